@@ -1,0 +1,1 @@
+"""CLI command groups, one module per capability, each exposing ``register(app: typer.Typer)``."""
