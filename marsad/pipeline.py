@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from marsad.config import Config
-from marsad.errors import PipelineError
+from marsad.errors import NoArticleText, PipelineError
 from marsad.model import Article, Story
 
 Level = Literal["article", "corpus", "cluster", "story"]
@@ -72,12 +72,62 @@ class Pipeline:
     def of_level(self, *levels: Level) -> list[Stage]:
         return [s for s in self.stages if s.level in levels]
 
-    def run_article(self, article: Article, resources: Resources) -> Article:
-        for st in self.of_level("article"):
-            article = st.fn(article, resources)
-        return article
+    def segments(self) -> list[tuple[Level, list[Stage]]]:
+        """Consecutive stages of one level grouped, in order: what an engine runs as one map."""
+        out: list[tuple[Level, list[Stage]]] = []
+        for st in self.stages:
+            if out and out[-1][0] == st.level and st.level in ("article", "story"):
+                out[-1][1].append(st)
+            else:
+                out.append((st.level, [st]))
+        return out
 
-    def run_story(self, story: Story, articles: dict[str, Article], resources: Resources) -> Story:
-        for st in self.of_level("story"):
-            story = st.fn(story, articles, resources)
-        return story
+
+def run_article_stages(stages: list[Stage], article: Article, resources: Resources) -> Article:
+    for st in stages:
+        article = st.fn(article, resources)
+    return article
+
+
+def run_story_stages(stages: list[Stage], story: Story, articles: dict[str, Article], resources: Resources) -> Story:
+    for st in stages:
+        story = st.fn(story, articles, resources)
+    return story
+
+
+def default_stages() -> list[Stage]:
+    """The shipped pipeline. Imported here, not at module import, so importing marsad stays cheap."""
+    from marsad import brief, clean, cluster, dates, dedup, entities, quotes
+
+    return [
+        clean.clean,
+        require_text,
+        clean.split,
+        entities.tag,
+        quotes.extract,
+        dates.tag,
+        dedup.mark_duplicates,
+        dates.infer_publication,
+        cluster.cluster,
+        entities.resolve,
+        quotes.link,
+        dates.timeline,
+        brief.brief,
+    ]
+
+
+def default_pipeline() -> Pipeline:
+    return Pipeline(default_stages())
+
+
+@stage("require_text", "article", reads=["article.text"], writes=[])
+def require_text(article: Article, resources: Resources) -> Article:
+    """Reject (E106) an article whose cleaned text is too short to be an article."""
+    letters = sum(ch.isalpha() for ch in article.text)
+    if letters < resources.config.min_article_chars:
+        raise NoArticleText(
+            f"only {letters} letters of text remain after cleaning (at least "
+            f"{resources.config.min_article_chars} are needed)",
+            source=article.source,
+        )
+    return article

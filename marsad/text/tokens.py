@@ -2,7 +2,8 @@
 
 Tokens are runs of letters/digits (Arabic or Latin) or single punctuation marks. ``strip_clitics``
 separates the proclitics و/ف/ب/ل/ك and the article ال so that «والبنتاغون» and «البنتاغون» match; it
-never strips when what remains would be shorter than three letters, so short names stay whole.
+strips a single ب/ل/ك/ف only before words of five letters or more, so most short names stay whole
+(a known limit: «فلاديمير» still loses its ف; entity matching compares variants, not these keys).
 Stems come from NLTK's ISRI stemmer (no NLTK data needed); do not stem names.
 """
 
@@ -14,11 +15,17 @@ from functools import lru_cache
 
 from marsad.text.normalize import match_key
 
-TOKEN = re.compile(r"[\w\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+|[^\w\s]", re.UNICODE)
+# Arabic letters, marks and digits, without Arabic punctuation (، ؛ ؟ ٪ ٫ ٬ ۔).
+WORD_CHARS = "\\w\u0610-\u061a\u0620-\u065f\u0660-\u0669\u066e-\u06d3\u06d5-\u06ff\u0750-\u077f\u08a0-\u08ff"
+TOKEN = re.compile(f"[{WORD_CHARS}]+|[^\\w\\s]", re.UNICODE)
 ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 
 # Longest first: conjunction + preposition + article combinations, then single proclitics.
-PROCLITICS = ("وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+# Each with the shortest remainder it may leave: single ب/ل/ك/ف start many names (بوتين, فرنسا,
+# كارتر), so they are stripped only before long words; و and the article combinations are safer.
+PROCLITICS = (("وبال", 2), ("وال", 2), ("فال", 2), ("بال", 2), ("كال", 2), ("ولل", 3), ("فلل", 3), ("لل", 3),
+              ("ال", 2), ("وب", 4), ("ول", 4), ("وك", 4), ("فب", 4), ("فل", 4), ("و", 3), ("ف", 5), ("ب", 5),
+              ("ل", 5), ("ك", 5))
 MIN_STEM = 3
 
 
@@ -43,10 +50,8 @@ def is_arabic(word: str) -> bool:
 
 def strip_clitics(word: str) -> tuple[str, str]:
     """Split (proclitics, rest) of a normalised Arabic word; ('', word) when nothing safe to strip."""
-    for clitic in PROCLITICS:
-        if word.startswith(clitic) and len(word) - len(clitic) >= MIN_STEM:
-            if clitic in ("لل", "ولل", "فلل"):  # لل = ل + ال, the alef dropped in writing
-                return clitic, word[len(clitic):]
+    for clitic, min_rest in PROCLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= max(min_rest, 2):
             return clitic, word[len(clitic):]
     return "", word
 

@@ -1,0 +1,80 @@
+"""Run a pipeline on this machine.
+
+Article-level segments map over articles (in a process pool when ``config.workers > 1``); a stage
+that raises ``InputError`` turns that article into a ``Rejection`` and the batch goes on. Corpus and
+cluster stages see every surviving article; story segments map over stories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+
+from marsad.config import Config
+from marsad.errors import InputError
+from marsad.model import Article, Rejection, Result, Story
+from marsad.pipeline import Pipeline, Resources, Stage, run_article_stages, run_story_stages
+
+Progress = Callable[[str, int], None]  # (stage segment name, items done) -> None
+
+
+def _article_task(args: tuple[list[Stage], Article, Config]) -> Article | Rejection:
+    stages, article, config = args
+    return _safe_article(stages, article, _worker_resources(config))
+
+
+_WORKER_RESOURCES: dict[int, Resources] = {}
+
+
+def _worker_resources(config: Config) -> Resources:
+    """One Resources per worker process, so models load once per process."""
+    key = hash(config)
+    if key not in _WORKER_RESOURCES:
+        _WORKER_RESOURCES[key] = Resources(config)
+    return _WORKER_RESOURCES[key]
+
+
+def _safe_article(stages: list[Stage], article: Article, resources: Resources) -> Article | Rejection:
+    try:
+        return run_article_stages(stages, article, resources)
+    except InputError as exc:
+        return Rejection(source=article.source, reason=exc.message, code=exc.code)
+
+
+def _map_articles(stages: list[Stage], articles: list[Article], resources: Resources,
+                  progress: Progress | None) -> tuple[list[Article], list[Rejection]]:
+    results: Iterable[Article | Rejection]
+    if resources.config.workers > 1 and len(articles) > 1:
+        pool = ProcessPoolExecutor(max_workers=resources.config.workers)
+        with pool:
+            tasks = [(stages, a, resources.config) for a in articles]
+            results = list(pool.map(_article_task, tasks, chunksize=max(1, len(tasks) // (4 * resources.config.workers))))
+    else:
+        results = (_safe_article(stages, a, resources) for a in articles)
+    kept: list[Article] = []
+    rejected: list[Rejection] = []
+    for done, item in enumerate(results, 1):
+        (rejected if isinstance(item, Rejection) else kept).append(item)  # type: ignore[arg-type]
+        if progress:
+            progress(stages[0].name, done)
+    return kept, rejected
+
+
+def run(pipeline: Pipeline, articles: list[Article], resources: Resources,
+        progress: Progress | None = None) -> Result:
+    result = Result()
+    stories: list[Story] = []
+    for level, stages in pipeline.segments():
+        if level == "article":
+            articles, rejected = _map_articles(stages, articles, resources, progress)
+            result.rejected.extend(rejected)
+        elif level == "corpus":
+            articles = stages[0].fn(articles, resources)
+        elif level == "cluster":
+            stories = stages[0].fn(articles, resources)
+        else:
+            by_id = {a.id: a for a in articles}
+            stories = [run_story_stages(stages, s, by_id, resources) for s in stories]
+    result.articles = articles
+    result.stories = stories
+    return result

@@ -1,0 +1,63 @@
+import pytest
+
+from marsad.config import Config
+from marsad.errors import PipelineError
+from marsad.model import Article, Story
+from marsad.pipeline import Pipeline, Resources, require_text, stage
+
+
+@stage("upper", "article", reads=["article.raw"], writes=["article.text"])
+def upper(article: Article, resources: Resources) -> Article:
+    article.text = article.raw.upper()
+    return article
+
+
+@stage("count", "article", reads=["article.text"], writes=["article.meta"])
+def count(article: Article, resources: Resources) -> Article:
+    article.meta["n"] = len(article.text)
+    return article
+
+
+@stage("one_story", "cluster", reads=["article.text"], writes=["story.article_ids"])
+def one_story(articles, resources):
+    return [Story(id="s-1", article_ids=[a.id for a in articles])]
+
+
+def test_order_is_checked_when_built():
+    with pytest.raises(PipelineError, match="count"):
+        Pipeline([count, upper])
+
+
+def test_segments_group_consecutive_article_stages():
+    pipe = Pipeline([upper, count, one_story])
+    assert [(level, [s.name for s in stages]) for level, stages in pipe.segments()] == [
+        ("article", ["upper", "count"]),
+        ("cluster", ["one_story"]),
+    ]
+
+
+def test_local_engine_runs_stages_and_turns_input_errors_into_rejections():
+    from marsad.engines import local
+
+    pipe = Pipeline([upper, require_text, count, one_story])
+    articles = [Article(id="a", source="a.txt", raw="x" * 100), Article(id="b", source="b.txt", raw="short")]
+    result = local.run(pipe, articles, Resources(Config(min_article_chars=50)))
+    assert [a.id for a in result.articles] == ["a"]
+    assert result.articles[0].meta["n"] == 100
+    assert [(r.source, r.code) for r in result.rejected] == [("b.txt", "E106")]
+    assert result.stories[0].article_ids == ["a"]
+
+
+def test_resources_load_once():
+    calls = []
+    res = Resources(Config())
+    for _ in range(3):
+        res.get("m", lambda: calls.append(1) or "model")
+    assert calls == [1]
+
+
+def test_default_pipeline_is_consistent():
+    from marsad.pipeline import default_pipeline
+
+    names = [s.name for s in default_pipeline().stages]
+    assert names.index("clean") < names.index("cluster") < names.index("brief")
