@@ -1,0 +1,67 @@
+"""Helpers shared by the readers: stable ids, bounded reads, and turning errors into rejections."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from marsad.errors import InputError, MalformedInput, NoArticleText, TooLargeInput
+from marsad.model import Article, Rejection
+
+Item = Article | Rejection
+
+
+def article_id(text: str) -> str:
+    """First 16 hex digits of sha256 over the NFC-normalised, whitespace-stripped text."""
+    return hashlib.sha256(unicodedata.normalize("NFC", text).strip().encode("utf-8")).hexdigest()[:16]
+
+
+def make_article(raw: str, source: str, **fields: Any) -> Article:
+    raw = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    if not raw.strip():
+        raise NoArticleText("no article text could be found in the input", source=source)
+    fields = {k: v for k, v in fields.items() if v not in (None, "")}
+    return Article(id=article_id(raw), source=source, raw=raw, **fields)
+
+
+def first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+
+
+def rejection(exc: InputError, source: str) -> Rejection:
+    return Rejection(source=exc.source or source, reason=exc.message, code=exc.code)
+
+
+def read_limited(handle: BinaryIO, limit: int, source: str) -> bytes:
+    """Read at most ``limit`` bytes; raise TooLargeInput past it without reading the rest."""
+    data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise TooLargeInput(f"the input is larger than the limit of {limit:,} bytes "
+                            "(max_file_bytes)", source=source)
+    return data
+
+
+def read_file_bytes(path: Path, limit: int) -> bytes:
+    size = path.stat().st_size
+    if size > limit:
+        raise TooLargeInput(f"the file is {size:,} bytes, over the limit of {limit:,} bytes (max_file_bytes)",
+                            source=str(path))
+    with open(path, "rb") as handle:
+        return read_limited(handle, limit, str(path))
+
+
+def guarded(source: str, produce: Callable[[], Iterator[Item]]) -> Iterator[Item]:
+    """Run a reader; any failure becomes a Rejection so bad input never escapes ``read_paths``."""
+    try:
+        yield from produce()
+    except InputError as exc:
+        yield rejection(exc, source)
+    except RecursionError:
+        yield Rejection(source, "the markup is nested too deeply to parse", MalformedInput.code)
+    except (ValueError, LookupError, OSError, EOFError, TypeError, AttributeError, AssertionError,
+            UnicodeError, MemoryError, IndexError) as exc:
+        yield Rejection(source, f"the input is malformed: {type(exc).__name__}: {str(exc)[:200]}",
+                        MalformedInput.code)

@@ -1,0 +1,60 @@
+"""WARC/ARC reader (warcio): HTML responses only, each through the HTML extractor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from marsad.config import Config
+from marsad.errors import InputError, MalformedInput, TooLargeInput
+from marsad.ingest.common import Item, read_limited, rejection
+from marsad.ingest.encoding import decode_bytes
+from marsad.ingest.html import article_from_html, charset_hint
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def is_html_response(record: object) -> bool:
+    rec_type = getattr(record, "rec_type", "")
+    if rec_type not in ("response", "resource"):
+        return False
+    http = getattr(record, "http_headers", None)
+    content_type = (http.get_header("Content-Type") if http else None) or \
+        record.rec_headers.get_header("Content-Type") or ""  # type: ignore[attr-defined]
+    return any(t in content_type.lower() for t in HTML_TYPES)
+
+
+def read_warc(handle: BinaryIO, source: str, config: Config) -> Iterator[Item]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    total, found = 0, 0
+    try:
+        for record in ArchiveIterator(handle, arc2warc=True):
+            if not is_html_response(record):
+                continue
+            found += 1
+            uri = record.rec_headers.get_header("WARC-Target-URI") or f"record-{found}"
+            where = f"{source}!{uri}"
+            try:
+                body = read_limited(record.content_stream(), config.max_file_bytes, where)
+                total += len(body)
+                if total > config.max_archive_bytes:
+                    raise TooLargeInput(f"the archive expands past {config.max_archive_bytes:,} bytes "
+                                        "(max_archive_bytes); the rest is skipped", source=where)
+                yield _record_article(body, where, uri, record.rec_headers.get_header("WARC-Date"))
+            except TooLargeInput as exc:
+                yield rejection(exc, where)
+                if total > config.max_archive_bytes:
+                    return
+            except InputError as exc:
+                yield rejection(exc, where)
+    except ArchiveLoadFailed as exc:
+        raise MalformedInput(f"not a readable WARC/ARC archive ({str(exc)[:200]})", source=source) from exc
+    if not found:
+        raise MalformedInput("the archive holds no HTML responses", source=source)
+
+
+def _record_article(body: bytes, where: str, uri: str, crawled: str | None) -> Item:
+    text, encoding = decode_bytes(body, where, hint=charset_hint(body))
+    return article_from_html(text, where, encoding, url=uri, meta={"crawled": crawled, "format": "warc"})
