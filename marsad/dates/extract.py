@@ -1,0 +1,138 @@
+"""``find``: temporal expressions of a text as ``TimeExpression`` records (longest match, left to right)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from marsad.dates import values as V
+from marsad.dates.grammar import RANGE_TO, Hit, Parser
+from marsad.dates.scan import scan
+from marsad.model import TimeExpression
+
+TIME_GLUE = frozenset({",", "،", "في", "عند", "على", "علي", "من"})
+
+
+@dataclass(slots=True)
+class Found:
+    """An expression with both its resolved value and the TIMEX of what the text itself says."""
+
+    expr: TimeExpression
+    timex: str
+    date: dt.date | None
+    precision: str
+
+
+def patterns(p: Parser) -> list[Callable[[int], Hit | None]]:
+    return [p.month_date, p.numeric, p.weekday, p.relative_day, p.unit_shift, p.duration, p.year_alone,
+            p.clock, p.frequency, lambda i: day_range(p, i)]
+
+
+def best_at(p: Parser, i: int) -> Hit | None:
+    best: Hit | None = None
+    for pattern in patterns(p):
+        hit = pattern(i)
+        if hit and hit.j > i and (best is None or hit.j > best.j):
+            best = hit
+    return best
+
+
+def day_range(p: Parser, i: int) -> Hit | None:
+    """«من 3 إلى 12 سبتمبر», «بين 15 و19 نوفمبر», «19-20 نوفمبر»: the month and year of the second end."""
+    cue = p.word(i, {"من", "بين"})
+    k = i + 1 if cue else i
+    first = p.day(k)
+    if first is None:
+        return None
+    j = first[1]
+    joiner = p.norm(j)
+    if joiner in RANGE_TO or (joiner == "و" and cue and cue[0] == "بين"):
+        second = p.month_date(j + 1)
+    elif cue and cue[0] == "بين" and joiner.startswith("و") and len(joiner) > 1:
+        second = p.month_date(j)  # «والتاسع عشر»: the و is a clitic of the next word
+    else:
+        return None
+    if second is None or second.val.precision != "day" or second.val.date is None and p.anchor is not None:
+        return None
+    a = _same_month(second.val, first[0])
+    if a is None:
+        return None
+    return Hit(i, second.j, cue[1] if cue else first[2], V.interval(a, second.val))
+
+
+def _same_month(b: V.Value, day: int) -> V.Value | None:
+    """The first end of a range that shares the month (and year) of its second end."""
+    head, _, _ = b.value.rpartition("-")
+    thead, _, _ = b.timex.rpartition("-")
+    date = None
+    if b.date is not None:
+        date = V.safe_date(b.date.year, b.date.month, day)
+        if date is None:
+            return None
+    return V.Value("date", f"{thead}-{day:02d}", f"{head}-{day:02d}", b.resolution, date, "day")
+
+
+def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
+    """Join «A إلى/حتى B» into a range and a date next to a time of day into one date-time."""
+    out: list[Hit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        if prev and _range_pair(p, prev, hit):
+            cue = p.word(prev.i - 1, {"من", "بين"})
+            start = cue[1] if cue else prev.start
+            out[-1] = Hit(prev.i - (1 if cue else 0), hit.j, start, V.interval(prev.val, hit.val))
+        elif prev and _time_pair(p, prev, hit):
+            out[-1] = Hit(prev.i, hit.j, prev.start, _datetime(prev.val, hit.val))
+        else:
+            out.append(hit)
+    return out
+
+
+def _range_pair(p: Parser, a: Hit, b: Hit) -> bool:
+    if a.val.kind != "date" or b.val.kind != "date" or b.i != a.j + 1:
+        return False
+    joiner = p.norm(a.j)
+    return joiner in RANGE_TO or (joiner == "و" and p.norm(a.i - 1) == "بين")
+
+
+def _time_pair(p: Parser, a: Hit, b: Hit) -> bool:
+    kinds = {a.val.kind, b.val.kind}
+    if kinds != {"date", "time"}:
+        return False
+    date = a.val if a.val.kind == "date" else b.val
+    if date.precision != "day" and not date.timex.startswith("XXXX-WXX"):
+        return False
+    return all(p.norm(k) in TIME_GLUE for k in range(a.j, b.i)) and b.i - a.j <= 2
+
+
+def _datetime(a: V.Value, b: V.Value) -> V.Value:
+    date, time = (a, b) if a.kind == "date" else (b, a)
+    return V.Value("date", date.timex + time.timex, date.value + time.value, date.resolution, date.date, "time")
+
+
+def find_all(text: str, anchor: dt.date | None = None) -> list[Found]:
+    """Every expression with its TIMEX; ``find`` keeps the records."""
+    toks = scan(text)
+    p = Parser(toks, anchor)
+    hits: list[Hit] = []
+    i = 0
+    while i < len(toks):
+        hit = best_at(p, i)
+        if hit is None:
+            i += 1
+            continue
+        hits.append(hit)
+        i = hit.j
+    return [_found(text, toks[h.j - 1].end, h) for h in merge(p, hits)]
+
+
+def _found(text: str, end: int, hit: Hit) -> Found:
+    val = hit.val
+    expr = TimeExpression(hit.start, end, text[hit.start:end], val.value or val.timex, val.kind, val.resolution)
+    return Found(expr, val.timex, val.date, val.precision)
+
+
+def find(text: str, anchor: dt.date | None = None) -> list[TimeExpression]:
+    """Temporal expressions of ``text`` with offsets, surface, ISO 8601 value, kind and resolution."""
+    return [f.expr for f in find_all(text, anchor)]

@@ -1,0 +1,481 @@
+"""The date grammar: at each token, try every pattern and keep the longest match.
+
+Patterns (normalised forms): day-month-year in all month systems with dual «X/Y» month names, numeric
+dates, Hijri dates, weekdays, relative days, «الأسبوع/الشهر/العام الماضي», durations and «منذ/قبل/بعد N
+وحدة», years with context, times of day, ranges («من 3 إلى 5 أكتوبر», «بين … و …») and sets («كل يوم»).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from marsad.dates import values as V
+from marsad.dates.lexicon import MonthName, lexicon
+from marsad.dates.numbers import bare, parse_words, word_number
+from marsad.dates.scan import Tok
+
+MONTH_CUES = frozenset({"في", "شهر", "منذ", "خلال", "حتي", "الي", "من", "بين", "مطلع", "منتصف", "اواخر", "اوائل",
+                        "نهايه", "بدايه", "اواسط", "مع"})
+YEAR_CUES = frozenset({"في", "منذ", "حتي", "الي", "من", "خلال", "بين", "قبل", "بعد", "مطلع", "اواخر", "اوائل", "منتصف",
+                       "نهايه", "بدايه", "عام", "العام", "سنه", "السنه", "لعام"})
+YEAR_WORDS = frozenset({"عام", "العام", "سنه", "السنه"})
+HIJRI_MARKS = frozenset({"ه", "هجري", "هجريه", "للهجره", "هجريا"})
+AD_MARKS = frozenset({"م", "ميلادي", "ميلاديه", "للميلاد"})
+THIS = frozenset({"هذا", "هذه"})
+DATE_PREP = frozenset({"من", "في"})
+COMMA = frozenset({",", "،"})
+RANGE_TO = frozenset({"الي", "حتي", "-", "لغايه"})
+AGO = {"منذ": -1, "قبل": -1, "بعد": 1}
+DURATION_CUES = frozenset({"لمده", "مده", "خلال", "طيله", "طوال"})
+EDGE = frozenset({"مطلع", "بدايه", "نهايه", "اواخر", "اوائل", "منتصف", "اواسط", "اخر", "مستهل"})
+PM = frozenset({"مساء", "مساءا", "المساء", "عصرا", "العصر", "ليلا", "الليل", "ظهرا", "الظهر"})
+AM = frozenset({"صباحا", "صباح", "الصباح", "فجرا", "الفجر"})
+# Words after «N آذار» / «N أيار» that make it the name of a movement, not a date («قوى 14 آذار»).
+MOVEMENT = frozenset({"قوي", "تحالف", "حركه", "تيار", "فريق", "ثوره", "انتفاضه"})
+
+
+@dataclass(slots=True)
+class Hit:
+    i: int  # first token
+    j: int  # one past the last token
+    start: int  # character offset (may be after a clitic of the first token)
+    val: V.Value
+
+
+class Parser:
+    def __init__(self, toks: list[Tok], anchor: dt.date | None) -> None:
+        self.t = toks
+        self.anchor = anchor
+        self.lex = lexicon()
+
+    # -- small readers -------------------------------------------------------------------------------
+    def norm(self, i: int) -> str:
+        return self.t[i].norm if 0 <= i < len(self.t) else ""
+
+    def forms(self, i: int) -> list[tuple[str, int]]:
+        return self.t[i].variants if 0 <= i < len(self.t) else []
+
+    def adjacent(self, i: int) -> bool:
+        """Token ``i`` and ``i + 1`` touch (no space between them)."""
+        return i + 1 < len(self.t) and self.t[i].end == self.t[i + 1].start
+
+    def phrase(self, i: int, table: dict[str, object] | frozenset[str], first: bool = True) -> tuple[str, int, int] | None:
+        """Longest lexicon phrase starting at ``i``: (phrase, next index, start offset)."""
+        for n in range(min(self.lex.max_phrase, len(self.t) - i), 0, -1):
+            rest = " ".join(self.t[k].norm for k in range(i + 1, i + n))
+            for form, start in (self.forms(i) if first else self.forms(i)[:1]):
+                key = f"{form} {rest}" if rest else form
+                if key in table:
+                    return key, i + n, start
+        return None
+
+    def word(self, i: int, words: frozenset[str] | dict[str, object]) -> tuple[str, int] | None:
+        for form, start in self.forms(i):
+            if form in words:
+                return form, start
+        return None
+
+    # -- numbers ---------------------------------------------------------------------------------------
+    def day(self, i: int) -> tuple[int, int, int] | None:
+        """(day, next, start) for 1–31 in digits or words."""
+        if i < len(self.t) and self.t[i].kind == "d":
+            n = self.t[i].number or 0
+            return (n, i + 1, self.t[i].start) if 1 <= n <= 31 and len(self.t[i].norm) <= 2 else None
+        for form, start in self.forms(i):
+            got = parse_words(self.t, i, form)
+            if got and 1 <= got[0] <= 31:
+                return got[0], got[1], start
+        return None
+
+    def quantity(self, i: int) -> tuple[float, int, int] | None:
+        """A count in digits (also decimal «3.5») or words."""
+        if i < len(self.t) and self.t[i].kind == "d":
+            n: float = self.t[i].number or 0
+            j = i + 1
+            if self.norm(j) == "." and self.adjacent(i) and self.adjacent(j) and self.t[j + 1].kind == "d":
+                n, j = float(f"{self.t[i].norm}.{self.t[j + 1].norm}"), j + 2
+            return n, j, self.t[i].start
+        for form, start in self.forms(i):
+            got = parse_words(self.t, i, form)
+            if got and not got[2]:
+                return got[0], got[1], start
+        return None
+
+    def year(self, i: int, words: bool = True) -> tuple[int, int, str] | None:
+        """(year, next, calendar) for a 4-digit (or number-word) year, with «م» / «هـ» marks."""
+        y: int | None = None
+        j = i
+        if i < len(self.t) and self.t[i].kind == "d" and len(self.t[i].norm) in (3, 4):
+            y, j = self.t[i].number, i + 1
+        elif words:
+            got = parse_words(self.t, i)
+            if got and 1000 <= got[0] <= 2999:
+                y, j = got[0], got[1]
+        if y is None:
+            return None
+        calendar = "gregorian"
+        if self.norm(j) in HIJRI_MARKS:
+            calendar, j = "hijri", j + 1
+        elif self.norm(j) in AD_MARKS:
+            j += 1
+        return y, j, calendar
+
+    # -- months --------------------------------------------------------------------------------------
+    def month(self, i: int) -> tuple[MonthName, int, int, bool] | None:
+        """(month, next, start, dual) with a second name of the same month after «/», «-» or in brackets."""
+        got = self.phrase(i, self.lex.months)
+        if got is None:
+            return None
+        name, j, start = got
+        m = self.lex.months[name]
+        if m.system == "english" and self.norm(j) == ".":
+            j += 1
+        k = j + 1 if self.norm(j) in ("/", "-", "(", "،", ",") else j
+        second = self.phrase(k, self.lex.months, first=False) if k < len(self.t) else None
+        if second and self.lex.months[second[0]].month == m.month and second[0] != name:
+            j = second[1] + (1 if self.norm(second[1]) == ")" else 0)
+            return m, j, start, True
+        return m, j, start, False
+
+    def year_part(self, j: int) -> tuple[int, int, str] | None:
+        """[,] [من] [عام] YEAR after a month."""
+        k = j + 1 if self.norm(j) in COMMA else j
+        k = k + 1 if self.norm(k) == "من" else k
+        k = k + 1 if self.norm(k) in YEAR_WORDS else k
+        return self.year(k)
+
+    def month_date(self, i: int) -> Hit | None:
+        """«3 أكتوبر/تشرين الأول 2015», «الرابع من مايو», «يناير 1», «سبتمبر/أيلول 2014», «شهر يناير»."""
+        return self.day_first(i) or self.month_first(i)
+
+    def day_first(self, i: int) -> Hit | None:
+        d = self.day(i)
+        if d is None:
+            return None
+        day, j, start = d
+        j = j + 1 if self.norm(j) in DATE_PREP or (self.norm(j) == "-" and self.adjacent(j - 1)) else j
+        mo = self.month(j)
+        if mo is None:
+            return None
+        m, j, _, _ = mo
+        if m.month in (3, 5) and m.system == "syriac-levant" and self.norm(i - 1) in MOVEMENT:
+            return None
+        yp = self.year_part(j)
+        y, calendar = (yp[0], yp[2]) if yp else (None, m.calendar)
+        j = yp[1] if yp else j
+        return self.make_date(i, j, start, y, m, day, calendar)
+
+    def month_first(self, i: int) -> Hit | None:
+        start_i, start = i, None
+        prefix = self.word(i, THIS | {"شهر"})
+        if prefix:
+            start, i = prefix[1], i + 1
+            if prefix[0] in THIS and self.norm(i) == "شهر":
+                i += 1
+        mo = self.month(i)
+        if mo is None:
+            return None
+        m, j, mstart, dual = mo
+        start = mstart if start is None else start
+        d = self.day(j) if self.t[j - 1].kind != "p" or m.system == "english" else None
+        if d and self.year(j, words=False) is None:
+            day, j = d[0], d[1]
+        else:
+            day = None
+        yp = self.year_part(j)
+        if yp and not (yp[0] < 1000 and day is None and not dual):
+            y, j, calendar = yp[0], yp[1], yp[2]
+        else:
+            y, calendar = None, m.calendar
+        if day is None and y is None and self.t[start_i - 1].kind == "d" and start_i > 0:
+            return None  # «قوى 14 آذار»: a number before a bare month that made no date with it
+        if day is None and y is None and m.ambiguous and not (prefix or dual or self.norm(start_i - 1) in MONTH_CUES):
+            return None
+        hit = self.make_date(start_i, j, start, y, m, day, calendar)
+        if hit and day is None and y is None:
+            hit = self.month_shift(hit, m, prefix is not None and prefix[0] in THIS)
+        return hit
+
+    def month_shift(self, hit: Hit, m: MonthName, this: bool) -> Hit:
+        """«سبتمبر الماضي», «يونيو القادم», «هذا يناير»: the year from the anchor and the direction."""
+        got = self.word(hit.j, self.lex.relative["shift"]) if hit.j < len(self.t) else None
+        if got is None and not this:
+            return hit
+        if got:
+            hit.j += 1
+        if self.anchor is None or m.calendar != "gregorian":
+            return hit
+        shift = int(self.lex.relative["shift"][got[0]]) if got else 0
+        y = self.anchor.year
+        if shift < 0 and m.month >= self.anchor.month:
+            y -= 1
+        elif shift > 0 and m.month <= self.anchor.month:
+            y += 1
+        hit.val = V.Value("date", f"{y}-{m.month:02d}", f"{y}-{m.month:02d}", "relative", None, "month")
+        return hit
+
+    def make_date(self, i: int, j: int, start: int, y: int | None, m: MonthName, d: int | None, calendar: str) -> Hit | None:
+        if calendar == "hijri" or m.calendar == "hijri":
+            if m.calendar != "hijri":
+                return None
+            val = V.hijri(y, m.month, d, self.anchor)
+        else:
+            val = V.gregorian(y, m.month, d, self.anchor)
+        return Hit(i, j, start, val) if val else None
+
+    # -- numeric dates -------------------------------------------------------------------------------
+    def numeric(self, i: int) -> Hit | None:
+        """22/04/2016, 2016-02-22, 16/04/21, 3/2015, 2015/3; «4/22» alone only after «في/يوم/بتاريخ»."""
+        nums, j = [self.t[i]] if i < len(self.t) and self.t[i].kind == "d" else [], i + 1
+        if not nums:
+            return None
+        sep = self.norm(j)
+        while len(nums) < 3 and self.norm(j) == sep and sep in ("/", "-", ".") and self.adjacent(j - 1) \
+                and self.adjacent(j) and self.t[j + 1].kind == "d":
+            nums.append(self.t[j + 1])
+            j += 2
+        if len(nums) < 2:
+            return None
+        val = self.numeric_value([n.norm for n in nums], sep, self.norm(i - 1))
+        return Hit(i, j, self.t[i].start, val) if val else None
+
+    def numeric_value(self, parts: list[str], sep: str, before: str) -> V.Value | None:
+        a, b = int(parts[0]), int(parts[1])
+        if len(parts) == 3:
+            c = int(parts[2])
+            if len(parts[0]) == 4:
+                return V.gregorian(a, b, c, None)
+            y = c if len(parts[2]) == 4 else (2000 + c if c < 50 else 1900 + c)
+            d, m = (b, a) if b > 12 >= a else (a, b)
+            return V.gregorian(y, m, d, None)
+        if len(parts[0]) == 4 and 1 <= b <= 12:
+            return V.gregorian(a, b, None, None)
+        if len(parts[1]) == 4 and 1 <= a <= 12:
+            return V.gregorian(b, a, None, None)
+        if sep == "." or before not in {"في", "يوم", "بتاريخ", "حتي", "منذ", "الي", "من"}:
+            return None
+        d, m = (b, a) if b > 12 >= a else (a, b)
+        return V.gregorian(None, m, d, self.anchor) if 1 <= m <= 12 else None
+
+    # -- weekdays and relative days ------------------------------------------------------------------
+    def weekday(self, i: int) -> Hit | None:
+        """«السبت», «يوم الأحد», «الاثنين الماضي», «هذا يوم الجمعة», «الأربعاء 27», «السبت 3 أكتوبر»."""
+        start_i, start = i, None
+        if self.norm(i) in THIS and self.norm(i + 1) == "يوم":
+            start, i = self.t[i].start, i + 1
+        yawm = self.word(i, {"يوم"})
+        k = i + 1 if yawm else i
+        got = self.phrase(k, self.lex.weekdays)
+        if got is None or (self.lex.weekdays[got[0]][1] and not yawm):
+            return None
+        iso = self.lex.weekdays[got[0]][0]
+        start = got[2] if start is None else start
+        j = got[1]
+        after = self.weekday_date(j)
+        if after:
+            return Hit(start_i, after.j, start, after.val)
+        shift_word = self.word(j, self.lex.relative["shift"])
+        shift = int(self.lex.relative["shift"][shift_word[0]]) if shift_word else None
+        j = j + 1 if shift_word else j
+        return Hit(start_i, j, start, V.weekday(iso, shift, self.anchor))
+
+    def weekday_date(self, j: int) -> Hit | None:
+        """The date printed after a weekday: «السبت 3 أكتوبر», «الأربعاء، 22 يناير», «الجمعة في 22»."""
+        k = j + 1 if self.norm(j) in COMMA else j
+        hit = self.month_date(k) or self.numeric(k)
+        if hit:
+            return hit
+        k = k + 1 if self.norm(k) == "في" else k
+        d = self.day(k)
+        if d is None:
+            return None
+        if self.anchor is None:
+            timex = f"XXXX-XX-{d[0]:02d}"
+            return Hit(k, d[1], self.t[k].start, V.Value("date", timex, timex, "explicit", None, "day"))
+        day = V.safe_date(self.anchor.year, self.anchor.month, d[0])
+        if day is None:
+            return None
+        if day > self.anchor:
+            back = V.add_months(self.anchor, -1)
+            day = V.safe_date(back.year, back.month, d[0]) or day
+        return Hit(k, d[1], self.t[k].start, V.day_value(day, f"XXXX-XX-{d[0]:02d}", "anchor-month"))
+
+    def relative_day(self, i: int) -> Hit | None:
+        got = self.phrase(i, self.lex.relative["day"])
+        if got is None or self.is_outlet(i, got[0]):
+            return None
+        return Hit(i, got[1], got[2], V.relative_day(int(self.lex.relative["day"][got[0]]), self.anchor))
+
+    def is_outlet(self, i: int, phrase: str) -> bool:
+        """«اليوم» at the end of an outlet name («المغرب اليوم», «روسيا اليوم») is not a date."""
+        if phrase != "اليوم":
+            return False
+        for n in (1, 2):
+            if i - n < 0:
+                continue
+            tail = " ".join(self.t[k].norm for k in range(i - n + 1, i))
+            for form, _ in self.forms(i - n):
+                if " ".join(w for w in (form, tail, "اليوم") if w) in self.lex.outlets:
+                    return True
+        return False
+
+    def unit_shift(self, i: int) -> Hit | None:
+        """«الأسبوع الماضي», «هذا الشهر», «العام المقبل», «السنة الحالية», «مطلع العام المقبل»."""
+        start_i, start = i, None
+        edge = self.word(i, EDGE)
+        if edge:
+            start, i = edge[1], i + 1
+        this = self.word(i, THIS)
+        if this:
+            start, i = (this[1] if start is None else start), i + 1
+        unit = self.word(i, self.lex.relative["unit"]) if not this else (self.norm(i), self.t[i].start) \
+            if i < len(self.t) and self.norm(i) in self.lex.relative["unit"] else None
+        if unit is None:
+            return None
+        start = unit[1] if start is None else start
+        j = i + 1
+        shift_word = self.word(j, self.lex.relative["shift"]) if j < len(self.t) else None
+        if shift_word is None and not this:
+            return None
+        shift = int(self.lex.relative["shift"][shift_word[0]]) if shift_word else 0
+        val = V.unit_shift(self.lex.relative["unit"][unit[0]], shift, self.anchor)
+        return Hit(start_i, j + (1 if shift_word else 0), start, val) if val else None
+
+    # -- durations -------------------------------------------------------------------------------------
+    def duration(self, i: int) -> Hit | None:
+        """«3 أيام», «أسبوعين», «منذ ثمانية أيام», «قبل شهرين», «بعد يومين», «طوال اليوم»."""
+        cue = self.word(i, AGO.keys() | DURATION_CUES)
+        k = i + 1 if cue else i
+        amount = self.amount(k)
+        if amount is None:
+            return None
+        n, unit, j, start = amount
+        if cue and cue[0] in AGO:
+            return Hit(i, j, cue[1], V.ago(n, unit, AGO[cue[0]], self.anchor))
+        if cue and cue[0] in ("طوال", "طيله"):
+            start = cue[1]
+        elif n == 1 and not cue and self.norm(j - 1) not in ("كامل", "كامله", "واحد", "واحده"):
+            return None
+        period = V.duration(n, unit)
+        return Hit(i if cue is None or cue[0] in ("طوال", "طيله") else k, j, start, V.Value("duration", period, period, "explicit"))
+
+    def amount(self, k: int) -> tuple[float, str, int, int] | None:
+        """(count, unit, next, start): «3 أيام», «ثمانية أيام», «أسبوعين», «شهر واحد», «نصف ساعة», «بضعة أيام»."""
+        if k >= len(self.t):
+            return None
+        dual = self.word(k, self.lex.relative["dual"])
+        if dual:
+            return 2, self.lex.relative["dual"][dual[0]], k + 1, dual[1]
+        q = self.quantity(k)
+        if q and q[1] < len(self.t):
+            unit = self.lex.relative["dur"].get(bare(self.norm(q[1])))
+            if unit:
+                return q[0], unit, q[1] + 1, q[2]
+        half = self.word(k, {"نصف"})
+        got = self.word(k + 1 if half else k, self.lex.relative["dur"])
+        if got is None:
+            return None
+        unit, j = self.lex.relative["dur"][got[0]], (k + 2 if half else k + 1)
+        if self.norm(j) in ("كامل", "كامله", "واحد", "واحده"):
+            j += 1
+        return (0.5 if half else 1), unit, j, (half[1] if half else got[1])
+
+    # -- years, times, sets ----------------------------------------------------------------------------
+    def year_alone(self, i: int) -> Hit | None:
+        """«عام 2014», «في 2014», «2014م», «1437 هـ»: a year with context, in a plausible range."""
+        word = self.word(i, YEAR_WORDS | {"لعام", "لسنه"})
+        k = i + 1 if word else i
+        yp = self.year(k, words=word is not None)
+        if yp is None:
+            return None
+        y, j, calendar = yp
+        marked = j > k + 1 or (self.t[k].kind == "w")
+        if not word and not marked and not (self.norm(i - 1) in YEAR_CUES and 1900 <= y <= 2100):
+            return None
+        start = word[1] if word else self.t[k].start
+        if calendar == "hijri":
+            return self.hijri_year(i, j, start, y)
+        if not (100 <= y <= 2100) or (not word and not 1000 <= y <= 2100):
+            return None
+        return Hit(i, j, start, V.year_only(y))
+
+    def hijri_year(self, i: int, j: int, start: int, y: int) -> Hit | None:
+        from hijridate import Hijri
+
+        try:
+            first, last = Hijri(y, 1, 1).to_gregorian(), Hijri(y, 12, 29).to_gregorian()
+        except (ValueError, OverflowError):
+            return None
+        v = f"{first.year}" if first.year == last.year else f"{first.year}/{last.year}"
+        return Hit(i, j, start, V.Value("date", v, v, "hijri-year", None, "year"))
+
+    def clock(self, i: int) -> Hit | None:
+        """«الساعة 14:00», «الساعة 10 صباحا», «7:56 مساء», «الساعة الثانية بعد الظهر»."""
+        sa = self.word(i, {"الساعه"})
+        k = i + 1 if sa else i
+        got = self.clock_digits(k) or (self.clock_words(k) if sa else None)
+        if got is None:
+            return None
+        h, mi, s, j = got
+        part, j = self.daypart(j)
+        if not sa and mi is None and part is None:
+            return None
+        if h > 24 or (mi is not None and mi > 59):
+            return None
+        if part == "pm" and h < 12:
+            h += 12
+        t = V.time_of_day(h, mi, s)
+        return Hit(i, j, sa[1] if sa else self.t[k].start, V.Value("time", t, t, "explicit"))
+
+    def clock_digits(self, k: int) -> tuple[int, int | None, int | None, int] | None:
+        if k >= len(self.t) or self.t[k].kind != "d" or len(self.t[k].norm) > 2:
+            return None
+        h, parts, j = self.t[k].number or 0, [], k + 1
+        while len(parts) < 2 and self.norm(j) == ":" and self.adjacent(j - 1) and j + 1 < len(self.t) \
+                and self.t[j + 1].kind == "d":
+            parts.append(self.t[j + 1].number or 0)
+            j += 2
+        return h, (parts[0] if parts else None), (parts[1] if len(parts) > 1 else None), j
+
+    def clock_words(self, k: int) -> tuple[int, int | None, int | None, int] | None:
+        got = parse_words(self.t, k) or (parse_words(self.t, k, "واحد") if self.norm(k) == "الواحده" else None)
+        if got is None or not 1 <= got[0] <= 12:
+            return None
+        h, j = got[0], got[1]
+        fraction = {"والنصف": 30, "والربع": 15, "ونصف": 30, "وربع": 15}.get(self.norm(j))
+        if fraction:
+            return h, fraction, None, j + 1
+        if self.norm(j) == "الا" and self.norm(j + 1) in ("ربع", "الربع"):
+            return h - 1, 45, None, j + 2
+        return h, None, None, j
+
+    def daypart(self, j: int) -> tuple[str | None, int]:
+        if self.norm(j) in AM:
+            return "am", j + 1
+        if self.norm(j) in PM:
+            return "pm", j + 1
+        if self.norm(j) == "بعد" and self.norm(j + 1) in ("الظهر", "الظهيره"):
+            return "pm", j + 2
+        if self.norm(j) == "في" and self.norm(j + 1) in AM | PM:
+            return ("am" if self.norm(j + 1) in AM else "pm"), j + 2
+        return None, j
+
+    def frequency(self, i: int) -> Hit | None:
+        """«يوميا», «أسبوعيا», «كل يوم», «كل يومين», «كل ثلاثة أسابيع», «كل يوم اثنين»."""
+        got = self.word(i, self.lex.relative["set"])
+        if got:
+            v = self.lex.relative["set"][got[0]]
+            return Hit(i, i + 1, got[1], V.Value("set", v, v, "explicit"))
+        kul = self.word(i, {"كل"})
+        if kul is None:
+            return None
+        wd = self.weekday(i + 1)
+        if wd and wd.val.timex.startswith("XXXX-WXX"):
+            return Hit(i, wd.j, kul[1], V.Value("set", wd.val.timex, wd.val.timex, "explicit"))
+        unit = self.lex.relative["dur"].get(self.norm(i + 1))
+        amount = (1.0, unit, i + 2, 0) if unit else self.amount(i + 1)
+        if amount is None:
+            return None
+        v = V.duration(amount[0], amount[1])
+        return Hit(i, amount[2], kul[1], V.Value("set", v, v, "explicit"))

@@ -1,0 +1,59 @@
+"""Date lexicons read from the data files under ``marsad/data`` (loaded lazily, once per process).
+
+Every table is keyed by normalised text (``marsad.text.normalize.match_key``); a test checks that each
+entry already is in that form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class MonthName:
+    name: str
+    month: int
+    calendar: str  # gregorian | hijri
+    system: str
+    ambiguous: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    months: dict[str, MonthName]
+    weekdays: dict[str, tuple[int, bool]]  # name -> (isoweekday, needs «يوم» before it)
+    relative: dict[str, dict[str, str]]  # type -> {phrase: value}
+    numbers: dict[str, tuple[int, str]]  # word -> (value, kind)
+    outlets: frozenset[str]
+    max_phrase: int
+
+
+def read_rows(name: str) -> list[list[str]]:
+    """Rows of a TSV data file, comments and blank lines skipped."""
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def _relative(rows: list[list[str]]) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for phrase, kind, value in rows:
+        out.setdefault(kind, {})[phrase] = value
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    months = {r[0]: MonthName(r[0], int(r[1]), r[2], r[3], r[4] == "1") for r in read_rows("months.tsv")}
+    weekdays = {r[0]: (int(r[1]), r[2] == "1") for r in read_rows("weekdays.tsv")}
+    relative = _relative(read_rows("relative_dates.tsv"))
+    numbers = {r[0]: (int(r[1]), r[2]) for r in read_rows("date_numbers.tsv")}
+    outlets = frozenset(r[0] for r in read_rows("date_outlets.tsv"))
+    phrases = [*months, *weekdays, *relative.get("day", {}), *outlets]
+    return Lexicon(months, weekdays, relative, numbers, outlets, max(len(p.split()) for p in phrases))

@@ -1,0 +1,64 @@
+"""The story timeline: dated sentences of all articles, ordered and de-duplicated across articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from marsad.model import Article, TimelineEvent
+from marsad.text.normalize import match_key
+
+# Two sentences with the same date are one event when the Jaccard overlap of their word sets reaches
+# this; set by hand on syndicated/rewritten sentence pairs of the seeds' kind (agency copy vs rewrite),
+# see tests/test_dates_stages.py; not tuned on a held-out set.
+SAME_EVENT = 0.4
+WORD = re.compile(r"\w+")
+RESOLVED = re.compile(r"^(\d{4})-(\d{2}|W\d{2})")
+
+
+def sort_key(value: str) -> dt.date | None:
+    """The first day a value covers, or None when it is below month precision or unresolved."""
+    m = RESOLVED.match(value)
+    if m is None:
+        return None
+    year, part = int(m.group(1)), m.group(2)
+    if part.startswith("W"):
+        return dt.date.fromisocalendar(year, int(part[1:]), 1)
+    day = value[8:10] if len(value) >= 10 and value[7] == "-" else "01"
+    try:
+        return dt.date(year, int(part), int(day))
+    except ValueError:
+        return None
+
+
+def words(sentence: str) -> set[str]:
+    return set(WORD.findall(match_key(sentence)))
+
+
+def similar(a: set[str], b: set[str]) -> bool:
+    return bool(a and b) and len(a & b) / len(a | b) >= SAME_EVENT
+
+
+def candidates(article: Article) -> list[tuple[dt.date, TimelineEvent]]:
+    out = []
+    for t in article.times:
+        key = sort_key(t.value)
+        if key is None or t.kind not in ("date", "range") or t.sentence < 0 or t.sentence >= len(article.sentences):
+            continue
+        sentence = article.sentence_text(article.sentences[t.sentence])
+        out.append((key, TimelineEvent(t.value, t.text, article.id, sentence, [article.id])))
+    return out
+
+
+def build_timeline(articles: list[Article]) -> list[TimelineEvent]:
+    events: list[tuple[dt.date, TimelineEvent, set[str]]] = []
+    for article in articles:
+        for key, event in candidates(article):
+            bag = words(event.sentence)
+            twin = next((e for e in events if e[1].value == event.value and similar(e[2], bag)), None)
+            if twin is None:
+                events.append((key, event, bag))
+            elif article.id not in twin[1].article_ids:
+                twin[1].article_ids.append(article.id)
+    events.sort(key=lambda e: (e[0], e[1].value))
+    return [e[1] for e in events]

@@ -1,0 +1,172 @@
+"""Turning parsed date parts into TIMEX-style values, resolved against an anchor date when one is known.
+
+``timex`` keeps what the text itself says («3 أكتوبر» -> ``XXXX-10-03``); ``value`` is resolved with the
+anchor (-> ``2015-10-03``) and ``resolution`` says how. Without an anchor the value is the timex.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+UNIT_CODE = {"D": ("P", "D"), "W": ("P", "W"), "M": ("P", "M"), "Y": ("P", "Y"), "DEC": ("P", "Y"),
+             "H": ("PT", "H"), "MIN": ("PT", "M"), "S": ("PT", "S")}
+# A date without a year that falls more than this many days after the anchor is taken from the year
+# before: news reports mostly look back (calibrated on nothing but the convention; see tests).
+FUTURE_WINDOW_DAYS = 183
+
+
+@dataclass(slots=True)
+class Value:
+    kind: str  # date | duration | time | set | range
+    timex: str
+    value: str
+    resolution: str
+    date: dt.date | None = None  # the day, when the value has day precision
+    precision: str = ""  # day | week | month | year | ""
+
+
+def fmt_number(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else str(n)
+
+
+def duration(n: float, unit: str) -> str:
+    prefix, code = UNIT_CODE[unit]
+    return f"{prefix}{fmt_number(n * 10 if unit == 'DEC' else n)}{code}"
+
+
+def safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def year_for(m: int, d: int, anchor: dt.date) -> int:
+    """The year of a month/day printed without a year in a text published on ``anchor``."""
+    day = safe_date(anchor.year, m, min(d, 28)) or anchor
+    if (day - anchor).days > FUTURE_WINDOW_DAYS:
+        return anchor.year - 1
+    if (anchor - day).days > 366 - FUTURE_WINDOW_DAYS and (day.replace(year=anchor.year + 1) - anchor).days < 31:
+        return anchor.year + 1
+    return anchor.year
+
+
+def gregorian(y: int | None, m: int, d: int | None, anchor: dt.date | None) -> Value | None:
+    timex = f"{y if y is not None else 'XXXX'}-{m:02d}" + (f"-{d:02d}" if d is not None else "")
+    if d is not None and safe_date(y or 2000, m, d) is None:
+        return None
+    if y is not None or anchor is None:
+        day = safe_date(y, m, d) if (y is not None and d is not None) else None
+        return Value("date", timex, timex, "explicit", day, "day" if d is not None else "month")
+    year = year_for(m, d or 15, anchor)
+    value = f"{year}-{m:02d}" + (f"-{d:02d}" if d is not None else "")
+    day = safe_date(year, m, d) if d is not None else None
+    return Value("date", timex, value, "anchor-year", day, "day" if d is not None else "month")
+
+
+def hijri(y: int | None, m: int, d: int | None, anchor: dt.date | None) -> Value | None:
+    """A Hijri date converted to the Gregorian calendar with hijridate (month only: the month's middle)."""
+    from hijridate import Gregorian, Hijri
+
+    resolution = "hijri"
+    if y is None:
+        if anchor is None:
+            return Value("date", f"XXXX-{m:02d}" + (f"-{d:02d}" if d else ""), "", "hijri-unanchored")
+        y = Gregorian(anchor.year, anchor.month, anchor.day).to_hijri().year
+        resolution = "hijri-anchor-year"
+    try:
+        g = Hijri(y, m, d or 15).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    day = dt.date(g.year, g.month, g.day)
+    if d is None:
+        return Value("date", f"{g.year}-{g.month:02d}", f"{g.year}-{g.month:02d}", resolution + "-month", None, "month")
+    return Value("date", day.isoformat(), day.isoformat(), resolution, day, "day")
+
+
+def day_value(day: dt.date, timex: str, resolution: str) -> Value:
+    return Value("date", timex, day.isoformat(), resolution, day, "day")
+
+
+def relative_day(offset: int, anchor: dt.date | None) -> Value:
+    if anchor is None:
+        return Value("date", "XXXX-XX-XX", "XXXX-XX-XX", "relative-unanchored")
+    day = anchor + dt.timedelta(days=offset)
+    return day_value(day, day.isoformat(), "relative")
+
+
+def weekday(iso: int, shift: int | None, anchor: dt.date | None) -> Value:
+    """Weekday -> the most recent such day on or before the anchor (news); «الماضي» strictly before,
+    «المقبل/القادم» the next one after."""
+    timex = f"XXXX-WXX-{iso}"
+    if anchor is None:
+        return Value("date", timex, timex, "weekday-unanchored")
+    back = (anchor.isoweekday() - iso) % 7
+    if shift is None or shift == 0:
+        return day_value(anchor - dt.timedelta(days=back), timex, "weekday-before-anchor")
+    if shift < 0:
+        return day_value(anchor - dt.timedelta(days=back or 7), timex, "weekday-before-anchor")
+    ahead = (iso - anchor.isoweekday()) % 7 or 7
+    return day_value(anchor + dt.timedelta(days=ahead), timex, "weekday-after-anchor")
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    total = day.year * 12 + day.month - 1 + months
+    y, m = divmod(total, 12)
+    return dt.date(y, m + 1, min(day.day, 28))
+
+
+def unit_shift(unit: str, shift: int, anchor: dt.date | None) -> Value | None:
+    """«الأسبوع الماضي» -> 2015-W39, «الشهر المقبل» -> 2015-11, «العام الماضي» -> 2014."""
+    if anchor is None:
+        v = {"W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}.get(unit)
+        return Value("date", v, v, "relative-unanchored") if v else None
+    if unit == "W":
+        year, week, _ = (anchor + dt.timedelta(weeks=shift)).isocalendar()
+        v = f"{year}-W{week:02d}"
+        return Value("date", v, v, "relative", None, "week")
+    if unit == "M":
+        day = add_months(anchor, shift)
+        v = f"{day.year}-{day.month:02d}"
+        return Value("date", v, v, "relative", None, "month")
+    if unit == "Y":
+        v = str(anchor.year + shift)
+        return Value("date", v, v, "relative", None, "year")
+    return None
+
+
+def ago(n: float, unit: str, sign: int, anchor: dt.date | None) -> Value:
+    """«منذ ثمانية أيام» / «قبل شهرين» / «بعد يومين»: a date from the anchor, or the duration without one."""
+    period = duration(n, unit)
+    if anchor is None or unit in ("H", "MIN", "S") or not float(n).is_integer():
+        return Value("duration", period, period, "relative-unanchored" if anchor is None else "duration")
+    k = int(n) * sign
+    if unit in ("D", "W"):
+        day = anchor + dt.timedelta(days=k * (7 if unit == "W" else 1))
+        return day_value(day, day.isoformat(), "relative")
+    months = k * {"M": 1, "Y": 12, "DEC": 120}[unit]
+    day = add_months(anchor, months)
+    v = f"{day.year}-{day.month:02d}" if unit == "M" else str(day.year)
+    return Value("date", v, v, "relative", None, "month" if unit == "M" else "year")
+
+
+def year_only(y: int) -> Value:
+    return Value("date", str(y), str(y), "explicit", None, "year")
+
+
+def time_of_day(h: int, mi: int | None, s: int | None = None) -> str:
+    out = f"T{h:02d}"
+    if mi is not None:
+        out += f":{mi:02d}"
+    if s is not None:
+        out += f":{s:02d}"
+    return out
+
+
+def interval(a: Value, b: Value) -> Value:
+    """A range: ISO 8601 interval «start/end» as value, TIMEX «(start,end,PnD)» as timex."""
+    days = (b.date - a.date).days if a.date and b.date else None
+    timex = f"({a.timex},{b.timex}" + (f",P{days}D)" if days is not None else ")")
+    resolution = a.resolution if a.resolution == b.resolution else f"{a.resolution}+{b.resolution}"
+    return Value("range", timex, f"{a.value}/{b.value}", resolution, a.date, a.precision)
