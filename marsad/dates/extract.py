@@ -26,7 +26,7 @@ class Found:
 
 def patterns(p: Parser) -> list[Callable[[int], Hit | None]]:
     return [p.month_date, p.numeric, p.weekday, p.relative_day, p.unit_shift, p.duration, p.year_alone,
-            p.clock, p.frequency, lambda i: day_range(p, i)]
+            p.clock, p.frequency, p.bare_day, p.season, p.decade, lambda i: day_range(p, i)]
 
 
 def best_at(p: Parser, i: int) -> Hit | None:

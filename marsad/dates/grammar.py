@@ -110,7 +110,7 @@ class Parser:
             y, j = self.t[i].number, i + 1
         elif words:
             got = parse_words(self.t, i)
-            if got and 1000 <= got[0] <= 2999:
+            if got and (1000 if self.norm(i - 1) not in YEAR_WORDS else 100) <= got[0] <= 2999:
                 y, j = got[0], got[1]
         if y is None:
             return None
@@ -157,7 +157,7 @@ class Parser:
         j = j + 1 if self.norm(j) in DATE_PREP or (self.norm(j) == "-" and self.adjacent(j - 1)) else j
         mo = self.month(j)
         if mo is None:
-            return None
+            return self.day_of_month_ref(i, j, start, day)
         m, j, _, _ = mo
         if m.month in (3, 5) and m.system == "syriac-levant" and self.norm(i - 1) in MOVEMENT:
             return None
@@ -166,8 +166,44 @@ class Parser:
         j = yp[1] if yp else j
         return self.make_date(i, j, start, y, m, day, calendar)
 
+    def day_of_month_ref(self, i: int, j: int, start: int, day: int) -> Hit | None:
+        """«20 من الشهر القادم», «31 من هذا الشهر», «العشرين من الشهر المقبل»."""
+        k = j + 1 if self.norm(j) in DATE_PREP else j
+        ref = self.unit_shift(k)
+        if ref is None or (ref.val.precision != "month" and ref.val.value != "XXXX-XX"):
+            return None
+        if ref.val.value.startswith("XXXX") or not ref.val.value:
+            timex = f"XXXX-XX-{day:02d}"
+            return Hit(i, ref.j, start, V.Value("date", timex, timex, "relative-unanchored", None, "day"))
+        y, m = int(ref.val.value[:4]), int(ref.val.value[5:7])
+        date = V.safe_date(y, m, day)
+        return Hit(i, ref.j, start, V.day_value(date, date.isoformat(), "relative")) if date else None
+
+    def bare_day(self, i: int) -> Hit | None:
+        """«يوم 27», «إلى 27», «في 15.», «في الثاني!»: a day of the anchor's month, only before a stop."""
+        cue = self.word(i, {"يوم", "الي"})
+        if cue is None and self.norm(i - 1) != "في":
+            return None
+        k = i + 1 if cue else i
+        d = self.day(k)
+        if d is None or (d[1] < len(self.t) and self.t[d[1]].kind != "p") or d[1] == k:
+            return None
+        if self.t[k].kind == "w" and not (parse_words(self.t, k) or (0, 0, False))[2]:
+            return None
+        start = cue[1] if cue else d[2]
+        if self.anchor is None:
+            timex = f"XXXX-XX-{d[0]:02d}"
+            return Hit(i, d[1], start, V.Value("date", timex, timex, "explicit", None, "day"))
+        date = V.safe_date(self.anchor.year, self.anchor.month, d[0])
+        if date is None:
+            return None
+        return Hit(i, d[1], start, V.day_value(date, f"XXXX-XX-{d[0]:02d}", "anchor-month"))
+
     def month_first(self, i: int) -> Hit | None:
         start_i, start = i, None
+        edge = self.word(i, EDGE | {"اسبوع", "الاسبوع"})
+        if edge:
+            start, i = edge[1], i + 1
         prefix = self.word(i, THIS | {"شهر"})
         if prefix:
             start, i = prefix[1], i + 1
@@ -177,6 +213,8 @@ class Parser:
         if mo is None:
             return None
         m, j, mstart, dual = mo
+        if edge and edge[0] in ("اسبوع", "الاسبوع"):
+            return None
         start = mstart if start is None else start
         d = self.day(j) if self.t[j - 1].kind != "p" or m.system == "english" else None
         if d and self.year(j, words=False) is None:
@@ -190,16 +228,40 @@ class Parser:
             y, calendar = None, m.calendar
         if day is None and y is None and self.t[start_i - 1].kind == "d" and start_i > 0:
             return None  # «قوى 14 آذار»: a number before a bare month that made no date with it
-        if day is None and y is None and m.ambiguous and not (prefix or dual or self.norm(start_i - 1) in MONTH_CUES):
+        if day is None and y is None and m.ambiguous and not (prefix or edge or dual or self.norm(start_i - 1) in MONTH_CUES):
             return None
+        if day is None and y is None and self.word(j, {"بين"}):
+            return self.month_range(start_i, j, start, m)
         hit = self.make_date(start_i, j, start, y, m, day, calendar)
         if hit and day is None and y is None:
             hit = self.month_shift(hit, m, prefix is not None and prefix[0] in THIS)
         return hit
 
+    def month_range(self, i: int, j: int, start: int, m: MonthName) -> Hit | None:
+        """«نوفمبر بين 15 و 19», «شهر نوفمبر بين الخامس عشر والتاسع عشر»."""
+        a = self.day(j + 1)
+        if a is None:
+            return None
+        k = a[1] + 1 if self.norm(a[1]) == "و" else a[1]
+        b = self.day(k)
+        if b is None:
+            return None
+        first = self.make_date(i, a[1], start, None, m, a[0], m.calendar)
+        second = self.make_date(i, b[1], start, None, m, b[0], m.calendar)
+        if first is None or second is None:
+            return None
+        return Hit(i, b[1], start, V.interval(first.val, second.val))
+
     def month_shift(self, hit: Hit, m: MonthName, this: bool) -> Hit:
         """«سبتمبر الماضي», «يونيو القادم», «هذا يناير»: the year from the anchor and the direction."""
         got = self.word(hit.j, self.lex.relative["shift"]) if hit.j < len(self.t) else None
+        year_ref = self.unit_shift(hit.j) if got is None else None
+        if year_ref and year_ref.val.precision == "year":
+            hit.j = year_ref.j
+            y = year_ref.val.value
+            hit.val = V.Value("date", f"{y}-{m.month:02d}", f"{y}-{m.month:02d}", "relative", None, "month") \
+                if y.isdigit() and m.calendar == "gregorian" else hit.val
+            return hit
         if got is None and not this:
             return hit
         if got:
@@ -220,6 +282,9 @@ class Parser:
             if m.calendar != "hijri":
                 return None
             val = V.hijri(y, m.month, d, self.anchor)
+            if val is None and y is not None:
+                timex = f"{y}-{m.month:02d}" + (f"-{d:02d}" if d else "")
+                val = V.Value("date", timex, "", "hijri-unconverted")
         else:
             val = V.gregorian(y, m.month, d, self.anchor)
         return Hit(i, j, start, val) if val else None
@@ -321,47 +386,124 @@ class Parser:
         return False
 
     def unit_shift(self, i: int) -> Hit | None:
-        """«الأسبوع الماضي», «هذا الشهر», «العام المقبل», «السنة الحالية», «مطلع العام المقبل»."""
+        """«الأسبوع الماضي», «هذا الشهر», «العام المقبل», «مطلع العام المقبل», «بقية الأسبوع»."""
         start_i, start = i, None
-        edge = self.word(i, EDGE)
+        edge = self.word(i, EDGE | {"بقيه", "باقي"})
         if edge:
             start, i = edge[1], i + 1
         this = self.word(i, THIS)
         if this:
             start, i = (this[1] if start is None else start), i + 1
-        unit = self.word(i, self.lex.relative["unit"]) if not this else (self.norm(i), self.t[i].start) \
-            if i < len(self.t) and self.norm(i) in self.lex.relative["unit"] else None
+        units = self.lex.relative["unit"]
+        unit = (self.norm(i), self.t[i].start) if this and self.norm(i) in units else self.word(i, units)
         if unit is None:
             return None
         start = unit[1] if start is None else start
-        j = i + 1
-        shift_word = self.word(j, self.lex.relative["shift"]) if j < len(self.t) else None
-        if shift_word is None and not this:
+        shift, j = self.shift_after(i + 1)
+        if shift is None and not (this or edge):
             return None
-        shift = int(self.lex.relative["shift"][shift_word[0]]) if shift_word else 0
-        val = V.unit_shift(self.lex.relative["unit"][unit[0]], shift, self.anchor)
-        return Hit(start_i, j + (1 if shift_word else 0), start, val) if val else None
+        val = V.unit_shift(units[unit[0]], shift or 0, self.anchor)
+        return Hit(start_i, j, start, val) if val else None
+
+    def shift_after(self, j: int) -> tuple[int | None, int]:
+        """(-1/0/+1, next) for «الماضي», «المقبل», «بعد القادم» (+2) after a unit; (None, j) if none."""
+        if self.norm(j) == "بعد" and self.norm(j + 1) in ("القادم", "المقبل"):
+            return 2, j + 2
+        got = self.word(j, self.lex.relative["shift"]) if j < len(self.t) else None
+        return (int(self.lex.relative["shift"][got[0]]), j + 1) if got else (None, j)
+
+    def season(self, i: int) -> Hit | None:
+        """«هذا الصيف», «الربيع القادم», «صيف 2016» (not «الربيع العربي»)."""
+        this = self.word(i, THIS | EDGE)
+        k = i + 1 if this else i
+        got = self.word(k, self.lex.relative["season"])
+        if got is None or self.norm(k + 1) in ("العربي", "عربي"):
+            return None
+        code, start = self.lex.relative["season"][got[0]], (this[1] if this else got[1])
+        yp = self.year(k + 1 + (1 if self.norm(k + 1) in YEAR_WORDS else 0), words=False)
+        if yp:
+            return Hit(i, yp[1], start, V.Value("date", f"{yp[0]}-{code}", f"{yp[0]}-{code}", "explicit"))
+        shift, j = self.shift_after(k + 1)
+        if shift is None and not this and self.norm(i - 1) not in ("في", "خلال"):
+            return None
+        if self.anchor is None:
+            return Hit(i, j, start, V.Value("date", f"XXXX-{code}", f"XXXX-{code}", "relative-unanchored"))
+        v = f"{self.anchor.year + (shift or 0)}-{code}"
+        return Hit(i, j, start, V.Value("date", v, v, "relative"))
+
+    def decade(self, i: int) -> Hit | None:
+        """«السبعينيات» -> 197 (the 1970s), «تسعينيات القرن الماضي»."""
+        got = self.word(i, self.lex.relative["decade"])
+        if got is None:
+            return None
+        j = i + 1
+        if self.norm(j) == "القرن" and self.norm(j + 1) in ("الماضي", "العشرين"):
+            j += 2
+        v = f"19{self.lex.relative['decade'][got[0]]}"
+        return Hit(i, j, got[1], V.Value("date", v, v, "explicit", None, "decade"))
 
     # -- durations -------------------------------------------------------------------------------------
     def duration(self, i: int) -> Hit | None:
-        """«3 أيام», «أسبوعين», «منذ ثمانية أيام», «قبل شهرين», «بعد يومين», «طوال اليوم»."""
+        """«3 أيام», «أسبوعين», «منذ ثمانية أيام», «قبل شهرين», «بعد يومين», «طوال اليوم», «عام و شهر و 21 يوما»."""
         cue = self.word(i, AGO.keys() | DURATION_CUES)
         k = i + 1 if cue else i
-        amount = self.amount(k)
-        if amount is None:
+        parts = self.amounts(k)
+        if not parts:
             return None
-        n, unit, j, start = amount
-        if cue and cue[0] in AGO:
+        n, unit, j, start = parts[0]
+        j = parts[-1][2]
+        if cue and cue[0] in AGO and len(parts) == 1:
             return Hit(i, j, cue[1], V.ago(n, unit, AGO[cue[0]], self.anchor))
+        if len(parts) == 1:
+            shift, j2 = self.shift_after(j)
+            if shift in (-1, 1):
+                return Hit(k, j2, start, self.stretch(n, unit, shift))
         if cue and cue[0] in ("طوال", "طيله"):
             start = cue[1]
-        elif n == 1 and not cue and self.norm(j - 1) not in ("كامل", "كامله", "واحد", "واحده"):
+        elif len(parts) == 1 and n == 1 and not cue and self.norm(j - 1) not in ("كامل", "كامله", "واحد", "واحده"):
             return None
+        period = V.compound([(p[0], p[1]) for p in parts])
+        first = i if cue and cue[0] in ("طوال", "طيله") else k
+        return Hit(first, j, start, V.Value("duration", period, period, "explicit"))
+
+    def stretch(self, n: float, unit: str, shift: int) -> V.Value:
+        """«3 أيام القادمة», «الأسابيع الثلاثة الماضية»: the stretch between the anchor and N units away."""
         period = V.duration(n, unit)
-        return Hit(i if cue is None or cue[0] in ("طوال", "طيله") else k, j, start, V.Value("duration", period, period, "explicit"))
+        if self.anchor is None or unit not in ("D", "W") or not float(n).is_integer():
+            return V.Value("duration", period, period, "relative-unanchored" if self.anchor is None else "explicit")
+        days = int(n) * (7 if unit == "W" else 1)
+        if shift > 0:
+            a, b = self.anchor + dt.timedelta(days=1), self.anchor + dt.timedelta(days=days + 1)
+        else:
+            a, b = self.anchor - dt.timedelta(days=days), self.anchor
+        return V.interval(V.day_value(a, a.isoformat(), "relative"), V.day_value(b, b.isoformat(), "relative"))
+
+    def amounts(self, k: int) -> list[tuple[float, str, int, int]]:
+        """One amount or several joined by «و» («عام واحد و شهر و 21 يوما», «2 سنة 1 شهر 21 يوم»)."""
+        first = self.amount(k)
+        if first is None:
+            return []
+        parts = [first]
+        while True:
+            j = parts[-1][2]
+            nxt = self.amount(j + 1) if self.norm(j) == "و" else self.amount(j)
+            if nxt is None and self.norm(j).startswith("و") and len(self.norm(j)) > 1:
+                nxt = self.amount(j)
+            if nxt is None or nxt[1] in {p[1] for p in parts}:
+                return parts
+            parts.append(nxt)
 
     def amount(self, k: int) -> tuple[float, str, int, int] | None:
-        """(count, unit, next, start): «3 أيام», «ثمانية أيام», «أسبوعين», «شهر واحد», «نصف ساعة», «بضعة أيام»."""
+        """(count, unit, next, start): «3 أيام», «ثمانية أيام», «أسبوعين», «شهر واحد», «نصف ساعة», «ساعة ونصف»."""
+        got = self.amount_head(k)
+        if got is None:
+            return None
+        n, unit, j, start = got
+        if self.norm(j) in ("ونصف", "والنصف"):
+            n, j = n + 0.5, j + 1
+        return n, unit, j, start
+
+    def amount_head(self, k: int) -> tuple[float, str, int, int] | None:
         if k >= len(self.t):
             return None
         dual = self.word(k, self.lex.relative["dual"])
@@ -372,6 +514,9 @@ class Parser:
             unit = self.lex.relative["dur"].get(bare(self.norm(q[1])))
             if unit:
                 return q[0], unit, q[1] + 1, q[2]
+        plural = self.plural_count(k)
+        if plural:
+            return plural
         half = self.word(k, {"نصف"})
         got = self.word(k + 1 if half else k, self.lex.relative["dur"])
         if got is None:
@@ -380,6 +525,21 @@ class Parser:
         if self.norm(j) in ("كامل", "كامله", "واحد", "واحده"):
             j += 1
         return (0.5 if half else 1), unit, j, (half[1] if half else got[1])
+
+    def plural_count(self, k: int) -> tuple[float, str, int, int] | None:
+        """«الأسابيع الثلاثة», «الساعات الـ24», «الأيام القليلة»: a plural unit with the count after it."""
+        got = self.word(k, self.lex.relative["dur"])
+        if got is None or not got[0].startswith("ال"):
+            return None
+        j = k + 1
+        if self.norm(j) == "ال" and j + 1 < len(self.t) and self.t[j + 1].kind == "d":
+            return float(self.t[j + 1].number or 0), self.lex.relative["dur"][got[0]], j + 2, got[1]
+        if self.norm(j) in ("القليله", "العديده", "الاخيره"):
+            return 3, self.lex.relative["dur"][got[0]], j + 1, got[1]
+        q = self.quantity(j)
+        if q and self.t[j].kind == "w":
+            return q[0], self.lex.relative["dur"][got[0]], q[1], got[1]
+        return None
 
     # -- years, times, sets ----------------------------------------------------------------------------
     def year_alone(self, i: int) -> Hit | None:

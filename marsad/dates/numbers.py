@@ -12,7 +12,8 @@ def bare(form: str) -> str:
 
 
 def word_number(form: str) -> tuple[int, str] | None:
-    return lexicon().numbers.get(bare(form))
+    numbers = lexicon().numbers
+    return numbers.get(form) or numbers.get(bare(form))
 
 
 def _continuation(toks: list[Tok], j: int) -> tuple[str, int] | None:

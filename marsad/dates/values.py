@@ -35,6 +35,17 @@ def duration(n: float, unit: str) -> str:
     return f"{prefix}{fmt_number(n * 10 if unit == 'DEC' else n)}{code}"
 
 
+def compound(parts: list[tuple[float, str]]) -> str:
+    """«عام و شهر و 21 يوما» -> P1Y1M21D (date units first, then time units after «T»)."""
+    if len(parts) == 1:
+        return duration(*parts[0])
+    amounts = {unit: n for n, unit in parts}
+    date = "".join(f"{fmt_number(amounts[u] * (10 if u == 'DEC' else 1))}{c}" for u, c in
+                   (("DEC", "Y"), ("Y", "Y"), ("M", "M"), ("W", "W"), ("D", "D")) if u in amounts)
+    time = "".join(f"{fmt_number(amounts[u])}{c}" for u, c in (("H", "H"), ("MIN", "M"), ("S", "S")) if u in amounts)
+    return "P" + date + (f"T{time}" if time else "")
+
+
 def safe_date(y: int, m: int, d: int) -> dt.date | None:
     try:
         return dt.date(y, m, d)
@@ -120,7 +131,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def unit_shift(unit: str, shift: int, anchor: dt.date | None) -> Value | None:
     """«الأسبوع الماضي» -> 2015-W39, «الشهر المقبل» -> 2015-11, «العام الماضي» -> 2014."""
     if anchor is None:
-        v = {"W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}.get(unit)
+        v = {"W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "DEC": "XXX"}.get(unit)
         return Value("date", v, v, "relative-unanchored") if v else None
     if unit == "W":
         year, week, _ = (anchor + dt.timedelta(weeks=shift)).isocalendar()
@@ -133,6 +144,9 @@ def unit_shift(unit: str, shift: int, anchor: dt.date | None) -> Value | None:
     if unit == "Y":
         v = str(anchor.year + shift)
         return Value("date", v, v, "relative", None, "year")
+    if unit == "DEC":
+        v = str(anchor.year // 10 + shift)
+        return Value("date", v, v, "relative", None, "decade")
     return None
 
 
