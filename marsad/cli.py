@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -72,15 +73,15 @@ def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def _progress(quiet: bool):  # type: ignore[no-untyped-def]
+def _progress(quiet: bool) -> tuple[Callable[[str, int], None] | None, Callable[[], None]]:
     """A rich progress bar on a terminal; nothing with --quiet or when output is not a terminal."""
     if quiet or not sys.stderr.isatty():
         return None, lambda: None
-    from rich.progress import Progress
+    from rich.progress import Progress, TaskID
 
     bar = Progress(transient=True)
     bar.start()
-    tasks: dict[str, int] = {}
+    tasks: dict[str, TaskID] = {}
 
     def update(name: str, done: int) -> None:
         if name not in tasks:
