@@ -1,0 +1,245 @@
+"""Build the clustering background IDF table and calibrate similarity weights and threshold.
+
+    .venv/bin/python benchmarks/calibrate_cluster.py df        # writes marsad/data/cluster_df.npz
+    .venv/bin/python benchmarks/calibrate_cluster.py calibrate # grid search, prints the chosen values
+
+Data (see docs/cluster_calibration.md):
+- background document frequencies: ANERcorp train, AQMAR train+dev and WikiFANE (clitics re-attached),
+  cut into documents of 8 consecutive sentences (unsupervised, no labels used);
+- labelled groups: ANERcorp pseudo-articles (an 8-sentence window from a likely article start, cut in
+  two halves = two articles of one story; windows at least 60 sentences apart are different stories),
+  the hand-written events of tests/fixtures/cluster and the five seeds (one story).
+Groups with an even number are used to choose weights and threshold; odd ones report held-back figures.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from marsad.cluster import (  # noqa: E402
+    FeatureParams,
+    Featurizer,
+    StoryIndex,
+    Weights,
+    bcubed,
+    combine,
+    content_words,
+    load_featurizer,
+    pair_signals,
+    pairwise_prf,
+    save_df_table,
+)
+from marsad.model import Article, Mention  # noqa: E402
+
+DATA = REPO.parent / "shared" / "data"
+ENCLITICS = {"ه", "ها", "هم", "هما", "هن", "نا", "كم", "كما", "ي", "ك"}
+PROCLITICS = {"و", "ف", "ب", "ل", "ك", "س"}
+Sentence = list[tuple[str, str]]
+
+
+def read_conll(path: Path, sep: str | None = None) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    current: Sentence = []
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
+        parts = line.replace("\u200e", "").replace("\u200f", "").split(sep)
+        parts = [p.strip() for p in parts]
+        if len(parts) < 2 or not parts[0]:
+            if current:
+                sentences.append(current)
+            current = []
+            continue
+        current.append((parts[0], parts[-1]))
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def rejoin_clitics(tokens: list[str]) -> list[str]:
+    """WikiFANE splits clitics off («ل جنوب», «مدن ها»); glue them back for realistic words."""
+    out: list[str] = []
+    glue_next = ""
+    for token in tokens:
+        if token in PROCLITICS:
+            glue_next += token
+            continue
+        if token in ENCLITICS and out:
+            out[-1] += token
+        else:
+            out.append(glue_next + token)
+        glue_next = ""
+    return out
+
+
+def background_documents() -> Iterator[list[str]]:
+    anercorp = read_conll(DATA / "ner/anercorp/train.txt")
+    aqmar = read_conll(DATA / "ner/aqmar/train.txt") + read_conll(DATA / "ner/aqmar/dev.txt")
+    wikifane = read_conll(DATA / "ner/wikifane/WikiFANE_Gold_2014_500K.txt", "\t")
+    for corpus, glue in ((anercorp, False), (aqmar, False), (wikifane, True)):
+        for start in range(0, len(corpus), 8):
+            tokens = [tok for sent in corpus[start:start + 8] for tok, _ in sent]
+            yield content_words(" ".join(rejoin_clitics(tokens) if glue else tokens))
+
+
+def build_df() -> None:
+    params = FeatureParams()
+    featurizer = Featurizer(params, np.zeros(params.char_features), np.zeros(params.stem_features), 0)
+    char_df = np.zeros(params.char_features, dtype=np.int64)
+    stem_df = np.zeros(params.stem_features, dtype=np.int64)
+    n_docs = 0
+    batch: list[list[str]] = []
+    for words in itertools.chain(background_documents(), [None]):  # type: ignore[list-item]
+        if words is not None:
+            batch.append(words)
+        if batch and (words is None or len(batch) == 2000):
+            chars, stem_counts = featurizer.counts(batch)
+            char_df += np.bincount(chars.indices, minlength=params.char_features)
+            stem_df += np.bincount(stem_counts.indices, minlength=params.stem_features)
+            n_docs += len(batch)
+            batch = []
+    out = REPO / "marsad" / "data" / "cluster_df.npz"
+    save_df_table(out, params, np.minimum(char_df, 65535), np.minimum(stem_df, 65535), n_docs)
+    print(f"{n_docs} background documents; {out} {out.stat().st_size // 1024} KiB")
+
+
+# ---------------------------------------------------------------- labelled groups
+
+
+def pseudo_article(ident: str, sentences: list[Sentence], offset: int = 0) -> Article:
+    text = " ".join(tok for sent in sentences for tok, _ in sent)
+    return Article(id=ident, source=ident, title="", text=text, mentions=gold_mentions(sentences))
+
+
+def gold_mentions(sentences: list[Sentence]) -> list[Mention]:
+    mentions: list[Mention] = []
+    current: list[str] = []
+    kind = ""
+    for tok, tag in [pair for sent in sentences for pair in sent] + [("", "O")]:
+        if current and not tag.startswith("I-"):
+            mentions.append(Mention(0, 0, " ".join(current), kind[:3] if kind != "PERS" else "PER"))  # type: ignore[arg-type]
+            current = []
+        if tag.startswith(("B-", "I-")):
+            kind = kind if tag.startswith("I-") and current else tag[2:]
+            current.append(tok)
+    return mentions
+
+
+def anercorp_groups() -> list[list[Article]]:
+    sentences = read_conll(DATA / "ner/anercorp/train.txt")
+    seen: set[str] = set()
+    groups: list[list[Article]] = []
+    i = 0
+    while i + 8 <= len(sentences):
+        first = sentences[i][0][0]
+        window = sentences[i:i + 8]
+        keys = {" ".join(t for t, _ in s) for s in window}
+        if first[:1] in "وف" or keys & seen or sum(len(s) for s in window) < 120:
+            i += 1
+            continue
+        seen |= keys
+        n = len(groups)
+        groups.append([pseudo_article(f"aner{n}a", window[:4]), pseudo_article(f"aner{n}b", window[4:])])
+        i += 60
+    return groups
+
+
+def fixture_groups() -> list[list[Article]]:
+    folder = REPO / "tests" / "fixtures" / "cluster"
+    by_story: dict[str, list[Article]] = {}
+    for line in (folder / "labels.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        path, label, outlet, published = line.split("\t")
+        by_story.setdefault(label, []).append(read_txt(folder / path, outlet, published))
+    seeds = [read_txt(p) for p in sorted((REPO / "examples").glob("*.txt"))]
+    return list(by_story.values()) + [seeds]
+
+
+def read_txt(path: Path, outlet: str | None = None, published: str | None = None) -> Article:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return Article(id=path.stem, source=str(path), title=lines[0], text="\n".join(lines[1:]),
+                   outlet=outlet, published=published)
+
+
+# ---------------------------------------------------------------- calibration
+
+
+def pair_table(groups: list[list[Article]], featurizer: Featurizer) -> tuple[np.ndarray, np.ndarray]:
+    flat = [(g, a) for g, members in enumerate(groups) for a in members]
+    vectors = featurizer.vectorize([a for _, a in flat])
+    rows, labels = [], []
+    for (i, (gi, _)), (j, (gj, _)) in itertools.combinations(enumerate(flat), 2):
+        rows.append(pair_signals(vectors[i], vectors[j]))
+        labels.append(gi == gj)
+    return np.array(rows), np.array(labels)
+
+
+def best_threshold(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+    best = (0.0, 0.0)
+    for t in np.unique(np.round(scores, 3)):
+        predicted = scores >= t
+        hits = int((predicted & labels).sum())
+        if hits:
+            p, r = hits / predicted.sum(), hits / labels.sum()
+            f1 = 2 * p * r / (p + r)
+            if f1 > best[1]:
+                best = (float(t), f1)
+    return best
+
+
+def pair_f1(scores: np.ndarray, labels: np.ndarray, threshold: float) -> float:
+    predicted = scores >= threshold
+    hits = int((predicted & labels).sum())
+    return 2 * hits / (predicted.sum() + labels.sum()) if hits else 0.0
+
+
+def cluster_scores(groups: list[list[Article]], featurizer: Featurizer, threshold: float, weights: Weights) -> str:
+    index = StoryIndex(featurizer, threshold, weights)
+    articles = [a for members in groups for a in members]
+    index.add(articles)
+    predicted = {aid: s.id for s in index.stories() for aid in s.article_ids}
+    gold = {a.id: str(g) for g, members in enumerate(groups) for a in members}
+    bp, br, bf = bcubed(predicted, gold)
+    pp, pr, pf = pairwise_prf(predicted, gold)
+    return f"B3 P/R/F1 {bp:.3f}/{br:.3f}/{bf:.3f}  pairwise P/R/F1 {pp:.3f}/{pr:.3f}/{pf:.3f}"
+
+
+def calibrate() -> None:
+    featurizer = load_featurizer()
+    aner = anercorp_groups()
+    own = fixture_groups()
+    tune = aner[0::2] + own
+    held = aner[1::2]
+    signals, labels = pair_table(tune, featurizer)
+    held_signals, held_labels = pair_table(held, featurizer)
+    own_signals, own_labels = pair_table(own, featurizer)
+    print(f"tune: {len(tune)} groups, {int(labels.sum())} same / {int((~labels).sum())} different pairs; "
+          f"held-back ANERcorp: {len(held)} groups, {int(held_labels.sum())} same pairs")
+    results = []
+    for char in np.arange(0.2, 0.81, 0.1):
+        for entity, number in itertools.product((0.0, 0.05, 0.1, 0.2, 0.3), (0.0, 0.05, 0.1, 0.2)):
+            weights = Weights(float(char), float(1 - char), entity, number, 0.0)
+            scores = np.array([combine(tuple(row), weights) for row in signals])
+            threshold, f1 = best_threshold(scores, labels)
+            results.append((f1, -abs(char - 0.5), weights, threshold))
+    results.sort(key=lambda r: (r[0], r[1]), reverse=True)
+    for f1, _, weights, threshold in results[:5]:
+        held_scores = np.array([combine(tuple(row), weights) for row in held_signals])
+        own_scores = np.array([combine(tuple(row), weights) for row in own_signals])
+        print(f"tune F1 {f1:.3f} held F1 {pair_f1(held_scores, held_labels, threshold):.3f} "
+              f"own+seeds F1 {pair_f1(own_scores, own_labels, threshold):.3f} threshold {threshold:.3f} {weights}")
+    _, _, weights, threshold = results[0]
+    print("clustering, held-back ANERcorp:", cluster_scores(held, featurizer, threshold, weights))
+    print("clustering, fixtures + seeds:  ", cluster_scores(own, featurizer, threshold, weights))
+    print("clustering, everything:        ", cluster_scores(aner + own, featurizer, threshold, weights))
+
+
+if __name__ == "__main__":
+    {"df": build_df, "calibrate": calibrate}[sys.argv[1] if len(sys.argv) > 1 else "calibrate"]()
