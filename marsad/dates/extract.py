@@ -26,7 +26,8 @@ class Found:
 
 def patterns(p: Parser) -> list[Callable[[int], Hit | None]]:
     return [p.month_date, p.numeric, p.weekday, p.relative_day, p.unit_shift, p.duration, p.year_alone,
-            p.clock, p.frequency, p.bare_day, p.season, p.decade, lambda i: day_range(p, i)]
+            p.clock, p.frequency, p.bare_day, p.season, p.decade, lambda i: day_range(p, i),
+            lambda i: hour_range(p, i)]
 
 
 def best_at(p: Parser, i: int) -> Hit | None:
@@ -61,6 +62,26 @@ def day_range(p: Parser, i: int) -> Hit | None:
     return Hit(i, second.j, cue[1] if cue else first[2], V.interval(a, second.val))
 
 
+def hour_range(p: Parser, i: int) -> Hit | None:
+    """«من 5 إلى 6 مساءً», «بين 5 و 6 بعد الظهر», «1-3 مساءً»: the day part of the second end applies to both."""
+    cue = p.word(i, {"من", "بين"})
+    k = i + 1 if cue else i
+    if k >= len(p.t) or p.t[k].kind != "d" or len(p.t[k].norm) > 2:
+        return None
+    joiner = p.norm(k + 1)
+    if not (joiner in RANGE_TO or (joiner == "و" and cue and cue[0] == "بين")):
+        return None
+    second = p.clock(k + 2)
+    if second is None:
+        return None
+    h2 = int(second.val.value[1:3])
+    h1 = p.t[k].number or 0
+    if h2 >= 12 and h1 < 12 and h1 + 12 <= h2:
+        h1 += 12
+    first = V.Value("time", V.time_of_day(h1, None), V.time_of_day(h1, None), "explicit")
+    return Hit(i, second.j, cue[1] if cue else p.t[k].start, V.interval(first, second.val))
+
+
 def _same_month(b: V.Value, day: int) -> V.Value | None:
     """The first end of a range that shares the month (and year) of its second end."""
     head, _, _ = b.value.rpartition("-")
@@ -74,14 +95,16 @@ def _same_month(b: V.Value, day: int) -> V.Value | None:
 
 
 def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
-    """Join «A إلى/حتى B» into a range and a date next to a time of day into one date-time."""
+    """Join «A إلى/حتى B» into a range, a weekday with its week, and a date with a time of day."""
     out: list[Hit] = []
     for hit in hits:
         prev = out[-1] if out else None
         if prev and _range_pair(p, prev, hit):
-            cue = p.word(prev.i - 1, {"من", "بين"})
+            cue = p.word(prev.i - 1, {"بين"})
             start = cue[1] if cue else prev.start
             out[-1] = Hit(prev.i - (1 if cue else 0), hit.j, start, V.interval(prev.val, hit.val))
+        elif prev and _week_pair(p, prev, hit):
+            out[-1] = Hit(prev.i, hit.j, prev.start, _weekday_in_week(prev.val, hit.val))
         elif prev and _time_pair(p, prev, hit):
             out[-1] = Hit(prev.i, hit.j, prev.start, _datetime(prev.val, hit.val))
         else:
@@ -90,10 +113,35 @@ def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
 
 
 def _range_pair(p: Parser, a: Hit, b: Hit) -> bool:
-    if a.val.kind != "date" or b.val.kind != "date" or b.i != a.j + 1:
+    if a.val.kind not in ("date", "time") or b.val.kind != a.val.kind or b.i != a.j + 1:
         return False
     joiner = p.norm(a.j)
     return joiner in RANGE_TO or (joiner == "و" and p.norm(a.i - 1) == "بين")
+
+
+def _is_week(v: V.Value) -> bool:
+    return v.precision == "week" or v.value == "XXXX-WXX"
+
+
+def _is_weekday(v: V.Value) -> bool:
+    return v.timex.startswith("XXXX-WXX-") and v.kind == "date" and len(v.timex) == 10
+
+
+def _week_pair(p: Parser, a: Hit, b: Hit) -> bool:
+    """«الأسبوع القادم يوم الجمعة», «الجمعة من هذا الأسبوع»."""
+    if not ((_is_week(a.val) and _is_weekday(b.val)) or (_is_weekday(a.val) and _is_week(b.val))):
+        return False
+    return b.i == a.j or (b.i == a.j + 1 and p.norm(a.j) in ("من", "في"))
+
+
+def _weekday_in_week(a: V.Value, b: V.Value) -> V.Value:
+    week, day = (a, b) if _is_week(a) else (b, a)
+    iso = int(day.timex[-1])
+    if week.value == "XXXX-WXX":
+        return V.Value("date", day.timex, day.timex, day.resolution)
+    year, number = int(week.value[:4]), int(week.value[6:8])
+    date = dt.date.fromisocalendar(year, number, iso)
+    return V.day_value(date, date.isoformat(), "relative")
 
 
 def _time_pair(p: Parser, a: Hit, b: Hit) -> bool:

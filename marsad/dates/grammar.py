@@ -29,7 +29,8 @@ RANGE_TO = frozenset({"الي", "حتي", "-", "لغايه"})
 AGO = {"منذ": -1, "قبل": -1, "بعد": 1}
 DURATION_CUES = frozenset({"لمده", "مده", "خلال", "طيله", "طوال"})
 EDGE = frozenset({"مطلع", "بدايه", "نهايه", "اواخر", "اوائل", "منتصف", "اواسط", "اخر", "مستهل"})
-PM = frozenset({"مساء", "مساءا", "المساء", "عصرا", "العصر", "ليلا", "الليل", "ظهرا", "الظهر"})
+PM = frozenset({"مساء", "مساءا", "المساء", "عصرا", "العصر", "ظهرا", "الظهر"})
+NIGHT = frozenset({"ليلا", "الليل", "الليله"})
 AM = frozenset({"صباحا", "صباح", "الصباح", "فجرا", "الفجر"})
 # Words after «N آذار» / «N أيار» that make it the name of a movement, not a date («قوى 14 آذار»).
 MOVEMENT = frozenset({"قوي", "تحالف", "حركه", "تيار", "فريق", "ثوره", "انتفاضه"})
@@ -188,8 +189,9 @@ class Parser:
         d = self.day(k)
         if d is None or (d[1] < len(self.t) and self.t[d[1]].kind != "p") or d[1] == k:
             return None
-        if self.t[k].kind == "w" and not (parse_words(self.t, k) or (0, 0, False))[2]:
-            return None
+        if self.t[k].kind == "w" and (not (parse_words(self.t, k, self.forms(k)[-1][0]) or (0, 0, False))[2]
+                                      or self.forms(k)[-1][0].endswith("ه")):
+            return None  # a masculine ordinal («في الثاني») is a day; «في الثانية» is an hour
         start = cue[1] if cue else d[2]
         if self.anchor is None:
             timex = f"XXXX-XX-{d[0]:02d}"
@@ -571,55 +573,118 @@ class Parser:
         return Hit(i, j, start, V.Value("date", v, v, "hijri-year", None, "year"))
 
     def clock(self, i: int) -> Hit | None:
-        """«الساعة 14:00», «الساعة 10 صباحا», «7:56 مساء», «الساعة الثانية بعد الظهر»."""
-        sa = self.word(i, {"الساعه"})
-        k = i + 1 if sa else i
-        got = self.clock_digits(k) or (self.clock_words(k) if sa else None)
+        """«الساعة 14:00», «الساعة 10 صباحا», «7:56 مساء», «الساعة الثانية بعد الظهر», «السابعة والنصف»."""
+        before, k = self.daypart(i, leading=True)
+        sa = self.word(k, {"الساعه"})
+        k = k + 1 if sa else k
+        got = self.clock_digits(k) or self.clock_words(k)
         if got is None:
-            return None
-        h, mi, s, j = got
-        part, j = self.daypart(j)
-        if not sa and mi is None and part is None:
+            return self.named_time(i)
+        h, mi, s, j, marked = got
+        after, j = self.daypart(j)
+        part = after or before
+        feminine = self.t[k].kind == "w" and self.t[k].norm.endswith("ه")
+        if not (sa or marked or part or (feminine and self.norm(i - 1) in ("في", "عند", "حتي", "الي"))
+                or (self.t[k].kind == "d" and self.norm(i - 1) == "عند")):
             return None
         if h > 24 or (mi is not None and mi > 59):
             return None
-        if part == "pm" and h < 12:
-            h += 12
+        h = self.apply_daypart(h, part)
+        if mi is not None and mi < 0:
+            h, mi = (h - 1) % 24, 60 + mi
         t = V.time_of_day(h, mi, s)
-        return Hit(i, j, sa[1] if sa else self.t[k].start, V.Value("time", t, t, "explicit"))
+        start = self.t[i].start if before else (sa[1] if sa else self.forms(k)[-1][1])
+        return Hit(i, j, start, V.Value("time", t, t, "explicit"))
 
-    def clock_digits(self, k: int) -> tuple[int, int | None, int | None, int] | None:
-        if k >= len(self.t) or self.t[k].kind != "d" or len(self.t[k].norm) > 2:
+    @staticmethod
+    def apply_daypart(h: int, part: str | None) -> int:
+        if part == "pm" and h < 12:
+            return h + 12
+        if part == "night" and h == 12:
+            return 0
+        if part == "night" and 6 <= h < 12:
+            return h + 12
+        return h
+
+    def named_time(self, i: int) -> Hit | None:
+        """«منتصف الليل» T00, «منتصف النهار» / «الظهيرة» T12."""
+        names = {"منتصف الليل": 0, "منتصف النهار": 12, "منتصف الظهر": 14, "منتصف الصباح": 10, "الظهيره": 12,
+                 "وقت الظهيره": 12}
+        for n in (2, 1):
+            if i + n <= len(self.t):
+                key = " ".join(self.t[k].norm for k in range(i, i + n) if self.t[k].norm != "-")
+                first = self.forms(i)[-1]
+                if key in names or (n == 1 and first[0] in names):
+                    h = names.get(key, names.get(first[0], 0))
+                    j = i + n + (1 if n == 2 and self.norm(i + 1) == "-" else 0)
+                    return Hit(i, j, first[1] if key not in names else self.t[i].start,
+                               V.Value("time", V.time_of_day(h, None), V.time_of_day(h, None), "explicit"))
+        return None
+
+    def clock_digits(self, k: int) -> tuple[int, int | None, int | None, int, bool] | None:
+        if k >= len(self.t) or self.t[k].kind != "d":
             return None
-        h, parts, j = self.t[k].number or 0, [], k + 1
+        text = self.t[k].norm
+        if len(text) in (3, 4) and (self.norm(k + 1) in AM | PM):
+            return int(text[:-2]), int(text[-2:]), None, k + 1, True
+        if len(text) > 2:
+            return None
+        h, parts, j = int(text), [], k + 1
         while len(parts) < 2 and self.norm(j) == ":" and self.adjacent(j - 1) and j + 1 < len(self.t) \
                 and self.t[j + 1].kind == "d":
             parts.append(self.t[j + 1].number or 0)
             j += 2
-        return h, (parts[0] if parts else None), (parts[1] if len(parts) > 1 else None), j
+        mi, j2 = self.minutes(j)
+        if parts:
+            return h, parts[0], (parts[1] if len(parts) > 1 else None), j, True
+        return h, mi, None, j2, mi is not None
 
-    def clock_words(self, k: int) -> tuple[int, int | None, int | None, int] | None:
-        got = parse_words(self.t, k) or (parse_words(self.t, k, "واحد") if self.norm(k) == "الواحده" else None)
-        if got is None or not 1 <= got[0] <= 12:
+    def clock_words(self, k: int) -> tuple[int, int | None, int | None, int, bool] | None:
+        form = self.forms(k)[-1][0] if k < len(self.t) else ""
+        got = parse_words(self.t, k, form) if form != "الواحده" else (1, k + 1, False)
+        if got is None and form in ("واحده", "الواحده"):
+            got = (1, k + 1, False)
+        if got is None or not 1 <= got[0] <= 24:
             return None
-        h, j = got[0], got[1]
-        fraction = {"والنصف": 30, "والربع": 15, "ونصف": 30, "وربع": 15}.get(self.norm(j))
-        if fraction:
-            return h, fraction, None, j + 1
-        if self.norm(j) == "الا" and self.norm(j + 1) in ("ربع", "الربع"):
-            return h - 1, 45, None, j + 2
-        return h, None, None, j
+        mi, j = self.minutes(got[1])
+        return got[0], mi, None, j, mi is not None
 
-    def daypart(self, j: int) -> tuple[str | None, int]:
-        if self.norm(j) in AM:
-            return "am", j + 1
-        if self.norm(j) in PM:
-            return "pm", j + 1
-        if self.norm(j) == "بعد" and self.norm(j + 1) in ("الظهر", "الظهيره"):
+    def minutes(self, j: int) -> tuple[int | None, int]:
+        """«والنصف», «والربع», «إلا ربع» (as -15), «و 30 دقيقة», «وعشرين دقيقة», «وخمسة وثلاثين»."""
+        word = self.norm(j)
+        fraction = {"والنصف": 30, "والربع": 15, "ونصف": 30, "وربع": 15, "والثلث": 20, "وثلث": 20}.get(word)
+        if fraction:
+            return fraction, j + 1
+        if word == "الا" and self.norm(j + 1) in ("ربع", "الربع"):
+            return -15, j + 2
+        k = j + 1 if word == "و" else j
+        if not (word == "و" or (word.startswith("و") and len(word) > 2)):
+            return None, j
+        if k < len(self.t) and self.t[k].kind == "d":
+            n, end = self.t[k].number or 0, k + 1
+        else:
+            got = parse_words(self.t, k, self.norm(k)[1:] if k == j else None)
+            if got is None or got[2]:
+                return None, j
+            n, end = got[0], got[1]
+        if self.norm(end) in ("دقيقه", "دقائق"):
+            end += 1
+        return (n, end) if 0 < n < 60 else (None, j)
+
+    def daypart(self, j: int, leading: bool = False) -> tuple[str | None, int]:
+        word, nxt = self.norm(j), self.norm(j + 1)
+        if word == "بعد" and nxt in ("الظهر", "الظهيره"):
             return "pm", j + 2
-        if self.norm(j) == "في" and self.norm(j + 1) in AM | PM:
-            return ("am" if self.norm(j + 1) in AM else "pm"), j + 2
+        if word == "في" and nxt in AM | PM | NIGHT:
+            return self._part(nxt), j + 2
+        if word in AM | PM | NIGHT and not (leading and word in ("الظهر", "الليل", "الصباح", "المساء")
+                                              and self.norm(j + 1) not in ("الساعه",) and not self.t[j + 1:j + 2]):
+            return self._part(word), j + 1
         return None, j
+
+    @staticmethod
+    def _part(word: str) -> str:
+        return "am" if word in AM else ("night" if word in NIGHT else "pm")
 
     def frequency(self, i: int) -> Hit | None:
         """«يوميا», «أسبوعيا», «كل يوم», «كل يومين», «كل ثلاثة أسابيع», «كل يوم اثنين»."""

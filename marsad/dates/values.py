@@ -182,5 +182,9 @@ def interval(a: Value, b: Value) -> Value:
     """A range: ISO 8601 interval «start/end» as value, TIMEX «(start,end,PnD)» as timex."""
     days = (b.date - a.date).days if a.date and b.date else None
     timex = f"({a.timex},{b.timex}" + (f",P{days}D)" if days is not None else ")")
+    if a.kind == b.kind == "time" and len(a.timex) >= 3 and len(b.timex) >= 3:
+        hours = (int(b.timex[1:3]) - int(a.timex[1:3])) % 24
+        timex = f"({a.timex},{b.timex},PT{hours}H)"
+        return Value("range", timex, f"{a.value}/{b.value}", "explicit")
     resolution = a.resolution if a.resolution == b.resolution else f"{a.resolution}+{b.resolution}"
     return Value("range", timex, f"{a.value}/{b.value}", resolution, a.date, a.precision)
