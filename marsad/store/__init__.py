@@ -1,0 +1,46 @@
+"""Stores for analysis results: one backend per module (``sqlite`` now, ``postgres`` later).
+
+A store keeps every ``Result`` it is given, idempotently: articles are keyed by id, a re-saved
+story replaces its derived rows, rejections are keyed by (source, reason).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from marsad.model import Article, Result, Story
+
+__all__ = ["SaveStats", "SearchHit", "Store"]
+
+
+@dataclass(frozen=True, slots=True)
+class SaveStats:
+    """What one ``save`` changed: rows new to the store and rows that replaced stored ones."""
+
+    articles_added: int = 0
+    articles_updated: int = 0
+    stories_added: int = 0
+    stories_updated: int = 0
+    rejected_added: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    article_id: str
+    title: str
+    snippet: str  # a window of the original (not normalised) text around the first match
+
+
+class Store(Protocol):
+    def save(self, result: Result) -> SaveStats: ...
+
+    def load(self) -> Result: ...
+
+    def stories(self) -> list[Story]: ...
+
+    def article(self, article_id: str) -> Article | None: ...
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,231 @@
+"""SQLite store: the default backend, one file, WAL mode, FTS5 search over normalised text.
+
+    >>> store = SqliteStore("out/marsad.db")         # doctest: +SKIP
+    >>> store.save(result)                           # doctest: +SKIP
+    >>> store.search("إيغور")                         # doctest: +SKIP
+
+Each ``save`` is one transaction: a batch that fails midway leaves the store as it was before it.
+Saving is idempotent: articles are keyed by id, a re-saved story replaces its derived rows, rejected
+inputs are keyed by (source, reason). What is stored is the JSON contract of ``Result.to_dict``
+plus each article's ``meta``; ``Article.raw`` (the undecoded input) and ``Article.quotes`` (their
+story-level copies are stored) are not kept.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+from types import TracebackType
+
+from marsad.errors import StoreError
+from marsad.model import Article, Result, Story
+from marsad.store import SaveStats, SearchHit
+from marsad.store import rows as R
+from marsad.store.migrate import migrate
+from marsad.text.normalize import match_key, match_key_with_map
+from marsad.text.tokens import word_keys
+
+__all__ = ["SqliteStore"]
+
+SNIPPET_CONTEXT = 60  # characters of original text shown on each side of the first match
+FTS_NORMALISER = "match_key+strip_clitics/1"  # must equal store_meta.fts_normaliser (migration 3)
+
+
+class SqliteStore:
+    """A Marsad store in one SQLite file (``":memory:"`` for a throw-away one)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self._conn = _connect(self.path)
+        try:
+            migrate(self._conn)
+            self._check_index()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # ------------------------------------------------------------ lifecycle
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> SqliteStore:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The underlying connection, for ad-hoc SQL (autocommit mode; rows are ``sqlite3.Row``)."""
+        return self._conn
+
+    def schema_version(self) -> int:
+        return int(self._conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0])
+
+    # ------------------------------------------------------------ writing
+
+    def save(self, result: Result) -> SaveStats:
+        """Store a result in one transaction; re-saving what is already stored adds nothing twice."""
+        with self._transaction("save"):
+            added = [R.write_article(self._conn, a) for a in result.articles]
+            stories = [R.write_story(self._conn, s) for s in result.stories]
+            rejected = R.write_rejections(self._conn, result.rejected)
+        return SaveStats(articles_added=sum(added), articles_updated=len(added) - sum(added),
+                         stories_added=sum(stories), stories_updated=len(stories) - sum(stories),
+                         rejected_added=rejected)
+
+    def reindex(self) -> None:
+        """Rebuild the search index from the stored articles (after the normaliser changed)."""
+        with self._transaction("reindex"):
+            self._conn.execute("DELETE FROM articles_fts")
+            for seq, title, text in self._conn.execute("SELECT seq, title, text FROM articles").fetchall():
+                self._conn.execute("INSERT INTO articles_fts (rowid, title, body, bare) VALUES (?, ?, ?, ?)",
+                                   (seq, *R.fts_columns(title, text)))
+            self._conn.execute("UPDATE store_meta SET value = ? WHERE key = 'fts_normaliser'", (FTS_NORMALISER,))
+
+    def _transaction(self, what: str) -> _Transaction:
+        return _Transaction(self._conn, f"{what} into {self.path}")
+
+    def _check_index(self) -> None:
+        row = self._conn.execute("SELECT value FROM store_meta WHERE key = 'fts_normaliser'").fetchone()
+        if row is None or row[0] != FTS_NORMALISER:
+            self.reindex()
+
+    # ------------------------------------------------------------ reading
+
+    def load(self) -> Result:
+        """Everything stored, as records, in the order first saved."""
+        with self._reading():
+            return Result(articles=R.read_articles(self._conn), rejected=R.read_rejections(self._conn),
+                          stories=R.read_stories(self._conn))
+
+    def stories(self) -> list[Story]:
+        with self._reading():
+            return R.read_stories(self._conn)
+
+    def story(self, story_id: str) -> Story | None:
+        with self._reading():
+            found = R.read_stories(self._conn, [story_id])
+        return found[0] if found else None
+
+    def article(self, article_id: str) -> Article | None:
+        with self._reading():
+            found = R.read_articles(self._conn, [article_id])
+        return found[0] if found else None
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Articles matching every word of ``query`` after normalisation, best first (BM25)."""
+        expression = fts_query(query)
+        if not expression or limit <= 0:
+            return []
+        with self._reading():
+            found = self._conn.execute(
+                "SELECT a.id, a.title, a.text FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+                "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 3.0, 1.0, 0.5) LIMIT ?",
+                (expression, limit)).fetchall()
+        terms = match_key(query).split()
+        return [SearchHit(row["id"], row["title"], snippet(row["text"], terms)) for row in found]
+
+    def _reading(self) -> _Transaction:
+        """Reads share one snapshot (a deferred transaction), so a concurrent save is seen whole or not."""
+        return _Transaction(self._conn, f"read from {self.path}", begin="BEGIN")
+
+
+class _Transaction:
+    """BEGIN ... COMMIT, or ROLLBACK on any error; sqlite errors become ``StoreError``."""
+
+    def __init__(self, conn: sqlite3.Connection, what: str, begin: str = "BEGIN IMMEDIATE") -> None:
+        self.conn, self.what, self.begin = conn, what, begin
+
+    def __enter__(self) -> None:
+        try:
+            self.conn.execute(self.begin)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot {self.what}: {exc}") from exc
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        if kind is None:
+            try:
+                self.conn.execute("COMMIT")
+                return
+            except sqlite3.Error as exc:
+                value = exc
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+        if isinstance(value, sqlite3.Error):
+            raise StoreError(f"cannot {self.what}: {value}") from value
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    if path != ":memory:" and not Path(path).parent.is_dir():
+        raise StoreError("the folder for the store does not exist", source=path)
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+        conn.row_factory = sqlite3.Row
+        conn.create_function("marsad_match_key", 1, match_key, deterministic=True)
+        conn.create_function("marsad_bare_words", 1, R.bare_words, deterministic=True)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open the store: {exc}", source=path) from exc
+    return conn
+
+
+# ---------------------------------------------------------------- search helpers
+
+_HAS_WORD = re.compile(r"\w", re.UNICODE)
+
+
+def fts_query(query: str) -> str:
+    """An FTS5 expression for ``query``: every normalised word must match, as written or clitic-free.
+
+    Words are quoted, so FTS5 syntax in user input (AND, *, :, quotes) is matched as text.
+    """
+    parts = []
+    for word in match_key(query).split():
+        if not _HAS_WORD.search(word):
+            continue
+        bare = " ".join(word_keys(word)) or word
+        parts.append(f"({_quoted(word)} OR bare : {_quoted(bare)})")
+    return " AND ".join(parts)
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def snippet(text: str, terms: list[str], context: int = SNIPPET_CONTEXT) -> str:
+    """A one-line window of the ORIGINAL text around the first place a normalised term occurs."""
+    key, origin = match_key_with_map(text)
+    found = [(key.find(t), t) for t in terms if t and key.find(t) >= 0]
+    if not found:
+        return _one_line(text[: 2 * context]) + ("…" if len(text) > 2 * context else "")
+    at, term = min(found)
+    start, end = origin[at], origin[at + len(term) - 1] + 1
+    left, right = max(0, start - context), min(len(text), end + context)
+    left = _word_start(text, left, start)
+    right = _word_end(text, right, end)
+    return ("…" if left > 0 else "") + _one_line(text[left:right]) + ("…" if right < len(text) else "")
+
+
+def _word_start(text: str, at: int, limit: int) -> int:
+    """Move ``at`` forward to the start of a word, not past ``limit``."""
+    while 0 < at < limit and not text[at - 1].isspace():
+        at += 1
+    return at
+
+
+def _word_end(text: str, at: int, limit: int) -> int:
+    """Move ``at`` back to the end of a word, not before ``limit``."""
+    while limit < at < len(text) and not text[at].isspace():
+        at -= 1
+    return at
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
