@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -25,6 +27,22 @@ def make_article(raw: str, source: str, **fields: Any) -> Article:
         raise NoArticleText("no article text could be found in the input", source=source)
     fields = {k: v for k, v in fields.items() if v not in (None, "")}
     return Article(id=article_id(raw), source=source, raw=raw, **fields)
+
+
+ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def iso_date(value: str | None) -> str | None:
+    """An ISO date (YYYY-MM-DD) from an ISO timestamp or an RFC 822 date; None when neither."""
+    if not value:
+        return None
+    match = ISO_DATE.search(value)
+    if match:
+        return match.group(0)
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def first_line(text: str) -> str:

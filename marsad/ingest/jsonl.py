@@ -12,7 +12,7 @@ from typing import Any
 
 from marsad.config import Config
 from marsad.errors import MalformedInput, NoArticleText
-from marsad.ingest.common import Item, first_line, make_article, rejection
+from marsad.ingest.common import Item, first_line, iso_date, make_article, rejection
 from marsad.ingest.encoding import decode_bytes
 from marsad.ingest.html import article_from_html
 from marsad.model import Article
@@ -62,7 +62,7 @@ def article_from_record(record: Any, source: str, encoding: str, config: Config)
             item.title = pick(record, names["title"]) or item.title
         return item
     return make_article(text, source, title=pick(record, names["title"]) or first_line(text), url=url,
-                        published=pick(record, names["published"]), outlet=pick(record, names["outlet"]),
+                        published=iso_date(pick(record, names["published"])), outlet=pick(record, names["outlet"]),
                         encoding=encoding, meta={k: v for k, v in meta.items() if v})
 
 
