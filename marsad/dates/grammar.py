@@ -521,7 +521,7 @@ class Parser:
             return plural
         half = self.word(k, {"نصف"})
         got = self.word(k + 1 if half else k, self.lex.relative["dur"])
-        if got is None:
+        if got is None or (got[0].startswith("ال") and self.norm(k - 1) not in DURATION_CUES and not half):
             return None
         unit, j = self.lex.relative["dur"][got[0]], (k + 2 if half else k + 1)
         if self.norm(j) in ("كامل", "كامله", "واحد", "واحده"):

@@ -82,24 +82,28 @@ def tag(article: Article, resources: Resources) -> Article:
     return retag(article, anchor_of(article))
 
 
-@stage("dates.infer_publication", "corpus", reads=["article.times", "article.published"],
+@stage("dates.infer_publication", "corpus", reads=["article.text", "article.times", "article.published"],
        writes=["article.published", "article.published_evidence"])
 def infer_publication(articles: list[Article], resources: Resources) -> list[Article]:
     """Give undated articles a publication date from their printed dates, weekdays and dated peers."""
-    dated = [a for a in articles if a.published]
-    for article in articles:
-        if article.published:
-            continue
-        printed = dateline(article.text)
-        if printed is not None and printed.date is not None:
-            article.published = printed.date.isoformat()
-            article.published_evidence = f"printed date «{printed.expr.text}»"
-        else:
-            article.published, article.published_evidence = infer_one(article, dated)
-        day = parse_day(article.published)
-        if day is not None:
-            retag(article, day)
+    for _ in range(2):  # a second pass lets articles dated in the first serve as peers
+        dated = [a for a in articles if a.published]
+        for article in articles:
+            if not article.published:
+                _infer(article, dated)
     return articles
+
+
+def _infer(article: Article, dated: list[Article]) -> None:
+    printed = dateline(article.text)
+    if printed is not None and printed.date is not None:
+        article.published = printed.date.isoformat()
+        article.published_evidence = f"printed date «{printed.expr.text}»"
+    else:
+        article.published, article.published_evidence = infer_one(article, dated)
+    day = parse_day(article.published)
+    if day is not None:
+        retag(article, day)
 
 
 @stage("dates.timeline", "story", reads=["article.times"], writes=["story.timeline"])
