@@ -48,6 +48,8 @@ def looks_utf16(data: bytes) -> str | None:
     if len(head) < 8:
         return None
     even, odd = head[0::2], head[1::2]
+    if even.count(0) > 0.6 * len(even) and odd.count(0) > 0.6 * len(odd):
+        return None  # NUL bytes everywhere: binary, not UTF-16
     if odd.count(0) + odd.count(6) > 0.6 * len(odd):
         return "utf-16-le"
     if even.count(0) + even.count(6) > 0.6 * len(even):
@@ -82,18 +84,21 @@ def arabic_stopword_share(text: str) -> float | None:
 def score(text: str, legacy: bool = False) -> float:
     """Higher is more believable; below 0 means reject.
 
-    A legacy code page decodes any byte string, so its result must prove itself: either it reads as
-    Arabic (stopword share) or it is almost all ASCII.
+    A strict Unicode decoding only has to look like text. A legacy code page decodes almost any
+    byte string, so its result must prove itself: it reads as Arabic (stopword share) or is ASCII.
     """
     plausible = plausible_share(text)
     if plausible < MIN_PLAUSIBLE_SHARE:
         return -1.0
+    if not legacy:
+        return 2.0 + plausible
     arabic = arabic_stopword_share(text)
     if arabic is None:
-        if legacy and sum(ch.isascii() for ch in text) < 0.95 * len(text):
-            return -1.0
-        return plausible
+        return plausible if sum(ch.isascii() for ch in text) >= 0.95 * len(text) else -1.0
     return -1.0 if arabic < MIN_ARABIC_STOPWORD_SHARE else 1.0 + arabic
+
+
+UNICODE = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "ascii")
 
 
 def _try(data: bytes, encoding: str) -> str | None:
@@ -138,10 +143,10 @@ def _best_decoding(data: bytes, source: str, hint: str | None) -> tuple[str, str
         text = _try(data, encoding)
         if text is None:
             continue
-        value = score(text.replace("\x00", ""), legacy=encoding in LEGACY_ARABIC)
+        value = score(text.replace("\x00", ""), legacy=encoding not in UNICODE)
         if value >= 0 and (best is None or value > best[0] + 1e-9):
             best = (value, text, encoding)
-        if value >= 0 and encoding in ("utf-8", "utf-8-sig", "utf-16", "utf-32") and best[2] == encoding:
+        if value >= 0 and encoding in UNICODE and best is not None and best[2] == encoding:
             break  # a strict Unicode decoding that reads as text is right; legacy pages cannot beat it
     if best is None:
         raise UndecodableInput("the bytes are not valid text in UTF-8, UTF-16 or a legacy Arabic encoding "
