@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from marsad.dates import values as V
 from marsad.dates.lexicon import MonthName, lexicon
-from marsad.dates.numbers import bare, parse_words, word_number
+from marsad.dates.numbers import bare, parse_words
 from marsad.dates.scan import Tok
 
 MONTH_CUES = frozenset({"في", "شهر", "منذ", "خلال", "حتي", "الي", "من", "بين", "مطلع", "منتصف", "اواخر", "اوائل",

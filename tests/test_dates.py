@@ -1,0 +1,167 @@
+"""marsad.dates.find: month systems, dual forms, Hijri, weekdays, relative dates, digits, false hits."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from marsad.dates import find
+from marsad.dates.lexicon import lexicon, read_rows
+from marsad.text.normalize import match_key
+
+ANCHOR = dt.date(2015, 10, 7)  # a Wednesday
+
+
+def values(text: str, anchor: dt.date | None = ANCHOR) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in find(text, anchor)]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("خرقت أجواء تركيا السبت 3 أكتوبر/تشرين الأول.", "السبت 3 أكتوبر/تشرين الأول", "2015-10-03"),
+    ("بدأت الغارات يوم 30 أيلول/سبتمبر.", "30 أيلول/سبتمبر", "2015-09-30"),
+    ("في 1 تشرين الأول / أكتوبر أعلنت", "1 تشرين الأول / أكتوبر", "2015-10-01"),
+    ("غارات تستهدف منذ سبتمبر/أيلول 2014 التنظيم", "سبتمبر/أيلول 2014", "2014-09"),
+    ("وصل في 12 نونبر 2015 إلى الرباط", "12 نونبر 2015", "2015-11-12"),
+    ("جرى ذلك في 5 جانفي 2016", "5 جانفي 2016", "2016-01-05"),
+    ("يوم 20 يوليوز", "20 يوليوز", "2015-07-20"),
+    ("في 14 غشت", "14 غشت", "2015-08-14"),
+    ("في 3 دجنبر 2014", "3 دجنبر 2014", "2014-12-03"),
+    ("في 9 كانون الثاني 2015", "9 كانون الثاني 2015", "2015-01-09"),
+    ("في 4 إبريل", "4 إبريل", "2015-04-04"),
+    ("في 4 أيار", "4 أيار", "2015-05-04"),
+    ("في 4 إيار", "4 إيار", "2015-05-04"),
+    ("Oct. 6, 2015", "Oct. 6, 2015", "2015-10-06"),
+    ("بتاريخ 22/04/2016", "22/04/2016", "2016-04-22"),
+    ("2016-02-22", "2016-02-22", "2016-02-22"),
+])
+def test_month_systems_and_dual_forms(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in values(text)
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "وقالت الوزارة في 3 أكتوبر/تشرين الأول إن"
+    (expr,) = find(text, ANCHOR)
+    assert text[expr.start:expr.end] == expr.text == "3 أكتوبر/تشرين الأول"
+    assert expr.kind == "date" and expr.resolution == "anchor-year"
+
+
+def test_without_anchor_the_year_stays_unknown() -> None:
+    assert values("في 3 أكتوبر", None) == [("3 أكتوبر", "XXXX-10-03")]
+    assert values("الاثنين الماضي", None) == [("الاثنين الماضي", "XXXX-WXX-1")]
+
+
+def test_year_from_the_anchor_looks_back_across_new_year() -> None:
+    assert values("في 28 ديسمبر", dt.date(2016, 1, 3)) == [("28 ديسمبر", "2015-12-28")]
+
+
+def test_arabic_indic_digits() -> None:
+    assert values("في ٣ أكتوبر ٢٠١٥") == [("٣ أكتوبر ٢٠١٥", "2015-10-03")]
+    assert values("عام ۱۹۹۹") == [("عام ۱۹۹۹", "1999")]
+
+
+def test_hijri_dates_convert_to_gregorian() -> None:
+    assert values("الموافق 15 محرم 1437 هـ") == [("15 محرم 1437 هـ", "2015-10-28")]
+    assert find("في رمضان 1436", ANCHOR)[0].resolution.startswith("hijri")
+    assert values("1437هـ")[0][1] == "2015/2016"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("السبت", "2015-10-03"),
+    ("يوم الأربعاء", "2015-10-07"),
+    ("الاثنين الماضي", "2015-10-05"),
+    ("الأربعاء الماضي", "2015-09-30"),
+    ("الخميس المقبل", "2015-10-08"),
+    ("الإثنين", "2015-10-05"),
+])
+def test_weekdays_resolve_on_or_before_the_anchor(text: str, value: str) -> None:
+    (expr,) = find(text, ANCHOR)
+    assert expr.value == value and expr.resolution.startswith("weekday")
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("أمس", "2015-10-06", "date"),
+    ("اليوم", "2015-10-07", "date"),
+    ("غدا", "2015-10-08", "date"),
+    ("منذ ثمانية أيام", "2015-09-29", "date"),
+    ("قبل ثلاثة أسابيع", "2015-09-16", "date"),
+    ("الأسبوع الماضي", "2015-W40", "date"),
+    ("الشهر الماضي", "2015-09", "date"),
+    ("العام الماضي", "2014", "date"),
+    ("العام المقبل", "2016", "date"),
+    ("السنة الحالية", "2015", "date"),
+    ("لمدة 3 أيام", "P3D", "duration"),
+    ("أسبوعين", "P2W", "duration"),
+    ("يوميا", "P1D", "set"),
+])
+def test_relative_expressions(text: str, value: str, kind: str) -> None:
+    exprs = find(text, ANCHOR)
+    assert [(e.value, e.kind) for e in exprs] == [(value, kind)]
+
+
+def test_ago_without_anchor_is_a_duration() -> None:
+    (expr,) = find("منذ ثمانية أيام", None)
+    assert (expr.value, expr.kind) == ("P8D", "duration")
+
+
+def test_years_need_context() -> None:
+    assert values("في عام 2014") == [("عام 2014", "2014")]
+    assert values("منذ 2011") == [("2011", "2011")]
+    assert values("قتل 2014 شخصا") == []
+    assert values("في 1500 موقع") == []
+
+
+def test_ranges() -> None:
+    assert values("من 3 إلى 12 سبتمبر") == [("من 3 إلى 12 سبتمبر", "2015-09-03/2015-09-12")]
+    assert values("بين 15 و19 نوفمبر 2014") == [("بين 15 و19 نوفمبر 2014", "2014-11-15/2014-11-19")]
+    assert find("من 2 أكتوبر إلى 5 أكتوبر", ANCHOR)[0].kind == "range"
+
+
+def test_times_of_day() -> None:
+    assert values("الساعة 14:00") == [("الساعة 14:00", "T14:00")]
+    assert values("عند الساعة العاشرة صباحا") == [("الساعة العاشرة صباحا", "T10")]
+    assert values("السبت 3 أكتوبر الساعة 2 بعد الظهر") == [("السبت 3 أكتوبر الساعة 2 بعد الظهر", "2015-10-03T14")]
+
+
+@pytest.mark.parametrize("text", [
+    "المغرب اليوم - وزارة الدفاع الروسية",
+    "نقلت روسيا اليوم عن مصدر",
+    "قالت صحيفة المصري اليوم",
+    "أحد المسؤولين الروس",
+    "قال أحد الضباط",
+    "قوى 14 آذار اللبنانية",
+    "إذا كان ذلك صحيحا",
+    "مارس الجيش ضغوطا",
+    "وأب الضحية قال",
+    "الربيع العربي",
+    "بلغ عدد القتلى 31 شخصا",
+    "تبلغ نسبة 3/4 من الأصوات",
+])
+def test_false_hits(text: str) -> None:
+    assert find(text, ANCHOR) == []
+
+
+def test_sunday_only_with_the_article_or_yawm() -> None:
+    assert values("يوم أحد") == [("أحد", "2015-10-04")]
+    assert values("الأحد") == [("الأحد", "2015-10-04")]
+
+
+def test_english_text_does_not_crash() -> None:
+    text = "In this photo taken on Tuesday, Oct. 6, 2015, a jet takes off."
+    assert ("Oct. 6, 2015", "2015-10-06") in values(text)
+
+
+@pytest.mark.parametrize("name", ["months.tsv", "weekdays.tsv", "relative_dates.tsv", "date_numbers.tsv",
+                                  "date_outlets.tsv"])
+def test_every_table_entry_is_normalised(name: str) -> None:
+    for row in read_rows(name):
+        assert row[0] == match_key(row[0]), f"{name}: {row[0]!r} is not in normalised form"
+
+
+def test_every_gregorian_month_has_names_in_every_system() -> None:
+    months = lexicon().months.values()
+    for system in ("transliterated", "syriac-levant"):
+        assert {m.month for m in months if m.system == system and m.calendar == "gregorian"} == set(range(1, 13))
+    assert {m.month for m in months if m.calendar == "hijri"} == set(range(1, 13))
+    maghrebi = {m.month for m in months if m.system.startswith("maghrebi")}
+    assert {5, 7, 8, 9, 11, 12} <= maghrebi

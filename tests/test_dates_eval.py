@@ -1,0 +1,67 @@
+"""Quality gate: marsad.dates.find on the Recognizers-Text Arabic DateTime specs (../shared/data/dates).
+
+The floors are the figures reached when they were last raised; they may rise, never fall silently.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.dates import evaluate, load_cases
+from marsad.dates.evaluate import expected_spans
+
+# file stem -> (span exact-match floor, value floor or None when the file carries no values)
+FLOORS = {
+    "DateExtractor": (0.77, None),
+    "DatePeriodExtractor": (0.84, None),
+    "DurationExtractor": (0.94, None),
+    "DurationParser": (0.97, 0.97),
+    "DateTimeModel": (0.54, 0.37),
+    "TimeExtractor": (0.72, None),
+    "TimeParser": (0.66, 0.64),
+}
+ALL_FLOOR = (0.55, 0.37)
+
+
+def spec_dir(shared_data: Path) -> Path:
+    path = shared_data / "dates" / "recognizers_text_ar" / "DateTime"
+    if not path.is_dir():
+        pytest.skip("Recognizers-Text specs are not in ../shared/data")
+    return path
+
+
+@pytest.mark.parametrize("stem", sorted(FLOORS))
+def test_floor_per_spec_file(shared_data: Path, stem: str) -> None:
+    scores = evaluate(load_cases([spec_dir(shared_data) / f"{stem}.json"]))
+    span_floor, value_floor = FLOORS[stem]
+    assert scores["expected"] > 0
+    assert scores["span_rate"] >= span_floor, scores
+    if value_floor is not None:
+        assert scores["value_rate"] >= value_floor, scores
+
+
+def test_floor_over_all_spec_files(shared_data: Path) -> None:
+    scores = evaluate(load_cases(sorted(spec_dir(shared_data).glob("*.json"))))
+    assert scores["cases"] > 1000
+    assert scores["span_rate"] >= ALL_FLOOR[0] and scores["value_rate"] >= ALL_FLOOR[1], scores
+
+
+def test_scorer_counts_exact_spans_and_values() -> None:
+    cases = [
+        {"Input": "سأعود في 22 أبريل", "Context": {"ReferenceDateTime": "2016-11-07T00:00:00"},
+         "Results": [{"Text": "22 أبريل", "Start": 9, "Type": "date", "Value": {"Timex": "XXXX-04-22"}}]},
+        {"Input": "سأعود غدا", "Context": {"ReferenceDateTime": "2016-11-07T00:00:00"},
+         "Results": [{"Text": "غدا", "Start": 6, "Type": "date", "Value": {"Timex": "2016-11-09"}}]},
+        {"Input": "الجائزة الأولى", "Results": []},
+        {"Input": "نص", "Results": [{"Text": "غير موجود", "Start": -1}]},
+    ]
+    scores = evaluate(cases)
+    assert (scores["cases"], scores["skipped"], scores["expected"]) == (3, 1, 2)
+    assert scores["span_found"] == 2 and scores["value_right"] == 1 and scores["false_alarms"] == 0
+
+
+def test_expected_spans_strip_spaces_and_final_punctuation() -> None:
+    case = {"Input": "سأعود الثاني من أغسطس.", "Results": [{"Text": " الثاني من أغسطس.", "Start": 5}]}
+    assert expected_spans(case) == [(6, 21, None)]
