@@ -241,5 +241,38 @@ def calibrate() -> None:
     print("clustering, everything:        ", cluster_scores(aner + own, featurizer, threshold, weights))
 
 
+
+def calibrate_claims() -> None:
+    """Stem-TF-IDF cosine threshold for "same content" on the labelled fixture sentence pairs."""
+    from marsad.brief import cosine_matrix, unit_vectors
+    from marsad.text.sentences import split_sentences
+
+    folder = REPO / "tests" / "fixtures" / "cluster"
+    rows = [line.split("\t") for line in (folder / "claim_pairs.tsv").read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")][1:]
+    labelled = {(a, int(ia), b, int(ib)): label for a, ia, b, ib, label in rows}
+    featurizer = load_featurizer()
+    scores, labels = [], []
+    for a, b in sorted({(r[0], r[2]) for r in rows}):
+        texts = {}
+        for name in (a, b):
+            lines = (folder / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+            body = "\n".join(lines[1:])
+            texts[name] = [body[s:e] for s, e in split_sentences(body)]
+        sims = cosine_matrix(unit_vectors(texts[a] + texts[b], featurizer))
+        for i in range(len(texts[a])):
+            for j in range(len(texts[b])):
+                label = labelled.get((a, i, b, j), "0")
+                if label != "?":
+                    scores.append(sims[i, len(texts[a]) + j])
+                    labels.append(label == "1")
+    score_arr, label_arr = np.array(scores), np.array(labels)
+    threshold, f1 = best_threshold(score_arr, label_arr)
+    print(f"{int(label_arr.sum())} same / {int((~label_arr).sum())} different sentence pairs; "
+          f"best threshold {threshold:.3f} F1 {f1:.3f}")
+    for t in (0.2, 0.25, 0.3, 0.35, 0.4):
+        print(f"  threshold {t:.2f}: F1 {pair_f1(score_arr, label_arr, t):.3f}")
+
+
 if __name__ == "__main__":
-    {"df": build_df, "calibrate": calibrate}[sys.argv[1] if len(sys.argv) > 1 else "calibrate"]()
+    {"df": build_df, "calibrate": calibrate, "claims": calibrate_claims}[sys.argv[1] if len(sys.argv) > 1 else "calibrate"]()
