@@ -69,7 +69,7 @@ def value_matches(found: Found, timex: str) -> bool:
 
 def evaluate(cases: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """Span exact-match rate, value accuracy and false alarms over the cases."""
-    counts = {"cases": 0, "skipped": 0, "expected": 0, "span_found": 0, "with_value": 0, "value_right": 0,
+    counts: dict[str, Any] = {"cases": 0, "skipped": 0, "expected": 0, "span_found": 0, "with_value": 0, "value_right": 0,
               "false_alarms": 0}
     for case in cases:
         spans = expected_spans(case)

@@ -8,6 +8,7 @@ dates, Hijri dates, weekdays, relative days, «الأسبوع/الشهر/الع�
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Container
 from dataclasses import dataclass
 
 from marsad.dates import values as V
@@ -61,7 +62,7 @@ class Parser:
         """Token ``i`` and ``i + 1`` touch (no space between them)."""
         return i + 1 < len(self.t) and self.t[i].end == self.t[i + 1].start
 
-    def phrase(self, i: int, table: dict[str, object] | frozenset[str], first: bool = True) -> tuple[str, int, int] | None:
+    def phrase(self, i: int, table: Container[str], first: bool = True) -> tuple[str, int, int] | None:
         """Longest lexicon phrase starting at ``i``: (phrase, next index, start offset)."""
         for n in range(min(self.lex.max_phrase, len(self.t) - i), 0, -1):
             rest = " ".join(self.t[k].norm for k in range(i + 1, i + n))
@@ -71,7 +72,7 @@ class Parser:
                     return key, i + n, start
         return None
 
-    def word(self, i: int, words: frozenset[str] | dict[str, object]) -> tuple[str, int] | None:
+    def word(self, i: int, words: Container[str]) -> tuple[str, int] | None:
         for form, start in self.forms(i):
             if form in words:
                 return form, start
@@ -271,12 +272,12 @@ class Parser:
         if self.anchor is None or m.calendar != "gregorian":
             return hit
         shift = int(self.lex.relative["shift"][got[0]]) if got else 0
-        y = self.anchor.year
+        year = self.anchor.year
         if shift < 0 and m.month >= self.anchor.month:
-            y -= 1
+            year -= 1
         elif shift > 0 and m.month <= self.anchor.month:
-            y += 1
-        hit.val = V.Value("date", f"{y}-{m.month:02d}", f"{y}-{m.month:02d}", "relative", None, "month")
+            year += 1
+        hit.val = V.Value("date", f"{year}-{m.month:02d}", f"{year}-{m.month:02d}", "relative", None, "month")
         return hit
 
     def make_date(self, i: int, j: int, start: int, y: int | None, m: MonthName, d: int | None, calendar: str) -> Hit | None:
@@ -485,7 +486,7 @@ class Parser:
         first = self.amount(k)
         if first is None:
             return []
-        parts = [first]
+        parts: list[tuple[float, str, int, int]] = [first]
         while True:
             j = parts[-1][2]
             nxt = self.amount(j + 1) if self.norm(j) == "و" else self.amount(j)
@@ -629,7 +630,8 @@ class Parser:
             return int(text[:-2]), int(text[-2:]), None, k + 1, True
         if len(text) > 2:
             return None
-        h, parts, j = int(text), [], k + 1
+        h, j = int(text), k + 1
+        parts: list[int] = []
         while len(parts) < 2 and self.norm(j) == ":" and self.adjacent(j - 1) and j + 1 < len(self.t) \
                 and self.t[j + 1].kind == "d":
             parts.append(self.t[j + 1].number or 0)

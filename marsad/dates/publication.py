@@ -97,7 +97,9 @@ def _near_peer(article: Article, dated: list[Article]) -> tuple[int, str] | None
             continue
         for peer in dated:
             day = _day(peer.published)
-            for year in ((day.year, day.year - 1) if day else ()):
+            if day is None:
+                continue
+            for year in (day.year, day.year - 1):
                 try:
                     gap = (day - dt.date(year, int(p.group(1)), int(p.group(2)))).days
                 except ValueError:
