@@ -1,0 +1,125 @@
+"""The CRF tagger (python-crfsuite): training corpora, training, loading and tagging.
+
+The shipped model is ``models/ner.crfsuite`` with ``models/ner.json`` beside it (feature version,
+training parameters, corpora, dev scores); ``load`` refuses a model whose feature version differs
+from the code's. Tags are IOB2 over PER/ORG/LOC/MISC.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from marsad.entities.conll import TAG_MAPS, Scores, Tagged, read_conll, score, to_iob2
+from marsad.entities.features import FEATURE_VERSION, sentence_features
+from marsad.entities.lexicons import MODELS
+from marsad.errors import ModelError
+
+MODEL_PATH = MODELS / "ner.crfsuite"
+META_PATH = MODELS / "ner.json"
+# c1/c2/minfreq chosen on the dev splits (ANERcorp last 10%, AQMAR dev): see MODEL_CARD.md.
+DEFAULT_PARAMS: dict[str, Any] = {"c1": 0.05, "c2": 0.05, "feature.minfreq": 2, "max_iterations": 150,
+                                  "feature.possible_transitions": True}
+# Every n-th WikiFANE sentence is kept: its 490k tokens would dominate training time (1 core).
+WIKIFANE_STRIDE = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Corpora:
+    train: list[Tagged]
+    dev: dict[str, list[Tagged]]
+
+
+def _iob2(sentences: list[Tagged]) -> list[Tagged]:
+    out = []
+    for sentence in sentences:
+        tags = to_iob2([t for _, t in sentence])
+        out.append([(w, t) for (w, _), t in zip(sentence, tags, strict=True)])
+    return out
+
+
+def read_corpora(data_dir: Path, with_dev: bool) -> Corpora:
+    """Training sentences from ``data_dir`` (../shared/data/ner); with dev splits held out if asked.
+
+    Dev splits: the last 10% of ANERcorp train (news) and AQMAR dev (Wikipedia).
+    """
+    common, wojood = TAG_MAPS["common"], TAG_MAPS["wojood"]
+    try:
+        aner = read_conll(data_dir / "anercorp/train.txt", common)
+        aqmar_train = read_conll(data_dir / "aqmar/train.txt", common)
+        aqmar_dev = read_conll(data_dir / "aqmar/dev.txt", common)
+        wiki = read_conll(data_dir / "wikifane/WikiFANE_Gold_2014_500K.txt", TAG_MAPS["wikifane"])
+        woj = [*read_conll(data_dir / "wojood_sample/train.txt", wojood),
+               *read_conll(data_dir / "wojood_sample/val.txt", wojood)]
+    except OSError as exc:
+        raise ModelError(f"training data missing: {exc}", source=str(data_dir)) from exc
+    cut = len(aner) * 9 // 10
+    train = [*aqmar_train, *wiki[::WIKIFANE_STRIDE], *woj]
+    if with_dev:
+        return Corpora(_iob2([*aner[:cut], *train]), {"news": _iob2(aner[cut:]), "wikipedia": _iob2(aqmar_dev)})
+    return Corpora(_iob2([*aner, *train, *aqmar_dev]), {})
+
+
+def train(sentences: list[Tagged], out: Path = MODEL_PATH, params: dict[str, Any] | None = None,
+          log: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Train a CRF on ``sentences``; write the model and its parameters; return the metadata."""
+    import pycrfsuite
+
+    params = {**DEFAULT_PARAMS, **(params or {})}
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for sentence in sentences:
+        trainer.append(sentence_features([w for w, _ in sentence]), [t for _, t in sentence])
+    trainer.set_params(params)
+    started = time.perf_counter()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+    meta = {"feature_version": FEATURE_VERSION, "params": params, "sentences": len(sentences),
+            "tokens": sum(len(s) for s in sentences), "seconds": round(time.perf_counter() - started, 1)}
+    if log:
+        log(f"trained on {meta['tokens']} tokens in {meta['seconds']} s -> {out}")
+    return meta
+
+
+def write_meta(meta: dict[str, Any], path: Path = META_PATH) -> None:
+    path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+class NerTagger:
+    """A loaded CRF model; ``tag`` gives IOB2 tags for a list of words."""
+
+    def __init__(self, model_path: Path) -> None:
+        import pycrfsuite
+
+        self._tagger = pycrfsuite.Tagger()
+        try:
+            self._tagger.open(str(model_path))
+        except OSError as exc:
+            raise ModelError(f"cannot open NER model: {exc}", source=str(model_path)) from exc
+
+    def tag(self, words: list[str]) -> list[str]:
+        if not words:
+            return []
+        return list(self._tagger.tag(sentence_features(words)))
+
+
+def load(model_path: Path = MODEL_PATH, meta_path: Path | None = None) -> NerTagger:
+    """Open a model, checking that it was trained with this code's features."""
+    meta_path = meta_path or model_path.with_suffix(".json")
+    if not model_path.exists():
+        raise ModelError("NER model missing; run `marsad train ner`", source=str(model_path))
+    if meta_path.exists():
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        if meta.get("feature_version") != FEATURE_VERSION:
+            raise ModelError(f"model built with features {meta.get('feature_version')!r}, code has "
+                             f"{FEATURE_VERSION!r}; retrain with `marsad train ner`", source=str(model_path))
+    return NerTagger(model_path)
+
+
+def evaluate(tagger: NerTagger, sentences: list[Tagged]) -> Scores:
+    gold = [[t for _, t in s] for s in sentences]
+    pred = [tagger.tag([w for w, _ in s]) for s in sentences]
+    return score(gold, pred)

@@ -1,0 +1,77 @@
+"""Lexicons of the entity tagger, read from package data files once per process.
+
+- ``marsad/data/titles.tsv``: titles, roles and trigger words (curated);
+- ``marsad/data/aliases.tsv``: organisations and places with several names, nisba forms (curated);
+- ``marsad/entities/models/person_tokens.tsv``: Arabic person-name tokens with their frequency in
+  the Wikidata English-Arabic name pairs (CC0), built by ``build_person_tokens``.
+
+All entries are stored in matching form (``match_key``), so lookups take normalised words.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.errors import ModelError
+from marsad.text.normalize import match_key
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+MODELS = Path(__file__).resolve().parent / "models"
+PERSON_TOKENS = MODELS / "person_tokens.tsv"
+
+
+def read_tsv(path: Path) -> list[list[str]]:
+    """Rows of a TSV lexicon without ``#`` comment lines and without its header row."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ModelError(f"cannot read lexicon: {exc}", source=str(path)) from exc
+    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    return rows[1:]
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, str]:
+    """Normalised phrase -> kind (title, role, org, loc, speech)."""
+    return {row[0]: row[1] for row in read_tsv(DATA / "titles.tsv")}
+
+
+@lru_cache(maxsize=1)
+def title_words() -> dict[str, str]:
+    """Single words of ``titles()`` -> kind (the first kind listed wins)."""
+    out: dict[str, str] = {}
+    for phrase, kind in titles().items():
+        if " " not in phrase:
+            out.setdefault(phrase, kind)
+    return out
+
+
+@lru_cache(maxsize=1)
+def aliases() -> list[tuple[str, str, str]]:
+    """(variant, canonical, type) rows; type is ORG, LOC, PER, MISC or NISBA."""
+    return [(row[0], row[1], row[2]) for row in read_tsv(DATA / "aliases.tsv")]
+
+
+@lru_cache(maxsize=1)
+def person_tokens() -> dict[str, int]:
+    """Normalised person-name token -> number of Wikidata names it appears in."""
+    if not PERSON_TOKENS.exists():
+        raise ModelError("person-name token list missing; run `marsad train ner`", source=str(PERSON_TOKENS))
+    return {row[0]: int(row[1]) for row in read_tsv(PERSON_TOKENS)}
+
+
+def build_person_tokens(wikidata_file: Path, out: Path = PERSON_TOKENS) -> int:
+    """Write the person-name token list from the Wikidata name pairs; returns its size."""
+    counts: Counter[str] = Counter()
+    for line in wikidata_file.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 3 and parts[2].isdigit():
+            counts[match_key(parts[1].replace(" ", ""))] += int(parts[2])
+    header = ("# Arabic person-name tokens (match_key form) and their frequency in Wikidata name pairs.\n"
+              "# Source: Merhav & Ash (COLING 2018) wd_arabic.normalized.aligned.tokens, CC0 1.0.\n"
+              "token\tcount\n")
+    body = "".join(f"{token}\t{count}\n" for token, count in sorted(counts.items()) if len(token) > 1)
+    out.write_text(header + body, encoding="utf-8")
+    return len(counts)

@@ -1,0 +1,153 @@
+"""Rules around the CRF: clitic trimming, alias-table matches, nisba extension, titles and roles.
+
+All functions work on one sentence given as its words' matching keys (``match_key`` of each token),
+so they are pure and testable without the model. Indices are token indices, ends exclusive.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from marsad.entities import lexicons
+from marsad.text.tokens import strip_article
+
+# Tokens that end a backward search for a role: a role phrase never spans them.
+ROLE_BARRIERS = frozenset({"ان", "انه", "انها", "الذي", "التي", "الذين", "و", "او", "ثم", "لكن", "كما",
+                           "حيث", "بعد", "قبل", "مع", "عن", "على", "الى", "من", "هو", "هي"})
+ROLE_WINDOW = 8  # most tokens between a role word and the name it introduces
+PROCLITIC_BEFORE_ARTICLE = ("وبال", "وال", "فال", "بال", "كال")
+NAME_PROCLITICS = ("و", "ف", "ب", "ل")
+NAME_PROCLITIC_PAIRS = ("وب", "ول", "فب", "فل")
+
+
+def clitic_length(key: str, known: frozenset[str] | None = None) -> int:
+    """Characters of proclitics to drop from the first word of a mention («والبنتاغون» -> 1).
+
+    A conjunction or preposition is dropped before the article; a bare و/ف only when the rest is a
+    known name and the whole word is not (so «وليد» keeps its و).
+    """
+    for clitic in PROCLITIC_BEFORE_ARTICLE:
+        if key.startswith(clitic) and len(key) > len(clitic) + 2:
+            return len(clitic) - 2
+    names = known if known is not None else _known_names()
+    if key[:1] in NAME_PROCLITICS and len(key) > 3 and key[1:] in names and key not in names:
+        return 1
+    if key[:2] in NAME_PROCLITIC_PAIRS and len(key) > 4 and key[2:] in names and key not in names:
+        return 2
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    words = {w for variant, _, _ in lexicons.aliases() for w in variant.split()}
+    return frozenset(words | {t for t, n in lexicons.person_tokens().items() if n >= 2})
+
+
+@lru_cache(maxsize=1)
+def _alias_index() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+    """First word (article-stripped) -> [(words, canonical, type)], longest first; no NISBA rows."""
+    index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+    for variant, canonical, kind in lexicons.aliases():
+        if kind == "NISBA":
+            continue
+        words = tuple(variant.split())
+        index.setdefault(strip_article(words[0]), []).append((words, canonical, kind))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return index
+
+
+def _first_word_forms(key: str) -> set[str]:
+    trimmed = key[clitic_length(key):]
+    forms = {key, trimmed, strip_article(trimmed)}
+    if key.startswith("لل"):
+        forms.add("ال" + key[2:])
+    return forms
+
+
+def alias_matches(keys: list[str]) -> list[tuple[int, int, str, str]]:
+    """(start, end, type, canonical) of alias-table names in a sentence, longest match first."""
+    found: list[tuple[int, int, str, str]] = []
+    i = 0
+    while i < len(keys):
+        match = _alias_at(keys, i)
+        if match:
+            found.append(match)
+            i = match[1]
+        else:
+            i += 1
+    return found
+
+
+def _alias_at(keys: list[str], i: int) -> tuple[int, int, str, str] | None:
+    forms = _first_word_forms(keys[i])
+    index = _alias_index()
+    for form in {strip_article(f) for f in forms}:
+        for words, canonical, kind in index.get(form, []):
+            n = len(words)
+            if i + n <= len(keys) and _first_matches(words[0], forms) and list(words[1:]) == keys[i + 1 : i + n]:
+                return i, i + n, kind, canonical
+    return None
+
+
+def _first_matches(word: str, forms: set[str]) -> bool:
+    return word in forms or strip_article(word) in forms and not word.startswith("ال")
+
+
+@lru_cache(maxsize=1)
+def nisba_words() -> dict[str, str]:
+    """Nisba adjective -> the place it stands for (الروسية -> روسيا)."""
+    return {v: c for v, c, kind in lexicons.aliases() if kind == "NISBA"}
+
+
+def nisba_extension(keys: list[str], end: int) -> int:
+    """End index after absorbing nisba adjectives that follow a mention (وزارة الدفاع + الروسية)."""
+    while end < len(keys) and keys[end] in nisba_words():
+        end += 1
+    return end
+
+
+def leading_titles(keys: list[str], start: int, end: int) -> int:
+    """Start index after dropping title words the tagger put inside a mention."""
+    words = lexicons.title_words()
+    while start < end - 1 and words.get(keys[start]) in ("title", "role"):
+        start += 1
+    return start
+
+
+def trailing_titles(keys: list[str], start: int, end: int) -> int:
+    """End index after dropping title words that close a mention («وزارة الدفاع الروسية اللواء»)."""
+    words = lexicons.title_words()
+    while end > start + 1 and words.get(keys[end - 1]) == "title":
+        end -= 1
+    return end
+
+
+def find_role(keys: list[str], start: int) -> tuple[int, int] | None:
+    """Token span of the role phrase introducing the person whose name starts at ``start``.
+
+    «المتحدث باسم وزارة الدفاع الروسية إيغور ...» -> the span of «المتحدث باسم وزارة الدفاع الروسية»;
+    title words right before the name (الجنرال) are left out unless nothing else is found.
+    """
+    words = lexicons.title_words()
+    end = start
+    while end > 0 and words.get(keys[end - 1]) == "title":
+        end -= 1
+    best = None
+    for i in range(end - 1, max(-1, end - 1 - ROLE_WINDOW), -1):
+        if keys[i] in ROLE_BARRIERS or not keys[i][:1].isalpha() or words.get(keys[i]) == "speech":
+            break
+        if _role_starts(keys, i):
+            best = i
+    if best is not None:
+        return best, end
+    return (end, start) if end < start else None
+
+
+def _role_starts(keys: list[str], i: int) -> bool:
+    phrases = lexicons.titles()
+    for n in (3, 2, 1):
+        phrase = " ".join(keys[i : i + n])
+        if phrases.get(phrase) == "role":
+            return True
+    return False

@@ -1,0 +1,122 @@
+"""Pipeline stages: ``marsad.entities.tag`` (article) and ``marsad.entities.resolve`` (story).
+
+Tagging: the CRF's spans, trimmed of proclitics and leading titles, extended over a following nisba
+(«وزارة الدفاع» + «الروسية»); alias-table names the CRF missed or cut short; a role phrase before a
+person's name becomes ``Mention.role``. Sentences whose language is not Arabic are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.entities import lexicons, rules
+from marsad.entities.conll import spans
+from marsad.entities.crf import NerTagger, load
+from marsad.entities.resolve import find_in, resolve_mentions
+from marsad.model import Article, Entity, EntityType, Mention, Story
+from marsad.pipeline import Resources, stage
+from marsad.text.normalize import match_key
+from marsad.text.sentences import split_sentences
+from marsad.text.tokens import Token, tokenize
+
+MODEL_RESOURCE = "entities.ner"
+ARABIC_LETTERS = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+LATIN_LETTERS = re.compile(r"[A-Za-z]")
+Span = tuple[int, int, str, str]  # token start, end (exclusive), type, source
+
+
+def _tagger(resources: Resources | None) -> NerTagger:
+    if resources is None:
+        return load()
+    tagger: NerTagger = resources.get(MODEL_RESOURCE, load)
+    return tagger
+
+
+def _crf_spans(tagger: NerTagger, tokens: list[Token], keys: list[str]) -> list[Span]:
+    tags = tagger.tag([t.text for t in tokens])
+    out = []
+    for start, end, kind in sorted(spans(tags)):
+        trimmed = rules.leading_titles(keys, start, end)
+        if trimmed > start and lexicons.title_words().get(keys[start]) == "title":
+            kind = "PER"  # «الجنرال ايجور ...»: a title opens a person's name
+        start, end = trimmed, rules.trailing_titles(keys, trimmed, end)
+        if kind == "ORG":
+            end = rules.nisba_extension(keys, end)
+        out.append((start, end, kind, "crf"))
+    return out
+
+
+def _merge_aliases(found: list[Span], keys: list[str]) -> list[Span]:
+    """Add alias-table names; an alias replaces CRF spans it covers, and is dropped if it cuts one."""
+    result = list(found)
+    for start, end, kind, _ in rules.alias_matches(keys):
+        overlapping = [s for s in result if s[0] < end and start < s[1]]
+        if all(start <= s[0] and s[1] <= end for s in overlapping):
+            result = [s for s in result if s not in overlapping]
+            result.append((start, rules.nisba_extension(keys, end) if kind == "ORG" else end, kind, "gazetteer"))
+    return sorted(result)
+
+
+def _mention(text: str, offset: int, tokens: list[Token], keys: list[str], span: Span) -> Mention:
+    start, end, kind, source = span
+    first = tokens[start].start + rules.clitic_length(keys[start])
+    mention = Mention(start=offset + first, end=offset + tokens[end - 1].end,
+                      text=text[first : tokens[end - 1].end], type=_type(kind), source=source)
+    if kind == "PER":
+        role = rules.find_role(keys, start)
+        if role:
+            mention.role = text[tokens[role[0]].start : tokens[role[1] - 1].end]
+    return mention
+
+
+def _type(kind: str) -> EntityType:
+    return kind if kind in ("PER", "ORG", "LOC", "MISC") else "MISC"  # type: ignore[return-value]
+
+
+def tag_sentence(tagger: NerTagger, text: str, offset: int = 0) -> list[Mention]:
+    """Mentions in one sentence ``text`` whose first character is at ``offset`` in the article."""
+    tokens = tokenize(text)
+    if not tokens:
+        return []
+    keys = [match_key(t.text) for t in tokens]
+    found = _merge_aliases(_crf_spans(tagger, tokens, keys), keys)
+    return [_mention(text, offset, tokens, keys, s) for s in found]
+
+
+def tag_text(text: str, tagger: NerTagger | None = None,
+             sentences: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Mentions of a whole text (sentences split here unless given)."""
+    tagger = tagger or load()
+    out: list[Mention] = []
+    for start, end in sentences if sentences is not None else split_sentences(text):
+        if _mostly_arabic(text[start:end]):
+            out.extend(tag_sentence(tagger, text[start:end], start))
+    return out
+
+
+def _mostly_arabic(text: str) -> bool:
+    """More Arabic than Latin letters: English captions inside Arabic articles are not tagged."""
+    arabic = len(ARABIC_LETTERS.findall(text))
+    return arabic > 0 and arabic >= len(LATIN_LETTERS.findall(text))
+
+
+@stage("marsad.entities.tag", "article", reads=["article.text", "article.sentences"], writes=["article.mentions"])
+def tag(article: Article, resources: Resources) -> Article:
+    """Named-entity mentions of an article's Arabic sentences, with roles."""
+    tagger = _tagger(resources)
+    bounds = [(s.start, s.end) for s in article.sentences if s.language == "ar"]
+    article.mentions = tag_text(article.text, tagger, bounds)
+    return article
+
+
+@stage("marsad.entities.resolve", "story", reads=["article.mentions"], writes=["story.entities"])
+def resolve(story: Story, articles: dict[str, Article], resources: Resources) -> Story:
+    """Entities of a story: mentions across its articles merged over spelling variants and aliases."""
+    pairs = [(aid, m) for aid in story.article_ids if aid in articles for m in articles[aid].mentions]
+    story.entities = resolve_mentions(pairs)
+    return story
+
+
+def find_entity(story: Story, surface: str) -> Entity | None:
+    """The story entity a name string (a quote's speaker, «كوناشنكوف») refers to, or None."""
+    return find_in(story.entities, surface)
