@@ -146,6 +146,8 @@ def mark_duplicates(articles: list[Article], resources: Resources) -> list[Artic
     for i in chronological(articles):
         article = articles[i]
         article.duplicate_of = None
+        if not words(article.text):
+            continue
         digest = text_hash(article.text)
         if digest in exact:
             _link(article, articles[exact[digest]], "exact", 1.0)
