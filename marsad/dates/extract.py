@@ -11,7 +11,8 @@ from marsad.dates.grammar import RANGE_TO, Hit, Parser
 from marsad.dates.scan import scan
 from marsad.model import TimeExpression
 
-TIME_GLUE = frozenset({",", "،", "في", "عند", "على", "علي", "من"})
+DAYPART_PM = frozenset({"AF", "EV", "NI"})
+TIME_GLUE = frozenset({",", "،", "في", "عند", "على", "علي", "من", "حوالي", "نحو", "تمام", "-"})
 
 
 @dataclass(slots=True)
@@ -26,7 +27,8 @@ class Found:
 
 def patterns(p: Parser) -> list[Callable[[int], Hit | None]]:
     return [p.month_date, p.numeric, p.weekday, p.relative_day, p.unit_shift, p.duration, p.year_alone,
-            p.clock, p.frequency, p.bare_day, p.season, p.decade, lambda i: day_range(p, i),
+            p.clock, p.frequency, p.bare_day, p.season, p.decade, p.part_of_day, p.holiday,
+            lambda i: day_range(p, i),
             lambda i: hour_range(p, i)]
 
 
@@ -105,6 +107,8 @@ def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
             out[-1] = Hit(prev.i - (1 if cue else 0), hit.j, start, V.interval(prev.val, hit.val))
         elif prev and _week_pair(p, prev, hit):
             out[-1] = Hit(prev.i, hit.j, prev.start, _weekday_in_week(prev.val, hit.val))
+        elif prev and _set_time_pair(p, prev, hit):
+            out[-1] = Hit(prev.i, hit.j, prev.start, _set_time(prev.val, hit.val))
         elif prev and _time_pair(p, prev, hit):
             out[-1] = Hit(prev.i, hit.j, prev.start, _datetime(prev.val, hit.val))
         else:
@@ -149,14 +153,35 @@ def _time_pair(p: Parser, a: Hit, b: Hit) -> bool:
     if kinds != {"date", "time"}:
         return False
     date = a.val if a.val.kind == "date" else b.val
-    if date.precision != "day" and not date.timex.startswith("XXXX-WXX"):
+    if date.precision != "day" or ("T" in date.timex[10:] and date.timex[-2:] not in DAYPART_PM | {"MO"}):
         return False
-    return all(p.norm(k) in TIME_GLUE for k in range(a.j, b.i)) and b.i - a.j <= 2
+    return all(p.norm(k) in TIME_GLUE for k in range(a.j, b.i)) and b.i - a.j <= 3
+
+
+def _set_time_pair(p: Parser, a: Hit, b: Hit) -> bool:
+    if {a.val.kind, b.val.kind} != {"set", "time"}:
+        return False
+    return all(p.norm(k) in TIME_GLUE for k in range(a.j, b.i)) and b.i - a.j <= 1
+
+
+def _set_time(a: V.Value, b: V.Value) -> V.Value:
+    """«كل يوم اثنين الساعة 4 مساءً» -> XXXX-WXX-1T16, «الساعة 3 مساءً كل يوم» -> T15."""
+    every, time = (a, b) if a.kind == "set" else (b, a)
+    timex = time.timex if every.timex.startswith("P") or every.timex.startswith("T") else every.timex + time.timex
+    return V.Value("set", timex, timex, "explicit")
 
 
 def _datetime(a: V.Value, b: V.Value) -> V.Value:
+    """A day and a time of day («غدا 8:00 صباحا», «مساء أمس الساعة 8»: the day part makes 8 -> 20)."""
     date, time = (a, b) if a.kind == "date" else (b, a)
-    return V.Value("date", date.timex + time.timex, date.value + time.value, date.resolution, date.date, "time")
+    timex, clock = date.timex, time.timex
+    if "T" in timex[10:]:
+        part, timex = timex[-2:], timex[:-3]
+        hour = int(clock[1:3])
+        if part in DAYPART_PM and hour < 12:
+            clock = f"T{hour + 12:02d}{clock[3:]}"
+    return V.Value("date", timex + clock, date.value[:10] + clock if date.date else timex + clock, date.resolution,
+                   date.date, "time")
 
 
 def find_all(text: str, anchor: dt.date | None = None) -> list[Found]:

@@ -33,6 +33,9 @@ EDGE = frozenset({"مطلع", "بدايه", "نهايه", "اواخر", "اوا�
 PM = frozenset({"مساء", "مساءا", "المساء", "عصرا", "العصر", "ظهرا", "الظهر"})
 NIGHT = frozenset({"ليلا", "الليل", "الليله"})
 AM = frozenset({"صباحا", "صباح", "الصباح", "فجرا", "الفجر"})
+# Parts of the day before a day («مساء أمس», «فجر الأحد») with their TIMEX codes.
+DAYPARTS = {"صباح": "MO", "الصباح": "MO", "صبيحه": "MO", "فجر": "MO", "ظهر": "AF", "بعد ظهر": "AF", "عصر": "AF",
+            "مساء": "EV", "المساء": "EV", "ليله": "NI", "ليل": "NI", "الليله": "NI", "الليل": "NI"}
 # Words after «N آذار» / «N أيار» that make it the name of a movement, not a date («قوى 14 آذار»).
 MOVEMENT = frozenset({"قوي", "تحالف", "حركه", "تيار", "فريق", "ثوره", "انتفاضه"})
 
@@ -607,6 +610,25 @@ class Parser:
             return h + 12
         return h
 
+    def part_of_day(self, i: int) -> Hit | None:
+        """«مساء أمس», «صباح اليوم», «فجر الأحد», «ليلة السبت», «هذا الصباح», «الليلة»: a day and its part."""
+        this = self.word(i, THIS)
+        k = i + 1 if this else i
+        got = self.word(k, DAYPARTS)
+        if got is None:
+            return None
+        code = DAYPARTS[got[0]]
+        start = this[1] if this else got[1]
+        if this or got[0] == "الليله":
+            day = V.relative_day(0, self.anchor)
+            return Hit(i, k + 1, start, V.Value("date", day.timex + "T" + code if day.date else day.timex,
+                                                 day.value, day.resolution, day.date, "day"))
+        day_hit = self.relative_day(k + 1) or self.weekday(k + 1)
+        if day_hit is None or got[0] in ("الصباح", "المساء", "الليل"):
+            return None
+        v = day_hit.val
+        return Hit(i, day_hit.j, start, V.Value("date", f"{v.timex}T{code}", v.value, v.resolution, v.date, "day"))
+
     def named_time(self, i: int) -> Hit | None:
         """«منتصف الليل» T00, «منتصف النهار» / «الظهيرة» T12."""
         names = {"منتصف الليل": 0, "منتصف النهار": 12, "منتصف الظهر": 14, "منتصف الصباح": 10, "الظهيره": 12,
@@ -688,15 +710,51 @@ class Parser:
     def _part(word: str) -> str:
         return "am" if word in AM else ("night" if word in NIGHT else "pm")
 
+    def holiday(self, i: int) -> Hit | None:
+        """«عيد الميلاد» -> XXXX-12-25, «عيد الأضحى» (Hijri 12-10) resolved from the anchor, «عيد الفطر 2016»."""
+        yawm = self.word(i, {"يوم"})
+        k = i + 1 if yawm else i
+        got = self.phrase(k, self.lex.holidays)
+        if got is None:
+            return None
+        name, j, start = got
+        start = yawm[1] if yawm else start
+        year, j = self.holiday_year(j)
+        when = self.lex.holidays[name]
+        if when.startswith("H"):
+            val = V.hijri_holiday(int(when[1:3]), int(when[4:6]), year, self.anchor)
+        else:
+            val = V.gregorian(year, int(when[:2]), int(when[3:5]), self.anchor)
+        return Hit(i, j, start, val) if val else None
+
+    def holiday_year(self, j: int) -> tuple[int | None, int]:
+        """«… 2016», «… لعام 2016», «… العام المقبل» after a holiday name."""
+        k = j + 1 if self.norm(j) in YEAR_WORDS | {"لعام", "لسنه"} else j
+        yp = self.year(k, words=False)
+        if yp:
+            return yp[0], yp[1]
+        ref = self.unit_shift(j)
+        if ref and ref.val.precision == "year" and ref.val.value.isdigit():
+            return int(ref.val.value), ref.j
+        return None, j
+
     def frequency(self, i: int) -> Hit | None:
         """«يوميا», «أسبوعيا», «كل يوم», «كل يومين», «كل ثلاثة أسابيع», «كل يوم اثنين»."""
         got = self.word(i, self.lex.relative["set"])
         if got:
             v = self.lex.relative["set"][got[0]]
             return Hit(i, i + 1, got[1], V.Value("set", v, v, "explicit"))
+        days = self.word(i, {"ايام"})
+        if days:
+            wd = self.weekday(i + 1)
+            if wd and wd.val.timex.startswith("XXXX-WXX") and wd.j == i + 2:
+                return Hit(i, wd.j, days[1], V.Value("set", wd.val.timex, wd.val.timex, "explicit"))
         kul = self.word(i, {"كل"})
         if kul is None:
             return None
+        part = DAYPARTS.get(self.norm(i + 1))
+        if part:
+            return Hit(i, i + 2, kul[1], V.Value("set", f"T{part}", f"T{part}", "explicit"))
         wd = self.weekday(i + 1)
         if wd and wd.val.timex.startswith("XXXX-WXX"):
             return Hit(i, wd.j, kul[1], V.Value("set", wd.val.timex, wd.val.timex, "explicit"))

@@ -29,6 +29,7 @@ class Lexicon:
     relative: dict[str, dict[str, str]]  # type -> {phrase: value}
     numbers: dict[str, tuple[int, str]]  # word -> (value, kind)
     outlets: frozenset[str]
+    holidays: dict[str, str]  # name -> MM-DD or HMM-DD
     max_phrase: int
 
 
@@ -55,5 +56,6 @@ def lexicon() -> Lexicon:
     relative = _relative(read_rows("relative_dates.tsv"))
     numbers = {r[0]: (int(r[1]), r[2]) for r in read_rows("date_numbers.tsv")}
     outlets = frozenset(r[0] for r in read_rows("date_outlets.tsv"))
-    phrases = [*months, *weekdays, *relative.get("day", {}), *outlets]
-    return Lexicon(months, weekdays, relative, numbers, outlets, max(len(p.split()) for p in phrases))
+    holidays = {r[0]: r[1] for r in read_rows("date_holidays.tsv")}
+    phrases = [*months, *weekdays, *relative.get("day", {}), *outlets, *holidays]
+    return Lexicon(months, weekdays, relative, numbers, outlets, holidays, max(len(p.split()) for p in phrases))

@@ -96,13 +96,36 @@ def hijri(y: int | None, m: int, d: int | None, anchor: dt.date | None) -> Value
     return Value("date", day.isoformat(), day.isoformat(), resolution, day, "day")
 
 
+def hijri_holiday(m: int, d: int, year: int | None, anchor: dt.date | None) -> Value | None:
+    """A Hijri feast: in a Gregorian ``year`` when given, else the occurrence nearest before the anchor."""
+    from hijridate import Gregorian, Hijri
+
+    timex = f"XXXX-H{m:02d}-{d:02d}"
+    if year is None and anchor is None:
+        return Value("date", timex, timex, "hijri-unanchored", None, "day")
+    ref = dt.date(year, 6, 30) if year is not None else anchor
+    assert ref is not None
+    hy = Gregorian(ref.year, ref.month, ref.day).to_hijri().year
+    try:
+        candidates = [Hijri(y, m, d).to_gregorian() for y in (hy - 1, hy, hy + 1)]
+    except (ValueError, OverflowError):
+        return None
+    days = [dt.date(g.year, g.month, g.day) for g in candidates]
+    if year is not None:
+        fits = [day for day in days if day.year == year]
+        day = fits[0] if fits else days[1]
+    else:
+        day = max((x for x in days if (x - ref).days <= FUTURE_WINDOW_DAYS), default=days[0])
+    return Value("date", timex, day.isoformat(), "hijri-holiday", day, "day")
+
+
 def day_value(day: dt.date, timex: str, resolution: str) -> Value:
     return Value("date", timex, day.isoformat(), resolution, day, "day")
 
 
 def relative_day(offset: int, anchor: dt.date | None) -> Value:
     if anchor is None:
-        return Value("date", "XXXX-XX-XX", "XXXX-XX-XX", "relative-unanchored")
+        return Value("date", "XXXX-XX-XX", "XXXX-XX-XX", "relative-unanchored", None, "day")
     day = anchor + dt.timedelta(days=offset)
     return day_value(day, day.isoformat(), "relative")
 
@@ -112,7 +135,7 @@ def weekday(iso: int, shift: int | None, anchor: dt.date | None) -> Value:
     «المقبل/القادم» the next one after."""
     timex = f"XXXX-WXX-{iso}"
     if anchor is None:
-        return Value("date", timex, timex, "weekday-unanchored")
+        return Value("date", timex, timex, "weekday-unanchored", None, "day")
     back = (anchor.isoweekday() - iso) % 7
     if shift is None or shift == 0:
         return day_value(anchor - dt.timedelta(days=back), timex, "weekday-before-anchor")
