@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from marsad.dates import values as V
 from marsad.dates.grammar import RANGE_TO, Hit, Parser
+from marsad.dates.numbers import parse_words
 from marsad.dates.scan import scan
 from marsad.model import TimeExpression
 
@@ -68,20 +69,38 @@ def hour_range(p: Parser, i: int) -> Hit | None:
     """«من 5 إلى 6 مساءً», «بين 5 و 6 بعد الظهر», «1-3 مساءً»: the day part of the second end applies to both."""
     cue = p.word(i, {"من", "بين"})
     k = i + 1 if cue else i
-    if k >= len(p.t) or p.t[k].kind != "d" or len(p.t[k].norm) > 2:
+    sa = k < len(p.t) and p.norm(k) == "الساعه"
+    k = k + 1 if sa else k
+    first = _hour(p, k)
+    if first is None:
         return None
-    joiner = p.norm(k + 1)
-    if not (joiner in RANGE_TO or (joiner == "و" and cue and cue[0] == "بين")):
+    h1, j = first
+    joiner = p.norm(j)
+    if joiner in RANGE_TO or (joiner == "و" and cue and cue[0] == "بين"):
+        second = p.clock(j + 1)
+    elif cue and cue[0] == "بين" and joiner.startswith("و") and len(joiner) > 2:
+        second = p.clock(j)
+    else:
         return None
-    second = p.clock(k + 2)
-    if second is None:
+    if second is None or not second.val.value[1:3].isdigit():
         return None
     h2 = int(second.val.value[1:3])
-    h1 = p.t[k].number or 0
     if h2 >= 12 and h1 < 12 and h1 + 12 <= h2:
         h1 += 12
-    first = V.Value("time", V.time_of_day(h1, None), V.time_of_day(h1, None), "explicit")
-    return Hit(i, second.j, cue[1] if cue else p.t[k].start, V.interval(first, second.val))
+    start_val = V.Value("time", V.time_of_day(h1, None), V.time_of_day(h1, None), "explicit")
+    return Hit(i, second.j, cue[1] if cue else p.t[k].start, V.interval(start_val, second.val))
+
+
+def _hour(p: Parser, k: int) -> tuple[int, int] | None:
+    """An hour without a day part, in digits («5») or as a feminine ordinal («الخامسة»)."""
+    if k >= len(p.t):
+        return None
+    if p.t[k].kind == "d":
+        return (p.t[k].number or 0, k + 1) if len(p.t[k].norm) <= 2 else None
+    got = parse_words(p.t, k)
+    if got and got[2] and p.t[k].norm.endswith("ه") and 1 <= got[0] <= 12:
+        return got[0], got[1]
+    return None
 
 
 def _same_month(b: V.Value, day: int) -> V.Value | None:
@@ -102,7 +121,7 @@ def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
     for hit in hits:
         prev = out[-1] if out else None
         if prev and _range_pair(p, prev, hit):
-            cue = p.word(prev.i - 1, {"بين"})
+            cue = p.word(prev.i - 1, {"بين"} if prev.val.kind == "date" else {"بين", "من"})
             start = cue[1] if cue else prev.start
             out[-1] = Hit(prev.i - (1 if cue else 0), hit.j, start, V.interval(prev.val, hit.val))
         elif prev and _week_pair(p, prev, hit):

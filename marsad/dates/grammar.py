@@ -349,7 +349,13 @@ class Parser:
         shift_word = self.word(j, self.lex.relative["shift"])
         shift = int(self.lex.relative["shift"][shift_word[0]]) if shift_word else None
         j = j + 1 if shift_word else j
-        return Hit(start_i, j, start, V.weekday(iso, shift, self.anchor))
+        val = V.weekday(iso, shift, self.anchor)
+        part, k = self.daypart(j)
+        if part and not (k < len(self.t) and self.t[k].kind == "d") and self.norm(k) != "الساعه":
+            code = {"am": "MO", "pm": "AF" if self.norm(j) in ("بعد", "ظهرا", "الظهر") else "EV", "night": "NI"}[part]
+            val = V.Value("date", f"{val.timex}T{code}", val.value, val.resolution, val.date, "day")
+            j = k
+        return Hit(start_i, j, start, val)
 
     def weekday_date(self, j: int) -> Hit | None:
         """The date printed after a weekday: «السبت 3 أكتوبر», «الأربعاء، 22 يناير», «الجمعة في 22»."""
@@ -614,11 +620,17 @@ class Parser:
         """«مساء أمس», «صباح اليوم», «فجر الأحد», «ليلة السبت», «هذا الصباح», «الليلة»: a day and its part."""
         this = self.word(i, THIS)
         k = i + 1 if this else i
-        got = self.word(k, DAYPARTS)
+        after = self.word(k, {"بعد"}) if self.norm(k + 1) == "ظهر" else None
+        got = self.word(k + 1, DAYPARTS) if after else self.word(k, DAYPARTS)
         if got is None:
             return None
+        k = k + 1 if after else k
         code = DAYPARTS[got[0]]
-        start = this[1] if this else got[1]
+        start = this[1] if this else (after[1] if after else got[1])
+        if got[0] == "الليله" and self.norm(k + 1) in self.lex.relative["shift"]:
+            shift = int(self.lex.relative["shift"][self.norm(k + 1)])
+            day = V.relative_day(min(shift, 0), self.anchor)
+            return Hit(i, k + 2, start, V.Value("date", day.timex + "TNI", day.value, day.resolution, day.date, "day"))
         if this or got[0] == "الليله":
             day = V.relative_day(0, self.anchor)
             return Hit(i, k + 1, start, V.Value("date", day.timex + "T" + code if day.date else day.timex,
@@ -631,6 +643,10 @@ class Parser:
 
     def named_time(self, i: int) -> Hit | None:
         """«منتصف الليل» T00, «منتصف النهار» / «الظهيرة» T12."""
+        vague = {"في الصباح": "TMO", "بعد الظهر": "TAF", "في المساء": "TEV", "في الليل": "TNI", "في الامسيات": "TEV"}
+        pair = " ".join(self.t[k].norm for k in range(i, min(i + 2, len(self.t))))
+        if pair in vague and not (i + 2 < len(self.t) and (self.t[i + 2].kind == "d" or self.norm(i + 2) == "الساعه")):
+            return Hit(i, i + 2, self.t[i].start, V.Value("time", vague[pair], vague[pair], "explicit"))
         names = {"منتصف الليل": 0, "منتصف النهار": 12, "منتصف الظهر": 14, "منتصف الصباح": 10, "الظهيره": 12,
                  "وقت الظهيره": 12}
         for n in (2, 1):
@@ -686,6 +702,8 @@ class Parser:
             return None, j
         if k < len(self.t) and self.t[k].kind == "d":
             n, end = self.t[k].number or 0, k + 1
+            if self.norm(end) not in ("دقيقه", "دقائق"):
+                return None, j  # «بين 5 و 6 مساءً» is a range, «و 30 دقيقة» minutes
         else:
             got = parse_words(self.t, k, self.norm(k)[1:] if k == j else None)
             if got is None or got[2]:
