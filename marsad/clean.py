@@ -73,6 +73,10 @@ class Rule:
     category: str
     mode: str
 
+    @property
+    def bare(self) -> str:
+        return _bare(self.phrase)
+
 
 @dataclass(slots=True)
 class Line:
@@ -135,6 +139,12 @@ def rules() -> tuple[Rule, ...]:
 
 
 @lru_cache(maxsize=1)
+def exact_rules() -> dict[str, str]:
+    """Bare phrase -> category for the whole-line rules (one dictionary look-up per line)."""
+    return {rule.bare: rule.category for rule in reversed(rules()) if rule.mode == "exact"}
+
+
+@lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     from marsad.ingest.encoding import arabic_stopwords
 
@@ -164,12 +174,12 @@ def rule_category(line: Line) -> str | None:
     """The template category whose phrase this (short) line shows, if any."""
     if line.words > LEXICON_MAX_WORDS and "©" not in line.text:
         return None
-    bare = _bare(line.key)
+    exact = exact_rules().get(_bare(line.key))
+    if exact:
+        return exact
     for rule in rules():
-        if rule.category == "crumb":
+        if rule.category == "crumb" or rule.mode == "exact":
             continue
-        if rule.mode == "exact" and bare == _bare(rule.phrase):
-            return rule.category
         if rule.mode == "prefix" and _starts(line.key, rule.phrase) and _prefix_shape(line, rule.category):
             return rule.category
         if rule.mode == "contains" and rule.phrase in line.key:

@@ -8,7 +8,9 @@ plausible: few control characters and, for Arabic-script text, a share of Arabic
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 from marsad.errors import BinaryInput, EmptyInput, UndecodableInput
@@ -57,19 +59,16 @@ def looks_utf16(data: bytes) -> str | None:
     return None
 
 
+# Characters that decoded news text almost never holds: C0/C1 controls, private use, CJK and Hangul
+# (what a wrong UTF-16 reading produces), the replacement character.
+IMPLAUSIBLE = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f\u3400-\u9fff\uac00-\ud7ff\ue000-\uf8ff\ufffd]")
+
+
 def plausible_share(text: str) -> float:
     sample = text[:20000]
     if not sample:
         return 0.0
-    good = sum(1 for ch in sample if ch.isspace() or unicodedata.category(ch)[0] in "LNPSM"
-               and not _odd_script(ch))
-    return good / len(sample)
-
-
-def _odd_script(ch: str) -> bool:
-    """Characters that decoded news text almost never holds: private use, CJK from UTF-16 misreads."""
-    code = ord(ch)
-    return 0xE000 <= code <= 0xF8FF or 0x3400 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7FF
+    return 1.0 - len(IMPLAUSIBLE.findall(sample)) / len(sample)
 
 
 def arabic_stopword_share(text: str) -> float | None:
@@ -108,16 +107,21 @@ def _try(data: bytes, encoding: str) -> str | None:
         return None
 
 
-def candidates(data: bytes, hint: str | None) -> list[str]:
+def candidates(data: bytes, hint: str | None) -> Iterator[str]:
+    """Encodings to try, most likely first; charset-normalizer (slow) is asked only if reached."""
     names: list[str] = [enc for bom, enc in BOMS if data.startswith(bom)][:1]
     utf16 = looks_utf16(data)
     names += [hint] if hint else []
     names += [utf16] if utf16 else []
-    names += ["utf-8"]
-    names += list(LEGACY_ARABIC)
-    best = _charset_normalizer_guess(data)
-    names += [best] if best else []
-    return list(dict.fromkeys(n.lower() for n in names))
+    names += ["utf-8", *LEGACY_ARABIC]
+    seen: set[str] = set()
+    for name in names:
+        if name.lower() not in seen:
+            seen.add(name.lower())
+            yield name.lower()
+    guess = _charset_normalizer_guess(data)
+    if guess and guess.lower() not in seen:
+        yield guess.lower()
 
 
 def _charset_normalizer_guess(data: bytes) -> str | None:
@@ -152,4 +156,6 @@ def _best_decoding(data: bytes, source: str, hint: str | None) -> tuple[str, str
         raise UndecodableInput("the bytes are not valid text in UTF-8, UTF-16 or a legacy Arabic encoding "
                                "(windows-1256, ISO-8859-6)", source=source)
     text = best[1].lstrip("\ufeff").replace("\x00", "")
+    if not text.strip():
+        raise EmptyInput("the file holds no text (only a byte-order mark, NULs or whitespace)", source=source)
     return unicodedata.normalize("NFC", text), best[2]

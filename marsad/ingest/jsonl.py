@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from marsad.config import Config
-from marsad.errors import MalformedInput, NoArticleText
+from marsad.errors import EmptyInput, MalformedInput, NoArticleText
 from marsad.ingest.common import Item, first_line, iso_date, make_article, rejection
 from marsad.ingest.encoding import decode_bytes
 from marsad.ingest.html import article_from_html
@@ -94,7 +94,9 @@ def read_jsonl(data: bytes, source: str, config: Config) -> Iterator[Item]:
             text = json.dumps(json.loads(stripped))
         except json.JSONDecodeError:
             pass
+    found = False
     for where, value in records(text, source):
+        found = True
         if isinstance(value, json.JSONDecodeError):
             yield rejection(MalformedInput(f"not valid JSON ({value.msg} at column {value.colno})"), where)
             continue
@@ -102,4 +104,6 @@ def read_jsonl(data: bytes, source: str, config: Config) -> Iterator[Item]:
             yield article_from_record(value, where, encoding, config)
         except (MalformedInput, NoArticleText) as exc:
             yield rejection(exc, where)
+    if not found:
+        raise EmptyInput("the JSON file holds no records", source=source)
 
