@@ -316,3 +316,35 @@ def test_arabic_and_mixed_script_text_round_trips_unchanged(result):
             assert memory.article(original.id) == dataclasses.replace(original)
             for word in original.title.split()[:2]:
                 memory.search(word)  # any text is a valid query
+
+
+def test_a_python_error_midway_rolls_the_batch_back(store, monkeypatch):
+    from marsad.store import rows
+
+    store.save(full_result())
+    before = counts(store)
+    real = rows.write_story
+
+    def fail_on_second(conn, item):
+        if item.id == "s9":
+            raise RuntimeError("worker died")
+        return real(conn, item)
+
+    monkeypatch.setattr(rows, "write_story", fail_on_second)
+    with pytest.raises(RuntimeError):
+        store.save(Result(articles=[article(5)], stories=[story("s8", ["a5"]), story("s9", ["a5"])]))
+    assert counts(store) == before and store.article("a5") is None
+
+
+ARABIC_WORD = st.text(alphabet="ابتثجحخدرزسشصطعغفقكلمنهوي", min_size=3, max_size=9)
+DECORATION = st.sampled_from(["\u064e", "\u064f", "\u0650", "\u0651", "\u0652", "\u0640", "\u064b"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(word=ARABIC_WORD, marks=st.lists(DECORATION, min_size=1, max_size=4), hamza=st.sampled_from("اأإآ"))
+def test_search_finds_a_word_whatever_its_diacritics_tatweel_and_alef_form(word, marks, hamza):
+    written = hamza + word
+    decorated = "".join(ch + (marks[i] if i < len(marks) else "") for i, ch in enumerate("ا" + word))
+    with SqliteStore(":memory:") as memory:
+        memory.save(Result(articles=[article(1, f"في النص كلمة {written} وغيرها.")]))
+        assert [h.article_id for h in memory.search(decorated)] == ["a1"]
