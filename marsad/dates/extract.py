@@ -171,7 +171,9 @@ def _time_pair(p: Parser, a: Hit, b: Hit) -> bool:
     kinds = {a.val.kind, b.val.kind}
     if kinds != {"date", "time"}:
         return False
-    date = a.val if a.val.kind == "date" else b.val
+    date, time = (a.val, b.val) if a.val.kind == "date" else (b.val, a.val)
+    if not time.timex[1:3].isdigit():
+        return False
     if date.precision != "day" or ("T" in date.timex[10:] and date.timex[-2:] not in DAYPART_PM | {"MO"}):
         return False
     return all(p.norm(k) in TIME_GLUE for k in range(a.j, b.i)) and b.i - a.j <= 3

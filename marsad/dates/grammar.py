@@ -26,6 +26,7 @@ AD_MARKS = frozenset({"م", "ميلادي", "ميلاديه", "للميلاد"})
 THIS = frozenset({"هذا", "هذه"})
 DATE_PREP = frozenset({"من", "في"})
 COMMA = frozenset({",", "،"})
+STOPS = frozenset({".", "!", "،", ",", "؟", "?", ")", "»", "؛", ";", '"', "”"})
 RANGE_TO = frozenset({"الي", "حتي", "-", "لغايه"})
 AGO = {"منذ": -1, "قبل": -1, "بعد": 1}
 DURATION_CUES = frozenset({"لمده", "مده", "خلال", "طيله", "طوال"})
@@ -191,7 +192,7 @@ class Parser:
             return None
         k = i + 1 if cue else i
         d = self.day(k)
-        if d is None or (d[1] < len(self.t) and self.t[d[1]].kind != "p") or d[1] == k:
+        if d is None or d[1] == k or (d[1] < len(self.t) and self.norm(d[1]) not in STOPS):
             return None
         if self.t[k].kind == "w" and (not (parse_words(self.t, k, self.forms(k)[-1][0]) or (0, 0, False))[2]
                                       or self.forms(k)[-1][0].endswith("ه")):
@@ -324,7 +325,7 @@ class Parser:
             return V.gregorian(a, b, None, None)
         if len(parts[1]) == 4 and 1 <= a <= 12:
             return V.gregorian(b, a, None, None)
-        if sep == "." or before not in {"في", "يوم", "بتاريخ", "حتي", "منذ", "الي", "من"}:
+        if sep == "." or before not in {"في", "يوم", "بتاريخ", "حتي", "منذ", "الي", "من", "عند"}:
             return None
         d, m = (b, a) if b > 12 >= a else (a, b)
         return V.gregorian(None, m, d, self.anchor) if 1 <= m <= 12 else None
@@ -350,6 +351,9 @@ class Parser:
         shift = int(self.lex.relative["shift"][shift_word[0]]) if shift_word else None
         j = j + 1 if shift_word else j
         val = V.weekday(iso, shift, self.anchor)
+        if start_i < i and self.anchor is not None and shift is None:  # «هذا يوم الجمعة»: in this week
+            day = self.anchor + dt.timedelta(days=iso - self.anchor.isoweekday())
+            val = V.day_value(day, day.isoformat(), "relative")
         part, k = self.daypart(j)
         if part and not (k < len(self.t) and self.t[k].kind == "d") and self.norm(k) != "الساعه":
             code = {"am": "MO", "pm": "AF" if self.norm(j) in ("بعد", "ظهرا", "الظهر") else "EV", "night": "NI"}[part]
@@ -365,7 +369,7 @@ class Parser:
             return hit
         k = k + 1 if self.norm(k) == "في" else k
         d = self.day(k)
-        if d is None:
+        if d is None or self.norm(d[1]) in ("-", ":", "/") or self.daypart(d[1])[0] or self.norm(d[1]) == "الساعه":
             return None
         if self.anchor is None:
             timex = f"XXXX-XX-{d[0]:02d}"
@@ -436,8 +440,10 @@ class Parser:
         if yp:
             return Hit(i, yp[1], start, V.Value("date", f"{yp[0]}-{code}", f"{yp[0]}-{code}", "explicit"))
         shift, j = self.shift_after(k + 1)
-        if shift is None and not this and self.norm(i - 1) not in ("في", "خلال"):
+        if shift is None and not this and self.norm(i - 1) not in ("في", "خلال") and not got[0].startswith("ال"):
             return None
+        if shift is None and not this:
+            return Hit(i, j, start, V.Value("date", f"XXXX-{code}", f"XXXX-{code}", "explicit"))
         if self.anchor is None:
             return Hit(i, j, start, V.Value("date", f"XXXX-{code}", f"XXXX-{code}", "relative-unanchored"))
         v = f"{self.anchor.year + (shift or 0)}-{code}"
@@ -451,8 +457,9 @@ class Parser:
         j = i + 1
         if self.norm(j) == "القرن" and self.norm(j + 1) in ("الماضي", "العشرين"):
             j += 2
-        v = f"19{self.lex.relative['decade'][got[0]]}"
-        return Hit(i, j, got[1], V.Value("date", v, v, "explicit", None, "decade"))
+        d = self.lex.relative["decade"][got[0]]
+        timex = f"(XX{d}0-01-01,XX{int(d) + 1}0-01-01,P10Y)" if d != "9" else "(XX90-01-01,XX00-01-01,P10Y)"
+        return Hit(i, j, got[1], V.Value("date", timex, f"19{d}", "explicit", None, "decade"))
 
     # -- durations -------------------------------------------------------------------------------------
     def duration(self, i: int) -> Hit | None:
@@ -466,6 +473,8 @@ class Parser:
         j = parts[-1][2]
         if cue and cue[0] in AGO and len(parts) == 1:
             return Hit(i, j, cue[1], V.ago(n, unit, AGO[cue[0]], self.anchor))
+        if self.norm(j) == "من" and self.norm(j + 1) == "الان":
+            return Hit(k, j + 2, start, V.from_now([(p[0], p[1]) for p in parts], self.anchor))
         if len(parts) == 1:
             shift, j2 = self.shift_after(j)
             if shift in (-1, 1):
@@ -534,6 +543,8 @@ class Parser:
         if got is None or (got[0].startswith("ال") and self.norm(k - 1) not in DURATION_CUES and not half):
             return None
         unit, j = self.lex.relative["dur"][got[0]], (k + 2 if half else k + 1)
+        if j < len(self.t) and self.t[j].kind == "d" and len(self.t[j].norm) == 4:
+            return None  # «قبل عام 2020» is «before the year 2020», not «a year ago»
         if self.norm(j) in ("كامل", "كامله", "واحد", "واحده"):
             j += 1
         return (0.5 if half else 1), unit, j, (half[1] if half else got[1])

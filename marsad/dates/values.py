@@ -145,9 +145,13 @@ def weekday(iso: int, shift: int | None, anchor: dt.date | None) -> Value:
     return day_value(anchor + dt.timedelta(days=ahead), timex, "weekday-after-anchor")
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
+def add_months(day: dt.date, months: int, keep_day: bool = False) -> dt.date:
     total = day.year * 12 + day.month - 1 + months
     y, m = divmod(total, 12)
+    if keep_day:
+        for d in (day.day, 30, 29, 28):
+            if (out := safe_date(y, m + 1, d)) is not None:
+                return out
     return dt.date(y, m + 1, min(day.day, 28))
 
 
@@ -183,13 +187,28 @@ def ago(n: float, unit: str, sign: int, anchor: dt.date | None) -> Value:
         day = anchor + dt.timedelta(days=k * (7 if unit == "W" else 1))
         return day_value(day, day.isoformat(), "relative")
     months = k * {"M": 1, "Y": 12, "DEC": 120}[unit]
-    day = add_months(anchor, months)
+    day = add_months(anchor, months, keep_day=True)
     v = f"{day.year}-{day.month:02d}" if unit == "M" else str(day.year)
-    return Value("date", v, v, "relative", None, "month" if unit == "M" else "year")
+    # TIMEX (as Recognizers-Text) names the day; the value keeps the precision the text supports.
+    return Value("date", day.isoformat(), v, "relative", None, "month" if unit == "M" else "year")
 
 
 def year_only(y: int) -> Value:
-    return Value("date", str(y), str(y), "explicit", None, "year")
+    return Value("date", f"{y:04d}", f"{y:04d}", "explicit", None, "year")
+
+
+def from_now(parts: list[tuple[float, str]], anchor: dt.date | None) -> Value:
+    """«1 شهر و 21 يوم من الآن»: the anchor moved by every part (whole days, weeks, months, years)."""
+    period = compound(parts)
+    if anchor is None or any(u in ("H", "MIN", "S") or not float(n).is_integer() for n, u in parts):
+        return Value("duration", period, period, "relative-unanchored" if anchor is None else "explicit")
+    day = anchor
+    for n, unit in parts:
+        if unit in ("D", "W"):
+            day += dt.timedelta(days=int(n) * (7 if unit == "W" else 1))
+        else:
+            day = add_months(day, int(n) * {"M": 1, "Y": 12, "DEC": 120}[unit], keep_day=True)
+    return day_value(day, day.isoformat(), "relative")
 
 
 def time_of_day(h: int, mi: int | None, s: int | None = None) -> str:
