@@ -1,0 +1,340 @@
+"""Quotes of one article: cues, the clause each introduces, its speaker and its relays.
+
+Per Arabic sentence: every reporting verb of the lexicon (with و/ف prefixes) that is not inside a
+quotation, not after a relative pronoun («التي تزعم») and not a subjunctive («أن يعلن») is a cue. The
+reported content starts at the first introducer after the cue — a complementizer (أن/إن/بأن/أنه...),
+a colon, an opening quotation mark, the verb's own preposition before a noun («أشار إلى تلقي»,
+«أعرب عن استعداد») or, for «نفى», its object — and runs to the next cue (or the subject of the next
+cue) or the end of the sentence. Content that is one quotation is a direct quote; otherwise indirect,
+with any quotation of three words or more inside it also returned as a (partial) direct quote.
+The speaker is the subject before the verb («وزارة الخارجية التركية أعلنت»), else the phrase after
+it, else the previous speaker in the sentence (participles: «مشيرا إلى أن») or the article
+(«وأضاف:», «وأشار إلى أنه»). Headline lines «NAME: text» are direct quotes of NAME.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from marsad.model import Article, Quote
+from marsad.quotes.lexicon import Cue, phrase_cues
+from marsad.quotes.marks import PAIRS, TOGGLES, Quoted, quoted_spans, strip_marks
+from marsad.quotes.relay import chain, relay_noun_phrase, relays_in, source_line
+from marsad.quotes.speakers import (
+    Registry,
+    Speaker,
+    leading_phrase,
+    parse_speaker,
+    same_name,
+    speaker_from_mentions,
+    trailing_phrase,
+)
+from marsad.quotes.tokens import COMPLEMENTIZERS, Tok, cue_of, sentence_tokens, word_kind
+
+ARABIC = re.compile(r"[\u0621-\u064a]")
+HEADLINE = re.compile(r"^([^:\n\"«“”]{2,60}?)\s*:\s*(\S.*)$")
+OPENERS = frozenset(PAIRS) | TOGGLES
+MIN_PARTIAL_WORDS = 3  # a quotation inside reported speech shorter than this is a scare quote («"داعش"»)
+MAX_INTRO_GAP = 30  # words between a cue and its introducer; beyond this the introducer is not its own
+SUBJUNCTIVE = frozenset({"ان", "لن", "لم", "كي", "لكي"})
+TRAILING = frozenset({"و", "ان", "حين", "في", "،", ",", "وذلك", "ذلك"})
+BARE_KINDS = frozenset({"say", "add", "continue"})
+NO_HEAD = frozenset({"المصدر", "المصادر", "تحديث", "اخر", "بقلم", "تعليق", "المراسل"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    i: int
+    j: int
+    cue: Cue
+
+    @property
+    def main(self) -> bool:
+        return self.cue.pos in ("past", "present", "phrase")
+
+
+@dataclass(frozen=True, slots=True)
+class Raw:
+    """A quote before speaker resolution."""
+
+    start: int
+    end: int
+    kind: str
+    cue: str
+    speaker: Speaker | None
+    sentence: int
+
+
+@dataclass(slots=True)
+class Context:
+    """What one sentence needs to know about the article."""
+
+    text: str
+    quoted: list[Quoted]
+    mentions: list
+    current: Speaker | None
+    known: list[str]
+
+
+def in_quotation(ctx: Context, offset: int) -> bool:
+    return any(q.start <= offset < q.end and q.words(ctx.text) >= 2 for q in ctx.quoted)
+
+
+def _phrase_hit(toks: list[Tok], i: int) -> Hit | None:
+    for cue in phrase_cues():
+        n = len(cue.words)
+        window = toks[i : i + n]
+        if len(window) == n and window[0].bare == cue.words[0] and all(
+                t.key == w for t, w in zip(window[1:], cue.words[1:], strict=True)):
+            return Hit(i, i + n, cue)
+    return None
+
+
+def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
+    tok = toks[i]
+    if in_quotation(ctx, tok.start):
+        return None
+    hit = _phrase_hit(toks, i)
+    cue = hit.cue if hit else cue_of(tok)
+    if cue is None or cue.pos == "noun" or cue.quote == "impersonal":
+        return None
+    prev = toks[i - 1] if i else None
+    if prev is not None and (word_kind(prev) == "relative" or (cue.pos == "present" and prev.key in SUBJUNCTIVE)):
+        return None
+    if cue.needs != "-" and not any(cue.needs in (t.key, t.bare) for t in toks[i + 1 : i + 6]):
+        return None
+    return hit or Hit(i, i + 1, cue)
+
+
+def find_hits(toks: list[Tok], ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
+    i = 0
+    while i < len(toks):
+        hit = _hit_at(toks, i, ctx)
+        if hit:
+            hits.append(hit)
+        i = hit.j if hit else i + 1
+    return hits
+
+
+def subject_before(toks: list[Tok], hit: Hit) -> list[Tok]:
+    if not hit.main or hit.cue.kind == "relay":
+        return []
+    return trailing_phrase(toks[: hit.i])
+
+
+def clause_start(toks: list[Tok], hit: Hit) -> int:
+    subject = subject_before(toks, hit)
+    return toks.index(subject[0]) if subject else hit.i
+
+
+def find_intro(toks: list[Tok], start: int, limit: int, cue: Cue, ctx: Context) -> tuple[str, int, int] | None:
+    """(how, index of the introducer, index where the content starts), or None."""
+    for k in range(start, min(limit, start + MAX_INTRO_GAP)):
+        tok = toks[k]
+        nxt = toks[k + 1] if k + 1 < limit else None
+        if tok.key in COMPLEMENTIZERS:
+            return "clause", k, k + 1
+        if tok.text == ":":
+            return "colon", k, k + 1
+        if tok.text in OPENERS and any(q.start == tok.end and q.words(ctx.text) >= 2 for q in ctx.quoted):
+            return "quote", k, k
+        if cue.prep not in ("-", "obj") and tok.key == cue.prep and nxt is not None and nxt.key not in COMPLEMENTIZERS:
+            return "nominal", k, k + 1
+    return None
+
+
+def _relay_verb(toks: list[Tok], hit: Hit, limit: int, text: str) -> tuple[str | None, int] | None:
+    """«نقلت وكالة تاس عن انطونوف قوله»: (relay, index of the speaker phrase)."""
+    for k in range(hit.j, min(limit, hit.j + 8)):
+        if toks[k].key == "عن":
+            return relay_noun_phrase(text, toks[hit.j : k]), k + 1
+    return None
+
+
+def _known_prefix(toks: list[Tok], ctx: Context) -> int:
+    """Length of a known speaker name at the start of ``toks`` (for «وأضاف انطونوف يوجد ...»)."""
+    for n in (3, 2, 1):
+        if len(toks) >= n and all(t.is_word for t in toks[:n]):
+            surface = ctx.text[toks[0].start : toks[n - 1].end]
+            if any(same_name(surface, name) for name in ctx.known):
+                return n
+    return 0
+
+
+def _speaker(phrase: list[Tok], ctx: Context) -> Speaker | None:
+    if not phrase:
+        return None
+    found = speaker_from_mentions(ctx.text, ctx.mentions, phrase[0].start, phrase[-1].end)
+    return found or parse_speaker(ctx.text, phrase)
+
+
+def _content_span(toks: list[Tok], c0: int, limit: int, text: str) -> tuple[int, int] | None:
+    end = limit
+    while end > c0 and toks[end - 1].key in TRAILING:
+        end -= 1
+    if end <= c0:
+        return None
+    start, stop = strip_marks(text, toks[c0].start, toks[end - 1].end)
+    return (start, stop) if stop > start else None
+
+
+def _direct(span: tuple[int, int], ctx: Context) -> Quoted | None:
+    """The quotation that makes up the whole content, if it does (possibly running past the clause)."""
+    start, end = span
+    for q in ctx.quoted:
+        if q.start == start and q.depth == 0:
+            rest = ctx.text[q.end : end] if q.end < end else ""
+            if not rest.strip(" \t.،,؛;:…\"'»”“«"):
+                return q
+    return None
+
+
+def quotes_of_content(span: tuple[int, int], how: str, cue: str, speaker: Speaker | None,
+                      sentence: int, ctx: Context) -> list[Raw]:
+    """The quote(s) a content span gives: one direct, or one indirect plus its partial quotations."""
+    direct = _direct(span, ctx)
+    if direct is not None:
+        return [Raw(direct.start, direct.end, "direct", cue, speaker, sentence)]
+    kind = "direct" if how in ("colon", "bare") else "indirect"
+    out = [Raw(span[0], span[1], kind, cue, speaker, sentence)]
+    for q in ctx.quoted:
+        if span[0] <= q.start and q.end <= span[1] and q.words(ctx.text) >= MIN_PARTIAL_WORDS and kind == "indirect":
+            out.append(Raw(q.start, q.end, "direct", cue, speaker, sentence))
+    return out
+
+
+def analyse(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> tuple[list[Raw], Speaker | None, int]:
+    """Quotes introduced by one cue, the explicit speaker found (or None), and the content start."""
+    pos, relay = hit.j, None
+    if hit.cue.kind == "relay":
+        found = _relay_verb(toks, hit, limit, ctx.text)
+        if found is None:
+            return [], None, -1
+        relay, pos = found
+    intro = find_intro(toks, pos, limit, hit.cue, ctx)
+    subject = subject_before(toks, hit)
+    phrase = subject or leading_phrase(toks[pos : intro[1] if intro else limit])
+    how, c0 = (intro[0], intro[2]) if intro else ("", -1)
+    if intro is None and hit.cue.prep == "obj":
+        commas = [k for k in range(hit.j, limit) if toks[k].text in "،,"]
+        how, c0 = ("object", hit.j) if subject else ("object", commas[0] + 1) if commas else ("", -1)
+        if not subject and c0 > 0:
+            phrase = leading_phrase(toks[hit.j : c0])
+    if intro is None and how == "" and hit.cue.kind in BARE_KINDS:
+        n = _known_prefix(toks[hit.j : limit], ctx)
+        how, c0, phrase = ("bare", hit.j + n, toks[hit.j : hit.j + n]) if n else ("", -1, phrase)
+    speaker = _speaker(phrase, ctx)
+    if speaker is not None and relay:
+        speaker = replace(speaker, via=(relay,))
+    if c0 < 0 or c0 >= limit or hit.cue.quote != "yes":
+        return [], speaker, -1
+    span = _content_span(toks, c0, limit, ctx.text)
+    if span is None:
+        return [], speaker, -1
+    cue = ctx.text[toks[hit.i].start : toks[hit.j - 1].end]
+    return quotes_of_content(span, how, cue, speaker, -1, ctx), speaker, span[0]
+
+
+def headline(text: str, start: int, end: int, sentence: int, ctx: Context) -> list[Raw]:
+    """«أنطونوف: الطيران الروسي لا يقصف ...»: a short name before a colon on a line of its own."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if text[line_start:start].strip() or text[end : len(text) if line_end < 0 else line_end].strip():
+        return []
+    match = HEADLINE.match(text[start:end])
+    if not match or len(match.group(2).split()) < 3:
+        return []
+    toks = sentence_tokens(text, start, start + len(match.group(1)))
+    if not 1 <= len(toks) <= 4 or not all(t.is_word and not t.key.isdigit() for t in toks):
+        return []
+    if any(cue_of(t) for t in toks) or toks[0].bare in NO_HEAD or not ARABIC.search(match.group(1)):
+        return []
+    speaker = parse_speaker(text, toks) or Speaker(match.group(1).strip(), "NAME", "", toks[0].start, toks[-1].end)
+    body = strip_marks(text, start + match.start(2), end)
+    quote = _direct(body, ctx)
+    s, e = (quote.start, quote.end) if quote else body
+    return [Raw(s, e, "direct", ":", speaker, sentence)]
+
+
+def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]:
+    """All quotes of one sentence; updates ``ctx.current`` (the speaker a pronoun refers to)."""
+    if not ARABIC.search(ctx.text[start:end]):
+        return []
+    found = headline(ctx.text, start, end, index, ctx)
+    if found:
+        return found
+    toks = sentence_tokens(ctx.text, start, end)
+    hits = find_hits(toks, ctx)
+    local: Speaker | None = None
+    out: list[Raw] = []
+    for n, hit in enumerate(hits):
+        limit = clause_start(toks, hits[n + 1]) if n + 1 < len(hits) else len(toks)
+        raws, explicit, _ = analyse(toks, hit, max(limit, hit.j), ctx)
+        if explicit is not None:
+            local = explicit
+            ctx.current = explicit
+            ctx.known.append(explicit.name)
+        speaker = explicit or local or ctx.current
+        out.extend(replace(r, speaker=speaker, sentence=index) for r in raws)
+    return _with_sentence_relays(out, toks, ctx)
+
+
+def _with_sentence_relays(raws: list[Raw], toks: list[Tok], ctx: Context) -> list[Raw]:
+    """Relays named in the sentence outside the quotes («في تصريحات نقلتها ...») join each speaker's via."""
+    relays = [r for _, r in relays_in(ctx.text, toks, [(q.start, q.end) for q in raws])]
+    if not relays:
+        return raws
+    out = []
+    for raw in raws:
+        speaker = raw.speaker or Speaker("", "NONE")
+        out.append(replace(raw, speaker=replace(speaker, via=tuple(chain(speaker.via, relays)))))
+    if ctx.current is not None and out and out[-1].speaker is not None and same_name(ctx.current.name, out[-1].speaker.name):
+        ctx.current = out[-1].speaker
+    return out
+
+
+def _arabic_sentences(article: Article) -> list[tuple[int, int, int]]:
+    """(start, end, index) of the sentences to read: language "ar", in a paragraph that is Arabic."""
+    from marsad.text.sentences import split_sentences
+
+    spans = [(s.start, s.end, s.index, s.language) for s in article.sentences]
+    if not spans:
+        spans = [(s, e, i, "ar") for i, (s, e) in enumerate(split_sentences(article.text))]
+    foreign = [(p.start, p.end) for p in article.paragraphs if p.language != "ar"]
+    return [(s, e, i) for s, e, i, lang in spans
+            if lang == "ar" and not any(ps <= s < pe for ps, pe in foreign)]
+
+
+def _resolve(speaker: Speaker | None, at: int, registry: Registry) -> Speaker | None:
+    if speaker is None or not speaker.name:
+        return None
+    if speaker.kind == "ROLE":
+        return registry.resolve_role(speaker, at)
+    return registry.expand(speaker)
+
+
+def article_quotes(article: Article) -> list[Quote]:
+    """Every quote of the article, with speaker, cue, kind and relay chain."""
+    text = article.text
+    ctx = Context(text, quoted_spans(text), list(article.mentions), None, [])
+    raws: list[Raw] = []
+    for start, end, index in _arabic_sentences(article):
+        raws.extend(sentence_quotes(start, end, index, ctx))
+    registry = Registry()
+    for raw in raws:
+        if raw.speaker is not None and raw.speaker.kind == "PER" and raw.speaker not in registry.people:
+            registry.add(raw.speaker)
+    tail = [source_line(article), article.outlet]
+    quotes: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
+    for raw in raws:
+        if (raw.start, raw.end) in seen:
+            continue
+        seen.add((raw.start, raw.end))
+        speaker = _resolve(raw.speaker, raw.start, registry)
+        via = chain(raw.speaker.via if raw.speaker else (), *tail)
+        quotes.append(Quote(article.id, text[raw.start : raw.end], raw.kind, raw.start, raw.end,  # type: ignore[arg-type]
+                            speaker=speaker.name if speaker else None, via=via, cue=raw.cue, sentence=raw.sentence))
+    return quotes

@@ -1,0 +1,65 @@
+"""The quote lexicons (data files under marsad/data/), loaded lazily and cached per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+VERBS_PATH = DATA / "reporting_verbs.tsv"
+RELAYS_PATH = DATA / "relay_patterns.tsv"
+SPEAKER_WORDS_PATH = DATA / "speaker_words.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One reporting-verb form of the lexicon."""
+
+    form: str
+    lemma: str
+    kind: str
+    pos: str
+    prep: str  # "-", "obj", or the preposition that may introduce a nominal content
+    quote: str  # yes | no | impersonal
+    needs: str  # "-" or a word that must follow within a few words
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.form.split())
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    """Rows of a TSV lexicon without its comment lines and header."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows[1:]
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Cue]:
+    """Reporting-verb forms keyed by their normalised form (single words and phrases)."""
+    return {row[0]: Cue(*row[:7]) for row in read_rows(VERBS_PATH)}
+
+
+@lru_cache(maxsize=1)
+def phrase_cues() -> tuple[Cue, ...]:
+    return tuple(c for c in cues().values() if len(c.words) > 1)
+
+
+@lru_cache(maxsize=1)
+def relay_phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Relay phrases as (words, kind), longest first so «وفقا لما نقلته» wins over «وفقا»."""
+    rows = [(tuple(row[0].split()), row[1]) for row in read_rows(RELAYS_PATH)]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=1)
+def speaker_words() -> dict[str, str]:
+    return {row[0]: row[1] for row in read_rows(SPEAKER_WORDS_PATH)}
+
+
+def words_of_kind(kind: str) -> frozenset[str]:
+    return frozenset(w for w, k in speaker_words().items() if k == kind)

@@ -1,0 +1,105 @@
+"""Relay chains: who carried a statement from its speaker to the outlet.
+
+Inside a sentence: «نقلت وكالة تاس عن انطونوف قوله» (relay before the speaker), «في تصريحات نقلتها
+وكالات الأنباء الروسية», «وفقا لما نقلته "روسيا اليوم"», «وفقا لمواقع ...», «بحسب وكالة ...». For the whole
+article: its source line («المصدر: "تاس"», from ``article.meta["source_line"]`` or the last line of
+the text) and finally the outlet. ``via`` lists the chain from the speaker outward.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.model import Article
+from marsad.quotes.lexicon import relay_phrases
+from marsad.quotes.tokens import COMPLEMENTIZERS, PREPOSITIONS, Tok, word_kind
+from marsad.text.normalize import match_key
+
+MAX_RELAY_WORDS = 5
+# Addressees that are not relays («في تصريح للصحفيين»).
+GENERIC = frozenset({"الصحفيين", "الصحافيين", "صحفيين", "الصحافه", "الاعلام", "وسائل", "الجميع"})
+SOURCE_LINE = re.compile(r"^\s*(?:المصدر|المصادر|مصدر الخبر)\s*:\s*(.{1,80}?)\s*$")
+QUOTE_CHARS = "\"'«»“”„"
+
+
+def _stop(tok: Tok) -> bool:
+    if not tok.is_word:
+        return tok.text not in QUOTE_CHARS
+    return tok.key in COMPLEMENTIZERS or tok.bare in PREPOSITIONS or word_kind(tok) in ("boundary", "relative")
+
+
+def _phrase_at(toks: list[Tok], i: int) -> tuple[int, str] | None:
+    for words, kind in relay_phrases():
+        n = len(words)
+        keys = [t.bare if k == 0 else t.key for k, t in enumerate(toks[i : i + n])]
+        if tuple(keys) == words or tuple(t.key for t in toks[i : i + n]) == words:
+            return i + n, kind
+    return None
+
+
+def relay_noun_phrase(text: str, toks: list[Tok], lam: bool = False) -> str | None:
+    """The relay named by the tokens (up to a boundary); with ``lam`` the first word must carry ل."""
+    words: list[Tok] = []
+    quoted = bool(toks) and toks[0].text in QUOTE_CHARS
+    for tok in toks[1:] if quoted else toks:
+        if tok.text in QUOTE_CHARS or len(words) >= MAX_RELAY_WORDS:
+            break
+        if _stop(tok) and not quoted and not (lam and not words):
+            break
+        words.append(tok)
+    if not words:
+        return None
+    start = words[0].start
+    if lam:
+        if not words[0].key.startswith("ل") or words[0].key.startswith("لل"):
+            return None
+        start += 1
+    surface = text[start : words[-1].end].strip(QUOTE_CHARS + " ")
+    return surface if surface and match_key(surface).split()[0] not in GENERIC else None
+
+
+def relays_in(text: str, toks: list[Tok], skip: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """(offset, relay) for every relay phrase among ``toks`` outside the ``skip`` spans."""
+    found: list[tuple[int, str]] = []
+    i = 0
+    while i < len(toks):
+        if any(s <= toks[i].start < e for s, e in skip):
+            i += 1
+            continue
+        hit = _phrase_at(toks, i)
+        if hit is None or hit[1] == "source":
+            i += 1
+            continue
+        end, kind = hit
+        relay = relay_noun_phrase(text, toks[end:], lam=kind == "lam")
+        if relay:
+            found.append((toks[i].start, relay))
+        i = end
+    return found
+
+
+def source_line(article: Article) -> str | None:
+    """The relay named by the article's source line, from meta or from the last line of the text."""
+    line = article.meta.get("source_line")
+    if not line:
+        lines = [ln for ln in article.text.splitlines() if ln.strip()]
+        line = lines[-1] if lines else ""
+    match = SOURCE_LINE.match(str(line))
+    if not match:
+        return None
+    value = match.group(1).strip(QUOTE_CHARS + " .")
+    return value or None
+
+
+def chain(*parts: list[str] | tuple[str, ...] | str | None) -> list[str]:
+    """Concatenate relay names, dropping empties and repeats (compared by match_key)."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for part in parts:
+        items = [part] if isinstance(part, str) or part is None else list(part)
+        for item in items:
+            key = match_key(item) if item else ""
+            if key and key not in seen:
+                seen.add(key)
+                out.append(item)  # type: ignore[arg-type]
+    return out

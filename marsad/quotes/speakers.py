@@ -1,0 +1,176 @@
+"""Speaker phrases: cutting them out of a clause, telling a name from a role, resolving roles.
+
+Without entity mentions a speaker phrase is read with the word lists of ``speaker_words.tsv``:
+role words (نائب، وزير، المتحدث ...), organisation heads (وزارة، وكالة، تقارير ...), adjectives of
+relation (الروسي، التركية) and definite nouns are not names; the longest run of the other words is the
+name («نائب وزير الدفاع الروسي اناتولي انطونوف» -> «اناتولي انطونوف», role «نائب وزير الدفاع الروسي»).
+A phrase with no name is an organisation when it starts with an organisation head or a definite noun
+(«وزارة الخارجية التركية», «التقرير»), and a role to resolve when it starts with a role word
+(«المسؤول الروسي»).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from marsad.model import Mention
+from marsad.quotes.tokens import Tok, is_boundary, word_kind
+from marsad.text.normalize import skeleton
+
+MAX_SPEAKER_WORDS = 9
+MAX_NAME_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    kind: str  # PER | ORG | ROLE | NAME (a one-word name of unknown type)
+    role: str = ""
+    start: int = -1
+    end: int = -1
+    via: tuple[str, ...] = field(default=())
+
+
+def leading_phrase(toks: list[Tok]) -> list[Tok]:
+    """Tokens from the start up to the first boundary (at most MAX_SPEAKER_WORDS)."""
+    out: list[Tok] = []
+    for tok in toks:
+        if is_boundary(tok) or len(out) >= MAX_SPEAKER_WORDS:
+            break
+        if word_kind(tok) == "aux" and not out:
+            continue
+        out.append(tok)
+    return out
+
+
+def trailing_phrase(toks: list[Tok]) -> list[Tok]:
+    """A subject before its verb («وزارة الخارجية التركية أعلنت»): tokens back to a clause start.
+
+    Auxiliaries (كان، قد) are skipped; the phrase is rejected when it runs into a preposition or a time
+    word, because then it is a prepositional phrase («إلى ذلك حذر», «وفي السياق دعا»)."""
+    out: list[Tok] = []
+    for tok in reversed(toks):
+        kind = word_kind(tok)
+        if kind == "aux":
+            if out:
+                break
+            continue
+        if is_boundary(tok):
+            if tok.is_word and kind not in ("relative",) and not _clause_start(tok):
+                return []
+            break
+        out.append(tok)
+        if len(out) > MAX_SPEAKER_WORDS:
+            return []
+    return list(reversed(out))
+
+
+def _clause_start(tok: Tok) -> bool:
+    from marsad.quotes.tokens import COMPLEMENTIZERS
+
+    return tok.key in COMPLEMENTIZERS or tok.bare in ("فيما", "بينما", "كما", "حين")
+
+
+def _is_adjective(key: str) -> bool:
+    """Relation adjectives (الروسي، الروسية، صحافية، عسكري) are never names."""
+    return len(key) > 4 and key.endswith(("ي", "يه", "يون", "يين", "يا"))
+
+
+def _name_like(tok: Tok) -> bool:
+    if not tok.is_word or word_kind(tok):
+        return False
+    key = tok.bare if tok.bare.startswith("ال") else tok.key
+    return not key.startswith("ال") and not _is_adjective(key) and not key.isdigit()
+
+
+def _name_run(toks: list[Tok]) -> tuple[int, int]:
+    """(i, j) of the longest run of name-like tokens; (0, 0) when none."""
+    best = (0, 0)
+    i = 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and _name_like(toks[j]):
+            j += 1
+        if j - i > best[1] - best[0]:
+            best = (i, j)
+        i = max(j, i + 1)
+    return best
+
+
+def _span(text: str, toks: list[Tok]) -> str:
+    return text[toks[0].start : toks[-1].end] if toks else ""
+
+
+def parse_speaker(text: str, toks: list[Tok]) -> Speaker | None:
+    """Read a speaker phrase into a Speaker (name, kind, role)."""
+    if not toks:
+        return None
+    first = word_kind(toks[0])
+    i, j = _name_run(toks)
+    start, end = toks[0].start, toks[-1].end
+    if first == "org" or (j == i and (toks[0].key.startswith("ال") or toks[0].bare.startswith("ال"))):
+        if first != "role":
+            return Speaker(_span(text, toks), "ORG", "", start, end)
+    if j > i and j - i <= MAX_NAME_WORDS:
+        role = _span(text, toks[:i]) or _span(text, toks[j:])
+        kind = "PER" if (j - i > 1 or role) else "NAME"
+        return Speaker(_span(text, toks[i:j]), kind, role, start, end)
+    if first == "role":
+        return Speaker(_span(text, toks), "ROLE", _span(text, toks), start, end)
+    return None
+
+
+def speaker_from_mentions(text: str, mentions: list[Mention], start: int, end: int) -> Speaker | None:
+    """A PER (else ORG) mention inside [start, end): the tagger's reading of the speaker phrase."""
+    inside = [m for m in mentions if m.start >= start and m.end <= end and m.type in ("PER", "ORG")]
+    inside.sort(key=lambda m: (m.type != "PER", m.start))
+    if not inside:
+        return None
+    m = inside[0]
+    return Speaker(text[m.start : m.end], m.type, m.role or "", m.start, m.end)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two surfaces name the same speaker: equal skeletons, or one's words all in the other's."""
+    ka, kb = _words(a), _words(b)
+    if not ka or not kb:
+        return False
+    return ka <= kb or kb <= ka
+
+
+def _words(surface: str) -> set[str]:
+    words = set()
+    for word in skeleton(surface).split():
+        words.add(word[1:] if word[:1] == "و" and len(word) > 3 else word)
+    return words
+
+
+@dataclass(slots=True)
+class Registry:
+    """People named as speakers (or by mentions) in one article, with the roles they hold."""
+
+    people: list[Speaker] = field(default_factory=list)
+
+    def add(self, speaker: Speaker) -> None:
+        if speaker.kind == "PER":
+            self.people.append(speaker)
+
+    def expand(self, speaker: Speaker) -> Speaker:
+        """A short name («أنطونوف») to the fullest known form («أناتولي أنطونوف»)."""
+        if speaker.kind not in ("NAME", "PER"):
+            return speaker
+        for person in sorted(self.people, key=lambda p: -len(p.name.split())):
+            if len(person.name.split()) > len(speaker.name.split()) and same_name(person.name, speaker.name):
+                return replace(speaker, name=person.name, kind="PER", role=speaker.role or person.role)
+        return speaker
+
+    def resolve_role(self, speaker: Speaker, before: int) -> Speaker:
+        """A role phrase to the person holding it, else to the last person named before it."""
+        role_words = _words(speaker.role)
+        for person in reversed(self.people):
+            if person.role and role_words and role_words <= _words(person.role):
+                return replace(person, start=speaker.start, end=speaker.end, via=speaker.via)
+        earlier = [p for p in self.people if p.start < before]
+        if earlier:
+            return replace(earlier[-1], start=speaker.start, end=speaker.end, via=speaker.via)
+        return speaker

@@ -1,0 +1,63 @@
+"""Word tokens of a sentence with their normalised keys, the unit every quote rule looks at."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.quotes.lexicon import Cue, cues, speaker_words
+from marsad.text.normalize import match_key
+from marsad.text.tokens import tokenize
+
+# Complementizers that open a reported clause (normalised: إن/أن both give «ان»).
+COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "اننا", "انني", "بان", "بانه", "بانها", "بانهم",
+                             "باننا"})
+PUNCT_BOUNDARY = frozenset("،,:؛;-–—()[]")
+PREPOSITIONS = frozenset({"في", "من", "عن", "علي", "الي", "مع", "خلال", "اثناء", "بعد", "قبل", "منذ", "حول",
+                          "لدي", "امام", "عبر", "ذلك"})
+CLITICS = ("و", "ف")
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+    key: str
+
+    @property
+    def bare(self) -> str:
+        """The key without a leading و/ف conjunction (when what remains is at least two letters)."""
+        if self.key[:1] in CLITICS and len(self.key) > 2:
+            return self.key[1:]
+        return self.key
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def sentence_tokens(text: str, start: int, end: int) -> list[Tok]:
+    return [Tok(t.text, start + t.start, start + t.end, match_key(t.text)) for t in tokenize(text[start:end])]
+
+
+def cue_of(tok: Tok) -> Cue | None:
+    lexicon = cues()
+    return lexicon.get(tok.key) or (lexicon.get(tok.bare) if tok.bare != tok.key else None)
+
+
+def word_kind(tok: Tok) -> str:
+    """role / org / boundary / relative / aux / punct / '' for a token of a speaker phrase."""
+    if not tok.is_word:
+        return "punct"
+    words = speaker_words()
+    return words.get(tok.key) or words.get(tok.bare, "")
+
+
+def is_boundary(tok: Tok) -> bool:
+    """Ends a speaker phrase: punctuation, prepositions, time words, complementizers, «لل…» phrases."""
+    if tok.text in PUNCT_BOUNDARY or tok.text in "\"«»“”'":
+        return True
+    kind = word_kind(tok)
+    if kind in ("boundary", "relative") or tok.key in COMPLEMENTIZERS or tok.bare in PREPOSITIONS:
+        return True
+    return tok.key.startswith("لل") and len(tok.key) > 4
