@@ -26,10 +26,11 @@ from marsad.quotes.speakers import (
     Speaker,
     leading_phrase,
     parse_speaker,
-    same_name,
+    _words,
     speaker_from_mentions,
     trailing_phrase,
 )
+from marsad.text.normalize import match_key
 from marsad.quotes.tokens import COMPLEMENTIZERS, Tok, cue_of, sentence_tokens, word_kind
 
 ARABIC = re.compile(r"[\u0621-\u064a]")
@@ -40,6 +41,8 @@ MAX_INTRO_GAP = 30  # words between a cue and its introducer; beyond this the in
 SUBJUNCTIVE = frozenset({"ان", "لن", "لم", "كي", "لكي"})
 TRAILING = frozenset({"و", "ان", "حين", "في", "،", ",", "وذلك", "ذلك"})
 BARE_KINDS = frozenset({"say", "add", "continue"})
+# A quotation right after these words is a title («تحت عنوان "..."»), not a partial quote.
+TITLE_WORDS = frozenset({"عنوان", "بعنوان", "اسم", "باسم", "شعار", "بشعار", "عبارة", "كلمة"})
 NO_HEAD = frozenset({"المصدر", "المصادر", "تحديث", "اخر", "بقلم", "تعليق", "المراسل"})
 
 
@@ -158,7 +161,7 @@ def _known_prefix(toks: list[Tok], ctx: Context) -> int:
     for n in (3, 2, 1):
         if len(toks) >= n and all(t.is_word for t in toks[:n]):
             surface = ctx.text[toks[0].start : toks[n - 1].end]
-            if any(same_name(surface, name) for name in ctx.known):
+            if any(_words(surface) <= _words(name) for name in ctx.known):
                 return n
     return 0
 
@@ -191,6 +194,11 @@ def _direct(span: tuple[int, int], ctx: Context) -> Quoted | None:
     return None
 
 
+def _after_title_word(text: str, offset: int) -> bool:
+    before = text[max(0, offset - 20) : offset - 1].split()
+    return bool(before) and match_key(before[-1]) in TITLE_WORDS
+
+
 def quotes_of_content(span: tuple[int, int], how: str, cue: str, speaker: Speaker | None,
                       sentence: int, ctx: Context) -> list[Raw]:
     """The quote(s) a content span gives: one direct, or one indirect plus its partial quotations."""
@@ -200,7 +208,8 @@ def quotes_of_content(span: tuple[int, int], how: str, cue: str, speaker: Speake
     kind = "direct" if how in ("colon", "bare") else "indirect"
     out = [Raw(span[0], span[1], kind, cue, speaker, sentence)]
     for q in ctx.quoted:
-        if span[0] <= q.start and q.end <= span[1] and q.words(ctx.text) >= MIN_PARTIAL_WORDS and kind == "indirect":
+        if span[0] <= q.start and q.end <= span[1] and q.words(ctx.text) >= MIN_PARTIAL_WORDS \
+                and kind == "indirect" and not _after_title_word(ctx.text, q.start):
             out.append(Raw(q.start, q.end, "direct", cue, speaker, sentence))
     return out
 
@@ -290,7 +299,7 @@ def _with_sentence_relays(raws: list[Raw], toks: list[Tok], ctx: Context) -> lis
     for raw in raws:
         speaker = raw.speaker or Speaker("", "NONE")
         out.append(replace(raw, speaker=replace(speaker, via=tuple(chain(speaker.via, relays)))))
-    if ctx.current is not None and out and out[-1].speaker is not None and same_name(ctx.current.name, out[-1].speaker.name):
+    if ctx.current is not None and out and out[-1].speaker is not None and ctx.current.name == out[-1].speaker.name:
         ctx.current = out[-1].speaker
     return out
 

@@ -55,7 +55,9 @@ def relay_noun_phrase(text: str, toks: list[Tok], lam: bool = False) -> str | No
             return None
         start += 1
     surface = text[start : words[-1].end].strip(QUOTE_CHARS + " ")
-    return surface if surface and match_key(surface).split()[0] not in GENERIC else None
+    if not surface or (lam and match_key(surface).split()[0] in GENERIC):
+        return None
+    return surface
 
 
 def relays_in(text: str, toks: list[Tok], skip: list[tuple[int, int]]) -> list[tuple[int, str]]:

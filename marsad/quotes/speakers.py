@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from marsad.model import Mention
 from marsad.quotes.tokens import Tok, is_boundary, word_kind
-from marsad.text.normalize import skeleton
+from marsad.text.normalize import match_key, skeleton
 
 MAX_SPEAKER_WORDS = 9
 MAX_NAME_WORDS = 4
@@ -72,8 +72,10 @@ def _clause_start(tok: Tok) -> bool:
 
 
 def _is_adjective(key: str) -> bool:
-    """Relation adjectives (الروسي، الروسية، صحافية، عسكري) are never names."""
-    return len(key) > 4 and key.endswith(("ي", "يه", "يون", "يين", "يا"))
+    """Relation adjectives (الروسي، الروسية، صحافية) are never names; «أناتولي» or «روسيا» may be."""
+    if key.startswith("ال"):
+        return len(key) > 4 and key.endswith(("ي", "يه", "يون", "يين"))
+    return len(key) > 4 and key.endswith(("يه", "يون", "يين"))
 
 
 def _name_like(tok: Tok) -> bool:
@@ -139,9 +141,10 @@ def same_name(a: str, b: str) -> bool:
 
 
 def _words(surface: str) -> set[str]:
+    """Consonant skeletons of the words of a name, a leading «و» before «ال» removed."""
     words = set()
-    for word in skeleton(surface).split():
-        words.add(word[1:] if word[:1] == "و" and len(word) > 3 else word)
+    for word in match_key(surface).split():
+        words.add(skeleton(word[1:] if word.startswith("وال") else word))
     return words
 
 
