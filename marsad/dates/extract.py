@@ -121,7 +121,7 @@ def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
     for hit in hits:
         prev = out[-1] if out else None
         if prev and _range_pair(p, prev, hit):
-            cue = p.word(prev.i - 1, {"بين"} if prev.val.kind == "date" else {"بين", "من"})
+            cue = p.word(prev.i - 1, {"بين", "من"} if _from_included(prev.val) else {"بين"})
             start = cue[1] if cue else prev.start
             out[-1] = Hit(prev.i - (1 if cue else 0), hit.j, start, V.interval(prev.val, hit.val))
         elif prev and _week_pair(p, prev, hit):
@@ -140,6 +140,12 @@ def _range_pair(p: Parser, a: Hit, b: Hit) -> bool:
         return False
     joiner = p.norm(a.j)
     return joiner in RANGE_TO or (joiner == "و" and p.norm(a.i - 1) == "بين")
+
+
+def _from_included(v: V.Value) -> bool:
+    """Recognizers-Text keeps «من» in «من 2 أكتوبر إلى …» and «من 4 مساءً إلى …», not before a weekday,
+    «اليوم» or a numeric date; we follow it so spans compare."""
+    return v.kind == "time" or (v.precision == "day" and v.timex.startswith("XXXX-") and not v.timex.startswith("XXXX-W"))
 
 
 def _is_week(v: V.Value) -> bool:

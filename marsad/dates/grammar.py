@@ -62,6 +62,11 @@ class Parser:
     def forms(self, i: int) -> list[tuple[str, int]]:
         return self.t[i].variants if 0 <= i < len(self.t) else []
 
+    def decimal(self, i: int) -> bool:
+        """Token ``i`` is the integer part of a decimal number («4.22», «3,5»)."""
+        return self.norm(i + 1) in (".", ",", "٫") and self.adjacent(i) and self.adjacent(i + 1) \
+            and self.t[i + 2].kind == "d"
+
     def adjacent(self, i: int) -> bool:
         """Token ``i`` and ``i + 1`` touch (no space between them)."""
         return i + 1 < len(self.t) and self.t[i].end == self.t[i + 1].start
@@ -153,7 +158,41 @@ class Parser:
 
     def month_date(self, i: int) -> Hit | None:
         """«3 أكتوبر/تشرين الأول 2015», «الرابع من مايو», «يناير 1», «سبتمبر/أيلول 2014», «شهر يناير»."""
-        return self.day_first(i) or self.month_first(i)
+        return self.day_first(i) or self.month_first(i) or self.week_of(i) or self.ordinal_period(i)
+
+    def week_of(self, i: int) -> Hit | None:
+        """«أسبوع 15 سبتمبر», «الأسبوع في 15 سبتمبر»: the week holding a date."""
+        week = self.word(i, {"اسبوع", "الاسبوع"})
+        if week is None:
+            return None
+        k = i + 2 if self.norm(i + 1) == "في" else i + 1
+        hit = self.day_first(k)
+        if hit is None:
+            return None
+        v = hit.val
+        if v.date is not None:
+            year, number, _ = v.date.isocalendar()
+            v = V.Value("date", f"{year}-W{number:02d}", f"{year}-W{number:02d}", v.resolution, None, "week")
+        return Hit(i, hit.j, week[1], v)
+
+    def ordinal_period(self, i: int) -> Hit | None:
+        """«الربع الثالث من عام 2016» -> 2016-Q3, «الأسبوع الأول من عام 2027» -> 2027-W01."""
+        unit = self.word(i, {"الربع", "الاسبوع"})
+        if unit is None:
+            return None
+        got = parse_words(self.t, i + 1)
+        if got is None or not got[2]:
+            return None
+        n, k = got[0], got[1]
+        k = k + 1 if self.norm(k) in DATE_PREP else k
+        year = self.year_alone(k) or self.unit_shift(k)
+        if year is None or not year.val.value.isdigit():
+            return None
+        code = f"Q{n}" if unit[0] == "الربع" else f"W{n:02d}"
+        if code == "Q0" or n > (4 if unit[0] == "الربع" else 53):
+            return None
+        v = f"{year.val.value}-{code}"
+        return Hit(i, year.j, unit[1], V.Value("date", v, v, year.val.resolution, None, "week" if code[0] == "W" else "quarter"))
 
     def day_first(self, i: int) -> Hit | None:
         d = self.day(i)
@@ -192,7 +231,7 @@ class Parser:
             return None
         k = i + 1 if cue else i
         d = self.day(k)
-        if d is None or d[1] == k or (d[1] < len(self.t) and self.norm(d[1]) not in STOPS):
+        if d is None or d[1] == k or (d[1] < len(self.t) and self.norm(d[1]) not in STOPS) or self.decimal(d[1] - 1):
             return None
         if self.t[k].kind == "w" and (not (parse_words(self.t, k, self.forms(k)[-1][0]) or (0, 0, False))[2]
                                       or self.forms(k)[-1][0].endswith("ه")):
@@ -213,7 +252,7 @@ class Parser:
             start, i = edge[1], i + 1
         prefix = self.word(i, THIS | {"شهر"})
         if prefix:
-            start, i = prefix[1], i + 1
+            start, i = (prefix[1] if start is None else start), i + 1
             if prefix[0] in THIS and self.norm(i) == "شهر":
                 i += 1
         mo = self.month(i)
@@ -263,7 +302,7 @@ class Parser:
         """«سبتمبر الماضي», «يونيو القادم», «هذا يناير»: the year from the anchor and the direction."""
         got = self.word(hit.j, self.lex.relative["shift"]) if hit.j < len(self.t) else None
         year_ref = self.unit_shift(hit.j) if got is None else None
-        if year_ref and year_ref.val.precision == "year":
+        if year_ref and (year_ref.val.precision == "year" or year_ref.val.value == "XXXX"):
             hit.j = year_ref.j
             y = year_ref.val.value
             hit.val = V.Value("date", f"{y}-{m.month:02d}", f"{y}-{m.month:02d}", "relative", None, "month") \
@@ -677,7 +716,7 @@ class Parser:
         text = self.t[k].norm
         if len(text) in (3, 4) and (self.norm(k + 1) in AM | PM):
             return int(text[:-2]), int(text[-2:]), None, k + 1, True
-        if len(text) > 2:
+        if len(text) > 2 or self.decimal(k):
             return None
         h, j = int(text), k + 1
         parts: list[int] = []
