@@ -72,6 +72,16 @@ def test_legacy_and_unicode_encodings_decoded(tmp_path, seed_texts, encoding):
     assert article.encoding and article.encoding.replace("_", "-") in (encoding, "utf-16", "utf-8-sig", "cp1256")
 
 
+def test_mixed_encodings_line_by_line(tmp_path, seed_texts):
+    lines = [line for line in seed_texts[SEED_003].split("\n") if line.strip()][:30]
+    data = b"\n".join(line.encode("cp1256" if n % 2 else "utf-8", errors="ignore") for n, line in enumerate(lines))
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(data)
+    article = only(read(path))
+    assert isinstance(article, Article) and article.encoding == "utf-8+cp1256"
+    assert all(" ".join(line.split()) in article.raw for line in lines[14:18])
+
+
 def test_empty_and_whitespace_files(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blank.txt").write_bytes(b" \n\t\n")

@@ -98,9 +98,32 @@ def score(text: str, legacy: bool = False) -> float:
 
 
 UNICODE = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "ascii")
+CHECKED = (*UNICODE, "utf-8+cp1256")  # decodings that need no further Arabic proof
+
+
+MIXED = "utf-8+cp1256"
+
+
+def decode_mixed(data: bytes) -> str | None:
+    """Lines in UTF-8 mixed with lines in windows-1256 (files pasted together from several sources).
+
+    Accepted only when both kinds hold non-ASCII lines and the windows-1256 lines read as Arabic."""
+    lines, legacy, unicode_lines = [], [], 0
+    for raw in data.split(b"\n"):
+        try:
+            lines.append(raw.decode("utf-8"))
+            unicode_lines += not raw.isascii()
+        except UnicodeDecodeError:
+            lines.append(raw.decode("cp1256", errors="replace"))
+            legacy.append(lines[-1])
+    if not legacy or not unicode_lines or score("\n".join(legacy), legacy=True) < 0:
+        return None
+    return "\n".join(lines)
 
 
 def _try(data: bytes, encoding: str) -> str | None:
+    if encoding == MIXED:
+        return decode_mixed(data)
     try:
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
@@ -113,7 +136,7 @@ def candidates(data: bytes, hint: str | None) -> Iterator[str]:
     utf16 = looks_utf16(data)
     names += [hint] if hint else []
     names += [utf16] if utf16 else []
-    names += ["utf-8", *LEGACY_ARABIC]
+    names += ["utf-8", MIXED, *LEGACY_ARABIC]
     seen: set[str] = set()
     for name in names:
         if name.lower() not in seen:
@@ -147,10 +170,10 @@ def _best_decoding(data: bytes, source: str, hint: str | None) -> tuple[str, str
         text = _try(data, encoding)
         if text is None:
             continue
-        value = score(text.replace("\x00", ""), legacy=encoding not in UNICODE)
+        value = score(text.replace("\x00", ""), legacy=encoding not in CHECKED)
         if value >= 0 and (best is None or value > best[0] + 1e-9):
             best = (value, text, encoding)
-        if value >= 0 and encoding in UNICODE and best is not None and best[2] == encoding:
+        if value >= 0 and encoding in CHECKED and best is not None and best[2] == encoding:
             break  # a strict Unicode decoding that reads as text is right; legacy pages cannot beat it
     if best is None:
         raise UndecodableInput("the bytes are not valid text in UTF-8, UTF-16 or a legacy Arabic encoding "
