@@ -380,7 +380,7 @@ def load_langid() -> Classify:
     """py3langid's classifier (its model ships in the wheel; loaded on first use, once per process)."""
     import py3langid
 
-    return py3langid.classify  # type: ignore[no-any-return]
+    return py3langid.classify
 
 
 def paragraph_language(text: str, classify: Classify | None = None) -> str:

@@ -21,6 +21,7 @@ import re
 import struct
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -28,6 +29,9 @@ from marsad.errors import ModelError
 from marsad.model import Article
 from marsad.pipeline import Resources, stage
 from marsad.text.normalize import match_key
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 SIGNATURE_VERSION = 1
 SHINGLE_SIZE = 3
@@ -91,7 +95,7 @@ class Signature:
         return cls(tuple(int(v) for v in values), num_perm, seed, shingle_size, version)
 
 
-def _minhash(shingles: Iterable[str], num_perm: int, seed: int):  # type: ignore[no-untyped-def]
+def _minhash(shingles: Iterable[str], num_perm: int, seed: int) -> MinHash:
     from datasketch import MinHash
 
     minhash = MinHash(num_perm=num_perm, seed=seed)

@@ -11,7 +11,8 @@ import io
 import tarfile
 import zipfile
 from collections.abc import Callable, Iterator
-from typing import BinaryIO
+from functools import partial
+from typing import IO, BinaryIO
 
 from marsad.config import Config
 from marsad.errors import MalformedInput, TooLargeInput
@@ -35,7 +36,7 @@ class Budget:
                                 "reading stopped (zip bomb guard)", source=source)
 
 
-def _member(handle: BinaryIO, where: str, config: Config, budget: Budget) -> bytes:
+def _member(handle: IO[bytes], where: str, config: Config, budget: Budget) -> bytes:
     left = budget.limit - budget.used
     if left >= config.max_file_bytes:
         data = read_limited(handle, config.max_file_bytes, where)
@@ -57,7 +58,7 @@ def read_zip(data: BinaryIO, source: str, config: Config, dispatch: Dispatch, de
             if info.is_dir():
                 continue
             where = f"{source}!{info.filename}"
-            yield from _one_member(lambda info=info: archive.open(info), where, config, dispatch, depth, budget)
+            yield from _one_member(partial(archive.open, info), where, config, dispatch, depth, budget)
             if budget.used >= budget.limit:
                 return
 
@@ -73,12 +74,12 @@ def read_tar(data: BinaryIO, source: str, config: Config, dispatch: Dispatch, de
         members = sorted((m for m in archive.getmembers() if m.isfile()), key=lambda m: m.name)
         for member in members:
             where = f"{source}!{member.name}"
-            yield from _one_member(lambda m=member: archive.extractfile(m), where, config, dispatch, depth, budget)
+            yield from _one_member(partial(archive.extractfile, member), where, config, dispatch, depth, budget)
             if budget.used >= budget.limit:
                 return
 
 
-def _one_member(opener: Callable[[], BinaryIO | None], where: str, config: Config, dispatch: Dispatch,
+def _one_member(opener: Callable[[], IO[bytes] | None], where: str, config: Config, dispatch: Dispatch,
                 depth: int, budget: Budget) -> Iterator[Item]:
     try:
         handle = opener()

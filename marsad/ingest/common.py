@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 from marsad.errors import InputError, MalformedInput, NoArticleText, TooLargeInput
 from marsad.model import Article, Rejection
@@ -53,7 +53,7 @@ def rejection(exc: InputError, source: str) -> Rejection:
     return Rejection(source=exc.source or source, reason=exc.message, code=exc.code)
 
 
-def read_limited(handle: BinaryIO, limit: int, source: str) -> bytes:
+def read_limited(handle: IO[bytes], limit: int, source: str) -> bytes:
     """Read at most ``limit`` bytes; raise TooLargeInput past it without reading the rest."""
     data = handle.read(limit + 1)
     if len(data) > limit:

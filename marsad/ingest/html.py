@@ -49,11 +49,12 @@ def extract(html: str, url: str | None = None) -> dict[str, Any] | None:
     for tables, recall in ((False, False), (True, False), (False, True), (True, True)):
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                           include_tables=tables, favor_recall=recall, config=trafilatura_config())
-        text = (doc.text or "").strip() if doc is not None else ""
+        found: dict[str, Any] = doc if isinstance(doc, dict) else (doc.as_dict() if doc is not None else {})
+        text = (found.get("text") or "").strip()
         if text and (best is None or len(text) > len(best["text"])):
-            best = doc.as_dict()  # type: ignore[union-attr]
+            best = found
         if sum(ch.isalpha() for ch in text) >= ENOUGH_LETTERS:
-            return doc.as_dict()  # type: ignore[union-attr]
+            return found
     return best
 
 
