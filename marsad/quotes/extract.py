@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from marsad.model import Article, Quote
 from marsad.quotes.lexicon import Cue, phrase_cues
 from marsad.quotes.marks import PAIRS, TOGGLES, Quoted, quoted_spans, strip_marks
-from marsad.quotes.relay import chain, relay_noun_phrase, relays_in, source_line
+from marsad.quotes.relay import according_at, chain, relay_noun_phrase, relay_span, relays_in, source_line
 from marsad.quotes.speakers import (
     Registry,
     Speaker,
@@ -156,6 +156,24 @@ def _relay_verb(toks: list[Tok], hit: Hit, limit: int, text: str) -> tuple[str |
     return None
 
 
+def _quoting_from(region: list[Tok], text: str) -> tuple[str | None, list[Tok]] | None:
+    """«ذكرت وكالة سانا نقلا عن مصدر عسكري أن»: (relay before «نقلا عن», the tokens after it)."""
+    for k in range(len(region) - 1):
+        if region[k].bare == "نقلا" and region[k + 1].key == "عن":
+            return relay_noun_phrase(text, region[:k]), region[k + 2 :]
+    return None
+
+
+def _quote_before(toks: list[Tok], hit: Hit, ctx: Context) -> Quoted | None:
+    """«"نحن مستعدون"، قال أنطونوف»: a quotation ending right before the cue."""
+    cue_start = toks[hit.i].start
+    for q in ctx.quoted:
+        between = ctx.text[q.end : cue_start]
+        if q.depth == 0 and q.end <= cue_start and not between.strip(" \t\"'»”“،,.:") and q.words(ctx.text) >= 2:
+            return q
+    return None
+
+
 def _known_prefix(toks: list[Tok], ctx: Context) -> int:
     """Length of a known speaker name at the start of ``toks`` (for «وأضاف انطونوف يوجد ...»)."""
     for n in (3, 2, 1):
@@ -224,7 +242,11 @@ def analyse(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> tuple[list[R
         relay, pos = found
     intro = find_intro(toks, pos, limit, hit.cue, ctx)
     subject = subject_before(toks, hit)
-    phrase = subject or leading_phrase(toks[pos : intro[1] if intro else limit])
+    region = toks[pos : intro[1] if intro else limit]
+    quoting = _quoting_from(region, ctx.text)
+    if quoting is not None and not subject:
+        relay, region = quoting
+    phrase = subject or leading_phrase(region)
     how, c0 = (intro[0], intro[2]) if intro else ("", -1)
     if intro is None and hit.cue.prep == "obj":
         commas = [k for k in range(hit.j, limit) if toks[k].text in "،,"]
@@ -237,6 +259,10 @@ def analyse(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> tuple[list[R
     speaker = _speaker(phrase, ctx)
     if speaker is not None and relay:
         speaker = replace(speaker, via=(relay,))
+    before = _quote_before(toks, hit, ctx) if c0 < 0 and hit.cue.quote == "yes" else None
+    if before is not None:
+        cue = ctx.text[toks[hit.i].start : toks[hit.j - 1].end]
+        return [Raw(before.start, before.end, "direct", cue, speaker, -1)], speaker, before.start
     if c0 < 0 or c0 >= limit or hit.cue.quote != "yes":
         return [], speaker, -1
     span = _content_span(toks, c0, limit, ctx.text)
@@ -260,6 +286,8 @@ def headline(text: str, start: int, end: int, sentence: int, ctx: Context) -> li
         return []
     if any(cue_of(t) for t in toks) or toks[0].bare in NO_HEAD or not ARABIC.search(match.group(1)):
         return []
+    if find_hits(sentence_tokens(text, start + match.start(2), end), ctx):
+        return []  # «الرياض: قال مسؤول ...» is a dateline before reported speech
     speaker = parse_speaker(text, toks) or Speaker(match.group(1).strip(), "NAME", "", toks[0].start, toks[-1].end)
     body = strip_marks(text, start + match.start(2), end)
     quote = _direct(body, ctx)
@@ -276,6 +304,8 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
         return found
     toks = sentence_tokens(ctx.text, start, end)
     hits = find_hits(toks, ctx)
+    if not hits:
+        return according(toks, index, ctx)
     local: Speaker | None = None
     out: list[Raw] = []
     for n, hit in enumerate(hits):
@@ -290,6 +320,27 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
     return _with_sentence_relays(out, toks, ctx)
 
 
+def according(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:
+    """«قتل خمسة مدنيين بحسب المرصد» / «وبحسب وزارة الصحة، فإن ...»: the sentence, said by the source."""
+    for i in range(len(toks)):
+        found = according_at(toks, i)
+        source = relay_span(ctx.text, toks[found[0] :], found[1]) if found else None
+        if found is None or source is None or in_quotation(ctx, toks[i].start):
+            continue
+        after = found[0] + source[1]
+        first, last = (after, len(toks)) if i <= 1 else (0, i)
+        while first < last and (not toks[first].is_word or toks[first].bare in ("ان", "فان")):
+            first += 1
+        span = _content_span(toks, first, last, ctx.text) if first < last else None
+        if span is None or len(ctx.text[span[0] : span[1]].split()) < 3:
+            return []
+        phrase = toks[found[0] : after]
+        speaker = parse_speaker(ctx.text, phrase) or Speaker(source[0], "ORG", "", phrase[0].start, phrase[-1].end)
+        cue = ctx.text[toks[i].start : toks[found[0] - 1].end]
+        return [Raw(span[0], span[1], "indirect", cue, replace(speaker, name=source[0]), index)]
+    return []
+
+
 def _with_sentence_relays(raws: list[Raw], toks: list[Tok], ctx: Context) -> list[Raw]:
     """Relays named in the sentence outside the quotes («في تصريحات نقلتها ...») join each speaker's via."""
     relays = [r for _, r in relays_in(ctx.text, toks, [(q.start, q.end) for q in raws])]
@@ -298,7 +349,8 @@ def _with_sentence_relays(raws: list[Raw], toks: list[Tok], ctx: Context) -> lis
     out = []
     for raw in raws:
         speaker = raw.speaker or Speaker("", "NONE")
-        out.append(replace(raw, speaker=replace(speaker, via=tuple(chain(speaker.via, relays)))))
+        own = [r for r in relays if not (speaker.name and _words(r) == _words(speaker.name))]
+        out.append(replace(raw, speaker=replace(speaker, via=tuple(chain(speaker.via, own)))))
     if ctx.current is not None and out and out[-1].speaker is not None and ctx.current.name == out[-1].speaker.name:
         ctx.current = out[-1].speaker
     return out

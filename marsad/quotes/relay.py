@@ -39,6 +39,12 @@ def _phrase_at(toks: list[Tok], i: int) -> tuple[int, str] | None:
 
 def relay_noun_phrase(text: str, toks: list[Tok], lam: bool = False) -> str | None:
     """The relay named by the tokens (up to a boundary); with ``lam`` the first word must carry ل."""
+    found = relay_span(text, toks, lam)
+    return found[0] if found else None
+
+
+def relay_span(text: str, toks: list[Tok], lam: bool = False) -> tuple[str, int] | None:
+    """(relay, number of tokens it takes) for the tokens at the start of ``toks``."""
     words: list[Tok] = []
     quoted = bool(toks) and toks[0].text in QUOTE_CHARS
     for tok in toks[1:] if quoted else toks:
@@ -57,7 +63,21 @@ def relay_noun_phrase(text: str, toks: list[Tok], lam: bool = False) -> str | No
     surface = text[start : words[-1].end].strip(QUOTE_CHARS + " ")
     if not surface or (lam and match_key(surface).split()[0] in GENERIC):
         return None
-    return surface
+    used = toks.index(words[-1]) + 1
+    return surface, used + (1 if quoted and used < len(toks) else 0)
+
+
+# Phrases that, with no reporting verb in the sentence, attribute the whole sentence to a source.
+ACCORDING = frozenset({("بحسب",), ("حسب",), ("وفقا",), ("طبقا",), ("نقلا", "عن")})
+
+
+def according_at(toks: list[Tok], i: int) -> tuple[int, bool] | None:
+    """(index after the phrase, whether its source carries ل) when an «according to» phrase is at i."""
+    hit = _phrase_at(toks, i)
+    if hit is None:
+        return None
+    words = tuple(t.bare if k == 0 else t.key for k, t in enumerate(toks[i : hit[0]]))
+    return (hit[0], hit[1] == "lam") if words in ACCORDING else None
 
 
 def relays_in(text: str, toks: list[Tok], skip: list[tuple[int, int]]) -> list[tuple[int, str]]:

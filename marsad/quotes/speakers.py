@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from marsad.model import Mention
 from marsad.quotes.tokens import Tok, is_boundary, word_kind
 from marsad.text.normalize import match_key, skeleton
+from marsad.text.tokens import strip_article
 
 MAX_SPEAKER_WORDS = 9
 MAX_NAME_WORDS = 4
@@ -78,10 +79,13 @@ def _is_adjective(key: str) -> bool:
     return len(key) > 4 and key.endswith(("يه", "يون", "يين"))
 
 
-def _name_like(tok: Tok) -> bool:
+def _name_like(tok: Tok, prev: Tok | None) -> bool:
     if not tok.is_word or word_kind(tok):
         return False
     key = tok.bare if tok.bare.startswith("ال") else tok.key
+    if prev is not None and word_kind(prev) in ("role", "org") and not prev.key.startswith("ال") \
+            and key.endswith("ي"):
+        return False  # «مسؤول سعودي», «مصدر عسكري»: an adjective after an indefinite noun
     return not key.startswith("ال") and not _is_adjective(key) and not key.isdigit()
 
 
@@ -91,7 +95,7 @@ def _name_run(toks: list[Tok]) -> tuple[int, int]:
     i = 0
     while i < len(toks):
         j = i
-        while j < len(toks) and _name_like(toks[j]):
+        while j < len(toks) and _name_like(toks[j], toks[j - 1] if j else None):
             j += 1
         if j - i > best[1] - best[0]:
             best = (i, j)
@@ -118,7 +122,9 @@ def parse_speaker(text: str, toks: list[Tok]) -> Speaker | None:
         kind = "PER" if (j - i > 1 or role) else "NAME"
         return Speaker(_span(text, toks[i:j]), kind, role, start, end)
     if first == "role":
-        return Speaker(_span(text, toks), "ROLE", _span(text, toks), start, end)
+        definite = any(t.key.startswith("ال") or t.bare.startswith("ال") for t in toks)
+        kind = "ROLE" if definite else "ORG"  # «مسؤول سعودي» is an unnamed source, not a known person
+        return Speaker(_span(text, toks), kind, _span(text, toks), start, end)
     return None
 
 
@@ -148,6 +154,11 @@ def _words(surface: str) -> set[str]:
     return words
 
 
+def _role_words(role: str) -> set[str]:
+    """Words of a role without the article, so «الوزير» matches «وزير الخارجية»."""
+    return {skeleton(strip_article(w)) for w in match_key(role).split()}
+
+
 @dataclass(slots=True)
 class Registry:
     """People named as speakers (or by mentions) in one article, with the roles they hold."""
@@ -169,9 +180,9 @@ class Registry:
 
     def resolve_role(self, speaker: Speaker, before: int) -> Speaker:
         """A role phrase to the person holding it, else to the last person named before it."""
-        role_words = _words(speaker.role)
+        role_words = _role_words(speaker.role)
         for person in reversed(self.people):
-            if person.role and role_words and role_words <= _words(person.role):
+            if person.role and role_words and role_words <= _role_words(person.role):
                 return replace(person, start=speaker.start, end=speaker.end, via=speaker.via)
         earlier = [p for p in self.people if p.start < before]
         if earlier:
