@@ -26,6 +26,7 @@ AD_MARKS = frozenset({"م", "ميلادي", "ميلاديه", "للميلاد"})
 THIS = frozenset({"هذا", "هذه"})
 DATE_PREP = frozenset({"من", "في"})
 COMMA = frozenset({",", "،"})
+PLURAL_UNITS = frozenset({"الايام", "الاسابيع", "الاشهر", "الشهور", "السنوات", "الاعوام", "الساعات", "الدقائق"})
 STOPS = frozenset({".", "!", "،", ",", "؟", "?", ")", "»", "؛", ";", '"', "”"})
 RANGE_TO = frozenset({"الي", "حتي", "-", "لغايه"})
 AGO = {"منذ": -1, "قبل": -1, "بعد": 1}
@@ -126,6 +127,8 @@ class Parser:
         if y is None:
             return None
         calendar = "gregorian"
+        if (self.norm(j) == "ق" and self.norm(j + 2) == "م") or (self.norm(j) == "قبل" and self.norm(j + 1) == "الميلاد"):
+            return None  # «2000 ق.م.»: before the common era
         if self.norm(j) in HIJRI_MARKS:
             calendar, j = "hijri", j + 1
         elif self.norm(j) in AD_MARKS:
@@ -140,6 +143,8 @@ class Parser:
             return None
         name, j, start = got
         m = self.lex.months[name]
+        if m.ambiguous and start != self.t[i].start and len(name) < 4:
+            return None  # «باب» is not «ب + آب»
         if m.system == "english" and self.norm(j) == ".":
             j += 1
         k = j + 1 if self.norm(j) in ("/", "-", "(", "،", ",") else j
@@ -274,8 +279,9 @@ class Parser:
             y, calendar = None, m.calendar
         if day is None and y is None and self.t[start_i - 1].kind == "d" and start_i > 0:
             return None  # «قوى 14 آذار»: a number before a bare month that made no date with it
-        if day is None and y is None and m.ambiguous and not (prefix or edge or dual or self.norm(start_i - 1) in MONTH_CUES):
-            return None
+        cued = prefix or edge or dual or self.norm(start_i - 1) in MONTH_CUES or self.word(j, self.lex.relative["shift"])
+        if day is None and y is None and not cued:
+            return None  # a bare month name («نيسان» the car maker, «رجب» a name) needs a cue
         if day is None and y is None and self.word(j, {"بين"}):
             return self.month_range(start_i, j, start, m)
         hit = self.make_date(start_i, j, start, y, m, day, calendar)
@@ -479,7 +485,7 @@ class Parser:
         if yp:
             return Hit(i, yp[1], start, V.Value("date", f"{yp[0]}-{code}", f"{yp[0]}-{code}", "explicit"))
         shift, j = self.shift_after(k + 1)
-        if shift is None and not this and self.norm(i - 1) not in ("في", "خلال") and not got[0].startswith("ال"):
+        if shift is None and not this and self.norm(i - 1) not in ("في", "خلال", "منذ", "حتي", "طوال"):
             return None
         if shift is None and not this:
             return Hit(i, j, start, V.Value("date", f"XXXX-{code}", f"XXXX-{code}", "explicit"))
@@ -549,8 +555,8 @@ class Parser:
             nxt = self.amount(j + 1) if self.norm(j) == "و" else self.amount(j)
             if nxt is None and self.norm(j).startswith("و") and len(self.norm(j)) > 1:
                 nxt = self.amount(j)
-            if nxt is None or nxt[1] in {p[1] for p in parts}:
-                return parts
+            if nxt is None or nxt[1] in {p[1] for p in parts} or nxt[1] == "DEC":
+                return parts  # «ثلاث ساعات وعقد اجتماع»: «عقد» is «held» there
             parts.append(nxt)
 
     def amount(self, k: int) -> tuple[float, str, int, int] | None:
@@ -579,19 +585,19 @@ class Parser:
             return plural
         half = self.word(k, {"نصف"})
         got = self.word(k + 1 if half else k, self.lex.relative["dur"])
-        if got is None or (got[0].startswith("ال") and self.norm(k - 1) not in DURATION_CUES and not half):
+        if got is None or (got[0].startswith("ال") and self.norm(k - 1) not in ("طوال", "طيله") and not half):
             return None
         unit, j = self.lex.relative["dur"][got[0]], (k + 2 if half else k + 1)
-        if j < len(self.t) and self.t[j].kind == "d" and len(self.t[j].norm) == 4:
-            return None  # «قبل عام 2020» is «before the year 2020», not «a year ago»
+        if j < len(self.t) and self.t[j].kind == "d":
+            return None  # «قبل عام 2020», «منذ عام 670»: a year, not «a year ago»
         if self.norm(j) in ("كامل", "كامله", "واحد", "واحده"):
             j += 1
         return (0.5 if half else 1), unit, j, (half[1] if half else got[1])
 
     def plural_count(self, k: int) -> tuple[float, str, int, int] | None:
         """«الأسابيع الثلاثة», «الساعات الـ24», «الأيام القليلة»: a plural unit with the count after it."""
-        got = self.word(k, self.lex.relative["dur"])
-        if got is None or not got[0].startswith("ال"):
+        got = self.word(k, PLURAL_UNITS)
+        if got is None:
             return None
         j = k + 1
         if self.norm(j) == "ال" and j + 1 < len(self.t) and self.t[j + 1].kind == "d":
@@ -643,7 +649,8 @@ class Parser:
         h, mi, s, j, marked = got
         after, j = self.daypart(j)
         part = after or before
-        feminine = self.t[k].kind == "w" and self.t[k].norm.endswith("ه")
+        feminine = self.t[k].kind == "w" and self.forms(k)[-1][0].endswith("ه") and bool(
+            (parse_words(self.t, k, self.forms(k)[-1][0]) or (0, 0, False))[2])
         if not (sa or marked or part or (feminine and self.norm(i - 1) in ("في", "عند", "حتي", "الي"))
                 or (self.t[k].kind == "d" and self.norm(i - 1) == "عند")):
             return None
