@@ -67,6 +67,10 @@ SITE_MIN_SHARE = 0.3
 SITE_MAX_WORDS = 12
 
 
+# Templates that only stand at the end of a page.
+PAGE_END = frozenset({"comment", "copyright", "address", "latin_short"})
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     phrase: str
@@ -287,18 +291,33 @@ def mark_crumbs(lines: list[Line]) -> None:
             line.reason = "crumb"
 
 
+def mark_related_boxes(lines: list[Line]) -> None:
+    """The headline links under «اقرأ أيضا» / «الأكثر قراءة»: non-prose lines up to the next prose line."""
+    in_box = False
+    for line in lines:
+        if line.reason == "related":
+            in_box = True
+        elif line.prose and not line.reason:
+            in_box = False
+        elif in_box and not line.reason:
+            line.reason = "related"
+
+
 def mark_tail(lines: list[Line]) -> None:
-    """After the body, a block of removed lines starts the tail: the rest is other stories and footer."""
+    """After the body, a block of removed lines that holds a page-end template (comment form,
+    copyright, address, site-name line) starts the tail: the rest is comments, other stories and
+    footer. Blocks of share buttons or related links alone do not end the body."""
     prose_words = sum(line.words for line in lines if line.prose and not line.reason)
-    run, seen_prose = 0, 0
+    run, terminal, seen_prose = 0, 0, 0
     for position, line in enumerate(lines):
         if line.reason and line.reason != "source":
             run += 1
+            terminal += line.reason in PAGE_END
         else:
-            run = 0
+            run = terminal = 0
         if not line.reason and line.prose:
             seen_prose += line.words
-        if run >= TAIL_BLOCK_LINES and seen_prose and _tail_starts(lines[position + 1 :], prose_words):
+        if run >= TAIL_BLOCK_LINES and terminal and seen_prose and _tail_starts(lines[position + 1 :], prose_words):
             for rest in lines[position + 1 :]:
                 rest.reason = rest.reason or "tail"
             return
@@ -328,6 +347,7 @@ def clean_lines(raw: str, site_lines: frozenset[str] = frozenset()) -> Cleaned:
     mark_repeats(lines)
     mark_crumbs(lines)
     mark_header(lines)
+    mark_related_boxes(lines)
     mark_tail(lines)
     mark_trailing_fragments(lines)
     kept = [line for line in lines if not line.reason]

@@ -132,6 +132,23 @@ def test_mid_article_share_block_does_not_cut_the_body():
     assert [r.reason for r in article.removed] == ["share buttons"] * 4
 
 
+def test_related_box_near_the_end_does_not_cut_the_last_paragraphs():
+    title, paragraphs = EXPECTED["bodies"]["quake"]
+    box = ["اقرأ أيضا", "أسعار العملات مقابل الدينار اليوم", "منتخب الشباب يتأهل إلى نهائي البطولة العربية"]
+    article = cleaned("\n".join([title, *paragraphs[:4], *box, paragraphs[4]]))
+    assert all(p in article.text for p in paragraphs)
+    assert not any(line in article.text for line in box)
+    assert [r.reason for r in article.removed] == ["related-stories list"] * 3
+
+
+def test_comments_after_the_comment_form_are_tail():
+    title, paragraphs = EXPECTED["bodies"]["water"]
+    comments = ["التعليقات", "الاسم *", "البريد الإلكتروني *",
+                "أبو محمد: خبر جيد ونتمنى التطبيق الفعلي على أرض الواقع، فقد عانينا كثيرا من انقطاع المياه هذا الصيف."]
+    article = cleaned("\n".join([title, *paragraphs, *comments]))
+    assert all(p in article.text for p in paragraphs) and "أبو محمد" not in article.text
+
+
 def test_other_language_article_keeps_short_lines():
     text = "Markets rally\nShares rose sharply on Monday as investors welcomed the new budget plan.\nBy staff"
     article = cleaned(text)
