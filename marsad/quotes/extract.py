@@ -25,13 +25,13 @@ from marsad.quotes.speakers import (
     Registry,
     Speaker,
     leading_phrase,
+    name_words,
     parse_speaker,
-    _words,
     speaker_from_mentions,
     trailing_phrase,
 )
-from marsad.text.normalize import match_key
 from marsad.quotes.tokens import COMPLEMENTIZERS, Tok, cue_of, sentence_tokens, word_kind
+from marsad.text.normalize import match_key
 
 ARABIC = re.compile(r"[\u0621-\u064a]")
 HEADLINE = re.compile(r"^([^:\n\"«“”]{2,60}?)\s*:\s*(\S.*)$")
@@ -179,7 +179,7 @@ def _known_prefix(toks: list[Tok], ctx: Context) -> int:
     for n in (3, 2, 1):
         if len(toks) >= n and all(t.is_word for t in toks[:n]):
             surface = ctx.text[toks[0].start : toks[n - 1].end]
-            if any(_words(surface) <= _words(name) for name in ctx.known):
+            if any(name_words(surface) <= name_words(name) for name in ctx.known):
                 return n
     return 0
 
@@ -349,7 +349,7 @@ def _with_sentence_relays(raws: list[Raw], toks: list[Tok], ctx: Context) -> lis
     out = []
     for raw in raws:
         speaker = raw.speaker or Speaker("", "NONE")
-        own = [r for r in relays if not (speaker.name and _words(r) == _words(speaker.name))]
+        own = [r for r in relays if not (speaker.name and name_words(r) == name_words(speaker.name))]
         out.append(replace(raw, speaker=replace(speaker, via=tuple(chain(speaker.via, own)))))
     if ctx.current is not None and out and out[-1].speaker is not None and ctx.current.name == out[-1].speaker.name:
         ctx.current = out[-1].speaker

@@ -23,11 +23,13 @@ MIN_STEM_LEN = 3
 
 
 def _finder() -> Callable[[Story, str], Entity | None] | None:
+    """``marsad.entities.find_entity`` when the entities package provides it."""
     try:
-        from marsad.entities import find_entity  # type: ignore[attr-defined]
+        import marsad.entities as entities
     except ImportError:
         return None
-    return find_entity  # type: ignore[no-any-return]
+    found = getattr(entities, "find_entity", None)
+    return found if callable(found) else None
 
 
 def entity_for(story: Story, surface: str) -> Entity | None:

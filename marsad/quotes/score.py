@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from marsad.model import Quote
-from marsad.quotes.speakers import _words, same_name
+from marsad.quotes.speakers import name_words, same_name
 
 MIN_OVERLAP = 0.5  # of the shorter span: the matching rule stated in issue 5's brief
 
@@ -34,9 +34,9 @@ def speaker_matches(predicted: str | None, gold: str | Iterable[str]) -> bool:
     alternatives = [gold] if isinstance(gold, str) else list(gold)
     if not predicted:
         return not alternatives
-    pw = _words(predicted)
+    pw = name_words(predicted)
     for alt in alternatives:
-        gw = _words(alt)
+        gw = name_words(alt)
         if gw and (pw <= gw or (gw <= pw and len(pw) <= len(gw) + 3)):
             return True
     return False

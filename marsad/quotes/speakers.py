@@ -89,6 +89,17 @@ def _name_like(tok: Tok, prev: Tok | None) -> bool:
     return not key.startswith("ال") and not _is_adjective(key) and not key.isdigit()
 
 
+def _family_name(toks: list[Tok], i: int, j: int) -> int:
+    """Extend a name run over up to two «ال» words that are not role, organisation or time words
+    («سامي الخطيب», «عبد الله الأحمد», «علي الربيعي»)."""
+    while j < len(toks) and j - i < MAX_NAME_WORDS and toks[j].is_word and toks[j].key.startswith("ال") \
+            and not word_kind(toks[j]) and j - i < 4:
+        if j + 1 < len(toks) and word_kind(toks[j + 1]) in ("role", "org"):
+            break
+        j += 1
+    return j
+
+
 def _name_run(toks: list[Tok]) -> tuple[int, int]:
     """(i, j) of the longest run of name-like tokens; (0, 0) when none."""
     best = (0, 0)
@@ -97,6 +108,8 @@ def _name_run(toks: list[Tok]) -> tuple[int, int]:
         j = i
         while j < len(toks) and _name_like(toks[j], toks[j - 1] if j else None):
             j += 1
+        if j > i:
+            j = _family_name(toks, i, j)
         if j - i > best[1] - best[0]:
             best = (i, j)
         i = max(j, i + 1)
@@ -140,13 +153,13 @@ def speaker_from_mentions(text: str, mentions: list[Mention], start: int, end: i
 
 def same_name(a: str, b: str) -> bool:
     """Two surfaces name the same speaker: equal skeletons, or one's words all in the other's."""
-    ka, kb = _words(a), _words(b)
+    ka, kb = name_words(a), name_words(b)
     if not ka or not kb:
         return False
     return ka <= kb or kb <= ka
 
 
-def _words(surface: str) -> set[str]:
+def name_words(surface: str) -> set[str]:
     """Consonant skeletons of the words of a name, a leading «و» before «ال» removed."""
     words = set()
     for word in match_key(surface).split():

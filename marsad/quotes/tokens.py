@@ -15,6 +15,8 @@ PUNCT_BOUNDARY = frozenset("،,:؛;-–—()[]")
 PREPOSITIONS = frozenset({"في", "من", "عن", "علي", "الي", "مع", "خلال", "اثناء", "بعد", "قبل", "منذ", "حول",
                           "لدي", "امام", "عبر", "ذلك"})
 CLITICS = ("و", "ف")
+# Spelled with ي, these are names (علي); the prepositions are spelled على / إلى in careful copy.
+NAME_NOT_PREPOSITION = frozenset({"علي"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,8 @@ def is_boundary(tok: Tok) -> bool:
     """Ends a speaker phrase: punctuation, prepositions, time words, complementizers, «لل…» phrases."""
     if tok.text in PUNCT_BOUNDARY or tok.text in "\"«»“”'":
         return True
+    if tok.text in NAME_NOT_PREPOSITION:
+        return False
     kind = word_kind(tok)
     if kind in ("boundary", "relative") or tok.key in COMPLEMENTIZERS or tok.bare in PREPOSITIONS:
         return True

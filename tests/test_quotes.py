@@ -1,0 +1,152 @@
+"""Quote extraction patterns, each on a small Arabic case written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.model import Article, Mention, Paragraph, Quote, Sentence
+from marsad.quotes import article_quotes
+from marsad.quotes.marks import quoted_spans
+from marsad.text.sentences import split_sentences
+
+
+def quotes_of(text: str, **fields: object) -> list[Quote]:
+    article = Article(id="a", source="test", text=text, **fields)  # type: ignore[arg-type]
+    if not article.sentences:
+        article.sentences = [Sentence(s, e, i) for i, (s, e) in enumerate(split_sentences(text))]
+    return article_quotes(article)
+
+
+def only(text: str, **fields: object) -> Quote:
+    found = quotes_of(text, **fields)
+    assert len(found) == 1, [(q.text, q.speaker) for q in found]
+    return found[0]
+
+
+# --- direct quotations in every style -------------------------------------------------------------
+
+@pytest.mark.parametrize("opening,closing", [("«", "»"), ("“", "”"), ('"', '"'), ("'", "'"), ("”", "”")])
+def test_direct_quote_in_every_mark_style(opening: str, closing: str) -> None:
+    text = f"قال وزير الخارجية سيرغي لافروف {opening}لن نسمح بتكرار ذلك أبدا{closing}."
+    quote = only(text)
+    assert (quote.kind, quote.text, quote.speaker) == ("direct", "لن نسمح بتكرار ذلك أبدا", "سيرغي لافروف")
+    assert text[quote.start : quote.end] == quote.text
+
+
+def test_colon_then_quotation() -> None:
+    quote = only('وقال المتحدث باسم الجيش العقيد أحمد المسماري: "قواتنا تتقدم على كل المحاور".')
+    assert (quote.kind, quote.speaker, quote.cue) == ("direct", "أحمد المسماري", "وقال")
+    assert quote.text == "قواتنا تتقدم على كل المحاور"
+
+
+def test_colon_without_marks_is_direct_speech() -> None:
+    quote = only("وقال الوزير خالد العلي: نحن مستعدون للحوار مع جميع الأطراف.")
+    assert quote.kind == "direct" and quote.text.startswith("نحن مستعدون")
+
+
+def test_quotation_spanning_sentences() -> None:
+    text = 'وقال الرئيس عبد الله الأحمد: "لن نتراجع. سنواصل العمل حتى النهاية".'
+    quote = only(text)
+    assert quote.text == "لن نتراجع. سنواصل العمل حتى النهاية"
+
+
+def test_partial_quotation_inside_reported_speech_is_also_returned() -> None:
+    found = quotes_of('وأكد الوزير سامي الخطيب أن بلاده "لن تقبل بأي حل مفروض من الخارج" مهما كانت الضغوط.')
+    kinds = sorted((q.kind, q.text) for q in found)
+    assert kinds[0] == ("direct", "لن تقبل بأي حل مفروض من الخارج")
+    assert kinds[1][0] == "indirect" and kinds[1][1].startswith("بلاده")
+    assert {q.speaker for q in found} == {"سامي الخطيب"}
+
+
+def test_scare_quotes_are_not_partial_quotes() -> None:
+    found = quotes_of('وقال المسؤول سامي الخطيب إن مقاتلي "داعش" انسحبوا من المدينة.')
+    assert [q.kind for q in found] == ["indirect"]
+
+
+def test_quotation_after_a_title_word_is_not_a_partial_quote() -> None:
+    found = quotes_of('وأفاد التقرير بأن الوزارة نشرت مقطعا تحت عنوان "ضربات دقيقة على الإرهابيين" أمس.')
+    assert [q.kind for q in found] == ["indirect"]
+
+
+def test_quote_before_its_verb() -> None:
+    quote = only('"نحن مستعدون للتعاون مع الجميع"، قال المتحدث يوسف الحسن للصحفيين.')
+    assert (quote.kind, quote.speaker) == ("direct", "يوسف الحسن")
+
+
+def test_marks_ignore_apostrophes_and_unclosed_marks() -> None:
+    text = "O'Brien said\nوقال \"كلام غير مغلق\nسطر آخر"
+    assert quoted_spans(text) == []
+
+
+# --- indirect speech ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("verb", ["قال", "أكد", "أعلن", "أوضح", "اعتبر", "ذكر", "كشف", "صرح", "زعم",
+                                  "وقال", "فأكد", "يقول", "تؤكد", "وأضاف", "وتابع"])
+def test_reporting_verbs_with_prefixes_and_tenses(verb: str) -> None:
+    quote = only(f"{verb} السفير الياباني كينجي تاناكا أن المفاوضات ستستأنف الأسبوع المقبل.")
+    assert (quote.kind, quote.text) == ("indirect", "المفاوضات ستستأنف الأسبوع المقبل")
+    assert quote.speaker == "كينجي تاناكا" and quote.cue == verb
+
+
+@pytest.mark.parametrize("intro", ["أن", "إن", "بأن", "إلى أن", "على أن", "من أن"])
+def test_every_complementizer(intro: str) -> None:
+    verb = {"إلى أن": "وأشار", "على أن": "وشدد", "من أن": "وحذر", "بأن": "وأفاد"}.get(intro, "وقال")
+    quote = only(f"{verb} الوزير نبيل فهمي {intro} الوضع الأمني يتحسن ببطء.")
+    assert quote.text == "الوضع الأمني يتحسن ببطء" and quote.speaker == "نبيل فهمي"
+
+
+def test_participle_cues_split_one_sentence_into_statements() -> None:
+    found = quotes_of("أكد الوزير نبيل فهمي أن الحوار مستمر، مشيرا إلى أن الجولة المقبلة ستعقد في القاهرة، "
+                      "موضحا أن الوفود ستصل غدا.")
+    assert [q.text for q in found] == ["الحوار مستمر", "الجولة المقبلة ستعقد في القاهرة", "الوفود ستصل غدا"]
+    assert {q.speaker for q in found} == {"نبيل فهمي"}
+
+
+def test_nominal_content_after_the_verbs_preposition() -> None:
+    quote = only("وأعرب وزير الخارجية سامح شكري عن قلق بلاده من التصعيد الأخير.")
+    assert quote.text == "قلق بلاده من التصعيد الأخير" and quote.speaker == "سامح شكري"
+
+
+def test_denial_with_an_object() -> None:
+    quote = only("نفى المتحدث باسم الحكومة علي الربيعي، وجود أي اتصالات سرية مع الجانب الآخر.")
+    assert quote.text == "وجود أي اتصالات سرية مع الجانب الآخر" and quote.speaker == "علي الربيعي"
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ("قتل خمسة مدنيين في غارة على ريف إدلب بحسب المرصد السوري لحقوق الإنسان.",
+     "المرصد السوري لحقوق الإنسان", "قتل خمسة مدنيين في غارة على ريف إدلب"),
+    ("ووفقا لوكالة الأناضول فإن القصف استهدف مستشفى ميدانيا.", "وكالة الأناضول", "القصف استهدف مستشفى ميدانيا"),
+    ("وبحسب وزارة الصحة، فإن عدد الضحايا ارتفع إلى عشرين.", "وزارة الصحة", "عدد الضحايا ارتفع إلى عشرين"),
+])
+def test_according_to_attributes_the_sentence(text: str, speaker: str, content: str) -> None:
+    quote = only(text)
+    assert (quote.speaker, quote.text, quote.kind) == (speaker, content, "indirect")
+
+
+def test_relative_and_subjunctive_verbs_are_not_cues() -> None:
+    found = quotes_of("وقال الوزير نبيل فهمي إن الأنباء التي تزعم أن الجيش انسحب كاذبة، وإن بلاده تنتظر أن يعلن "
+                      "الطرف الآخر موقفه.")
+    assert len(found) == 1 and found[0].text.endswith("موقفه")
+
+
+def test_impersonal_phrase_has_no_speaker_quote() -> None:
+    assert quotes_of("ويذكر أن الاجتماع الأول عقد في جنيف الشهر الماضي.") == []
+
+
+def test_headline_name_colon_is_a_quote() -> None:
+    quote = only("أنطونوف: الطيران الروسي لا يقصف إلا بعد التحقق من المعطيات")
+    assert (quote.kind, quote.speaker, quote.text) == ("direct", "أنطونوف", "الطيران الروسي لا يقصف إلا بعد التحقق من المعطيات")
+
+
+def test_dateline_before_reported_speech_is_not_a_headline() -> None:
+    quote = only("الرياض: قال مسؤول سعودي إن المملكة ترحب بالاتفاق.")
+    assert quote.speaker == "مسؤول سعودي" and quote.text == "المملكة ترحب بالاتفاق"
+
+
+def test_non_arabic_sentences_and_paragraphs_are_skipped() -> None:
+    text = 'قال الوزير نبيل فهمي إن الحوار مستمر.\nوقال الوزير سامي الخطيب إن الوفد وصل.'
+    spans = split_sentences(text)
+    sentences = [Sentence(spans[0][0], spans[0][1], 0, "en"), Sentence(spans[1][0], spans[1][1], 1, "ar")]
+    assert [q.speaker for q in quotes_of(text, sentences=sentences)] == ["سامي الخطيب"]
+    paragraphs = [Paragraph(spans[0][0], spans[0][1], "ar"), Paragraph(spans[1][0], spans[1][1], "fr")]
+    assert [q.speaker for q in quotes_of(text, paragraphs=paragraphs)] == ["نبيل فهمي"]
