@@ -136,9 +136,32 @@ def test_times_of_day() -> None:
     "الربيع العربي",
     "بلغ عدد القتلى 31 شخصا",
     "تبلغ نسبة 3/4 من الأصوات",
+    "تضعه في باب عشاقها",
+    "قافلة « نيسان » لسيارات الدفع الرباعي",
+    "نزح الفلاحون بحلول عام 2000 ق.م. إلى الجنوب",
+    "رفع مستوى التحذير إلى ثلاثة على مقياس",
+    "أبو الربيع سليمان",
+    "سأعود في 4.22",
 ])
 def test_false_hits(text: str) -> None:
     assert find(text, ANCHOR) == []
+
+
+def test_held_is_not_a_decade() -> None:
+    assert values("لقاء استغرق ثلاث ساعات وعقد في المقر") == [("ثلاث ساعات", "PT3H")]
+
+
+def test_day_before_yesterday_and_parts_of_the_day() -> None:
+    assert values("أمس الأول") == [("أمس الأول", "2015-10-05")]
+    assert values("مساء أمس") == [("مساء أمس", "2015-10-06")]
+    assert values("فجر الأحد") == [("فجر الأحد", "2015-10-04")]
+
+
+def test_hijri_feasts_and_christmas() -> None:
+    # hijridate follows the Umm al-Qura calendar (10 Dhu al-Hijjah 1436 = 23 September 2015); the observed
+    # feast may differ by a day from country to country.
+    assert values("عشية عيد الأضحى") == [("عيد الأضحى", "2015-09-23")]
+    assert values("عيد الميلاد") == [("عيد الميلاد", "2015-12-25")]  # within the look-ahead window
 
 
 def test_sunday_only_with_the_article_or_yawm() -> None:

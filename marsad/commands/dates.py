@@ -1,0 +1,46 @@
+"""``marsad eval dates SPEC...``: span and value scores of the date tagger on Recognizers-Text style
+cases; ``marsad dates TEXT --anchor 2015-10-07``: the expressions found in a text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from marsad.commands import get_group
+
+
+def eval_dates(
+    specs: Annotated[list[Path], typer.Argument(help="JSON files of cases (Input, Context, Results).")],
+) -> None:
+    """Score marsad.dates.find: exact-span rate and value accuracy."""
+    from marsad.dates import evaluate, load_cases
+
+    rows = {path.stem: evaluate(load_cases([path])) for path in specs}
+    rows["ALL"] = evaluate(load_cases(specs))
+    for name, s in rows.items():
+        typer.echo(f"{name:28s} expected {s['expected']:5d}  spans {s['span_rate']:.3f}  "
+                   f"values {s['value_right']}/{s['with_value']} = {s['value_rate']:.3f}  skipped {s['skipped']}")
+
+
+def find_dates(
+    text: Annotated[str, typer.Argument(help="Text to tag (or @path to read a file).")],
+    anchor: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+) -> None:
+    """Print the temporal expressions of a text as JSON lines."""
+    from dataclasses import asdict
+
+    from marsad.dates import find
+
+    body = Path(text[1:]).read_text(encoding="utf-8") if text.startswith("@") else text
+    day = dt.date.fromisoformat(anchor) if anchor else None
+    for expr in find(body, day):
+        typer.echo(json.dumps(asdict(expr), ensure_ascii=False))
+
+
+def register(app: typer.Typer) -> None:
+    get_group(app, "eval", "Score Marsad's components on annotated data.").command("dates")(eval_dates)
+    app.command("dates")(find_dates)
