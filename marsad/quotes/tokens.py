@@ -51,6 +51,8 @@ def word_kind(tok: Tok) -> str:
     """role / org / boundary / relative / aux / punct / '' for a token of a speaker phrase."""
     if not tok.is_word:
         return "punct"
+    if tok.text in NAME_NOT_PREPOSITION:
+        return ""
     words = speaker_words()
     return words.get(tok.key) or words.get(tok.bare, "")
 
