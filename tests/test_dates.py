@@ -99,6 +99,11 @@ def test_relative_expressions(text: str, value: str, kind: str) -> None:
     assert [(e.value, e.kind) for e in exprs] == [(value, kind)]
 
 
+def test_after_an_event_is_not_counted_from_the_anchor() -> None:
+    (expr,) = find("جرت الجولة بعد يوم من إعلان موسكو", ANCHOR)
+    assert (expr.text, expr.value, expr.kind) == ("بعد يوم", "P1D", "duration")
+
+
 def test_ago_without_anchor_is_a_duration() -> None:
     (expr,) = find("منذ ثمانية أيام", None)
     assert (expr.value, expr.kind) == ("P8D", "duration")

@@ -517,6 +517,9 @@ class Parser:
         n, unit, j, start = parts[0]
         j = parts[-1][2]
         if cue and cue[0] in AGO and len(parts) == 1:
+            if self.norm(j) in ("من", "علي") and self.norm(j + 1) != "الان":
+                period = V.duration(n, unit)  # «بعد يوم من الاجتماع»: counted from another event
+                return Hit(i, j, cue[1], V.Value("duration", period, period, "relative-to-event"))
             return Hit(i, j, cue[1], V.ago(n, unit, AGO[cue[0]], self.anchor))
         if self.norm(j) == "من" and self.norm(j + 1) == "الان":
             return Hit(k, j + 2, start, V.from_now([(p[0], p[1]) for p in parts], self.anchor))
