@@ -54,7 +54,10 @@ PROSE_MIN_WORDS = 8
 PROSE_MIN_STOPWORD_SHARE = 0.1
 SHORT_LINE_WORDS = 6
 LEXICON_MAX_WORDS = 15  # a template phrase only condemns a line this short (never a body paragraph)
-OVERLONG_TOKEN = 16  # Arabic words longer than this are menu items run together («الاخباريسلايدسورية»)
+OVERLONG_TOKEN = 16
+# A first line this short above a headline of at least KICKER_MIN_WORDS words is a section label.
+SECTION_WORDS = 3
+KICKER_MIN_WORDS = 5  # Arabic words longer than this are menu items run together («الاخباريسلايدسورية»)
 # A block of this many removed lines after the body starts the tail (comment form, footer, other stories).
 TAIL_BLOCK_LINES = 3
 # Text after such a block is still body if it holds at least this share of all prose words.
@@ -122,6 +125,7 @@ REASONS = {
     "address": "address",
     "source": "source line (kept in meta.source_line)",
     "advert": "advertisement",
+    "tags": "tags line",
     "site": "repeated across this site's articles",
     "repeated": "repeated line",
     "repeated_short": "short line repeated in the article (site name or widget)",
@@ -208,12 +212,19 @@ def is_timestamp(line: Line) -> bool:
 
 
 def is_crumb(line: Line) -> bool:
-    """A navigation crumb: short, no function words, with menu words, separators or run-together items."""
-    if line.words > SHORT_LINE_WORDS or _ends(line.text) or line.stop_share > 0:
+    """A navigation crumb: short, no sentence, with menu words, separators or run-together items."""
+    if line.words > SHORT_LINE_WORDS or _ends(line.text) or line.prose:
         return False
     menu = any(rule.phrase in line.key for rule in rules() if rule.category == "crumb")
     overlong = any(len(t) > OVERLONG_TOKEN for t in line.key.split() if ARABIC_LETTER.search(t))
     return menu or overlong or any(sep in line.text for sep in ("»", "›", " > ", " | ", " / "))
+
+
+def is_section_label(line: Line, following: Line | None) -> bool:
+    """A section name above the headline («أخبار التعليم»): a line of at most SECTION_WORDS words
+    followed by a headline-shaped line (not prose, KICKER_MIN_WORDS words or more)."""
+    return (line.words <= SECTION_WORDS and not _ends(line.text) and following is not None
+            and not following.prose and following.words >= KICKER_MIN_WORDS)
 
 
 def is_latin_short(line: Line, arabic_article: bool) -> bool:
@@ -253,7 +264,7 @@ def mark_repeats(lines: list[Line]) -> None:
     for position, line in enumerate(lines):
         if line.reason:
             continue
-        if line.key in seen or _contains_earlier(line, seen):
+        if line.key in seen or (not line.prose and _contains_earlier(line, seen)):
             line.reason = "repeated"
         elif position > 0 and counts[line.key] > 1 and line.words <= SHORT_LINE_WORDS:
             line.reason = "repeated_short"
@@ -283,12 +294,15 @@ def mark_header(lines: list[Line]) -> None:
 
 
 def mark_crumbs(lines: list[Line]) -> None:
-    """Crumbs stand before the first prose line."""
+    """Crumbs stand before the first prose line; a section label only right above the headline."""
     for line in lines:
         if line.prose:
-            return
+            break
         if not line.reason and is_crumb(line):
             line.reason = "crumb"
+    kept = [line for line in lines if not line.reason]
+    if len(kept) > 2 and is_section_label(kept[0], kept[1]) and any(line.prose for line in kept[2:5]):
+        kept[0].reason = "crumb"
 
 
 def mark_related_boxes(lines: list[Line]) -> None:
@@ -367,9 +381,11 @@ def source_line(lines: list[Line]) -> dict[str, str]:
 # --- outlet -------------------------------------------------------------------------------------
 
 LATIN_NAME = re.compile(r"\b([a-z][a-z0-9]{3,}(?:\.[a-z]{2,6})?)\b")
-COPYRIGHT_HOLDER = re.compile(r"(?:©|copyright|reserved)\s*(?:\d{4}\s*)?([A-Z][\w&.\- ]{2,40})", re.I)
+COPYRIGHT_WORDS = re.compile(r"©|\(c\)|copyright|all rights reserved|جميع الحقوق محفوظة|كل الحقوق محفوظة|"
+                             r"الحقوق محفوظة|حقوق النشر محفوظة|\b(?:19|20)\d{2}\b|[.,|\-–—]", re.I)
 NOT_NAMES = frozenset({"gmt", "code", "security", "characters", "left", "rights", "reserved", "all", "share",
-                       "comment", "email", "name", "print", "home", "menu", "search", "photo", "read", "more"})
+                       "comment", "email", "name", "print", "home", "menu", "search", "photo", "read", "more",
+                       "tags", "this", "article", "copyright", "http", "https"})
 
 
 def detect_outlet(removed: Iterable[Removed]) -> tuple[str | None, str]:
@@ -383,9 +399,15 @@ def detect_outlet(removed: Iterable[Removed]) -> tuple[str | None, str]:
     if prefixes and prefixes.most_common(1)[0][1] >= 2:
         return prefixes.most_common(1)[0][0], "a dateline prefix repeated in the article"
     for r in removed:
-        if r.reason == REASONS["copyright"] and (holder := COPYRIGHT_HOLDER.search(r.text)):
-            return holder.group(1).strip(" ."), "the copyright line"
+        if r.reason == REASONS["copyright"] and (holder := copyright_holder(r.text)):
+            return holder, "the copyright line"
     return None, ""
+
+
+def copyright_holder(text: str) -> str | None:
+    """What a copyright line names once the copyright words, years and punctuation are gone."""
+    holder = " ".join(COPYRIGHT_WORDS.sub(" ", text).split())
+    return holder if holder and len(holder.split()) <= 6 else None
 
 
 # --- language -----------------------------------------------------------------------------------

@@ -124,6 +124,19 @@ def test_html_pages_body_complete_no_boilerplate(page, story):
     assert not lines & set(boiler["nav"])
 
 
+@pytest.mark.parametrize("name, story, outlet", [("copied_port.txt", "port", "موقع البحر الإخباري"),
+                                                 ("copied_exam.txt", "exam", "Al Bahr News")])
+def test_text_copied_from_sites(name, story, outlet):
+    article = clean.fn(next(iter(read_paths([FIXTURES / name], Config()))), RESOURCES)  # type: ignore[arg-type]
+    title, paragraphs = EXPECTED["bodies"][story]
+    assert article.title == title and article.text.startswith(title)
+    assert all(p in article.text for p in paragraphs)
+    for junk in ("الرئيسية", "أخبار التعليم", "شارك", "فيسبوك", "الكلمات الدالة", "الأكثر قراءة", "اقرأ أيضا",
+                 "الكنافة", "النشرة البريدية", "محفوظة", "www.", "Tags", "Share", "Copyright", "10:45"):
+        assert junk not in article.text, junk
+    assert article.outlet == outlet
+
+
 def test_mid_article_share_block_does_not_cut_the_body():
     title, paragraphs = EXPECTED["bodies"]["port"]
     text = "\n".join([title, paragraphs[0], paragraphs[1], "شارك", "فيسبوك", "تويتر", "واتساب", *paragraphs[2:]])
