@@ -15,12 +15,21 @@ it, else the previous speaker in the sentence (participles: «مشيرا إلى 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from marsad.model import Article, Quote
 from marsad.quotes.lexicon import Cue, phrase_cues
 from marsad.quotes.marks import PAIRS, TOGGLES, Quoted, quoted_spans, strip_marks
-from marsad.quotes.relay import according_at, chain, relay_noun_phrase, relay_span, relays_in, source_line
+from marsad.quotes.relay import (
+    according_at,
+    chain,
+    relay_cuts,
+    relay_noun_phrase,
+    relay_span,
+    relays_in,
+    source_line,
+)
 from marsad.quotes.speakers import (
     Registry,
     Speaker,
@@ -232,8 +241,11 @@ def quotes_of_content(span: tuple[int, int], how: str, cue: str, speaker: Speake
     return out
 
 
-def analyse(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> tuple[list[Raw], Speaker | None, int]:
-    """Quotes introduced by one cue, the explicit speaker found (or None), and the content start."""
+def analyse(toks: list[Tok], hit: Hit, limit: int, ctx: Context,
+            cuts: Sequence[int] = ()) -> tuple[list[Raw], Speaker | None, int]:
+    """Quotes introduced by one cue, the explicit speaker found (or None), and the content start.
+
+    ``cuts`` are token indices where a relay phrase closes a clause; the content stops there."""
     pos, relay = hit.j, None
     if hit.cue.kind == "relay":
         found = _relay_verb(toks, hit, limit, ctx.text)
@@ -265,6 +277,7 @@ def analyse(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> tuple[list[R
         return [Raw(before.start, before.end, "direct", cue, speaker, -1)], speaker, before.start
     if c0 < 0 or c0 >= limit or hit.cue.quote != "yes":
         return [], speaker, -1
+    limit = min([limit, *(c for c in cuts if c > c0)])
     span = _content_span(toks, c0, limit, ctx.text)
     if span is None:
         return [], speaker, -1
@@ -308,9 +321,10 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
         return according(toks, index, ctx)
     local: Speaker | None = None
     out: list[Raw] = []
+    cuts = relay_cuts(toks)
     for n, hit in enumerate(hits):
         limit = clause_start(toks, hits[n + 1]) if n + 1 < len(hits) else len(toks)
-        raws, explicit, _ = analyse(toks, hit, max(limit, hit.j), ctx)
+        raws, explicit, _ = analyse(toks, hit, max(limit, hit.j), ctx, cuts)
         if explicit is not None:
             local = explicit
             ctx.current = explicit
@@ -385,7 +399,7 @@ def article_quotes(article: Article) -> list[Quote]:
         raws.extend(sentence_quotes(start, end, index, ctx))
     registry = Registry()
     for raw in raws:
-        if raw.speaker is not None and raw.speaker.kind == "PER" and raw.speaker not in registry.people:
+        if raw.speaker is not None and raw.speaker not in registry.people + registry.names:
             registry.add(raw.speaker)
     tail = [source_line(article), article.outlet]
     quotes: list[Quote] = []

@@ -80,6 +80,16 @@ def according_at(toks: list[Tok], i: int) -> tuple[int, bool] | None:
     return (hit[0], hit[1] == "lam") if words in ACCORDING else None
 
 
+def relay_cuts(toks: list[Tok]) -> list[int]:
+    """Token indices where a relay phrase closes the clause before it («...، وذلك وفقا لما نقلته ...»)."""
+    cuts = []
+    for i in range(1, len(toks)):
+        hit = _phrase_at(toks, i)
+        if hit is not None and hit[1] != "source" and toks[i - 1].text in ("،", ",", "وذلك", "ذلك"):
+            cuts.append(i - 1)
+    return cuts
+
+
 def relays_in(text: str, toks: list[Tok], skip: list[tuple[int, int]]) -> list[tuple[int, str]]:
     """(offset, relay) for every relay phrase among ``toks`` outside the ``skip`` spans."""
     found: list[tuple[int, str]] = []

@@ -178,9 +178,13 @@ class Registry:
 
     people: list[Speaker] = field(default_factory=list)
 
+    names: list[Speaker] = field(default_factory=list)  # one-word names of unknown type («انطونوف»)
+
     def add(self, speaker: Speaker) -> None:
         if speaker.kind == "PER":
             self.people.append(speaker)
+        elif speaker.kind == "NAME":
+            self.names.append(speaker)
 
     def expand(self, speaker: Speaker) -> Speaker:
         """A short name («أنطونوف») to the fullest known form («أناتولي أنطونوف»)."""
@@ -197,7 +201,7 @@ class Registry:
         for person in reversed(self.people):
             if person.role and role_words and role_words <= _role_words(person.role):
                 return replace(person, start=speaker.start, end=speaker.end, via=speaker.via)
-        earlier = [p for p in self.people if p.start < before]
+        earlier = [p for p in self.people if p.start < before] or [p for p in self.names if p.start < before]
         if earlier:
             return replace(earlier[-1], start=speaker.start, end=speaker.end, via=speaker.via)
         return speaker

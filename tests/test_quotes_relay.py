@@ -1,0 +1,71 @@
+"""Relay chains: agencies that carried a statement, the source line, the outlet."""
+
+from __future__ import annotations
+
+from marsad.model import Article, Quote, Sentence
+from marsad.quotes import article_quotes
+from marsad.quotes.relay import chain, source_line
+from marsad.text.sentences import split_sentences
+
+
+def quotes_of(text: str, outlet: str | None = None, meta: dict[str, str] | None = None) -> list[Quote]:
+    sentences = [Sentence(s, e, i) for i, (s, e) in enumerate(split_sentences(text))]
+    return article_quotes(Article(id="a", source="t", text=text, sentences=sentences, outlet=outlet,
+                                  meta=dict(meta or {})))
+
+
+def test_agency_relaying_a_speaker() -> None:
+    (quote,) = quotes_of("ونقلت وكالة تاس عن انطونوف قوله في مؤتمر أمني “جميع ضرباتنا دقيقة ومعدلة”.")
+    assert (quote.speaker, quote.via, quote.kind) == ("انطونوف", ["وكالة تاس"], "direct")
+
+
+def test_agencies_before_a_speaker_with_titles() -> None:
+    (quote,) = quotes_of("ونقلت وكالات الإعلام الروسية عن الميجر جنرال ايجور كوناشنكوف قوله”لدينا مبررات للاعتقاد بذلك”.")
+    assert quote.speaker == "ايجور كوناشنكوف" and quote.via == ["وكالات الإعلام الروسية"]
+
+
+def test_statements_relayed_by_news_agencies() -> None:
+    found = quotes_of('وأكد كوناشنكوف في تصريحات نقلتها وكالات الأنباء الروسية أن "الاقتراحات يمكن تنفيذها"، '
+                      'مضيفا "لم يبق سوى توضيح بعض الأشياء التقنية".')
+    assert [q.via for q in found] == [["وكالات الأنباء الروسية"]] * 2
+
+
+def test_according_to_what_an_outlet_carried() -> None:
+    (quote,) = quotes_of('وأكد أناتولي أنطونوف أنه لا يمكن لدولة بمفردها مواجهة الإرهاب، وذلك وفقا لما نقلته "روسيا اليوم".')
+    assert quote.via == ["روسيا اليوم"]
+
+
+def test_interview_with_an_agency_is_a_relay_but_not_the_press() -> None:
+    (quote,) = quotes_of("وقال الرئيس إيمانويل ماكرون في تصريح لوكالة رويترز إن فرنسا لن تتراجع.")
+    assert quote.via == ["وكالة رويترز"]
+    (quote,) = quotes_of("وقال الرئيس إيمانويل ماكرون في تصريح للصحفيين إن فرنسا لن تتراجع.")
+    assert quote.via == []
+
+
+def test_quoting_from_a_source_through_an_agency() -> None:
+    (quote,) = quotes_of("ذكرت وكالة سانا نقلا عن مصدر عسكري أن الجيش سيطر على البلدة.")
+    assert (quote.speaker, quote.via) == ("مصدر عسكري", ["وكالة سانا"])
+
+
+def test_source_line_then_outlet_close_the_chain() -> None:
+    text = 'ونقلت وكالة تاس عن انطونوف قوله "لا نقصف المساجد أبدا".\nالمصدر: "تاس"'
+    (quote,) = quotes_of(text, outlet="روسيا اليوم")
+    assert quote.via == ["وكالة تاس", "تاس", "روسيا اليوم"]
+
+
+def test_source_line_from_meta_when_cleaning_removed_it() -> None:
+    (quote,) = quotes_of("قال انطونوف إن التعاون ممكن.", outlet="الجزيرة",
+                         meta={"source_line": "المصدر : وكالات"})
+    assert quote.via == ["وكالات", "الجزيرة"]
+
+
+def test_relay_is_inherited_by_carry_over() -> None:
+    text = "ونقلت وسائل إعلام عن مصدر عسكري، أن الغارات دمرت مخازن أسلحة، وأشار إلى أن العملية مستمرة."
+    assert [q.via for q in quotes_of(text)] == [["وسائل إعلام"], ["وسائل إعلام"]]
+
+
+def test_source_line_detection_and_chain_dedup() -> None:
+    article = Article(id="a", source="t", text="نص الخبر.\nالمصدر: «سانا»\n")
+    assert source_line(article) == "سانا"
+    assert source_line(Article(id="b", source="t", text="نص الخبر.\nالمصدر الرئيسي للقلق هو الأمن")) is None
+    assert chain(["وكالة تاس"], "وكالة تاس", None, "الجزيرة") == ["وكالة تاس", "الجزيرة"]

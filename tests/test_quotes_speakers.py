@@ -1,0 +1,94 @@
+"""Speaker resolution: named, role phrases, carry-over, pronouns, organisations, mentions."""
+
+from __future__ import annotations
+
+from marsad.model import Article, Mention, Quote, Sentence
+from marsad.quotes import article_quotes
+from marsad.text.sentences import split_sentences
+
+
+def quotes_of(text: str, mentions: list[Mention] | None = None) -> list[Quote]:
+    sentences = [Sentence(s, e, i) for i, (s, e) in enumerate(split_sentences(text))]
+    return article_quotes(Article(id="a", source="t", text=text, sentences=sentences, mentions=mentions or []))
+
+
+def speakers(text: str, mentions: list[Mention] | None = None) -> list[str | None]:
+    return [q.speaker for q in quotes_of(text, mentions)]
+
+
+def test_name_after_role_and_role_after_name() -> None:
+    assert speakers("أكد نائب وزير الدفاع الروسي أناتولي أنطونوف أن التعاون ممكن.") == ["أناتولي أنطونوف"]
+    assert speakers("وقال أناتولي أنطونوف نائب وزير الدفاع الروسي للصحفيين إن التعاون ممكن.") == ["أناتولي أنطونوف"]
+
+
+def test_role_phrase_resolves_to_the_person_holding_it() -> None:
+    text = ("قال أناتولي أنطونوف نائب وزير الدفاع الروسي إن التعاون ممكن.\n"
+            "وأكد الناطق باسم الخارجية ألكسندر لوكاشيفيتش أن الاتصالات مستمرة.\n"
+            "كما أفاد نائب وزير الدفاع الروسي بأن الاجتماع المقبل سيعقد في موسكو.")
+    assert speakers(text)[-1] == "أناتولي أنطونوف"
+
+
+def test_generic_definite_role_goes_to_the_last_person_named() -> None:
+    text = ("ولفت انطونوف إلى أن روسيا مهتمة بالتعاون مع جميع الدول.\n"
+            "وأكد المسؤول الروسي أن مشاركة روسيا تتم بالتزام صارم بالقانون الدولي.")
+    assert speakers(text) == ["انطونوف", "انطونوف"]
+
+
+def test_short_name_expands_to_the_full_name_named_in_the_article() -> None:
+    text = "قال أناتولي أنطونوف إن التعاون ممكن.\nأنطونوف: لا نقصف إلا بعد التحقق من المعلومات"
+    assert speakers(text) == ["أناتولي أنطونوف", "أناتولي أنطونوف"]
+
+
+def test_carry_over_to_the_last_speaker() -> None:
+    text = ("قال وزير الخارجية سيرغي لافروف إن موسكو مستعدة للحوار.\n"
+            "وأضاف: \"لن نقبل بشروط مسبقة من أي طرف\".\n"
+            "وتابع أن الاتصالات ستستمر.\n"
+            "وأشار إلى أنه \"لا بديل عن الحل السياسي\".\n"
+            "وقال: \"الكرة الآن في ملعب واشنطن\".")
+    assert speakers(text) == ["سيرغي لافروف"] * 5
+
+
+def test_pronoun_subject_after_a_non_reporting_verb_goes_to_its_subject() -> None:
+    text = ("ونقلت وسائل إعلام عن مصدر عسكري أن الغارات استهدفت مواقع التنظيم.\n"
+            "وفي السياق دعا وزير الدفاع الأميركي أشتون كارتر، إلى جولة جديدة من المشاورات.\n"
+            "وأفاد في تصريحات صحافية بأن البنتاغون ينتظر ردا روسيا.")
+    assert speakers(text) == ["مصدر عسكري", "أشتون كارتر"]
+
+
+def test_organisation_speakers_before_and_after_the_verb() -> None:
+    assert speakers("الجدير بالذكر أن وزارة الخارجية التركية أعلنت في وقت سابق أن مقاتلة روسية خرقت الأجواء.") == [
+        "وزارة الخارجية التركية"]
+    assert speakers("أعلنت وزارة الدفاع الروسية اليوم الأربعاء أنها تدرس المقترحات الأميركية.") == [
+        "وزارة الدفاع الروسية"]
+    assert speakers("وكان نائب الوزير أناتولي أنطونوف أعلن في وقت سابق أن الجولة الثانية ستعقد قريبا.") == [
+        "أناتولي أنطونوف"]
+
+
+def test_a_speaker_named_only_inside_the_quote_is_never_the_speaker() -> None:
+    assert speakers('وقال: "التقى الرئيس فلاديمير بوتين بالوزير سيرغي لافروف أمس".') == [None]
+    text = 'وأكد أن "الرئيس فلاديمير بوتين قال إن موسكو لن تتراجع".\nوأضاف أن الوفد سيصل غدا.'
+    assert speakers(text) == [None, None]
+
+
+def test_role_never_resolves_to_a_name_inside_a_quote() -> None:
+    text = 'وقال: "أناتولي أنطونوف سيزور أنقرة".\nوأكد المسؤول الروسي أن الزيارة مهمة.'
+    assert "أناتولي أنطونوف" not in speakers(text)
+
+
+def test_unnamed_official_is_not_resolved_to_a_named_person() -> None:
+    text = "قال سيرغي لافروف إن موسكو مستعدة.\nوقال مسؤول سعودي إن المملكة ترحب بالاتفاق."
+    assert speakers(text) == ["سيرغي لافروف", "مسؤول سعودي"]
+
+
+def test_entity_mentions_are_used_when_present() -> None:
+    text = "وقال رئيس هيئة الأركان الجنرال فاليري غيراسيموف للصحفيين إن العملية مستمرة."
+    start = text.index("فاليري")
+    mention = Mention(start, start + len("فاليري غيراسيموف"), "فاليري غيراسيموف", "PER", role="رئيس هيئة الأركان")
+    assert speakers(text, [mention]) == ["فاليري غيراسيموف"]
+
+
+def test_mentions_inside_the_quote_are_ignored() -> None:
+    text = 'وقال: "فاليري غيراسيموف سيزور دمشق".'
+    start = text.index("فاليري")
+    mention = Mention(start, start + len("فاليري غيراسيموف"), "فاليري غيراسيموف", "PER")
+    assert speakers(text, [mention]) == [None]
