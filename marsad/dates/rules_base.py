@@ -1,0 +1,164 @@
+"""The date grammar's shared part: word lists, the ``Hit`` record and the token readers (``Base``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Container
+from dataclasses import dataclass
+
+from marsad.dates import values as V
+from marsad.dates.lexicon import lexicon
+from marsad.dates.numbers import parse_words
+from marsad.dates.scan import Tok
+
+MONTH_CUES = frozenset({"في", "شهر", "منذ", "خلال", "حتي", "الي", "من", "بين", "مطلع", "منتصف", "اواخر", "اوائل",
+                        "نهايه", "بدايه", "اواسط", "مع"})
+YEAR_CUES = frozenset({"في", "منذ", "حتي", "الي", "من", "خلال", "بين", "قبل", "بعد", "مطلع", "اواخر", "اوائل", "منتصف",
+                       "نهايه", "بدايه", "عام", "العام", "سنه", "السنه", "لعام"})
+YEAR_WORDS = frozenset({"عام", "العام", "سنه", "السنه"})
+HIJRI_MARKS = frozenset({"ه", "هجري", "هجريه", "للهجره", "هجريا"})
+AD_MARKS = frozenset({"م", "ميلادي", "ميلاديه", "للميلاد"})
+THIS = frozenset({"هذا", "هذه"})
+DATE_PREP = frozenset({"من", "في"})
+COMMA = frozenset({",", "،"})
+PLURAL_UNITS = frozenset({"الايام", "الاسابيع", "الاشهر", "الشهور", "السنوات", "الاعوام", "الساعات", "الدقائق"})
+STOPS = frozenset({".", "!", "،", ",", "؟", "?", ")", "»", "؛", ";", '"', "”"})
+RANGE_TO = frozenset({"الي", "حتي", "-", "لغايه"})
+AGO = {"منذ": -1, "قبل": -1, "بعد": 1}
+DURATION_CUES = frozenset({"لمده", "مده", "خلال", "طيله", "طوال"})
+EDGE = frozenset({"مطلع", "بدايه", "نهايه", "اواخر", "اوائل", "منتصف", "اواسط", "اخر", "مستهل"})
+PM = frozenset({"مساء", "مساءا", "المساء", "عصرا", "العصر", "ظهرا", "الظهر"})
+NIGHT = frozenset({"ليلا", "الليل", "الليله"})
+AM = frozenset({"صباحا", "صباح", "الصباح", "فجرا", "الفجر"})
+# Parts of the day before a day («مساء أمس», «فجر الأحد») with their TIMEX codes.
+DAYPARTS = {"صباح": "MO", "الصباح": "MO", "صبيحه": "MO", "فجر": "MO", "ظهر": "AF", "بعد ظهر": "AF", "عصر": "AF",
+            "مساء": "EV", "المساء": "EV", "ليله": "NI", "ليل": "NI", "الليله": "NI", "الليل": "NI"}
+# Words after «N آذار» / «N أيار» that make it the name of a movement, not a date («قوى 14 آذار»).
+MOVEMENT = frozenset({"قوي", "تحالف", "حركه", "تيار", "فريق", "ثوره", "انتفاضه"})
+
+
+@dataclass(slots=True)
+class Hit:
+    i: int  # first token
+    j: int  # one past the last token
+    start: int  # character offset (may be after a clitic of the first token)
+    val: V.Value
+
+class Base:
+    """Token readers over one text: normalised forms, lexicon phrases, numbers, years, day parts."""
+
+    def __init__(self, toks: list[Tok], anchor: dt.date | None) -> None:
+        self.t = toks
+        self.anchor = anchor
+        self.lex = lexicon()
+
+    # -- small readers -------------------------------------------------------------------------------
+    def norm(self, i: int) -> str:
+        return self.t[i].norm if 0 <= i < len(self.t) else ""
+
+    def forms(self, i: int) -> list[tuple[str, int]]:
+        return self.t[i].variants if 0 <= i < len(self.t) else []
+
+    def decimal(self, i: int) -> bool:
+        """Token ``i`` is the integer part of a decimal number («4.22», «3,5»)."""
+        return self.norm(i + 1) in (".", ",", "٫") and self.adjacent(i) and self.adjacent(i + 1) \
+            and self.t[i + 2].kind == "d"
+
+    def adjacent(self, i: int) -> bool:
+        """Token ``i`` and ``i + 1`` touch (no space between them)."""
+        return i + 1 < len(self.t) and self.t[i].end == self.t[i + 1].start
+
+    def phrase(self, i: int, table: Container[str], first: bool = True) -> tuple[str, int, int] | None:
+        """Longest lexicon phrase starting at ``i``: (phrase, next index, start offset)."""
+        for n in range(min(self.lex.max_phrase, len(self.t) - i), 0, -1):
+            rest = " ".join(self.t[k].norm for k in range(i + 1, i + n))
+            for form, start in (self.forms(i) if first else self.forms(i)[:1]):
+                key = f"{form} {rest}" if rest else form
+                if key in table:
+                    return key, i + n, start
+        return None
+
+    def word(self, i: int, words: Container[str]) -> tuple[str, int] | None:
+        for form, start in self.forms(i):
+            if form in words:
+                return form, start
+        return None
+
+    # -- numbers ---------------------------------------------------------------------------------------
+    def day(self, i: int) -> tuple[int, int, int] | None:
+        """(day, next, start) for 1–31 in digits or words."""
+        if i < len(self.t) and self.t[i].kind == "d":
+            n = self.t[i].number or 0
+            return (n, i + 1, self.t[i].start) if 1 <= n <= 31 and len(self.t[i].norm) <= 2 else None
+        for form, start in self.forms(i):
+            got = parse_words(self.t, i, form)
+            if got and 1 <= got[0] <= 31:
+                return got[0], got[1], start
+        return None
+
+    def quantity(self, i: int) -> tuple[float, int, int] | None:
+        """A count in digits (also decimal «3.5») or words."""
+        if i < len(self.t) and self.t[i].kind == "d":
+            n: float = self.t[i].number or 0
+            j = i + 1
+            if self.norm(j) == "." and self.adjacent(i) and self.adjacent(j) and self.t[j + 1].kind == "d":
+                n, j = float(f"{self.t[i].norm}.{self.t[j + 1].norm}"), j + 2
+            return n, j, self.t[i].start
+        for form, start in self.forms(i):
+            got = parse_words(self.t, i, form)
+            if got and not got[2]:
+                return got[0], got[1], start
+        return None
+
+    def year(self, i: int, words: bool = True) -> tuple[int, int, str] | None:
+        """(year, next, calendar) for a 4-digit (or number-word) year, with «م» / «هـ» marks."""
+        y: int | None = None
+        j = i
+        if i < len(self.t) and self.t[i].kind == "d" and len(self.t[i].norm) in (3, 4):
+            y, j = self.t[i].number, i + 1
+        elif words:
+            got = parse_words(self.t, i)
+            if got and (1000 if self.norm(i - 1) not in YEAR_WORDS else 100) <= got[0] <= 2999:
+                y, j = got[0], got[1]
+        if y is None:
+            return None
+        calendar = "gregorian"
+        if (self.norm(j) == "ق" and self.norm(j + 2) == "م") or (self.norm(j) == "قبل" and self.norm(j + 1) == "الميلاد"):
+            return None  # «2000 ق.م.»: before the common era
+        if self.norm(j) in HIJRI_MARKS:
+            calendar, j = "hijri", j + 1
+        elif self.norm(j) in AD_MARKS:
+            j += 1
+        return y, j, calendar
+
+    def shift_after(self, j: int) -> tuple[int | None, int]:
+        """(-1/0/+1, next) for «الماضي», «المقبل», «بعد القادم» (+2) after a unit; (None, j) if none."""
+        if self.norm(j) == "بعد" and self.norm(j + 1) in ("القادم", "المقبل"):
+            return 2, j + 2
+        got = self.word(j, self.lex.relative["shift"]) if j < len(self.t) else None
+        return (int(self.lex.relative["shift"][got[0]]), j + 1) if got else (None, j)
+
+    @staticmethod
+    def apply_daypart(h: int, part: str | None) -> int:
+        if part == "pm" and h < 12:
+            return h + 12
+        if part == "night" and h == 12:
+            return 0
+        if part == "night" and 6 <= h < 12:
+            return h + 12
+        return h
+
+    def daypart(self, j: int, leading: bool = False) -> tuple[str | None, int]:
+        word, nxt = self.norm(j), self.norm(j + 1)
+        if word == "بعد" and nxt in ("الظهر", "الظهيره"):
+            return "pm", j + 2
+        if word == "في" and nxt in AM | PM | NIGHT:
+            return self._part(nxt), j + 2
+        if word in AM | PM | NIGHT and not (leading and word in ("الظهر", "الليل", "الصباح", "المساء")
+                                              and self.norm(j + 1) not in ("الساعه",) and not self.t[j + 1:j + 2]):
+            return self._part(word), j + 1
+        return None, j
+
+    @staticmethod
+    def _part(word: str) -> str:
+        return "am" if word in AM else ("night" if word in NIGHT else "pm")

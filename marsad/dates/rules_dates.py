@@ -1,0 +1,446 @@
+"""Date rules: month names in all systems with dual forms, numeric and Hijri dates, weekdays, relative
+days and periods, seasons, decades, years and holidays."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from marsad.dates import values as V
+from marsad.dates.lexicon import MonthName
+from marsad.dates.numbers import parse_words
+from marsad.dates.rules_base import (
+    COMMA,
+    DATE_PREP,
+    EDGE,
+    MONTH_CUES,
+    MOVEMENT,
+    STOPS,
+    THIS,
+    YEAR_CUES,
+    YEAR_WORDS,
+    Base,
+    Hit,
+)
+
+
+class DateRules(Base):
+    # -- months --------------------------------------------------------------------------------------
+    def month(self, i: int) -> tuple[MonthName, int, int, bool] | None:
+        """(month, next, start, dual) with a second name of the same month after «/», «-» or in brackets."""
+        got = self.phrase(i, self.lex.months)
+        if got is None:
+            return None
+        name, j, start = got
+        m = self.lex.months[name]
+        if m.ambiguous and start != self.t[i].start and len(name) < 4:
+            return None  # «باب» is not «ب + آب»
+        if m.system == "english" and self.norm(j) == ".":
+            j += 1
+        k = j + 1 if self.norm(j) in ("/", "-", "(", "،", ",") else j
+        second = self.phrase(k, self.lex.months, first=False) if k < len(self.t) else None
+        if second and self.lex.months[second[0]].month == m.month and second[0] != name:
+            j = second[1] + (1 if self.norm(second[1]) == ")" else 0)
+            return m, j, start, True
+        return m, j, start, False
+
+    def year_part(self, j: int) -> tuple[int, int, str] | None:
+        """[,] [من] [عام] YEAR after a month."""
+        k = j + 1 if self.norm(j) in COMMA else j
+        k = k + 1 if self.norm(k) == "من" else k
+        k = k + 1 if self.norm(k) in YEAR_WORDS else k
+        return self.year(k)
+
+    def month_date(self, i: int) -> Hit | None:
+        """«3 أكتوبر/تشرين الأول 2015», «الرابع من مايو», «يناير 1», «سبتمبر/أيلول 2014», «شهر يناير»."""
+        return self.day_first(i) or self.month_first(i) or self.week_of(i) or self.ordinal_period(i)
+
+    def week_of(self, i: int) -> Hit | None:
+        """«أسبوع 15 سبتمبر», «الأسبوع في 15 سبتمبر»: the week holding a date."""
+        week = self.word(i, {"اسبوع", "الاسبوع"})
+        if week is None:
+            return None
+        k = i + 2 if self.norm(i + 1) == "في" else i + 1
+        hit = self.day_first(k)
+        if hit is None:
+            return None
+        v = hit.val
+        if v.date is not None:
+            year, number, _ = v.date.isocalendar()
+            v = V.Value("date", f"{year}-W{number:02d}", f"{year}-W{number:02d}", v.resolution, None, "week")
+        return Hit(i, hit.j, week[1], v)
+
+    def ordinal_period(self, i: int) -> Hit | None:
+        """«الربع الثالث من عام 2016» -> 2016-Q3, «الأسبوع الأول من عام 2027» -> 2027-W01."""
+        unit = self.word(i, {"الربع", "الاسبوع"})
+        if unit is None:
+            return None
+        got = parse_words(self.t, i + 1)
+        if got is None or not got[2]:
+            return None
+        n, k = got[0], got[1]
+        k = k + 1 if self.norm(k) in DATE_PREP else k
+        year = self.year_alone(k) or self.unit_shift(k)
+        if year is None or not year.val.value.isdigit():
+            return None
+        code = f"Q{n}" if unit[0] == "الربع" else f"W{n:02d}"
+        if code == "Q0" or n > (4 if unit[0] == "الربع" else 53):
+            return None
+        v = f"{year.val.value}-{code}"
+        return Hit(i, year.j, unit[1], V.Value("date", v, v, year.val.resolution, None, "week" if code[0] == "W" else "quarter"))
+
+    def day_first(self, i: int) -> Hit | None:
+        d = self.day(i)
+        if d is None:
+            return None
+        day, j, start = d
+        j = j + 1 if self.norm(j) in DATE_PREP or (self.norm(j) == "-" and self.adjacent(j - 1)) else j
+        mo = self.month(j)
+        if mo is None:
+            return self.day_of_month_ref(i, j, start, day)
+        m, j, _, _ = mo
+        if m.month in (3, 5) and m.system == "syriac-levant" and self.norm(i - 1) in MOVEMENT:
+            return None
+        yp = self.year_part(j)
+        y, calendar = (yp[0], yp[2]) if yp else (None, m.calendar)
+        j = yp[1] if yp else j
+        return self.make_date(i, j, start, y, m, day, calendar)
+
+    def day_of_month_ref(self, i: int, j: int, start: int, day: int) -> Hit | None:
+        """«20 من الشهر القادم», «31 من هذا الشهر», «العشرين من الشهر المقبل»."""
+        k = j + 1 if self.norm(j) in DATE_PREP else j
+        ref = self.unit_shift(k)
+        if ref is None or (ref.val.precision != "month" and ref.val.value != "XXXX-XX"):
+            return None
+        if ref.val.value.startswith("XXXX") or not ref.val.value:
+            timex = f"XXXX-XX-{day:02d}"
+            return Hit(i, ref.j, start, V.Value("date", timex, timex, "relative-unanchored", None, "day"))
+        y, m = int(ref.val.value[:4]), int(ref.val.value[5:7])
+        date = V.safe_date(y, m, day)
+        return Hit(i, ref.j, start, V.day_value(date, date.isoformat(), "relative")) if date else None
+
+    def bare_day(self, i: int) -> Hit | None:
+        """«يوم 27», «إلى 27», «في 15.», «في الثاني!»: a day of the anchor's month, only before a stop."""
+        cue = self.word(i, {"يوم", "الي"})
+        if cue is None and self.norm(i - 1) != "في":
+            return None
+        k = i + 1 if cue else i
+        d = self.day(k)
+        if d is None or d[1] == k or (d[1] < len(self.t) and self.norm(d[1]) not in STOPS) or self.decimal(d[1] - 1):
+            return None
+        if self.t[k].kind == "w" and (not (parse_words(self.t, k, self.forms(k)[-1][0]) or (0, 0, False))[2]
+                                      or self.forms(k)[-1][0].endswith("ه")):
+            return None  # a masculine ordinal («في الثاني») is a day; «في الثانية» is an hour
+        start = cue[1] if cue else d[2]
+        if self.anchor is None:
+            timex = f"XXXX-XX-{d[0]:02d}"
+            return Hit(i, d[1], start, V.Value("date", timex, timex, "explicit", None, "day"))
+        date = V.safe_date(self.anchor.year, self.anchor.month, d[0])
+        if date is None:
+            return None
+        return Hit(i, d[1], start, V.day_value(date, f"XXXX-XX-{d[0]:02d}", "anchor-month"))
+
+    def month_first(self, i: int) -> Hit | None:
+        start_i, start = i, None
+        edge = self.word(i, EDGE | {"اسبوع", "الاسبوع"})
+        if edge:
+            start, i = edge[1], i + 1
+        prefix = self.word(i, THIS | {"شهر"})
+        if prefix:
+            start, i = (prefix[1] if start is None else start), i + 1
+            if prefix[0] in THIS and self.norm(i) == "شهر":
+                i += 1
+        mo = self.month(i)
+        if mo is None:
+            return None
+        m, j, mstart, dual = mo
+        if edge and edge[0] in ("اسبوع", "الاسبوع"):
+            return None
+        start = mstart if start is None else start
+        d = self.day(j) if self.t[j - 1].kind != "p" or m.system == "english" else None
+        if d and self.year(j, words=False) is None:
+            day, j = d[0], d[1]
+        else:
+            day = None
+        yp = self.year_part(j)
+        if yp and not (yp[0] < 1000 and day is None and not dual):
+            y, j, calendar = yp[0], yp[1], yp[2]
+        else:
+            y, calendar = None, m.calendar
+        if day is None and y is None and self.t[start_i - 1].kind == "d" and start_i > 0:
+            return None  # «قوى 14 آذار»: a number before a bare month that made no date with it
+        cued = prefix or edge or dual or self.norm(start_i - 1) in MONTH_CUES or self.word(j, self.lex.relative["shift"])
+        if day is None and y is None and not cued:
+            return None  # a bare month name («نيسان» the car maker, «رجب» a name) needs a cue
+        if day is None and y is None and self.word(j, {"بين"}):
+            return self.month_range(start_i, j, start, m)
+        hit = self.make_date(start_i, j, start, y, m, day, calendar)
+        if hit and day is None and y is None:
+            hit = self.month_shift(hit, m, prefix is not None and prefix[0] in THIS)
+        return hit
+
+    def month_range(self, i: int, j: int, start: int, m: MonthName) -> Hit | None:
+        """«نوفمبر بين 15 و 19», «شهر نوفمبر بين الخامس عشر والتاسع عشر»."""
+        a = self.day(j + 1)
+        if a is None:
+            return None
+        k = a[1] + 1 if self.norm(a[1]) == "و" else a[1]
+        b = self.day(k)
+        if b is None:
+            return None
+        first = self.make_date(i, a[1], start, None, m, a[0], m.calendar)
+        second = self.make_date(i, b[1], start, None, m, b[0], m.calendar)
+        if first is None or second is None:
+            return None
+        return Hit(i, b[1], start, V.interval(first.val, second.val))
+
+    def month_shift(self, hit: Hit, m: MonthName, this: bool) -> Hit:
+        """«سبتمبر الماضي», «يونيو القادم», «هذا يناير»: the year from the anchor and the direction."""
+        got = self.word(hit.j, self.lex.relative["shift"]) if hit.j < len(self.t) else None
+        year_ref = self.unit_shift(hit.j) if got is None else None
+        if year_ref and (year_ref.val.precision == "year" or year_ref.val.value == "XXXX"):
+            hit.j = year_ref.j
+            y = year_ref.val.value
+            hit.val = V.Value("date", f"{y}-{m.month:02d}", f"{y}-{m.month:02d}", "relative", None, "month") \
+                if y.isdigit() and m.calendar == "gregorian" else hit.val
+            return hit
+        if got is None and not this:
+            return hit
+        if got:
+            hit.j += 1
+        if self.anchor is None or m.calendar != "gregorian":
+            return hit
+        shift = int(self.lex.relative["shift"][got[0]]) if got else 0
+        year = self.anchor.year
+        if shift < 0 and m.month >= self.anchor.month:
+            year -= 1
+        elif shift > 0 and m.month <= self.anchor.month:
+            year += 1
+        hit.val = V.Value("date", f"{year}-{m.month:02d}", f"{year}-{m.month:02d}", "relative", None, "month")
+        return hit
+
+    def make_date(self, i: int, j: int, start: int, y: int | None, m: MonthName, d: int | None, calendar: str) -> Hit | None:
+        if calendar == "hijri" or m.calendar == "hijri":
+            if m.calendar != "hijri":
+                return None
+            val = V.hijri(y, m.month, d, self.anchor)
+            if val is None and y is not None:
+                timex = f"{y}-{m.month:02d}" + (f"-{d:02d}" if d else "")
+                val = V.Value("date", timex, "", "hijri-unconverted")
+        else:
+            val = V.gregorian(y, m.month, d, self.anchor)
+        return Hit(i, j, start, val) if val else None
+
+    # -- numeric dates -------------------------------------------------------------------------------
+    def numeric(self, i: int) -> Hit | None:
+        """22/04/2016, 2016-02-22, 16/04/21, 3/2015, 2015/3; «4/22» alone only after «في/يوم/بتاريخ»."""
+        nums, j = [self.t[i]] if i < len(self.t) and self.t[i].kind == "d" else [], i + 1
+        if not nums:
+            return None
+        sep = self.norm(j)
+        while len(nums) < 3 and self.norm(j) == sep and sep in ("/", "-", ".") and self.adjacent(j - 1) \
+                and self.adjacent(j) and self.t[j + 1].kind == "d":
+            nums.append(self.t[j + 1])
+            j += 2
+        if len(nums) < 2:
+            return None
+        val = self.numeric_value([n.norm for n in nums], sep, self.norm(i - 1))
+        return Hit(i, j, self.t[i].start, val) if val else None
+
+    def numeric_value(self, parts: list[str], sep: str, before: str) -> V.Value | None:
+        a, b = int(parts[0]), int(parts[1])
+        if len(parts) == 3:
+            c = int(parts[2])
+            if len(parts[0]) == 4:
+                return V.gregorian(a, b, c, None)
+            y = c if len(parts[2]) == 4 else (2000 + c if c < 50 else 1900 + c)
+            d, m = (b, a) if b > 12 >= a else (a, b)
+            return V.gregorian(y, m, d, None)
+        if len(parts[0]) == 4 and 1 <= b <= 12:
+            return V.gregorian(a, b, None, None)
+        if len(parts[1]) == 4 and 1 <= a <= 12:
+            return V.gregorian(b, a, None, None)
+        if sep == "." or before not in {"في", "يوم", "بتاريخ", "حتي", "منذ", "الي", "من", "عند"}:
+            return None
+        d, m = (b, a) if b > 12 >= a else (a, b)
+        return V.gregorian(None, m, d, self.anchor) if 1 <= m <= 12 else None
+
+    # -- weekdays and relative days ------------------------------------------------------------------
+    def weekday(self, i: int) -> Hit | None:
+        """«السبت», «يوم الأحد», «الاثنين الماضي», «هذا يوم الجمعة», «الأربعاء 27», «السبت 3 أكتوبر»."""
+        start_i, start = i, None
+        if self.norm(i) in THIS and self.norm(i + 1) == "يوم":
+            start, i = self.t[i].start, i + 1
+        yawm = self.word(i, {"يوم"})
+        k = i + 1 if yawm else i
+        got = self.phrase(k, self.lex.weekdays)
+        if got is None or (self.lex.weekdays[got[0]][1] and not yawm):
+            return None
+        iso = self.lex.weekdays[got[0]][0]
+        start = got[2] if start is None else start
+        j = got[1]
+        after = self.weekday_date(j)
+        if after:
+            return Hit(start_i, after.j, start, after.val)
+        shift_word = self.word(j, self.lex.relative["shift"])
+        shift = int(self.lex.relative["shift"][shift_word[0]]) if shift_word else None
+        j = j + 1 if shift_word else j
+        val = V.weekday(iso, shift, self.anchor)
+        if start_i < i and self.anchor is not None and shift is None:  # «هذا يوم الجمعة»: in this week
+            day = self.anchor + dt.timedelta(days=iso - self.anchor.isoweekday())
+            val = V.day_value(day, day.isoformat(), "relative")
+        part, k = self.daypart(j)
+        if part and not (k < len(self.t) and self.t[k].kind == "d") and self.norm(k) != "الساعه":
+            code = {"am": "MO", "pm": "AF" if self.norm(j) in ("بعد", "ظهرا", "الظهر") else "EV", "night": "NI"}[part]
+            val = V.Value("date", f"{val.timex}T{code}", val.value, val.resolution, val.date, "day")
+            j = k
+        return Hit(start_i, j, start, val)
+
+    def weekday_date(self, j: int) -> Hit | None:
+        """The date printed after a weekday: «السبت 3 أكتوبر», «الأربعاء، 22 يناير», «الجمعة في 22»."""
+        k = j + 1 if self.norm(j) in COMMA else j
+        hit = self.month_date(k) or self.numeric(k)
+        if hit:
+            return hit
+        k = k + 1 if self.norm(k) == "في" else k
+        d = self.day(k)
+        if d is None or self.norm(d[1]) in ("-", ":", "/") or self.daypart(d[1])[0] or self.norm(d[1]) == "الساعه":
+            return None
+        if self.anchor is None:
+            timex = f"XXXX-XX-{d[0]:02d}"
+            return Hit(k, d[1], self.t[k].start, V.Value("date", timex, timex, "explicit", None, "day"))
+        day = V.safe_date(self.anchor.year, self.anchor.month, d[0])
+        if day is None:
+            return None
+        if day > self.anchor:
+            back = V.add_months(self.anchor, -1)
+            day = V.safe_date(back.year, back.month, d[0]) or day
+        return Hit(k, d[1], self.t[k].start, V.day_value(day, f"XXXX-XX-{d[0]:02d}", "anchor-month"))
+
+    def relative_day(self, i: int) -> Hit | None:
+        got = self.phrase(i, self.lex.relative["day"])
+        if got is None or self.is_outlet(i, got[0]):
+            return None
+        return Hit(i, got[1], got[2], V.relative_day(int(self.lex.relative["day"][got[0]]), self.anchor))
+
+    def is_outlet(self, i: int, phrase: str) -> bool:
+        """«اليوم» at the end of an outlet name («المغرب اليوم», «روسيا اليوم») is not a date."""
+        if phrase != "اليوم":
+            return False
+        for n in (1, 2):
+            if i - n < 0:
+                continue
+            tail = " ".join(self.t[k].norm for k in range(i - n + 1, i))
+            for form, _ in self.forms(i - n):
+                if " ".join(w for w in (form, tail, "اليوم") if w) in self.lex.outlets:
+                    return True
+        return False
+
+    def unit_shift(self, i: int) -> Hit | None:
+        """«الأسبوع الماضي», «هذا الشهر», «العام المقبل», «مطلع العام المقبل», «بقية الأسبوع»."""
+        start_i, start = i, None
+        edge = self.word(i, EDGE | {"بقيه", "باقي"})
+        if edge:
+            start, i = edge[1], i + 1
+        this = self.word(i, THIS)
+        if this:
+            start, i = (this[1] if start is None else start), i + 1
+        units = self.lex.relative["unit"]
+        unit = (self.norm(i), self.t[i].start) if this and self.norm(i) in units else self.word(i, units)
+        if unit is None:
+            return None
+        start = unit[1] if start is None else start
+        shift, j = self.shift_after(i + 1)
+        if shift is None and not (this or edge):
+            return None
+        val = V.unit_shift(units[unit[0]], shift or 0, self.anchor)
+        return Hit(start_i, j, start, val) if val else None
+
+    def season(self, i: int) -> Hit | None:
+        """«هذا الصيف», «الربيع القادم», «صيف 2016» (not «الربيع العربي»)."""
+        this = self.word(i, THIS | EDGE)
+        k = i + 1 if this else i
+        got = self.word(k, self.lex.relative["season"])
+        if got is None or self.norm(k + 1) in ("العربي", "عربي"):
+            return None
+        code, start = self.lex.relative["season"][got[0]], (this[1] if this else got[1])
+        yp = self.year(k + 1 + (1 if self.norm(k + 1) in YEAR_WORDS else 0), words=False)
+        if yp:
+            return Hit(i, yp[1], start, V.Value("date", f"{yp[0]}-{code}", f"{yp[0]}-{code}", "explicit"))
+        shift, j = self.shift_after(k + 1)
+        if shift is None and not this and self.norm(i - 1) not in ("في", "خلال", "منذ", "حتي", "طوال"):
+            return None
+        if shift is None and not this:
+            return Hit(i, j, start, V.Value("date", f"XXXX-{code}", f"XXXX-{code}", "explicit"))
+        if self.anchor is None:
+            return Hit(i, j, start, V.Value("date", f"XXXX-{code}", f"XXXX-{code}", "relative-unanchored"))
+        v = f"{self.anchor.year + (shift or 0)}-{code}"
+        return Hit(i, j, start, V.Value("date", v, v, "relative"))
+
+    def decade(self, i: int) -> Hit | None:
+        """«السبعينيات» -> 197 (the 1970s), «تسعينيات القرن الماضي»."""
+        got = self.word(i, self.lex.relative["decade"])
+        if got is None:
+            return None
+        j = i + 1
+        if self.norm(j) == "القرن" and self.norm(j + 1) in ("الماضي", "العشرين"):
+            j += 2
+        d = self.lex.relative["decade"][got[0]]
+        timex = f"(XX{d}0-01-01,XX{int(d) + 1}0-01-01,P10Y)" if d != "9" else "(XX90-01-01,XX00-01-01,P10Y)"
+        return Hit(i, j, got[1], V.Value("date", timex, f"19{d}", "explicit", None, "decade"))
+
+    # -- years, times, sets ----------------------------------------------------------------------------
+    def year_alone(self, i: int) -> Hit | None:
+        """«عام 2014», «في 2014», «2014م», «1437 هـ»: a year with context, in a plausible range."""
+        word = self.word(i, YEAR_WORDS | {"لعام", "لسنه"})
+        k = i + 1 if word else i
+        yp = self.year(k, words=word is not None)
+        if yp is None:
+            return None
+        y, j, calendar = yp
+        marked = j > k + 1 or (self.t[k].kind == "w")
+        if not word and not marked and not (self.norm(i - 1) in YEAR_CUES and 1900 <= y <= 2100):
+            return None
+        start = word[1] if word else self.t[k].start
+        if calendar == "hijri":
+            return self.hijri_year(i, j, start, y)
+        if not (100 <= y <= 2100) or (not word and not 1000 <= y <= 2100):
+            return None
+        return Hit(i, j, start, V.year_only(y))
+
+    def hijri_year(self, i: int, j: int, start: int, y: int) -> Hit | None:
+        from hijridate import Hijri
+
+        try:
+            first, last = Hijri(y, 1, 1).to_gregorian(), Hijri(y, 12, 29).to_gregorian()
+        except (ValueError, OverflowError):
+            return None
+        v = f"{first.year}" if first.year == last.year else f"{first.year}/{last.year}"
+        return Hit(i, j, start, V.Value("date", v, v, "hijri-year", None, "year"))
+
+    def holiday(self, i: int) -> Hit | None:
+        """«عيد الميلاد» -> XXXX-12-25, «عيد الأضحى» (Hijri 12-10) resolved from the anchor, «عيد الفطر 2016»."""
+        yawm = self.word(i, {"يوم"})
+        k = i + 1 if yawm else i
+        got = self.phrase(k, self.lex.holidays)
+        if got is None:
+            return None
+        name, j, start = got
+        start = yawm[1] if yawm else start
+        year, j = self.holiday_year(j)
+        when = self.lex.holidays[name]
+        if when.startswith("H"):
+            val = V.hijri_holiday(int(when[1:3]), int(when[4:6]), year, self.anchor)
+        else:
+            val = V.gregorian(year, int(when[:2]), int(when[3:5]), self.anchor)
+        return Hit(i, j, start, val) if val else None
+
+    def holiday_year(self, j: int) -> tuple[int | None, int]:
+        """«… 2016», «… لعام 2016», «… العام المقبل» after a holiday name."""
+        k = j + 1 if self.norm(j) in YEAR_WORDS | {"لعام", "لسنه"} else j
+        yp = self.year(k, words=False)
+        if yp:
+            return yp[0], yp[1]
+        ref = self.unit_shift(j)
+        if ref and ref.val.precision == "year" and ref.val.value.isdigit():
+            return int(ref.val.value), ref.j
+        return None, j

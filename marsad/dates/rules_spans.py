@@ -1,0 +1,145 @@
+"""Duration and frequency rules: «3 أيام», «منذ ثمانية أيام», «الأسابيع الثلاثة الماضية», «كل يوم»."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from marsad.dates import values as V
+from marsad.dates.numbers import bare
+from marsad.dates.rules_base import AGO, DAYPARTS, DURATION_CUES, PLURAL_UNITS, Hit
+from marsad.dates.rules_times import TimeRules
+
+
+class SpanRules(TimeRules):
+    # -- durations -------------------------------------------------------------------------------------
+    def duration(self, i: int) -> Hit | None:
+        """«3 أيام», «أسبوعين», «منذ ثمانية أيام», «قبل شهرين», «بعد يومين», «طوال اليوم», «عام و شهر و 21 يوما»."""
+        cue = self.word(i, AGO.keys() | DURATION_CUES)
+        k = i + 1 if cue else i
+        parts = self.amounts(k)
+        if not parts:
+            return None
+        n, unit, j, start = parts[0]
+        j = parts[-1][2]
+        if cue and cue[0] in AGO and len(parts) == 1:
+            if self.norm(j) in ("من", "علي") and self.norm(j + 1) != "الان":
+                period = V.duration(n, unit)  # «بعد يوم من الاجتماع»: counted from another event
+                return Hit(i, j, cue[1], V.Value("duration", period, period, "relative-to-event"))
+            return Hit(i, j, cue[1], V.ago(n, unit, AGO[cue[0]], self.anchor))
+        if self.norm(j) == "من" and self.norm(j + 1) == "الان":
+            return Hit(k, j + 2, start, V.from_now([(p[0], p[1]) for p in parts], self.anchor))
+        if len(parts) == 1:
+            shift, j2 = self.shift_after(j)
+            if shift in (-1, 1):
+                return Hit(k, j2, start, self.stretch(n, unit, shift))
+        if cue and cue[0] in ("طوال", "طيله"):
+            start = cue[1]
+        elif len(parts) == 1 and n == 1 and not cue and self.norm(j - 1) not in ("كامل", "كامله", "واحد", "واحده"):
+            return None
+        period = V.compound([(p[0], p[1]) for p in parts])
+        first = i if cue and cue[0] in ("طوال", "طيله") else k
+        return Hit(first, j, start, V.Value("duration", period, period, "explicit"))
+
+    def stretch(self, n: float, unit: str, shift: int) -> V.Value:
+        """«3 أيام القادمة», «الأسابيع الثلاثة الماضية»: the stretch between the anchor and N units away."""
+        period = V.duration(n, unit)
+        if self.anchor is None or unit not in ("D", "W") or not float(n).is_integer():
+            return V.Value("duration", period, period, "relative-unanchored" if self.anchor is None else "explicit")
+        days = int(n) * (7 if unit == "W" else 1)
+        if shift > 0:
+            a, b = self.anchor + dt.timedelta(days=1), self.anchor + dt.timedelta(days=days + 1)
+        else:
+            a, b = self.anchor - dt.timedelta(days=days), self.anchor
+        return V.interval(V.day_value(a, a.isoformat(), "relative"), V.day_value(b, b.isoformat(), "relative"))
+
+    def amounts(self, k: int) -> list[tuple[float, str, int, int]]:
+        """One amount or several joined by «و» («عام واحد و شهر و 21 يوما», «2 سنة 1 شهر 21 يوم»)."""
+        first = self.amount(k)
+        if first is None:
+            return []
+        parts: list[tuple[float, str, int, int]] = [first]
+        while True:
+            j = parts[-1][2]
+            nxt = self.amount(j + 1) if self.norm(j) == "و" else self.amount(j)
+            if nxt is None and self.norm(j).startswith("و") and len(self.norm(j)) > 1:
+                nxt = self.amount(j)
+            if nxt is None or nxt[1] in {p[1] for p in parts} or nxt[1] == "DEC":
+                return parts  # «ثلاث ساعات وعقد اجتماع»: «عقد» is «held» there
+            parts.append(nxt)
+
+    def amount(self, k: int) -> tuple[float, str, int, int] | None:
+        """(count, unit, next, start): «3 أيام», «ثمانية أيام», «أسبوعين», «شهر واحد», «نصف ساعة», «ساعة ونصف»."""
+        got = self.amount_head(k)
+        if got is None:
+            return None
+        n, unit, j, start = got
+        if self.norm(j) in ("ونصف", "والنصف"):
+            n, j = n + 0.5, j + 1
+        return n, unit, j, start
+
+    def amount_head(self, k: int) -> tuple[float, str, int, int] | None:
+        if k >= len(self.t):
+            return None
+        dual = self.word(k, self.lex.relative["dual"])
+        if dual:
+            return 2, self.lex.relative["dual"][dual[0]], k + 1, dual[1]
+        q = self.quantity(k)
+        if q and q[1] < len(self.t):
+            unit = self.lex.relative["dur"].get(bare(self.norm(q[1])))
+            if unit:
+                return q[0], unit, q[1] + 1, q[2]
+        plural = self.plural_count(k)
+        if plural:
+            return plural
+        half = self.word(k, {"نصف"})
+        got = self.word(k + 1 if half else k, self.lex.relative["dur"])
+        if got is None or (got[0].startswith("ال") and self.norm(k - 1) not in ("طوال", "طيله") and not half):
+            return None
+        unit, j = self.lex.relative["dur"][got[0]], (k + 2 if half else k + 1)
+        if j < len(self.t) and self.t[j].kind == "d":
+            return None  # «قبل عام 2020», «منذ عام 670»: a year, not «a year ago»
+        if self.norm(j) in ("كامل", "كامله", "واحد", "واحده"):
+            j += 1
+        return (0.5 if half else 1), unit, j, (half[1] if half else got[1])
+
+    def plural_count(self, k: int) -> tuple[float, str, int, int] | None:
+        """«الأسابيع الثلاثة», «الساعات الـ24», «الأيام القليلة»: a plural unit with the count after it."""
+        got = self.word(k, PLURAL_UNITS)
+        if got is None:
+            return None
+        j = k + 1
+        if self.norm(j) == "ال" and j + 1 < len(self.t) and self.t[j + 1].kind == "d":
+            return float(self.t[j + 1].number or 0), self.lex.relative["dur"][got[0]], j + 2, got[1]
+        if self.norm(j) in ("القليله", "العديده", "الاخيره"):
+            return 3, self.lex.relative["dur"][got[0]], j + 1, got[1]
+        q = self.quantity(j)
+        if q and self.t[j].kind == "w":
+            return q[0], self.lex.relative["dur"][got[0]], q[1], got[1]
+        return None
+
+    def frequency(self, i: int) -> Hit | None:
+        """«يوميا», «أسبوعيا», «كل يوم», «كل يومين», «كل ثلاثة أسابيع», «كل يوم اثنين»."""
+        got = self.word(i, self.lex.relative["set"])
+        if got:
+            v = self.lex.relative["set"][got[0]]
+            return Hit(i, i + 1, got[1], V.Value("set", v, v, "explicit"))
+        days = self.word(i, {"ايام"})
+        if days:
+            wd = self.weekday(i + 1)
+            if wd and wd.val.timex.startswith("XXXX-WXX") and wd.j == i + 2:
+                return Hit(i, wd.j, days[1], V.Value("set", wd.val.timex, wd.val.timex, "explicit"))
+        kul = self.word(i, {"كل"})
+        if kul is None:
+            return None
+        part = DAYPARTS.get(self.norm(i + 1))
+        if part:
+            return Hit(i, i + 2, kul[1], V.Value("set", f"T{part}", f"T{part}", "explicit"))
+        wd = self.weekday(i + 1)
+        if wd and wd.val.timex.startswith("XXXX-WXX"):
+            return Hit(i, wd.j, kul[1], V.Value("set", wd.val.timex, wd.val.timex, "explicit"))
+        unit = self.lex.relative["dur"].get(self.norm(i + 1))
+        amount = (1.0, unit, i + 2, 0) if unit else self.amount(i + 1)
+        if amount is None:
+            return None
+        v = V.duration(amount[0], amount[1])
+        return Hit(i, amount[2], kul[1], V.Value("set", v, v, "explicit"))

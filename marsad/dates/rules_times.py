@@ -1,0 +1,132 @@
+"""Time-of-day rules: «الساعة 14:00», «السابعة والنصف مساءً», «مساء أمس», «منتصف الليل»."""
+
+from __future__ import annotations
+
+from marsad.dates import values as V
+from marsad.dates.numbers import parse_words
+from marsad.dates.rules_base import AM, DAYPARTS, PM, THIS, Hit
+from marsad.dates.rules_dates import DateRules
+
+
+class TimeRules(DateRules):
+    def clock(self, i: int) -> Hit | None:
+        """«الساعة 14:00», «الساعة 10 صباحا», «7:56 مساء», «الساعة الثانية بعد الظهر», «السابعة والنصف»."""
+        before, k = self.daypart(i, leading=True)
+        sa = self.word(k, {"الساعه"})
+        k = k + 1 if sa else k
+        got = self.clock_digits(k) or self.clock_words(k)
+        if got is None:
+            return self.named_time(i)
+        h, mi, s, j, marked = got
+        after, j = self.daypart(j)
+        part = after or before
+        feminine = self.t[k].kind == "w" and self.forms(k)[-1][0].endswith("ه") and bool(
+            (parse_words(self.t, k, self.forms(k)[-1][0]) or (0, 0, False))[2])
+        if not (sa or marked or part or (feminine and self.norm(i - 1) in ("في", "عند", "حتي", "الي"))
+                or (self.t[k].kind == "d" and self.norm(i - 1) == "عند")):
+            return None
+        if h > 24 or (mi is not None and mi > 59):
+            return None
+        h = self.apply_daypart(h, part)
+        if mi is not None and mi < 0:
+            h, mi = (h - 1) % 24, 60 + mi
+        t = V.time_of_day(h, mi, s)
+        start = self.t[i].start if before else (sa[1] if sa else self.forms(k)[-1][1])
+        return Hit(i, j, start, V.Value("time", t, t, "explicit"))
+
+    def part_of_day(self, i: int) -> Hit | None:
+        """«مساء أمس», «صباح اليوم», «فجر الأحد», «ليلة السبت», «هذا الصباح», «الليلة»: a day and its part."""
+        this = self.word(i, THIS)
+        k = i + 1 if this else i
+        after = self.word(k, {"بعد"}) if self.norm(k + 1) == "ظهر" else None
+        got = self.word(k + 1, DAYPARTS) if after else self.word(k, DAYPARTS)
+        if got is None:
+            return None
+        k = k + 1 if after else k
+        code = DAYPARTS[got[0]]
+        start = this[1] if this else (after[1] if after else got[1])
+        if got[0] == "الليله" and self.norm(k + 1) in self.lex.relative["shift"]:
+            shift = int(self.lex.relative["shift"][self.norm(k + 1)])
+            day = V.relative_day(min(shift, 0), self.anchor)
+            return Hit(i, k + 2, start, V.Value("date", day.timex + "TNI", day.value, day.resolution, day.date, "day"))
+        if this or got[0] == "الليله":
+            day = V.relative_day(0, self.anchor)
+            return Hit(i, k + 1, start, V.Value("date", day.timex + "T" + code if day.date else day.timex,
+                                                 day.value, day.resolution, day.date, "day"))
+        day_hit = self.relative_day(k + 1) or self.weekday(k + 1)
+        if day_hit is None or got[0] in ("الصباح", "المساء", "الليل"):
+            return None
+        v = day_hit.val
+        return Hit(i, day_hit.j, start, V.Value("date", f"{v.timex}T{code}", v.value, v.resolution, v.date, "day"))
+
+    def named_time(self, i: int) -> Hit | None:
+        """«منتصف الليل» T00, «منتصف النهار» / «الظهيرة» T12."""
+        vague = {"في الصباح": "TMO", "بعد الظهر": "TAF", "في المساء": "TEV", "في الليل": "TNI", "في الامسيات": "TEV"}
+        pair = " ".join(self.t[k].norm for k in range(i, min(i + 2, len(self.t))))
+        if pair in vague and not (i + 2 < len(self.t) and (self.t[i + 2].kind == "d" or self.norm(i + 2) == "الساعه")):
+            return Hit(i, i + 2, self.t[i].start, V.Value("time", vague[pair], vague[pair], "explicit"))
+        names = {"منتصف الليل": 0, "منتصف النهار": 12, "منتصف الظهر": 14, "منتصف الصباح": 10, "الظهيره": 12,
+                 "وقت الظهيره": 12}
+        for n in (2, 1):
+            if i + n <= len(self.t):
+                key = " ".join(self.t[k].norm for k in range(i, i + n) if self.t[k].norm != "-")
+                first = self.forms(i)[-1]
+                if key in names or (n == 1 and first[0] in names):
+                    h = names.get(key, names.get(first[0], 0))
+                    j = i + n + (1 if n == 2 and self.norm(i + 1) == "-" else 0)
+                    return Hit(i, j, first[1] if key not in names else self.t[i].start,
+                               V.Value("time", V.time_of_day(h, None), V.time_of_day(h, None), "explicit"))
+        return None
+
+    def clock_digits(self, k: int) -> tuple[int, int | None, int | None, int, bool] | None:
+        if k >= len(self.t) or self.t[k].kind != "d":
+            return None
+        text = self.t[k].norm
+        if len(text) in (3, 4) and (self.norm(k + 1) in AM | PM):
+            return int(text[:-2]), int(text[-2:]), None, k + 1, True
+        if len(text) > 2 or self.decimal(k):
+            return None
+        h, j = int(text), k + 1
+        parts: list[int] = []
+        while len(parts) < 2 and self.norm(j) == ":" and self.adjacent(j - 1) and j + 1 < len(self.t) \
+                and self.t[j + 1].kind == "d":
+            parts.append(self.t[j + 1].number or 0)
+            j += 2
+        mi, j2 = self.minutes(j)
+        if parts:
+            return h, parts[0], (parts[1] if len(parts) > 1 else None), j, True
+        return h, mi, None, j2, mi is not None
+
+    def clock_words(self, k: int) -> tuple[int, int | None, int | None, int, bool] | None:
+        form = self.forms(k)[-1][0] if k < len(self.t) else ""
+        got = parse_words(self.t, k, form) if form != "الواحده" else (1, k + 1, False)
+        if got is None and form in ("واحده", "الواحده"):
+            got = (1, k + 1, False)
+        if got is None or not 1 <= got[0] <= 24:
+            return None
+        mi, j = self.minutes(got[1])
+        return got[0], mi, None, j, mi is not None
+
+    def minutes(self, j: int) -> tuple[int | None, int]:
+        """«والنصف», «والربع», «إلا ربع» (as -15), «و 30 دقيقة», «وعشرين دقيقة», «وخمسة وثلاثين»."""
+        word = self.norm(j)
+        fraction = {"والنصف": 30, "والربع": 15, "ونصف": 30, "وربع": 15, "والثلث": 20, "وثلث": 20}.get(word)
+        if fraction:
+            return fraction, j + 1
+        if word == "الا" and self.norm(j + 1) in ("ربع", "الربع"):
+            return -15, j + 2
+        k = j + 1 if word == "و" else j
+        if not (word == "و" or (word.startswith("و") and len(word) > 2)):
+            return None, j
+        if k < len(self.t) and self.t[k].kind == "d":
+            n, end = self.t[k].number or 0, k + 1
+            if self.norm(end) not in ("دقيقه", "دقائق"):
+                return None, j  # «بين 5 و 6 مساءً» is a range, «و 30 دقيقة» minutes
+        else:
+            got = parse_words(self.t, k, self.norm(k)[1:] if k == j else None)
+            if got is None or got[2]:
+                return None, j
+            n, end = got[0], got[1]
+        if self.norm(end) in ("دقيقه", "دقائق"):
+            end += 1
+        return (n, end) if 0 < n < 60 else (None, j)
