@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.model import Article, Mention, Paragraph, Quote, Sentence
+from marsad.model import Article, Paragraph, Quote, Sentence
 from marsad.quotes import article_quotes
 from marsad.quotes.marks import quoted_spans
 from marsad.text.sentences import split_sentences
