@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -37,14 +38,25 @@ def read_paths(paths: Iterable[str | Path], config: Config) -> Iterator[Article 
     """Articles and rejections from files, directories (recursive, sorted) and archives, in order."""
     for path in (Path(p) for p in paths):
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)):
-                yield from read_file(child, config)
+            yield from read_directory(path, config)
         else:
             yield from read_file(path, config)
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def read_directory(root: Path, config: Config) -> Iterator[Item]:
+    """Every file under ``root`` in sorted path order; hidden files and folders are skipped and an
+    unreadable folder becomes a rejection."""
+    problems: list[OSError] = []
+    files: list[Path] = []
+    for folder, dirs, names in os.walk(root, onerror=problems.append):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        files.extend(Path(folder) / name for name in names if not name.startswith("."))
+    for problem in problems:
+        yield Rejection(str(problem.filename or root), f"the folder cannot be read ({problem.strerror})",
+                        UnsupportedFormat.code)
+    for path in sorted(files):
+        if path.is_file():
+            yield from read_file(path, config)
 
 
 def read_file(path: Path, config: Config) -> Iterator[Item]:

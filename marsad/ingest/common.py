@@ -77,6 +77,8 @@ def guarded(source: str, produce: Callable[[], Iterator[Item]]) -> Iterator[Item
         yield from produce()
     except InputError as exc:
         yield rejection(exc, source)
+    except PermissionError as exc:
+        yield Rejection(source, f"the file cannot be read ({exc.strerror})", MalformedInput.code)
     except RecursionError:
         yield Rejection(source, "the markup is nested too deeply to parse", MalformedInput.code)
     except (ValueError, LookupError, OSError, EOFError, TypeError, AttributeError, AssertionError,
