@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -145,7 +146,7 @@ def _range_pair(p: Parser, a: Hit, b: Hit) -> bool:
 def _from_included(v: V.Value) -> bool:
     """Recognizers-Text keeps «من» in «من 2 أكتوبر إلى …» and «من 4 مساءً إلى …», not before a weekday,
     «اليوم» or a numeric date; we follow it so spans compare."""
-    return v.kind == "time" or (v.precision == "day" and v.timex.startswith("XXXX-") and not v.timex.startswith("XXXX-W"))
+    return v.kind == "time" or (v.precision == "day" and re.match(r"XXXX-\d\d-\d\d$", v.timex) is not None)
 
 
 def _is_week(v: V.Value) -> bool:

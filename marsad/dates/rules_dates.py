@@ -80,7 +80,7 @@ class DateRules(Base):
         n, k = got[0], got[1]
         k = k + 1 if self.norm(k) in DATE_PREP else k
         year = self.year_alone(k) or self.unit_shift(k)
-        if year is None or not year.val.value.isdigit():
+        if year is None or not (year.val.value.isdigit() or year.val.value == "XXXX"):
             return None
         code = f"Q{n}" if unit[0] == "الربع" else f"W{n:02d}"
         if code == "Q0" or n > (4 if unit[0] == "الربع" else 53):
@@ -168,7 +168,9 @@ class DateRules(Base):
             y, calendar = None, m.calendar
         if day is None and y is None and self.t[start_i - 1].kind == "d" and start_i > 0:
             return None  # «قوى 14 آذار»: a number before a bare month that made no date with it
-        cued = prefix or edge or dual or self.norm(start_i - 1) in MONTH_CUES or self.word(j, self.lex.relative["shift"])
+        year_ref = self.unit_shift(j) if j < len(self.t) else None
+        cued = prefix or edge or dual or self.norm(start_i - 1) in MONTH_CUES or self.word(j, self.lex.relative["shift"]) \
+            or self.word(j, {"بين"}) or (year_ref is not None and year_ref.val.value[:4] in ("XXXX", year_ref.val.value))
         if day is None and y is None and not cued:
             return None  # a bare month name («نيسان» the car maker, «رجب» a name) needs a cue
         if day is None and y is None and self.word(j, {"بين"}):
