@@ -190,3 +190,26 @@ def score(gold: Iterable[list[str]], pred: Iterable[list[str]]) -> Scores:
             raise MalformedInput(f"sentence lengths differ: {len(g)} gold vs {len(p)} predicted tags")
         scores.add(g, p)
     return scores
+
+
+def read_conll_pairs(path: str | Path, mapping: Mapping[str, str] | None = None) -> list[tuple[list[str], list[str]]]:
+    """(gold tags, predicted tags) per sentence of a ``token GOLD PRED`` file (conlleval's input)."""
+    out: list[tuple[list[str], list[str]]] = []
+    gold: list[str] = []
+    pred: list[str] = []
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise MalformedInput(f"cannot read CoNLL file: {exc}", source=str(path)) from exc
+    for number, line in enumerate([*lines, ""], 1):
+        parts = line.split()
+        if not parts:
+            if gold:
+                out.append((gold, pred))
+            gold, pred = [], []
+        elif len(parts) < 3:
+            raise MalformedInput(f"line {number}: expected 'token GOLD PRED'", source=str(path))
+        else:
+            gold.append(map_tag(parts[-2], mapping))
+            pred.append(map_tag(parts[-1], mapping))
+    return out

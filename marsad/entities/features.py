@@ -19,7 +19,7 @@ from marsad.entities import lexicons
 from marsad.text.normalize import match_key
 from marsad.text.tokens import is_arabic, strip_article, strip_clitics
 
-FEATURE_VERSION = "ner-features-1"
+FEATURE_VERSION = "ner-features-2"
 LATIN = re.compile(r"[A-Za-z]")
 DIGIT = re.compile(r"[0-9]")
 PUNCT = re.compile(r"^[^\w\u0600-\u06ff]+$")
@@ -42,6 +42,9 @@ def _gazetteer(stem: str) -> list[str]:
     count = lexicons.person_tokens().get(stem, 0)
     if count:
         out.append(f"per_gaz={min(int(math.log2(count)) // 2, 4)}")
+    wiki = lexicons.wiki_tokens().get(stem)
+    if wiki:
+        out.append(f"wk={wiki}")
     alias = _alias_words().get(stem)
     if alias:
         out.append(f"alias={alias}")
@@ -78,7 +81,7 @@ def unit_features(word: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
-CONTEXT_KEEP = ("w=", "s=", "trig=", "per_gaz=", "alias=", "shape=", "x2=")
+CONTEXT_KEEP = ("w=", "s=", "trig=", "per_gaz=", "alias=", "shape=", "x2=", "wk=")
 
 
 @lru_cache(maxsize=300_000)

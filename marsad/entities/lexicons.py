@@ -20,6 +20,11 @@ from marsad.text.normalize import match_key
 DATA = Path(__file__).resolve().parents[1] / "data"
 MODELS = Path(__file__).resolve().parent / "models"
 PERSON_TOKENS = MODELS / "person_tokens.tsv"
+WIKI_TOKENS = MODELS / "wiki_entity_tokens.tsv"
+# A word is listed with a type when at least this share of its WikiFANE occurrences are inside
+# entities of that type and it occurs at least twice (chosen on the ANERcorp dev split).
+WIKI_MIN_SHARE = 0.5
+WIKI_MIN_COUNT = 2
 
 
 def read_tsv(path: Path) -> list[list[str]]:
@@ -75,3 +80,32 @@ def build_person_tokens(wikidata_file: Path, out: Path = PERSON_TOKENS) -> int:
     body = "".join(f"{token}\t{count}\n" for token, count in sorted(counts.items()) if len(token) > 1)
     out.write_text(header + body, encoding="utf-8")
     return len(counts)
+
+
+@lru_cache(maxsize=1)
+def wiki_tokens() -> dict[str, str]:
+    """Normalised, clitic-stripped word -> PER/ORG/LOC/MISC: the type WikiFANE mostly gives it."""
+    if not WIKI_TOKENS.exists():
+        raise ModelError("Wikipedia entity-word list missing; run `marsad train ner`", source=str(WIKI_TOKENS))
+    return {row[0]: row[1] for row in read_tsv(WIKI_TOKENS)}
+
+
+def build_wiki_tokens(sentences: list[list[tuple[str, str]]], out: Path = WIKI_TOKENS) -> int:
+    """Write the entity-word list from WikiFANE sentences (coarse IOB tags); returns its size."""
+    from marsad.text.tokens import strip_clitics
+
+    seen: Counter[str] = Counter()
+    typed: Counter[tuple[str, str]] = Counter()
+    for sentence in sentences:
+        for word, tag in sentence:
+            key = strip_clitics(match_key(word))[1]
+            seen[key] += 1
+            if tag != "O":
+                typed[(key, tag[2:])] += 1
+    rows = sorted((k, t) for (k, t), n in typed.items()
+                  if n >= WIKI_MIN_COUNT and n / seen[k] >= WIKI_MIN_SHARE and len(k) > 1)
+    header = ("# Words mostly found inside named entities in WikiFANE (Alotaibi & Lee 2014), CC BY-SA 3.0,\n"
+              "# with the coarse type (PER/ORG/LOC/MISC, mapping in MODEL_CARD.md). Derived by build_wiki_tokens.\n"
+              "token\ttype\n")
+    out.write_text(header + "".join(f"{k}\t{t}\n" for k, t in rows), encoding="utf-8")
+    return len(rows)

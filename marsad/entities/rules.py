@@ -40,6 +40,7 @@ def clitic_length(key: str, known: frozenset[str] | None = None) -> int:
 @lru_cache(maxsize=1)
 def _known_names() -> frozenset[str]:
     words = {w for variant, _, _ in lexicons.aliases() for w in variant.split()}
+    words -= {w for w in words if w[:1] in NAME_PROCLITICS and w[1:] in words}  # «وسوريا» is و + «سوريا»
     return frozenset(words | {t for t, n in lexicons.person_tokens().items() if n >= 2})
 
 

@@ -1,0 +1,59 @@
+"""NER tagging speed on one core, and (optionally) the name-variant threshold calibration.
+
+    .venv/bin/python benchmarks/bench_ner.py                 # tokens/s of the shipped CRF
+    .venv/bin/python benchmarks/bench_ner.py --calibrate     # F1 of `similar` per edit threshold
+
+Speed is measured on AQMAR dev if ../shared/data is present (else the seeds, repeated), tagging
+sentence by sentence from raw words: feature extraction + CRF decoding, caches cold at the start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from marsad.entities import crf
+from marsad.entities.conll import TAG_MAPS, read_conll
+from marsad.text.sentences import split_sentences
+from marsad.text.tokens import tokenize
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO.parent / "shared" / "data"
+
+
+def sentences() -> list[list[str]]:
+    dev = DATA / "ner" / "aqmar" / "dev.txt"
+    if dev.exists():
+        return [[w for w, _ in s] for s in read_conll(dev, TAG_MAPS["common"])]
+    out = []
+    for path in sorted((REPO / "examples").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        out.extend([t.text for t in tokenize(text[s:e])] for s, e in split_sentences(text))
+    return out * 10
+
+
+def bench() -> None:
+    tagger = crf.load()
+    batch = sentences()
+    started = time.perf_counter()
+    tokens = sum(len(tagger.tag(words)) for words in batch)
+    seconds = time.perf_counter() - started
+    print(f"{tokens} tokens in {seconds:.2f} s: {tokens / seconds:,.0f} tokens/s (one core)")
+
+
+def calibrate() -> None:
+    from marsad.entities.resolve import EDIT_THRESHOLD, calibrate_edit_threshold
+
+    for threshold, f1 in calibrate_edit_threshold(DATA / "names" / "wd_arabic.normalized.aligned.tokens"):
+        mark = " <- EDIT_THRESHOLD" if abs(threshold - EDIT_THRESHOLD) < 1e-9 else ""
+        print(f"threshold {threshold:.2f}: F1 {f1:.3f}{mark}")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--calibrate", action="store_true", help="name-variant threshold calibration")
+    if parser.parse_args().calibrate:
+        calibrate()
+    else:
+        bench()

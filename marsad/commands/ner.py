@@ -1,0 +1,88 @@
+"""``marsad train ner`` and ``marsad eval ner``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from marsad.errors import MarsadError
+
+DEFAULT_DATA = Path("../shared/data/ner")
+
+
+def train_ner(
+    data: Annotated[Path, typer.Option(help="Folder with anercorp/, aqmar/, wikifane/, wojood_sample/.")] = DEFAULT_DATA,
+    out: Annotated[Path | None, typer.Option(help="Model file (default: the packaged model).")] = None,
+    dev: Annotated[bool, typer.Option("--dev/--final", help="Hold out dev splits and score them, or train "
+                                      "on everything (the shipped model).")] = False,
+    names: Annotated[Path | None, typer.Option(help="Wikidata name pairs: rebuild the person-name list.")] = None,
+) -> None:
+    """Train the CRF NER model on the shared corpora (see entities/models/MODEL_CARD.md)."""
+    from marsad.entities import crf, lexicons
+
+    try:
+        if names is not None:
+            typer.echo(f"person-name tokens: {lexicons.build_person_tokens(names)}")
+        corpora = crf.read_corpora(data, with_dev=dev)
+        model = out or crf.MODEL_PATH
+        meta = crf.train(corpora.train, model, log=typer.echo)
+        tagger = crf.NerTagger(model)
+        meta["dev"] = {}
+        for name, sentences in corpora.dev.items():
+            scores = crf.evaluate(tagger, sentences)
+            typer.echo(f"dev {name}\n{scores.table()}")
+            meta["dev"][name] = round(scores.micro.f1, 4)
+        crf.write_meta(meta, model.with_suffix(".json"))
+    except MarsadError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from exc
+
+
+def eval_ner(
+    files: Annotated[list[Path], typer.Argument(help="CoNLL files: token and gold tag per line.")],
+    map_: Annotated[str, typer.Option("--map", help="Tag-set map: common, wojood, wikifane, identity.")] = "common",
+    model: Annotated[Path | None, typer.Option(help="Model file (default: the packaged model).")] = None,
+    gold_pred: Annotated[bool, typer.Option("--gold-pred", help="Files carry token, gold, predicted tag: "
+                                            "score them without tagging.")] = False,
+) -> None:
+    """Entity-level precision, recall and F1 per type and micro-averaged (CoNLL exact match)."""
+    from marsad.entities import conll, crf
+
+    try:
+        mapping = conll.TAG_MAPS[map_]
+    except KeyError as exc:
+        typer.echo(f"unknown --map {map_!r}: choose from {', '.join(conll.TAG_MAPS)}", err=True)
+        raise typer.Exit(2) from exc
+    try:
+        scores = _score_files(files, mapping, model, gold_pred)
+    except MarsadError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(scores.table())
+
+
+def _score_files(files: list[Path], mapping: dict[str, str], model: Path | None, gold_pred: bool):  # type: ignore[no-untyped-def]
+    from marsad.entities import conll, crf
+
+    if gold_pred:
+        gold, pred = [], []
+        for path in files:
+            pairs = conll.read_conll_pairs(path, mapping)
+            gold.extend(g for g, _ in pairs)
+            pred.extend(p for _, p in pairs)
+        return conll.score(gold, pred)
+    tagger = crf.load(model) if model else crf.load()
+    sentences = [s for path in files for s in conll.read_conll(path, mapping)]
+    return crf.evaluate(tagger, sentences)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``train ner`` and ``eval ner`` commands to the ``marsad`` app."""
+    train_app = typer.Typer(help="Train models.", no_args_is_help=True)
+    eval_app = typer.Typer(help="Score models on annotated files.", no_args_is_help=True)
+    train_app.command("ner")(train_ner)
+    eval_app.command("ner")(eval_ner)
+    app.add_typer(train_app, name="train")
+    app.add_typer(eval_app, name="eval")

@@ -1,0 +1,61 @@
+"""Rules around the CRF and the lexicons they read."""
+
+from __future__ import annotations
+
+from marsad.entities import lexicons, rules
+from marsad.text.normalize import match_key
+
+
+def _keys(text: str) -> list[str]:
+    return [match_key(w) for w in text.split()]
+
+
+def test_title_and_alias_lexicons_are_normalised() -> None:
+    for phrase, kind in lexicons.titles().items():
+        assert match_key(phrase) == phrase, phrase
+        assert kind in {"title", "role", "org", "loc", "speech"}, phrase
+    for variant, canonical, kind in lexicons.aliases():
+        assert match_key(variant) == variant, variant
+        assert match_key(canonical) == canonical, canonical
+        assert kind in {"ORG", "LOC", "MISC", "NISBA"}, variant
+
+
+def test_packaged_token_lists_are_normalised() -> None:
+    persons = lexicons.person_tokens()
+    wiki = lexicons.wiki_tokens()
+    assert len(persons) > 10_000 and len(wiki) > 1_000
+    for token in list(persons)[:2000] + list(wiki):
+        assert match_key(token) == token, token
+    assert set(wiki.values()) <= {"PER", "ORG", "LOC", "MISC"}
+
+
+def test_clitic_length() -> None:
+    assert rules.clitic_length("والبنتاغون") == 1
+    assert rules.clitic_length("بالبنتاغون") == 1
+    assert rules.clitic_length("وليد", known=frozenset({"وليد", "ليد"})) == 0
+    assert rules.clitic_length("وكوناشنكوف", known=frozenset({"كوناشنكوف"})) == 1
+    assert rules.clitic_length("روسيا") == 0
+
+
+def test_alias_matches_longest_first_with_clitics() -> None:
+    keys = _keys("قال إن تنظيم الدولة الإسلامية ووزارة الدفاع الأمريكية وسوريا")
+    found = {(s, e, kind, canonical) for s, e, kind, canonical in rules.alias_matches(keys)}
+    assert (2, 5, "ORG", "داعش") in found
+    assert (5, 8, "ORG", "البنتاغون") in found
+    assert (8, 9, "LOC", "سوريا") in found
+
+
+def test_nisba_extension() -> None:
+    keys = _keys("وزارة الدفاع الروسية اليوم")
+    assert rules.nisba_extension(keys, 2) == 3
+
+
+def test_role_before_a_name() -> None:
+    keys = _keys("وقال المتحدث باسم وزارة الدفاع الروسية إيغور كوناشنكوف")
+    assert rules.find_role(keys, 7) == (1, 7)
+    keys = _keys("وقال المتحدث باسم الوزارة الجنرال إيغور كوناشنكوف")
+    assert rules.find_role(keys, 5) == (1, 4)  # the title «الجنرال» is not part of the role
+    keys = _keys("وقال نائب وزير الدفاع الروسي أناتولي أنطونوف")
+    assert rules.find_role(keys, 5) == (1, 5)
+    keys = _keys("قال إن أنطونوف")
+    assert rules.find_role(keys, 2) is None
