@@ -48,7 +48,7 @@ def eval_ner(
                                             "score them without tagging.")] = False,
 ) -> None:
     """Entity-level precision, recall and F1 per type and micro-averaged (CoNLL exact match)."""
-    from marsad.entities import conll, crf
+    from marsad.entities import conll
 
     try:
         mapping = conll.TAG_MAPS[map_]
