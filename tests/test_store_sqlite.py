@@ -172,8 +172,20 @@ def test_resaving_the_same_result_adds_nothing(store):
     before = counts(store)
     second = store.save(result)
     assert (second.articles_added, second.stories_added, second.rejected_added) == (0, 0, 0)
-    assert (second.articles_updated, second.stories_updated) == (2, 1)
+    assert (second.articles_unchanged, second.stories_unchanged) == (2, 1)
+    assert (second.articles_updated, second.stories_updated) == (0, 0)
     assert counts(store) == before
+
+
+def test_a_changed_record_is_rewritten_and_an_unchanged_one_skipped(store):
+    store.save(full_result())
+    changed = full_result()
+    changed.articles[1].title = "عنوان جديد"
+    changed.stories[0].summary.append(SummarySentence("جملة أخرى.", ["a2"]))
+    stats = store.save(changed)
+    assert (stats.articles_unchanged, stats.articles_updated, stats.stories_updated) == (1, 1, 1)
+    assert store.load().to_dict() == changed.to_dict()
+    assert [h.article_id for h in store.search("جديد")] == ["a2"]
 
 
 def test_overlapping_batches_keep_one_row_per_article_and_replace_story_rows(store):

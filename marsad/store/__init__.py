@@ -16,12 +16,15 @@ __all__ = ["SaveStats", "SearchHit", "Store"]
 
 @dataclass(frozen=True, slots=True)
 class SaveStats:
-    """What one ``save`` changed: rows new to the store and rows that replaced stored ones."""
+    """What one ``save`` did: records new to the store, records that replaced a different stored
+    version, and records already stored exactly so (skipped)."""
 
     articles_added: int = 0
     articles_updated: int = 0
+    articles_unchanged: int = 0
     stories_added: int = 0
     stories_updated: int = 0
+    stories_unchanged: int = 0
     rejected_added: int = 0
 
 

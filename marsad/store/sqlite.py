@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 
@@ -23,8 +25,7 @@ from marsad.model import Article, Result, Story
 from marsad.store import SaveStats, SearchHit
 from marsad.store import rows as R
 from marsad.store.migrate import migrate
-from marsad.text.normalize import match_key, match_key_with_map
-from marsad.text.tokens import word_keys
+from marsad.text.normalize import BIDI_AND_ZW, DIACRITICS, TATWEEL, match_key
 
 __all__ = ["SqliteStore"]
 
@@ -70,11 +71,12 @@ class SqliteStore:
     def save(self, result: Result) -> SaveStats:
         """Store a result in one transaction; re-saving what is already stored adds nothing twice."""
         with self._transaction("save"):
-            added = [R.write_article(self._conn, a) for a in result.articles]
-            stories = [R.write_story(self._conn, s) for s in result.stories]
+            articles = Counter(R.write_article(self._conn, a) for a in result.articles)
+            stories = Counter(R.write_story(self._conn, s) for s in result.stories)
             rejected = R.write_rejections(self._conn, result.rejected)
-        return SaveStats(articles_added=sum(added), articles_updated=len(added) - sum(added),
-                         stories_added=sum(stories), stories_updated=len(stories) - sum(stories),
+        return SaveStats(articles_added=articles["added"], articles_updated=articles["updated"],
+                         articles_unchanged=articles["unchanged"], stories_added=stories["added"],
+                         stories_updated=stories["updated"], stories_unchanged=stories["unchanged"],
                          rejected_added=rejected)
 
     def reindex(self) -> None:
@@ -190,7 +192,7 @@ def fts_query(query: str) -> str:
     for word in match_key(query).split():
         if not _HAS_WORD.search(word):
             continue
-        bare = " ".join(word_keys(word)) or word
+        bare = R.bare_words(word) or word
         parts.append(f"({_quoted(word)} OR bare : {_quoted(bare)})")
     return " AND ".join(parts)
 
@@ -201,16 +203,38 @@ def _quoted(text: str) -> str:
 
 def snippet(text: str, terms: list[str], context: int = SNIPPET_CONTEXT) -> str:
     """A one-line window of the ORIGINAL text around the first place a normalised term occurs."""
-    key, origin = match_key_with_map(text)
-    found = [(key.find(t), t) for t in terms if t and key.find(t) >= 0]
+    found = [m for m in (term_pattern(t).search(text) for t in terms if t) if m]
     if not found:
         return _one_line(text[: 2 * context]) + ("…" if len(text) > 2 * context else "")
-    at, term = min(found)
-    start, end = origin[at], origin[at + len(term) - 1] + 1
+    first = min(found, key=lambda m: m.start())
+    start, end = first.start(), first.end()
     left, right = max(0, start - context), min(len(text), end + context)
     left = _word_start(text, left, start)
     right = _word_end(text, right, end)
     return ("…" if left > 0 else "") + _one_line(text[left:right]) + ("…" if right < len(text) else "")
+
+
+# Characters match_key deletes: they may sit anywhere inside a word of the original text.
+_IGNORABLE = f"(?:{DIACRITICS.pattern}|{BIDI_AND_ZW.pattern}|{TATWEEL})*"
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, str]:
+    """Normalised character -> every character that match_key folds onto it (أ إ آ ٱ -> ا, ٣ -> 3, A -> a)."""
+    groups: dict[str, str] = defaultdict(str)
+    for code in (*range(0x20, 0x250), *range(0x370, 0x530), *range(0x600, 0x700)):
+        folded = match_key(chr(code))
+        if len(folded) == 1 and folded != chr(code):
+            groups[folded] += chr(code)
+    return dict(groups)
+
+
+@lru_cache(maxsize=1024)
+def term_pattern(term: str) -> re.Pattern[str]:
+    """A regex finding a normalised ``term`` in original text, whatever spelling variant it was written in."""
+    spellings = _spellings()
+    classes = ["[" + re.escape(ch + spellings.get(ch, "")) + "]" for ch in term]
+    return re.compile(_IGNORABLE.join(classes))
 
 
 def _word_start(text: str, at: int, limit: int) -> int:
