@@ -23,7 +23,8 @@ def eval_dates(
     rows["ALL"] = evaluate(load_cases(specs))
     for name, s in rows.items():
         typer.echo(f"{name:28s} expected {s['expected']:5d}  spans {s['span_rate']:.3f}  "
-                   f"values {s['value_right']}/{s['with_value']} = {s['value_rate']:.3f}  skipped {s['skipped']}")
+                   f"values {s['value_right']}/{s['with_value']} = {s['value_rate']:.3f} "
+                   f"(on found spans {s['value_rate_found']:.3f})  skipped {s['skipped']}")
 
 
 def find_dates(

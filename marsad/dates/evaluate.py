@@ -1,5 +1,9 @@
 """Score ``find`` on Microsoft Recognizers-Text style cases (Input, Context.ReferenceDateTime, Results).
 
+``span_rate``: expected expressions found with the exact span; ``value_rate``: expected values found with
+the exact span and the right value, over all expected values; ``value_rate_found``: the same over the
+expressions whose span was found.
+
 A span counts as found when one expression has exactly the expected start and end (the expected text
 stripped of surrounding spaces and final punctuation, as the specs are inconsistent there). A value
 counts as right when that expression's value or TIMEX equals the expected TIMEX (ranges compared on
@@ -69,8 +73,8 @@ def value_matches(found: Found, timex: str) -> bool:
 
 def evaluate(cases: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """Span exact-match rate, value accuracy and false alarms over the cases."""
-    counts: dict[str, Any] = {"cases": 0, "skipped": 0, "expected": 0, "span_found": 0, "with_value": 0, "value_right": 0,
-              "false_alarms": 0}
+    counts: dict[str, Any] = {"cases": 0, "skipped": 0, "expected": 0, "span_found": 0, "with_value": 0,
+                              "found_with_value": 0, "value_right": 0, "false_alarms": 0}
     for case in cases:
         spans = expected_spans(case)
         if spans is None:
@@ -81,6 +85,7 @@ def evaluate(cases: Iterable[dict[str, Any]]) -> dict[str, Any]:
         _score(spans, found, counts)
     counts["span_rate"] = counts["span_found"] / max(counts["expected"], 1)
     counts["value_rate"] = counts["value_right"] / max(counts["with_value"], 1)
+    counts["value_rate_found"] = counts["value_right"] / max(counts["found_with_value"], 1)
     return counts
 
 
@@ -92,6 +97,7 @@ def _score(spans: list[tuple[int, int, str | None]], found: list[Found], counts:
         counts["span_found"] += hit is not None
         if timex is not None:
             counts["with_value"] += 1
+            counts["found_with_value"] += hit is not None
             counts["value_right"] += hit is not None and value_matches(hit, timex)
     expected = {(s, e) for s, e, _ in spans}
     counts["false_alarms"] += sum(1 for key in by_span if key not in expected and not spans)

@@ -66,7 +66,7 @@ class DateRules(Base):
         v = hit.val
         if v.date is not None:
             year, number, _ = v.date.isocalendar()
-            v = V.Value("date", f"{year}-W{number:02d}", f"{year}-W{number:02d}", v.resolution, None, "week")
+            v = V.Value("date", v.timex, f"{year}-W{number:02d}", v.resolution, None, "week")
         return Hit(i, hit.j, week[1], v)
 
     def ordinal_period(self, i: int) -> Hit | None:
@@ -293,7 +293,8 @@ class DateRules(Base):
         part, k = self.daypart(j)
         if part and not (k < len(self.t) and self.t[k].kind == "d") and self.norm(k) != "الساعه":
             code = {"am": "MO", "pm": "AF" if self.norm(j) in ("بعد", "ظهرا", "الظهر") else "EV", "night": "NI"}[part]
-            val = V.Value("date", f"{val.timex}T{code}", val.value, val.resolution, val.date, "day")
+            base = val.value if shift is not None and val.date is not None else val.timex
+            val = V.Value("date", f"{base}T{code}", val.value, val.resolution, val.date, "day")
             j = k
         return Hit(start_i, j, start, val)
 

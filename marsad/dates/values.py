@@ -224,8 +224,12 @@ def interval(a: Value, b: Value) -> Value:
     """A range: ISO 8601 interval «start/end» as value, TIMEX «(start,end,PnD)» as timex."""
     days = (b.date - a.date).days if a.date and b.date else None
     timex = f"({a.timex},{b.timex}" + (f",P{days}D)" if days is not None else ")")
-    if a.kind == b.kind == "time" and len(a.timex) >= 3 and len(b.timex) >= 3:
-        hours = (int(b.timex[1:3]) - int(a.timex[1:3])) % 24
+    if a.kind == b.kind == "time" and a.timex[1:3].isdigit() and b.timex[1:3].isdigit():
+        h1, h2 = int(a.timex[1:3]), int(b.timex[1:3])
+        if h2 < h1 <= h2 + 12 and h1 >= 12:  # «من 1:30 مساءً إلى 3:30»: the second end is in the afternoon too
+            b = Value("time", f"T{h2 + 12:02d}{b.timex[3:]}", f"T{h2 + 12:02d}{b.timex[3:]}", b.resolution)
+            h2 += 12
+        hours = (h2 - h1) % 24
         timex = f"({a.timex},{b.timex},PT{hours}H)"
         return Value("range", timex, f"{a.value}/{b.value}", "explicit")
     resolution = a.resolution if a.resolution == b.resolution else f"{a.resolution}+{b.resolution}"
