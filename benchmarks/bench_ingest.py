@@ -3,8 +3,9 @@
     .venv/bin/python benchmarks/bench_ingest.py                  # articles/second for ingest+clean
     .venv/bin/python benchmarks/bench_ingest.py --calibrate-dedup  # similarity of variants vs distinct pairs
 
-The throughput run reads the seeds and the HTML/feed/JSONL test fixtures, copied ``--copies`` times
-(each copy made unique) into a temporary directory, through ``read_paths`` and the ``clean`` stage.
+The throughput run reads the seeds and the test fixtures (HTML pages, feeds, JSONL, copied text),
+each copied ``--copies`` times (each copy made unique) into a temporary directory, through
+``read_paths`` and the ``clean`` stage: plain text, HTML, then everything together.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from marsad.clean import clean  # noqa: E402
 from marsad.config import Config  # noqa: E402
 from marsad.dedup import VARIANTS, shingles, similarity  # noqa: E402
 from marsad.ingest import read_paths  # noqa: E402
+from marsad.ingest.common import make_article  # noqa: E402
 from marsad.model import Article  # noqa: E402
 from marsad.pipeline import Resources  # noqa: E402
 
@@ -31,8 +33,8 @@ FIXTURES = REPO / "tests" / "fixtures" / "ingest"
 ANERCORP = REPO.parent / "shared" / "data" / "ner" / "anercorp" / "train.txt"
 
 
-def build_corpus(target: Path, copies: int) -> int:
-    sources = sorted((REPO / "examples").glob("*.txt")) + sorted(FIXTURES.glob("page_*.html"))
+def build_corpus(target: Path, copies: int, pattern: str) -> int:
+    sources = sorted((REPO / "examples").glob(pattern)) + sorted(FIXTURES.glob(pattern))
     for n, source in itertools.product(range(copies), sources):
         data = source.read_bytes() + f"\n<!-- copy {n} -->\n".encode() if source.suffix == ".html" \
             else source.read_bytes() + f"\n{n}\n".encode()
@@ -43,13 +45,16 @@ def build_corpus(target: Path, copies: int) -> int:
 def throughput(copies: int) -> None:
     config = Config()
     resources = Resources(config)
-    with tempfile.TemporaryDirectory() as tmp:
-        files = build_corpus(Path(tmp), copies)
-        started = time.perf_counter()
-        articles = [clean.fn(item, resources) for item in read_paths([tmp], config) if isinstance(item, Article)]
-        elapsed = time.perf_counter() - started
-    print(f"{len(articles)} articles from {files} files in {elapsed:.2f} s: "
-          f"{len(articles) / elapsed:.1f} articles/second (ingest + clean, 1 process)")
+    clean.fn(make_article("تحميل نموذج اللغة\nWarm-up line in English, loading the language model.", "warm"),
+             resources)  # the language model loads once per process; keep it out of the timing
+    for label, pattern in (("plain text", "*.txt"), ("HTML", "page_*.html"), ("all", "*.*")):
+        with tempfile.TemporaryDirectory() as tmp:
+            files = build_corpus(Path(tmp), copies, pattern)
+            started = time.perf_counter()
+            articles = [clean.fn(item, resources) for item in read_paths([tmp], config) if isinstance(item, Article)]
+            elapsed = time.perf_counter() - started
+        print(f"{label:10s}: {len(articles)} articles from {files} files in {elapsed:.2f} s: "
+              f"{len(articles) / elapsed:.1f} articles/second (ingest + clean, 1 process)")
 
 
 def anercorp_chunks(limit: int, sentences_per_chunk: int = 12) -> list[str]:

@@ -45,6 +45,7 @@ LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 SENTENCE_END = re.compile(r"[.!?؟…:»”\"')]\s*$")
 CLOCK = re.compile(r"\b\d{1,2}:\d{2}(:\d{2})?\b")
 SEPARATORS = re.compile(r"\s[-_|–—]\s?|\s?[-_|–—]\s|_")
+BYLINE = re.compile(r"^(?:بقلم|كتب|كتبت|اعداد|by)\b\s*:?")
 PUNCT = "\"'“”«»()[]{}:;,.،؛!?؟*-_|/\\–—…"
 
 # Shape thresholds, set by reading the line statistics of the five seeds together with the
@@ -366,16 +367,26 @@ def clean_lines(raw: str, site_lines: frozenset[str] = frozenset()) -> Cleaned:
     mark_trailing_fragments(lines)
     kept = [line for line in lines if not line.reason]
     removed = [Removed(line.text, REASONS[line.reason], line.index) for line in lines if line.reason]
-    meta = source_line(lines)
+    meta = text_meta(lines)
     return Cleaned(kept[0].text if kept else "", kept, removed, meta)
 
 
-def source_line(lines: list[Line]) -> dict[str, str]:
+def text_meta(lines: list[Line]) -> dict[str, str]:
+    """Metadata printed in the text: the source line (a relay source, not the outlet), the date line
+    removed from the head of the article (for publication-date inference) and the byline."""
+    meta: dict[str, str] = {}
     for line in reversed(lines):
         if line.reason == "source":
             value = line.text.split(":", 1)[-1].strip(" \"'«»“”") if ":" in line.text else line.text
-            return {"source_line": line.text, "source": value}
-    return {}
+            meta.update(source_line=line.text, source=value)
+            break
+    first_prose = next((i for i, line in enumerate(lines) if line.prose and not line.reason), len(lines))
+    for line in lines[:first_prose]:
+        if line.reason == "timestamp" and "date_line" not in meta:
+            meta["date_line"] = line.text
+        if not line.reason and BYLINE.match(line.key) and "byline" not in meta:
+            meta["byline"] = line.text
+    return meta
 
 
 # --- outlet -------------------------------------------------------------------------------------

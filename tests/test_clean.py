@@ -137,6 +137,31 @@ def test_text_copied_from_sites(name, story, outlet):
     assert article.outlet == outlet
 
 
+def test_date_line_and_byline_kept_in_meta():
+    article = clean.fn(next(iter(read_paths([FIXTURES / "copied_port.txt"], Config()))), RESOURCES)  # type: ignore[arg-type]
+    assert article.meta["date_line"] == "الثلاثاء 16 تموز 2024 - 10:45 ص"
+    title, paragraphs = EXPECTED["bodies"]["water"]
+    article = cleaned("\n".join([title, "بقلم: سامر النجار", *paragraphs]))
+    assert article.meta["byline"] == "بقلم: سامر النجار" and "بقلم: سامر النجار" in article.text
+
+
+def test_clean_command(seeds_dir):
+    import typer
+    from typer.testing import CliRunner
+
+    from marsad.commands.clean import register
+
+    app = typer.Typer()
+    register(app)
+    app.command("noop")(lambda: None)  # a second command keeps `clean` a named sub-command
+    result = CliRunner().invoke(app, ["clean", str(seeds_dir / "002_6d4411517efba531.txt"), "--show-removed"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("الدفاع الروسية : نحن اتصال دائم")
+    assert "[line 1: navigation crumb] الشريط الاخباريسلايدسورية" in result.output
+    plain = CliRunner().invoke(app, ["clean", str(seeds_dir / "002_6d4411517efba531.txt")])
+    assert "الشريط" not in plain.output and "removed" not in plain.output
+
+
 def test_mid_article_share_block_does_not_cut_the_body():
     title, paragraphs = EXPECTED["bodies"]["port"]
     text = "\n".join([title, paragraphs[0], paragraphs[1], "شارك", "فيسبوك", "تويتر", "واتساب", *paragraphs[2:]])
