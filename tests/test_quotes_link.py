@@ -1,0 +1,77 @@
+"""Story level: speakers linked to entities, the same statement grouped across articles; the scorer."""
+
+from __future__ import annotations
+
+from marsad.config import Config
+from marsad.model import Article, Entity, Quote, Story
+from marsad.pipeline import Resources
+from marsad.quotes import extract, link
+from marsad.quotes.link import entity_for, same_statement
+from marsad.quotes.score import match, overlap, score, speaker_matches
+
+
+def quote(article_id: str, text: str, speaker: str, start: int = 0) -> Quote:
+    return Quote(article_id, text, "indirect", start, start + len(text), speaker=speaker)
+
+
+def story_with(quotes: dict[str, list[Quote]], entities: list[Entity]) -> tuple[Story, dict[str, Article]]:
+    articles = {aid: Article(id=aid, source=aid, quotes=qs) for aid, qs in quotes.items()}
+    return Story(id="s", article_ids=list(articles), entities=entities), articles
+
+
+ANTONOV = Entity("e1", "PER", "أناتولي أنطونوف", variants=["اناتولي انطونوف", "أنطونوف"])
+KONASHENKOV = Entity("e2", "PER", "إيغور كوناشينكوف", variants=["ايجور كوناشنكوف"])
+
+
+def test_speakers_link_to_story_entities_across_spellings() -> None:
+    story = Story(id="s", entities=[ANTONOV, KONASHENKOV])
+    assert entity_for(story, "انطونوف") is ANTONOV
+    assert entity_for(story, "إيغور كوناشنكوف") is KONASHENKOV
+    assert entity_for(story, "سيرغي لافروف") is None
+
+
+def test_same_statement_in_two_articles_shares_a_group() -> None:
+    a = quote("a", "قدرة تعاون العسكريين الروس مع الأمريكيين أوسع نطاقا مما تعرضه واشنطن في محاربة داعش", "أنطونوف")
+    b = quote("b", "قدرات التعاون العسكري الروسي الأميركي أوسع بكثير مما تقترحه واشنطن في محاربة داعش", "أناتولي أنطونوف")
+    c = quote("b", "الجولة الثانية من المشاورات ستجري عبر دائرة تلفزيونية مغلقة", "أناتولي أنطونوف", 200)
+    d = quote("c", "قدرة التعاون أوسع نطاقا مما تعرضه واشنطن في محاربة داعش", "إيغور كوناشينكوف")
+    story, articles = story_with({"a": [a], "b": [b, c], "c": [d]}, [ANTONOV, KONASHENKOV])
+    out = link.fn(story, articles, Resources(Config())).quotes
+    assert [q.speaker_entity_id for q in out] == ["e1", "e1", "e1", "e2"]
+    assert out[0].group is not None and out[0].group == out[1].group
+    assert out[2].group is None and out[3].group is None
+
+
+def test_quotes_of_one_article_are_not_grouped_together() -> None:
+    a = quote("a", "التعاون ممكن مع الجميع", "أنطونوف")
+    b = quote("a", "التعاون ممكن مع الجميع دائما", "أنطونوف", 100)
+    assert not same_statement(a, b)
+
+
+def test_extract_stage_writes_article_quotes() -> None:
+    article = Article(id="a", source="t", text="وقال الوزير نبيل فهمي إن الحوار مستمر.")
+    out = extract.fn(article, Resources(Config()))
+    assert [q.text for q in out.quotes] == ["الحوار مستمر"] and out.quotes[0].article_id == "a"
+    assert extract.name == "marsad.quotes.extract" and extract.writes == {"article.quotes"}
+    assert link.reads == {"article.quotes", "story.entities"} and link.level == "story"
+
+
+def test_scorer_matching_rules() -> None:
+    assert overlap((0, 10), (5, 30)) == 0.5
+    gold = [{"start": 0, "end": 20, "speaker": ["أناتولي أنطونوف"], "via": ["تاس"]},
+            {"start": 50, "end": 60, "speaker": ["التقرير", "بالينغ كات"], "via": []}]
+    predicted = [Quote("a", "", "direct", 2, 18, speaker="أنطونوف", via=["وكالة تاس"]),
+                 Quote("a", "", "indirect", 100, 120, speaker="x"),
+                 Quote("a", "", "indirect", 200, 220, speaker="y")]
+    assert match(predicted, gold) == [(0, 0)]
+    result = score(predicted, gold, ignore=[[190, 300]])
+    assert (result["tp"], result["fp"], result["fn"]) == (1, 1, 1)
+    assert result["speaker"] == 1.0 and result["via_recall"] == 1.0 and result["precision"] == 0.5
+
+
+def test_speaker_matching_is_strict_about_wrong_people() -> None:
+    assert speaker_matches("أنطونوف", ["أناتولي أنطونوف"])
+    assert speaker_matches("المتحدث باسم الوزارة إيغور كوناشنكوف", ["إيغور كوناشنكوف"])
+    assert not speaker_matches("إيغور كوناشينكوف", ["أناتولي أنطونوف"])
+    assert not speaker_matches(None, ["أناتولي أنطونوف"])
+    assert not speaker_matches("نائب وزير الدفاع الروسي", ["أناتولي أنطونوف"])
