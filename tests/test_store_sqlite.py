@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -78,9 +79,9 @@ def counts(store: SqliteStore) -> dict[str, int]:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> SqliteStore:
+def store(tmp_path: Path) -> Iterator[SqliteStore]:
     with SqliteStore(tmp_path / "marsad.db") as opened:
-        yield opened  # type: ignore[misc]
+        yield opened
 
 
 # ---------------------------------------------------------------- migrations

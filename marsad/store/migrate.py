@@ -32,6 +32,8 @@ def available_migrations() -> list[Migration]:
         match = MIGRATION_NAME.match(item.name)
         if match:
             found.append(Migration(int(match.group(1)), match.group(2), item.read_text(encoding="utf-8")))
+    if not found:
+        raise StoreError("no migrations found: marsad/store/migrations/*.sql must ship with the package")
     found.sort(key=lambda m: m.version)
     versions = [m.version for m in found]
     if versions != list(range(1, len(found) + 1)):
