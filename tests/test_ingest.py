@@ -256,6 +256,19 @@ def test_warc_html_responses_only(tmp_path):
     assert articles[0].source == f"{path}!https://news.example.org/a"
 
 
+def test_arc_file(tmp_path):
+    version = b"1 0 Marsad\nURL IP-address Archive-date Content-type Archive-length\n"
+    data = b"filedesc://t.arc 0.0.0.0 20240101000000 text/plain %d\n" % len(version) + version + b"\n"
+    payload = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+               + (FIXTURES / "page_semantic.html").read_bytes())
+    data += f"http://example.org/a 1.2.3.4 20240101000000 text/html {len(payload)}\n".encode() + payload + b"\n"
+    path = tmp_path / "old.arc"
+    path.write_bytes(data)
+    article = only(read(path))
+    assert isinstance(article, Article) and article.title == EXPECTED["bodies"]["water"][0]
+    assert article.source == f"{path}!http://example.org/a"
+
+
 def test_broken_warc(tmp_path):
     path = tmp_path / "broken.warc"
     path.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\n<html>")
