@@ -361,3 +361,12 @@ def test_search_finds_a_word_whatever_its_diacritics_tatweel_and_alef_form(word,
     with SqliteStore(":memory:") as memory:
         memory.save(Result(articles=[article(1, f"في النص كلمة {written} وغيرها.")]))
         assert [h.article_id for h in memory.search(decorated)] == ["a1"]
+
+
+def test_two_connections_to_one_file_see_each_others_saves(tmp_path):
+    path = tmp_path / "shared.db"
+    with SqliteStore(path) as writer, SqliteStore(path) as reader:
+        writer.save(full_result())
+        assert [a.id for a in reader.load().articles] == ["a1", "a2"]
+        reader.save(Result(articles=[article(3)]))
+        assert writer.article("a3") is not None
