@@ -44,6 +44,7 @@ WORD = re.compile(r"\w+")
 # Jaccard >= 0.38 and containment >= 0.55 (lowest: reordered + 10 % edits); distinct pairs scored
 # Jaccard <= 0.02 and containment <= 0.04 (highest: two seeds). Thresholds sit between the two,
 # nearer the distinct side so heavier rewrites are still caught.
+# ``Config.dedup_threshold`` is the Jaccard floor the stage uses (recommended: JACCARD_THRESHOLD).
 JACCARD_THRESHOLD = 0.3
 CONTAINMENT_THRESHOLD = 0.5
 # LSH retrieves candidates above this estimated Jaccard; set below JACCARD_THRESHOLD so that copies
@@ -127,9 +128,9 @@ def similarity(a: set[str], b: set[str]) -> tuple[float, float]:
     return common / len(a | b), common / min(len(a), len(b))
 
 
-def is_near_duplicate(a: set[str], b: set[str]) -> bool:
+def is_near_duplicate(a: set[str], b: set[str], jaccard_floor: float = JACCARD_THRESHOLD) -> bool:
     jaccard, containment = similarity(a, b)
-    return jaccard >= JACCARD_THRESHOLD or containment >= CONTAINMENT_THRESHOLD
+    return jaccard >= jaccard_floor or containment >= CONTAINMENT_THRESHOLD
 
 
 def chronological(articles: list[Article]) -> list[int]:
@@ -143,8 +144,8 @@ def mark_duplicates(articles: list[Article], resources: Resources) -> list[Artic
     """Point every exact or near-duplicate at the earliest article of its group."""
     from datasketch import MinHashLSH
 
-    num_perm = resources.config.dedup_num_perm
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=num_perm)
+    num_perm, floor = resources.config.dedup_num_perm, resources.config.dedup_threshold
+    lsh = MinHashLSH(threshold=min(LSH_THRESHOLD, floor), num_perm=num_perm)
     exact: dict[str, int] = {}
     sets: dict[int, set[str]] = {}
     for i in chronological(articles):
@@ -161,19 +162,20 @@ def mark_duplicates(articles: list[Article], resources: Resources) -> list[Artic
         if not sets[i]:
             continue
         minhash = _minhash(sets[i], num_perm, MINHASH_SEED)
-        match = _best_match(i, sets, lsh.query(minhash))
+        match = _best_match(i, sets, lsh.query(minhash), floor)
         if match is not None:
             _link(article, articles[match[0]], "near", match[1])
         lsh.insert(str(i), minhash)
     return articles
 
 
-def _best_match(i: int, sets: dict[int, set[str]], candidates: Iterable[str]) -> tuple[int, float] | None:
+def _best_match(i: int, sets: dict[int, set[str]], candidates: Iterable[str],
+                floor: float) -> tuple[int, float] | None:
     best: tuple[int, float] | None = None
     for key in candidates:
         j = int(key)
         jaccard, containment = similarity(sets[i], sets[j])
-        if (jaccard >= JACCARD_THRESHOLD or containment >= CONTAINMENT_THRESHOLD) and \
+        if (jaccard >= floor or containment >= CONTAINMENT_THRESHOLD) and \
                 (best is None or max(jaccard, containment) > best[1]):
             best = (j, max(jaccard, containment))
     return best

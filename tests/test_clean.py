@@ -225,3 +225,12 @@ def test_never_drops_a_body_paragraph(body, head, tail):
     result = clean_lines("\n".join(lines))
     kept = {line.text for line in result.lines}
     assert set(body) <= kept
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("اب تثجحخ دذرز\n.،:*-©»|abc 0123\u200f\x00")), max_size=400))
+def test_any_text_cleans_without_error(text):
+    article = cleaned(text) if text.strip() else None
+    if article is not None:
+        assert "\n".join(article.text[p.start : p.end] for p in article.paragraphs) == article.text
+        assert len(article.removed) + len(article.paragraphs) == sum(1 for line in text.split("\n") if line.strip())

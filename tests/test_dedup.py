@@ -8,14 +8,14 @@ import pytest
 
 from marsad.clean import clean
 from marsad.config import Config
-from marsad.dedup import VARIANTS, Signature, mark_duplicates, shingles
+from marsad.dedup import JACCARD_THRESHOLD, VARIANTS, Signature, mark_duplicates, shingles
 from marsad.errors import ModelError
 from marsad.ingest import read_paths
 from marsad.ingest.common import make_article
 from marsad.model import Article
 from marsad.pipeline import Resources
 
-RESOURCES = Resources(Config())
+RESOURCES = Resources(Config(dedup_threshold=JACCARD_THRESHOLD))
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +83,15 @@ def test_signature_round_trip_and_parameter_check(seeds):
         Signature.from_bytes(b"XXXX" + signature.to_bytes()[4:])
     with pytest.raises(ModelError):
         Signature.from_bytes(signature.to_bytes()[:-8])
+
+
+def test_default_config_threshold_also_links_all_variants(seeds):
+    rng = random.Random(5)
+    names = list(VARIANTS)
+    variants = [variant(seeds[n % 5], names[n % len(names)], rng, n) for n in range(20)]
+    mark_duplicates.fn(list(seeds) + variants, Resources(Config()))
+    assert [a.duplicate_of for a in seeds] == [None] * 5
+    assert all(a.duplicate_of == a.meta["expected"] for a in variants)
 
 
 def test_texts_without_words_are_not_linked():
