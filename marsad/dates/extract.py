@@ -6,10 +6,24 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.dates import values as V
 from marsad.dates.grammar import RANGE_TO, Hit, Parser
+from marsad.dates.lexicon import lexicon
 from marsad.dates.numbers import parse_words
+from marsad.dates.rules_base import (
+    AGO,
+    AM,
+    DAYPARTS,
+    DURATION_CUES,
+    EDGE,
+    NIGHT,
+    PLURAL_UNITS,
+    PM,
+    THIS,
+    YEAR_WORDS,
+)
 from marsad.dates.scan import scan
 from marsad.model import TimeExpression
 
@@ -32,6 +46,24 @@ def patterns(p: Parser) -> list[Callable[[int], Hit | None]]:
             p.clock, p.frequency, p.bare_day, p.season, p.decade, p.part_of_day, p.holiday,
             lambda i: day_range(p, i),
             lambda i: hour_range(p, i)]
+
+
+@lru_cache(maxsize=1)
+def starters() -> frozenset[str]:
+    """Every word an expression can start with; other words are skipped without trying the rules."""
+    lex = lexicon()
+    words: set[str] = {"من", "بين", "يوم", "ايام", "الي", "شهر", "اسبوع", "الاسبوع", "الربع", "كل", "نصف", "الساعه",
+                       "بعد", "في", "منتصف", "الظهيره", "وقت", "لعام", "لسنه", "بقيه", "باقي", "ال"}
+    words |= THIS | EDGE | YEAR_WORDS | DURATION_CUES | set(AGO) | set(DAYPARTS) | PLURAL_UNITS | AM | PM | NIGHT
+    for table in (lex.months, lex.weekdays, lex.holidays, *lex.relative.values()):
+        words |= {phrase.split()[0] for phrase in table}
+    words |= set(lex.numbers) | {"ال" + w for w in lex.numbers} | {"الواحده", "واحده"}
+    return frozenset(words)
+
+
+def may_start(p: Parser, i: int) -> bool:
+    tok = p.t[i]
+    return tok.kind == "d" or any(form in starters() for form, _ in tok.variants)
 
 
 def best_at(p: Parser, i: int) -> Hit | None:
@@ -77,6 +109,8 @@ def hour_range(p: Parser, i: int) -> Hit | None:
         return None
     h1, j = first
     joiner = p.norm(j)
+    if joiner == "-" and not (p.adjacent(j - 1) and p.adjacent(j)):
+        return None  # «4 - 1 مساء السبت» is a score; «1-3 مساءً» a range
     if joiner in RANGE_TO or (joiner == "و" and cue and cue[0] == "بين"):
         second = p.clock(j + 1)
     elif cue and cue[0] == "بين" and joiner.startswith("و") and len(joiner) > 2:
@@ -219,7 +253,7 @@ def find_all(text: str, anchor: dt.date | None = None) -> list[Found]:
     hits: list[Hit] = []
     i = 0
     while i < len(toks):
-        hit = best_at(p, i)
+        hit = best_at(p, i) if may_start(p, i) else None
         if hit is None:
             i += 1
             continue

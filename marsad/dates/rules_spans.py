@@ -60,7 +60,12 @@ class SpanRules(TimeRules):
         parts: list[tuple[float, str, int, int]] = [first]
         while True:
             j = parts[-1][2]
-            nxt = self.amount(j + 1) if self.norm(j) == "و" else self.amount(j)
+            if self.norm(j) == "و":
+                nxt = self.amount(j + 1)
+            elif self.t[j:j + 1] and self.t[j].kind == "d":
+                nxt = self.amount(j)  # «2 سنة 1 شهر 21 يوم»; not «94 عاما أشهر روائي»
+            else:
+                nxt = None
             if nxt is None and self.norm(j).startswith("و") and len(self.norm(j)) > 1:
                 nxt = self.amount(j)
             if nxt is None or nxt[1] in {p[1] for p in parts} or nxt[1] == "DEC":

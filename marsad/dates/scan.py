@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from marsad.text.normalize import match_key_with_map
 
@@ -42,14 +43,20 @@ def _variants(norm: str, index: list[int], start: int) -> list[tuple[str, int]]:
     return out
 
 
+@lru_cache(maxsize=100_000)
+def _normal(token: str) -> tuple[str, tuple[int, ...]]:
+    norm, index = match_key_with_map(token)
+    return norm, tuple(index)
+
+
 def scan(text: str) -> list[Tok]:
     """Tokens of ``text`` with normalised forms; digits folded to ASCII, diacritics and tatweel removed."""
     toks: list[Tok] = []
     for m in TOKEN.finditer(text):
-        norm, index = match_key_with_map(m.group())
+        norm, index = _normal(m.group())
         if not norm:
             continue
         kind = "d" if norm.isdigit() else ("w" if norm[0].isalpha() else "p")
-        variants = _variants(norm, index, m.start()) if kind == "w" else [(norm, m.start())]
+        variants = _variants(norm, list(index), m.start()) if kind == "w" else [(norm, m.start())]
         toks.append(Tok(m.group(), m.start(), m.end(), norm, kind, variants))
     return toks
