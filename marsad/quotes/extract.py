@@ -48,11 +48,14 @@ OPENERS = frozenset(PAIRS) | TOGGLES
 MIN_PARTIAL_WORDS = 3  # a quotation inside reported speech shorter than this is a scare quote («"داعش"»)
 MAX_INTRO_GAP = 30  # words between a cue and its introducer; beyond this the introducer is not its own
 SUBJUNCTIVE = frozenset({"ان", "لن", "لم", "كي", "لكي"})
-TRAILING = frozenset({"و", "ان", "حين", "في", "،", ",", "وذلك", "ذلك"})
+TRAILING = frozenset({"و", "ان", "حين", "في", "،", ",", "وذلك", "ذلك", "كما"})
+MAX_HEADLINE_WORDS = 30
 BARE_KINDS = frozenset({"say", "add", "continue"})
 # A quotation right after these words is a title («تحت عنوان "..."»), not a partial quote.
 TITLE_WORDS = frozenset({"عنوان", "بعنوان", "اسم", "باسم", "شعار", "بشعار", "عبارة", "كلمة"})
-NO_HEAD = frozenset({"المصدر", "المصادر", "تحديث", "اخر", "بقلم", "تعليق", "المراسل"})
+# Labels before a colon that are bylines or page furniture, not speakers.
+NO_HEAD = frozenset({"المصدر", "المصادر", "تحديث", "اخر", "بقلم", "تعليق", "المراسل", "عدسه", "تصوير", "كتب",
+                     "كتبت", "اعداد", "ترجمه", "الكاتب", "المحرر", "متابعات", "صوره", "الصوره", "فيديو", "اقرا"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +134,9 @@ def find_hits(toks: list[Tok], ctx: Context) -> list[Hit]:
 
 
 def subject_before(toks: list[Tok], hit: Hit) -> list[Tok]:
-    if not hit.main or hit.cue.kind == "relay":
+    """The subject before a verb; none for participles, relays and verbs joined by و/ف («واعتبر»),
+    whose subject is the previous one."""
+    if not hit.main or hit.cue.kind == "relay" or toks[hit.i].key != toks[hit.i].bare:
         return []
     return trailing_phrase(toks[: hit.i])
 
@@ -146,6 +151,8 @@ def find_intro(toks: list[Tok], start: int, limit: int, cue: Cue, ctx: Context) 
     for k in range(start, min(limit, start + MAX_INTRO_GAP)):
         tok = toks[k]
         nxt = toks[k + 1] if k + 1 < limit else None
+        if tok.is_word and any(q.start <= tok.start < q.end for q in ctx.quoted):
+            continue  # «لـ "سي ان ان" ان ...»: words inside a quoted name introduce nothing
         if tok.key in COMPLEMENTIZERS:
             return "clause", k, k + 1
         if tok.text == ":":
@@ -292,7 +299,7 @@ def headline(text: str, start: int, end: int, sentence: int, ctx: Context) -> li
     if text[line_start:start].strip() or text[end : len(text) if line_end < 0 else line_end].strip():
         return []
     match = HEADLINE.match(text[start:end])
-    if not match or len(match.group(2).split()) < 3:
+    if not match or not 3 <= len(match.group(2).split()) <= MAX_HEADLINE_WORDS or ":" in match.group(2):
         return []
     toks = sentence_tokens(text, start, start + len(match.group(1)))
     if not 1 <= len(toks) <= 4 or not all(t.is_word and not t.key.isdigit() for t in toks):
@@ -342,6 +349,8 @@ def according(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:
         if found is None or source is None or in_quotation(ctx, toks[i].start):
             continue
         after = found[0] + source[1]
+        if i > 1 and toks[i - 1].text not in "،," and any(t.is_word for t in toks[after:]):
+            continue  # «تتباين حسب تخمينات الحظ التي ...»: «depending on», not «according to»
         first, last = (after, len(toks)) if i <= 1 else (0, i)
         while first < last and (not toks[first].is_word or toks[first].bare in ("ان", "فان")):
             first += 1

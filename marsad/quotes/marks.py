@@ -43,7 +43,10 @@ def quoted_spans(text: str) -> list[Quoted]:
             stack.clear()
         elif _closes(stack, ch):
             closer, start = stack.pop()
-            found.append(Quoted(start, i, len(stack)))
+            inner = text[start:i]
+            lead, trail = len(inner) - len(inner.lstrip()), len(inner) - len(inner.rstrip())
+            if inner.strip():
+                found.append(Quoted(start + lead, i - trail, len(stack)))
         elif ch in PAIRS:
             stack.append((PAIRS[ch], i + 1))
         elif ch in TOGGLES and not (ch == "'" and _is_apostrophe(text, i)):

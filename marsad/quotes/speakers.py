@@ -69,7 +69,7 @@ def trailing_phrase(toks: list[Tok]) -> list[Tok]:
 def _clause_start(tok: Tok) -> bool:
     from marsad.quotes.tokens import COMPLEMENTIZERS
 
-    return tok.key in COMPLEMENTIZERS or tok.bare in ("فيما", "بينما", "كما", "حين")
+    return tok.key in COMPLEMENTIZERS or tok.bare in ("فيما", "بينما", "كما", "حين", "لكن", "لكنه", "لكنها", "ولكن")
 
 
 def _is_adjective(key: str) -> bool:
