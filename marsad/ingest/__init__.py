@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from marsad.config import Config
-from marsad.errors import EmptyInput, UnsupportedFormat
+from marsad.errors import EmptyInput, TooLargeInput, UnsupportedFormat
 from marsad.ingest.archive import Budget, read_tar, read_zip
 from marsad.ingest.common import Item, article_id, guarded, read_file_bytes, read_limited
 from marsad.ingest.encoding import control_share, decode_bytes
@@ -64,15 +64,26 @@ def read_file(path: Path, config: Config) -> Iterator[Item]:
     if not path.exists():
         yield Rejection(source, "the file does not exist", UnsupportedFormat.code)
         return
-    if _kind(path.name) == "warc":
-        yield from guarded(source, lambda: _read_warc_file(path, config))
+    kind = _kind(path.name)
+    if kind in ("warc", "zip", "tar"):
+        yield from guarded(source, lambda: _read_archive_file(path, kind, config))
         return
     yield from guarded(source, lambda: read_bytes(read_file_bytes(path, config.max_file_bytes), source, config))
 
 
-def _read_warc_file(path: Path, config: Config) -> Iterator[Item]:
-    with open(path, "rb") as handle:  # streamed record by record: a WARC may be far larger than one file
-        yield from read_warc(handle, str(path), config)
+def _read_archive_file(path: Path, kind: str | None, config: Config) -> Iterator[Item]:
+    """Archives are read from the file, not from memory: a WARC record by record (each bounded by
+    max_file_bytes), a zip or tar up to max_archive_bytes on disk and unpacked."""
+    with open(path, "rb") as handle:
+        if kind == "warc":
+            yield from read_warc(handle, str(path), config)
+            return
+        size = path.stat().st_size
+        if size > config.max_archive_bytes:
+            raise TooLargeInput(f"the archive is {size:,} bytes, over the limit of {config.max_archive_bytes:,} "
+                                "bytes (max_archive_bytes)", source=str(path))
+        reader = read_zip if kind == "zip" else read_tar
+        yield from reader(handle, str(path), config, read_bytes)
 
 
 def read_bytes(data: bytes, source: str, config: Config, depth: int = 0,

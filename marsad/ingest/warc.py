@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from marsad.config import Config
-from marsad.errors import InputError, MalformedInput, TooLargeInput
+from marsad.errors import InputError, MalformedInput
 from marsad.ingest.common import Item, read_limited, rejection
 from marsad.ingest.encoding import decode_bytes
 from marsad.ingest.html import article_from_html, charset_hint
@@ -28,7 +28,7 @@ def read_warc(handle: BinaryIO, source: str, config: Config) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    total, found = 0, 0
+    found = 0
     try:
         for record in ArchiveIterator(handle, arc2warc=True):
             if not is_html_response(record):
@@ -36,17 +36,9 @@ def read_warc(handle: BinaryIO, source: str, config: Config) -> Iterator[Item]:
             found += 1
             uri = record.rec_headers.get_header("WARC-Target-URI") or f"record-{found}"
             where = f"{source}!{uri}"
-            try:
+            try:  # each record is bounded; the archive itself is streamed, never held in memory
                 body = read_limited(record.content_stream(), config.max_file_bytes, where)
-                total += len(body)
-                if total > config.max_archive_bytes:
-                    raise TooLargeInput(f"the archive expands past {config.max_archive_bytes:,} bytes "
-                                        "(max_archive_bytes); the rest is skipped", source=where)
                 yield _record_article(body, where, uri, record.rec_headers.get_header("WARC-Date"))
-            except TooLargeInput as exc:
-                yield rejection(exc, where)
-                if total > config.max_archive_bytes:
-                    return
             except InputError as exc:
                 yield rejection(exc, where)
     except ArchiveLoadFailed as exc:
