@@ -3,14 +3,14 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo test lint bench clean-out
+.PHONY: install demo test lint bench clean-out serve
 
 install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,web]'
 	touch $@
 
 demo: install
@@ -29,3 +29,6 @@ bench: install
 
 clean-out:
 	rm -rf out
+
+serve: install
+	$(BIN)/marsad serve --db out/marsad.db

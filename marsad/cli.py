@@ -18,7 +18,7 @@ from marsad.errors import MarsadError
 app = typer.Typer(help="Marsad (مرصد): Arabic news intelligence.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
 
-COMMAND_MODULES = ("marsad.commands.clean", "marsad.commands.ner", "marsad.commands.cluster")
+COMMAND_MODULES = ("marsad.commands.clean", "marsad.commands.ner", "marsad.commands.dates", "marsad.commands.cluster", "marsad.commands.web")
 
 
 @app.command()

@@ -1,0 +1,94 @@
+"""FastAPI application: RTL pages for people and a JSON API (OpenAPI at ``/openapi.json``).
+
+Pages: ``/`` (stories, newest first, with a search box), ``/stories/{id}`` (the story brief, rendered
+with the same template as the static report), ``/search?q=``. API: ``/api/stories``,
+``/api/stories/{id}``, ``/api/articles/{id}``, ``/api/search?q=``, ``/api/health``. The store is
+opened per request (SQLite connections are cheap and this keeps threads apart).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query
+from fastapi.responses import HTMLResponse
+
+from marsad.model import Result, Story, article_to_dict, story_to_dict
+from marsad.store.sqlite import SqliteStore
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    db = Path(db_path)
+    # No /docs: Swagger UI loads its assets from a CDN, which an offline newsroom cannot reach.
+    app = FastAPI(title="Marsad", version="0.1.0", docs_url=None, redoc_url=None,
+                  description="Arabic news stories: entities, quotes, timelines and claims.")
+
+    def store() -> Iterator[SqliteStore]:
+        opened = SqliteStore(db)
+        try:
+            yield opened
+        finally:
+            opened.close()
+
+    @app.get("/api/health")
+    def health() -> dict[str, Any]:
+        return {"status": "ok", "store": str(db)}
+
+    @app.get("/api/stories")
+    def list_stories(s: SqliteStore = Depends(store)) -> list[dict[str, Any]]:
+        return [_story_row(story) for story in s.stories()]
+
+    @app.get("/api/stories/{story_id}")
+    def get_story(story_id: str, s: SqliteStore = Depends(store)) -> dict[str, Any]:
+        return story_to_dict(_story_or_404(s, story_id))
+
+    @app.get("/api/articles/{article_id}")
+    def get_article(article_id: str, s: SqliteStore = Depends(store)) -> dict[str, Any]:
+        article = s.article(article_id)
+        if article is None:
+            raise HTTPException(404, f"no article {article_id}")
+        return article_to_dict(article)
+
+    @app.get("/api/search")
+    def api_search(q: str = Query(min_length=1), limit: int = Query(20, ge=1, le=200),
+                   s: SqliteStore = Depends(store)) -> list[dict[str, str]]:
+        return [{"article_id": h.article_id, "title": h.title, "snippet": h.snippet} for h in s.search(q, limit)]
+
+    @app.get("/", response_class=HTMLResponse)
+    def index(s: SqliteStore = Depends(store)) -> str:
+        return _page("index.html.j2", stories=[_story_row(x) for x in s.stories()], query="", hits=None)
+
+    @app.get("/search", response_class=HTMLResponse)
+    def search_page(q: str = "", s: SqliteStore = Depends(store)) -> str:
+        hits = s.search(q, 50) if q.strip() else []
+        return _page("index.html.j2", stories=[], query=q, hits=hits)
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse)
+    def story_page(story_id: str, s: SqliteStore = Depends(store)) -> str:
+        from marsad.report import render_html
+
+        story = _story_or_404(s, story_id)
+        articles = [a for a in (s.article(i) for i in story.article_ids) if a is not None]
+        return render_html(Result(articles=articles, stories=[story]))
+
+    return app
+
+
+def _story_or_404(s: SqliteStore, story_id: str) -> Story:
+    story = s.story(story_id)
+    if story is None:
+        raise HTTPException(404, f"no story {story_id}")
+    return story
+
+
+def _story_row(story: Story) -> dict[str, Any]:
+    return {"id": story.id, "title": story.title, "articles": len(story.article_ids),
+            "entities": len(story.entities), "quotes": len(story.quotes), "claims": len(story.claims)}
+
+
+def _page(template: str, **context: Any) -> str:
+    from marsad.report import _environment
+
+    return str(_environment(html=True).get_template(template).render(**context))

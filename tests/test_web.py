@@ -1,0 +1,57 @@
+"""Web UI and JSON API over a store built from hand-made records (no pipeline needed)."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from marsad.model import Article, Entity, Result, Story, SummarySentence
+from marsad.store.sqlite import SqliteStore
+from marsad.web.app import create_app
+
+
+@pytest.fixture()
+def client(tmp_path):
+    article = Article(id="a1", source="a.txt", title="الدفاع الروسية <b>تنفي</b>",
+                      text="نفى المتحدث إيغور كوناشينكوف قصف تدمر.", outlet="المغرب اليوم", language="ar")
+    story = Story(id="s-1", title="الدفاع الروسية تنفي", article_ids=["a1"],
+                  entities=[Entity(id="e1", type="PER", name="إيغور كوناشينكوف", variants=["إيغور كوناشينكوف"],
+                                   article_ids=["a1"])],
+                  summary=[SummarySentence(text="نفى المتحدث قصف تدمر.", article_ids=["a1"])])
+    db = tmp_path / "marsad.db"
+    with SqliteStore(db) as store:
+        store.save(Result(articles=[article], stories=[story]))
+    return TestClient(create_app(db))
+
+
+def test_api_lists_and_returns_stories_and_articles(client):
+    assert client.get("/api/health").json()["status"] == "ok"
+    stories = client.get("/api/stories").json()
+    assert stories == [{"id": "s-1", "title": "الدفاع الروسية تنفي", "articles": 1, "entities": 1,
+                        "quotes": 0, "claims": 0}]
+    story = client.get("/api/stories/s-1").json()
+    assert story["entities"][0]["name"] == "إيغور كوناشينكوف"
+    assert client.get("/api/articles/a1").json()["outlet"] == "المغرب اليوم"
+    assert client.get("/api/stories/nope").status_code == 404
+    assert client.get("/api/articles/nope").status_code == 404
+
+
+def test_search_folds_spelling_variants(client):
+    hits = client.get("/api/search", params={"q": "ايغور"}).json()
+    assert [h["article_id"] for h in hits] == ["a1"]
+    assert client.get("/api/search", params={"q": ""}).status_code == 422
+
+
+def test_pages_are_rtl_and_escaped(client):
+    index = client.get("/")
+    assert index.status_code == 200 and 'dir="rtl"' in index.text and "/stories/s-1" in index.text
+    page = client.get("/stories/s-1")
+    assert page.status_code == 200 and "كوناشينكوف" in page.text
+    assert "<b>تنفي</b>" not in page.text
+    results = client.get("/search", params={"q": "كوناشينكوف"})
+    assert "/api/articles/a1" in results.text
+
+
+def test_openapi_describes_the_api(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/api/stories", "/api/stories/{story_id}", "/api/articles/{article_id}", "/api/search"} <= set(paths)
