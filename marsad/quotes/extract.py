@@ -265,7 +265,8 @@ def analyse(toks: list[Tok], hit: Hit, limit: int, ctx: Context,
     quoting = _quoting_from(region, ctx.text)
     if quoting is not None and not subject:
         relay, region = quoting
-    phrase = subject or leading_phrase(region)
+    # A participle («مشيرا», «قائلا») always shares the subject of the verb before it.
+    phrase = [] if hit.cue.pos == "participle" else subject or leading_phrase(region)
     how, c0 = (intro[0], intro[2]) if intro else ("", -1)
     if intro is None and hit.cue.prep == "obj":
         commas = [k for k in range(hit.j, limit) if toks[k].text in "،,"]
@@ -309,6 +310,8 @@ def headline(text: str, start: int, end: int, sentence: int, ctx: Context) -> li
     if find_hits(sentence_tokens(text, start + match.start(2), end), ctx):
         return []  # «الرياض: قال مسؤول ...» is a dateline before reported speech
     speaker = parse_speaker(text, toks) or Speaker(match.group(1).strip(), "NAME", "", toks[0].start, toks[-1].end)
+    if len(toks) == 1 and toks[0].key.startswith("ال") and word_kind(toks[0]) not in ("org", "role"):
+        return []  # «النتيجة: ...» is a label, not a speaker
     body = strip_marks(text, start + match.start(2), end)
     quote = _direct(body, ctx)
     s, e = (quote.start, quote.end) if quote else body

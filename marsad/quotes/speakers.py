@@ -32,16 +32,29 @@ class Speaker:
     via: tuple[str, ...] = field(default=())
 
 
+# Prepositions with a pronoun («وقال عنها مصدر آخر»): skipped before a speaker phrase.
+PRONOUN_PREPS = frozenset({"له", "لها", "لهم", "عنه", "عنها", "عنهم", "فيه", "فيها", "منه", "منها", "عليه",
+                           "عليها", "اليه", "اليها"})
+
+
 def leading_phrase(toks: list[Tok]) -> list[Tok]:
     """Tokens from the start up to the first boundary (at most MAX_SPEAKER_WORDS)."""
     out: list[Tok] = []
-    for tok in toks:
-        if is_boundary(tok) or len(out) >= MAX_SPEAKER_WORDS:
-            break
-        if word_kind(tok) == "aux" and not out:
+    for n, tok in enumerate(toks):
+        nxt = toks[n + 1] if n + 1 < len(toks) else None
+        if not out and (word_kind(tok) == "aux" or tok.bare in PRONOUN_PREPS):
             continue
+        if is_boundary(tok) or len(out) >= MAX_SPEAKER_WORDS or (nxt is not None and _preposition_before_clause(tok, nxt)):
+            break
         out.append(tok)
     return out
+
+
+def _preposition_before_clause(tok: Tok, nxt: Tok) -> bool:
+    """«علي أن» in copy that writes على with ي: a preposition, not the name علي."""
+    from marsad.quotes.tokens import COMPLEMENTIZERS
+
+    return tok.key == "علي" and nxt.key in COMPLEMENTIZERS
 
 
 def trailing_phrase(toks: list[Tok]) -> list[Tok]:
@@ -69,7 +82,8 @@ def trailing_phrase(toks: list[Tok]) -> list[Tok]:
 def _clause_start(tok: Tok) -> bool:
     from marsad.quotes.tokens import COMPLEMENTIZERS
 
-    return tok.key in COMPLEMENTIZERS or tok.bare in ("فيما", "بينما", "كما", "حين", "لكن", "لكنه", "لكنها", "ولكن")
+    return tok.key in COMPLEMENTIZERS or tok.bare in ("فيما", "بينما", "كما", "حين", "لكن", "لكنه", "لكنها", "ولكن",
+                                                      "اذ", "حيث", "اما")
 
 
 def _is_adjective(key: str) -> bool:
