@@ -56,7 +56,7 @@ PROSE_MIN_WORDS = 8
 PROSE_MIN_STOPWORD_SHARE = 0.1
 SHORT_LINE_WORDS = 6
 LEXICON_MAX_WORDS = 15  # a template phrase only condemns a line this short (never a body paragraph)
-OVERLONG_TOKEN = 16  # Arabic words longer than this are menu items run together («الاخباريسلايدسورية»)
+OVERLONG_TOKEN = 16  # longer words are menu items run together («الاخباريسلايدسورية»); none of ANERcorp's 111k Arabic tokens is
 # A first line this short above a headline of at least KICKER_MIN_WORDS words is a section label.
 SECTION_WORDS = 3
 KICKER_MIN_WORDS = 5
