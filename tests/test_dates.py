@@ -152,6 +152,12 @@ def test_false_hits(text: str) -> None:
     assert find(text, ANCHOR) == []
 
 
+def test_scores_and_famous_are_not_times_or_durations() -> None:
+    assert values("فاز على ضيفه 4 - 1 مساء السبت") == [("السبت", "2015-10-03")]
+    assert values("عن عمر يناهز 94 عاما أشهر روائي") == [("94 عاما", "P94Y")]
+    assert values("سأكون بالخارج 4 - 5 مساءً") == [("4 - 5 مساءً", "T16/T17")]
+
+
 def test_held_is_not_a_decade() -> None:
     assert values("لقاء استغرق ثلاث ساعات وعقد في المقر") == [("ثلاث ساعات", "PT3H")]
 

@@ -109,8 +109,6 @@ def hour_range(p: Parser, i: int) -> Hit | None:
         return None
     h1, j = first
     joiner = p.norm(j)
-    if joiner == "-" and not (p.adjacent(j - 1) and p.adjacent(j)):
-        return None  # «4 - 1 مساء السبت» is a score; «1-3 مساءً» a range
     if joiner in RANGE_TO or (joiner == "و" and cue and cue[0] == "بين"):
         second = p.clock(j + 1)
     elif cue and cue[0] == "بين" and joiner.startswith("و") and len(joiner) > 2:
@@ -122,6 +120,9 @@ def hour_range(p: Parser, i: int) -> Hit | None:
     h2 = int(second.val.value[1:3])
     if h2 >= 12 and h1 < 12 and h1 + 12 <= h2:
         h1 += 12
+    spaced_dash = joiner == "-" and not (p.adjacent(j - 1) and p.adjacent(j))
+    if spaced_dash and not (h1 < h2 and (h1 >= 12) == (h2 >= 12)):
+        return None  # «فاز 4 - 1 مساء السبت» is a score; «4 - 5 مساءً» a range
     start_val = V.Value("time", V.time_of_day(h1, None), V.time_of_day(h1, None), "explicit")
     return Hit(i, second.j, cue[1] if cue else p.t[k].start, V.interval(start_val, second.val))
 
@@ -163,6 +164,8 @@ def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
             out[-1] = Hit(prev.i, hit.j, prev.start, _weekday_in_week(prev.val, hit.val))
         elif prev and _set_time_pair(p, prev, hit):
             out[-1] = Hit(prev.i, hit.j, prev.start, _set_time(prev.val, hit.val))
+        elif prev and prev.val.kind == "time" and hit.val.kind == "date" and _open_hour(p, prev, hit):
+            out[-1] = _open_hour(p, prev, hit) or prev
         elif prev and _time_pair(p, prev, hit):
             out[-1] = Hit(prev.i, hit.j, prev.start, _datetime(prev.val, hit.val))
         else:
@@ -218,6 +221,22 @@ def _time_pair(p: Parser, a: Hit, b: Hit) -> bool:
     if date.precision != "day" or ("T" in date.timex[10:] and date.timex[-2:] not in DAYPART_PM | {"MO"}):
         return False
     return all(p.norm(k) in TIME_GLUE for k in range(a.j, b.i)) and b.i - a.j <= 3
+
+
+def _open_hour(p: Parser, a: Hit, b: Hit) -> Hit | None:
+    """«الساعة 1 بعد الظهر إلى 4», «من 1:30 إلى 3»: a time followed by «إلى N» is a range of hours."""
+    if b.i != a.j or p.norm(a.j) not in RANGE_TO or b.j != a.j + 2 or p.t[a.j + 1].kind != "d":
+        return None
+    if not a.val.timex[1:3].isdigit():
+        return None
+    h1, h2 = int(a.val.timex[1:3]), p.t[a.j + 1].number or 0
+    if h2 > 24:
+        return None
+    if h1 >= 12 and h2 < 12 and h2 + 12 > h1:
+        h2 += 12
+    end = V.Value("time", V.time_of_day(h2, None), V.time_of_day(h2, None), "explicit")
+    cue = p.word(a.i - 1, {"من", "بين"})
+    return Hit(a.i - (1 if cue else 0), b.j, cue[1] if cue else a.start, V.interval(a.val, end))
 
 
 def _set_time_pair(p: Parser, a: Hit, b: Hit) -> bool:

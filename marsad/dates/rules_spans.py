@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from marsad.dates import values as V
-from marsad.dates.numbers import bare
+from marsad.dates.numbers import bare, parse_words
 from marsad.dates.rules_base import AGO, DAYPARTS, DURATION_CUES, PLURAL_UNITS, Hit
 from marsad.dates.rules_times import TimeRules
 
@@ -62,7 +62,7 @@ class SpanRules(TimeRules):
             j = parts[-1][2]
             if self.norm(j) == "و":
                 nxt = self.amount(j + 1)
-            elif self.t[j:j + 1] and self.t[j].kind == "d":
+            elif self.t[j:j + 1] and (self.t[j].kind == "d" or parse_words(self.t, j)):
                 nxt = self.amount(j)  # «2 سنة 1 شهر 21 يوم»; not «94 عاما أشهر روائي»
             else:
                 nxt = None
