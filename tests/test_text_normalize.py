@@ -66,3 +66,11 @@ def test_offset_map_is_monotonic_and_in_range(text):
     assert len(key) == len(index)
     assert all(0 <= i < len(text) for i in index)
     assert index == sorted(index)
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x0020, max_codepoint=0x06FF)) | st.text())
+def test_one_pass_match_key_equals_the_named_steps(text):
+    slow = text
+    for step in n.MATCH_STEPS:
+        slow = step(slow)
+    assert n.match_key(text) == " ".join(slow.casefold().split())
