@@ -81,8 +81,9 @@ class TimeRules(DateRules):
     def clock_digits(self, k: int) -> tuple[int, int | None, int | None, int, bool] | None:
         if k >= len(self.t) or self.t[k].kind != "d":
             return None
-        if k >= 2 and self.norm(k - 1) == "-" and self.t[k - 2].kind == "d":
-            return None  # the second number of a score «4 - 1»
+        if k >= 2 and self.norm(k - 1) == "-" and self.t[k - 2].kind == "d" \
+                and not (self.adjacent(k - 2) and self.adjacent(k - 1)):
+            return None  # the second number of a score «4 - 1» (but «8-9 صباحا» is a range)
         text = self.t[k].norm
         if len(text) in (3, 4) and (self.norm(k + 1) in AM | PM):
             return int(text[:-2]), int(text[-2:]), None, k + 1, True
