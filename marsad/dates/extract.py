@@ -110,9 +110,9 @@ def hour_range(p: Parser, i: int) -> Hit | None:
     h1, j = first
     joiner = p.norm(j)
     if joiner in RANGE_TO or (joiner == "و" and cue and cue[0] == "بين"):
-        second = p.clock(j + 1)
+        second = p.clock(j + 1, second_end=True)
     elif cue and cue[0] == "بين" and joiner.startswith("و") and len(joiner) > 2:
-        second = p.clock(j)
+        second = p.clock(j, second_end=True)
     else:
         return None
     if second is None or not second.val.value[1:3].isdigit():

@@ -9,11 +9,13 @@ from marsad.dates.rules_dates import DateRules
 
 
 class TimeRules(DateRules):
-    def clock(self, i: int) -> Hit | None:
+    def clock(self, i: int, second_end: bool = False) -> Hit | None:
         """«الساعة 14:00», «الساعة 10 صباحا», «7:56 مساء», «الساعة الثانية بعد الظهر», «السابعة والنصف»."""
         before, k = self.daypart(i, leading=True)
         sa = self.word(k, {"الساعه"})
         k = k + 1 if sa else k
+        if not second_end and k >= 2 and self.norm(k - 1) == "-" and self.t[k - 2].kind == "d":
+            return None  # the second number of «4 - 1» or «8-9 صباحا»: a score, or a range found from its start
         got = self.clock_digits(k) or self.clock_words(k)
         if got is None:
             return self.named_time(i)
@@ -81,9 +83,6 @@ class TimeRules(DateRules):
     def clock_digits(self, k: int) -> tuple[int, int | None, int | None, int, bool] | None:
         if k >= len(self.t) or self.t[k].kind != "d":
             return None
-        if k >= 2 and self.norm(k - 1) == "-" and self.t[k - 2].kind == "d" \
-                and not (self.adjacent(k - 2) and self.adjacent(k - 1)):
-            return None  # the second number of a score «4 - 1» (but «8-9 صباحا» is a range)
         text = self.t[k].norm
         if len(text) in (3, 4) and (self.norm(k + 1) in AM | PM):
             return int(text[:-2]), int(text[-2:]), None, k + 1, True
