@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -55,7 +55,8 @@ def starters() -> frozenset[str]:
     words: set[str] = {"من", "بين", "يوم", "ايام", "الي", "شهر", "اسبوع", "الاسبوع", "الربع", "كل", "نصف", "الساعه",
                        "بعد", "في", "منتصف", "الظهيره", "وقت", "لعام", "لسنه", "بقيه", "باقي", "ال"}
     words |= THIS | EDGE | YEAR_WORDS | DURATION_CUES | set(AGO) | set(DAYPARTS) | PLURAL_UNITS | AM | PM | NIGHT
-    for table in (lex.months, lex.weekdays, lex.holidays, *lex.relative.values()):
+    tables: list[Iterable[str]] = [lex.months, lex.weekdays, lex.holidays, *lex.relative.values()]
+    for table in tables:
         words |= {phrase.split()[0] for phrase in table}
     words |= set(lex.numbers) | {"ال" + w for w in lex.numbers} | {"الواحده", "واحده"}
     return frozenset(words)
