@@ -34,6 +34,25 @@ class Stage:
     reads: frozenset[str]
     writes: frozenset[str]
 
+    def __call__(self, *args: Any) -> Any:
+        return self.fn(*args)
+
+    def __reduce__(self) -> tuple[Any, tuple[str, str]]:
+        # The decorator replaces the module attribute with this Stage, so pickle the reference
+        # (module, name) and look the Stage up again in a worker process.
+        return _stage_by_reference, (self.fn.__module__, self.fn.__qualname__)
+
+
+def _stage_by_reference(module: str, qualname: str) -> Stage:
+    import importlib
+
+    found: Any = importlib.import_module(module)
+    for part in qualname.split("."):
+        found = getattr(found, part)
+    if not isinstance(found, Stage):
+        raise PipelineError(f"{module}.{qualname} is not a stage")
+    return found
+
 
 def stage(name: str, level: Level, reads: Iterable[str], writes: Iterable[str]) -> Callable[[Callable[..., Any]], Stage]:
     """Decorator turning a function into a declared ``Stage``."""
@@ -100,6 +119,7 @@ def default_stages() -> list[Stage]:
     from marsad import brief, clean, cluster, dates, dedup, entities, quotes
 
     return [
+        clean.learn_site_boilerplate,
         clean.clean,
         require_text,
         clean.split,

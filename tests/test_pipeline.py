@@ -61,3 +61,19 @@ def test_default_pipeline_is_consistent():
 
     names = [s.name for s in default_pipeline().stages]
     assert names.index("clean") < names.index("cluster") < names.index("brief")
+
+
+def test_stages_pickle_by_reference_for_worker_processes():
+    import pickle
+
+    assert pickle.loads(pickle.dumps(upper)) is upper
+
+
+def test_process_pool_gives_the_same_result_as_one_process():
+    from marsad.engines import local
+
+    pipe = Pipeline([upper, count, one_story])
+    articles = [Article(id=str(i), source=f"{i}.txt", raw="x" * i) for i in range(1, 6)]
+    one = local.run(pipe, [Article(id=a.id, source=a.source, raw=a.raw) for a in articles], Resources(Config()))
+    two = local.run(pipe, articles, Resources(Config(workers=2, extra={"k": "v"})))
+    assert [a.meta for a in one.articles] == [a.meta for a in two.articles]

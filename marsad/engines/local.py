@@ -23,12 +23,12 @@ def _article_task(args: tuple[list[Stage], Article, Config]) -> Article | Reject
     return _safe_article(stages, article, _worker_resources(config))
 
 
-_WORKER_RESOURCES: dict[int, Resources] = {}
+_WORKER_RESOURCES: dict[str, Resources] = {}
 
 
 def _worker_resources(config: Config) -> Resources:
-    """One Resources per worker process, so models load once per process."""
-    key = hash(config)
+    """One Resources per worker process and configuration, so models load once per process."""
+    key = repr(config)
     if key not in _WORKER_RESOURCES:
         _WORKER_RESOURCES[key] = Resources(config)
     return _WORKER_RESOURCES[key]
