@@ -35,4 +35,5 @@ def test_issue_verbs_are_covered_in_past_and_present(verb: str) -> None:
     lemma = match_key(verb)
     forms = {c.pos for c in cues().values() if c.lemma == lemma}
     assert "past" in forms, verb
-    assert forms & {"present", "participle"}, verb
+    if lemma != "تابع":  # in the present تابع means «follows, monitors»: past only, by design
+        assert forms & {"present", "participle"}, verb

@@ -50,6 +50,8 @@ MAX_INTRO_GAP = 30  # words between a cue and its introducer; beyond this the in
 SUBJUNCTIVE = frozenset({"ان", "لن", "لم", "كي", "لكي"})
 TRAILING = frozenset({"و", "ان", "حين", "في", "،", ",", "وذلك", "ذلك", "كما"})
 MAX_HEADLINE_WORDS = 30
+# «قبل أن», «بعد أن»: أن after these is a conjunction of time, not the start of reported speech.
+TEMPORAL = frozenset({"قبل", "بعد", "دون", "حتي", "منذ", "بدل", "لمجرد"})
 BARE_KINDS = frozenset({"say", "add", "continue"})
 # A quotation right after these words is a title («تحت عنوان "..."»), not a partial quote.
 TITLE_WORDS = frozenset({"عنوان", "بعنوان", "اسم", "باسم", "شعار", "بشعار", "عبارة", "كلمة"})
@@ -153,7 +155,7 @@ def find_intro(toks: list[Tok], start: int, limit: int, cue: Cue, ctx: Context) 
         nxt = toks[k + 1] if k + 1 < limit else None
         if tok.is_word and any(q.start <= tok.start < q.end for q in ctx.quoted):
             continue  # «لـ "سي ان ان" ان ...»: words inside a quoted name introduce nothing
-        if tok.key in COMPLEMENTIZERS:
+        if tok.key in COMPLEMENTIZERS and not (k > start and toks[k - 1].bare in TEMPORAL):
             return "clause", k, k + 1
         if tok.text == ":":
             return "colon", k, k + 1
@@ -310,7 +312,7 @@ def headline(text: str, start: int, end: int, sentence: int, ctx: Context) -> li
     if find_hits(sentence_tokens(text, start + match.start(2), end), ctx):
         return []  # «الرياض: قال مسؤول ...» is a dateline before reported speech
     speaker = parse_speaker(text, toks) or Speaker(match.group(1).strip(), "NAME", "", toks[0].start, toks[-1].end)
-    if len(toks) == 1 and toks[0].key.startswith("ال") and word_kind(toks[0]) not in ("org", "role"):
+    if len(toks) == 1 and toks[0].definite and word_kind(toks[0]) not in ("org", "role"):
         return []  # «النتيجة: ...» is a label, not a speaker
     body = strip_marks(text, start + match.start(2), end)
     quote = _direct(body, ctx)

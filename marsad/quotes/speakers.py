@@ -86,9 +86,9 @@ def _clause_start(tok: Tok) -> bool:
                                                       "اذ", "حيث", "اما")
 
 
-def _is_adjective(key: str) -> bool:
+def _is_adjective(key: str, definite: bool) -> bool:
     """Relation adjectives (الروسي، الروسية، صحافية) are never names; «أناتولي» or «روسيا» may be."""
-    if key.startswith("ال"):
+    if definite:
         return len(key) > 4 and key.endswith(("ي", "يه", "يون", "يين"))
     return len(key) > 4 and key.endswith(("يه", "يون", "يين"))
 
@@ -96,34 +96,37 @@ def _is_adjective(key: str) -> bool:
 def _name_like(tok: Tok, prev: Tok | None) -> bool:
     if not tok.is_word or word_kind(tok):
         return False
-    key = tok.bare if tok.bare.startswith("ال") else tok.key
-    if prev is not None and word_kind(prev) in ("role", "org") and not prev.key.startswith("ال") \
+    key = tok.bare if tok.definite else tok.key
+    if prev is not None and word_kind(prev) in ("role", "org") and not prev.definite \
             and key.endswith("ي"):
         return False  # «مسؤول سعودي», «مصدر عسكري»: an adjective after an indefinite noun
-    return not key.startswith("ال") and not _is_adjective(key) and not key.isdigit()
+    return not tok.definite and not _is_adjective(key, tok.definite) and not key.isdigit()
 
 
-def _family_name(toks: list[Tok], i: int, j: int) -> int:
-    """Extend a name run over up to two «ال» words that are not role, organisation or time words
-    («سامي الخطيب», «عبد الله الأحمد», «علي الربيعي»)."""
-    while j < len(toks) and j - i < MAX_NAME_WORDS and toks[j].is_word and toks[j].key.startswith("ال") \
-            and not word_kind(toks[j]) and j - i < 4:
-        if j + 1 < len(toks) and word_kind(toks[j + 1]) in ("role", "org"):
-            break
-        j += 1
-    return j
+def _in_name(toks: list[Tok], k: int, i: int) -> bool:
+    """Token k continues a name that started at i: a name-like word, or an «ال» word that is not a role,
+    organisation or time word (family names: «سامي الخطيب», «عبد الرحمن مودي»)."""
+    tok = toks[k]
+    if k - i >= MAX_NAME_WORDS:
+        return False
+    if _name_like(tok, toks[k - 1] if k else None):
+        return True
+    if k == i or not tok.is_word or not tok.definite or word_kind(tok):
+        return False
+    return not (k + 1 < len(toks) and word_kind(toks[k + 1]) in ("role", "org"))
 
 
 def _name_run(toks: list[Tok]) -> tuple[int, int]:
-    """(i, j) of the longest run of name-like tokens; (0, 0) when none."""
+    """(i, j) of the name in a speaker phrase: the run at its start when it opens with a name
+    («ألونسو متسابق فريق رينو»), else the longest run; (0, 0) when none."""
     best = (0, 0)
     i = 0
     while i < len(toks):
         j = i
-        while j < len(toks) and _name_like(toks[j], toks[j - 1] if j else None):
+        while j < len(toks) and (_name_like(toks[j], toks[j - 1] if j else None) if j == i else _in_name(toks, j, i)):
             j += 1
-        if j > i:
-            j = _family_name(toks, i, j)
+        if j > i and i == 0:
+            return (i, j)
         if j - i > best[1] - best[0]:
             best = (i, j)
         i = max(j, i + 1)
@@ -141,15 +144,17 @@ def parse_speaker(text: str, toks: list[Tok]) -> Speaker | None:
     first = word_kind(toks[0])
     i, j = _name_run(toks)
     start, end = toks[0].start, toks[-1].end
-    if first == "org" or (j == i and (toks[0].key.startswith("ال") or toks[0].bare.startswith("ال"))):
-        if first != "role":
+    if len(_span(text, toks).replace(" ", "")) < 2:
+        return None
+    if first == "org" or (first != "role" and toks[0].definite):
+        if first != "role":  # «الاتحاد الصيني لشركات صناعة السيارات», «وزارة الخارجية التركية»
             return Speaker(_span(text, toks), "ORG", "", start, end)
     if j > i and j - i <= MAX_NAME_WORDS:
         role = _span(text, toks[:i]) or _span(text, toks[j:])
         kind = "PER" if (j - i > 1 or role) else "NAME"
         return Speaker(_span(text, toks[i:j]), kind, role, start, end)
     if first == "role":
-        definite = any(t.key.startswith("ال") or t.bare.startswith("ال") for t in toks)
+        definite = any(t.definite for t in toks)
         kind = "ROLE" if definite else "ORG"  # «مسؤول سعودي» is an unnamed source, not a known person
         return Speaker(_span(text, toks), kind, _span(text, toks), start, end)
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.quotes.lexicon import Cue, cues, speaker_words
-from marsad.text.normalize import match_key
+from marsad.text.normalize import match_key, remove_diacritics
 from marsad.text.tokens import tokenize
 
 # Complementizers that open a reported clause (normalised: إن/أن both give «ان»).
@@ -32,6 +32,11 @@ class Tok:
         if self.key[:1] in CLITICS and len(self.key) > 2:
             return self.key[1:]
         return self.key
+
+    @property
+    def definite(self) -> bool:
+        """Starts with the article as written (ال with a bare alef): «ألونسو» and «أليكسي» do not."""
+        return remove_diacritics(self.text).startswith(("ال", "وال", "فال"))
 
     @property
     def is_word(self) -> bool:
@@ -66,4 +71,10 @@ def is_boundary(tok: Tok) -> bool:
     kind = word_kind(tok)
     if kind in ("boundary", "relative") or tok.key in COMPLEMENTIZERS or tok.bare in PREPOSITIONS:
         return True
+    if tok.key.startswith("ل") and word_kind_of(tok.key[1:]) == "org":
+        return True  # «لوكالة فرانس برس», «لراديو إسرائيل»: an addressee, not the speaker
     return tok.key.startswith("لل") and len(tok.key) > 4
+
+
+def word_kind_of(key: str) -> str:
+    return speaker_words().get(key, "")
