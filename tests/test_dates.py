@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.dates import find
 from marsad.dates.lexicon import lexicon, read_rows
@@ -186,7 +188,7 @@ def test_english_text_does_not_crash() -> None:
 
 
 @pytest.mark.parametrize("name", ["months.tsv", "weekdays.tsv", "relative_dates.tsv", "date_numbers.tsv",
-                                  "date_outlets.tsv"])
+                                  "date_outlets.tsv", "date_holidays.tsv"])
 def test_every_table_entry_is_normalised(name: str) -> None:
     for row in read_rows(name):
         assert row[0] == match_key(row[0]), f"{name}: {row[0]!r} is not in normalised form"
@@ -199,3 +201,18 @@ def test_every_gregorian_month_has_names_in_every_system() -> None:
     assert {m.month for m in months if m.calendar == "hijri"} == set(range(1, 13))
     maghrebi = {m.month for m in months if m.system.startswith("maghrebi")}
     assert {5, 7, 8, 9, 11, 12} <= maghrebi
+
+
+PIECES = list("ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءأإآؤئ ٠١٢٣٤٥٦٧٨٩0123456789/-.:،,«»\u064e\u0640\u200f") + [
+    "أكتوبر", " تشرين الأول", " السبت", " أمس", " منذ", " أيام", " عام ", " الساعة ", "هـ", " مساء", " إلى "]
+ARABIC_DATE_TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(ARABIC_DATE_TEXT)
+def test_offsets_always_match_the_surface(text: str) -> None:
+    for anchor in (None, ANCHOR):
+        for expr in find(text, anchor):
+            assert 0 <= expr.start < expr.end <= len(text)
+            assert text[expr.start:expr.end] == expr.text
+            assert expr.kind in {"date", "duration", "time", "set", "range"}
