@@ -86,7 +86,13 @@ class DateRules(Base):
         if code == "Q0" or n > (4 if unit[0] == "الربع" else 53):
             return None
         v = f"{year.val.value}-{code}"
-        return Hit(i, year.j, unit[1], V.Value("date", v, v, year.val.resolution, None, "week" if code[0] == "W" else "quarter"))
+        timex = v
+        if code[0] == "Q" and year.val.value.isdigit():  # TIMEX as Recognizers-Text writes a quarter
+            y, first = int(year.val.value), 3 * (n - 1) + 1
+            end = f"{y + 1}-01-01" if n == 4 else f"{y}-{first + 3:02d}-01"
+            timex = f"({y}-{first:02d}-01,{end},P3M)"
+        return Hit(i, year.j, unit[1], V.Value("date", timex, v, year.val.resolution, None,
+                                                "week" if code[0] == "W" else "quarter"))
 
     def day_first(self, i: int) -> Hit | None:
         d = self.day(i)
@@ -372,8 +378,8 @@ class DateRules(Base):
         shift, j = self.shift_after(k + 1)
         if shift is None and not this and self.norm(i - 1) not in ("في", "خلال", "منذ", "حتي", "طوال"):
             return None
-        if shift is None and not this:
-            return Hit(i, j, start, V.Value("date", f"XXXX-{code}", f"XXXX-{code}", "explicit"))
+        if shift is None and not this:  # TIMEX of a season without a year, as Recognizers-Text writes it
+            return Hit(i, j, start, V.Value("date", code, f"XXXX-{code}", "explicit"))
         if self.anchor is None:
             return Hit(i, j, start, V.Value("date", f"XXXX-{code}", f"XXXX-{code}", "relative-unanchored"))
         v = f"{self.anchor.year + (shift or 0)}-{code}"
