@@ -161,6 +161,8 @@ def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
             cue = p.word(prev.i - 1, {"بين", "من"} if _from_included(prev.val) else {"بين"})
             start = cue[1] if cue else prev.start
             out[-1] = Hit(prev.i - (1 if cue else 0), hit.j, start, V.interval(prev.val, hit.val))
+        elif prev and _today_pair(p, prev, hit):
+            out[-1] = Hit(prev.i, hit.j, prev.start, _today(prev.val, hit.val))
         elif prev and _week_pair(p, prev, hit):
             out[-1] = Hit(prev.i, hit.j, prev.start, _weekday_in_week(prev.val, hit.val))
         elif prev and _set_time_pair(p, prev, hit):
@@ -185,6 +187,18 @@ def _from_included(v: V.Value) -> bool:
     """Recognizers-Text keeps «من» in «من 2 أكتوبر إلى …» and «من 4 مساءً إلى …», not before a weekday,
     «اليوم» or a numeric date; we follow it so spans compare."""
     return v.kind == "time" or (v.precision == "day" and re.match(r"XXXX-\d\d-\d\d$", v.timex) is not None)
+
+
+def _today_pair(p: Parser, a: Hit, b: Hit) -> bool:
+    """«اليوم الأربعاء», «اليوم 6 مايو»: today named by its weekday or date."""
+    return (b.i == a.j and p.norm(a.i) == "اليوم" and a.j == a.i + 1 and b.val.kind == "date"
+            and b.val.precision == "day" and "T" not in b.val.timex[10:])
+
+
+def _today(a: V.Value, b: V.Value) -> V.Value:
+    if a.date is not None:
+        return a
+    return V.Value("date", b.timex, b.value, b.resolution, b.date, "day")
 
 
 def _is_week(v: V.Value) -> bool:
