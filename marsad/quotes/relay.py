@@ -9,6 +9,7 @@ the text) and finally the outlet. ``via`` lists the chain from the speaker outwa
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from marsad.model import Article
 from marsad.quotes.lexicon import relay_phrases
@@ -28,11 +29,21 @@ def _stop(tok: Tok) -> bool:
     return tok.key in COMPLEMENTIZERS or tok.bare in PREPOSITIONS or word_kind(tok) in ("boundary", "relative")
 
 
-def _phrase_at(toks: list[Tok], i: int) -> tuple[int, str] | None:
+@lru_cache(maxsize=1)
+def _by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for words, kind in relay_phrases():
+        index.setdefault(words[0], []).append((words, kind))
+    return {first: tuple(rows) for first, rows in index.items()}
+
+
+def _phrase_at(toks: list[Tok], i: int) -> tuple[int, str] | None:
+    """(index after the phrase, its kind) when a relay phrase starts at token i (with و/ف allowed)."""
+    first = toks[i]
+    candidates = _by_first_word().get(first.key) or _by_first_word().get(first.bare) or ()
+    for words, kind in candidates:
         n = len(words)
-        keys = [t.bare if k == 0 else t.key for k, t in enumerate(toks[i : i + n])]
-        if tuple(keys) == words or tuple(t.key for t in toks[i : i + n]) == words:
+        if tuple(t.key for t in toks[i + 1 : i + n]) == words[1:]:
             return i + n, kind
     return None
 
