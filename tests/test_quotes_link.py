@@ -6,7 +6,14 @@ from marsad.config import Config
 from marsad.model import Article, Entity, Quote, Story
 from marsad.pipeline import Resources
 from marsad.quotes import extract, link
-from marsad.quotes.link import entity_for, same_statement
+from marsad.quotes.link import (
+    SAME_STATEMENT,
+    content_stems,
+    entity_for,
+    idf_weights,
+    same_statement,
+    similarity,
+)
 from marsad.quotes.score import match, overlap, score, speaker_matches
 
 
@@ -40,6 +47,37 @@ def test_same_statement_in_two_articles_shares_a_group() -> None:
     assert [q.speaker_entity_id for q in out] == ["e1", "e1", "e1", "e2"]
     assert out[0].group is not None and out[0].group == out[1].group
     assert out[2].group is None and out[3].group is None
+
+
+SAME = [
+ ("الجيش سيطر على البلدة بالكامل بعد معارك عنيفة استمرت ثلاثة أيام", "قوات الجيش سيطرت بشكل كامل على البلدة إثر معارك عنيفة دامت ثلاثة أيام"),
+ ("بلاده لن تقبل بأي حل مفروض من الخارج", "إن بلاده ترفض قبول أي حل يفرض عليها من الخارج"),
+ ("المفاوضات ستستأنف الأسبوع المقبل في جنيف", "جولة جديدة من المفاوضات ستعقد في جنيف الأسبوع المقبل"),
+ ("عدد ضحايا الزلزال ارتفع إلى مئتي قتيل", "حصيلة قتلى الزلزال ارتفعت إلى مئتي شخص"),
+ ("الحكومة ستخفض أسعار الوقود اعتبارا من الشهر المقبل", "أسعار الوقود ستنخفض بقرار من الحكومة بدءا من الشهر المقبل"),
+ ("لا يمكن لأي دولة أن تواجه الإرهاب وحدها", "لا تستطيع دولة بمفردها مواجهة تحدي الإرهاب"),
+ ("الطائرات الروسية لم تقصف مدينة تدمر الأثرية", "المقاتلات الروسية لم تشن غارات على مدينة تدمر الأثرية"),
+ ("الاتفاق النووي يخدم مصالح جميع الأطراف", "الاتفاق بشأن البرنامج النووي يصب في مصلحة كل الأطراف"),
+]
+DIFFERENT = [
+ ("الجيش سيطر على البلدة بالكامل بعد معارك عنيفة استمرت ثلاثة أيام", "الجيش سيواصل عملياته في الريف الشمالي حتى طرد المسلحين"),
+ ("بلاده لن تقبل بأي حل مفروض من الخارج", "بلاده مستعدة للحوار مع جميع الأطراف دون شروط"),
+ ("المفاوضات ستستأنف الأسبوع المقبل في جنيف", "الوفد الحكومي لن يشارك في اجتماعات جنيف"),
+ ("عدد ضحايا الزلزال ارتفع إلى مئتي قتيل", "فرق الإنقاذ ما زالت تبحث عن ناجين تحت الأنقاض"),
+ ("الحكومة ستخفض أسعار الوقود اعتبارا من الشهر المقبل", "الحكومة ستطرح سندات جديدة لتمويل العجز"),
+ ("لا يمكن لأي دولة أن تواجه الإرهاب وحدها", "الإرهاب يهدد أوروبا وآسيا على حد سواء"),
+ ("الطائرات الروسية لم تقصف مدينة تدمر الأثرية", "الطائرات الروسية دمرت عشرين آلية للتنظيم قرب تدمر"),
+ ("الاتفاق النووي يخدم مصالح جميع الأطراف", "العقوبات على إيران ستبقى حتى تنفيذ الاتفاق"),
+]
+
+
+def test_same_statement_threshold_on_hand_made_pairs() -> None:
+    """The calibration set of SAME_STATEMENT: paraphrases above it, different statements below."""
+    texts = sorted({t for pair in SAME + DIFFERENT for t in pair})
+    idf = idf_weights([content_stems(t) for t in texts])
+    right = sum(similarity(content_stems(a), content_stems(b), idf) >= SAME_STATEMENT for a, b in SAME)
+    right += sum(similarity(content_stems(a), content_stems(b), idf) < SAME_STATEMENT for a, b in DIFFERENT)
+    assert right >= 15, right
 
 
 def test_quotes_of_one_article_are_not_grouped_together() -> None:
