@@ -149,6 +149,8 @@ def test_times_of_day() -> None:
     "رفع مستوى التحذير إلى ثلاثة على مقياس",
     "أبو الربيع سليمان",
     "سأعود في 4.22",
+    "فاز الفريق 2 - صفر",
+    "عاد العداد إلى صفر",
 ])
 def test_false_hits(text: str) -> None:
     assert find(text, ANCHOR) == []

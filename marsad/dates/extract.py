@@ -21,6 +21,7 @@ from marsad.dates.rules_base import (
     NIGHT,
     PLURAL_UNITS,
     PM,
+    STOPS,
     THIS,
     YEAR_WORDS,
 )
@@ -125,7 +126,7 @@ def hour_range(p: Parser, i: int) -> Hit | None:
     if spaced_dash and not (h1 < h2 and (h1 >= 12) == (h2 >= 12)):
         return None  # «فاز 4 - 1 مساء السبت» is a score; «4 - 5 مساءً» a range
     start_val = V.Value("time", V.time_of_day(h1, None), V.time_of_day(h1, None), "explicit")
-    return Hit(i, second.j, cue[1] if cue else p.t[k].start, V.interval(start_val, second.val))
+    return Hit(i, second.j, cue[1] if cue else p.t[i].start, V.interval(start_val, second.val))
 
 
 def _hour(p: Parser, k: int) -> tuple[int, int] | None:
@@ -156,6 +157,10 @@ def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
     """Join «A إلى/حتى B» into a range, a weekday with its week, and a date with a time of day."""
     out: list[Hit] = []
     for hit in hits:
+        if out and hit.i < out[-1].j:
+            continue  # swallowed by an extended hit
+        if hit.val.kind == "time":
+            hit = _open_hour(p, hit) or hit
         prev = out[-1] if out else None
         if prev and _range_pair(p, prev, hit):
             cue = p.word(prev.i - 1, {"بين", "من"} if _from_included(prev.val) else {"بين"})
@@ -167,8 +172,6 @@ def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
             out[-1] = Hit(prev.i, hit.j, prev.start, _weekday_in_week(prev.val, hit.val))
         elif prev and _set_time_pair(p, prev, hit):
             out[-1] = Hit(prev.i, hit.j, prev.start, _set_time(prev.val, hit.val))
-        elif prev and prev.val.kind == "time" and hit.val.kind == "date" and _open_hour(p, prev, hit):
-            out[-1] = _open_hour(p, prev, hit) or prev
         elif prev and _time_pair(p, prev, hit):
             out[-1] = Hit(prev.i, hit.j, prev.start, _datetime(prev.val, hit.val))
         else:
@@ -238,20 +241,23 @@ def _time_pair(p: Parser, a: Hit, b: Hit) -> bool:
     return all(p.norm(k) in TIME_GLUE for k in range(a.j, b.i)) and b.i - a.j <= 3
 
 
-def _open_hour(p: Parser, a: Hit, b: Hit) -> Hit | None:
-    """«الساعة 1 بعد الظهر إلى 4», «من 1:30 إلى 3»: a time followed by «إلى N» is a range of hours."""
-    if b.i != a.j or p.norm(a.j) not in RANGE_TO or b.j != a.j + 2 or p.t[a.j + 1].kind != "d":
+def _open_hour(p: Parser, a: Hit) -> Hit | None:
+    """«الساعة 1 بعد الظهر إلى 4», «من 1:30 إلى 3»: a time followed by «إلى N» (then a stop) is a range of hours."""
+    k = a.j + 1
+    if p.norm(a.j) not in RANGE_TO or k >= len(p.t) or p.t[k].kind != "d":
+        return None
+    if k + 1 < len(p.t) and p.norm(k + 1) not in STOPS:
         return None
     if not a.val.timex[1:3].isdigit():
         return None
-    h1, h2 = int(a.val.timex[1:3]), p.t[a.j + 1].number or 0
+    h1, h2 = int(a.val.timex[1:3]), p.t[k].number or 0
     if h2 > 24:
         return None
     if h1 >= 12 and h2 < 12 and h2 + 12 > h1:
         h2 += 12
     end = V.Value("time", V.time_of_day(h2, None), V.time_of_day(h2, None), "explicit")
     cue = p.word(a.i - 1, {"من", "بين"})
-    return Hit(a.i - (1 if cue else 0), b.j, cue[1] if cue else a.start, V.interval(a.val, end))
+    return Hit(a.i - (1 if cue else 0), k + 1, cue[1] if cue else a.start, V.interval(a.val, end))
 
 
 def _set_time_pair(p: Parser, a: Hit, b: Hit) -> bool:

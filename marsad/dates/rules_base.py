@@ -13,6 +13,9 @@ from marsad.dates.scan import Tok
 
 MONTH_CUES = frozenset({"في", "شهر", "منذ", "خلال", "حتي", "الي", "من", "بين", "مطلع", "منتصف", "اواخر", "اوائل",
                         "نهايه", "بدايه", "اواسط", "مع"})
+# Before a month name that is also a common word («صفر» zero, «مارس» practised), only these make it a month.
+AMBIGUOUS_MONTH_CUES = frozenset({"في", "خلال", "منذ", "شهر", "مطلع", "منتصف", "اواخر", "اوائل", "نهايه", "بدايه",
+                                  "اواسط"})
 YEAR_CUES = frozenset({"في", "منذ", "حتي", "الي", "من", "خلال", "بين", "قبل", "بعد", "مطلع", "اواخر", "اوائل", "منتصف",
                        "نهايه", "بدايه", "عام", "العام", "سنه", "السنه", "لعام"})
 YEAR_WORDS = frozenset({"عام", "العام", "سنه", "السنه"})

@@ -9,11 +9,15 @@ from marsad.dates import values as V
 from marsad.dates.lexicon import MonthName
 from marsad.dates.numbers import parse_words
 from marsad.dates.rules_base import (
+    AM,
+    AMBIGUOUS_MONTH_CUES,
     COMMA,
     DATE_PREP,
     EDGE,
     MONTH_CUES,
     MOVEMENT,
+    NIGHT,
+    PM,
     STOPS,
     THIS,
     YEAR_CUES,
@@ -127,7 +131,7 @@ class DateRules(Base):
     def bare_day(self, i: int) -> Hit | None:
         """«يوم 27», «إلى 27», «في 15.», «في الثاني!»: a day of the anchor's month, only before a stop."""
         cue = self.word(i, {"يوم", "الي"})
-        if cue is None and self.norm(i - 1) != "في":
+        if (cue is None and self.norm(i - 1) != "في") or self.norm(i - 1) in AM | PM | NIGHT:
             return None
         k = i + 1 if cue else i
         d = self.day(k)
@@ -179,6 +183,9 @@ class DateRules(Base):
             or self.word(j, {"بين"}) or (year_ref is not None and year_ref.val.value[:4] in ("XXXX", year_ref.val.value))
         if day is None and y is None and not cued:
             return None  # a bare month name («نيسان» the car maker, «رجب» a name) needs a cue
+        if day is None and y is None and m.ambiguous and not (prefix or edge or dual) \
+                and self.norm(start_i - 1) not in AMBIGUOUS_MONTH_CUES:
+            return None  # «إلى صفر» is «to zero»; «في صفر», «شهر صفر» are the month
         if day is None and y is None and self.word(j, {"بين"}):
             return self.month_range(start_i, j, start, m)
         hit = self.make_date(start_i, j, start, y, m, day, calendar)
