@@ -128,3 +128,18 @@ def test_seeds_dates_are_found(seed_texts: dict[str, str], resources: Resources)
     assert ("1 تشرين الأول / أكتوبر", "2015-10-01") in found
     assert ("سبتمبر/أيلول 2014", "2014-09") in found
     assert not any("المغرب اليوم" in a.text[t.start - 7:t.end] and t.text == "اليوم" for a in arts for t in a.times)
+
+
+def test_timeline_values_follow_the_output_schema(repo_dir, resources: Resources) -> None:
+    import json
+    import re
+
+    schema = json.loads((repo_dir / "marsad" / "schema" / "marsad.schema.json").read_text(encoding="utf-8"))
+    pattern = re.compile(schema["$defs"]["iso_value"]["pattern"])
+    text = ("في الربع الثالث من عام 2015 وخلال هذا الصيف. السبت 3 أكتوبر الساعة 2 بعد الظهر. "
+            "من 3 إلى 5 أكتوبر. الأسبوع الماضي. عام 1437 هـ. في السبعينيات. مساء أمس. يوم 15 محرم 1437 هـ.")
+    a = tag.fn(article("a", text, "2015-10-07"), resources)
+    story = timeline.fn(Story(id="s", article_ids=["a"]), {"a": a}, resources)
+    assert len(story.timeline) >= 5
+    for event in story.timeline:
+        assert pattern.match(event.value), event.value
