@@ -150,3 +150,13 @@ def test_non_arabic_sentences_and_paragraphs_are_skipped() -> None:
     assert [q.speaker for q in quotes_of(text, sentences=sentences)] == ["سامي الخطيب"]
     paragraphs = [Paragraph(spans[0][0], spans[0][1], "ar"), Paragraph(spans[1][0], spans[1][1], "fr")]
     assert [q.speaker for q in quotes_of(text, paragraphs=paragraphs)] == ["نبيل فهمي"]
+
+
+def test_nested_speech_stays_inside_the_reported_clause() -> None:
+    quote = only("وقال الباحث برونو موتان إن الدراسة التي اعتمدت على التصوير كشفت أن اللوحة رسمت مرتين.")
+    assert quote.speaker == "برونو موتان" and quote.text.endswith("رسمت مرتين")
+
+
+def test_temporal_an_is_not_an_introducer() -> None:
+    quote = only('وقال بلير في مؤتمر صحفي قبل أن يعود إلى لندن "نحن نتقاسم التحليل نفسه".')
+    assert (quote.kind, quote.text) == ("direct", "نحن نتقاسم التحليل نفسه")

@@ -92,3 +92,17 @@ def test_mentions_inside_the_quote_are_ignored() -> None:
     start = text.index("فاليري")
     mention = Mention(start, start + len("فاليري غيراسيموف"), "فاليري غيراسيموف", "PER")
     assert speakers(text, [mention]) == [None]
+
+
+def test_name_after_a_role_and_a_place() -> None:
+    assert speakers("وقال المتحدث باسم المجلس الأعلى في الصومال محمد محمود إن المسلحين سيطروا على البلدة.") == [
+        "محمد محمود"]
+
+
+def test_subject_follows_verb_after_qad() -> None:
+    assert speakers("المشاركة الأوروبية وقد أعلن وزير الخارجية الإيطالي ماسيمو داليما أن بلاده ستشارك.") == [
+        "ماسيمو داليما"]
+
+
+def test_names_starting_with_alef_hamza_lam_are_not_definite_nouns() -> None:
+    assert speakers("وقال ألكسندر لوكاشيفيتش إن الاتصالات مستمرة.") == ["ألكسندر لوكاشيفيتش"]

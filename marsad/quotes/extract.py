@@ -34,6 +34,7 @@ from marsad.quotes.speakers import (
     Registry,
     Speaker,
     leading_phrase,
+    name_at_end,
     name_words,
     parse_speaker,
     speaker_from_mentions,
@@ -146,6 +147,24 @@ def subject_before(toks: list[Tok], hit: Hit) -> list[Tok]:
 def clause_start(toks: list[Tok], hit: Hit) -> int:
     subject = subject_before(toks, hit)
     return toks.index(subject[0]) if subject else hit.i
+
+
+# Words after which a verb begins a new statement rather than one reported inside the current one.
+NEW_CLAUSE = frozenset({"فيما", "بينما", "كما", "لكن", "لكنه", "لكنها", "اذ", "حيث", "اما", "ثم", "حين", "بل"})
+
+
+def nested(toks: list[Tok], hit: Hit) -> bool:
+    """A verb without و/ف inside the clause of an earlier one («إن الدراسة ... كشفت أن»): nested
+    speech, part of that clause, not a new statement. Participles and «في حين أن ...» start one."""
+    if not hit.main or toks[hit.i].key != toks[hit.i].bare:
+        return False
+    k = clause_start(toks, hit)
+    if k == 0:
+        return False
+    before = toks[k - 1]
+    if not before.is_word or before.bare in NEW_CLAUSE or word_kind(before) == "aux":
+        return False
+    return not (before.key in COMPLEMENTIZERS and k > 1 and toks[k - 2].bare in NEW_CLAUSE)
 
 
 def find_intro(toks: list[Tok], start: int, limit: int, cue: Cue, ctx: Context) -> tuple[str, int, int] | None:
@@ -279,6 +298,9 @@ def analyse(toks: list[Tok], hit: Hit, limit: int, ctx: Context,
         n = _known_prefix(toks[hit.j : limit], ctx)
         how, c0, phrase = ("bare", hit.j + n, toks[hit.j : hit.j + n]) if n else ("", -1, phrase)
     speaker = _speaker(phrase, ctx)
+    if speaker is not None and speaker.kind == "ROLE" and not subject and len(region) > len(phrase):
+        named = name_at_end(ctx.text, region)  # «المتحدث باسم المجلس ... في الصومال محمد محمود»
+        speaker = replace(named, role=speaker.role) if named else speaker
     if speaker is not None and relay:
         speaker = replace(speaker, via=(relay,))
     before = _quote_before(toks, hit, ctx) if c0 < 0 and hit.cue.quote == "yes" else None
@@ -328,7 +350,7 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
     if found:
         return found
     toks = sentence_tokens(ctx.text, start, end)
-    hits = find_hits(toks, ctx)
+    hits = [h for n, h in enumerate(find_hits(toks, ctx)) if n == 0 or not nested(toks, h)]
     if not hits:
         return according(toks, index, ctx)
     local: Speaker | None = None

@@ -63,6 +63,8 @@ def trailing_phrase(toks: list[Tok]) -> list[Tok]:
     Auxiliaries (كان، قد) are skipped; the phrase is rejected when it runs into a preposition or a time
     word, because then it is a prepositional phrase («إلى ذلك حذر», «وفي السياق دعا»)."""
     out: list[Tok] = []
+    if toks and toks[-1].bare in ("قد", "لقد"):
+        return []  # «وقد أعلن وزير الخارجية ...»: the subject follows the verb
     for tok in reversed(toks):
         kind = word_kind(tok)
         if kind == "aux":
@@ -77,6 +79,17 @@ def trailing_phrase(toks: list[Tok]) -> list[Tok]:
         if len(out) > MAX_SPEAKER_WORDS:
             return []
     return list(reversed(out))
+
+
+def name_at_end(text: str, toks: list[Tok]) -> Speaker | None:
+    """A name of two words or more closing a region («... في الصومال محمد محمود إن»)."""
+    k = len(toks)
+    while k > 0 and _name_like(toks[k - 1], toks[k - 2] if k > 1 else None) and len(toks) - k < MAX_NAME_WORDS:
+        k -= 1
+    run = toks[k:]
+    if len(run) < 2:
+        return None
+    return Speaker(_span(text, run), "PER", "", run[0].start, run[-1].end)
 
 
 def _clause_start(tok: Tok) -> bool:
