@@ -245,7 +245,7 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 def pair_signals(x: ArticleVector, y: ArticleVector) -> tuple[float, float, float, float, float]:
     """(char cosine, stem cosine, entity, number, date overlap) of two articles."""
-    return (float(x.char.multiply(y.char).sum()), float(x.stem.multiply(y.stem).sum()),
+    return (sparse_dot(x.char, y.char), sparse_dot(x.stem, y.stem),
             jaccard(x.entities, y.entities), jaccard(x.numbers, y.numbers), jaccard(x.dates, y.dates))
 
 
@@ -262,10 +262,10 @@ def pair_similarity(x: ArticleVector, y: ArticleVector, weights: Weights | None 
 # ---------------------------------------------------------------- stories
 
 
-MAX_SET_MEMBERS = 64  # members whose entity/number/date sets a story keeps for average linkage
+MAX_SET_MEMBERS = 32  # members whose entity/number/date sets a story keeps for average linkage
 MAX_CENTROID_TERMS = 4000  # hashed features kept per story centroid (memory bound)
 CANDIDATE_TERMS = 24  # top stem features of an article used to find candidate stories
-EXACT_BELOW = 400  # with fewer active stories, compare against all of them
+EXACT_BELOW = 150  # with fewer active stories, compare against all of them
 
 
 @dataclass(slots=True)
@@ -285,19 +285,59 @@ def _sets(x: ArticleVector) -> tuple[frozenset[str], frozenset[str], frozenset[s
     return (x.entities, x.numbers, x.dates)
 
 
-def story_similarity(x: ArticleVector, story: StoryState, weights: Weights) -> float:
+def sparse_dot(a: sp.csr_matrix, b: sp.csr_matrix) -> float:
+    """Dot product of two 1-row CSR vectors (sorted-index intersection, no dense scan)."""
+    if not a.nnz or not b.nnz:
+        return 0.0
+    _, ia, ib = np.intersect1d(a.indices, b.indices, assume_unique=True, return_indices=True)
+    return float(a.data[ia] @ b.data[ib])
+
+
+class DenseProbe:
+    """One article's vectors spread into reusable dense buffers, so a dot with any sparse centroid is
+    one gather (``buffer[indices] @ data``) instead of a sparse-sparse product."""
+
+    def __init__(self, params: FeatureParams) -> None:
+        self.char = np.zeros(params.char_features, dtype=np.float32)
+        self.stem = np.zeros(params.stem_features, dtype=np.float32)
+        self.x: ArticleVector | None = None
+
+    def load(self, x: ArticleVector) -> None:
+        self.clear()
+        self.char[x.char.indices] = x.char.data
+        self.stem[x.stem.indices] = x.stem.data
+        self.x = x
+
+    def clear(self) -> None:
+        if self.x is not None:
+            self.char[self.x.char.indices] = 0.0
+            self.stem[self.x.stem.indices] = 0.0
+            self.x = None
+
+    def dots(self, story: StoryState) -> tuple[float, float]:
+        return (float(self.char[story.char_sum.indices] @ story.char_sum.data),
+                float(self.stem[story.stem_sum.indices] @ story.stem_sum.data))
+
+
+def set_overlaps(x: ArticleVector, story: StoryState) -> list[float]:
+    """Average Jaccard of the article's entity/number/date sets with those of the story's kept members."""
+    return [sum(jaccard(mine, theirs[i]) for theirs in story.sets) / len(story.sets) if mine else 0.0
+            for i, mine in enumerate(_sets(x))]
+
+
+def story_similarity(x: ArticleVector, story: StoryState, weights: Weights, probe: DenseProbe | None = None) -> float:
     """Average similarity of ``x`` to the story's members (text exact; sets over kept members)."""
-    char = float(x.char.multiply(story.char_sum).sum()) / story.n
-    stem_cos = float(x.stem.multiply(story.stem_sum).sum()) / story.n
-    overlaps = [sum(jaccard(mine, theirs[i]) for theirs in story.sets) / len(story.sets)
-                for i, mine in enumerate(_sets(x))]
-    return combine((char, stem_cos, *overlaps), weights)
+    if probe is not None and probe.x is x:
+        char, stem_cos = probe.dots(story)
+    else:
+        char, stem_cos = sparse_dot(x.char, story.char_sum), sparse_dot(x.stem, story.stem_sum)
+    return combine((char / story.n, stem_cos / story.n, *set_overlaps(x, story)), weights)
 
 
 def stories_similarity(a: StoryState, b: StoryState, weights: Weights) -> float:
     """Average linkage between two stories."""
-    char = float(a.char_sum.multiply(b.char_sum).sum()) / (a.n * b.n)
-    stem_cos = float(a.stem_sum.multiply(b.stem_sum).sum()) / (a.n * b.n)
+    char = sparse_dot(a.char_sum, b.char_sum) / (a.n * b.n)
+    stem_cos = sparse_dot(a.stem_sum, b.stem_sum) / (a.n * b.n)
     overlaps = [sum(jaccard(p[i], q[i]) for p in a.sets for q in b.sets) / (len(a.sets) * len(b.sets))
                 for i in range(3)]
     return combine((char, stem_cos, *overlaps), weights)
@@ -334,6 +374,7 @@ class StoryIndex:
         self._postings: dict[int, set[str]] = {}
         self._founders: dict[str, tuple[str, str]] = {}
         self._forward: dict[str, str] = {}  # merged-away story id -> the id it lives on under
+        self._probe = DenseProbe(featurizer.params)
 
     @classmethod
     def from_resources(cls, resources: Resources) -> StoryIndex:
@@ -371,8 +412,10 @@ class StoryIndex:
 
     def _place(self, x: ArticleVector) -> str:
         self._close_inactive(x.day)
-        scored = sorted(((story_similarity(x, self.active[sid], self.weights), self.active[sid].founder, sid)
-                         for sid in self._candidates(x)), key=lambda t: (-t[0], t[1]))
+        self._probe.load(x)
+        scored = sorted(((story_similarity(x, self.active[sid], self.weights, self._probe),
+                          self.active[sid].founder, sid) for sid in self._candidates(x)), key=lambda t: (-t[0], t[1]))
+        self._probe.clear()
         joined = [sid for score, _, sid in scored if score >= self.threshold]
         if not joined:
             return self._open(x)
