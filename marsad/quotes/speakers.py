@@ -159,7 +159,8 @@ def parse_speaker(text: str, toks: list[Tok]) -> Speaker | None:
     start, end = toks[0].start, toks[-1].end
     if len(_span(text, toks).replace(" ", "")) < 2:
         return None
-    if first == "org" or (first != "role" and toks[0].definite):
+    titled = toks[0].definite and i == 1 and j - i >= 2  # «الباحث برونو موتان»: a definite word as a title
+    if first == "org" or (first != "role" and toks[0].definite and not titled):
         if first != "role":  # «الاتحاد الصيني لشركات صناعة السيارات», «وزارة الخارجية التركية»
             return Speaker(_span(text, toks), "ORG", "", start, end)
     if j > i and j - i <= MAX_NAME_WORDS:
