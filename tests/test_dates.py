@@ -151,6 +151,8 @@ def test_times_of_day() -> None:
     "سأعود في 4.22",
     "فاز الفريق 2 - صفر",
     "عاد العداد إلى صفر",
+    "لا فرق بين الاثنين في المواقف",
+    "ألقى خطبة الجمعة في المسجد",
 ])
 def test_false_hits(text: str) -> None:
     assert find(text, ANCHOR) == []
@@ -160,6 +162,10 @@ def test_scores_and_famous_are_not_times_or_durations() -> None:
     assert values("فاز على ضيفه 4 - 1 مساء السبت") == [("مساء السبت", "2015-10-03")]
     assert values("عن عمر يناهز 94 عاما أشهر روائي") == [("94 عاما", "P94Y")]
     assert values("سأكون بالخارج 4 - 5 مساءً") == [("4 - 5 مساءً", "T16/T17")]
+
+
+def test_between_monday_and_friday_is_still_a_range() -> None:
+    assert values("بين الاثنين والجمعة") == [("بين الاثنين والجمعة", "2015-10-05/2015-10-09")]
 
 
 def test_held_is_not_a_decade() -> None:

@@ -165,7 +165,7 @@ def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
         if prev and _range_pair(p, prev, hit):
             cue = p.word(prev.i - 1, {"بين", "من"} if _from_included(prev.val) else {"بين"})
             start = cue[1] if cue else prev.start
-            out[-1] = Hit(prev.i - (1 if cue else 0), hit.j, start, V.interval(prev.val, hit.val))
+            out[-1] = Hit(prev.i - (1 if cue else 0), hit.j, start, V.interval(prev.val, _forward(prev.val, hit.val)))
         elif prev and _today_pair(p, prev, hit):
             out[-1] = Hit(prev.i, hit.j, prev.start, _today(prev.val, hit.val))
         elif prev and _week_pair(p, prev, hit):
@@ -180,10 +180,22 @@ def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
 
 
 def _range_pair(p: Parser, a: Hit, b: Hit) -> bool:
-    if a.val.kind not in ("date", "time") or b.val.kind != a.val.kind or b.i != a.j + 1:
+    if a.val.kind not in ("date", "time") or b.val.kind != a.val.kind:
         return False
+    if b.i == a.j and p.norm(a.i - 1) == "بين" and p.norm(b.i).startswith("و"):
+        return True  # «بين الاثنين والجمعة»
     joiner = p.norm(a.j)
-    return joiner in RANGE_TO or (joiner == "و" and p.norm(a.i - 1) == "بين")
+    return b.i == a.j + 1 and (joiner in RANGE_TO or (joiner == "و" and p.norm(a.i - 1) == "بين"))
+
+
+def _forward(a: V.Value, b: V.Value) -> V.Value:
+    """The second end of «من الاثنين إلى الجمعة» is the weekday after the first, not the one before the anchor."""
+    if not (a.timex.startswith("XXXX-WXX-") and b.timex.startswith("XXXX-WXX-") and a.date and b.date):
+        return b
+    if b.date >= a.date:
+        return b
+    day = a.date + dt.timedelta(days=(int(b.timex[9]) - int(a.timex[9])) % 7)
+    return V.day_value(day, b.timex, b.resolution)
 
 
 def _from_included(v: V.Value) -> bool:

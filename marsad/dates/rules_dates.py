@@ -291,6 +291,8 @@ class DateRules(Base):
         if got is None or (self.lex.weekdays[got[0]][1] and not yawm):
             return None
         iso = self.lex.weekdays[got[0]][0]
+        if not yawm and self.not_a_weekday(k, iso, got[1]):
+            return None
         start = got[2] if start is None else start
         j = got[1]
         after = self.weekday_date(j)
@@ -310,6 +312,13 @@ class DateRules(Base):
             val = V.Value("date", f"{base}T{code}", val.value, val.resolution, val.date, "day")
             j = k
         return Hit(start_i, j, start, val)
+
+    def not_a_weekday(self, k: int, iso: int, j: int) -> bool:
+        """«بين الاثنين» (between the two), «صلاة الجمعة» (the Friday prayer) are not days."""
+        before = self.norm(k - 1)
+        if iso == 1 and before in ("بين", "كلا", "هذين", "هاتين") and not self.norm(j).startswith("و"):
+            return True
+        return iso == 5 and before in ("صلاه", "خطبه", "خطيب", "صلوات", "مصلي", "جامع", "مسجد")
 
     def weekday_date(self, j: int) -> Hit | None:
         """The date printed after a weekday: «السبت 3 أكتوبر», «الأربعاء، 22 يناير», «الجمعة في 22»."""
