@@ -12,7 +12,7 @@ from dataclasses import dataclass
 UNIT_CODE = {"D": ("P", "D"), "W": ("P", "W"), "M": ("P", "M"), "Y": ("P", "Y"), "DEC": ("P", "Y"),
              "H": ("PT", "H"), "MIN": ("PT", "M"), "S": ("PT", "S")}
 # A date without a year that falls more than this many days after the anchor is taken from the year
-# before: news reports mostly look back (calibrated on nothing but the convention; see tests).
+# before: news reports mostly look back (a convention, not tuned on data; see tests/test_dates.py).
 FUTURE_WINDOW_DAYS = 183
 
 
