@@ -160,3 +160,7 @@ def test_nested_speech_stays_inside_the_reported_clause() -> None:
 def test_temporal_an_is_not_an_introducer() -> None:
     quote = only('وقال بلير في مؤتمر صحفي قبل أن يعود إلى لندن "نحن نتقاسم التحليل نفسه".')
     assert (quote.kind, quote.text) == ("direct", "نحن نتقاسم التحليل نفسه")
+
+
+def test_fahasb_means_only() -> None:
+    assert quotes_of("ولم يتأثر الاقتصاد فحسب بل تأثرت السياحة أيضا بشدة.") == []

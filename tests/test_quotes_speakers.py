@@ -106,3 +106,10 @@ def test_subject_follows_verb_after_qad() -> None:
 
 def test_names_starting_with_alef_hamza_lam_are_not_definite_nouns() -> None:
     assert speakers("وقال ألكسندر لوكاشيفيتش إن الاتصالات مستمرة.") == ["ألكسندر لوكاشيفيتش"]
+
+
+def test_adverbs_dashes_and_addressees_are_not_speakers() -> None:
+    text = ("قال سيرغي لافروف إن موسكو مستعدة.\nولكنه أشار أيضا إلى أن الحوار صعب.\n"
+            "قال لنا مرافقنا إن القصر قديم.")
+    assert speakers(text) == ["سيرغي لافروف", "سيرغي لافروف", "مرافقنا"]
+    assert speakers("قال الوزير نبيل فهمي إن الحوار مستمر.\nوقال الوزير ـ في تصريحاته ـ إن الوضع مستقر.")[1] != "ـ"

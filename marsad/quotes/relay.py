@@ -87,6 +87,8 @@ def according_at(toks: list[Tok], i: int) -> tuple[int, bool] | None:
     hit = _phrase_at(toks, i)
     if hit is None:
         return None
+    if toks[i].key.startswith("ف") and toks[i].key != toks[i].bare:
+        return None  # «فحسب» means «only»
     words = tuple(t.bare if k == 0 else t.key for k, t in enumerate(toks[i : hit[0]]))
     return (hit[0], hit[1] == "lam") if words in ACCORDING else None
 

@@ -33,7 +33,7 @@ class Speaker:
 
 
 # Prepositions with a pronoun («وقال عنها مصدر آخر»): skipped before a speaker phrase.
-PRONOUN_PREPS = frozenset({"له", "لها", "لهم", "عنه", "عنها", "عنهم", "فيه", "فيها", "منه", "منها", "عليه",
+PRONOUN_PREPS = frozenset({"له", "لها", "لهم", "لنا", "لي", "عنه", "عنها", "عنهم", "فيه", "فيها", "منه", "منها", "عليه",
                            "عليها", "اليه", "اليها"})
 
 
@@ -107,7 +107,7 @@ def _is_adjective(key: str, definite: bool) -> bool:
 
 
 def _name_like(tok: Tok, prev: Tok | None) -> bool:
-    if not tok.is_word or word_kind(tok):
+    if not tok.is_word or not tok.key or word_kind(tok):
         return False
     key = tok.bare if tok.definite else tok.key
     if prev is not None and word_kind(prev) in ("role", "org") and not prev.definite \
