@@ -269,16 +269,24 @@ def quotes_of_content(span: tuple[int, int], how: str, cue: str, speaker: Speake
     return out
 
 
-def analyse(toks: list[Tok], hit: Hit, limit: int, ctx: Context,
-            cuts: Sequence[int] = ()) -> tuple[list[Raw], Speaker | None, int]:
-    """Quotes introduced by one cue, the explicit speaker found (or None), and the content start.
+@dataclass(slots=True)
+class Frame:
+    """Where a cue's parts lie: speaker phrase, relay, and the start of the content (c0, -1 if none)."""
 
-    ``cuts`` are token indices where a relay phrase closes a clause; the content stops there."""
+    how: str
+    c0: int
+    phrase: list[Tok]
+    region: list[Tok]
+    subject: list[Tok]
+    relay: str | None
+
+
+def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
     pos, relay = hit.j, None
     if hit.cue.kind == "relay":
         found = _relay_verb(toks, hit, limit, ctx.text)
         if found is None:
-            return [], None, -1
+            return None
         relay, pos = found
     intro = find_intro(toks, pos, limit, hit.cue, ctx)
     subject = subject_before(toks, hit)
@@ -288,33 +296,55 @@ def analyse(toks: list[Tok], hit: Hit, limit: int, ctx: Context,
         relay, region = quoting
     # A participle («مشيرا», «قائلا») always shares the subject of the verb before it.
     phrase = [] if hit.cue.pos == "participle" else subject or leading_phrase(region)
-    how, c0 = (intro[0], intro[2]) if intro else ("", -1)
-    if intro is None and hit.cue.prep == "obj":
+    frame = Frame(intro[0] if intro else "", intro[2] if intro else -1, phrase, region, subject, relay)
+    if intro is None:
+        _frame_without_intro(frame, toks, hit, limit, ctx)
+    return frame
+
+
+def _frame_without_intro(frame: Frame, toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> None:
+    """«نفى X، شن ...» (an object after the speaker) and «وأضاف انطونوف يوجد ...» (bare speech)."""
+    if hit.cue.prep == "obj":
         commas = [k for k in range(hit.j, limit) if toks[k].text in "،,"]
-        how, c0 = ("object", hit.j) if subject else ("object", commas[0] + 1) if commas else ("", -1)
-        if not subject and c0 > 0:
-            phrase = leading_phrase(toks[hit.j : c0])
-    if intro is None and how == "" and hit.cue.kind in BARE_KINDS:
+        frame.how, frame.c0 = ("object", hit.j) if frame.subject else ("object", commas[0] + 1) if commas \
+            else ("", -1)
+        if not frame.subject and frame.c0 > 0:
+            frame.phrase = leading_phrase(toks[hit.j : frame.c0])
+    if frame.how == "" and hit.cue.kind in BARE_KINDS:
         n = _known_prefix(toks[hit.j : limit], ctx)
-        how, c0, phrase = ("bare", hit.j + n, toks[hit.j : hit.j + n]) if n else ("", -1, phrase)
-    speaker = _speaker(phrase, ctx)
-    if speaker is not None and speaker.kind == "ROLE" and not subject and len(region) > len(phrase):
-        named = name_at_end(ctx.text, region)  # «المتحدث باسم المجلس ... في الصومال محمد محمود»
+        if n:
+            frame.how, frame.c0, frame.phrase = "bare", hit.j + n, toks[hit.j : hit.j + n]
+
+
+def _frame_speaker(frame: Frame, ctx: Context) -> Speaker | None:
+    speaker = _speaker(frame.phrase, ctx)
+    if speaker is not None and speaker.kind == "ROLE" and not frame.subject and len(frame.region) > len(frame.phrase):
+        named = name_at_end(ctx.text, frame.region)  # «المتحدث باسم المجلس ... في الصومال محمد محمود»
         speaker = replace(named, role=speaker.role) if named else speaker
-    if speaker is not None and relay:
-        speaker = replace(speaker, via=(relay,))
-    before = _quote_before(toks, hit, ctx) if c0 < 0 and hit.cue.quote == "yes" else None
-    if before is not None:
-        cue = ctx.text[toks[hit.i].start : toks[hit.j - 1].end]
-        return [Raw(before.start, before.end, "direct", cue, speaker, -1)], speaker, before.start
-    if c0 < 0 or c0 >= limit or hit.cue.quote != "yes":
-        return [], speaker, -1
-    limit = min([limit, *(c for c in cuts if c > c0)])
-    span = _content_span(toks, c0, limit, ctx.text)
-    if span is None:
-        return [], speaker, -1
+    if speaker is not None and frame.relay:
+        speaker = replace(speaker, via=(frame.relay,))
+    return speaker
+
+
+def analyse(toks: list[Tok], hit: Hit, limit: int, ctx: Context,
+            cuts: Sequence[int] = ()) -> tuple[list[Raw], Speaker | None]:
+    """Quotes introduced by one cue and the explicit speaker found (or None).
+
+    ``cuts`` are token indices where a relay phrase closes a clause; the content stops there."""
+    frame = _frame(toks, hit, limit, ctx)
+    if frame is None:
+        return [], None
+    speaker = _frame_speaker(frame, ctx)
     cue = ctx.text[toks[hit.i].start : toks[hit.j - 1].end]
-    return quotes_of_content(span, how, cue, speaker, -1, ctx), speaker, span[0]
+    before = _quote_before(toks, hit, ctx) if frame.c0 < 0 and hit.cue.quote == "yes" else None
+    if before is not None:
+        return [Raw(before.start, before.end, "direct", cue, speaker, -1)], speaker
+    if frame.c0 < 0 or frame.c0 >= limit or hit.cue.quote != "yes":
+        return [], speaker
+    span = _content_span(toks, frame.c0, min([limit, *(c for c in cuts if c > frame.c0)]), ctx.text)
+    if span is None:
+        return [], speaker
+    return quotes_of_content(span, frame.how, cue, speaker, -1, ctx), speaker
 
 
 def headline(text: str, start: int, end: int, sentence: int, ctx: Context) -> list[Raw]:
@@ -358,7 +388,7 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
     cuts = relay_cuts(toks)
     for n, hit in enumerate(hits):
         limit = clause_start(toks, hits[n + 1]) if n + 1 < len(hits) else len(toks)
-        raws, explicit, _ = analyse(toks, hit, max(limit, hit.j), ctx, cuts)
+        raws, explicit = analyse(toks, hit, max(limit, hit.j), ctx, cuts)
         if explicit is not None:
             local = explicit
             ctx.current = explicit
