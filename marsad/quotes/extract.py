@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from marsad.model import Article, Quote
+from marsad.model import Article, Mention, Quote
 from marsad.quotes.lexicon import Cue, phrase_cues
 from marsad.quotes.marks import PAIRS, TOGGLES, Quoted, quoted_spans, strip_marks
 from marsad.quotes.relay import (
@@ -90,7 +90,7 @@ class Context:
 
     text: str
     quoted: list[Quoted]
-    mentions: list
+    mentions: list[Mention]
     current: Speaker | None
     known: list[str]
 
