@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from marsad.cluster import (
     CALIBRATED_THRESHOLD,
     StoryIndex,
+    Weights,
     bcubed,
     cluster,
     load_featurizer,
@@ -92,7 +93,9 @@ def test_entity_overlap_raises_similarity(featurizer):
     b = Article(id="b", source="b", text=text + " المقبلة", mentions=[Mention(0, 0, "كوناشينكوف", "PER")])
     c = replace(b, id="c", mentions=[Mention(0, 0, "لافروف", "PER")])
     va, vb, vc = featurizer.vectorize([a, b, c])
-    assert pair_similarity(va, vb) > pair_similarity(va, vc)
+    weights = Weights(entity=0.3)  # off by default (docs/cluster_calibration.md), on through the config
+    assert pair_similarity(va, vb, weights) > pair_similarity(va, vc, weights)
+    assert pair_similarity(va, vb) == pytest.approx(pair_similarity(va, vc))
 
 
 @pytest.mark.parametrize("with_dates", [True, False])
