@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.model import Article, Paragraph, Quote, Sentence
 from marsad.quotes import article_quotes
@@ -164,3 +166,17 @@ def test_temporal_an_is_not_an_introducer() -> None:
 
 def test_fahasb_means_only() -> None:
     assert quotes_of("ولم يتأثر الاقتصاد فحسب بل تأثرت السياحة أيضا بشدة.") == []
+
+
+WORDS = ["قال", "وأضاف", "أن", "إن", "الوزير", "نبيل", "فهمي", "«", "»", '"', "“", "”", ":", "،", ".", "\n",
+         "بحسب", "وكالة", "تاس", "نقلت", "عن", "قوله", "مشيرا", "إلى", "الحوار", "مستمر", "'", "ـ", "في"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=40))
+def test_any_text_gives_quotes_whose_offsets_hold(words: list[str]) -> None:
+    text = " ".join(words)
+    for quote in quotes_of(text):
+        assert 0 <= quote.start < quote.end <= len(text)
+        assert text[quote.start : quote.end] == quote.text
+        assert quote.kind in ("direct", "indirect")
