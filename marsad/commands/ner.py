@@ -10,6 +10,7 @@ import typer
 from marsad.errors import MarsadError
 
 DEFAULT_DATA = Path("../shared/data/ner")
+DEFAULT_NAMES = Path("../shared/data/names/wd_arabic.normalized.aligned.tokens")
 
 
 def train_ner(
@@ -17,14 +18,13 @@ def train_ner(
     out: Annotated[Path | None, typer.Option(help="Model file (default: the packaged model).")] = None,
     dev: Annotated[bool, typer.Option("--dev/--final", help="Hold out dev splits and score them, or train "
                                       "on everything (the shipped model).")] = False,
-    names: Annotated[Path | None, typer.Option(help="Wikidata name pairs: rebuild the person-name list.")] = None,
+    names: Annotated[Path, typer.Option(help="Wikidata name pairs (CC0) for the person-name list.")] = DEFAULT_NAMES,
 ) -> None:
     """Train the CRF NER model on the shared corpora (see entities/models/MODEL_CARD.md)."""
-    from marsad.entities import crf, lexicons
+    from marsad.entities import crf
 
     try:
-        if names is not None:
-            typer.echo(f"person-name tokens: {lexicons.build_person_tokens(names)}")
+        typer.echo(f"word lists: {crf.build_lexicons(data, names)}")
         corpora = crf.read_corpora(data, with_dev=dev)
         model = out or crf.MODEL_PATH
         meta = crf.train(corpora.train, model, log=typer.echo)

@@ -4,7 +4,8 @@ Each token gets *unit* features computed once per distinct word (cached): normal
 with proclitics (و/ف/ب/ل/ال) stripped — ANERcorp keeps «وألمانيا» as one token —, prefixes and
 suffixes, shape, digits/Latin, trigger class from ``titles.tsv`` (title/role/org/loc/speech), alias
 table membership and the Wikidata person-name gazetteer (frequency bucket). A token's feature list
-is its own unit features plus those of its neighbours at ±1 and ±2 (a subset), and word bigrams.
+is its own unit features plus those of its neighbours at ±1 and ±2 (a subset), trigger and alias
+classes at ±3 and ±4, and word bigrams. ``wk=`` gives the type WikiFANE mostly gives a word.
 
 ``FEATURE_VERSION`` is stored with the model: a model trained with other features is refused.
 """
@@ -19,7 +20,7 @@ from marsad.entities import lexicons
 from marsad.text.normalize import match_key
 from marsad.text.tokens import is_arabic, strip_article, strip_clitics
 
-FEATURE_VERSION = "ner-features-2"
+FEATURE_VERSION = "ner-features-3"
 LATIN = re.compile(r"[A-Za-z]")
 DIGIT = re.compile(r"[0-9]")
 PUNCT = re.compile(r"^[^\w\u0600-\u06ff]+$")
@@ -71,7 +72,8 @@ def unit_features(word: str) -> tuple[str, ...]:
     clitic, rest = strip_clitics(key) if is_arabic(key) else ("", key)
     bare = strip_article(key) if is_arabic(key) else key
     feats = [f"w={key}", f"s={rest}", f"b={bare}", f"shape={_shape(key)}", f"cl={clitic}",
-             f"p2={rest[:2]}", f"p3={rest[:3]}", f"x2={rest[-2:]}", f"x3={rest[-3:]}", f"x1={rest[-1:]}"]
+             f"p2={rest[:2]}", f"p3={rest[:3]}", f"p4={rest[:4]}", f"x2={rest[-2:]}", f"x3={rest[-3:]}",
+             f"x1={rest[-1:]}", f"x4={rest[-4:]}"]
     kind = lexicons.title_words().get(key) or lexicons.title_words().get(rest)
     if kind:
         feats.append(f"trig={kind}")
@@ -81,6 +83,7 @@ def unit_features(word: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
+FAR_KEEP = ("trig=", "alias=")
 CONTEXT_KEEP = ("w=", "s=", "trig=", "per_gaz=", "alias=", "shape=", "x2=", "wk=")
 
 
@@ -105,6 +108,10 @@ def sentence_features(words: list[str]) -> list[list[str]]:
                 feats.extend(f"{offset}:{f}" for f in contexts[j])
             else:
                 feats.append(f"{offset}:BOUND")
+        for offset in (-4, -3, 3, 4):
+            j = i + offset
+            if 0 <= j < n:
+                feats.extend(f"{offset}:{f}" for f in contexts[j] if f.startswith(FAR_KEEP))
         if i > 0:
             feats.append(f"bg-={keys[i - 1]}|{keys[i]}")
         if i + 1 < n:

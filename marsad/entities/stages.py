@@ -8,6 +8,7 @@ person's name becomes ``Mention.role``. Sentences whose language is not Arabic a
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from marsad.entities import lexicons, rules
 from marsad.entities.conll import spans
@@ -20,6 +21,7 @@ from marsad.text.sentences import split_sentences
 from marsad.text.tokens import Token, tokenize
 
 MODEL_RESOURCE = "entities.ner"
+PROPAGATE_MAX_WORDS = 4
 ARABIC_LETTERS = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 LATIN_LETTERS = re.compile(r"[A-Za-z]")
 Span = tuple[int, int, str, str]  # token start, end (exclusive), type, source
@@ -75,22 +77,71 @@ def _type(kind: str) -> EntityType:
 
 def tag_sentence(tagger: NerTagger, text: str, offset: int = 0) -> list[Mention]:
     """Mentions in one sentence ``text`` whose first character is at ``offset`` in the article."""
+    tagged = _tag_sentence(tagger, text)
+    return [_mention(text, offset, tagged.tokens, tagged.keys, s) for s in tagged.spans]
+
+
+@dataclass(slots=True)
+class _Tagged:
+    start: int
+    tokens: list[Token]
+    keys: list[str]
+    spans: list[Span]
+
+
+def _tag_sentence(tagger: NerTagger, text: str, start: int = 0) -> _Tagged:
     tokens = tokenize(text)
-    if not tokens:
-        return []
     keys = [match_key(t.text) for t in tokens]
-    found = _merge_aliases(_crf_spans(tagger, tokens, keys), keys)
-    return [_mention(text, offset, tokens, keys, s) for s in found]
+    found = _merge_aliases(_crf_spans(tagger, tokens, keys), keys) if tokens else []
+    return _Tagged(start, tokens, keys, found)
+
+
+def _bare(key: str) -> str:
+    return key[rules.clitic_length(key):]
+
+
+def _known_names(sentences: list[_Tagged]) -> dict[tuple[str, ...], str]:
+    """Names tagged somewhere in the article (and the surnames of people) -> type."""
+    known: dict[tuple[str, ...], str] = {}
+    titles = lexicons.title_words()
+    for tagged in sentences:
+        for start, end, kind, _ in tagged.spans:
+            words = (_bare(tagged.keys[start]), *tagged.keys[start + 1 : end])
+            known.setdefault(words, kind)
+            if kind == "PER" and end - start > 1:
+                known.setdefault((tagged.keys[end - 1],), kind)
+    nisba = rules.nisba_words()
+    return {w: k for w, k in known.items()
+            if len(w) > 1 or (len(w[0]) > 2 and w[0] not in titles and w[0] not in nisba)}
+
+
+def _propagate(tagged: _Tagged, known: dict[tuple[str, ...], str]) -> None:
+    """Tag the article's other occurrences of names it tagged once (label consistency)."""
+    covered = {i for start, end, _, _ in tagged.spans for i in range(start, end)}
+    i = 0
+    while i < len(tagged.keys):
+        for n in range(min(PROPAGATE_MAX_WORDS, len(tagged.keys) - i), 0, -1):
+            words = (_bare(tagged.keys[i]), *tagged.keys[i + 1 : i + n])
+            if words in known and not covered & set(range(i, i + n)):
+                tagged.spans.append((i, i + n, known[words], "propagated"))
+                i += n - 1
+                break
+        i += 1
+    tagged.spans.sort()
 
 
 def tag_text(text: str, tagger: NerTagger | None = None,
              sentences: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Mentions of a whole text (sentences split here unless given)."""
     tagger = tagger or load()
+    bounds = sentences if sentences is not None else split_sentences(text)
+    tagged = [_tag_sentence(tagger, text[s:e], s) for s, e in bounds if _mostly_arabic(text[s:e])]
+    known = _known_names(tagged)
     out: list[Mention] = []
-    for start, end in sentences if sentences is not None else split_sentences(text):
-        if _mostly_arabic(text[start:end]):
-            out.extend(tag_sentence(tagger, text[start:end], start))
+    for sentence in tagged:
+        _propagate(sentence, known)
+        sentence_text = text[sentence.start : sentence.start + (sentence.tokens[-1].end if sentence.tokens else 0)]
+        out.extend(_mention(sentence_text, sentence.start, sentence.tokens, sentence.keys, s) for s in sentence.spans)
     return out
 
 
