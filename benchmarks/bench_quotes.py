@@ -50,7 +50,7 @@ def main() -> None:
         for name, g in gold.items():
             show(name, predicted[name], g["quotes"])
     result = score_many((predicted[n], g["quotes"], g["ignore"]) for n, g in gold.items())
-    print(" ".join(f"{k}={result[k]:.3f}" for k in ("precision", "recall", "f1", "speaker", "via_recall")),
+    print(" ".join(f"{k}={result[k]:.3f}" for k in ("precision", "recall", "f1", "speaker", "kind", "via_recall")),
           f"(tp={result['tp']:.0f} fp={result['fp']:.0f} fn={result['fn']:.0f})")
     start = time.perf_counter()
     for _ in range(args.repeat):

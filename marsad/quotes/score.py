@@ -62,14 +62,15 @@ def match(predicted: Sequence[Quote], gold: Sequence[Mapping[str, Any]]) -> list
 
 def counts(predicted: Sequence[Quote], gold: Sequence[Mapping[str, Any]],
            ignore: Sequence[Sequence[int]] = ()) -> dict[str, int]:
-    """Raw counts for one article: tp, fp, fn, speaker_ok, via_gold, via_found."""
+    """Raw counts for one article: tp, fp, fn, speaker_ok, kind_ok, via_gold, via_found."""
     kept = [p for p in predicted if not any(overlap((p.start, p.end), (s, e)) >= MIN_OVERLAP and s <= p.start
                                             for s, e in ignore)]
     pairs = match(kept, gold)
     out = {"tp": len(pairs), "fp": len(kept) - len(pairs), "fn": len(gold) - len(pairs),
-           "speaker_ok": 0, "via_gold": 0, "via_found": 0}
+           "speaker_ok": 0, "kind_ok": 0, "via_gold": 0, "via_found": 0}
     for i, j in pairs:
         out["speaker_ok"] += speaker_matches(kept[i].speaker, gold[j]["speaker"])
+        out["kind_ok"] += kept[i].kind == gold[j].get("kind")
         for relay in gold[j].get("via", []):
             out["via_gold"] += 1
             out["via_found"] += any(same_name(relay, v) for v in kept[i].via)
@@ -82,20 +83,20 @@ def summarize(total: Mapping[str, int]) -> dict[str, float]:
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {**{k: float(v) for k, v in total.items()}, "precision": precision, "recall": recall, "f1": f1,
-            "speaker": total["speaker_ok"] / tp if tp else 0.0,
+            "speaker": total["speaker_ok"] / tp if tp else 0.0, "kind": total["kind_ok"] / tp if tp else 0.0,
             "via_recall": total["via_found"] / total["via_gold"] if total["via_gold"] else 1.0}
 
 
 def score(predicted: Sequence[Quote], gold: Sequence[Mapping[str, Any]],
           ignore: Sequence[Sequence[int]] = ()) -> dict[str, float]:
-    """Precision, recall, F1, speaker accuracy (over matched quotes) and relay recall for one article."""
+    """Precision, recall, F1, speaker and kind accuracy (over matched quotes), relay recall for one article."""
     return summarize(counts(predicted, gold, ignore))
 
 
 def score_many(items: Iterable[tuple[Sequence[Quote], Sequence[Mapping[str, Any]], Sequence[Sequence[int]]]]
                ) -> dict[str, float]:
     """Micro-averaged scores over several articles: (predicted, gold, ignore) triples."""
-    total = {"tp": 0, "fp": 0, "fn": 0, "speaker_ok": 0, "via_gold": 0, "via_found": 0}
+    total = {"tp": 0, "fp": 0, "fn": 0, "speaker_ok": 0, "kind_ok": 0, "via_gold": 0, "via_found": 0}
     for predicted, gold, ignore in items:
         for key, value in counts(predicted, gold, ignore).items():
             total[key] += value
