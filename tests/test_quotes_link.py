@@ -113,3 +113,8 @@ def test_speaker_matching_is_strict_about_wrong_people() -> None:
     assert not speaker_matches("إيغور كوناشينكوف", ["أناتولي أنطونوف"])
     assert not speaker_matches(None, ["أناتولي أنطونوف"])
     assert not speaker_matches("نائب وزير الدفاع الروسي", ["أناتولي أنطونوف"])
+
+
+def test_shortened_organisation_names_link_to_the_entity() -> None:
+    ministry = Entity("e3", "ORG", "وزارة الدفاع الروسية")
+    assert entity_for(Story(id="s", entities=[ministry]), "الدفاع الروسية") is ministry

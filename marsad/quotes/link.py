@@ -36,11 +36,13 @@ def _finder() -> Callable[[Story, str], Entity | None] | None:
 
 
 def entity_for(story: Story, surface: str) -> Entity | None:
-    """The story entity a speaker surface names (PER/ORG), or None."""
+    """The story entity a speaker surface names (PER/ORG), or None: ``marsad.entities.find_entity``
+    first, then every name and variant compared word by word (consonant skeletons)."""
     finder = _finder()
-    if finder is not None:
-        return finder(story, surface)
-    for entity in story.entities:
+    found = finder(story, surface) if finder is not None else None
+    if found is not None:
+        return found
+    for entity in story.entities:  # also «الدفاع الروسية» for «وزارة الدفاع الروسية»
         if entity.type in ("PER", "ORG") and any(same_name(surface, n) for n in [entity.name, *entity.variants]):
             return entity
     return None
