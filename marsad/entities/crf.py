@@ -85,14 +85,18 @@ def train(sentences: list[Tagged], out: Path = MODEL_PATH, params: dict[str, Any
     import pycrfsuite
 
     params = {**DEFAULT_PARAMS, **(params or {})}
-    trainer = pycrfsuite.Trainer(verbose=False)
+    algorithm = str(params.pop("algorithm", "lbfgs"))
+    if algorithm != "lbfgs":
+        params.pop("c1", None)
+        params.pop("c2", None)
+    trainer = pycrfsuite.Trainer(algorithm=algorithm, verbose=False)
     for sentence in sentences:
         trainer.append(sentence_features([w for w, _ in sentence]), [t for _, t in sentence])
     trainer.set_params(params)
     started = time.perf_counter()
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
-    meta = {"feature_version": FEATURE_VERSION, "params": params, "sentences": len(sentences),
+    meta = {"feature_version": FEATURE_VERSION, "algorithm": algorithm, "params": params, "sentences": len(sentences),
             "tokens": sum(len(s) for s in sentences), "seconds": round(time.perf_counter() - started, 1)}
     if log:
         log(f"trained on {meta['tokens']} tokens in {meta['seconds']} s -> {out}")
