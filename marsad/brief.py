@@ -26,7 +26,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from marsad.cluster import Featurizer, content_words, load_featurizer, sort_key
-from marsad.model import Article, Claim, Evidence, Story, SummarySentence
+from marsad.model import Article, Claim, ClaimStatus, Evidence, Story, SummarySentence
 from marsad.pipeline import Resources, stage
 from marsad.text.normalize import match_key
 from marsad.text.tokens import stem, word_keys
@@ -215,7 +215,7 @@ def make_claim(head: int, units: list[Unit], sims: np.ndarray, threshold: float)
     evidence = [Evidence(units[j].article_id, units[j].text, "supports") for j in _one_per_article(support, units)]
     evidence += [Evidence(units[j].article_id, units[j].text, "contradicts") for j in against]
     sources = {units[j].source for j in support}
-    status = "disputed" if against else ("corroborated" if len(sources) >= 2 else "single_source")
+    status: ClaimStatus = "disputed" if against else ("corroborated" if len(sources) >= 2 else "single_source")
     return Claim(text=units[head].text, article_ids=cited_ids(support, units), status=status, evidence=evidence)
 
 

@@ -203,7 +203,7 @@ def load_featurizer(path: str | Path | None = None) -> Featurizer:
     """The featurizer with the shipped background document frequencies (or those at ``path``)."""
     source = Path(path) if path else package_files.files("marsad").joinpath(DF_FILE)
     try:
-        with source.open("rb") as handle:  # type: ignore[union-attr]
+        with source.open("rb") as handle:
             data = np.load(handle, allow_pickle=False)
             params = FeatureParams(**json.loads(str(data["params"])))
             char_df = _dense(data["char_idx"], data["char_df"], params.char_features)
@@ -235,7 +235,7 @@ def save_df_table(path: str | Path, params: FeatureParams, char_df: np.ndarray, 
 
 
 def _params_dict(params: FeatureParams) -> dict[str, Any]:
-    return {name: getattr(params, name) for name in FeatureParams.__slots__}  # type: ignore[attr-defined]
+    return {name: getattr(params, name) for name in FeatureParams.__slots__}
 
 
 # ---------------------------------------------------------------- similarity
@@ -265,7 +265,7 @@ def pair_similarity(x: ArticleVector, y: ArticleVector, weights: Weights | None 
 
 
 MAX_SET_MEMBERS = 32  # members whose entity/number/date sets a story keeps for average linkage
-MAX_CENTROID_TERMS = 4000  # hashed features kept per story centroid (memory bound)
+MAX_CENTROID_TERMS = 1500  # hashed features kept per story centroid (memory bound)
 CANDIDATE_TERMS = 24  # top stem features of an article used to find candidate stories
 EXACT_BELOW = 150  # with fewer active stories, compare against all of them
 
@@ -534,9 +534,9 @@ class StoryIndex:
         ids = list(self.active)
         chars = sp.vstack([self.active[s].char_sum for s in ids]).tocsr() if ids else sp.csr_matrix((0, 1))
         stem_rows = sp.vstack([self.active[s].stem_sum for s in ids]).tocsr() if ids else sp.csr_matrix((0, 1))
-        np.savez_compressed(path, state=np.array(json.dumps(self.state(), ensure_ascii=False)),
-                            order=np.array(json.dumps(ids)), **_csr_arrays("char", chars),
-                            **_csr_arrays("stem", stem_rows))
+        arrays = {"state": np.array(json.dumps(self.state(), ensure_ascii=False)), "order": np.array(json.dumps(ids)),
+                  **_csr_arrays("char", chars), **_csr_arrays("stem", stem_rows)}
+        np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
 
     @classmethod
     def load(cls, path: str | Path, featurizer: Featurizer) -> StoryIndex:
@@ -561,7 +561,7 @@ class StoryIndex:
         self._forward = dict(state["forward"])
         for row, sid in enumerate(ids):
             info = state["active"][sid]
-            sets = [tuple(frozenset(x) for x in t) for t in info["sets"]]
+            sets = [(frozenset(e), frozenset(n), frozenset(d)) for e, n, d in info["sets"]]
             self.active[sid] = StoryState(sid, (info["founder"][0], info["founder"][1]), info["article_ids"],
                                           chars[row], stem_rows[row], sets, info["n"], info["last_day"],
                                           set(info["terms"]))
