@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from marsad.errors import MarsadError
+
+if TYPE_CHECKING:
+    from marsad.entities.conll import Scores
 
 DEFAULT_DATA = Path("../shared/data/ner")
 DEFAULT_NAMES = Path("../shared/data/names/wd_arabic.normalized.aligned.tokens")
@@ -63,11 +66,12 @@ def eval_ner(
     typer.echo(scores.table())
 
 
-def _score_files(files: list[Path], mapping: dict[str, str], model: Path | None, gold_pred: bool):  # type: ignore[no-untyped-def]
+def _score_files(files: list[Path], mapping: dict[str, str], model: Path | None, gold_pred: bool) -> Scores:
     from marsad.entities import conll, crf
 
     if gold_pred:
-        gold, pred = [], []
+        gold: list[list[str]] = []
+        pred: list[list[str]] = []
         for path in files:
             pairs = conll.read_conll_pairs(path, mapping)
             gold.extend(g for g, _ in pairs)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.entities import lexicons, rules
-from marsad.model import Entity, Mention
+from marsad.model import Entity, EntityType, Mention
 from marsad.text.normalize import match_key, normalize_foreign_letters, normalize_hamza_carriers, skeleton
 from marsad.text.tokens import strip_article
 
@@ -112,7 +112,7 @@ def _group(mentions: Iterable[tuple[str, Mention]]) -> list[_Cluster]:
         key = name_key(mention.text, mention.type)
         if not key:
             continue
-        kind = mention.type
+        kind: str = mention.type
         if kind != "PER":
             canonical = alias_keys.get(key)
             if canonical:
@@ -173,7 +173,8 @@ def _pick_name(forms: Counter[str], kind: str) -> str:
 
 def _to_entity(cluster: _Cluster) -> Entity:
     kinds = Counter(m.type for _, m in cluster.members)
-    kind = cluster.kind if cluster.kind in ("PER", "ORG", "LOC", "MISC") else kinds.most_common(1)[0][0]
+    kind: EntityType = (cluster.kind if cluster.kind in ("PER", "ORG", "LOC", "MISC")  # type: ignore[assignment]
+                        else kinds.most_common(1)[0][0])
     forms = Counter(m.text for _, m in cluster.members)
     name = _pick_name(forms, kind)
     canonical = cluster.key if cluster.key.startswith("=") else name_key(name, kind)
@@ -248,7 +249,8 @@ def variant_pairs(wikidata_file: Path) -> tuple[list[tuple[str, str]], list[tupl
     by_key: dict[tuple[str, int], list[str]] = {}
     for name in latin_to_ar:
         by_key.setdefault((name[0], len(name)), []).append(name)
-    positives, negatives = set(), set()
+    positives: set[tuple[str, str]] = set()
+    negatives: set[tuple[str, str]] = set()
     for name, ar in latin_to_ar.items():
         for other in by_key.get((name[0], len(name)), []) + by_key.get((name[0], len(name) + 1), []):
             if other <= name and len(other) == len(name) or latin_to_ar[other] == ar:
