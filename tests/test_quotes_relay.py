@@ -69,3 +69,8 @@ def test_source_line_detection_and_chain_dedup() -> None:
     assert source_line(article) == "سانا"
     assert source_line(Article(id="b", source="t", text="نص الخبر.\nالمصدر الرئيسي للقلق هو الأمن")) is None
     assert chain(["وكالة تاس"], "وكالة تاس", None, "الجزيرة") == ["وكالة تاس", "الجزيرة"]
+
+
+def test_fahasb_is_not_a_relay() -> None:
+    (quote,) = quotes_of('وتابع بلير "ان التهديد حقيقي ليس للمنطقة فحسب بل لمجمل المجتمع الدولي" مكررا القول.')
+    assert quote.via == []

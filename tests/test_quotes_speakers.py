@@ -113,3 +113,9 @@ def test_adverbs_dashes_and_addressees_are_not_speakers() -> None:
             "قال لنا مرافقنا إن القصر قديم.")
     assert speakers(text) == ["سيرغي لافروف", "سيرغي لافروف", "مرافقنا"]
     assert speakers("قال الوزير نبيل فهمي إن الحوار مستمر.\nوقال الوزير ـ في تصريحاته ـ إن الوضع مستقر.")[1] != "ـ"
+
+
+def test_unnamed_spokesman_and_place_after_a_collective() -> None:
+    text = "قال سيرغي لافروف إن موسكو مستعدة.\nوقال متحدث باسم القوات المسلحة إنه لا توجد قوات في المنطقة."
+    assert speakers(text) == ["سيرغي لافروف", "متحدث باسم القوات المسلحة"]
+    assert speakers("واكد مسؤولون فلسطينيون بالقاهرة ان المحادثات عقدت.") == ["مسؤولون فلسطينيون"]

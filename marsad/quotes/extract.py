@@ -201,6 +201,12 @@ def _quoting_from(region: list[Tok], text: str) -> tuple[str | None, list[Tok]] 
     return None
 
 
+def _opened_at(mark: Tok, ctx: Context) -> Quoted | None:
+    """The top-level quotation opened by the mark token."""
+    found = [q for q in ctx.quoted if q.depth == 0 and mark.end <= q.start <= mark.end + 1]
+    return found[0] if found else None
+
+
 def _quote_before(toks: list[Tok], hit: Hit, ctx: Context) -> Quoted | None:
     """«"نحن مستعدون"، قال أنطونوف»: a quotation ending right before the cue."""
     cue_start = toks[hit.i].start
@@ -341,6 +347,9 @@ def analyse(toks: list[Tok], hit: Hit, limit: int, ctx: Context,
         return [Raw(before.start, before.end, "direct", cue, speaker, -1)], speaker
     if frame.c0 < 0 or frame.c0 >= limit or hit.cue.quote != "yes":
         return [], speaker
+    opened = _opened_at(toks[frame.c0], ctx) if frame.how == "quote" else None
+    if opened is not None:  # «وتابع بلير "..." مكررا القول»: the quotation is the content
+        return [Raw(opened.start, opened.end, "direct", cue, speaker, -1)], speaker
     span = _content_span(toks, frame.c0, min([limit, *(c for c in cuts if c > frame.c0)]), ctx.text)
     if span is None:
         return [], speaker

@@ -40,7 +40,9 @@ def _by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
 def _phrase_at(toks: list[Tok], i: int) -> tuple[int, str] | None:
     """(index after the phrase, its kind) when a relay phrase starts at token i (with و/ف allowed)."""
     first = toks[i]
-    candidates = _by_first_word().get(first.key) or _by_first_word().get(first.bare) or ()
+    index = _by_first_word()
+    # Only و may be stripped: «فحسب» is «only», not «according to».
+    candidates = index.get(first.key) or (index.get(first.bare) if first.key.startswith("و") else None) or ()
     for words, kind in candidates:
         n = len(words)
         if tuple(t.key for t in toks[i + 1 : i + n]) == words[1:]:
@@ -87,8 +89,6 @@ def according_at(toks: list[Tok], i: int) -> tuple[int, bool] | None:
     hit = _phrase_at(toks, i)
     if hit is None:
         return None
-    if toks[i].key.startswith("ف") and toks[i].key != toks[i].bare:
-        return None  # «فحسب» means «only»
     words = tuple(t.bare if k == 0 else t.key for k, t in enumerate(toks[i : hit[0]]))
     return (hit[0], hit[1] == "lam") if words in ACCORDING else None
 

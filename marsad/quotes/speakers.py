@@ -107,8 +107,8 @@ def _is_adjective(key: str, definite: bool) -> bool:
 
 
 def _name_like(tok: Tok, prev: Tok | None) -> bool:
-    if not tok.is_word or not tok.key or word_kind(tok):
-        return False
+    if not tok.is_word or not tok.key or word_kind(tok) or tok.key.startswith(("بال", "لل")):
+        return False  # «بالقاهرة», «للصحفيين»: a preposition with the article
     key = tok.bare if tok.definite else tok.key
     if prev is not None and word_kind(prev) in ("role", "org") and not prev.definite \
             and key.endswith("ي"):
@@ -168,7 +168,8 @@ def parse_speaker(text: str, toks: list[Tok]) -> Speaker | None:
         kind = "PER" if (j - i > 1 or role) else "NAME"
         return Speaker(_span(text, toks[i:j]), kind, role, start, end)
     if first == "role":
-        definite = any(t.definite for t in toks)
+        # «متحدث باسم القوات» is a spokesman, «نائب وزير الدفاع» the deputy minister
+        definite = any(t.definite for t in toks) and not (len(toks) > 1 and toks[1].key == "باسم" and not toks[0].definite)
         kind = "ROLE" if definite else "ORG"  # «مسؤول سعودي» is an unnamed source, not a known person
         return Speaker(_span(text, toks), kind, _span(text, toks), start, end)
     return None
