@@ -59,3 +59,16 @@ def test_role_before_a_name() -> None:
     assert rules.find_role(keys, 5) == (1, 5)
     keys = _keys("قال إن أنطونوف")
     assert rules.find_role(keys, 2) is None
+
+
+def test_role_after_a_name_in_apposition() -> None:
+    keys = _keys("وقال أناتولي أنطونوف نائب وزير الدفاع الروسي للصحفيين إن")
+    assert rules.find_role_after(keys, 3) == (3, 7)
+    keys = _keys("وقال أنطونوف ، المتحدث باسم الوزارة أن")
+    assert rules.find_role_after(keys, 2) == (3, 6)
+    assert rules.find_role_after(_keys("قال أنطونوف إن"), 2) is None
+
+
+def test_plural_gentilics_are_not_people() -> None:
+    assert rules.plural_gentilic(match_key("الأمريكيين"))
+    assert not rules.plural_gentilic(match_key("الأسد"))

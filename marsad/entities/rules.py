@@ -152,3 +152,25 @@ def _role_starts(keys: list[str], i: int) -> bool:
         if phrases.get(phrase) == "role":
             return True
     return False
+
+
+def find_role_after(keys: list[str], end: int, limit: int | None = None) -> tuple[int, int] | None:
+    """Token span of a role phrase in apposition after a name ending at ``end``
+    («أناتولي أنطونوف نائب وزير الدفاع الروسي أن ...»); it stops before ``limit`` (the next mention)."""
+    limit = len(keys) if limit is None else min(limit, len(keys))
+    start = end + 1 if end < limit and keys[end] == "،" else end
+    if start >= limit or not _role_starts(keys, start):
+        return None
+    stop = start + 1
+    while stop < min(limit, start + ROLE_WINDOW) and _role_word(keys[stop]) and keys[stop - 1] not in nisba_words():
+        stop += 1  # a nisba closes the role: «نائب وزير الدفاع الروسي»
+    return start, stop
+
+
+def _role_word(key: str) -> bool:
+    return key[:1].isalpha() and key not in ROLE_BARRIERS and lexicons.title_words().get(key) != "speech"
+
+
+def plural_gentilic(key: str) -> bool:
+    """«الأمريكيين», «السوريون»: a people, not a person."""
+    return key.startswith("ال") and key.endswith(("يين", "يون"))

@@ -44,6 +44,8 @@ def _crf_spans(tagger: NerTagger, tokens: list[Token], keys: list[str]) -> list[
         start, end = trimmed, rules.trailing_titles(keys, trimmed, end)
         if kind == "ORG":
             end = rules.nisba_extension(keys, end)
+        if kind == "PER" and end - start == 1 and rules.plural_gentilic(keys[start]):
+            continue
         out.append((start, end, kind, "crf"))
     return out
 
@@ -59,13 +61,14 @@ def _merge_aliases(found: list[Span], keys: list[str]) -> list[Span]:
     return sorted(result)
 
 
-def _mention(text: str, offset: int, tokens: list[Token], keys: list[str], span: Span) -> Mention:
+def _mention(text: str, offset: int, tokens: list[Token], keys: list[str], span: Span,
+             next_start: int | None = None) -> Mention:
     start, end, kind, source = span
     first = tokens[start].start + rules.clitic_length(keys[start])
     mention = Mention(start=offset + first, end=offset + tokens[end - 1].end,
                       text=text[first : tokens[end - 1].end], type=_type(kind), source=source)
     if kind == "PER":
-        role = rules.find_role(keys, start)
+        role = rules.find_role(keys, start) or rules.find_role_after(keys, end, next_start)
         if role:
             mention.role = text[tokens[role[0]].start : tokens[role[1] - 1].end]
     return mention
@@ -78,7 +81,13 @@ def _type(kind: str) -> EntityType:
 def tag_sentence(tagger: NerTagger, text: str, offset: int = 0) -> list[Mention]:
     """Mentions in one sentence ``text`` whose first character is at ``offset`` in the article."""
     tagged = _tag_sentence(tagger, text)
-    return [_mention(text, offset, tagged.tokens, tagged.keys, s) for s in tagged.spans]
+    return _mentions(text, offset, tagged)
+
+
+def _mentions(text: str, offset: int, tagged: _Tagged) -> list[Mention]:
+    starts = [s[0] for s in tagged.spans[1:]] + [len(tagged.tokens)]
+    return [_mention(text, offset, tagged.tokens, tagged.keys, span, nxt)
+            for span, nxt in zip(tagged.spans, starts, strict=False)]
 
 
 @dataclass(slots=True)
@@ -141,7 +150,7 @@ def tag_text(text: str, tagger: NerTagger | None = None,
     for sentence in tagged:
         _propagate(sentence, known)
         sentence_text = text[sentence.start : sentence.start + (sentence.tokens[-1].end if sentence.tokens else 0)]
-        out.extend(_mention(sentence_text, sentence.start, sentence.tokens, sentence.keys, s) for s in sentence.spans)
+        out.extend(_mentions(sentence_text, sentence.start, sentence))
     return out
 
 
