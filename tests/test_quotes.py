@@ -180,3 +180,10 @@ def test_any_text_gives_quotes_whose_offsets_hold(words: list[str]) -> None:
         assert 0 <= quote.start < quote.end <= len(text)
         assert text[quote.start : quote.end] == quote.text
         assert quote.kind in ("direct", "indirect")
+
+
+def test_nominal_content_after_stress_and_warn() -> None:
+    found = quotes_of('شدد الرئيس محمود عباس على ضرورة "سلطة واحدة وسلاح شرعي واحد" في الضفة.')
+    assert [(q.kind, q.text[:5]) for q in found] == [("indirect", "ضرورة"), ("direct", "سلطة ")]
+    assert only("وحذرت الوزيرة مارغريت بيكيت من غزو لبنان.").text == "غزو لبنان"
+    assert only("وأكد علي الربيعي أن الحوار مستمر.").speaker == "علي الربيعي"

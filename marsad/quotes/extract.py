@@ -40,7 +40,14 @@ from marsad.quotes.speakers import (
     speaker_from_mentions,
     trailing_phrase,
 )
-from marsad.quotes.tokens import COMPLEMENTIZERS, Tok, cue_of, sentence_tokens, word_kind
+from marsad.quotes.tokens import (
+    COMPLEMENTIZERS,
+    NAME_NOT_PREPOSITION,
+    Tok,
+    cue_of,
+    sentence_tokens,
+    word_kind,
+)
 from marsad.text.normalize import match_key
 
 ARABIC = re.compile(r"[\u0621-\u064a]")
@@ -180,7 +187,8 @@ def find_intro(toks: list[Tok], start: int, limit: int, cue: Cue, ctx: Context) 
             return "colon", k, k + 1
         if tok.text in OPENERS and any(q.start == tok.end and q.words(ctx.text) >= 2 for q in ctx.quoted):
             return "quote", k, k
-        if cue.prep not in ("-", "obj") and tok.key == cue.prep and nxt is not None and nxt.key not in COMPLEMENTIZERS:
+        if cue.prep not in ("-", "obj") and tok.key == cue.prep and tok.text not in NAME_NOT_PREPOSITION \
+                and nxt is not None and nxt.key not in COMPLEMENTIZERS:
             return "nominal", k, k + 1
     return None
 
