@@ -39,7 +39,7 @@ from marsad.errors import ModelError
 from marsad.model import Article, Story
 from marsad.pipeline import Resources, stage
 from marsad.text.normalize import match_key, skeleton
-from marsad.text.tokens import is_arabic, stem, word_keys
+from marsad.text.tokens import is_arabic, stem, tokenize, word_keys
 
 FORMAT_VERSION = 1
 # Pairwise-F1-optimal threshold for the default ``Weights`` on the tuning pairs (ANERcorp pseudo-articles +
@@ -101,9 +101,17 @@ def stopwords() -> frozenset[str]:
 
 
 def content_words(text: str) -> list[str]:
-    """Normalised, clitic-stripped words without function words, digits or single letters."""
-    stop = stopwords()
-    return [w for w in word_keys(text) if len(w) > 1 and w not in stop and not w.isdigit()]
+    """Normalised, clitic-stripped words (as ``word_keys``) without function words, digits or single letters."""
+    keys = (_content_key(token.text) for token in tokenize(text) if token.is_word)
+    return [k for k in keys if k]
+
+
+@lru_cache(maxsize=500_000)
+def _content_key(token: str) -> str:
+    """The ``word_keys`` key of one token, or "" when it is a function word, a number or one letter."""
+    keys = word_keys(token)
+    key = keys[0] if keys else ""
+    return key if len(key) > 1 and key not in stopwords() and not key.isdigit() else ""
 
 
 def stems(words: Iterable[str]) -> list[str]:
@@ -268,6 +276,7 @@ MAX_SET_MEMBERS = 32  # members whose entity/number/date sets a story keeps for 
 MAX_CENTROID_TERMS = 1500  # hashed features kept per story centroid (memory bound)
 CANDIDATE_TERMS = 24  # top stem features of an article used to find candidate stories
 EXACT_BELOW = 150  # with fewer active stories, compare against all of them
+MIN_SHARED_TERMS = 2  # above that, only stories sharing this many of the article's top stems are compared
 
 
 @dataclass(slots=True)
@@ -344,6 +353,15 @@ def stories_similarity(a: StoryState, b: StoryState, weights: Weights) -> float:
     overlaps = [sum(jaccard(p[i], q[i]) for p in a.sets for q in b.sets) / (len(a.sets) * len(b.sets))
                 for i in range(3)]
     return combine((char, stem_cos, *overlaps), weights)
+
+
+def add_rows(a: sp.csr_matrix, b: sp.csr_matrix) -> sp.csr_matrix:
+    """Sum of two 1-row CSR vectors (faster than scipy's general sparse add for single rows)."""
+    if not a.nnz:
+        return b.copy()
+    indices, inverse = np.unique(np.concatenate([a.indices, b.indices]), return_inverse=True)
+    data = np.bincount(inverse, weights=np.concatenate([a.data, b.data])).astype(np.float32)
+    return sp.csr_matrix((data, indices, np.array([0, len(indices)])), shape=a.shape)
 
 
 def _prune(vector: sp.csr_matrix) -> sp.csr_matrix:
@@ -432,10 +450,11 @@ class StoryIndex:
     def _candidates(self, x: ArticleVector) -> list[str]:
         if len(self.active) < EXACT_BELOW:
             return list(self.active)
-        found: set[str] = set()
+        shared: dict[str, int] = {}
         for term in _top_terms(x):
-            found |= self._postings.get(term, set())
-        return sorted(found & self.active.keys())
+            for sid in self._postings.get(term, ()):
+                shared[sid] = shared.get(sid, 0) + 1
+        return sorted(sid for sid, n in shared.items() if n >= MIN_SHARED_TERMS and sid in self.active)
 
     def _open(self, x: ArticleVector) -> str:
         sid = story_id(x.id)
@@ -448,8 +467,8 @@ class StoryIndex:
 
     def _join(self, state: StoryState, x: ArticleVector) -> None:
         state.article_ids.append(x.id)
-        state.char_sum = _prune(state.char_sum + x.char)
-        state.stem_sum = _prune(state.stem_sum + x.stem)
+        state.char_sum = _prune(add_rows(state.char_sum, x.char))
+        state.stem_sum = _prune(add_rows(state.stem_sum, x.stem))
         state.sets = (state.sets + [_sets(x)])[-MAX_SET_MEMBERS:]
         state.n += 1
         if x.day is not None:
@@ -465,8 +484,8 @@ class StoryIndex:
             return a
         keep, gone = (sa, sb) if sa.founder <= sb.founder else (sb, sa)
         keep.article_ids.extend(gone.article_ids)
-        keep.char_sum = _prune(keep.char_sum + gone.char_sum)
-        keep.stem_sum = _prune(keep.stem_sum + gone.stem_sum)
+        keep.char_sum = _prune(add_rows(keep.char_sum, gone.char_sum))
+        keep.stem_sum = _prune(add_rows(keep.stem_sum, gone.stem_sum))
         keep.sets = (keep.sets + gone.sets)[-MAX_SET_MEMBERS:]
         keep.n += gone.n
         keep.last_day = max((d for d in (keep.last_day, gone.last_day) if d is not None), default=None)
