@@ -89,3 +89,13 @@ def test_find_entity_by_speaker_string() -> None:
     assert find_in(entities, "وزارة الدفاع الأميركية").name == "البنتاغون"  # type: ignore[union-attr]
     assert find_in(entities, "بوتين") is None
     assert find_in(entities, "") is None
+
+
+def test_find_entity_through_titles_and_roles() -> None:
+    konashenkov = _m("إيغور كوناشينكوف", "PER")
+    konashenkov.role = "المتحدث باسم وزارة الدفاع الروسية"
+    entities = resolve_mentions([("a1", konashenkov), ("a1", _m("أناتولي أنطونوف", "PER"))])
+    assert find_in(entities, "الجنرال كوناشنكوف").name == "إيغور كوناشينكوف"  # type: ignore[union-attr]
+    assert find_in(entities, "المتحدث باسم الوزارة إيغور كوناشنكوف").name == "إيغور كوناشينكوف"  # type: ignore[union-attr]
+    assert find_in(entities, "المتحدث باسم وزارة الدفاع الروسية").name == "إيغور كوناشينكوف"  # type: ignore[union-attr]
+    assert find_in(entities, "الجنرال") is None

@@ -196,8 +196,25 @@ def resolve_mentions(mentions: Iterable[tuple[str, Mention]]) -> list[Entity]:
 
 
 def find_in(entities: list[Entity], surface: str) -> Entity | None:
-    """The entity a name string refers to (a quote's speaker), or None."""
-    if not surface.strip():
+    """The entity a name string refers to (a quote's speaker), or None.
+
+    Tries the whole string, then the string without leading titles/roles («الجنرال كوناشنكوف»,
+    «المتحدث باسم الوزارة إيغور كوناشنكوف»: its last one to three words), then entity roles.
+    """
+    words = surface.split()
+    for n in range(len(words), 0, -1):
+        if n < len(words) and n > 3:
+            continue
+        found = _find_exact(entities, " ".join(words[len(words) - n:]))
+        if found is not None:
+            return found
+    key = match_key(surface)
+    holders = [e for e in entities if any(match_key(r) == key for r in e.roles)] if key else []
+    return holders[0] if len(holders) == 1 else None
+
+
+def _find_exact(entities: list[Entity], surface: str) -> Entity | None:
+    if not surface.strip() or lexicons.title_words().get(match_key(surface)):
         return None
     for kind in ("PER", "ORG"):
         key = name_key(surface, kind)
