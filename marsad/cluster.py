@@ -15,8 +15,9 @@ the active story whose members it is most similar to on average (exact, since th
 to unit vectors is the cosine with their sum) when that is at least ``config.cluster_threshold``;
 otherwise it founds a story. A story's id is ``"s-" + sha1(founding article id)``, the founder being
 the earliest article (by publication date, then id), so ids do not depend on input order; when two
-stories merge, the older id survives and the merge is recorded. Stories with no article for
-``story_window_days`` are closed (their vectors dropped).
+stories merge, the older id survives and the merge is recorded; ``resplit`` re-clusters a story's
+articles and splits it (recorded, the founder's part keeps the id) when they fall apart. Stories with no
+article for ``story_window_days`` are closed (their vectors dropped).
 """
 
 from __future__ import annotations
@@ -516,6 +517,43 @@ class StoryIndex:
             self._drop(state)
             self.closed[state.id] = state.article_ids
             self.events.append({"kind": "close", "story": state.id, "articles": len(state.article_ids)})
+
+    def resplit(self, sid: str, articles: list[Article]) -> list[Story]:
+        """Re-cluster an open story's articles from scratch; if they fall apart, split the story.
+
+        The part holding the founder keeps the id; every other part becomes a story named after its own
+        founder, and the split is recorded. Returns the resulting stories (one when nothing changed).
+        """
+        sid = self._resolve(sid)
+        state = self.active.get(sid)
+        if state is None:
+            return [self._story(sid)] if self._members(sid) else []
+        members = [a for a in articles if self.article_story.get(a.id) == sid and a.id in state.article_ids]
+        fresh = StoryIndex(self.featurizer, self.threshold, self.weights, self.window_days)
+        fresh.add(members)
+        parts = fresh.active
+        if len(parts) <= 1:
+            return [self._story(sid)]
+        self._drop(state)
+        del self._founders[sid]
+        for part in parts.values():
+            self._adopt(part, fresh)
+        keep = self._resolve_founder(state.founder, list(parts.values()))
+        self.events.append({"kind": "split", "story": sid, "into": sorted(p.id for p in parts.values()),
+                            "kept": keep})
+        return [self._story(p.id) for p in parts.values()]
+
+    def _adopt(self, part: StoryState, fresh: StoryIndex) -> None:
+        self.active[part.id] = part
+        self._founders[part.id] = fresh._founders[part.id]
+        for aid in part.article_ids:
+            self.article_story[aid] = part.id
+        for term in part.terms:
+            self._postings.setdefault(term, set()).add(part.id)
+
+    @staticmethod
+    def _resolve_founder(founder: tuple[str, str], parts: list[StoryState]) -> str:
+        return next((p.id for p in parts if p.founder == founder), parts[0].id)
 
     # -- reading
 

@@ -209,3 +209,20 @@ def test_eval_cluster_command_reports_scores():
                                       "--threshold", str(CALIBRATED_THRESHOLD)])
     assert result.exit_code == 0, result.output
     assert "B-cubed   P 1.000  R 1.000  F1 1.000" in result.output
+
+
+def test_story_that_falls_apart_is_split_and_recorded(featurizer, labelled):
+    quake = [art for art, label in labelled if label == "quake-kermanshah"]
+    floods = [art for art, label in labelled if label == "sudan-floods"]
+    articles = [replace(a, published="2020-01-01") for a in quake + floods]
+    index = StoryIndex(featurizer, threshold=0.0)
+    index.add(articles)
+    (joined,) = index.stories()
+    index.threshold = CALIBRATED_THRESHOLD
+    parts = index.resplit(joined.id, articles)
+    assert sorted(sorted(p.article_ids) for p in parts) == sorted([sorted(a.id for a in quake),
+                                                                   sorted(a.id for a in floods)])
+    founder = min(articles, key=lambda a: (a.published or "", a.id))
+    assert joined.id == story_id(founder.id) in {p.id for p in parts}
+    assert index.events[-1]["kind"] == "split" and index.events[-1]["story"] == joined.id
+    assert memberships(index.stories()) == memberships(parts)
