@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from marsad.commands import get_group
+from marsad.errors import MarsadError
 from marsad.model import Article
 
 
@@ -67,7 +68,11 @@ def eval_cluster(
     if not labels.is_file():
         typer.echo(f"{labels}: no such labels file", err=True)
         raise typer.Exit(2)
-    predicted, gold = cluster_labels(labels, threshold, full)
+    try:
+        predicted, gold = cluster_labels(labels, threshold, full)
+    except MarsadError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from exc
     b_p, b_r, b_f = bcubed(predicted, gold)
     p_p, p_r, p_f = pairwise_prf(predicted, gold)
     typer.echo(f"articles {len(gold)}  gold stories {len(set(gold.values()))}  "
