@@ -32,7 +32,8 @@ from marsad.text.normalize import match_key
 from marsad.text.tokens import stem, word_keys
 
 MIN_WORDS = 4  # content words a sentence needs to be a summary or claim candidate
-MAX_SENTENCES_PER_ARTICLE = 40  # keeps a 500-article story's sentence matrix small
+MAX_SENTENCES_PER_ARTICLE = 40
+MAX_UNITS = 2000  # sentences compared in one story (a 2000² float matrix is 16 MB); big stories keep leads
 MMR_LAMBDA = 0.7  # centrality vs. novelty in summary selection (the usual MMR setting)
 MAX_CLAIMS = 20
 # A dispute-cue sentence contradicts a claim when their stem cosine reaches this share of claim_threshold.
@@ -97,10 +98,11 @@ def source_key(article: Article, articles: dict[str, Article]) -> str:
 
 def story_units(story: Story, articles: dict[str, Article]) -> list[Unit]:
     members = sorted((articles[a] for a in story.article_ids if a in articles), key=sort_key)
+    per_article = max(3, min(MAX_SENTENCES_PER_ARTICLE, MAX_UNITS // max(1, len(members))))
     units: list[Unit] = []
     for article in members:
         source = source_key(article, articles)
-        arabic = [s for s in article.sentences if s.language == "ar"][:MAX_SENTENCES_PER_ARTICLE]
+        arabic = [s for s in article.sentences if s.language == "ar"][:per_article]
         for sentence in arabic:
             text = article.sentence_text(sentence).strip()
             if len(content_words(text)) >= MIN_WORDS:

@@ -70,7 +70,7 @@ def eval_cluster(
         raise typer.Exit(2)
     try:
         predicted, gold = cluster_labels(labels, threshold, full)
-    except MarsadError as exc:
+    except (MarsadError, OSError) as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from exc
     b_p, b_r, b_f = bcubed(predicted, gold)
