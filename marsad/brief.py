@@ -36,6 +36,7 @@ MAX_SENTENCES_PER_ARTICLE = 40
 MAX_UNITS = 2000  # sentences compared in one story (a 2000² float matrix is 16 MB); big stories keep leads
 MMR_LAMBDA = 0.7  # centrality vs. novelty in summary selection (the usual MMR setting)
 MAX_CLAIMS = 20
+MAX_CLAIM_HEADS = 200  # most central content groups examined for claims
 # A dispute-cue sentence contradicts a claim when their stem cosine reaches this share of claim_threshold.
 # 1.0 (the same bar as support): lower shares (0.5) made every cue sentence of a one-topic story dispute
 # most claims on the seeds. Chosen by inspection of the seeds and the constructed cases in tests/test_brief.py,
@@ -175,22 +176,27 @@ def mmr(scores: np.ndarray, sims: np.ndarray, k: int, candidates: list[int]) -> 
 def heads(sims: np.ndarray, scores: np.ndarray, threshold: float) -> list[int]:
     """Star grouping: the most central unassigned sentence heads a group of those close to it."""
     order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
-    assigned: set[int] = set()
+    assigned = np.zeros(len(scores), dtype=bool)
     out: list[int] = []
     for i in order:
-        if i in assigned:
+        if assigned[i]:
             continue
         out.append(i)
-        assigned.add(i)
-        assigned.update(j for j in order if j not in assigned and sims[i, j] >= threshold)
+        assigned[i] = True
+        assigned |= sims[i] >= threshold
     return out
+
+
+def near(head: int, sims: np.ndarray, threshold: float) -> list[int]:
+    """Sentences whose cosine with ``head`` reaches ``threshold`` (the head itself excluded)."""
+    return [int(j) for j in np.flatnonzero(sims[head] >= threshold) if j != head]
 
 
 def carriers(head: int, units: list[Unit], sims: np.ndarray, threshold: float) -> list[int]:
     """The head and every sentence saying the same (non-contradicting), in story order."""
-    close = [j for j in range(len(units)) if j == head or (sims[head, j] >= threshold and not contradicts(
-        units[head], units[j], sims[head, j], threshold))]
-    return close
+    close = [j for j in near(head, sims, threshold)
+             if not contradicts(units[head], units[j], sims[head, j], threshold)]
+    return sorted([head, *close])
 
 
 def cited_ids(indices: list[int], units: list[Unit]) -> list[str]:
@@ -212,7 +218,8 @@ def contradicts(claim: Unit, other: Unit, similarity: float, threshold: float) -
 
 def make_claim(head: int, units: list[Unit], sims: np.ndarray, threshold: float) -> Claim:
     support = carriers(head, units, sims, threshold)
-    against = [j for j in range(len(units)) if j not in support
+    bar = threshold * min(1.0, DISPUTE_SHARE)
+    against = [j for j in near(head, sims, bar) if j not in support
                and contradicts(units[head], units[j], sims[head, j], threshold)]
     evidence = [Evidence(units[j].article_id, units[j].text, "supports") for j in _one_per_article(support, units)]
     evidence += [Evidence(units[j].article_id, units[j].text, "contradicts") for j in against]
@@ -234,7 +241,7 @@ def _claim_rank(claim: Claim) -> tuple[int, int]:
 
 
 def story_claims(units: list[Unit], sims: np.ndarray, scores: np.ndarray, threshold: float) -> list[Claim]:
-    claims = [make_claim(h, units, sims, threshold) for h in heads(sims, scores, threshold)]
+    claims = [make_claim(h, units, sims, threshold) for h in heads(sims, scores, threshold)[:MAX_CLAIM_HEADS]]
     ranked = sorted(enumerate(claims), key=lambda t: (_claim_rank(t[1]), t[0]))
     return [claim for _, claim in ranked[:MAX_CLAIMS]]
 
