@@ -72,3 +72,14 @@ def test_role_after_a_name_in_apposition() -> None:
 def test_plural_gentilics_are_not_people() -> None:
     assert rules.plural_gentilic(match_key("الأمريكيين"))
     assert not rules.plural_gentilic(match_key("الأسد"))
+
+
+def test_import_loads_nothing() -> None:
+    import subprocess
+    import sys
+
+    code = ("import marsad.entities, marsad.entities.lexicons as L, marsad.entities.features as F;"
+            "print(L.person_tokens.cache_info().currsize + L.wiki_tokens.cache_info().currsize"
+            " + F.unit_features.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "0"

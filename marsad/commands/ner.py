@@ -24,7 +24,7 @@ def train_ner(
     names: Annotated[Path, typer.Option(help="Wikidata name pairs (CC0) for the person-name list.")] = DEFAULT_NAMES,
 ) -> None:
     """Train the CRF NER model on the shared corpora (see entities/models/MODEL_CARD.md)."""
-    from marsad.entities import crf
+    from marsad.entities import crf, evaluate
 
     try:
         typer.echo(f"word lists: {crf.build_lexicons(data, names)}")
@@ -35,8 +35,9 @@ def train_ner(
         meta["dev"] = {}
         for name, sentences in corpora.dev.items():
             scores = crf.evaluate(tagger, sentences)
-            typer.echo(f"dev {name}\n{scores.table()}")
-            meta["dev"][name] = round(scores.micro.f1, 4)
+            full = evaluate.evaluate_full(tagger, sentences)
+            typer.echo(f"dev {name}, CRF alone\n{scores.table()}\ndev {name}, full tagger\n{full.table()}")
+            meta["dev"][name] = {"crf": round(scores.micro.f1, 4), "full": round(full.micro.f1, 4)}
         crf.write_meta(meta, model.with_suffix(".json"))
     except MarsadError as exc:
         typer.echo(str(exc), err=True)
@@ -49,6 +50,9 @@ def eval_ner(
     model: Annotated[Path | None, typer.Option(help="Model file (default: the packaged model).")] = None,
     gold_pred: Annotated[bool, typer.Option("--gold-pred", help="Files carry token, gold, predicted tag: "
                                             "score them without tagging.")] = False,
+    crf_only: Annotated[bool, typer.Option("--crf-only", help="Tag with the bare CRF, without rules, "
+                                           "alias table and in-document propagation.")] = False,
+    window: Annotated[int, typer.Option(help="Sentences per pseudo-document for propagation.")] = 20,
 ) -> None:
     """Entity-level precision, recall and F1 per type and micro-averaged (CoNLL exact match)."""
     from marsad.entities import conll
@@ -59,15 +63,17 @@ def eval_ner(
         typer.echo(f"unknown --map {map_!r}: choose from {', '.join(conll.TAG_MAPS)}", err=True)
         raise typer.Exit(2) from exc
     try:
-        scores = _score_files(files, mapping, model, gold_pred)
+        scores = _score_files(files, mapping, model, gold_pred, None if crf_only else window)
     except MarsadError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from exc
     typer.echo(scores.table())
 
 
-def _score_files(files: list[Path], mapping: dict[str, str], model: Path | None, gold_pred: bool) -> Scores:
-    from marsad.entities import conll, crf
+def _score_files(files: list[Path], mapping: dict[str, str], model: Path | None, gold_pred: bool,
+                 window: int | None) -> Scores:
+    """Scores of the files: as given (gold_pred), by the bare CRF (window None) or the full tagger."""
+    from marsad.entities import conll, crf, evaluate
 
     if gold_pred:
         gold: list[list[str]] = []
@@ -79,7 +85,9 @@ def _score_files(files: list[Path], mapping: dict[str, str], model: Path | None,
         return conll.score(gold, pred)
     tagger = crf.load(model) if model else crf.load()
     sentences = [s for path in files for s in conll.read_conll(path, mapping)]
-    return crf.evaluate(tagger, sentences)
+    if window is None:
+        return crf.evaluate(tagger, sentences)
+    return evaluate.evaluate_full(tagger, sentences, window)
 
 
 def register(app: typer.Typer) -> None:
