@@ -1,8 +1,11 @@
 """Pipeline stages: ``marsad.entities.tag`` (article) and ``marsad.entities.resolve`` (story).
 
 Tagging: the CRF's spans, trimmed of proclitics and leading titles, extended over a following nisba
-(«وزارة الدفاع» + «الروسية»); alias-table names the CRF missed or cut short; a role phrase before a
-person's name becomes ``Mention.role``. Sentences whose language is not Arabic are skipped.
+(«وزارة الدفاع» + «الروسية»); alias-table names the CRF missed or cut short; names tagged once in an
+article tagged at their other occurrences, and a person's surname wherever it stands alone
+(«أنطونوف»); a role phrase before a person's name, or in apposition after it, becomes
+``Mention.role``. Sentences whose language is not Arabic (or, without languages, with more Latin
+than Arabic letters) are skipped.
 """
 
 from __future__ import annotations
