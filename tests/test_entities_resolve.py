@@ -99,3 +99,10 @@ def test_find_entity_through_titles_and_roles() -> None:
     assert find_in(entities, "المتحدث باسم الوزارة إيغور كوناشنكوف").name == "إيغور كوناشينكوف"  # type: ignore[union-attr]
     assert find_in(entities, "المتحدث باسم وزارة الدفاع الروسية").name == "إيغور كوناشينكوف"  # type: ignore[union-attr]
     assert find_in(entities, "الجنرال") is None
+
+
+def test_person_id_survives_a_change_of_most_frequent_spelling() -> None:
+    one = resolve_mentions([("a1", _m("إيغور كوناشينكوف", "PER")), ("a2", _m("إيغور كوناشينكوف", "PER", 9))])
+    two = resolve_mentions([("a1", _m("إيغور كوناشينكوف", "PER")), ("a2", _m("ايجور كوناشنكوف", "PER", 9)),
+                            ("a3", _m("ايجور كوناشنكوف", "PER"))])
+    assert one[0].name != two[0].name and one[0].id == two[0].id

@@ -177,7 +177,9 @@ def _to_entity(cluster: _Cluster) -> Entity:
                         else kinds.most_common(1)[0][0])
     forms = Counter(m.text for _, m in cluster.members)
     name = _pick_name(forms, kind)
-    canonical = cluster.key if cluster.key.startswith("=") else name_key(name, kind)
+    # The skeleton keeps a person's id when another spelling becomes the most frequent one.
+    canonical = cluster.key if cluster.key.startswith("=") else (
+        skeleton(name_key(name, kind)) if kind == "PER" else name_key(name, kind))
     entity = Entity(id=_entity_id(kind if kind == "PER" else "NAME", canonical), type=kind, name=name)
     entity.variants = sorted(forms, key=lambda t: (-forms[t], t))
     entity.article_ids = sorted({a for a, _ in cluster.members})
