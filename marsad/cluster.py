@@ -185,6 +185,8 @@ class Featurizer:
         return _l2_rows(out)
 
     def vectorize(self, articles: list[Article]) -> list[ArticleVector]:
+        if not articles:
+            return []
         words = [article_words(a, self.params.title_weight) for a in articles]
         chars, stem_counts = self.counts(words)
         chars, stem_counts = self.weigh(chars, self.char_idf), self.weigh(stem_counts, self.stem_idf)

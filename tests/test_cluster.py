@@ -226,3 +226,11 @@ def test_story_that_falls_apart_is_split_and_recorded(featurizer, labelled):
     assert joined.id == story_id(founder.id) in {p.id for p in parts}
     assert index.events[-1]["kind"] == "split" and index.events[-1]["story"] == joined.id
     assert memberships(index.stories()) == memberships(parts)
+
+
+def test_regression_empty_batch_gives_no_story_instead_of_stopiteration():
+    from marsad.cluster import cluster
+    from marsad.config import Config
+    from marsad.pipeline import Resources
+
+    assert cluster([], Resources(Config())) == []
