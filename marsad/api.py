@@ -63,15 +63,15 @@ def validate(document: dict[str, Any]) -> None:
 
 def write_outputs(result: Result, out_dir: str | Path) -> dict[str, Path]:
     """Write ``marsad.json`` (validated), ``report.html`` and ``marsad.db`` into ``out_dir``."""
-    from marsad import report
+    from marsad.report import write_html, write_json
     from marsad.store.sqlite import SqliteStore
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     validate(result.to_dict())
     paths = {"json": out / "marsad.json", "html": out / "report.html", "db": out / "marsad.db"}
-    report.write_json(result, paths["json"])
-    report.write_html(result, paths["html"])
+    write_json(result, paths["json"])
+    write_html(result, paths["html"])
     store = SqliteStore(paths["db"])
     try:
         store.save(result)

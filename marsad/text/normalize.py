@@ -109,7 +109,7 @@ def _combined_table() -> dict[int, str | None]:
     """One ``str.translate`` table doing what the per-character MATCH_STEPS do, for speed."""
     table: dict[int, str | None] = {}
     for mapping in (ALEF_FORMS, YEH_FORMS, TEH_MARBUTA, KAF_FORMS, DIGITS):
-        table.update(mapping)
+        table.update({key: chr(value) if isinstance(value, int) else value for key, value in mapping.items()})
     deleted = [chr(c) for c in range(0x0600, 0x0700) if DIACRITICS.match(chr(c))]
     deleted += [chr(c) for c in (*range(0x08D3, 0x0900),) if DIACRITICS.match(chr(c))]
     deleted += [TATWEEL] + [chr(c) for c in range(0x00A0, 0x3000) if BIDI_AND_ZW.match(chr(c))] + ["\ufeff"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from marsad.text.normalize import match_key
 
@@ -67,7 +68,7 @@ def strip_article(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _isri():  # type: ignore[no-untyped-def]
+def _isri() -> Any:
     from nltk.stem.isri import ISRIStemmer
 
     return ISRIStemmer()
