@@ -15,12 +15,14 @@ from marsad.commands import get_group
 
 def eval_dates(
     specs: Annotated[list[Path], typer.Argument(help="JSON files of cases (Input, Context, Results).")],
+    part: Annotated[str, typer.Option(help="all, dev (70% by input hash) or test (the other 30%).")] = "all",
 ) -> None:
     """Score marsad.dates.find: exact-span rate and value accuracy."""
     from marsad.dates import evaluate, load_cases
+    from marsad.dates.evaluate import split_cases
 
-    rows = {path.stem: evaluate(load_cases([path])) for path in specs}
-    rows["ALL"] = evaluate(load_cases(specs))
+    rows = {path.stem: evaluate(split_cases(load_cases([path]), part)) for path in specs}
+    rows["ALL"] = evaluate(split_cases(load_cases(specs), part))
     for name, s in rows.items():
         typer.echo(f"{name:28s} expected {s['expected']:5d}  spans {s['span_rate']:.3f}  "
                    f"values {s['value_right']}/{s['with_value']} = {s['value_rate']:.3f} "

@@ -14,6 +14,7 @@ counted.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -29,6 +30,18 @@ def load_cases(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
     for path in paths:
         cases.extend(json.loads(Path(path).read_text(encoding="utf-8")))
     return cases
+
+
+def in_dev_test(case: dict[str, Any]) -> bool:
+    """The deterministic 30% of cases (by a hash of the input) kept out of development as a dev-test."""
+    return int(hashlib.sha1(case["Input"].encode("utf-8")).hexdigest(), 16) % 10 < 3
+
+
+def split_cases(cases: list[dict[str, Any]], part: str) -> list[dict[str, Any]]:
+    """``part``: "all", "dev" (the 70% rules are developed on) or "test" (the held-back 30%)."""
+    if part == "all":
+        return cases
+    return [case for case in cases if in_dev_test(case) == (part == "test")]
 
 
 def expected_spans(case: dict[str, Any]) -> list[tuple[int, int, str | None]] | None:
