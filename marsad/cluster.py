@@ -36,6 +36,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
+from marsad.cluster_eval import bcubed, pairwise_prf  # noqa: F401  (re-exported; the metrics live there)
 from marsad.errors import ModelError
 from marsad.model import Article, Story
 from marsad.pipeline import Resources, stage
@@ -520,6 +521,12 @@ class StoryIndex:
             self.closed[state.id] = state.article_ids
             self.events.append({"kind": "close", "story": state.id, "articles": len(state.article_ids)})
 
+    def close_inactive(self, today: str) -> list[str]:
+        """Close open stories with no article for ``window_days`` before ``today`` (ISO date); their ids."""
+        before = set(self.active)
+        self._close_inactive(day_of(today))
+        return sorted(before - set(self.active))
+
     def resplit(self, sid: str, articles: list[Article]) -> list[Story]:
         """Re-cluster an open story's articles from scratch; if they fall apart, split the story.
 
@@ -652,48 +659,3 @@ def cluster(articles: list[Article], resources: Resources) -> list[Story]:
     index = StoryIndex.from_resources(resources)
     index.add(articles)
     return index.stories()
-
-
-# ---------------------------------------------------------------- evaluation
-
-
-def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
-    """B-cubed precision, recall and F1 of a clustering (item -> cluster) against gold labels."""
-    items = sorted(gold.keys() & predicted.keys())
-    if not items:
-        return 0.0, 0.0, 0.0
-    pred_groups = _groups({i: predicted[i] for i in items})
-    gold_groups = _groups({i: gold[i] for i in items})
-    precision = recall = 0.0
-    for item in items:
-        same = pred_groups[predicted[item]] & gold_groups[gold[item]]
-        precision += len(same) / len(pred_groups[predicted[item]])
-        recall += len(same) / len(gold_groups[gold[item]])
-    return _prf(precision / len(items), recall / len(items))
-
-
-def pairwise_prf(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
-    """Precision, recall and F1 over item pairs put together."""
-    items = sorted(gold.keys() & predicted.keys())
-    pred_pairs = _pairs(_groups({i: predicted[i] for i in items}))
-    gold_pairs = _pairs(_groups({i: gold[i] for i in items}))
-    hits = len(pred_pairs & gold_pairs)
-    precision = hits / len(pred_pairs) if pred_pairs else 1.0
-    recall = hits / len(gold_pairs) if gold_pairs else 1.0
-    return _prf(precision, recall)
-
-
-def _groups(labels: dict[str, str]) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for item, label in labels.items():
-        out.setdefault(label, set()).add(item)
-    return out
-
-
-def _pairs(groups: dict[str, set[str]]) -> set[tuple[str, str]]:
-    return {(a, b) for members in groups.values() for a in members for b in members if a < b}
-
-
-def _prf(precision: float, recall: float) -> tuple[float, float, float]:
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
