@@ -25,6 +25,7 @@ from marsad.dates.rules_base import (
     THIS,
     YEAR_WORDS,
 )
+from marsad.dates.rules_periods import PART_EDGES, PART_WORDS
 from marsad.dates.scan import scan
 from marsad.model import TimeExpression
 
@@ -45,6 +46,7 @@ class Found:
 def patterns(p: Parser) -> list[Callable[[int], Hit | None]]:
     return [p.month_date, p.numeric, p.weekday, p.relative_day, p.unit_shift, p.duration, p.year_alone,
             p.clock, p.frequency, p.bare_day, p.season, p.decade, p.part_of_day, p.holiday,
+            p.day_part_period, p.day_end, p.rest_of, p.now,
             lambda i: day_range(p, i),
             lambda i: hour_range(p, i)]
 
@@ -54,7 +56,9 @@ def starters() -> frozenset[str]:
     """Every word an expression can start with; other words are skipped without trying the rules."""
     lex = lexicon()
     words: set[str] = {"من", "بين", "يوم", "ايام", "الي", "شهر", "اسبوع", "الاسبوع", "الربع", "كل", "نصف", "الساعه",
-                       "بعد", "في", "منتصف", "الظهيره", "وقت", "لعام", "لسنه", "بقيه", "باقي", "ال"}
+                       "بعد", "في", "منتصف", "الظهيره", "وقت", "لعام", "لسنه", "بقيه", "باقي", "ال", "عند",
+                       "الان", "حاليا"}
+    words |= PART_WORDS.keys() | PART_EDGES
     words |= THIS | EDGE | YEAR_WORDS | DURATION_CUES | set(AGO) | set(DAYPARTS) | PLURAL_UNITS | AM | PM | NIGHT
     tables: list[Iterable[str]] = [lex.months, lex.weekdays, lex.holidays, *lex.relative.values()]
     for table in tables:

@@ -8,10 +8,10 @@ dates, Hijri dates, weekdays, relative days, «الأسبوع/الشهر/الع�
 from __future__ import annotations
 
 from marsad.dates.rules_base import RANGE_TO, Hit
-from marsad.dates.rules_spans import SpanRules
+from marsad.dates.rules_periods import PeriodRules
 
 __all__ = ["RANGE_TO", "Hit", "Parser"]
 
 
-class Parser(SpanRules):
+class Parser(PeriodRules):
     """All rules over one tokenised text; each ``rule(i)`` returns the ``Hit`` starting at token ``i``."""

@@ -1,0 +1,105 @@
+"""Parts of the day as periods: «في وقت متأخر من مساء الثلاثاء», «في الصباح الباكر», «في أواخر الصباح»,
+«في صباح هذا الثلاثاء», «نهاية الغد», «بقية اليوم»; and the reference words «الآن», «حاليا»."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from marsad.dates import values as V
+from marsad.dates.rules_base import THIS, Hit
+from marsad.dates.rules_spans import SpanRules
+
+# A part of the day named as a period, with its TIMEX code.
+PART_WORDS = {"الصباح": "MO", "صباح": "MO", "صبيحه": "MO", "الظهيره": "AF", "المساء": "EV", "مساء": "EV",
+              "الامسيات": "EV", "الليل": "NI", "ليل": "NI", "ليله": "NI", "الليله": "NI"}
+EARLY_LATE = frozenset({"مبكر", "متاخر"})
+PART_EDGES = frozenset({"اواخر", "اوائل", "اول", "اخر"})
+# Words that name the present or the near future (TIMEX reference values, as Recognizers-Text writes them).
+NOW = {"الان": "PRESENT_REF", "حاليا": "PRESENT_REF", "في الوقت الحالي": "PRESENT_REF",
+       "في اقرب وقت ممكن": "FUTURE_REF", "في اسرع وقت ممكن": "FUTURE_REF"}
+
+
+class PeriodRules(SpanRules):
+    def day_part_period(self, i: int) -> Hit | None:
+        """[في|عند] [وقت مبكر/متأخر من | أواخر | أول] PART [الباكر] [يوم] [DAY]: a cue or a modifier is needed."""
+        cue = self.word(i, {"في", "عند"})
+        k = i + 1 if cue else i
+        marked = False
+        if self.norm(k) == "وقت" and self.norm(k + 1) in EARLY_LATE:
+            k, marked = k + 2 + (self.norm(k + 2) == "من"), True
+        elif self.norm(k) in PART_EDGES:
+            k, marked = k + 1, True
+        code, k = self._part_word(k)
+        if code is None or not (cue or marked):
+            return None
+        if self.norm(k) == "الباكر":
+            k, marked = k + 1, True
+        if not marked and (k >= len(self.t) or self.norm(k) in ("الساعه",) or self.t[k].kind == "d"):
+            return None  # «في الصباح 7»: a time of day follows; the clock rule reads it
+        start = cue[1] if cue else self.t[i].start
+        day = self._day_after(k)
+        if day is None:
+            if not marked and code == "NI" and self.norm(k - 1) == "الليله":
+                return None  # «في الليلة»: tonight, read by part_of_day
+            return Hit(i, k, start, V.Value("time", f"T{code}", f"T{code}", "explicit"))
+        v = day.val
+        return Hit(i, day.j, start, V.Value("date", f"{v.timex}T{code}", v.value, v.resolution, v.date, "day"))
+
+    def _part_word(self, k: int) -> tuple[str | None, int]:
+        if self.norm(k) == "بعد" and self.norm(k + 1) in ("الظهر", "ظهر", "الظهيره"):
+            return "AF", k + 2
+        code = PART_WORDS.get(self.norm(k))
+        return (code, k + 1) if code else (None, k)
+
+    def _day_after(self, k: int) -> Hit | None:
+        """The day a part of the day belongs to: «الثلاثاء», «يوم الثلاثاء», «هذا الثلاثاء», «الغد»."""
+        if self.norm(k) in THIS:
+            wd = self.weekday(k + 1)
+            if wd is None or not wd.val.timex.startswith("XXXX-WXX-") or self.anchor is None:
+                return None
+            iso = int(wd.val.timex[-1])
+            day = self.anchor + dt.timedelta(days=iso - self.anchor.isoweekday())
+            return Hit(k, wd.j, self.t[k].start, V.day_value(day, day.isoformat(), "relative"))
+        hit = self.weekday(k) or self.relative_day(k)
+        if hit is None or hit.val.precision != "day" or "T" in hit.val.timex[10:]:
+            return None
+        return hit
+
+    def day_end(self, i: int) -> Hit | None:
+        """«نهاية الغد», «نهاية يوم الأحد»: the last minute of a day (T23:59)."""
+        edge = self.word(i, {"نهايه", "اخر"})
+        if edge is None:
+            return None
+        day = self.relative_day(i + 1) or self.weekday(i + 1)
+        if day is None or day.val.precision != "day" or self.norm(i + 1) == "اليوم":
+            return None
+        v = day.val
+        return Hit(i, day.j, edge[1], V.Value("date", f"{v.timex}T23:59", f"{v.value}T23:59", v.resolution, v.date,
+                                              "time"))
+
+    def rest_of(self, i: int) -> Hit | None:
+        """«بقية اليوم», «بقية هذا اليوم», «بقية يومي», «بقية اليوم الحالي», «بقية أسبوعي»: from now to the end."""
+        rest = self.word(i, {"بقيه", "باقي"})
+        if rest is None:
+            return None
+        k = i + 1 + (self.norm(i + 1) in THIS)
+        unit = {"اليوم": "D", "يوم": "D", "يومي": "D", "اسبوعي": "W", "شهري": "M", "عامي": "Y"}.get(self.norm(k))
+        if unit is None:
+            return None
+        j = k + 1 + (self.norm(k + 1) in ("الحالي", "الحاليه", "الجاري"))
+        if unit == "D" and self.anchor is not None:
+            day = self.anchor.isoformat()
+            return Hit(i, j, rest[1], V.Value("date", day, day, "relative", self.anchor, "day"))
+        val = V.unit_shift(unit, 0, self.anchor) if unit != "D" else V.relative_day(0, None)
+        return Hit(i, j, rest[1], val) if val else None
+
+    def now(self, i: int) -> Hit | None:
+        """«الآن» PRESENT_REF, «في أقرب وقت ممكن» FUTURE_REF."""
+        if self.norm(i) == "الان" and self.norm(i - 1) == "من":
+            return None  # «من الآن» closes «بعد 3 أيام من الآن»
+        for n in (4, 3, 1):
+            for form, start in self.forms(i):
+                key = " ".join([form, *(self.norm(k) for k in range(i + 1, i + n))])
+                if key in NOW and i + n <= len(self.t):
+                    return Hit(i, i + n, start, V.Value("date", NOW[key], NOW[key], "reference"))
+        return None
