@@ -602,7 +602,11 @@ class StoryIndex:
         stem_rows = sp.vstack([self.active[s].stem_sum for s in ids]).tocsr() if ids else sp.csr_matrix((0, 1))
         arrays = {"state": np.array(json.dumps(self.state(), ensure_ascii=False)), "order": np.array(json.dumps(ids)),
                   **_csr_arrays("char", chars), **_csr_arrays("stem", stem_rows)}
-        np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
+        target = Path(path)
+        partial = target.with_name(target.name + ".partial")
+        with partial.open("wb") as handle:  # a handle, so numpy does not append ".npz" to the name
+            np.savez_compressed(handle, **arrays)  # type: ignore[arg-type]
+        partial.replace(target)  # atomic: a crash never leaves half an index
 
     @classmethod
     def load(cls, path: str | Path, featurizer: Featurizer) -> StoryIndex:
