@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.dates import values as V
+from marsad.dates.attach import attach
 from marsad.dates.grammar import RANGE_TO, Hit, Parser
 from marsad.dates.lexicon import lexicon
 from marsad.dates.numbers import parse_words
@@ -315,7 +316,7 @@ def find_all(text: str, anchor: dt.date | None = None) -> list[Found]:
             continue
         hits.append(hit)
         i = hit.j
-    return [_found(text, toks[h.j - 1].end, h) for h in merge(p, hits)]
+    return [_found(text, toks[h.j - 1].end, h) for h in attach(p, merge(p, hits))]
 
 
 def _found(text: str, end: int, hit: Hit) -> Found:

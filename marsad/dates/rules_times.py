@@ -49,7 +49,7 @@ class TimeRules(DateRules):
         start = this[1] if this else (after[1] if after else got[1])
         if got[0] == "الليله" and self.norm(k + 1) in self.lex.relative["shift"]:
             shift = int(self.lex.relative["shift"][self.norm(k + 1)])
-            day = V.relative_day(min(shift, 0), self.anchor)
+            day = V.relative_day(shift, self.anchor)  # «الليلة القادمة» tomorrow night, «الماضية» last night
             return Hit(i, k + 2, start, V.Value("date", day.timex + "TNI", day.value, day.resolution, day.date, "day"))
         if this or got[0] == "الليله":
             day = V.relative_day(0, self.anchor)
@@ -59,7 +59,8 @@ class TimeRules(DateRules):
         if day_hit is None or got[0] in ("الصباح", "المساء", "الليل"):
             return None
         v = day_hit.val
-        return Hit(i, day_hit.j, start, V.Value("date", f"{v.timex}T{code}", v.value, v.resolution, v.date, "day"))
+        written = v.value if v.resolution == "weekday-after-anchor" else v.timex  # «بعد ظهر الاثنين المقبل»
+        return Hit(i, day_hit.j, start, V.Value("date", f"{written}T{code}", v.value, v.resolution, v.date, "day"))
 
     def named_time(self, i: int) -> Hit | None:
         """«منتصف الليل» T00, «منتصف النهار» / «الظهيرة» T12."""

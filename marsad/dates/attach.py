@@ -1,0 +1,92 @@
+"""Second pass over the merged hits: a day joined with a range of hours, and the words before an
+expression that belong to it («قبل/بعد/منذ/حتى» a date or time, «في» N units = in N units)."""
+
+from __future__ import annotations
+
+from marsad.dates import values as V
+from marsad.dates.grammar import Hit, Parser
+
+# Before a date or a time, these words bound it and are part of the expression, as Recognizers-Text
+# marks them («قبل الساعة 8 مساءً», «منذ أغسطس», «حتى عام 2012», «ابتداء من 1/1/2016»).
+BOUNDS = {("قبل",), ("بعد",), ("منذ",), ("حتي",), ("لا", "يتجاوز"), ("ابتداء", "من"), ("بدءا", "من"),
+          ("اعتبارا", "من"), ("تنتهي", "مع")}
+# Before a duration: «في 3 أسابيع», «في غضون 10 ساعات» (in / within N units).
+WITHIN = {("في",), ("في", "غضون")}
+HOUR_GLUE = frozenset({"من", "في", "،", ",", "يوم"})
+
+
+def attach(p: Parser, hits: list[Hit]) -> list[Hit]:
+    out: list[Hit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        if prev and _day_hours(p, prev, hit):
+            out[-1] = _join(prev, hit)
+        elif prev and _day_part(p, prev, hit):
+            v = prev.val
+            out[-1] = Hit(prev.i, hit.j, prev.start, V.Value("date", v.timex + hit.val.timex, v.value, v.resolution,
+                                                              v.date, "day"))
+        else:
+            out.append(hit)
+    return [_with_bound(p, _with_yawm(p, h), out[k - 1].j if k else 0) for k, h in enumerate(out)]
+
+
+def _day_part(p: Parser, a: Hit, b: Hit) -> bool:
+    """«يوم الثلاثاء في وقت متأخر من الصباح», «الثلاثاء، في الصباح»: a day, then a part of the day."""
+    if not (_is_day(a.val) and b.val.kind == "time" and b.val.timex in ("TMO", "TAF", "TEV", "TNI")):
+        return False
+    return b.i - a.j <= 1 and all(p.norm(k) in (",", "،") for k in range(a.j, b.i))
+
+
+def _with_yawm(p: Parser, hit: Hit) -> Hit:
+    """«يوم الجمعة بعد الظهر»: before a weekday with a time, «يوم» is part of the expression (not before
+    a weekday alone, as Recognizers-Text marks them)."""
+    if "WXX-" not in hit.val.timex or "T" not in hit.val.timex.split("WXX-", 1)[1]:
+        return hit
+    if p.norm(hit.i) == "يوم" and hit.start > p.t[hit.i].start:
+        return Hit(hit.i, hit.j, p.t[hit.i].start, hit.val)  # the weekday rule read «يوم» but starts after it
+    return hit
+
+
+def _is_hours(v: V.Value) -> bool:
+    return v.kind == "range" and v.timex.startswith("(T")
+
+
+def _is_day(v: V.Value) -> bool:
+    return v.kind == "date" and v.precision == "day" and "T" not in v.timex[10:] and v.timex[:1] in "X0123456789"
+
+
+def _day_hours(p: Parser, a: Hit, b: Hit) -> bool:
+    """«اليوم من الخامسة إلى السابعة», «من 5 إلى 6 مساءً من 22 أبريل», «الاثنين 8-9 صباحا»."""
+    if not ((_is_day(a.val) and _is_hours(b.val)) or (_is_hours(a.val) and _is_day(b.val))):
+        return False
+    return b.i - a.j <= 1 and all(p.norm(k) in HOUR_GLUE for k in range(a.j, b.i))
+
+
+def _join(a: Hit, b: Hit) -> Hit:
+    day, hours = (a.val, b.val) if _is_day(a.val) else (b.val, a.val)
+    ends = hours.timex.strip("()").split(",")
+    first, second, period = ends[0], ends[1], (ends[2] if len(ends) > 2 else "")
+    resolved = day.value[:10] if day.date is not None else day.timex
+    written = day.timex if not day.resolution.startswith("weekday-after") else resolved
+    timex = f"({written}{first},{written}{second}" + (f",{period})" if period else ")")
+    value = f"{resolved}{first}/{resolved}{second}"
+    return Hit(a.i, b.j, a.start, V.Value("range", timex, value, day.resolution, day.date, "time"))
+
+
+def _with_bound(p: Parser, hit: Hit, floor: int) -> Hit:
+    words = BOUNDS if hit.val.kind in ("date", "time") else WITHIN if hit.val.kind == "duration" else set()
+    for cue in sorted(words, key=len, reverse=True):
+        k = hit.i - len(cue)
+        first = p.word(k, {cue[0]}) if k >= floor else None
+        if first is None or tuple(p.norm(x) for x in range(k + 1, hit.i)) != cue[1:]:
+            continue
+        if cue == ("منذ",) and _dated(hit.val):
+            continue
+        return Hit(k, hit.j, first[1], hit.val)
+    return hit
+
+
+def _dated(v: V.Value) -> bool:
+    """A printed date with its year («منذ سبتمبر/أيلول 2014»): the issue's acceptance keeps the date alone as
+    the expression there, so «منذ» only joins dates without a year («منذ أغسطس», «منذ 7/2»)."""
+    return v.timex[:4].isdigit() and v.resolution == "explicit"
