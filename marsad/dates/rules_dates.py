@@ -445,8 +445,9 @@ class DateRules(Base):
     def holiday(self, i: int) -> Hit | None:
         """«عيد الميلاد» -> XXXX-12-25, «عيد الأضحى» (Hijri 12-10) resolved from the anchor, «عيد الفطر 2016»."""
         yawm = self.word(i, {"يوم"})
-        k = i + 1 if yawm else i
-        got = self.phrase(k, self.lex.holidays)
+        got = self.phrase(i, self.lex.holidays)
+        if got is None and yawm:
+            got = self.phrase(i + 1, self.lex.holidays)
         if got is None:
             return None
         name, j, start = got
@@ -455,6 +456,10 @@ class DateRules(Base):
         when = self.lex.holidays[name]
         if when.startswith("H"):
             val = V.hijri_holiday(int(when[1:3]), int(when[4:6]), year, self.anchor)
+        elif when == "easter":
+            val = V.easter(year, self.anchor)
+        elif "-W" in when:  # «عيد الشكر» 11-W4-4: the 4th Thursday of November
+            val = V.nth_weekday(year, int(when[:2]), int(when[4]), int(when[6]), self.anchor)
         else:
             val = V.gregorian(year, int(when[:2]), int(when[3:5]), self.anchor)
         return Hit(i, j, start, val) if val else None

@@ -119,6 +119,35 @@ def hijri_holiday(m: int, d: int, year: int | None, anchor: dt.date | None) -> V
     return Value("date", timex, day.isoformat(), "hijri-holiday", day, "day")
 
 
+def nth_weekday(year: int | None, month: int, iso: int, n: int, anchor: dt.date | None) -> Value:
+    """The ``n``-th weekday ``iso`` of a month («عيد الشكر»: 4th Thursday of November), in ``year`` or the
+    anchor's year; TIMEX as Recognizers-Text writes it (``XXXX-11-WXX-4-4``)."""
+    timex = f"{year if year is not None else 'XXXX'}-{month:02d}-WXX-{iso}-{n}"
+    y = year if year is not None else (anchor.year if anchor is not None else None)
+    if y is None:
+        return Value("date", timex, timex, "holiday-unanchored", None, "day")
+    first = dt.date(y, month, 1)
+    day = first + dt.timedelta(days=(iso - first.isoweekday()) % 7 + 7 * (n - 1))
+    return Value("date", timex, day.isoformat(), "holiday", day, "day")
+
+
+def easter(year: int | None, anchor: dt.date | None) -> Value:
+    """Western Easter Sunday (the anonymous Gregorian computus) in ``year`` or the anchor's year."""
+    y = year if year is not None else (anchor.year if anchor is not None else None)
+    if y is None:
+        return Value("date", "XXXX-XX-XX", "XXXX-XX-XX", "holiday-unanchored", None, "day")
+    a, b, c = y % 19, y // 100, y % 100
+    d, e, f = b // 4, b % 4, (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    date = dt.date(y, month, day + 1)
+    return Value("date", date.isoformat(), date.isoformat(), "holiday", date, "day")
+
+
 def day_value(day: dt.date, timex: str, resolution: str) -> Value:
     return Value("date", timex, day.isoformat(), resolution, day, "day")
 
