@@ -252,6 +252,7 @@ class Watcher:
         fresh, report.rejected = read_new(self.sources, state, self.config)
         analysed = self._analyse(fresh, report)
         index = self._index()
+        self._dedup_across_polls(state, index, analysed)
         touched = index.add(analysed)
         report.closed_stories = index.close_inactive(today) if today else []
         state.add_articles(analysed)
@@ -278,6 +279,19 @@ class Watcher:
         result = local.run(Pipeline(before), articles, self.resources)
         report.rejected.extend(result.rejected)
         return result.articles
+
+    def _dedup_across_polls(self, state: WatchState, index: StoryIndex, analysed: list[Article]) -> None:
+        """Mark new articles that copy an article of an open story (syndication across polls)."""
+        stage = next((s for s in self.pipeline.stages if s.name == "mark_duplicates"), None)
+        old = state.articles([aid for story in index.active.values() for aid in story.article_ids])
+        if stage is None or not old or not analysed:
+            return
+        new = {a.id: a for a in analysed}
+        for marked in stage.fn(old + [dataclasses.replace(a, meta=dict(a.meta)) for a in analysed], self.resources):
+            article = new.get(marked.id)
+            if article is not None and article.duplicate_of is None and marked.duplicate_of:
+                article.duplicate_of = marked.duplicate_of
+                article.meta["duplicate"] = marked.meta.get("duplicate")
 
     def _cluster_at(self) -> int:
         levels = [s.level for s in self.pipeline.stages]

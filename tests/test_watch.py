@@ -197,3 +197,15 @@ def test_records_survive_the_state_round_trip() -> None:
     assert revive(Article, json.loads(to_json(article))) == article
     story = Story(id="s-1", title="t", article_ids=["a1"])
     assert revive(Story, json.loads(to_json(story))) == story
+
+
+def test_a_copy_arriving_in_a_later_poll_is_marked_and_joins_its_story(tmp_path: Path) -> None:
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    _copy(["sudan_floods_a"], inbox)
+    watch_once([str(inbox)], out, load_config())
+    original = (inbox / "sudan_floods_a.txt").read_text(encoding="utf-8")
+    (inbox / "copy.txt").write_text(original + "\nالمصدر: وكالات الأنباء\n", encoding="utf-8")
+    watch_once([str(inbox)], out, load_config())
+    document = json.loads((out / "marsad.json").read_text(encoding="utf-8"))
+    copy = next(a for a in document["articles"] if a["source"].endswith("copy.txt"))
+    assert copy["duplicate_of"] and len(document["stories"]) == 1
