@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from marsad.dates import values as V
 from marsad.dates.grammar import Hit, Parser
+from marsad.dates.rules_base import PLURAL_UNITS
 
 # Before a date or a time, these words bound it and are part of the expression, as Recognizers-Text
 # marks them («قبل الساعة 8 مساءً», «منذ أغسطس», «حتى عام 2012», «ابتداء من 1/1/2016»).
@@ -74,7 +75,8 @@ def _join(a: Hit, b: Hit) -> Hit:
 
 
 def _with_bound(p: Parser, hit: Hit, floor: int) -> Hit:
-    words = BOUNDS if hit.val.kind in ("date", "time") else WITHIN if hit.val.kind == "duration" else set()
+    stretch = hit.val.kind == "range" and p.word(hit.i, PLURAL_UNITS) is not None  # «في الأسابيع الثلاثة الماضية»
+    words = BOUNDS if hit.val.kind in ("date", "time") else WITHIN if hit.val.kind == "duration" or stretch else set()
     for cue in sorted(words, key=len, reverse=True):
         k = hit.i - len(cue)
         first = p.word(k, {cue[0]}) if k >= floor else None

@@ -274,7 +274,7 @@ class DateRules(Base):
             return V.gregorian(a, b, None, None)
         if len(parts[1]) == 4 and 1 <= a <= 12:
             return V.gregorian(b, a, None, None)
-        if sep == "." or before not in {"في", "يوم", "بتاريخ", "حتي", "منذ", "الي", "من", "عند"}:
+        if sep == "." or before not in {"في", "يوم", "بتاريخ", "حتي", "منذ", "الي", "من", "عند", "قبل", "بعد", "كل"}:
             return None
         d, m = (b, a) if b > 12 >= a else (a, b)
         return V.gregorian(None, m, d, self.anchor) if 1 <= m <= 12 else None
@@ -363,9 +363,12 @@ class DateRules(Base):
     def unit_shift(self, i: int) -> Hit | None:
         """«الأسبوع الماضي», «هذا الشهر», «العام المقبل», «مطلع العام المقبل», «بقية الأسبوع»."""
         start_i, start = i, None
+        holiday = self.word(i, {"عطله"}) if self.norm(i + 1) == "نهايه" else None  # «عطلة نهاية الأسبوع»
+        if holiday:
+            start, i = holiday[1], i + 1
         edge = self.word(i, EDGE | {"بقيه", "باقي"})
         if edge:
-            start, i = edge[1], i + 1
+            start, i = (edge[1] if start is None else start), i + 1
         this = self.word(i, THIS)
         if this:
             start, i = (this[1] if start is None else start), i + 1

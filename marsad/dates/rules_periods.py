@@ -65,6 +65,19 @@ class PeriodRules(SpanRules):
             return None
         return hit
 
+    def early_late(self, i: int) -> Hit | None:
+        """«في وقت لاحق هذا الشهر», «وقت مبكر من هذا الشهر»: an early or late part of a period."""
+        cue = self.word(i, {"في"})
+        k = i + 1 if cue else i
+        if self.norm(k) == "وقت" and self.norm(k + 1) in EARLY_LATE | {"لاحق"}:
+            k += 2 + (self.norm(k + 2) == "من")
+        else:
+            return None
+        period = self.unit_shift(k)
+        if period is None or period.i != k:
+            return None
+        return Hit(i, period.j, cue[1] if cue else self.t[i].start, period.val)
+
     def day_end(self, i: int) -> Hit | None:
         """«نهاية الغد», «نهاية يوم الأحد»: the last minute of a day (T23:59)."""
         edge = self.word(i, {"نهايه", "اخر"})

@@ -21,6 +21,11 @@ class SpanRules(TimeRules):
             return None
         n, unit, j, start = parts[0]
         j = parts[-1][2]
+        if cue and cue[0] in AGO and len(parts) > 1:  # «بعد يوم واحد وساعتين», «منذ شهرين ويوم واحد»
+            moved = [(p[0] * AGO[cue[0]], p[1]) for p in parts]
+            val = V.from_now(moved, self.anchor) if all(u not in ("H", "MIN", "S") for _, u in moved) else None
+            period = V.compound([(p[0], p[1]) for p in parts])
+            return Hit(i, j, cue[1], val or V.Value("duration", period, period, "duration"))
         if cue and cue[0] in AGO and len(parts) == 1:
             if self.norm(j) in ("من", "علي") and self.norm(j + 1) != "الان":
                 period = V.duration(n, unit)  # «بعد يوم من الاجتماع»: counted from another event
@@ -115,6 +120,8 @@ class SpanRules(TimeRules):
         j = k + 1
         if self.norm(j) == "ال" and j + 1 < len(self.t) and self.t[j + 1].kind == "d":
             return float(self.t[j + 1].number or 0), self.lex.relative["dur"][got[0]], j + 2, got[1]
+        if j < len(self.t) and self.t[j].kind == "d" and self.shift_after(j + 1)[0] is not None:
+            return float(self.t[j].number or 0), self.lex.relative["dur"][got[0]], j + 1, got[1]  # «الأشهر 3 القادمة»
         if self.norm(j) in ("القليله", "العديده", "الاخيره"):
             return 3, self.lex.relative["dur"][got[0]], j + 1, got[1]
         q = self.quantity(j)
