@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from marsad.dates import values as V
 from marsad.dates.grammar import Hit, Parser
-from marsad.dates.rules_base import PLURAL_UNITS
+from marsad.dates.rules_base import PLURAL_UNITS, RANGE_TO
 
 # Before a date or a time, these words bound it and are part of the expression, as Recognizers-Text
 # marks them («قبل الساعة 8 مساءً», «منذ أغسطس», «حتى عام 2012», «ابتداء من 1/1/2016»).
@@ -13,6 +13,7 @@ BOUNDS = {("قبل",), ("بعد",), ("منذ",), ("حتي",), ("لا", "يتجا
           ("اعتبارا", "من"), ("تنتهي", "مع")}
 # Before a duration: «في 3 أسابيع», «في غضون 10 ساعات» (in / within N units).
 WITHIN = {("في",), ("في", "غضون")}
+PARTS = ("TMO", "TAF", "TEV", "TNI")
 HOUR_GLUE = frozenset({"من", "في", "،", ",", "يوم"})
 
 
@@ -20,7 +21,11 @@ def attach(p: Parser, hits: list[Hit]) -> list[Hit]:
     out: list[Hit] = []
     for hit in hits:
         prev = out[-1] if out else None
-        if prev and _day_hours(p, prev, hit):
+        if prev and _datetime_pair(p, prev, hit):
+            cue = p.word(prev.i - 1, {"من", "بين"})
+            start = cue[1] if cue else prev.start
+            out[-1] = Hit(prev.i - (1 if cue else 0), hit.j, start, V.interval(prev.val, hit.val))
+        elif prev and _day_hours(p, prev, hit):
             out[-1] = _join(prev, hit)
         elif prev and _day_part(p, prev, hit):
             v = prev.val
@@ -33,7 +38,7 @@ def attach(p: Parser, hits: list[Hit]) -> list[Hit]:
 
 def _day_part(p: Parser, a: Hit, b: Hit) -> bool:
     """«يوم الثلاثاء في وقت متأخر من الصباح», «الثلاثاء، في الصباح»: a day, then a part of the day."""
-    if not (_is_day(a.val) and b.val.kind == "time" and b.val.timex in ("TMO", "TAF", "TEV", "TNI")):
+    if not (_is_day(a.val) and b.val.kind == "time" and b.val.timex in PARTS):
         return False
     return b.i - a.j <= 1 and all(p.norm(k) in (",", "،") for k in range(a.j, b.i))
 
@@ -48,23 +53,42 @@ def _with_yawm(p: Parser, hit: Hit) -> Hit:
     return hit
 
 
+def _is_datetime(v: V.Value) -> bool:
+    return v.kind == "date" and v.precision == "time" and v.date is not None
+
+
+def _datetime_pair(p: Parser, a: Hit, b: Hit) -> bool:
+    """«من الساعة 4 مساءً اليوم حتى 5 مساءً غدًا»: two days with their hours make one range."""
+    if not (_is_datetime(a.val) and _is_datetime(b.val)) or b.i != a.j + 1:
+        return False
+    joiner = p.norm(a.j)
+    return joiner in RANGE_TO or (joiner == "و" and p.norm(a.i - 1) == "بين")
+
+
 def _is_hours(v: V.Value) -> bool:
     return v.kind == "range" and v.timex.startswith("(T")
 
 
-def _is_day(v: V.Value) -> bool:
-    return v.kind == "date" and v.precision == "day" and "T" not in v.timex[10:] and v.timex[:1] in "X0123456789"
+def _is_day(v: V.Value, part: bool = False) -> bool:
+    """A day (``part``: also a day with its part, «الجمعة بعد الظهر», whose hours then replace the part)."""
+    if v.kind != "date" or v.precision != "day":
+        return False
+    if part and v.timex[-3:] in PARTS:
+        return True
+    return "T" not in v.timex[10:] and v.timex[:1] in "X0123456789"
 
 
 def _day_hours(p: Parser, a: Hit, b: Hit) -> bool:
     """«اليوم من الخامسة إلى السابعة», «من 5 إلى 6 مساءً من 22 أبريل», «الاثنين 8-9 صباحا»."""
-    if not ((_is_day(a.val) and _is_hours(b.val)) or (_is_hours(a.val) and _is_day(b.val))):
+    if not ((_is_day(a.val, part=True) and _is_hours(b.val)) or (_is_hours(a.val) and _is_day(b.val))):
         return False
     return b.i - a.j <= 1 and all(p.norm(k) in HOUR_GLUE for k in range(a.j, b.i))
 
 
 def _join(a: Hit, b: Hit) -> Hit:
-    day, hours = (a.val, b.val) if _is_day(a.val) else (b.val, a.val)
+    day, hours = (a.val, b.val) if _is_day(a.val, part=True) else (b.val, a.val)
+    if day.timex[-3:] in PARTS:
+        day = V.Value(day.kind, day.timex[:-3], day.value, day.resolution, day.date, day.precision)
     ends = hours.timex.strip("()").split(",")
     first, second, period = ends[0], ends[1], (ends[2] if len(ends) > 2 else "")
     resolved = day.value[:10] if day.date is not None else day.timex
