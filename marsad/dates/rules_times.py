@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from marsad.dates import values as V
-from marsad.dates.numbers import parse_words
+from marsad.dates.numbers import parse_words, word_number
 from marsad.dates.rules_base import AM, DAYPARTS, PM, THIS, Hit
 from marsad.dates.rules_dates import DateRules
 
@@ -70,13 +70,13 @@ class TimeRules(DateRules):
             return Hit(i, i + 2, self.t[i].start, V.Value("time", vague[pair], vague[pair], "explicit"))
         names = {"منتصف الليل": 0, "منتصف النهار": 12, "منتصف الظهر": 14, "منتصف الصباح": 10, "الظهيره": 12,
                  "وقت الظهيره": 12}
-        for n in (2, 1):
-            if i + n <= len(self.t):
+        for n in (3, 2, 1):
+            if i + n <= len(self.t) and not (n == 3 and self.norm(i + 1) != "-"):
                 key = " ".join(self.t[k].norm for k in range(i, i + n) if self.t[k].norm != "-")
                 first = self.forms(i)[-1]
                 if key in names or (n == 1 and first[0] in names):
                     h = names.get(key, names.get(first[0], 0))
-                    j = i + n + (1 if n == 2 and self.norm(i + 1) == "-" else 0)
+                    j = i + n
                     return Hit(i, j, first[1] if key not in names else self.t[i].start,
                                V.Value("time", V.time_of_day(h, None), V.time_of_day(h, None), "explicit"))
         return None
@@ -105,10 +105,21 @@ class TimeRules(DateRules):
         got = parse_words(self.t, k, form) if form != "الواحده" else (1, k + 1, False)
         if got is None and form in ("واحده", "الواحده"):
             got = (1, k + 1, False)
+        if got is not None and got[0] > 24 and got[1] > k + 1:
+            return self.hour_and_minutes(k, form)
         if got is None or not 1 <= got[0] <= 24:
             return None
         mi, j = self.minutes(got[1])
         return got[0], mi, None, j, mi is not None
+
+    def hour_and_minutes(self, k: int, form: str) -> tuple[int, int | None, int | None, int, bool] | None:
+        """«الثامنة وعشرين دقيقة», «ثمانية وأربعين مساءً»: an hour word then «و» tens read as minutes; not
+        marked as a time by itself (it is also the number 48), so a «الساعة» or a day part must come with it."""
+        head = word_number(form)
+        if head is None or head[1] not in ("unit", "ordinal") or not 1 <= head[0] <= 12:
+            return None
+        mi, j = self.minutes(k + 1)
+        return (head[0], mi, None, j, False) if mi is not None else None
 
     def minutes(self, j: int) -> tuple[int | None, int]:
         """«والنصف», «والربع», «إلا ربع» (as -15), «و 30 دقيقة», «وعشرين دقيقة», «وخمسة وثلاثين»."""
