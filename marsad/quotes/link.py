@@ -92,15 +92,53 @@ def _find(parent: list[int], i: int) -> int:
     return i
 
 
+def _speaker_buckets(quotes: list[Quote]) -> list[list[int]]:
+    """Indices of quotes that can be the same speaker: one bucket per linked entity, one for the
+    quotes whose speaker is not linked (compared by name inside it). Keeps grouping near-linear in
+    the number of quotes of a large story instead of comparing every pair."""
+    buckets: dict[str, list[int]] = {}
+    for i, quote in enumerate(quotes):
+        if quote.speaker_entity_id:
+            buckets.setdefault("e:" + quote.speaker_entity_id, []).append(i)
+        elif quote.speaker:
+            buckets.setdefault("", []).append(i)
+    return list(buckets.values())
+
+
+def _statement_pairs(bucket: list[int], stems: list[frozenset[str]], idf: dict[str, float],
+                     weight: list[float]) -> list[tuple[int, int]]:
+    """Pairs of a bucket whose IDF-weighted stem overlap reaches SAME_STATEMENT, from one sparse
+    product (shared weight of every pair at once) instead of a Python loop over all pairs."""
+    import numpy as np
+    from scipy import sparse
+
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for r, i in enumerate(bucket):
+        for s in stems[i]:
+            rows.append(r)
+            cols.append(vocab.setdefault(s, len(vocab)))
+            vals.append(idf.get(s, 1.0))
+    weighted = sparse.csr_matrix((vals, (rows, cols)), shape=(len(bucket), max(1, len(vocab))))
+    binary = weighted.copy()
+    binary.data[:] = 1.0
+    shared = sparse.triu(weighted @ binary.T, k=1).tocoo()
+    lighter = np.minimum(np.take(weight, [bucket[r] for r in shared.row]), np.take(weight, [bucket[c] for c in shared.col]))
+    keep = (lighter > 0) & (shared.data >= SAME_STATEMENT * lighter)
+    return [(bucket[r], bucket[c]) for r, c in zip(shared.row[keep], shared.col[keep], strict=True)]
+
+
 def group_quotes(quotes: list[Quote]) -> None:
     """Give quotes of the same statement in different articles one ``group`` id (in place)."""
     parent = list(range(len(quotes)))
     stems = [content_stems(q.text) for q in quotes]
     idf = idf_weights(stems)
-    for i in range(len(quotes)):
-        for j in range(i + 1, len(quotes)):
-            if quotes[i].article_id != quotes[j].article_id and same_speaker(quotes[i], quotes[j]) \
-                    and similarity(stems[i], stems[j], idf) >= SAME_STATEMENT:
+    weight = [sum(idf.get(s, 1.0) for s in st) for st in stems]
+    for bucket in _speaker_buckets(quotes):
+        if len(bucket) < 2:
+            continue
+        for i, j in _statement_pairs(bucket, stems, idf, weight):
+            if quotes[i].article_id != quotes[j].article_id and same_speaker(quotes[i], quotes[j]):
                 parent[_find(parent, j)] = _find(parent, i)
     members: dict[int, list[int]] = {}
     for i in range(len(quotes)):
