@@ -25,6 +25,9 @@ def attach(p: Parser, hits: list[Hit]) -> list[Hit]:
             cue = p.word(prev.i - 1, {"من", "بين"})
             start = cue[1] if cue else prev.start
             out[-1] = Hit(prev.i - (1 if cue else 0), hit.j, start, V.interval(prev.val, hit.val))
+        elif prev and _part_then_hour(p, prev, hit):
+            hour = p.t[hit.i].number or 0
+            out[-1] = Hit(prev.i, hit.j, prev.start, _part_hour(prev.val, prev.val.timex[-2:], hour))
         elif prev and _day_hours(p, prev, hit):
             out[-1] = _join(prev, hit)
         elif prev and _day_part(p, prev, hit):
@@ -33,7 +36,48 @@ def attach(p: Parser, hits: list[Hit]) -> list[Hit]:
                                                               v.date, "day"))
         else:
             out.append(hit)
-    return [_with_bound(p, _with_yawm(p, h), out[k - 1].j if k else 0) for k, h in enumerate(out)]
+    out = [_with_bound(p, _with_yawm(p, h), out[k - 1].j if k else 0) for k, h in enumerate(out)]
+    return [_with_tail(p, h, out[k + 1].i if k + 1 < len(out) else len(p.t)) for k, h in enumerate(out)]
+
+
+def _with_tail(p: Parser, hit: Hit, ceiling: int) -> Hit:
+    """Words after an expression that belong to it: «بعد ساعتين في المستقبل», «الساعة 12 وقت الغداء»,
+    «في الصباح في 7» (the hour of a part of the day)."""
+    j = hit.j
+    if p.word(hit.i, {"بعد"}) and (p.norm(j), p.norm(j + 1)) == ("في", "المستقبل") and j + 2 <= ceiling:
+        return Hit(hit.i, j + 2, hit.start, hit.val)
+    if hit.val.kind == "time" and (p.norm(j), p.norm(j + 1)) == ("وقت", "الغداء") and j + 2 <= ceiling:
+        return Hit(hit.i, j + 2, hit.start, _lunch(hit.val))
+    if hit.val.kind == "time" and (p.norm(hit.i - 2), p.norm(hit.i - 1)) == ("وقت", "الغداء"):
+        return Hit(hit.i - 2, j, p.t[hit.i - 2].start, _lunch(hit.val))
+    return hit
+
+
+def _part_then_hour(p: Parser, a: Hit, b: Hit) -> bool:
+    """«في الصباح في 7», «هذه الليلة في 7»: a part of the day, «في», then a bare number (read as a day)."""
+    if a.val.timex[-3:] not in PARTS or b.i != a.j + 1 or p.norm(a.j) != "في" or b.j != b.i + 1:
+        return False
+    return p.t[b.i].kind == "d" and 1 <= (p.t[b.i].number or 0) <= 12 and b.val.timex.startswith("XXXX-XX-")
+
+
+def _lunch(v: V.Value) -> V.Value:
+    """At lunchtime an hour 1–5 is in the afternoon («الساعة 1 وقت الغداء» -> T13)."""
+    hour = int(v.timex[1:3]) if v.timex[1:3].isdigit() else 12
+    if 1 <= hour <= 5:
+        t = f"T{hour + 12:02d}{v.timex[3:]}"
+        return V.Value("time", t, t, v.resolution)
+    return v
+
+
+def _part_hour(v: V.Value, code: str, hour: int) -> V.Value:
+    """«هذه الليلة في 7» -> T19, «في الصباح في 7» -> T07."""
+    if code in ("AF", "EV") or (code == "NI" and hour >= 6):
+        hour = hour + 12 if hour < 12 else hour
+    clock = f"T{hour:02d}"
+    if v.kind == "time":
+        return V.Value("time", clock, clock, v.resolution)
+    base_t, base_v = v.timex[:-3], v.value[:10] if v.date else v.timex[:-3]
+    return V.Value("date", base_t + clock, base_v + clock, v.resolution, v.date, "time")
 
 
 def _day_part(p: Parser, a: Hit, b: Hit) -> bool:
