@@ -3,6 +3,8 @@ expression that belong to it («قبل/بعد/منذ/حتى» a date or time, «
 
 from __future__ import annotations
 
+import re
+
 from marsad.dates import values as V
 from marsad.dates.grammar import Hit, Parser
 from marsad.dates.rules_base import PLURAL_UNITS, RANGE_TO
@@ -152,8 +154,16 @@ def _with_bound(p: Parser, hit: Hit, floor: int) -> Hit:
             continue
         if cue == ("منذ",) and _dated(hit.val):
             continue
-        return Hit(k, hit.j, first[1], hit.val)
+        return Hit(k, hit.j, first[1], _in_time(p, hit.val) if words is WITHIN else hit.val)
     return hit
+
+
+def _in_time(p: Parser, v: V.Value) -> V.Value:
+    """«في 5 دقائق»: minutes or hours from a known reference moment; other spans stay durations."""
+    m = re.fullmatch(r"PT(\d+)([HMS])", v.timex)
+    if p.moment is None or m is None:
+        return v
+    return V.moved(p.moment, [(int(m.group(1)), {"H": "H", "M": "MIN", "S": "S"}[m.group(2)])], 1) or v
 
 
 def _dated(v: V.Value) -> bool:

@@ -71,8 +71,9 @@ def _timex(result: dict[str, Any]) -> str | None:
 
 
 def anchor_of(case: dict[str, Any]) -> dt.date | None:
+    """The reference moment (a datetime, so «بعد 5 دقائق» resolves; the rules use its day otherwise)."""
     ref = case.get("Context", {}).get("ReferenceDateTime")
-    return dt.date.fromisoformat(ref[:10]) if ref else None
+    return dt.datetime.fromisoformat(ref[:19]) if ref else None
 
 
 def value_matches(found: Found, timex: str) -> bool:

@@ -52,7 +52,9 @@ class Base:
 
     def __init__(self, toks: list[Tok], anchor: dt.date | None) -> None:
         self.t = toks
-        self.anchor = anchor
+        # A datetime anchor (a reference moment) also resolves «بعد 5 دقائق»; the rules use its day.
+        self.moment = anchor if isinstance(anchor, dt.datetime) else None
+        self.anchor = anchor.date() if isinstance(anchor, dt.datetime) else anchor
         self.lex = lexicon()
 
     # -- small readers -------------------------------------------------------------------------------

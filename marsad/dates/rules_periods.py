@@ -19,6 +19,14 @@ NOW = {"الان": "PRESENT_REF", "حاليا": "PRESENT_REF", "في الوقت 
        "في اقرب وقت ممكن": "FUTURE_REF", "في اسرع وقت ممكن": "FUTURE_REF"}
 
 
+def span_value(a: dt.datetime, b: dt.datetime) -> V.Value:
+    """A range between two moments, TIMEX as Recognizers-Text writes it (``(start,end,PT28079S)``)."""
+    x, y = a.isoformat(timespec="seconds"), b.isoformat(timespec="seconds")
+    seconds = int((b - a).total_seconds())
+    period = f"PT{seconds // 3600}H" if seconds % 3600 == 0 else f"PT{seconds}S"
+    return V.Value("range", f"({x},{y},{period})", f"{x}/{y}", "relative-moment", a.date(), "time")
+
+
 class PeriodRules(SpanRules):
     def day_part_period(self, i: int) -> Hit | None:
         """[في|عند] [وقت مبكر/متأخر من | أواخر | أول] PART [الباكر] [يوم] [DAY]: a cue or a modifier is needed."""
@@ -100,11 +108,23 @@ class PeriodRules(SpanRules):
         if unit is None:
             return None
         j = k + 1 + (self.norm(k + 1) in ("الحالي", "الحاليه", "الجاري"))
+        if unit == "D" and self.moment is not None:  # from the reference moment to the end of its day
+            end = dt.datetime.combine(self.moment.date(), dt.time(23, 59, 59))
+            return Hit(i, j, rest[1], span_value(self.moment, end))
         if unit == "D" and self.anchor is not None:
             day = self.anchor.isoformat()
             return Hit(i, j, rest[1], V.Value("date", day, day, "relative", self.anchor, "day"))
         val = V.unit_shift(unit, 0, self.anchor) if unit != "D" else V.relative_day(0, None)
         return Hit(i, j, rest[1], val) if val else None
+
+    def next_hour(self, i: int) -> Hit | None:
+        """«في الساعة القادمة»: the hour after the reference moment (only when a moment is known)."""
+        cue = self.word(i, {"في", "خلال"})
+        k = i + 1 if cue else i
+        if self.moment is None or self.norm(k) != "الساعه" or self.norm(k + 1) not in ("القادمه", "المقبله"):
+            return None
+        end = self.moment + dt.timedelta(hours=1)
+        return Hit(i, k + 2, cue[1] if cue else self.t[i].start, span_value(self.moment, end))
 
     def now(self, i: int) -> Hit | None:
         """«الآن» PRESENT_REF, «في أقرب وقت ممكن» FUTURE_REF."""

@@ -21,9 +21,14 @@ class SpanRules(TimeRules):
             return None
         n, unit, j, start = parts[0]
         j = parts[-1][2]
+        timed = any(p[1] in ("H", "MIN", "S") for p in parts)
+        if cue and cue[0] in AGO and self.moment is not None and timed and self.norm(j) not in ("من", "علي"):
+            val = V.moved(self.moment, [(p[0], p[1]) for p in parts], AGO[cue[0]])  # «بعد 5 دقائق»
+            if val:
+                return Hit(i, j, cue[1], val)
         if cue and cue[0] in AGO and len(parts) > 1:  # «بعد يوم واحد وساعتين», «منذ شهرين ويوم واحد»
             moved = [(p[0] * AGO[cue[0]], p[1]) for p in parts]
-            val = V.from_now(moved, self.anchor) if all(u not in ("H", "MIN", "S") for _, u in moved) else None
+            val = V.from_now(moved, self.anchor) if not timed else None
             period = V.compound([(p[0], p[1]) for p in parts])
             return Hit(i, j, cue[1], val or V.Value("duration", period, period, "duration"))
         if cue and cue[0] in AGO and len(parts) == 1:

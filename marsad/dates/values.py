@@ -222,6 +222,23 @@ def ago(n: float, unit: str, sign: int, anchor: dt.date | None) -> Value:
     return Value("date", day.isoformat(), v, "relative", None, "month" if unit == "M" else "year")
 
 
+def moved(moment: dt.datetime, parts: list[tuple[float, str]], sign: int) -> Value | None:
+    """The reference moment moved by whole units («بعد 5 دقائق» -> 2016-11-07T00:05:00)."""
+    when = moment
+    for n, unit in parts:
+        if not float(n).is_integer():
+            return None
+        k = int(n) * sign
+        if unit in ("H", "MIN", "S", "D", "W"):
+            seconds = {"H": 3600, "MIN": 60, "S": 1, "D": 86400, "W": 604800}[unit]
+            when += dt.timedelta(seconds=k * seconds)
+        else:
+            day = add_months(when.date(), k * {"M": 1, "Y": 12, "DEC": 120}[unit], keep_day=True)
+            when = dt.datetime.combine(day, when.time())
+    v = when.isoformat(timespec="seconds")
+    return Value("date", v, v, "relative-moment", when.date(), "time")
+
+
 def year_only(y: int) -> Value:
     return Value("date", f"{y:04d}", f"{y:04d}", "explicit", None, "year")
 
