@@ -1,115 +1,73 @@
 """Story brief: title, extractive multi-document summary with citations, and claims with a status.
 
-Sentences of a story's articles (Arabic ones only) become unit vectors of stem TF-IDF (hashed, with the
-background IDF of ``marsad.cluster``). Two sentences "carry the same content" when their cosine is at
-least ``config.claim_threshold``.
-- Title: the title of the most central article (highest summed cosine to the other articles).
-- Summary: sentences are ranked by centrality (summed cosine to the other sentences, LexRank-style)
-  and picked with MMR so that no two say the same; each lists every article carrying that content.
-- Claims: each picked content group (star grouping around the most central sentences) is a claim.
-  Its status is "disputed" when a sentence from another source contradicts it (it carries a dispute cue —
-  denial, «زعم», «خلت من» — that the claim does not, and is about the same content; or it gives the same
-  counted thing another number),
-  "corroborated" when at least two independent sources carry it (a syndicated copy, i.e. an article
-  with ``duplicate_of`` set, counts as its canonical's source; articles of one outlet are one source),
-  and "single_source" otherwise.
+Sentences of a story's articles (Arabic ones only) are compared by what they *claim*
+(``marsad.claims``: proposition words without the speaker, synonyms as one concept, background x story IDF).
+- Title: the headline of the most central article (summed whole-text cosine to the other articles).
+- Summary: body sentences ranked by centrality and picked with MMR, never two carrying the same claim;
+  each cites every article carrying that claim (``claims.SAME_BAR``).
+- Claims: statements worth checking (body sentences, and headlines that state something their own body does
+  not repeat; no captions, bylines or fragments). A claim groups every sentence carrying the same statement,
+  in any article. Its status is "disputed" when a sentence of another source contradicts it (a denial,
+  doubt or absence about the same proposition, or another number for the same counted thing),
+  "corroborated" when at least two independent sources carry it (a syndicated copy, i.e. an article with
+  ``duplicate_of`` set, counts as its canonical's source; articles of one outlet are one source), and
+  "single_source" otherwise. Evidence names each supporting and contradicting sentence with its article.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources as package_files
 
 import numpy as np
 import scipy.sparse as sp
 
+from marsad.claims import (
+    SAME_BAR,
+    Unit,
+    contradicts,
+    counted_things,
+    dispute_cues,
+    has_dispute_cue,
+    make_unit,
+    proposition_words,
+    relation,
+    similarity_matrix,
+    speech_verbs,
+)
 from marsad.cluster import Featurizer, content_words, load_featurizer, sort_key
-from marsad.model import Article, Claim, ClaimStatus, Evidence, Story, SummarySentence
+from marsad.model import Article, Claim, ClaimStatus, Evidence, Sentence, Story, SummarySentence
 from marsad.pipeline import Resources, stage
-from marsad.text.normalize import match_key
-from marsad.text.tokens import stem, word_keys
+from marsad.text.tokens import word_keys
+
+__all__ = ["brief", "counted_things", "dispute_cues", "has_dispute_cue", "cosine_matrix", "unit_vectors"]
 
 MIN_WORDS = 4  # content words a sentence needs to be a summary or claim candidate
+MIN_PROPOSITION_WORDS = 3  # words left once the speaker is removed: fewer is attribution only, no claim
 MAX_SENTENCES_PER_ARTICLE = 40
 MAX_UNITS = 2000  # sentences compared in one story (a 2000² float matrix is 16 MB); big stories keep leads
 MMR_LAMBDA = 0.7  # centrality vs. novelty in summary selection (the usual MMR setting)
 MAX_CLAIMS = 20
 MAX_CLAIM_HEADS = 200  # most central content groups examined for claims
-# A dispute-cue sentence contradicts a claim when their stem cosine reaches this share of claim_threshold.
-# 1.0 (the same bar as support): lower shares (0.5) made every cue sentence of a one-topic story dispute
-# most claims on the seeds. Chosen by inspection of the seeds and the constructed cases in tests/test_brief.py,
-# not calibrated on labelled data (none exists yet).
-DISPUTE_SHARE = 1.0
-COUNTED = re.compile(r"(\d+(?:[.,]\d+)?)\s+(?:من\s+)?(\S+)")
+MAX_TITLE_WORDS = 20  # a longer first line is a lead sentence, not a headline
+CLOSING = re.compile(r"[.!?؟…][\"”»)'\s]*$")
+# A contradicting sentence is attached to the claims it matches best: those within this share of its best
+# match. Contradiction cues in long report sentences otherwise reach every claim of a one-topic story at
+# CONTRA_BAR (seen on the seeds; the share is a product choice, not calibrated).
+BEST_MATCH_SHARE = 0.8
+MAX_AGAINST = 5  # contradicting sentences kept as evidence for one claim, strongest first
 
 
 @dataclass(slots=True)
-class Unit:
-    """One candidate sentence of a story."""
+class Group:
+    """Sentences carrying one claim, and those contradicting it."""
 
-    article_id: str
-    index: int
-    text: str
-    source: str  # independence key: outlet, or the canonical article id
-    disputes: bool  # carries a dispute cue
-    counts: dict[str, str]  # counted thing (stem) -> number
+    head: int
+    carriers: list[int]
+    against: list[int]
 
 
-# ---------------------------------------------------------------- lexicon
-
-
-@lru_cache(maxsize=1)
-def dispute_cues() -> frozenset[str]:
-    text = package_files.files("marsad").joinpath("data/dispute_cues.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return frozenset(row[0] for row in rows[1:] if row[0])
-
-
-def has_dispute_cue(sentence: str) -> bool:
-    words = " " + " ".join(word_keys(sentence)) + " "
-    return any(f" {cue} " in words for cue in dispute_cues())
-
-
-def counted_things(sentence: str) -> dict[str, str]:
-    """Numbers with the thing they count: «قتل 14 شخصا» -> {stem(شخصا): "14"}."""
-    out: dict[str, str] = {}
-    for number, word in COUNTED.findall(match_key(sentence)):
-        if len(word) > 2 and not word.isdigit():
-            out.setdefault(stem(word), number.replace(",", "."))
-    return out
-
-
-def numbers_disagree(a: Unit, b: Unit) -> bool:
-    return any(thing in b.counts and b.counts[thing] != number for thing, number in a.counts.items())
-
-
-# ---------------------------------------------------------------- units and vectors
-
-
-def source_key(article: Article, articles: dict[str, Article]) -> str:
-    """Independence key: a syndicated copy is its canonical's source; one outlet is one source."""
-    if article.duplicate_of and article.duplicate_of in articles:
-        article = articles[article.duplicate_of]
-    elif article.duplicate_of:
-        return article.duplicate_of
-    return f"outlet:{article.outlet.casefold()}" if article.outlet else f"article:{article.id}"
-
-
-def story_units(story: Story, articles: dict[str, Article]) -> list[Unit]:
-    members = sorted((articles[a] for a in story.article_ids if a in articles), key=sort_key)
-    per_article = max(3, min(MAX_SENTENCES_PER_ARTICLE, MAX_UNITS // max(1, len(members))))
-    units: list[Unit] = []
-    for article in members:
-        source = source_key(article, articles)
-        arabic = [s for s in article.sentences if s.language == "ar"][:per_article]
-        for sentence in arabic:
-            text = article.sentence_text(sentence).strip()
-            if len(content_words(text)) >= MIN_WORDS:
-                units.append(Unit(article.id, sentence.index, text, source, has_dispute_cue(text),
-                                  counted_things(text)))
-    return units
+# ---------------------------------------------------------------- vectors (whole-text similarity)
 
 
 def unit_vectors(texts: list[str], featurizer: Featurizer) -> sp.csr_matrix:
@@ -123,7 +81,55 @@ def cosine_matrix(vectors: sp.csr_matrix) -> np.ndarray:
     return np.asarray(sims)
 
 
-# ---------------------------------------------------------------- title and summary
+# ---------------------------------------------------------------- units
+
+
+def source_key(article: Article, articles: dict[str, Article]) -> str:
+    """Independence key: a syndicated copy is its canonical's source; one outlet is one source."""
+    if article.duplicate_of and article.duplicate_of in articles:
+        article = articles[article.duplicate_of]
+    elif article.duplicate_of:
+        return article.duplicate_of
+    return f"outlet:{article.outlet.casefold()}" if article.outlet else f"article:{article.id}"
+
+
+def is_headline(article: Article, sentence: Sentence) -> bool:
+    """A whole line without closing punctuation: headline, subhead, caption, byline."""
+    text = article.text
+    line_start = sentence.start == 0 or text[:sentence.start].rstrip(" \t").endswith("\n")
+    line_end = sentence.end >= len(text.rstrip()) or text[sentence.end:].lstrip(" \t").startswith("\n")
+    return line_start and line_end and not CLOSING.search(article.sentence_text(sentence))
+
+
+def story_units(story: Story, articles: dict[str, Article]) -> list[Unit]:
+    members = sorted((articles[a] for a in story.article_ids if a in articles), key=sort_key)
+    per_article = max(3, min(MAX_SENTENCES_PER_ARTICLE, MAX_UNITS // max(1, len(members))))
+    units: list[Unit] = []
+    for article in members:
+        source = source_key(article, articles)
+        for sentence in [s for s in article.sentences if s.language == "ar"][:per_article]:
+            text = article.sentence_text(sentence).strip()
+            if len(content_words(text)) >= MIN_WORDS:
+                units.append(make_unit(article.id, sentence.index, text, source, is_headline(article, sentence)))
+    return units
+
+
+def states_something(unit: Unit) -> bool:
+    """Enough proposition words; a headline also needs a speaker's statement («X: ...» or a speech verb)."""
+    if len(proposition_words(unit.text)) < MIN_PROPOSITION_WORDS:
+        return False
+    if not unit.headline:
+        return True
+    return ":" in unit.text or any(w in speech_verbs() for w in word_keys(unit.text))
+
+
+def repeats_body(i: int, units: list[Unit], sims: np.ndarray) -> bool:
+    """A headline whose content a body sentence of the same article carries."""
+    return units[i].headline and any(
+        sims[i, j] >= SAME_BAR for j, u in enumerate(units) if u.article_id == units[i].article_id and not u.headline)
+
+
+# ---------------------------------------------------------------- title
 
 
 def central_article(story: Story, articles: dict[str, Article], featurizer: Featurizer) -> Article | None:
@@ -134,9 +140,6 @@ def central_article(story: Story, articles: dict[str, Article], featurizer: Feat
     vectors = unit_vectors([a.title + "\n" + a.text for a in canon], featurizer)
     scores = cosine_matrix(vectors).sum(axis=1)
     return canon[int(np.argmax(scores))]  # argmax keeps the earliest of equal scores
-
-
-MAX_TITLE_WORDS = 20  # a longer first line is a lead sentence, not a headline
 
 
 def story_title(story: Story, articles: dict[str, Article], featurizer: Featurizer) -> str:
@@ -152,51 +155,57 @@ def story_title(story: Story, articles: dict[str, Article], featurizer: Featuriz
     return first.strip()
 
 
+# ---------------------------------------------------------------- grouping
+
+
 def centrality(sims: np.ndarray) -> np.ndarray:
     scores = sims.sum(axis=1)
     top = scores.max() if scores.size else 0.0
     return scores / top if top > 0 else scores
 
 
-def mmr(scores: np.ndarray, sims: np.ndarray, k: int, candidates: list[int]) -> list[int]:
-    """Pick up to ``k`` candidates balancing centrality against similarity to those already picked."""
-    picked: list[int] = []
-    pool = list(candidates)
-    while pool and len(picked) < k:
-        def gain(i: int) -> float:
-            redundancy = max((sims[i, j] for j in picked), default=0.0)
-            return MMR_LAMBDA * scores[i] - (1 - MMR_LAMBDA) * redundancy
-
-        best = max(pool, key=lambda i: (gain(i), -i))
-        picked.append(best)
-        pool.remove(best)
-    return picked
+def carriers(head: int, units: list[Unit], sims: np.ndarray) -> list[int]:
+    """The head and every sentence carrying the same claim, in story order."""
+    same = [j for j in np.flatnonzero(sims[head] >= SAME_BAR)
+            if j != head and relation(units[head], units[j], float(sims[head, j])) == "same"]
+    return sorted([head, *(int(j) for j in same)])
 
 
-def heads(sims: np.ndarray, scores: np.ndarray, threshold: float) -> list[int]:
-    """Star grouping: the most central unassigned sentence heads a group of those close to it."""
-    order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
-    assigned = np.zeros(len(scores), dtype=bool)
-    out: list[int] = []
-    for i in order:
-        if assigned[i]:
+def match(group: Group, j: int, units: list[Unit], sims: np.ndarray) -> float:
+    """How strongly sentence ``j`` contradicts a claim group's statement (its head); 0 if it does not."""
+    i = group.head
+    return float(sims[i, j]) if j not in group.carriers and contradicts(units[i], units[j], float(sims[i, j])) else 0.0
+
+
+def attach_contradictions(groups: list[Group], units: list[Unit], sims: np.ndarray) -> None:
+    """Each body sentence of another source contradicting a claim joins the claims it matches best."""
+    for j, unit in enumerate(units):
+        if unit.headline:
+            continue  # a headline compresses its body; the body sentence is the evidence
+        scores = [match(g, j, units, sims) for g in groups]
+        best = max(scores, default=0.0)
+        for group, score in zip(groups, scores, strict=True):
+            if score > 0 and score >= BEST_MATCH_SHARE * best:
+                group.against.append(j)
+    for group in groups:
+        strongest = sorted(group.against, key=lambda j: (-sims[group.head, j], j))[:MAX_AGAINST]
+        group.against = sorted(strongest)
+
+
+def claim_groups(units: list[Unit], sims: np.ndarray, candidates: list[int]) -> list[Group]:
+    """Star grouping over claim candidates, most central first; a sentence belongs to one group."""
+    scores = centrality(sims)
+    order = sorted(candidates, key=lambda i: (-scores[i], i))
+    taken: set[int] = set()
+    groups: list[Group] = []
+    for i in order[:MAX_CLAIM_HEADS]:
+        if i in taken:
             continue
-        out.append(i)
-        assigned[i] = True
-        assigned |= sims[i] >= threshold
-    return out
-
-
-def near(head: int, sims: np.ndarray, threshold: float) -> list[int]:
-    """Sentences whose cosine with ``head`` reaches ``threshold`` (the head itself excluded)."""
-    return [int(j) for j in np.flatnonzero(sims[head] >= threshold) if j != head]
-
-
-def carriers(head: int, units: list[Unit], sims: np.ndarray, threshold: float) -> list[int]:
-    """The head and every sentence saying the same (non-contradicting), in story order."""
-    close = [j for j in near(head, sims, threshold)
-             if not contradicts(units[head], units[j], sims[head, j], threshold)]
-    return sorted([head, *close])
+        members = [j for j in carriers(i, units, sims) if j == i or j not in taken]
+        taken.update(members)
+        groups.append(Group(i, members, []))
+    attach_contradictions(groups, units, sims)
+    return groups
 
 
 def cited_ids(indices: list[int], units: list[Unit]) -> list[str]:
@@ -206,44 +215,69 @@ def cited_ids(indices: list[int], units: list[Unit]) -> list[str]:
 # ---------------------------------------------------------------- claims
 
 
-def contradicts(claim: Unit, other: Unit, similarity: float, threshold: float) -> bool:
-    """``other`` contradicts ``claim``: a dispute cue on one side only about the same subject, or
-    the same counted thing with another number."""
-    if other.source == claim.source:
-        return False
-    if other.disputes and not claim.disputes and similarity >= threshold * DISPUTE_SHARE:
-        return True
-    return similarity >= threshold and numbers_disagree(claim, other)
-
-
-def make_claim(head: int, units: list[Unit], sims: np.ndarray, threshold: float) -> Claim:
-    support = carriers(head, units, sims, threshold)
-    bar = threshold * min(1.0, DISPUTE_SHARE)
-    against = [j for j in near(head, sims, bar) if j not in support
-               and contradicts(units[head], units[j], sims[head, j], threshold)]
-    evidence = [Evidence(units[j].article_id, units[j].text, "supports") for j in _one_per_article(support, units)]
-    evidence += [Evidence(units[j].article_id, units[j].text, "contradicts") for j in against]
-    sources = {units[j].source for j in support}
-    status: ClaimStatus = "disputed" if against else ("corroborated" if len(sources) >= 2 else "single_source")
-    return Claim(text=units[head].text, article_ids=cited_ids(support, units), status=status, evidence=evidence)
-
-
-def _one_per_article(indices: list[int], units: list[Unit]) -> list[int]:
-    seen: dict[str, int] = {}
+def evidence(indices: list[int], units: list[Unit], relation_name: str) -> list[Evidence]:
+    """One evidence item per (article, sentence text): syndicated copies of a sentence appear once each."""
+    seen: set[tuple[str, str]] = set()
+    out = []
     for j in indices:
-        seen.setdefault(units[j].article_id, j)
-    return list(seen.values())
+        key = (units[j].article_id, units[j].text)
+        if key not in seen:
+            seen.add(key)
+            out.append(Evidence(units[j].article_id, units[j].text, relation_name))
+    return out
 
 
-def _claim_rank(claim: Claim) -> tuple[int, int]:
+def make_claim(group: Group, units: list[Unit]) -> Claim:
+    sources = {units[j].source for j in group.carriers}
+    status: ClaimStatus = "disputed" if group.against else ("corroborated" if len(sources) >= 2 else "single_source")
+    items = evidence(group.carriers, units, "supports") + evidence(group.against, units, "contradicts")
+    return Claim(text=units[group.head].text, article_ids=cited_ids(group.carriers, units), status=status,
+                 evidence=items)
+
+
+def independent_sources(group: Group, units: list[Unit]) -> int:
+    return len({units[j].source for j in group.carriers})
+
+
+def story_claims(units: list[Unit], sims: np.ndarray) -> list[Claim]:
+    """Disputed first, then corroborated by independent sources, then single-source; centrality breaks ties."""
+    candidates = [i for i, u in enumerate(units) if states_something(u) and not repeats_body(i, units, sims)]
+    groups = claim_groups(units, sims, candidates)
+    claims = [make_claim(g, units) for g in groups]
     order = {"disputed": 0, "corroborated": 1, "single_source": 2}
-    return (order[claim.status], -len(claim.article_ids))
+    ranked = sorted(range(len(claims)),
+                    key=lambda k: (order[claims[k].status], -independent_sources(groups[k], units), k))
+    return [claims[k] for k in ranked[:MAX_CLAIMS]]
 
 
-def story_claims(units: list[Unit], sims: np.ndarray, scores: np.ndarray, threshold: float) -> list[Claim]:
-    claims = [make_claim(h, units, sims, threshold) for h in heads(sims, scores, threshold)[:MAX_CLAIM_HEADS]]
-    ranked = sorted(enumerate(claims), key=lambda t: (_claim_rank(t[1]), t[0]))
-    return [claim for _, claim in ranked[:MAX_CLAIMS]]
+# ---------------------------------------------------------------- summary
+
+
+def summary_candidates(units: list[Unit], sims: np.ndarray) -> list[int]:
+    """Body sentences that state something; headlines only when a story has no such body sentence."""
+    body = [i for i, u in enumerate(units) if not u.headline and states_something(u)]
+    return body or [i for i, u in enumerate(units) if not repeats_body(i, units, sims)]
+
+
+def mmr(scores: np.ndarray, sims: np.ndarray, k: int, candidates: list[int]) -> list[int]:
+    """Up to ``k`` candidates balancing centrality against similarity to those already picked; a candidate
+    carrying the same claim as a picked one is never taken."""
+    picked: list[int] = []
+    pool = list(candidates)
+    while pool and len(picked) < k:
+        def gain(i: int) -> float:
+            redundancy = max((sims[i, j] for j in picked), default=0.0)
+            return MMR_LAMBDA * scores[i] - (1 - MMR_LAMBDA) * redundancy
+
+        best = max(pool, key=lambda i: (gain(i), -i))
+        picked.append(best)
+        pool = [i for i in pool if i != best and sims[i, best] < SAME_BAR]
+    return picked
+
+
+def story_summary(units: list[Unit], sims: np.ndarray, k: int) -> list[SummarySentence]:
+    picked = mmr(centrality(sims), sims, k, summary_candidates(units, sims))
+    return [SummarySentence(units[i].text, cited_ids(carriers(i, units, sims), units)) for i in picked]
 
 
 # ---------------------------------------------------------------- stage
@@ -254,16 +288,12 @@ def story_claims(units: list[Unit], sims: np.ndarray, scores: np.ndarray, thresh
 def brief(story: Story, articles: dict[str, Article], resources: Resources) -> Story:
     """Title, summary with citations and claims with status for one story."""
     featurizer = resources.get("cluster.featurizer", load_featurizer)
-    threshold = resources.config.claim_threshold
     story.title = story_title(story, articles, featurizer)
     units = story_units(story, articles)
     if not units:
         story.summary, story.claims = [], []
         return story
-    sims = cosine_matrix(unit_vectors([u.text for u in units], featurizer))
-    scores = centrality(sims)
-    picked = mmr(scores, sims, resources.config.summary_sentences, heads(sims, scores, threshold))
-    story.summary = [SummarySentence(units[i].text, cited_ids(carriers(i, units, sims, threshold), units))
-                     for i in picked]
-    story.claims = story_claims(units, sims, scores, threshold)
+    sims = similarity_matrix([u.text for u in units], featurizer)
+    story.summary = story_summary(units, sims, resources.config.summary_sentences)
+    story.claims = story_claims(units, sims)
     return story
