@@ -1,7 +1,10 @@
 """``marsad eval cluster LABELS``: B-cubed and pairwise scores of story clustering against labels.
 
-LABELS is a TSV file (``#`` lines are comments): ``path<TAB>story[<TAB>outlet<TAB>published]``, paths
-relative to the file. By default each ``.txt`` is read directly (first non-empty line = title) and only
+LABELS is a TSV file (``#`` lines are comments), paths relative to the file, either
+- article labels: ``path<TAB>story[<TAB>outlet<TAB>published]`` (B-cubed and pairwise scores of the
+  clustering), or
+- article pairs: ``path_a<TAB>path_b<TAB>same|different`` (P/R/F1 of "same event" when the pair's
+  similarity is at least the threshold: what an article needs to join a one-article story). By default each ``.txt`` is read directly (first non-empty line = title) and only
 the clustering runs; ``--full`` runs the whole pipeline (cleaning, entities, dates) first.
 """
 
@@ -57,18 +60,68 @@ def cluster_labels(labels: Path, threshold: float | None, full: bool) -> tuple[d
     return predicted, {str(r[0]): r[1] for r in rows}
 
 
+PAIR_LABELS = ("same", "different")
+
+
+def read_pairs(labels: Path) -> list[tuple[Path, Path, bool]] | None:
+    """The rows of a pairs file, or None when ``labels`` is not one."""
+    rows = [line.split("\t") for line in labels.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    if not rows or any(len(r) != 3 or r[2].strip() not in PAIR_LABELS for r in rows):
+        return None
+    return [(labels.parent / a, labels.parent / b, same.strip() == "same") for a, b, same in rows]
+
+
+def pair_decisions(pairs: list[tuple[Path, Path, bool]], threshold: float | None,
+                   full: bool) -> list[tuple[bool, bool]]:
+    """(predicted same, gold same) per pair: similarity of the two articles against the threshold."""
+    from marsad.cluster import StoryIndex, pair_similarity
+    from marsad.config import load_config
+    from marsad.pipeline import Resources
+
+    config = load_config(cluster_threshold=threshold)
+    paths = sorted({p.resolve() for a, b, _ in pairs for p in (a, b)})
+    if full:  # cleaning, entities (for the entity-overlap signal), dates
+        import marsad
+
+        result = marsad.analyze(paths, config=config)
+        articles = {Path(a.source).resolve(): a for a in result.articles}
+    else:
+        articles = {p: read_plain(p) for p in paths}
+    index = StoryIndex.from_resources(Resources(config))
+    vectors = dict(zip(articles, index.featurizer.vectorize(list(articles.values())), strict=True))
+    return [(a.resolve() in vectors and b.resolve() in vectors
+             and pair_similarity(vectors[a.resolve()], vectors[b.resolve()], index.weights) >= index.threshold, gold)
+            for a, b, gold in pairs]
+
+
+def eval_pairs(pairs: list[tuple[Path, Path, bool]], threshold: float | None, full: bool) -> None:
+    from marsad.cluster_eval import pair_decisions_prf
+
+    decisions = pair_decisions(pairs, threshold, full)
+    precision, recall, f1 = pair_decisions_prf(decisions)
+    typer.echo(f"pairs {len(decisions)}  same {sum(g for _, g in decisions)}  "
+               f"predicted same {sum(p for p, _ in decisions)}")
+    typer.echo(f"pairs     P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}")
+
+
 def eval_cluster(
-    labels: Annotated[Path, typer.Argument(help="TSV: path, story label[, outlet, published].")],
+    labels: Annotated[Path, typer.Argument(help="TSV: path, story label[, outlet, published]; "
+                                                "or path_a, path_b, same|different.")],
     threshold: Annotated[float | None, typer.Option(help="Override config.cluster_threshold.")] = None,
     full: Annotated[bool, typer.Option("--full", help="Run the whole pipeline, not only clustering.")] = False,
 ) -> None:
-    """B-cubed and pairwise precision/recall/F1 of story clustering against LABELS."""
-    from marsad.cluster import bcubed, pairwise_prf
+    """B-cubed and pairwise precision/recall/F1 of story clustering against LABELS (or P/R/F1 on pairs)."""
+    from marsad.cluster_eval import bcubed, pairwise_prf
 
     if not labels.is_file():
         typer.echo(f"{labels}: no such labels file", err=True)
         raise typer.Exit(2)
     try:
+        pairs = read_pairs(labels)
+        if pairs is not None:
+            eval_pairs(pairs, threshold, full)
+            return
         predicted, gold = cluster_labels(labels, threshold, full)
     except (MarsadError, OSError) as exc:
         typer.echo(str(exc), err=True)
