@@ -16,6 +16,7 @@ BOUNDS = {("قبل",), ("بعد",), ("منذ",), ("حتي",), ("لا", "يتجا
 # Before a duration: «في 3 أسابيع», «في غضون 10 ساعات» (in / within N units).
 WITHIN = {("في",), ("في", "غضون")}
 PARTS = ("TMO", "TAF", "TEV", "TNI")
+DAY_PART_AFTER = {"صباحا": "MO", "مساء": "EV", "مساءا": "EV", "ظهرا": "AF", "عصرا": "AF", "ليلا": "NI"}
 HOUR_GLUE = frozenset({"من", "في", "،", ",", "يوم"})
 
 
@@ -48,6 +49,11 @@ def _with_tail(p: Parser, hit: Hit, ceiling: int) -> Hit:
     j = hit.j
     if p.word(hit.i, {"بعد"}) and (p.norm(j), p.norm(j + 1)) == ("في", "المستقبل") and j + 2 <= ceiling:
         return Hit(hit.i, j + 2, hit.start, hit.val)
+    part = DAY_PART_AFTER.get(p.norm(j))
+    if part and _is_day(hit.val) and j + 1 <= ceiling and p.norm(j + 1) != "الساعه" and not (
+            j + 1 < len(p.t) and p.t[j + 1].kind == "d"):  # «في 5 فبراير صباحًا»
+        v = hit.val
+        return Hit(hit.i, j + 1, hit.start, V.Value("date", f"{v.timex}T{part}", v.value, v.resolution, v.date, "day"))
     if hit.val.kind == "time" and (p.norm(j), p.norm(j + 1)) == ("وقت", "الغداء") and j + 2 <= ceiling:
         return Hit(hit.i, j + 2, hit.start, _lunch(hit.val))
     if hit.val.kind == "time" and (p.norm(hit.i - 2), p.norm(hit.i - 1)) == ("وقت", "الغداء"):
@@ -92,6 +98,9 @@ def _day_part(p: Parser, a: Hit, b: Hit) -> bool:
 def _with_yawm(p: Parser, hit: Hit) -> Hit:
     """«يوم الجمعة بعد الظهر»: before a weekday with a time, «يوم» is part of the expression (not before
     a weekday alone, as Recognizers-Text marks them)."""
+    timed = hit.val.precision == "time" and hit.val.kind == "date"  # «يوم 14 أكتوبر ، الساعة 8:00»
+    if p.norm(hit.i - 1) == "يوم" and timed and p.t[hit.i].kind == "d":
+        return Hit(hit.i - 1, hit.j, p.t[hit.i - 1].start, hit.val)
     if "WXX-" not in hit.val.timex or "T" not in hit.val.timex.split("WXX-", 1)[1]:
         return hit
     if p.norm(hit.i) == "يوم" and hit.start > p.t[hit.i].start:

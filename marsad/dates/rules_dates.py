@@ -131,7 +131,7 @@ class DateRules(Base):
     def bare_day(self, i: int) -> Hit | None:
         """«يوم 27», «إلى 27», «في 15.», «في الثاني!»: a day of the anchor's month, only before a stop."""
         cue = self.word(i, {"يوم", "الي"})
-        if (cue is None and self.norm(i - 1) != "في") or self.norm(i - 1) in AM | PM | NIGHT:
+        if (cue is None and self.norm(i - 1) != "في") or (cue is None and self.norm(i - 1) in AM | PM | NIGHT):
             return None
         k = i + 1 if cue else i
         d = self.day(k)
