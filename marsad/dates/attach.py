@@ -38,7 +38,7 @@ def attach(p: Parser, hits: list[Hit]) -> list[Hit]:
             out[-1] = Hit(prev.i, hit.j, prev.start, V.Value("date", v.timex + hit.val.timex, v.value, v.resolution,
                                                               v.date, "day"))
         else:
-            out.append(hit)
+            out.append(_bare_hours(p, hit, prev.j if prev else 0))
     out = [_with_bound(p, _with_yawm(p, h), out[k - 1].j if k else 0) for k, h in enumerate(out)]
     return [_with_tail(p, h, out[k + 1].i if k + 1 < len(out) else len(p.t)) for k, h in enumerate(out)]
 
@@ -59,6 +59,21 @@ def _with_tail(p: Parser, hit: Hit, ceiling: int) -> Hit:
     if hit.val.kind == "time" and (p.norm(hit.i - 2), p.norm(hit.i - 1)) == ("وقت", "الغداء"):
         return Hit(hit.i - 2, j, p.t[hit.i - 2].start, _lunch(hit.val))
     return hit
+
+
+def _bare_hours(p: Parser, hit: Hit, floor: int) -> Hit:
+    """«من 5 إلى 6 من 22 أبريل», «من 5 إلى 6 في 1 يناير»: hours without a day part, read as such only
+    because a day follows them."""
+    k = hit.i - 5
+    if not _is_day(hit.val) or k < floor or p.norm(k) != "من" or p.norm(hit.i - 1) not in ("من", "في"):
+        return hit
+    a, joiner, b = p.t[k + 1], p.norm(k + 2), p.t[k + 3]
+    if a.kind != "d" or b.kind != "d" or joiner not in RANGE_TO or not 0 <= (a.number or 0) < (b.number or 0) <= 24:
+        return hit
+    first = V.Value("time", V.time_of_day(a.number or 0, None), V.time_of_day(a.number or 0, None), "explicit")
+    second = V.Value("time", V.time_of_day(b.number or 0, None), V.time_of_day(b.number or 0, None), "explicit")
+    joined = _join(Hit(k, hit.i - 1, p.t[k].start, V.interval(first, second)), hit)
+    return Hit(k, hit.j, p.t[k].start, joined.val)
 
 
 def _part_then_hour(p: Parser, a: Hit, b: Hit) -> bool:
@@ -109,7 +124,7 @@ def _with_yawm(p: Parser, hit: Hit) -> Hit:
 
 
 def _is_datetime(v: V.Value) -> bool:
-    return v.kind == "date" and v.precision == "time" and v.date is not None
+    return v.kind == "date" and v.precision == "time" and v.timex[:1] in "X0123456789"
 
 
 def _datetime_pair(p: Parser, a: Hit, b: Hit) -> bool:
