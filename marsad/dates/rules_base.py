@@ -125,6 +125,8 @@ class Base:
             got = parse_words(self.t, i)
             if got and (1000 if self.norm(i - 1) not in YEAR_WORDS else 100) <= got[0] <= 2999:
                 y, j = got[0], got[1]
+            elif got and 10 <= got[0] <= 20 and self.norm(i - 1) in YEAR_WORDS:
+                y, j = self.century_year(got[0], got[1])
         if y is None:
             return None
         calendar = "gregorian"
@@ -135,6 +137,15 @@ class Base:
         elif self.norm(j) in AD_MARKS:
             j += 1
         return y, j, calendar
+
+    def century_year(self, century: int, j: int) -> tuple[int | None, int]:
+        """«عام تسعة عشر تسعة وتسعون» 1999, «تسعة عشر وثمانية وسبعين» 1978: a year said in two halves."""
+        k = j + 1 if self.norm(j) == "و" else j
+        form = self.norm(k)[1:] if k == j and self.norm(k).startswith("و") and len(self.norm(k)) > 2 else None
+        rest = parse_words(self.t, k, form) or (parse_words(self.t, k) if form else None)
+        if rest is None or not 0 <= rest[0] <= 99:
+            return None, j
+        return century * 100 + rest[0], rest[1]
 
     def shift_after(self, j: int) -> tuple[int | None, int]:
         """(-1/0/+1, next) for «الماضي», «المقبل», «بعد القادم» (+2) after a unit; (None, j) if none."""

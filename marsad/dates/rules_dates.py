@@ -391,7 +391,7 @@ class DateRules(Base):
         if got is None or self.norm(k + 1) in ("العربي", "عربي"):
             return None
         code, start = self.lex.relative["season"][got[0]], (this[1] if this else got[1])
-        yp = self.year(k + 1 + (1 if self.norm(k + 1) in YEAR_WORDS else 0), words=False)
+        yp = self.year(k + 1 + (1 if self.norm(k + 1) in YEAR_WORDS else 0), words=self.norm(k + 1) in YEAR_WORDS)
         if yp:
             return Hit(i, yp[1], start, V.Value("date", f"{yp[0]}-{code}", f"{yp[0]}-{code}", "explicit"))
         shift, j = self.shift_after(k + 1)
