@@ -47,12 +47,12 @@ MIN_PROPOSITION_WORDS = 3  # words left once the speaker is removed: fewer is at
 MAX_SENTENCES_PER_ARTICLE = 40
 MAX_UNITS = 2000  # sentences compared in one story (a 2000² float matrix is 16 MB); big stories keep leads
 MMR_LAMBDA = 0.7  # centrality vs. novelty in summary selection (the usual MMR setting)
-MAX_CLAIMS = 20
+MAX_CLAIMS = 40  # claims kept per story (product choice): disputed and corroborated ones rank first
 MAX_CLAIM_HEADS = 200  # most central content groups examined for claims
 MAX_TITLE_WORDS = 20  # a longer first line is a lead sentence, not a headline
 CLOSING = re.compile(r"[.!?؟…][\"”»)'\s]*$")
-# A contradicting sentence is attached to the claims it matches best: those within this share of its best
-# match. Contradiction cues in long report sentences otherwise reach every claim of a one-topic story at
+# A contradicting sentence is attached to the claims it matches best (within this share of its best match),
+# and a claim keeps the contradicting sentences within this share of its strongest one. Contradiction cues in long report sentences otherwise reach every claim of a one-topic story at
 # CONTRA_BAR (seen on the seeds; the share is a product choice, not calibrated).
 BEST_MATCH_SHARE = 0.8
 MAX_AGAINST = 5  # contradicting sentences kept as evidence for one claim, strongest first
@@ -189,7 +189,8 @@ def attach_contradictions(groups: list[Group], units: list[Unit], sims: np.ndarr
                 group.against.append(j)
     for group in groups:
         strongest = sorted(group.against, key=lambda j: (-sims[group.head, j], j))[:MAX_AGAINST]
-        group.against = sorted(strongest)
+        bar = BEST_MATCH_SHARE * max((sims[group.head, j] for j in strongest), default=0.0)
+        group.against = sorted(j for j in strongest if sims[group.head, j] >= bar)
 
 
 def claim_groups(units: list[Unit], sims: np.ndarray, candidates: list[int]) -> list[Group]:
