@@ -14,7 +14,7 @@ class SpanRules(TimeRules):
     # -- durations -------------------------------------------------------------------------------------
     def duration(self, i: int) -> Hit | None:
         """«3 أيام», «أسبوعين», «منذ ثمانية أيام», «قبل شهرين», «بعد يومين», «طوال اليوم», «عام و شهر و 21 يوما»."""
-        cue = self.word(i, AGO.keys() | DURATION_CUES)
+        cue = self.word(i, AGO.keys() | DURATION_CUES | {"اخر"})
         k = i + 1 if cue else i
         parts = self.amounts(k)
         if not parts:
@@ -22,6 +22,9 @@ class SpanRules(TimeRules):
         n, unit, j, start = parts[0]
         j = parts[-1][2]
         timed = any(p[1] in ("H", "MIN", "S") for p in parts)
+        if cue and cue[0] == "اخر":  # «آخر 3 سنوات»: the stretch up to now; not «آخر يوم» (of something)
+            counted = self.t[k].kind == "d" or parse_words(self.t, k) is not None
+            return Hit(i, j, cue[1], self.last_stretch(n, unit)) if counted and len(parts) == 1 else None
         if cue and cue[0] in AGO and self.moment is not None and timed and self.norm(j) not in ("من", "علي"):
             val = V.moved(self.moment, [(p[0], p[1]) for p in parts], AGO[cue[0]])  # «بعد 5 دقائق»
             if val:
@@ -49,6 +52,16 @@ class SpanRules(TimeRules):
         period = V.compound([(p[0], p[1]) for p in parts])
         first = i if cue and cue[0] in ("طوال", "طيله") else k
         return Hit(first, j, start, V.Value("duration", period, period, "explicit"))
+
+    def last_stretch(self, n: float, unit: str) -> V.Value:
+        """«آخر 3 دقائق» from a known moment: (moment - 3 minutes, moment); days and weeks from the anchor."""
+        if self.moment is not None and unit in ("H", "MIN", "S") and float(n).is_integer():
+            seconds = int(n) * {"H": 3600, "MIN": 60, "S": 1}[unit]
+            a, b = self.moment - dt.timedelta(seconds=seconds), self.moment
+            x, y = a.isoformat(timespec="seconds"), b.isoformat(timespec="seconds")
+            period = V.duration(n, unit)
+            return V.Value("range", f"({x},{y},{period})", f"{x}/{y}", "relative-moment", a.date(), "time")
+        return self.stretch(n, unit, -1)
 
     def stretch(self, n: float, unit: str, shift: int) -> V.Value:
         """«3 أيام القادمة», «الأسابيع الثلاثة الماضية»: the stretch between the anchor and N units away."""
