@@ -92,9 +92,7 @@ def _score_files(files: list[Path], mapping: dict[str, str], model: Path | None,
 
 def register(app: typer.Typer) -> None:
     """Add the ``train ner`` and ``eval ner`` commands to the ``marsad`` app."""
-    train_app = typer.Typer(help="Train models.", no_args_is_help=True)
-    eval_app = typer.Typer(help="Score models on annotated files.", no_args_is_help=True)
-    train_app.command("ner")(train_ner)
-    eval_app.command("ner")(eval_ner)
-    app.add_typer(train_app, name="train")
-    app.add_typer(eval_app, name="eval")
+    from marsad.commands import get_group
+
+    get_group(app, "train", "Train models.").command("ner")(train_ner)
+    get_group(app, "eval", "Score models on annotated files.").command("ner")(eval_ner)
