@@ -38,7 +38,7 @@ from marsad.claims import (
 from marsad.cluster import Featurizer, content_words, load_featurizer, sort_key
 from marsad.model import Article, Claim, ClaimStatus, Evidence, Sentence, Story, SummarySentence
 from marsad.pipeline import Resources, stage
-from marsad.text.tokens import word_keys
+from marsad.text.tokens import stem, word_keys
 
 __all__ = ["brief", "counted_things", "dispute_cues", "has_dispute_cue", "cosine_matrix", "unit_vectors"]
 
@@ -50,6 +50,9 @@ MMR_LAMBDA = 0.7  # centrality vs. novelty in summary selection (the usual MMR s
 MAX_CLAIMS = 40  # claims kept per story (product choice): disputed and corroborated ones rank first
 MAX_CLAIM_HEADS = 200  # most central content groups examined for claims
 MAX_TITLE_WORDS = 20  # a longer first line is a lead sentence, not a headline
+# Share of a headline's proposition words found in its own body for the headline to count as a repeat.
+# A product choice (two thirds of what it says), not calibrated.
+HEADLINE_COVERAGE = 0.67
 CLOSING = re.compile(r"[.!?؟…][\"”»)'\s]*$")
 # A contradicting sentence is attached to the claims it matches best (within this share of its best match),
 # and a claim keeps the contradicting sentences within this share of its strongest one. Contradiction cues in long report sentences otherwise reach every claim of a one-topic story at
@@ -123,10 +126,21 @@ def states_something(unit: Unit) -> bool:
     return ":" in unit.text or any(w in speech_verbs() for w in word_keys(unit.text))
 
 
+def proposition_stems(text: str) -> set[str]:
+    return {stem(w) for w in proposition_words(text)}
+
+
 def repeats_body(i: int, units: list[Unit], sims: np.ndarray) -> bool:
-    """A headline whose content a body sentence of the same article carries."""
-    return units[i].headline and any(
-        sims[i, j] >= SAME_BAR for j, u in enumerate(units) if u.article_id == units[i].article_id and not u.headline)
+    """A headline whose content its own article's body carries: one body sentence says the same, or the
+    body holds most of the headline's proposition words (headlines compress several body sentences)."""
+    if not units[i].headline:
+        return False
+    body = [j for j, u in enumerate(units) if u.article_id == units[i].article_id and not u.headline]
+    if any(sims[i, j] >= SAME_BAR for j in body):
+        return True
+    words = proposition_stems(units[i].text)
+    covered = set().union(*(proposition_stems(units[j].text) for j in body)) if body else set()
+    return bool(words) and len(words & covered) >= HEADLINE_COVERAGE * len(words)
 
 
 # ---------------------------------------------------------------- title
