@@ -49,6 +49,8 @@ class PeriodRules(SpanRules):
         if day is None:
             if not marked and code == "NI" and self.norm(k - 1) == "الليله":
                 return None  # «في الليلة»: tonight, read by part_of_day
+            if not self.t[k - 1].norm.startswith("ال"):
+                return None  # «في ليلة …», «في مساء …» of a day or an event not read here
             return Hit(i, k, start, V.Value("time", f"T{code}", f"T{code}", "explicit"))
         v = day.val
         return Hit(i, day.j, start, V.Value("date", f"{v.timex}T{code}", v.value, v.resolution, v.date, "day"))
@@ -68,7 +70,7 @@ class PeriodRules(SpanRules):
             iso = int(wd.val.timex[-1])
             day = self.anchor + dt.timedelta(days=iso - self.anchor.isoweekday())
             return Hit(k, wd.j, self.t[k].start, V.day_value(day, day.isoformat(), "relative"))
-        hit = self.weekday(k) or self.relative_day(k)
+        hit = self.weekday(k) or self.relative_day(k) or self.month_date(k)
         if hit is None or hit.val.precision != "day" or "T" in hit.val.timex[10:]:
             return None
         return hit
@@ -128,8 +130,8 @@ class PeriodRules(SpanRules):
 
     def now(self, i: int) -> Hit | None:
         """«الآن» PRESENT_REF, «في أقرب وقت ممكن» FUTURE_REF."""
-        if self.norm(i) == "الان" and self.norm(i - 1) == "من":
-            return None  # «من الآن» closes «بعد 3 أيام من الآن»
+        if self.norm(i) == "الان" and (self.norm(i - 1) == "من" or self.t[i].text.startswith("آ")):
+            return None  # «من الآن» closes «بعد 3 أيام من الآن»; «آلان» is the name Alain
         for n in (4, 3, 1):
             for form, start in self.forms(i):
                 key = " ".join([form, *(self.norm(k) for k in range(i + 1, i + n))])

@@ -119,7 +119,9 @@ class TimeRules(DateRules):
         if head is None or head[1] not in ("unit", "ordinal") or not 1 <= head[0] <= 12:
             return None
         mi, j = self.minutes(k + 1)
-        return (head[0], mi, None, j, False) if mi is not None else None
+        if mi is None or not (self.norm(k - 1) == "الساعه" or self.daypart(j)[0]):
+            return None  # «في الثامنة والعشرين من عمره» is an age
+        return head[0], mi, None, j, False
 
     def minutes(self, j: int) -> tuple[int | None, int]:
         """«والنصف», «والربع», «إلا ربع» (as -15), «و 30 دقيقة», «وعشرين دقيقة», «وخمسة وثلاثين»."""
