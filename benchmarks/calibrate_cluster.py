@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/calibrate_cluster.py df        # writes marsad/data/cluster_df.npz
     .venv/bin/python benchmarks/calibrate_cluster.py calibrate # grid search, prints the chosen values
+    .venv/bin/python benchmarks/calibrate_cluster.py pairs     # entity weight + threshold on labelled pairs
 
 Data (see docs/cluster_calibration.md):
 - background document frequencies: ANERcorp train, AQMAR train+dev and WikiFANE (clitics re-attached),
@@ -298,5 +299,47 @@ def calibrate_claims() -> None:
         print(f"  threshold {t:.2f}: F1 {pair_f1(score_arr, label_arr, t):.3f}")
 
 
+# ---------------------------------------------------------------- article pairs (same | different event)
+
+PAIR_FILES = ("calibration_pairs.tsv", "dev_pairs.tsv")  # tuning; heldout_pairs.tsv is never read here
+
+
+def analysed_pair_table(pairs_file: Path, featurizer: Featurizer) -> tuple[np.ndarray, np.ndarray]:
+    """Signals of every labelled pair, the articles run through the pipeline (entities from the tagger)."""
+    import marsad
+    from marsad.commands.cluster import read_pairs
+
+    pairs = read_pairs(pairs_file) or []
+    paths = sorted({p.resolve() for a, b, _ in pairs for p in (a, b)})
+    articles = {Path(a.source).resolve(): a for a in marsad.analyze(paths).articles}
+    vectors = dict(zip(articles, featurizer.vectorize(list(articles.values())), strict=True))
+    rows = [pair_signals(vectors[a.resolve()], vectors[b.resolve()]) for a, b, _ in pairs]
+    return np.array(rows), np.array([same for _, _, same in pairs])
+
+
+def calibrate_pairs() -> None:
+    """Entity/number weights and threshold: best mean pairwise F1 over the three tuning sets."""
+    featurizer = load_featurizer()
+    folder = REPO / "tests" / "fixtures" / "cluster"
+    sets = {"anercorp": pair_table(anercorp_groups(), featurizer)}
+    sets |= {name: analysed_pair_table(folder / name, featurizer) for name in PAIR_FILES}
+    for name, (_, labels) in sets.items():
+        print(f"{name}: {int(labels.sum())} same / {int((~labels).sum())} different pairs")
+    rows = []
+    for entity, number in itertools.product((0.0, 0.1, 0.2, 0.3, 0.4, 0.5), (0.0, 0.1, 0.2)):
+        weights = Weights(0.5, 0.5, entity, number, 0.0)
+        scores = {name: scored(signals, weights) for name, (signals, _) in sets.items()}
+        for threshold in np.round(np.arange(0.15, 0.45, 0.01), 2):
+            f1s = [pair_f1(scores[name], labels, threshold) for name, (_, labels) in sets.items()]
+            rows.append((float(np.mean(f1s)), entity, number, float(threshold), f1s))
+    rows.sort(key=lambda r: r[0], reverse=True)
+    print("mean F1 | entity number threshold | " + " / ".join(sets))
+    for mean, entity, number, threshold, f1s in rows[:10]:
+        print(f"{mean:.3f} | {entity:.1f} {number:.1f} {threshold:.2f} | " + " / ".join(f"{f:.3f}" for f in f1s))
+    for mean, entity, number, threshold, f1s in rows:
+        if (entity, number) == (0.0, 0.0) and threshold in (0.2, 0.25):
+            print(f"text only at {threshold:.2f}: mean {mean:.3f} | " + " / ".join(f"{f:.3f}" for f in f1s))
+
+
 if __name__ == "__main__":
-    {"df": build_df, "calibrate": calibrate, "claims": calibrate_claims}[sys.argv[1] if len(sys.argv) > 1 else "calibrate"]()
+    {"df": build_df, "calibrate": calibrate, "claims": calibrate_claims, "pairs": calibrate_pairs}[sys.argv[1] if len(sys.argv) > 1 else "calibrate"]()

@@ -45,7 +45,9 @@ from marsad.text.tokens import is_arabic, stem, tokenize, word_keys
 
 FORMAT_VERSION = 1
 # Pairwise-F1-optimal threshold for the default ``Weights`` on the tuning pairs (ANERcorp pseudo-articles +
-# tests/fixtures/cluster + seeds; docs/cluster_calibration.md). Config.cluster_threshold should hold it.
+# tests/fixtures/cluster + seeds; docs/cluster_calibration.md); re-checked on labelled article pairs
+# (`calibrate_cluster.py pairs`: no setting beats it on mean F1 by more than 0.002). Config.cluster_threshold
+# should hold it.
 CALIBRATED_THRESHOLD = 0.20
 DF_FILE = "data/cluster_df.npz"
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -65,13 +67,14 @@ class FeatureParams:
 
 @dataclass(frozen=True, slots=True)
 class Weights:
-    """Weights of the similarity signals.
+    """Weights of the similarity signals (combined as a weighted mean of the signals that can be measured).
 
     Calibrated by ``benchmarks/calibrate_cluster.py calibrate`` (grid search, pairwise F1) on 69 same-story /
     7,681 different-story pairs: ANERcorp-train pseudo-articles (gold entity mentions) plus the hand-written
-    events of tests/fixtures/cluster and the seeds; see docs/cluster_calibration.md. On those pairs entity,
-    number and date overlap did not raise F1 (entity 0.1-0.3 cost 0.01-0.04 F1), so they default to 0;
-    set ``[marsad.extra.cluster_weights]`` in the config file to use them.
+    events of tests/fixtures/cluster and the seeds, and re-checked by ``calibrate_cluster.py pairs`` on
+    labelled article pairs analysed by the pipeline (calibration_pairs.tsv, dev_pairs.tsv, ANERcorp): entity
+    weights 0.1-0.5 and number weights 0.1-0.2 change mean pairwise F1 by at most +0.002, so they default to
+    0; set ``[marsad.extra.cluster_weights]`` in the config file to use them. See docs/cluster_calibration.md.
     """
 
     char: float = 0.5
@@ -253,20 +256,38 @@ def _params_dict(params: FeatureParams) -> dict[str, Any]:
 # ---------------------------------------------------------------- similarity
 
 
+UNKNOWN = float("nan")  # a set signal that cannot be measured (one side has no entities, numbers or dates)
+
+
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard of two sets, or UNKNOWN when either is empty (nothing to compare, not a disagreement)."""
+    return len(a & b) / len(a | b) if a and b else UNKNOWN
+
+
+def mean_overlap(mine: frozenset[str], theirs: Iterable[frozenset[str]]) -> float:
+    """Average overlap with the non-empty sets of ``theirs``; UNKNOWN when there is none to compare."""
+    values = [overlap(mine, t) for t in theirs if t] if mine else []
+    return sum(values) / len(values) if values else UNKNOWN
+
+
 def pair_signals(x: ArticleVector, y: ArticleVector) -> tuple[float, float, float, float, float]:
-    """(char cosine, stem cosine, entity, number, date overlap) of two articles."""
+    """(char cosine, stem cosine, entity, number, date overlap) of two articles; an overlap is UNKNOWN (NaN)
+    when one article has no such items."""
     return (sparse_dot(x.char, y.char), sparse_dot(x.stem, y.stem),
-            jaccard(x.entities, y.entities), jaccard(x.numbers, y.numbers), jaccard(x.dates, y.dates))
+            overlap(x.entities, y.entities), overlap(x.numbers, y.numbers), overlap(x.dates, y.dates))
 
 
 def combine(signals: tuple[float, ...], weights: Weights) -> float:
-    char, stem_cos, entity, number, date_overlap = signals
-    return (weights.char * char + weights.stem * stem_cos + weights.entity * entity
-            + weights.number * number + weights.date * date_overlap)
+    """Weighted mean of the measurable signals (UNKNOWN ones and their weights left out), so an article
+    without entities is judged on its text at the same threshold instead of being pulled down."""
+    pairs = [(w, v) for w, v in zip((weights.char, weights.stem, weights.entity, weights.number, weights.date),
+                                    signals, strict=True) if w and v == v]  # v != v: NaN, unknown
+    total = sum(w for w, _ in pairs)
+    return sum(w * v for w, v in pairs) / total if total else 0.0
 
 
 def pair_similarity(x: ArticleVector, y: ArticleVector, weights: Weights | None = None) -> float:
@@ -337,7 +358,7 @@ class DenseProbe:
 def set_overlaps(x: ArticleVector, story: StoryState, weights: Weights) -> list[float]:
     """Average Jaccard of the article's entity/number/date sets with those of the story's kept members."""
     used = (weights.entity, weights.number, weights.date)
-    return [sum(jaccard(mine, theirs[i]) for theirs in story.sets) / len(story.sets) if mine and used[i] else 0.0
+    return [mean_overlap(mine, (theirs[i] for theirs in story.sets)) if used[i] else UNKNOWN
             for i, mine in enumerate(_sets(x))]
 
 
@@ -354,9 +375,13 @@ def stories_similarity(a: StoryState, b: StoryState, weights: Weights) -> float:
     """Average linkage between two stories."""
     char = sparse_dot(a.char_sum, b.char_sum) / (a.n * b.n)
     stem_cos = sparse_dot(a.stem_sum, b.stem_sum) / (a.n * b.n)
-    overlaps = [sum(jaccard(p[i], q[i]) for p in a.sets for q in b.sets) / (len(a.sets) * len(b.sets))
-                for i in range(3)]
+    overlaps = [_mean_known([mean_overlap(p[i], (q[i] for q in b.sets)) for p in a.sets]) for i in range(3)]
     return combine((char, stem_cos, *overlaps), weights)
+
+
+def _mean_known(values: list[float]) -> float:
+    known = [v for v in values if v == v]
+    return sum(known) / len(known) if known else UNKNOWN
 
 
 def add_rows(a: sp.csr_matrix, b: sp.csr_matrix) -> sp.csr_matrix:

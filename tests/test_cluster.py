@@ -234,3 +234,49 @@ def test_regression_empty_batch_gives_no_story_instead_of_stopiteration():
     from marsad.pipeline import Resources
 
     assert cluster([], Resources(Config())) == []
+
+
+def test_missing_entities_do_not_pull_similarity_down(featurizer):
+    text = "عقد الاجتماع في العاصمة وناقش المشاركون خطط التعاون"
+    a = Article(id="a", source="a", text=text, mentions=[Mention(0, 0, "كوناشنكوف", "PER")])
+    b = Article(id="b", source="b", text=text + " المقبلة")
+    va, vb = featurizer.vectorize([a, b])
+    with_entities = Weights(entity=0.3)
+    assert pair_similarity(va, vb, with_entities) == pytest.approx(pair_similarity(va, vb, Weights()))
+
+
+def test_pair_decisions_score():
+    from marsad.cluster_eval import pair_decisions_prf
+
+    decisions = [(True, True), (True, False), (False, True), (False, False)]
+    assert pair_decisions_prf(decisions) == (0.5, 0.5, 0.5)
+    assert pair_decisions_prf([(False, False)]) == (1.0, 1.0, 1.0)
+
+
+def test_eval_cluster_scores_a_pairs_file(tmp_path):
+    import typer
+
+    from marsad.commands import cluster as command
+
+    q, a = FIXTURES / "quake_kermanshah", FIXTURES / "ahly_final"
+    rows = ["# a comment", f"{q}_a.txt\t{q}_b.txt\tsame", f"{q}_a.txt\t{a}_a.txt\tdifferent",
+            f"{a}_a.txt\t{a}_b.txt\tsame"]
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert command.read_pairs(FIXTURES / "labels.tsv") is None
+    app = typer.Typer()
+    app.command("noop")(lambda: None)
+    command.register(app)
+    result = CliRunner().invoke(app, ["eval", "cluster", str(pairs)])
+    assert result.exit_code == 0, result.output
+    assert "pairs 3  same 2" in result.output and "P 1.000  R 1.000  F1 1.000" in result.output
+
+
+def test_calibration_pairs_keep_their_recorded_score():
+    """Quality gate: the tuning pairs (hand-written events + seeds) at the shipped threshold (docs)."""
+    from marsad.cluster_eval import pair_decisions_prf
+    from marsad.commands.cluster import pair_decisions, read_pairs
+
+    pairs = read_pairs(FIXTURES / "calibration_pairs.tsv")
+    assert pairs is not None and len(pairs) == 210
+    assert pair_decisions_prf(pair_decisions(pairs, None, full=False))[2] >= 0.91
