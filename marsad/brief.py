@@ -23,6 +23,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from marsad.claims import (
+    CONTRA_BAR,
     SAME_BAR,
     Unit,
     contradicts,
@@ -193,8 +194,9 @@ def match(group: Group, j: int, units: list[Unit], sims: np.ndarray) -> float:
 
 def attach_contradictions(groups: list[Group], units: list[Unit], sims: np.ndarray) -> None:
     """Each body sentence of another source contradicting a claim joins the claims it matches best."""
+    heads = np.array([g.head for g in groups])
     for j, unit in enumerate(units):
-        if unit.headline:
+        if unit.headline or not (sims[heads, j] >= CONTRA_BAR).any():
             continue  # a headline compresses its body; the body sentence is the evidence
         scores = [match(g, j, units, sims) for g in groups]
         best = max(scores, default=0.0)
@@ -213,12 +215,14 @@ def claim_groups(units: list[Unit], sims: np.ndarray, candidates: list[int]) -> 
     order = sorted(candidates, key=lambda i: (-scores[i], i))
     taken: set[int] = set()
     groups: list[Group] = []
-    for i in order[:MAX_CLAIM_HEADS]:
+    for i in order:
         if i in taken:
             continue
         members = [j for j in carriers(i, units, sims) if j == i or j not in taken]
         taken.update(members)
         groups.append(Group(i, members, []))
+        if len(groups) >= MAX_CLAIM_HEADS:
+            break
     attach_contradictions(groups, units, sims)
     return groups
 
