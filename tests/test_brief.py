@@ -288,3 +288,11 @@ def test_seed_summary_prefers_body_sentences_and_cites_every_carrier(seed_result
     assert all(s.text.rstrip().endswith((".", '"', "”", "»")) for s in story.summary)
     cooperation = [s for s in story.summary if "أوسع" in s.text]
     assert cooperation and all(len(s.article_ids) >= 2 for s in cooperation)
+
+
+def test_regression_many_copies_of_one_sentence_do_not_hide_other_claims(resources):
+    """More copies of one sentence than MAX_CLAIM_HEADS once crowded out every other claim."""
+    arts = [article(f"a{k}", f"{ARMY}\n{BANK}", f"outlet-{k}") for k in range(250)]
+    story = run(resources, *arts)
+    assert any("غاراته" in c.text for c in story.claims) and any("الفائدة" in c.text for c in story.claims)
+    assert all(c.status == "corroborated" for c in story.claims)
