@@ -10,21 +10,34 @@ from pathlib import Path
 import pytest
 
 from marsad.dates import evaluate, load_cases
-from marsad.dates.evaluate import expected_spans
+from marsad.dates.evaluate import expected_spans, split_cases
 
 # file stem -> (span exact-match floor, value floor or None when the file carries no values)
 FLOORS = {
     "DateExtractor": (0.82, None),
-    "DatePeriodExtractor": (0.88, None),
-    "DurationExtractor": (0.95, None),
+    "DatePeriodExtractor": (0.94, None),
+    "DateTimeExtractor": (0.66, None),
+    "DateTimeModel": (0.80, 0.73),
+    "DateTimeParser": (0.65, 0.60),
+    "DateTimePeriodExtractor": (0.85, None),
+    "DateTimePeriodParser": (0.85, 0.72),
+    "DurationExtractor": (0.96, None),
     "DurationParser": (0.99, 0.99),
-    "DateTimeModel": (0.64, 0.49),
-    "TimeExtractor": (0.72, None),
-    "TimeParser": (0.66, 0.65),
-    "SetParser": (0.80, 0.80),
-    "TimePeriodParser": (0.57, 0.52),
+    "HolidayExtractor": (0.72, None),
+    "HolidayParser": (0.85, 0.76),
+    "MergedExtractor": (0.50, None),
+    "MergedParser": (0.79, 0.69),
+    "SetExtractor": (0.83, None),
+    "SetParser": (0.85, 0.85),
+    "TimeExtractor": (0.90, None),
+    "TimeParser": (0.83, 0.81),
+    "TimePeriodExtractor": (0.94, None),
+    "TimePeriodParser": (0.97, 0.95),
 }
-ALL_FLOOR = (0.67, 0.51)
+ALL_FLOOR = (0.85, 0.78)
+# The 30% of cases held back from development (split_cases(..., "test")): the rules were written on the
+# other 70%, so this floor shows they generalise to unseen cases of the same kind.
+DEV_TEST_FLOOR = (0.84, 0.74)
 
 
 def spec_dir(shared_data: Path) -> Path:
@@ -48,7 +61,13 @@ def test_floor_over_all_spec_files(shared_data: Path) -> None:
     scores = evaluate(load_cases(sorted(spec_dir(shared_data).glob("*.json"))))
     assert scores["cases"] > 1000
     assert scores["span_rate"] >= ALL_FLOOR[0] and scores["value_rate"] >= ALL_FLOOR[1], scores
-    assert scores["value_rate_found"] >= 0.90, scores
+    assert scores["value_rate_found"] >= 0.93, scores
+
+
+def test_floor_on_the_held_back_dev_test_part(shared_data: Path) -> None:
+    scores = evaluate(split_cases(load_cases(sorted(spec_dir(shared_data).glob("*.json"))), "test"))
+    assert scores["cases"] > 300
+    assert scores["span_rate"] >= DEV_TEST_FLOOR[0] and scores["value_rate"] >= DEV_TEST_FLOOR[1], scores
 
 
 def test_scorer_counts_exact_spans_and_values() -> None:

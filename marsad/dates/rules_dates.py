@@ -103,19 +103,20 @@ class DateRules(Base):
                                                 "week" if code[0] == "W" else "quarter"))
 
     def week_of_month(self, i: int, start: int) -> Hit | None:
-        """«الأسبوع الأول من شهر يوليو» XXXX-07-W01, «الأسبوع الأخير من يوليو» (W05: the week of its last day)."""
-        last = self.norm(i + 1) in ("الاخير", "الاخيره")
-        got = None if last else parse_words(self.t, i + 1)
-        if not last and (got is None or not got[2] or not 1 <= got[0] <= 5):
-            return None
-        k = (i + 2 if last else got[1]) if got or last else i + 2
+        """«الأسبوع الأول من شهر يوليو» XXXX-07-W01, «الأسبوع الأخير من يوليو» W05 (the fifth, partial week)."""
+        if self.norm(i + 1) in ("الاخير", "الاخيره"):
+            n, k = 5, i + 2
+        else:
+            got = parse_words(self.t, i + 1)
+            if got is None or not got[2] or not 1 <= got[0] <= 5:
+                return None
+            n, k = got[0], got[1]
         if self.norm(k) != "من":
             return None
         k += 1 + (self.norm(k + 1) == "شهر")
         mo = self.month(k)
         if mo is None or mo[0].calendar != "gregorian":
             return None
-        n = 5 if last else (got[0] if got else 1)
         timex = f"XXXX-{mo[0].month:02d}-W{n:02d}"
         return Hit(i, mo[1], start, V.Value("date", timex, timex, "explicit", None, "week"))
 
