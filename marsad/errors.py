@@ -68,3 +68,9 @@ class StoreError(MarsadError):
 
 class PipelineError(MarsadError):
     code = "E500"
+
+
+class StageFailed(PipelineError):
+    """A stage raised an unexpected error on one article or story (a bug to report, not bad input)."""
+
+    code = "E501"

@@ -77,3 +77,28 @@ def test_process_pool_gives_the_same_result_as_one_process():
     one = local.run(pipe, [Article(id=a.id, source=a.source, raw=a.raw) for a in articles], Resources(Config()))
     two = local.run(pipe, articles, Resources(Config(workers=2, extra={"k": "v"})))
     assert [a.meta for a in one.articles] == [a.meta for a in two.articles]
+
+
+@stage("explode_on_b", "article", reads=["article.text"], writes=[])
+def explode_on_b(article: Article, resources: Resources) -> Article:
+    if article.id == "b":
+        raise RuntimeError("boom")
+    return article
+
+
+@stage("explode_story", "story", reads=["story.article_ids"], writes=["story.title"])
+def explode_story(story, articles, resources):
+    raise ValueError("story boom")
+
+
+def test_regression_unexpected_stage_error_rejects_one_article_not_the_batch():
+    from marsad.engines import local
+
+    pipe = Pipeline([upper, explode_on_b, one_story, explode_story])
+    articles = [Article(id="a", source="a.txt", raw="x"), Article(id="b", source="b.txt", raw="y")]
+    result = local.run(pipe, articles, Resources(Config()))
+    assert [a.id for a in result.articles] == ["a"]
+    assert result.stories and result.stories[0].article_ids == ["a"]
+    codes = {(r.source, r.code) for r in result.rejected}
+    assert codes == {("b.txt", "E501"), ("story s-1", "E501")}
+    assert any("explode_on_b" in r.reason and "boom" in r.reason for r in result.rejected)

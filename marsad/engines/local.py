@@ -1,19 +1,24 @@
 """Run a pipeline on this machine.
 
 Article-level segments map over articles (in a process pool when ``config.workers > 1``); a stage
-that raises ``InputError`` turns that article into a ``Rejection`` and the batch goes on. Corpus and
-cluster stages see every surviving article; story segments map over stories.
+that raises ``InputError`` turns that article into a ``Rejection`` and the batch goes on, and so does
+an unexpected error (E501, logged with its traceback). Corpus and cluster stages see every surviving
+article; story segments map over stories, and a story stage that fails leaves the story without its
+output and records an E501 rejection naming the story.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 
 from marsad.config import Config
-from marsad.errors import InputError
+from marsad.errors import InputError, StageFailed
 from marsad.model import Article, Rejection, Result, Story
-from marsad.pipeline import Pipeline, Resources, Stage, run_article_stages, run_story_stages
+from marsad.pipeline import Pipeline, Resources, Stage
+
+logger = logging.getLogger(__name__)
 
 Progress = Callable[[str, int], None]  # (stage segment name, items done) -> None
 
@@ -35,10 +40,30 @@ def _worker_resources(config: Config) -> Resources:
 
 
 def _safe_article(stages: list[Stage], article: Article, resources: Resources) -> Article | Rejection:
-    try:
-        return run_article_stages(stages, article, resources)
-    except InputError as exc:
-        return Rejection(source=article.source, reason=exc.message, code=exc.code)
+    """Run the stages on one article; a bad input or a failing stage rejects this article only."""
+    for st in stages:
+        try:
+            article = st.fn(article, resources)
+        except InputError as exc:
+            return Rejection(source=article.source, reason=exc.message, code=exc.code)
+        except Exception as exc:  # noqa: BLE001 - one article must never stop the batch
+            logger.exception("stage %s failed on %s", st.name, article.source)
+            return Rejection(article.source, f"internal error in stage {st.name}: {type(exc).__name__}: {exc}",
+                             StageFailed.code)
+    return article
+
+
+def _safe_story(stages: list[Stage], story: Story, articles: dict[str, Article], resources: Resources,
+                failures: list[Rejection]) -> Story:
+    """Run the story stages; a failing stage leaves the story without that stage's output."""
+    for st in stages:
+        try:
+            story = st.fn(story, articles, resources)
+        except Exception as exc:  # noqa: BLE001 - one story must never stop the batch
+            logger.exception("stage %s failed on story %s", st.name, story.id)
+            failures.append(Rejection(f"story {story.id}", f"internal error in stage {st.name}: "
+                                      f"{type(exc).__name__}: {exc}", StageFailed.code))
+    return story
 
 
 def _map_articles(stages: list[Stage], articles: list[Article], resources: Resources,
@@ -74,7 +99,7 @@ def run(pipeline: Pipeline, articles: list[Article], resources: Resources,
             stories = stages[0].fn(articles, resources)
         else:
             by_id = {a.id: a for a in articles}
-            stories = [run_story_stages(stages, s, by_id, resources) for s in stories]
+            stories = [_safe_story(stages, s, by_id, resources, result.rejected) for s in stories]
     result.articles = articles
     result.stories = stories
     return result
