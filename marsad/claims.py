@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
-from marsad.cluster import Featurizer, _content_key, load_featurizer
+from marsad.cluster import Featurizer, content_words, load_featurizer
 from marsad.text.normalize import match_key
 from marsad.text.tokens import stem, tokenize, word_keys
 
@@ -168,8 +168,7 @@ def proposition_words(text: str) -> list[str]:
     tokens = [t.text for t in tokenize(text)]
     _, end = agent_span(tokens)
     skip = attribution_words() | cue_words()
-    words = [k for k in (_content_key(t) for t in tokens[end:]) if k]
-    return [concept(w) for w in words if w not in skip]
+    return [concept(w) for w in content_words(" ".join(tokens[end:])) if w not in skip]
 
 
 def proposition_vectors(texts: Sequence[str], featurizer: Featurizer) -> sp.csr_matrix:
