@@ -28,6 +28,10 @@ def attach(p: Parser, hits: list[Hit]) -> list[Hit]:
             cue = p.word(prev.i - 1, {"من", "بين"})
             start = cue[1] if cue else prev.start
             out[-1] = Hit(prev.i - (1 if cue else 0), hit.j, start, V.interval(prev.val, hit.val))
+        elif prev and _minutes_before(p, prev, hit):  # «ثلاث دقائق قبل الثامنة» 07:57
+            n, h = int(prev.val.timex[2:-1]), int(hit.val.timex[1:3])
+            t = V.time_of_day((h - 1) % 24, 60 - n) if n else hit.val.timex
+            out[-1] = Hit(prev.i, hit.j, prev.start, V.Value("time", t, t, "explicit"))
         elif prev and _part_then_hour(p, prev, hit):
             hour = p.t[hit.i].number or 0
             out[-1] = Hit(prev.i, hit.j, prev.start, _part_hour(prev.val, prev.val.timex[-2:], hour))
@@ -49,6 +53,12 @@ def _with_tail(p: Parser, hit: Hit, ceiling: int) -> Hit:
     j = hit.j
     if p.word(hit.i, {"بعد"}) and (p.norm(j), p.norm(j + 1)) == ("في", "المستقبل") and j + 2 <= ceiling:
         return Hit(hit.i, j + 2, hit.start, hit.val)
+    before = re.fullmatch(r"PT(\d\d?)M", hit.val.timex)
+    if before and p.norm(j) in ("قبل", "حتي") and j + 1 < ceiling and p.t[j + 1].norm.endswith("ه"):
+        got = p.clock_words(j + 1)  # «ثلاث دقائق قبل الثامنة» 07:57 (the hour alone is no expression)
+        if got and got[1] is None and 1 <= got[0] <= 12 and 0 < int(before.group(1)) < 60:
+            t = V.time_of_day((got[0] - 1) % 24, 60 - int(before.group(1)))
+            return Hit(hit.i, got[3], hit.start, V.Value("time", t, t, "explicit"))
     part = DAY_PART_AFTER.get(p.norm(j))
     if part and _is_day(hit.val) and j + 1 <= ceiling and p.norm(j + 1) != "الساعه" and not (
             j + 1 < len(p.t) and p.t[j + 1].kind == "d"):  # «في 5 فبراير صباحًا»
@@ -74,6 +84,12 @@ def _bare_hours(p: Parser, hit: Hit, floor: int) -> Hit:
     second = V.Value("time", V.time_of_day(b.number or 0, None), V.time_of_day(b.number or 0, None), "explicit")
     joined = _join(Hit(k, hit.i - 1, p.t[k].start, V.interval(first, second)), hit)
     return Hit(k, hit.j, p.t[k].start, joined.val)
+
+
+def _minutes_before(p: Parser, a: Hit, b: Hit) -> bool:
+    if not (re.fullmatch(r"PT\d\d?M", a.val.timex) and re.fullmatch(r"T\d\d", b.val.timex)):
+        return False
+    return b.i == a.j + 1 and p.norm(a.j) in ("قبل", "حتي", "الا") and 0 < int(a.val.timex[2:-1]) < 60
 
 
 def _part_then_hour(p: Parser, a: Hit, b: Hit) -> bool:

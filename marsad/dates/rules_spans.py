@@ -161,6 +161,9 @@ class SpanRules(TimeRules):
         kul = self.word(i, {"كل"})
         if kul is None:
             return None
+        date = self.numeric(i + 1) or self.month_date(i + 1)  # «كل 4/15», «كل 15 أبريل»: once a year
+        if date and date.val.timex.startswith("XXXX-") and date.val.precision == "day":
+            return Hit(i, date.j, kul[1], V.Value("set", date.val.timex, date.val.timex, "explicit"))
         part = DAYPARTS.get(self.norm(i + 1))
         if part:
             return Hit(i, i + 2, kul[1], V.Value("set", f"T{part}", f"T{part}", "explicit"))

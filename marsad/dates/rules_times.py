@@ -20,6 +20,9 @@ class TimeRules(DateRules):
         if got is None:
             return self.named_time(i)
         h, mi, s, j, marked = got
+        less = self.minutes_less(j)
+        if less:  # «الخامسة والنصف إلا ثلاث دقائق» 05:27, «الثالثة إلا 20 دقيقة» 02:40
+            mi, j, marked = (mi or 0) - less[0], less[1], True
         after, j = self.daypart(j)
         part = after or before
         feminine = self.t[k].kind == "w" and self.forms(k)[-1][0].endswith("ه") and bool(
@@ -122,6 +125,15 @@ class TimeRules(DateRules):
         if mi is None or not (self.norm(k - 1) == "الساعه" or self.daypart(j)[0]):
             return None  # «في الثامنة والعشرين من عمره» is an age
         return head[0], mi, None, j, False
+
+    def minutes_less(self, j: int) -> tuple[int, int] | None:
+        """(minutes, next) for «إلا N دقيقة» after an hour; «إلا ربع» is read by ``minutes``."""
+        if self.norm(j) != "الا":
+            return None
+        got = self.amount(j + 1)
+        if got is None or got[1] != "MIN" or not 0 < got[0] < 60 or not float(got[0]).is_integer():
+            return None
+        return int(got[0]), got[2]
 
     def minutes(self, j: int) -> tuple[int | None, int]:
         """«والنصف», «والربع», «إلا ربع» (as -15), «و 30 دقيقة», «وعشرين دقيقة», «وخمسة وثلاثين»."""
