@@ -7,7 +7,7 @@ import re
 
 from marsad.dates import values as V
 from marsad.dates.grammar import Hit, Parser
-from marsad.dates.rules_base import PLURAL_UNITS, RANGE_TO
+from marsad.dates.rules_base import PLURAL_UNITS, RANGE_TO, THIS
 
 # Before a date or a time, these words bound it and are part of the expression, as Recognizers-Text
 # marks them («قبل الساعة 8 مساءً», «منذ أغسطس», «حتى عام 2012», «ابتداء من 1/1/2016»).
@@ -43,6 +43,7 @@ def attach(p: Parser, hits: list[Hit]) -> list[Hit]:
                                                               v.date, "day"))
         else:
             out.append(_bare_hours(p, hit, prev.j if prev else 0))
+    out = [_hour_before_part(p, h, out[k - 1].j if k else 0) for k, h in enumerate(out)]
     out = [_with_bound(p, _with_yawm(p, h), out[k - 1].j if k else 0) for k, h in enumerate(out)]
     return [_with_tail(p, h, out[k + 1].i if k + 1 < len(out) else len(p.t)) for k, h in enumerate(out)]
 
@@ -84,6 +85,20 @@ def _bare_hours(p: Parser, hit: Hit, floor: int) -> Hit:
     second = V.Value("time", V.time_of_day(b.number or 0, None), V.time_of_day(b.number or 0, None), "explicit")
     joined = _join(Hit(k, hit.i - 1, p.t[k].start, V.interval(first, second)), hit)
     return Hit(k, hit.j, p.t[k].start, joined.val)
+
+
+def _hour_before_part(p: Parser, hit: Hit, floor: int) -> Hit:
+    """«8 هذا الصباح» -> T08 today, «10 ، الليلة» -> T22 tonight: a bare hour before this part of the day."""
+    if hit.val.kind != "date" or hit.val.timex[-3:] not in PARTS or hit.val.date is None and p.anchor is not None:
+        return hit
+    if not (p.norm(hit.i) in THIS or p.norm(hit.i) == "الليله"):
+        return hit
+    k = hit.i - 1 - (p.norm(hit.i - 1) in (",", "،"))
+    if k < floor or k < 0 or p.t[k].kind != "d" or not 1 <= (p.t[k].number or 0) <= 12 or len(p.t[k].norm) > 2:
+        return hit
+    if k > 0 and p.t[k - 1].kind == "d" or p.norm(k - 1) in (".", ",", ":", "/", "-"):
+        return hit
+    return Hit(k, hit.j, p.t[k].start, _part_hour(hit.val, hit.val.timex[-2:], p.t[k].number or 0))
 
 
 def _minutes_before(p: Parser, a: Hit, b: Hit) -> bool:
