@@ -49,6 +49,7 @@ RELATIONS = ("same", "different", "contradicts")
 LEAD_TOKENS = 8  # a speech verb this early in a sentence introduces its speaker
 AGENT_MAX_WORDS = 12  # longest speaker phrase «ممثل وزارة الدفاع الروسية اللواء إيغور كوناشينكوف»
 CONTENT_OPENERS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها", "انهم"})
+COMMAS = frozenset({"،", ","})
 DELIMITERS = frozenset({"،", ",", ":", "\"", "“", "”", "«", "»", "-", "–"})
 
 
@@ -149,7 +150,10 @@ def _key(token: str) -> str:
 
 def agent_span(tokens: list[str]) -> tuple[int, int]:
     """Token range of the speaker/actor: «X: ...», or the words before and after a leading speech verb
-    up to «أن/إن», a comma, a colon or a quotation mark (at most AGENT_MAX_WORDS; 3 words without one)."""
+    up to «أن/إن», a comma, a colon or a quotation mark (at most AGENT_MAX_WORDS; 3 words without one).
+    Before a comma the words are a speaker only when they hold a title or role («نفى ممثل الوزارة اللواء
+    فلان، شن...»); otherwise the comma closes the denied object («نفى التحالف استهداف الميناء، مؤكدا»)
+    and the speaker is the one word after the verb."""
     head = tokens[:LEAD_TOKENS]
     if ":" in head and tokens.index(":") > 0:
         return 0, tokens.index(":")
@@ -157,8 +161,11 @@ def agent_span(tokens: list[str]) -> tuple[int, int]:
     if verb < 0:
         return 0, 0
     for end in range(verb + 1, min(len(tokens), verb + 1 + AGENT_MAX_WORDS)):
-        if _key(tokens[end]) in CONTENT_OPENERS or tokens[end] in DELIMITERS:
+        if _key(tokens[end]) in CONTENT_OPENERS or tokens[end] in DELIMITERS - COMMAS:
             return 0, end
+        if tokens[end] in COMMAS:
+            titled = any(_key(t) in attribution_words() for t in tokens[verb + 1:end])
+            return 0, end if titled else verb + 2
     return 0, min(len(tokens), verb + 4)
 
 
