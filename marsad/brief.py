@@ -11,7 +11,9 @@ Sentences of a story's articles (Arabic ones only) are compared by what they *cl
   doubt or absence about the same proposition, or another number for the same counted thing),
   "corroborated" when at least two independent sources carry it (a syndicated copy, i.e. an article with
   ``duplicate_of`` set, counts as its canonical's source; articles of one outlet are one source), and
-  "single_source" otherwise. Evidence names each supporting and contradicting sentence with its article.
+  "single_source" otherwise. Evidence names each supporting and contradicting sentence with its article;
+  a contradicting sentence is kept only for the claims it matches best (``BEST_MATCH_SHARE``).
+  Claims are ordered disputed, then corroborated by number of independent sources, then single-source.
 """
 
 from __future__ import annotations
@@ -56,8 +58,9 @@ MAX_TITLE_WORDS = 20  # a longer first line is a lead sentence, not a headline
 HEADLINE_COVERAGE = 0.67
 CLOSING = re.compile(r"[.!?؟…][\"”»)'\s]*$")
 # A contradicting sentence is attached to the claims it matches best (within this share of its best match),
-# and a claim keeps the contradicting sentences within this share of its strongest one. Contradiction cues in long report sentences otherwise reach every claim of a one-topic story at
-# CONTRA_BAR (seen on the seeds; the share is a product choice, not calibrated).
+# and a claim keeps the contradicting sentences within this share of its strongest one: otherwise the cue
+# of one long report sentence reaches every claim of a one-topic story at CONTRA_BAR (seen on the seeds).
+# A product choice, not calibrated.
 BEST_MATCH_SHARE = 0.8
 MAX_AGAINST = 5  # contradicting sentences kept as evidence for one claim, strongest first
 
