@@ -77,6 +77,22 @@ def test_infer_publication_leaves_articles_without_a_year_alone(resources: Resou
     assert out.published is None and out.published_evidence is None
 
 
+def test_infer_publication_dates_a_syndicated_copy_from_its_canonical(resources: Resources) -> None:
+    canonical = article("c", "قال المتحدث إن الغارات مستمرة.", "2015-10-07")
+    copy = article("d", "قال المتحدث إن الغارات مستمرة.")
+    copy.duplicate_of = "c"
+    out = infer_publication.fn([tag.fn(canonical, resources), tag.fn(copy, resources)], resources)[1]
+    assert out.published == "2015-10-07" and "copy of article c" in (out.published_evidence or "")
+
+
+def test_infer_publication_leaves_an_article_without_dates_or_copies_undated(resources: Resources) -> None:
+    # seed 002's case: no printed date and no syndicated copy; its peers are only known after clustering
+    dated = article("p", "أعلنت الوزارة اليوم أن الغارات مستمرة.", "2015-10-07")
+    undated = article("u", "أكد نائب وزير الدفاع أن سلاح الجو على اتصال مستمر مع الجيش.")
+    out = infer_publication.fn([tag.fn(dated, resources), tag.fn(undated, resources)], resources)[1]
+    assert out.published is None and out.published_evidence is None
+
+
 def test_infer_publication_keeps_metadata(resources: Resources) -> None:
     a = article("a", "الاثنين 3 أكتوبر 2011", "2015-10-07")
     (out,) = infer_publication.fn([tag.fn(a, resources)], resources)

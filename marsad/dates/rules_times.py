@@ -130,10 +130,10 @@ class TimeRules(DateRules):
         """(minutes, next) for «إلا N دقيقة» after an hour; «إلا ربع» is read by ``minutes``."""
         if self.norm(j) != "الا":
             return None
-        got = self.amount(j + 1)
-        if got is None or got[1] != "MIN" or not 0 < got[0] < 60 or not float(got[0]).is_integer():
+        q = self.quantity(j + 1)
+        if q is None or self.lex.relative["dur"].get(self.norm(q[1])) != "MIN":
             return None
-        return int(got[0]), got[2]
+        return (int(q[0]), q[1] + 1) if 0 < q[0] < 60 and float(q[0]).is_integer() else None
 
     def minutes(self, j: int) -> tuple[int | None, int]:
         """«والنصف», «والربع», «إلا ربع» (as -15), «و 30 دقيقة», «وعشرين دقيقة», «وخمسة وثلاثين»."""

@@ -92,17 +92,24 @@ def tag(article: Article, resources: Resources) -> Article:
        writes=["article.published", "article.published_evidence"])
 def infer_publication(articles: list[Article], resources: Resources) -> list[Article]:
     """Give undated articles a publication date from their printed dates, weekdays and dated peers."""
+    by_id = {a.id: a for a in articles}
     for _ in range(2):  # a second pass lets articles dated in the first serve as peers
         dated = [a for a in articles if a.published]
         for article in articles:
             if not article.published:
-                _infer(article, dated)
+                _infer(article, dated, by_id)
     return articles
 
 
-def _infer(article: Article, dated: list[Article]) -> None:
+def _infer(article: Article, dated: list[Article], by_id: dict[str, Article]) -> None:
     printed = dateline(article.text)
-    if printed is not None and printed.date is not None:
+    canonical = by_id.get(article.duplicate_of or "")
+    if printed is None and canonical is not None and canonical.published:
+        # A syndicated copy (marked by dedup, no clustering needed) is published with its earliest copy;
+        # an article with no date and no copy stays undated until its story is known.
+        article.published = canonical.published
+        article.published_evidence = f"copy of article {canonical.id}, published {canonical.published}"
+    elif printed is not None and printed.date is not None:
         article.published = printed.date.isoformat()
         article.published_evidence = f"printed date «{printed.expr.text}»"
     else:
