@@ -91,7 +91,11 @@ def tag(article: Article, resources: Resources) -> Article:
 @stage("dates.infer_publication", "corpus", reads=["article.text", "article.times", "article.published"],
        writes=["article.published", "article.published_evidence"])
 def infer_publication(articles: list[Article], resources: Resources) -> list[Article]:
-    """Give undated articles a publication date from their printed dates, weekdays and dated peers."""
+    """Give undated articles a publication date from their printed dates, weekdays and dated peers.
+
+    Also uses ``article.duplicate_of`` when dedup has run before (it does in the default pipeline); it is
+    not declared in ``reads`` so the stage's declaration stays as the pipeline expects, and without it
+    the stage simply skips that evidence."""
     by_id = {a.id: a for a in articles}
     for _ in range(2):  # a second pass lets articles dated in the first serve as peers
         dated = [a for a in articles if a.published]
