@@ -24,6 +24,8 @@ class TimeRules(DateRules):
         if less:  # «الخامسة والنصف إلا ثلاث دقائق» 05:27, «الثالثة إلا 20 دقيقة» 02:40
             mi, j, marked = (mi or 0) - less[0], less[1], True
         after, j = self.daypart(j)
+        if after and mi is None:  # «9 مساءً وثلاثة أرباع»: the fraction after the day part
+            mi, j = self.fraction(j)
         part = after or before
         feminine = self.t[k].kind == "w" and self.forms(k)[-1][0].endswith("ه") and bool(
             (parse_words(self.t, k, self.forms(k)[-1][0]) or (0, 0, False))[2])
@@ -56,7 +58,7 @@ class TimeRules(DateRules):
             return Hit(i, k + 2, start, V.Value("date", day.timex + "TNI", day.value, day.resolution, day.date, "day"))
         if this or got[0] == "الليله":
             day = V.relative_day(0, self.anchor)
-            return Hit(i, k + 1, start, V.Value("date", day.timex + "T" + code if day.date else day.timex,
+            return Hit(i, k + 1, start, V.Value("date", day.timex + "T" + code,
                                                  day.value, day.resolution, day.date, "day"))
         day_hit = self.relative_day(k + 1) or self.weekday(k + 1)
         if day_hit is None or got[0] in ("الصباح", "المساء", "الليل"):
@@ -135,12 +137,26 @@ class TimeRules(DateRules):
             return None
         return (int(q[0]), q[1] + 1) if 0 < q[0] < 60 and float(q[0]).is_integer() else None
 
+    def fraction(self, j: int) -> tuple[int | None, int]:
+        """«والنصف» 30, «والربع» 15, «وثلاثة أرباع» / «و ثلاثة أرباع» 45 after an hour."""
+        word = self.norm(j)
+        if word in ("والنصف", "ونصف", "والربع", "وربع"):
+            return (30 if "نصف" in word else 15), j + 1
+        k = j + 1 if word == "و" else j
+        first = self.norm(k)[1:] if k == j else self.norm(k)
+        if first == "ثلاثه" and self.norm(k + 1) == "ارباع" and (k > j or word.startswith("و")):
+            return 45, k + 2
+        return None, j
+
     def minutes(self, j: int) -> tuple[int | None, int]:
         """«والنصف», «والربع», «إلا ربع» (as -15), «و 30 دقيقة», «وعشرين دقيقة», «وخمسة وثلاثين»."""
         word = self.norm(j)
         fraction = {"والنصف": 30, "والربع": 15, "ونصف": 30, "وربع": 15, "والثلث": 20, "وثلث": 20}.get(word)
         if fraction:
             return fraction, j + 1
+        quarters = self.fraction(j)
+        if quarters[0]:
+            return quarters
         if word == "الا" and self.norm(j + 1) in ("ربع", "الربع"):
             return -15, j + 2
         k = j + 1 if word == "و" else j
