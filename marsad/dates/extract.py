@@ -143,6 +143,8 @@ def _hour(p: Parser, k: int) -> tuple[int, int] | None:
     got = parse_words(p.t, k)
     if got and got[2] and p.t[k].norm.endswith("ه") and 1 <= got[0] <= 12:
         return got[0], got[1]
+    if got and not got[2] and 1 <= got[0] <= 12 and p.norm(k - 1) in ("من", "بين"):
+        return got[0], got[1]  # «من اثنين إلى خمسة مساء»: cardinals after «من/بين», the day part after
     return None
 
 

@@ -280,6 +280,10 @@ class DateRules(Base):
             j += 2
         if len(nums) < 2:
             return None
+        if len(nums) == 2 and self.norm(j) in COMMA and j + 1 < len(self.t) and len(self.t[j + 1].norm) == 4 \
+                and self.t[j + 1].kind == "d" and int(nums[0].norm) <= 31 and int(nums[1].norm) <= 31:
+            nums.append(self.t[j + 1])  # «11/12, 2016», «06/06 ، 2015»
+            j += 2
         val = self.numeric_value([n.norm for n in nums], sep, self.norm(i - 1))
         return Hit(i, j, self.t[i].start, val) if val else None
 
@@ -432,9 +436,13 @@ class DateRules(Base):
         if got is None:
             return None
         j = i + 1
+        d = self.lex.relative["decade"][got[0]]
         if self.norm(j) == "القرن" and self.norm(j + 1) in ("الماضي", "العشرين"):
             j += 2
-        d = self.lex.relative["decade"][got[0]]
+        elif self.norm(j) == "القرن" and (n := parse_words(self.t, j + 1)) and n[2] and 10 <= n[0] <= 21:
+            century = (n[0] - 1) * 100 + int(d) * 10  # «السبعينيات القرن التاسع عشر» 1870s
+            timex = f"({century}-01-01,{century + 10}-01-01,P10Y)"
+            return Hit(i, n[1], got[1], V.Value("date", timex, str(century // 10), "explicit", None, "decade"))
         timex = f"(XX{d}0-01-01,XX{int(d) + 1}0-01-01,P10Y)" if d != "9" else "(XX90-01-01,XX00-01-01,P10Y)"
         return Hit(i, j, got[1], V.Value("date", timex, f"19{d}", "explicit", None, "decade"))
 
