@@ -3,6 +3,7 @@ expression that belong to it («قبل/بعد/منذ/حتى» a date or time, «
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from marsad.dates import values as V
@@ -28,6 +29,8 @@ def attach(p: Parser, hits: list[Hit]) -> list[Hit]:
             cue = p.word(prev.i - 1, {"من", "بين"})
             start = cue[1] if cue else prev.start
             out[-1] = Hit(prev.i - (1 if cue else 0), hit.j, start, V.interval(prev.val, hit.val))
+        elif prev and _week_days(prev, hit):
+            out[-1] = Hit(prev.i, hit.j, prev.start, _days_in_week(prev.val, hit.val))
         elif prev and _minutes_before(p, prev, hit):  # «ثلاث دقائق قبل الثامنة» 07:57
             n, h = int(prev.val.timex[2:-1]), int(hit.val.timex[1:3])
             t = V.time_of_day((h - 1) % 24, 60 - n) if n else hit.val.timex
@@ -99,6 +102,22 @@ def _hour_before_part(p: Parser, hit: Hit, floor: int) -> Hit:
     if k > 0 and p.t[k - 1].kind == "d" or p.norm(k - 1) in (".", ",", ":", "/", "-"):
         return hit
     return Hit(k, hit.j, p.t[k].start, _part_hour(hit.val, hit.val.timex[-2:], p.t[k].number or 0))
+
+
+def _week_days(a: Hit, b: Hit) -> bool:
+    """«الأسبوع المقبل بين الأربعاء والجمعة»: a week, then a range of its days."""
+    week = a.val.precision == "week" or a.val.value == "XXXX-WXX"
+    return week and b.i == a.j and b.val.kind == "range" and re.match(r"\(XXXX-WXX-\d,XXXX-WXX-\d", b.val.timex) is not None
+
+
+def _days_in_week(week: V.Value, days: V.Value) -> V.Value:
+    first, second = (int(x[-1]) for x in days.timex.strip("()").split(",")[:2])
+    m = re.fullmatch(r"(\d{4})-W(\d\d)", week.value)
+    if m is None:
+        return days
+    year, number = int(m.group(1)), int(m.group(2))
+    a, b = dt.date.fromisocalendar(year, number, first), dt.date.fromisocalendar(year, number, second)
+    return V.interval(V.day_value(a, a.isoformat(), "relative"), V.day_value(b, b.isoformat(), "relative"))
 
 
 def _minutes_before(p: Parser, a: Hit, b: Hit) -> bool:
