@@ -1,4 +1,9 @@
-"""``find``: temporal expressions of a text as ``TimeExpression`` records (longest match, left to right)."""
+"""``find``: temporal expressions of a text as ``TimeExpression`` records (longest match, left to right).
+
+Spans follow Recognizers-Text: words that bound an expression («قبل/بعد/حتى/منذ», «في» N units) and a day
+with its hours are part of it (``attach``). ``anchor`` is the publication date, or a ``datetime`` when a
+reference moment is known (then «بعد 5 دقائق» resolves to a time).
+"""
 
 from __future__ import annotations
 
