@@ -102,3 +102,18 @@ def test_regression_unexpected_stage_error_rejects_one_article_not_the_batch():
     codes = {(r.source, r.code) for r in result.rejected}
     assert codes == {("b.txt", "E501"), ("story s-1", "E501")}
     assert any("explode_on_b" in r.reason and "boom" in r.reason for r in result.rejected)
+
+
+@stage("stale_model", "article", reads=["article.text"], writes=[])
+def stale_model(article: Article, resources: Resources) -> Article:
+    from marsad.errors import ModelError
+
+    raise ModelError("model built with other features", source="ner.crfsuite")
+
+
+def test_model_errors_stop_the_run_once_instead_of_rejecting_every_article():
+    from marsad.engines import local
+    from marsad.errors import ModelError
+
+    with pytest.raises(ModelError):
+        local.run(Pipeline([upper, stale_model]), [Article(id="a", source="a.txt", raw="x")], Resources(Config()))

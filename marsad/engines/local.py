@@ -2,7 +2,8 @@
 
 Article-level segments map over articles (in a process pool when ``config.workers > 1``); a stage
 that raises ``InputError`` turns that article into a ``Rejection`` and the batch goes on, and so does
-an unexpected error (E501, logged with its traceback). Corpus and cluster stages see every surviving
+an unexpected error (E501, logged with its traceback). A ``MarsadError`` that is not about the
+input (a missing or stale model, bad configuration) stops the run: every article would fail alike. Corpus and cluster stages see every surviving
 article; story segments map over stories, and a story stage that fails leaves the story without its
 output and records an E501 rejection naming the story.
 """
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 
 from marsad.config import Config
-from marsad.errors import InputError, StageFailed
+from marsad.errors import InputError, MarsadError, StageFailed
 from marsad.model import Article, Rejection, Result, Story
 from marsad.pipeline import Pipeline, Resources, Stage
 
@@ -46,6 +47,8 @@ def _safe_article(stages: list[Stage], article: Article, resources: Resources) -
             article = st.fn(article, resources)
         except InputError as exc:
             return Rejection(source=article.source, reason=exc.message, code=exc.code)
+        except MarsadError:
+            raise  # a missing model or bad configuration stops the run with one clear error
         except Exception as exc:  # noqa: BLE001 - one article must never stop the batch
             logger.exception("stage %s failed on %s", st.name, article.source)
             return Rejection(article.source, f"internal error in stage {st.name}: {type(exc).__name__}: {exc}",
@@ -59,6 +62,8 @@ def _safe_story(stages: list[Stage], story: Story, articles: dict[str, Article],
     for st in stages:
         try:
             story = st.fn(story, articles, resources)
+        except MarsadError:
+            raise
         except Exception as exc:  # noqa: BLE001 - one story must never stop the batch
             logger.exception("stage %s failed on story %s", st.name, story.id)
             failures.append(Rejection(f"story {story.id}", f"internal error in stage {st.name}: "
