@@ -101,9 +101,16 @@ def test_times_years_and_references(text: str, surface: str, value: str) -> None
     "قال آلان جوبيه إن الحل سياسي",
     "في ليلة واحدة سقط عشرات الجرحى",
     "في آخر يوم من المؤتمر",
+    "وصل إلى مدينة 6 أكتوبر",
+    "تظاهر طلاب جامعة 6 أكتوبر",
 ])
 def test_news_guards_for_the_new_rules(text: str) -> None:
     assert found(text) == []
+
+
+def test_a_date_after_a_place_noun_still_counts_with_its_year() -> None:
+    assert found("حرب 6 أكتوبر 1973") == [("6 أكتوبر 1973", "1973-10-06")]
+    assert found("في جامعة القاهرة يوم 6 أكتوبر") == [("6 أكتوبر", "2016-10-06")]
 
 
 def test_dev_and_test_parts_split_the_cases_deterministically() -> None:

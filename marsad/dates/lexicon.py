@@ -31,6 +31,7 @@ class Lexicon:
     outlets: frozenset[str]
     holidays: dict[str, str]  # name -> MM-DD or HMM-DD
     max_phrase: int
+    name_heads: frozenset[str]  # «مدينة» in «مدينة 6 أكتوبر»: a name, not a date
 
 
 def read_rows(name: str) -> list[list[str]]:
@@ -58,4 +59,6 @@ def lexicon() -> Lexicon:
     outlets = frozenset(r[0] for r in read_rows("date_outlets.tsv"))
     holidays = {r[0]: r[1] for r in read_rows("date_holidays.tsv")}
     phrases = [*months, *weekdays, *relative.get("day", {}), *outlets, *holidays]
-    return Lexicon(months, weekdays, relative, numbers, outlets, holidays, max(len(p.split()) for p in phrases))
+    heads = frozenset(r[0] for r in read_rows("date_name_heads.tsv"))
+    return Lexicon(months, weekdays, relative, numbers, outlets, holidays, max(len(p.split()) for p in phrases),
+                   heads)

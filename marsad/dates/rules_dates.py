@@ -133,6 +133,8 @@ class DateRules(Base):
         if m.month in (3, 5) and m.system == "syriac-levant" and self.norm(i - 1) in MOVEMENT:
             return None
         yp = self.year_part(j)
+        if yp is None and self.word(i - 1, self.lex.name_heads):
+            return None  # «مدينة 6 أكتوبر», «جامعة 6 أكتوبر»: a place named after a date
         y, calendar = (yp[0], yp[2]) if yp else (None, m.calendar)
         j = yp[1] if yp else j
         return self.make_date(i, j, start, y, m, day, calendar)
