@@ -88,9 +88,47 @@ class PeriodRules(SpanRules):
             return None
         return Hit(i, period.j, cue[1] if cue else self.t[i].start, period.val)
 
+    def nth_weekday(self, i: int) -> Hit | None:
+        """«أول يوم جمعة من يوليو», «الجمعة الأولى من يوليو», «آخر يوم اثنين في هذا الشهر»: XXXX-07-WXX-5-1."""
+        rank = self._rank(self.norm(i))
+        if rank is not None and self.norm(i + 1) == "يوم":
+            got = self.phrase(i + 2, self.lex.weekdays)
+            day = (self.lex.weekdays[got[0]][0], got[1]) if got else None
+        else:
+            got = self.phrase(i, self.lex.weekdays)
+            if got is None or self.lex.weekdays[got[0]][1]:
+                return None
+            rank = self._rank(self.norm(got[1]), feminine=True)
+            day = (self.lex.weekdays[got[0]][0], got[1] + 1) if rank is not None else None
+        if day is None or rank is None or self.norm(day[1]) not in ("من", "في"):
+            return None
+        month = self.month_first(day[1] + 1) or self.unit_shift(day[1] + 1)
+        if month is None or month.i != day[1] + 1 or month.val.precision != "month":
+            return None
+        timex = f"{month.val.timex[:7]}-WXX-{day[0]}-{rank}"
+        value = self._nth_value(month.val.value[:7], day[0], rank) or timex
+        return Hit(i, month.j, self.forms(i)[-1][1], V.Value("date", timex, value, "explicit", None, "day"))
+
+    @staticmethod
+    def _rank(word: str, feminine: bool = False) -> int | None:
+        """1–5 for «أول/ثاني/…» (or «الأولى/الثانية/…» after a weekday); 5 for «آخر/الأخيرة» (the last)."""
+        forms = {"الاولي": 1, "الثانيه": 2, "الثالثه": 3, "الرابعه": 4, "الخامسه": 5, "الاخيره": 5} if feminine \
+            else {"اول": 1, "ثاني": 2, "ثالث": 3, "رابع": 4, "خامس": 5, "اخر": 5}
+        return forms.get(word)
+
+    def _nth_value(self, head: str, iso: int, rank: int) -> str | None:
+        if not head[:4].isdigit():
+            return None
+        y, m = int(head[:4]), int(head[5:7])
+        first = dt.date(y, m, 1)
+        day = first + dt.timedelta(days=(iso - first.isoweekday()) % 7 + 7 * (rank - 1))
+        if day.month != m:
+            day -= dt.timedelta(days=7)  # «آخر يوم جمعة»: the fifth when it exists, else the fourth
+        return day.isoformat()
+
     def day_end(self, i: int) -> Hit | None:
         """«نهاية الغد», «نهاية يوم الأحد»: the last minute of a day (T23:59)."""
-        edge = self.word(i, {"نهايه", "اخر"})
+        edge = self.word(i, {"نهايه"})
         if edge is None:
             return None
         day = self.relative_day(i + 1) or self.weekday(i + 1)
