@@ -275,8 +275,11 @@ def interval(a: Value, b: Value) -> Value:
         if h2 < h1 <= h2 + 12 and h1 >= 12:  # «من 1:30 مساءً إلى 3:30»: the second end is in the afternoon too
             b = Value("time", f"T{h2 + 12:02d}{b.timex[3:]}", f"T{h2 + 12:02d}{b.timex[3:]}", b.resolution)
             h2 += 12
-        hours = (h2 - h1) % 24
-        timex = f"({a.timex},{b.timex},PT{hours}H)"
+        m1 = int(a.timex[4:6]) if a.timex[3:4] == ":" else 0
+        m2 = int(b.timex[4:6]) if b.timex[3:4] == ":" else 0
+        minutes = ((h2 * 60 + m2) - (h1 * 60 + m1)) % (24 * 60)
+        length = f"{minutes // 60}H" * bool(minutes // 60) + f"{minutes % 60}M" * bool(minutes % 60) or "0H"
+        timex = f"({a.timex},{b.timex},PT{length})"
         return Value("range", timex, f"{a.value}/{b.value}", "explicit")
     resolution = a.resolution if a.resolution == b.resolution else f"{a.resolution}+{b.resolution}"
     return Value("range", timex, f"{a.value}/{b.value}", resolution, a.date, a.precision)
