@@ -14,7 +14,8 @@ class TimeRules(DateRules):
         before, k = self.daypart(i, leading=True)
         sa = self.word(k, {"الساعه"})
         k = k + 1 if sa else k
-        if not second_end and k >= 2 and self.norm(k - 1) == "-" and self.t[k - 2].kind == "d":
+        if not second_end and k >= 2 and self.norm(k - 1) == "-" and self.t[k - 2].kind == "d" \
+                and len(self.t[k - 2].norm) <= 2:  # (after a year, «2017-6:37 صباحًا» is a time)
             return None  # the second number of «4 - 1» or «8-9 صباحا»: a score, or a range found from its start
         got = self.clock_digits(k) or self.clock_words(k)
         if got is None:
