@@ -36,3 +36,16 @@ def test_eval_dates_command_scores_a_spec_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(app(), ["eval", "dates", str(spec)])
     assert result.exit_code == 0, result.output
     assert "spans 1.000" in result.output.splitlines()[-1]
+
+
+def test_eval_dates_command_scores_only_the_requested_part(tmp_path: Path) -> None:
+    from marsad.dates.evaluate import in_dev_test
+
+    cases = [{"Input": f"سأعود في {n} أبريل", "Results": [{"Text": f"{n} أبريل", "Start": 9}]} for n in range(1, 29)]
+    spec = tmp_path / "cases.json"
+    spec.write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
+    held = sum(in_dev_test(c) for c in cases)
+    for part, count in (("test", held), ("dev", len(cases) - held), ("all", len(cases))):
+        result = CliRunner().invoke(app(), ["eval", "dates", "--part", part, str(spec)])
+        assert result.exit_code == 0, result.output
+        assert f"expected {count:5d}" in result.output.splitlines()[-1]
