@@ -8,7 +8,10 @@ A span counts as found when one expression has exactly the expected start and en
 stripped of surrounding spaces and final punctuation, as the specs are inconsistent there). A value
 counts as right when that expression's value or TIMEX equals the expected TIMEX (ranges compared on
 their two ends). Cases whose expected text is not in the input (translation slips) are skipped and
-counted.
+counted. The case's ReferenceDateTime is passed as a ``datetime`` (a reference moment).
+
+``split_cases`` keeps a deterministic 30% of the cases (by a SHA-1 of the input) out of development:
+``marsad eval dates --part dev|test SPEC...``.
 """
 
 from __future__ import annotations
