@@ -88,7 +88,7 @@ def tag(article: Article, resources: Resources) -> Article:
     return retag(article, anchor_of(article))
 
 
-@stage("dates.infer_publication", "corpus", reads=["article.text", "article.times", "article.published"],
+@stage("dates.infer_publication", "corpus", reads=["article.text", "article.times", "article.published", "article.duplicate_of"],
        writes=["article.published", "article.published_evidence"])
 def infer_publication(articles: list[Article], resources: Resources) -> list[Article]:
     """Give undated articles a publication date from their printed dates, weekdays and dated peers.
