@@ -55,3 +55,20 @@ def test_pages_are_rtl_and_escaped(client):
 def test_openapi_describes_the_api(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/stories", "/api/stories/{story_id}", "/api/articles/{article_id}", "/api/search"} <= set(paths)
+
+
+def test_entity_is_followed_across_stories(tmp_path):
+    konashenkov = Entity(id="e1", type="PER", name="إيغور كوناشينكوف", variants=["إيغور كوناشينكوف"], article_ids=["a1"])
+    other_spelling = Entity(id="e1", type="PER", name="ايجور كوناشنكوف", variants=["ايجور كوناشنكوف", "كوناشنكوف"],
+                            article_ids=["a2"])
+    articles = [Article(id=i, source=f"{i}.txt", title=i, text="نص المقال") for i in ("a1", "a2")]
+    stories = [Story(id="s-1", title="تدمر", article_ids=["a1"], entities=[konashenkov]),
+               Story(id="s-2", title="الطقس", article_ids=["a2"], entities=[other_spelling])]
+    db = tmp_path / "m.db"
+    with SqliteStore(db) as store:
+        store.save(Result(articles=articles, stories=stories))
+        assert [a.story_id for a in store.entity_stories("e1")] == ["s-1", "s-2"]
+    body = TestClient(create_app(db)).get("/api/entities/e1").json()
+    assert [s["id"] for s in body["stories"]] == ["s-1", "s-2"]
+    assert {"إيغور كوناشينكوف", "ايجور كوناشنكوف", "كوناشنكوف"} <= set(body["variants"])
+    assert TestClient(create_app(db)).get("/api/entities/none").status_code == 404

@@ -11,7 +11,7 @@ from typing import Protocol
 
 from marsad.model import Article, Result, Story
 
-__all__ = ["SaveStats", "SearchHit", "Store"]
+__all__ = ["EntityAppearance", "SaveStats", "SearchHit", "Store"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,17 @@ class SearchHit:
     snippet: str  # a window of the original (not normalised) text around the first match
 
 
+@dataclass(frozen=True, slots=True)
+class EntityAppearance:
+    """One story in which an entity appears, with the spellings used there."""
+
+    story_id: str
+    story_title: str
+    type: str
+    name: str
+    variants: list[str]
+
+
 class Store(Protocol):
     def save(self, result: Result) -> SaveStats: ...
 
@@ -45,5 +56,7 @@ class Store(Protocol):
     def article(self, article_id: str) -> Article | None: ...
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]: ...
+
+    def entity_stories(self, entity_id: str) -> list[EntityAppearance]: ...
 
     def close(self) -> None: ...

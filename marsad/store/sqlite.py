@@ -22,7 +22,7 @@ from types import TracebackType
 
 from marsad.errors import StoreError
 from marsad.model import Article, Result, Story
-from marsad.store import SaveStats, SearchHit
+from marsad.store import EntityAppearance, SaveStats, SearchHit
 from marsad.store import rows as R
 from marsad.store.migrate import migrate
 from marsad.text.normalize import BIDI_AND_ZW, DIACRITICS, TATWEEL, match_key
@@ -117,6 +117,20 @@ class SqliteStore:
         with self._reading():
             found = R.read_articles(self._conn, [article_id])
         return found[0] if found else None
+
+    def entity_stories(self, entity_id: str) -> list[EntityAppearance]:
+        """Every stored story in which the entity appears (entity ids are stable across stories: a
+        person's id comes from the consonant skeleton of the name, an organisation's or place's from
+        its alias key), with the name and variants used there."""
+        with self._reading():
+            rows = self._conn.execute(
+                "SELECT e.story_id, s.title, e.type, e.name, group_concat(v.variant, char(31)) AS variants "
+                "FROM entities e JOIN stories s ON s.id = e.story_id "
+                "LEFT JOIN entity_variants v ON v.story_id = e.story_id AND v.entity_position = e.position "
+                "WHERE e.entity_id = ? GROUP BY e.story_id, e.position ORDER BY e.story_id",
+                (entity_id,)).fetchall()
+        return [EntityAppearance(r["story_id"], r["title"], r["type"], r["name"],
+                                 sorted(set((r["variants"] or "").split("\x1f")) - {""})) for r in rows]
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Articles matching every word of ``query`` after normalisation, best first (BM25)."""

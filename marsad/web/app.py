@@ -2,7 +2,7 @@
 
 Pages: ``/`` (stories, newest first, with a search box), ``/stories/{id}`` (the story brief, rendered
 with the same template as the static report), ``/search?q=``. API: ``/api/stories``,
-``/api/stories/{id}``, ``/api/articles/{id}``, ``/api/search?q=``, ``/api/health``. The store is
+``/api/stories/{id}``, ``/api/articles/{id}``, ``/api/entities/{id}`` (an entity across stories), ``/api/search?q=``, ``/api/health``. The store is
 opened per request (SQLite connections are cheap and this keeps threads apart).
 """
 
@@ -50,6 +50,16 @@ def create_app(db_path: str | Path) -> FastAPI:
         if article is None:
             raise HTTPException(404, f"no article {article_id}")
         return article_to_dict(article)
+
+    @app.get("/api/entities/{entity_id}")
+    def get_entity(entity_id: str, s: SqliteStore = Depends(store)) -> dict[str, Any]:
+        """An entity across the store: every story it appears in, with the spellings used there."""
+        found = s.entity_stories(entity_id)
+        if not found:
+            raise HTTPException(404, f"no entity {entity_id}")
+        variants = sorted({v for f in found for v in f.variants} | {f.name for f in found})
+        return {"id": entity_id, "type": found[0].type, "name": found[0].name, "variants": variants,
+                "stories": [{"id": f.story_id, "title": f.story_title, "name": f.name} for f in found]}
 
     @app.get("/api/search")
     def api_search(q: str = Query(min_length=1), limit: int = Query(20, ge=1, le=200),
