@@ -131,6 +131,7 @@ def default_stages() -> list[Stage]:
         cluster.cluster,
         entities.resolve,
         quotes.link,
+        dates.story_publication,
         dates.timeline,
         brief.brief,
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.config import Config
-from marsad.dates import infer_publication, retag, tag, timeline
+from marsad.dates import infer_publication, retag, story_publication, tag, timeline
 from marsad.dates.stages import dateline
 from marsad.model import Article, Sentence, Story
 from marsad.pipeline import Resources
@@ -159,3 +159,22 @@ def test_timeline_values_follow_the_output_schema(repo_dir, resources: Resources
     assert len(story.timeline) >= 5
     for event in story.timeline:
         assert pattern.match(event.value), event.value
+
+
+def test_story_publication_gives_an_undated_article_the_month_of_its_story_never_a_day():
+    arts = {i: Article(id=i, source=f"{i}.txt", published=p) for i, p in
+            (("a", "2015-10-05"), ("b", "2015-10-07"), ("c", None))}
+    story_publication(Story(id="s", article_ids=["a", "b", "c"]), arts, Resources(Config()))
+    assert arts["c"].published == "2015-10"
+    assert "2015-10-05 to 2015-10-07" in arts["c"].published_evidence
+    assert arts["a"].published == "2015-10-05"
+
+
+def test_story_publication_leaves_undated_stories_alone_and_spans_months_as_a_year():
+    undated = {"x": Article(id="x", source="x.txt")}
+    story_publication(Story(id="s", article_ids=["x"]), undated, Resources(Config()))
+    assert undated["x"].published is None
+    arts = {"a": Article(id="a", source="a", published="2015-09-29"), "b": Article(id="b", source="b", published="2015-10-02"),
+            "c": Article(id="c", source="c")}
+    story_publication(Story(id="s", article_ids=["a", "b", "c"]), arts, Resources(Config()))
+    assert arts["c"].published == "2015"

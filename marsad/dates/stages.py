@@ -93,9 +93,8 @@ def tag(article: Article, resources: Resources) -> Article:
 def infer_publication(articles: list[Article], resources: Resources) -> list[Article]:
     """Give undated articles a publication date from their printed dates, weekdays and dated peers.
 
-    Also uses ``article.duplicate_of`` when dedup has run before (it does in the default pipeline); it is
-    not declared in ``reads`` so the stage's declaration stays as the pipeline expects, and without it
-    the stage simply skips that evidence."""
+    A syndicated copy (``article.duplicate_of``, set by dedup before this stage) takes its original's
+    date. An article with no date evidence at all waits for ``story_publication``."""
     by_id = {a.id: a for a in articles}
     for _ in range(2):  # a second pass lets articles dated in the first serve as peers
         dated = [a for a in articles if a.published]
@@ -121,6 +120,28 @@ def _infer(article: Article, dated: list[Article], by_id: dict[str, Article]) ->
     day = parse_day(article.published)
     if day is not None:
         retag(article, day)
+
+
+@stage("dates.story_publication", "story", reads=["story.article_ids", "article.published"],
+       writes=["article.published", "article.published_evidence"])
+def story_publication(story: Story, articles: dict[str, Article], resources: Resources) -> Story:
+    """An article still undated gets the month (or year) its story's dated articles share, never a day:
+    the story only bounds when it was written. Articles of a story are at most the inactivity window apart."""
+    members = [articles[i] for i in story.article_ids if i in articles]
+    days = sorted(d for a in members if (d := parse_day(a.published)) is not None)
+    if not days:
+        return story
+    first, last = days[0], days[-1]
+    value = first.strftime("%Y-%m") if (first.year, first.month) == (last.year, last.month) else (
+        str(first.year) if first.year == last.year else None)
+    if value is None:
+        return story
+    for article in members:
+        if not article.published:
+            article.published = value
+            article.published_evidence = (f"inferred from its story: {len(days)} dated articles published "
+                                          f"{first.isoformat()} to {last.isoformat()}")
+    return story
 
 
 @stage("dates.timeline", "story", reads=["article.times"], writes=["story.timeline"])
