@@ -49,7 +49,9 @@ def test_pages_are_rtl_and_escaped(client):
     assert page.status_code == 200 and "كوناشينكوف" in page.text
     assert "<b>تنفي</b>" not in page.text
     results = client.get("/search", params={"q": "كوناشينكوف"})
-    assert "/api/articles/a1" in results.text
+    assert "/stories/s-1#s1-a" in results.text
+    card = results.text.split("/stories/s-1#")[1].split('"')[0]
+    assert f'id="{card}"' in page.text
 
 
 def test_openapi_describes_the_api(client):

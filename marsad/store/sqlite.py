@@ -118,6 +118,13 @@ class SqliteStore:
             found = R.read_articles(self._conn, [article_id])
         return found[0] if found else None
 
+    def story_ids_of(self, article_id: str) -> list[str]:
+        """The stories an article belongs to (normally one)."""
+        with self._reading():
+            rows = self._conn.execute("SELECT story_id FROM story_articles WHERE article_id = ? ORDER BY story_id",
+                                      (article_id,)).fetchall()
+        return [r["story_id"] for r in rows]
+
     def entity_stories(self, entity_id: str) -> list[EntityAppearance]:
         """Every stored story in which the entity appears (entity ids are stable across stories: a
         person's id comes from the consonant skeleton of the name, an organisation's or place's from

@@ -68,12 +68,13 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse)
     def index(s: SqliteStore = Depends(store)) -> str:
-        return _page("index.html.j2", stories=[_story_row(x) for x in s.stories()], query="", hits=None)
+        return _page("index.html.j2", stories=[_story_row(x) for x in s.stories()], query="", hits=None, links={})
 
     @app.get("/search", response_class=HTMLResponse)
     def search_page(q: str = "", s: SqliteStore = Depends(store)) -> str:
         hits = s.search(q, 50) if q.strip() else []
-        return _page("index.html.j2", stories=[], query=q, hits=hits)
+        links = {h.article_id: _article_link(s, h.article_id) for h in hits}
+        return _page("index.html.j2", stories=[], query=q, hits=hits, links=links)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse)
     def story_page(story_id: str, s: SqliteStore = Depends(store)) -> str:
@@ -84,6 +85,16 @@ def create_app(db_path: str | Path) -> FastAPI:
         return render_html(Result(articles=articles, stories=[story]))
 
     return app
+
+
+def _article_link(s: SqliteStore, article_id: str) -> str:
+    """The article's card on its story page (that page shows one story, numbered 1), else its JSON."""
+    from marsad.report import anchor
+
+    story_ids = s.story_ids_of(article_id)
+    if not story_ids:
+        return f"/api/articles/{article_id}"
+    return f"/stories/{story_ids[0]}#{anchor(1, article_id)}"
 
 
 def _story_or_404(s: SqliteStore, story_id: str) -> Story:
