@@ -28,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from calibrate_cluster import DATA, read_conll, rejoin_clitics  # noqa: E402
 
-from marsad.cluster import CALIBRATED_THRESHOLD, StoryIndex, bcubed, load_featurizer, pairwise_prf  # noqa: E402
+from marsad.cluster import CALIBRATED_THRESHOLD, Featurizer, StoryIndex, load_featurizer  # noqa: E402
+from marsad.cluster_eval import bcubed, pairwise_prf  # noqa: E402
 from marsad.model import Article  # noqa: E402
 
 
@@ -72,13 +73,13 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--per-day", type=int, default=200)
     parser.add_argument("--batch", type=int, default=500, help="articles per add() call")
+    parser.add_argument("--persist", type=Path, help="save and reload the index after every batch (as watch)")
+    parser.add_argument("--check-rerun", action="store_true", help="cluster again and compare story ids")
     args = parser.parse_args()
     articles, gold = synthesise(args.articles, args.per_day, random.Random(7))
     featurizer = load_featurizer()
-    index = StoryIndex(featurizer, CALIBRATED_THRESHOLD)
     began = time.perf_counter()
-    for i in range(0, len(articles), args.batch):
-        index.add(articles[i:i + args.batch])
+    index = stream(articles, featurizer, args.batch, args.persist)
     seconds = time.perf_counter() - began
     predicted = {aid: s.id for s in index.stories() for aid in s.article_ids}
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -87,6 +88,21 @@ def main() -> None:
           f"{len(index.stories())} stories ({len(set(gold.values()))} synthetic), {len(index.active)} open at the end")
     print("B-cubed P/R/F1 {:.3f}/{:.3f}/{:.3f}".format(*bcubed(predicted, gold)),
           " pairwise P/R/F1 {:.3f}/{:.3f}/{:.3f}".format(*pairwise_prf(predicted, gold)))
+    if args.check_rerun:
+        again = stream(articles, featurizer, args.batch, None)
+        same = {(s.id, tuple(s.article_ids)) for s in again.stories()} == \
+            {(s.id, tuple(s.article_ids)) for s in index.stories()}
+        print(f"re-run (same batches, no persistence): same story ids and members: {same}")
+
+
+def stream(articles: list[Article], featurizer: Featurizer, batch: int, persist: Path | None) -> StoryIndex:
+    index = StoryIndex(featurizer, CALIBRATED_THRESHOLD)
+    for i in range(0, len(articles), batch):
+        index.add(articles[i:i + batch])
+        if persist is not None:
+            index.save(persist)
+            index = StoryIndex.load(persist, featurizer)
+    return index
 
 
 if __name__ == "__main__":
