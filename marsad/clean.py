@@ -474,13 +474,33 @@ def main_language(paragraphs: list[Paragraph]) -> str:
 # --- stages -------------------------------------------------------------------------------------
 
 
+# A first line longer than this many words is a body paragraph, not a headline (Arabic news headlines
+# run 5-15 words; seed 000 opens straight with a 60-word paragraph). Its title is shortened.
+HEADLINE_MAX_WORDS = 20
+SHORT_TITLE_WORDS = 12
+
+
+def headline_from(line: str) -> str:
+    """A title for a plain text whose first line is a body paragraph: the words before the first
+    colon or comma when they are few enough, else the first words with an ellipsis."""
+    words = line.split()
+    if len(words) <= HEADLINE_MAX_WORDS:
+        return line
+    for mark in (":", "،"):
+        head = line.split(mark, 1)[0].split()
+        if 4 <= len(head) <= HEADLINE_MAX_WORDS:
+            return " ".join(head) + " …"
+    return " ".join(words[:SHORT_TITLE_WORDS]) + " …"
+
+
 def _title(article: Article, cleaned: Cleaned) -> str:
-    """A reader-given title (HTML/feed/JSON metadata) stays; a plain-text title is the first kept line."""
+    """A reader-given title (HTML/feed/JSON metadata) stays; a plain-text title is the first kept line,
+    shortened when that line is a body paragraph rather than a headline."""
     raw_first = next((line.strip() for line in article.raw.split("\n") if line.strip()), "")
     given = " ".join(normalize_for_display(article.title).split())
     if given and given != " ".join(normalize_for_display(raw_first).split()):
         return given
-    return cleaned.title
+    return headline_from(cleaned.title)
 
 
 @stage("clean", "article", reads=["article.raw"],

@@ -234,3 +234,16 @@ def test_any_text_cleans_without_error(text):
     if article is not None:
         assert "\n".join(article.text[p.start : p.end] for p in article.paragraphs) == article.text
         assert len(article.removed) + len(article.paragraphs) == sum(1 for line in text.split("\n") if line.strip())
+
+
+def test_regression_a_body_paragraph_first_line_gives_a_short_title():
+    from marsad.clean import headline_from
+
+    headline = "الدفاع الروسية : نحن اتصال دائم مع الجيش السوري خلال ضرب مواقع الإرهاب"
+    assert headline_from(headline) == headline
+    body = ("وقال أناتولي أنطونوف نائب وزير الدفاع الروسي للصحفيين بعد لقائه مع الملحقين العسكريين لعدد من "
+            "الدول، بما فيها الولايات المتحدة: «هيئة الأركان العامة لوزارة الدفاع الروسية مستعدة لإقامة فرق "
+            "عمل مختلفة بالمشاركة مع أي دولة معنية بهذا الموضوع»")
+    title = headline_from(body)
+    assert title.endswith(" …") and len(title.split()) <= 21
+    assert title.startswith("وقال أناتولي أنطونوف")
