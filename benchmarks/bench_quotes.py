@@ -1,9 +1,10 @@
 """Quote extraction: scores on the hand-annotated seeds and throughput.
 
-    .venv/bin/python benchmarks/bench_quotes.py [--repeat N] [--verbose]
+    .venv/bin/python benchmarks/bench_quotes.py [--gold seeds|dev|check|all] [--repeat N] [--verbose]
 
-Prints precision, recall, F1, speaker accuracy and relay recall against tests/golden/quotes_seeds.json
-(the same scoring as the quality gate), then articles per second over the seeds repeated N times.
+Prints precision, recall, F1, speaker accuracy and relay recall against tests/golden/quotes_<gold>.json
+(the same scoring as the quality gates), then articles per second over the seeds repeated N times.
+The seeds' gold indexes the files in examples/; the dev and check sets carry each passage's text.
 """
 
 from __future__ import annotations
@@ -21,10 +22,33 @@ from marsad.text.sentences import split_sentences
 REPO = Path(__file__).resolve().parents[1]
 
 
-def seed_article(path: Path) -> Article:
-    text = path.read_text(encoding="utf-8")
+def text_article(name: str, text: str) -> Article:
     sentences = [Sentence(s, e, i) for i, (s, e) in enumerate(split_sentences(text))]
-    return Article(id=path.name[:3], source=path.name, text=text, sentences=sentences)
+    return Article(id=name, source=name, text=text, sentences=sentences)
+
+
+def seed_article(path: Path) -> Article:
+    return text_article(path.name, path.read_text(encoding="utf-8"))
+
+
+def gold_articles(which: str) -> tuple[dict[str, Article], dict]:  # type: ignore[type-arg]
+    gold = json.loads((REPO / f"tests/golden/quotes_{which}.json").read_text(encoding="utf-8"))["articles"]
+    if which == "seeds":
+        return {name: seed_article(REPO / "examples" / name) for name in gold}, gold
+    return {name: text_article(name, g["text"]) for name, g in gold.items()}, gold
+
+
+def report(which: str, verbose: bool) -> dict[str, Article]:
+    articles, gold = gold_articles(which)
+    predicted = {name: article_quotes(a) for name, a in articles.items()}
+    if verbose:
+        for name, g in gold.items():
+            show(name, predicted[name], g["quotes"])
+    result = score_many((predicted[n], g["quotes"], g["ignore"]) for n, g in gold.items())
+    print(f"{which:6}", " ".join(f"{k}={result[k]:.3f}" for k in ("precision", "recall", "f1", "speaker", "kind",
+                                                                "via_recall")),
+          f"(tp={result['tp']:.0f} fp={result['fp']:.0f} fn={result['fn']:.0f})")
+    return articles
 
 
 def show(name: str, quotes: list, gold: list) -> None:  # type: ignore[type-arg]
@@ -32,26 +56,21 @@ def show(name: str, quotes: list, gold: list) -> None:  # type: ignore[type-arg]
     for i, q in enumerate(quotes):
         j = pairs.get(i)
         flag = "ok " if j is not None and speaker_matches(q.speaker, gold[j]["speaker"]) else "SPK" if j is not None else "FP "
-        print(f"{name[:3]} {flag} {q.kind[:3]} {q.speaker!s:30.30} {q.via!s:30.30} | {q.text[:60]}")
+        print(f"{name[-4:]} {flag} {q.kind[:3]} {q.speaker!s:30.30} {q.via!s:30.30} | {q.text[:60]}")
     for j, g in enumerate(gold):
         if j not in pairs.values():
-            print(f"{name[:3]} FN  {g['kind'][:3]} {g['speaker'][0]:30.30} | {g['text'][:60]}")
+            print(f"{name[-4:]} FN  {g['kind'][:3]} {g['speaker'][0]:30.30} | {g['text'][:60]}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--gold", choices=["seeds", "dev", "check", "all"], default="seeds")
     args = parser.parse_args()
-    gold = json.loads((REPO / "tests/golden/quotes_seeds.json").read_text(encoding="utf-8"))["articles"]
-    articles = {name: seed_article(REPO / "examples" / name) for name in gold}
-    predicted = {name: article_quotes(a) for name, a in articles.items()}
-    if args.verbose:
-        for name, g in gold.items():
-            show(name, predicted[name], g["quotes"])
-    result = score_many((predicted[n], g["quotes"], g["ignore"]) for n, g in gold.items())
-    print(" ".join(f"{k}={result[k]:.3f}" for k in ("precision", "recall", "f1", "speaker", "kind", "via_recall")),
-          f"(tp={result['tp']:.0f} fp={result['fp']:.0f} fn={result['fn']:.0f})")
+    for which in (["seeds", "dev", "check"] if args.gold == "all" else [args.gold]):
+        report(which, args.verbose)
+    articles = gold_articles("seeds")[0]
     start = time.perf_counter()
     for _ in range(args.repeat):
         for article in articles.values():
