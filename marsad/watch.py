@@ -322,17 +322,18 @@ class Watcher:
         from marsad.api import validate
         from marsad.report import write_html, write_json
 
-        whole = Result(articles=state.articles(), rejected=state.rejections(), stories=self._ordered(state))
+        everything = state.articles()
+        whole = Result(articles=everything, rejected=state.rejections(), stories=ordered(state.stories(), everything))
         validate(whole.to_dict())
         save_store(self.out / "marsad.db", Result(articles=analysed, rejected=rejected, stories=stories), gone)
         write_json(whole, self.out / "marsad.json")
         write_html(whole, self.out / "report.html")
 
-    @staticmethod
-    def _ordered(state: WatchState) -> list[Story]:
-        stories = state.stories()
-        first = {a.id: i for i, a in enumerate(state.articles())}
-        return sorted(stories.values(), key=lambda s: min((first.get(a, 0) for a in s.article_ids), default=0))
+
+def ordered(stories: dict[str, Story], articles: list[Article]) -> list[Story]:
+    """Stories in the order their first article was read."""
+    first = {a.id: i for i, a in enumerate(articles)}
+    return sorted(stories.values(), key=lambda s: min((first.get(a, 0) for a in s.article_ids), default=0))
 
 
 def save_store(path: Path, result: Result, gone: list[str]) -> None:
