@@ -186,6 +186,17 @@ def test_cli_watch_once(tmp_path: Path) -> None:
     assert "new articles 1" in result.output and "nope" in result.output
 
 
+def test_cli_watch_bad_config_exits_2(tmp_path: Path) -> None:
+    app = typer.Typer()
+    watch_command.register(app)
+    app.command("noop")(lambda: None)
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[marsad]\nno_such_key = 1\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["watch", str(tmp_path), "--out", str(tmp_path / "o"), "--once",
+                                      "--config", str(bad)])
+    assert result.exit_code == 2 and "no_such_key" in result.output
+
+
 # ---------------------------------------------------------------- stored records
 
 

@@ -12,7 +12,7 @@ import typer
 from marsad.errors import MarsadError
 
 if TYPE_CHECKING:
-    from marsad.watch import PollReport
+    from marsad.watch import PollReport, Watcher
 
 
 def watch(
@@ -31,18 +31,32 @@ def watch(
 
     try:
         watcher = Watcher(sources, out, load_config(config))
-        while True:
-            report = watcher.poll(date.today().isoformat() if clock else None)
-            if not quiet:
-                _print(report)
-            if once:
-                return
-            time.sleep(interval)
     except MarsadError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from exc
+    try:
+        while True:
+            failed = _poll_once(watcher, clock, quiet)
+            if once:
+                if failed:
+                    raise typer.Exit(2)
+                return
+            time.sleep(interval)
     except KeyboardInterrupt:
         return
+
+
+def _poll_once(watcher: Watcher, clock: bool, quiet: bool) -> bool:
+    """One poll; a failure (a broken model, a locked store) is printed and the next poll retries, since a
+    poll writes nothing until it has succeeded. True when it failed."""
+    try:
+        report = watcher.poll(date.today().isoformat() if clock else None)
+    except MarsadError as exc:
+        typer.echo(str(exc), err=True)
+        return True
+    if not quiet:
+        _print(report)
+    return False
 
 
 def _print(report: PollReport) -> None:
