@@ -75,9 +75,21 @@ def test_quote_before_its_verb() -> None:
     assert (quote.kind, quote.speaker) == ("direct", "يوسف الحسن")
 
 
-def test_marks_ignore_apostrophes_and_unclosed_marks() -> None:
-    text = "O'Brien said\nوقال \"كلام غير مغلق\nسطر آخر"
+def test_marks_ignore_apostrophes_and_short_unclosed_marks() -> None:
+    text = "O'Brien said\nوقال \"كلام ناقص\nسطر آخر"
     assert quoted_spans(text) == []
+
+
+def test_unclosed_quotation_runs_to_the_line_end() -> None:
+    text = 'وقال "أنا مصدوم من القصف. وهذا غير مقبول.\nسطر آخر'
+    (q,) = quoted_spans(text)
+    assert text[q.start : q.end] == "أنا مصدوم من القصف. وهذا غير مقبول"
+
+
+def test_unclosed_quotation_ends_with_its_sentence_when_a_new_one_opens() -> None:
+    text = 'وقال "أنا مصدوم من القصف. وكشف أنه تلقى "ضمانات شخصية" من أولمرت.'
+    spans = [text[q.start : q.end] for q in quoted_spans(text)]
+    assert spans == ["أنا مصدوم من القصف", "ضمانات شخصية"]
 
 
 # --- indirect speech ----------------------------------------------------------------------------

@@ -2,17 +2,23 @@
 
 «…», “…”, „…“, ‹…›, "…" and '…' (the last two as toggles), and ” used both to open and to close
 («قوله”القوات ...”», common in copy from some agencies). A quotation may span sentences but not
-lines: an unclosed mark at the end of a line is dropped. Nested quotations are returned too, with
-their depth.
+lines. A mark left open runs to the end of its line when it opens a quotation of MIN_OPEN_WORDS
+words or more («وقال "أنا مصدوم ... في جنوب لبنان.» at the end of a paragraph); a toggle mark that
+opens a new quotation after a sentence end («... لبنان. وكشف أنه تلقى "ضمانات"») closes the open one at
+that sentence end. Nested quotations are returned too, with their depth.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
 TOGGLES = frozenset({'"', "”", "'"})
 ALL_MARKS = frozenset("«»“”„‹›\"'")
+# An open mark with fewer words than this before the line ends is a stray mark, not a quotation.
+MIN_OPEN_WORDS = 3  # set by reading ANERcorp newswire (tests/golden/quotes_dev.json), where quotes run to the line end
+SENTENCE_END = re.compile(r"[.!?؟](?=\s)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,23 +40,55 @@ def _closes(stack: list[tuple[str, int]], ch: str) -> bool:
     return bool(stack) and stack[-1][0] == ch
 
 
+def _opens(text: str, i: int) -> bool:
+    """The mark at i is shaped like an opening mark: after a space (or the start), before a letter."""
+    return (i == 0 or text[i - 1].isspace()) and i + 1 < len(text) and text[i + 1].isalnum()
+
+
+def _add(found: list[Quoted], text: str, start: int, end: int, depth: int) -> None:
+    inner = text[start:end]
+    lead, trail = len(inner) - len(inner.lstrip()), len(inner) - len(inner.rstrip())
+    if inner.strip():
+        found.append(Quoted(start + lead, end - trail, depth))
+
+
+def _close_open(found: list[Quoted], text: str, stack: list[tuple[str, int]], end: int) -> None:
+    """Close the outermost open mark at ``end`` (a line end) when it opens a real quotation."""
+    if stack:
+        start = stack[0][1]
+        stop = end
+        while stop > start and (text[stop - 1].isspace() or text[stop - 1] in ".،,:؛;"):
+            stop -= 1
+        if _opens(text, start - 1) and len(text[start:stop].split()) >= MIN_OPEN_WORDS:
+            _add(found, text, start, stop, 0)
+    stack.clear()
+
+
+def _sentence_end_inside(text: str, start: int, i: int) -> int:
+    """Offset of the last sentence end between start and i, -1 if none."""
+    ends = [m.start() for m in SENTENCE_END.finditer(text, start, i)]
+    return ends[-1] if ends else -1
+
+
 def quoted_spans(text: str) -> list[Quoted]:
     """Spans enclosed by quotation marks in ``text`` (offsets of the content, without the marks)."""
     found: list[Quoted] = []
     stack: list[tuple[str, int]] = []  # (closing mark expected, offset of the content start)
     for i, ch in enumerate(text):
         if ch == "\n":
-            stack.clear()
+            _close_open(found, text, stack, i)
+        elif _closes(stack, ch) and ch in TOGGLES and _opens(text, i) and len(stack) == 1 \
+                and _sentence_end_inside(text, stack[-1][1], i) > 0:
+            _add(found, text, stack[-1][1], _sentence_end_inside(text, stack[-1][1], i), 0)
+            stack[-1] = (ch, i + 1)  # the open quotation ended with its sentence; this mark opens a new one
         elif _closes(stack, ch):
-            closer, start = stack.pop()
-            inner = text[start:i]
-            lead, trail = len(inner) - len(inner.lstrip()), len(inner) - len(inner.rstrip())
-            if inner.strip():
-                found.append(Quoted(start + lead, i - trail, len(stack)))
+            _, start = stack.pop()
+            _add(found, text, start, i, len(stack))
         elif ch in PAIRS:
             stack.append((PAIRS[ch], i + 1))
         elif ch in TOGGLES and not (ch == "'" and _is_apostrophe(text, i)):
             stack.append((ch, i + 1))
+    _close_open(found, text, stack, len(text))
     return sorted(found, key=lambda q: (q.start, -q.end))
 
 
