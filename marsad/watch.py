@@ -36,6 +36,7 @@ STATE_FILE = "watch.sqlite"
 INDEX_FILE = "stories.idx"
 FETCH_TIMEOUT = 20.0  # seconds per feed request
 MAX_FEED_BYTES = 20 * 1024 * 1024
+FETCH_THREADS = 8  # feeds fetched at once (I/O bound)
 T = TypeVar("T")
 
 SCHEMA = """
@@ -183,21 +184,41 @@ def item_keys(article: Article) -> list[str]:
 
 
 def read_new(sources: list[str], state: WatchState, config: Config) -> tuple[list[Article], list[Rejection]]:
-    """Articles not read before from every source, and rejections; each source is fetched once."""
+    """Articles not read before from every source, and rejections; each source is fetched once (feed URLs
+    concurrently, at most FETCH_THREADS at a time)."""
     articles: list[Article] = []
     rejected: list[Rejection] = []
+    fetched = fetch_all([s for s in sources if is_url(s)])
     for source in sources:
-        for name, data in _source_bytes(source, rejected):
+        for name, data in _source_bytes(source, fetched, rejected):
             _read_bytes_once(name, data, state, config, articles, rejected)
     return articles, rejected
 
 
-def _source_bytes(source: str, rejected: list[Rejection]) -> Iterator[tuple[str, bytes]]:
-    if is_url(source):
+def fetch_all(urls: list[str]) -> dict[str, bytes | Exception]:
+    """The body of every URL, or the error that stopped it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(url: str) -> bytes | Exception:
         try:
-            yield source, fetch(source)
+            return fetch(url)
         except (OSError, ValueError) as exc:
-            rejected.append(Rejection(source, f"the feed cannot be fetched ({exc})", "E101"))
+            return exc
+
+    if not urls:
+        return {}
+    with ThreadPoolExecutor(max_workers=min(FETCH_THREADS, len(urls))) as pool:
+        return dict(zip(urls, pool.map(one, urls), strict=True))
+
+
+def _source_bytes(source: str, fetched: dict[str, bytes | Exception],
+                  rejected: list[Rejection]) -> Iterator[tuple[str, bytes]]:
+    if is_url(source):
+        body = fetched[source]
+        if isinstance(body, Exception):
+            rejected.append(Rejection(source, f"the feed cannot be fetched ({body})", "E101"))
+        else:
+            yield source, body
         return
     if not Path(source).exists():
         rejected.append(Rejection(source, "the file or folder does not exist", "E101"))
