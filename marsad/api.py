@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.config import Config, load_config
+from marsad.errors import ConfigError
 from marsad.model import Article, Rejection, Result
 from marsad.pipeline import Pipeline, Resources, default_pipeline
 
@@ -42,10 +43,22 @@ def analyze(paths: Iterable[str | Path] | str | Path, *, config: Config | None =
     if isinstance(paths, (str, Path)):
         paths = [paths]
     config = config or load_config(config_file, **overrides)
+    mapper = engine_mapper(config)
     articles, rejected = read_inputs(paths, config)
-    result = local.run(pipeline or default_pipeline(), articles, Resources(config), progress)
+    result = local.run(pipeline or default_pipeline(), articles, Resources(config), progress, mapper)
     result.rejected = rejected + result.rejected
     return result
+
+
+def engine_mapper(config: Config) -> Any:
+    """The mapper of the configured engine (None: the local engine's own)."""
+    if config.engine == "local":
+        return None
+    if config.engine == "spark":
+        from marsad.engines.spark import SparkMapper, session
+
+        return SparkMapper(session(config.spark_master).sparkContext)
+    raise ConfigError(f"unknown engine {config.engine!r} (local or spark)", source="engine")
 
 
 def schema() -> dict[str, Any]:

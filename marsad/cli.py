@@ -18,7 +18,8 @@ from marsad.errors import MarsadError
 app = typer.Typer(help="Marsad (مرصد): Arabic news intelligence.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
 
-COMMAND_MODULES = ("marsad.commands.clean", "marsad.commands.ner", "marsad.commands.dates", "marsad.commands.cluster", "marsad.commands.web")
+COMMAND_MODULES = ("marsad.commands.clean", "marsad.commands.ner", "marsad.commands.dates",
+                   "marsad.commands.cluster", "marsad.commands.watch", "marsad.commands.web")
 
 
 @app.command()
@@ -27,6 +28,7 @@ def analyze(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output directory.")] = Path("out"),
     config: Annotated[Path | None, typer.Option(help="TOML file with a [marsad] table.")] = None,
     workers: Annotated[int | None, typer.Option(help="Worker processes for article stages.")] = None,
+    engine: Annotated[str | None, typer.Option(help="local (default) or spark (needs marsad[spark]).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
 ) -> None:
     """Analyse articles into stories; write marsad.json, report.html and marsad.db into OUT."""
@@ -35,7 +37,7 @@ def analyze(
 
     progress, stop = _progress(quiet)
     try:
-        result = run_analysis(paths, config_file=config, workers=workers, progress=progress)
+        result = run_analysis(paths, config_file=config, workers=workers, engine=engine, progress=progress)
         written = write_outputs(result, out)
     except MarsadError as exc:
         _err(str(exc))
@@ -93,13 +95,7 @@ def _progress(quiet: bool) -> tuple[Callable[[str, int], None] | None, Callable[
 
 def _register_commands() -> None:
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        module.register(app)
+        importlib.import_module(name).register(app)
 
 
 def main() -> None:

@@ -43,6 +43,9 @@ class Config:
     # `python benchmarks/calibrate_cluster.py claims`).
     claim_threshold: float = 0.35
     workers: int = 1
+    # Execution engine: "local" (this process / a process pool) or "spark" (optional extra).
+    engine: str = "local"
+    spark_master: str = "local[*]"
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
+from typing import Protocol
 
 from marsad.config import Config
 from marsad.errors import InputError, MarsadError, StageFailed
@@ -90,13 +91,39 @@ def _map_articles(stages: list[Stage], articles: list[Article], resources: Resou
     return kept, rejected
 
 
+class Mapper(Protocol):
+    """How an engine maps article and story segments; corpus and cluster stages run in this process."""
+
+    def articles(self, stages: list[Stage], articles: list[Article], resources: Resources,
+                 progress: Progress | None) -> tuple[list[Article], list[Rejection]]: ...
+
+    def stories(self, stages: list[Stage], stories: list[Story], by_id: dict[str, Article],
+                resources: Resources) -> tuple[list[Story], list[Rejection]]:
+        """Run story segments; member articles a stage updated are put back into ``by_id``."""
+        ...
+
+
+class LocalMapper:
+    """This process, or a process pool for article segments when ``config.workers > 1``."""
+
+    def articles(self, stages: list[Stage], articles: list[Article], resources: Resources,
+                 progress: Progress | None) -> tuple[list[Article], list[Rejection]]:
+        return _map_articles(stages, articles, resources, progress)
+
+    def stories(self, stages: list[Stage], stories: list[Story], by_id: dict[str, Article],
+                resources: Resources) -> tuple[list[Story], list[Rejection]]:
+        failures: list[Rejection] = []
+        return [_safe_story(stages, s, by_id, resources, failures) for s in stories], failures
+
+
 def run(pipeline: Pipeline, articles: list[Article], resources: Resources,
-        progress: Progress | None = None) -> Result:
+        progress: Progress | None = None, mapper: Mapper | None = None) -> Result:
+    mapper = mapper or LocalMapper()
     result = Result()
     stories: list[Story] = []
     for level, stages in pipeline.segments():
         if level == "article":
-            articles, rejected = _map_articles(stages, articles, resources, progress)
+            articles, rejected = mapper.articles(stages, articles, resources, progress)
             result.rejected.extend(rejected)
         elif level == "corpus":
             articles = stages[0].fn(articles, resources)
@@ -104,7 +131,9 @@ def run(pipeline: Pipeline, articles: list[Article], resources: Resources,
             stories = stages[0].fn(articles, resources)
         else:
             by_id = {a.id: a for a in articles}
-            stories = [_safe_story(stages, s, by_id, resources, result.rejected) for s in stories]
+            stories, failures = mapper.stories(stages, stories, by_id, resources)
+            articles = [by_id[a.id] for a in articles]  # a mapper may hand back updated copies
+            result.rejected.extend(failures)
     result.articles = articles
     result.stories = stories
     return result
