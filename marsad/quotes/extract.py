@@ -34,6 +34,7 @@ from marsad.quotes.speakers import (
     Registry,
     Speaker,
     leading_phrase,
+    name_after_role,
     name_at_end,
     name_words,
     parse_speaker,
@@ -43,10 +44,12 @@ from marsad.quotes.speakers import (
 from marsad.quotes.tokens import (
     COMPLEMENTIZERS,
     NAME_NOT_PREPOSITION,
+    PREPOSITIONS,
     Tok,
     cue_of,
     sentence_tokens,
     word_kind,
+    word_kind_of,
 )
 from marsad.text.normalize import match_key
 
@@ -58,8 +61,14 @@ MAX_INTRO_GAP = 30  # words between a cue and its introducer; beyond this the in
 SUBJUNCTIVE = frozenset({"ان", "لن", "لم", "كي", "لكي"})
 TRAILING = frozenset({"و", "ان", "حين", "في", "،", ",", "وذلك", "ذلك", "كما"})
 MAX_HEADLINE_WORDS = 30
+# A quotation this short followed by another introducer in the clause is a name («لشبكة "سي ان ان":»,
+# «ذكرت صحيفة "واشنطن بوست" أن»), not the content. Set by reading ANERcorp (tests/golden/quotes_dev.json).
+MAX_NAME_QUOTE_WORDS = 4
+NAME_QUOTE_LOOKAHEAD = 8  # tokens after the quoted name in which the real introducer must come
 # «قبل أن», «بعد أن»: أن after these is a conjunction of time, not the start of reported speech.
 TEMPORAL = frozenset({"قبل", "بعد", "دون", "حتي", "منذ", "بدل", "لمجرد"})
+# «حسب رأيه», «بحسب قوله»: «in his view», no new source.
+OWN_VIEW = frozenset({"رايه", "رايها", "رايهم", "قوله", "قولها", "قولهم", "تعبيره", "تعبيرها", "وصفه", "وصفها"})
 BARE_KINDS = frozenset({"say", "add", "continue"})
 # A quotation right after these words is a title («تحت عنوان "..."»), not a partial quote.
 TITLE_WORDS = frozenset({"عنوان", "بعنوان", "اسم", "باسم", "شعار", "بشعار", "عبارة", "كلمة"})
@@ -185,11 +194,36 @@ def find_intro(toks: list[Tok], start: int, limit: int, cue: Cue, ctx: Context) 
             return "clause", k, k + 1
         if tok.text == ":":
             return "colon", k, k + 1
-        if tok.text in OPENERS and any(q.start == tok.end and q.words(ctx.text) >= 2 for q in ctx.quoted):
+        if tok.text in OPENERS and any(q.start == tok.end and q.words(ctx.text) >= 2 for q in ctx.quoted) \
+                and not quoted_name(toks, k, limit, ctx):
             return "quote", k, k
         if cue.prep not in ("-", "obj") and tok.key == cue.prep and tok.text not in NAME_NOT_PREPOSITION \
                 and nxt is not None and nxt.key not in COMPLEMENTIZERS:
             return "nominal", k, k + 1
+    return None
+
+
+def quoted_name(toks: list[Tok], k: int, limit: int, ctx: Context) -> bool:
+    """The quotation opened at token k is a short name followed, in the clause, by the real introducer."""
+    q = _opened_at(toks[k], ctx)
+    if q is None or q.words(ctx.text) > MAX_NAME_QUOTE_WORDS:
+        return False
+    after = [t for t in toks[k + 1 : limit] if t.start > q.end][:NAME_QUOTE_LOOKAHEAD]
+    return any(t.key in COMPLEMENTIZERS or t.text == ":" or t.text in OPENERS for t in after)
+
+
+def addressee_relay(region: list[Tok], ctx: Context) -> str | None:
+    """«قال ... لشبكة "سي ان ان"», «لوكالة تاس», «ل ـ «الشرق الاوسط»»: the outlet told, a relay."""
+    for n, tok in enumerate(region):
+        rest = [t for t in region[n + 1 :] if t.key or t.text in OPENERS]
+        if tok.key in ("ل", "لـ") and rest and rest[0].text in OPENERS:
+            q = _opened_at(rest[0], ctx)
+            return ctx.text[q.start : q.end] if q and q.words(ctx.text) <= MAX_NAME_QUOTE_WORDS else None
+        if tok.key.startswith("ل") and not tok.key.startswith("لل") and word_kind_of(tok.key[1:]) == "org":
+            q = _opened_at(rest[0], ctx) if rest and rest[0].text in OPENERS else None
+            if q is not None and q.words(ctx.text) <= MAX_NAME_QUOTE_WORDS:
+                return f"{ctx.text[tok.start + 1 : tok.end]} {ctx.text[q.start : q.end]}"
+            return relay_noun_phrase(ctx.text, region[n:], lam=True)
     return None
 
 
@@ -280,6 +314,8 @@ def quotes_of_content(span: tuple[int, int], how: str, cue: str, speaker: Speake
         if span[0] <= q.start and q.end <= span[1] and q.words(ctx.text) >= MIN_PARTIAL_WORDS \
                 and kind == "indirect" and not _after_title_word(ctx.text, q.start):
             out.append(Raw(q.start, q.end, "direct", cue, speaker, sentence))
+    if len(out) == 2 and len(ctx.text[span[0] : span[1]].split()) - ctx.text[out[1].start : out[1].end].count(" ") <= 2:
+        return out[1:]  # «أن يقاوم "وأن يستكشف ..."»: one word around a quotation is the quotation
     return out
 
 
@@ -308,6 +344,8 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
     quoting = _quoting_from(region, ctx.text)
     if quoting is not None and not subject:
         relay, region = quoting
+    told = addressee_relay(region, ctx) if relay is None and hit.cue.kind != "relay" else None
+    relay = relay or told
     # A participle («مشيرا», «قائلا») always shares the subject of the verb before it.
     phrase = [] if hit.cue.pos == "participle" else subject or leading_phrase(region)
     frame = Frame(intro[0] if intro else "", intro[2] if intro else -1, phrase, region, subject, relay)
@@ -324,17 +362,44 @@ def _frame_without_intro(frame: Frame, toks: list[Tok], hit: Hit, limit: int, ct
             else ("", -1)
         if not frame.subject and frame.c0 > 0:
             frame.phrase = leading_phrase(toks[hit.j : frame.c0])
+        if frame.how == "" and not frame.subject and hit.j < limit and word_kind(toks[hit.j]) in ("role", "org"):
+            k = hit.j + 1  # «ونفى المتحدث الأنباء التي ...»: the speaker's head word, then the object
+            while k < limit and toks[k].is_word and word_kind(toks[k]) in ("role", "org", ""):
+                if toks[k].definite and not toks[k].key.endswith(("ي", "يه")) and word_kind(toks[k]) == "":
+                    break
+                k += 1
+            if k < limit:
+                frame.how, frame.c0, frame.phrase = "object", k, toks[hit.j : k]
+    if frame.how == "" and hit.cue.pos == "participle" and hit.cue.kind == "say" and hit.j < limit:
+        frame.how, frame.c0 = "bare", hit.j  # «وأضاف قائلا نادرا ما كان ...»
     if frame.how == "" and hit.cue.kind in BARE_KINDS:
         n = _known_prefix(toks[hit.j : limit], ctx)
         if n:
             frame.how, frame.c0, frame.phrase = "bare", hit.j + n, toks[hit.j : hit.j + n]
 
 
+def _holder(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
+    """The person named after a role phrase cut by a preposition («مندوب فرنسا لدى الأمم المتحدة جان
+    مارك ...», «المتحدث باسم المجلس ... في الصومال محمد محمود»)."""
+    if frame.subject or len(frame.region) <= len(frame.phrase) or not frame.phrase:
+        return None
+    after = frame.region[frame.region.index(frame.phrase[-1]) + 1 :]
+    cut_by_preposition = bool(after) and after[0].is_word and after[0].bare in PREPOSITIONS
+    if speaker.kind == "ROLE" or (speaker.role and word_kind(frame.phrase[0]) == "role" and cut_by_preposition):
+        return name_after_role(ctx.text, after) or (name_at_end(ctx.text, frame.region)
+                                                     if speaker.kind == "ROLE" else None)
+    return None
+
+
+def _span_text(text: str, toks: list[Tok]) -> str:
+    return text[toks[0].start : toks[-1].end] if toks else ""
+
+
 def _frame_speaker(frame: Frame, ctx: Context) -> Speaker | None:
     speaker = _speaker(frame.phrase, ctx)
-    if speaker is not None and speaker.kind == "ROLE" and not frame.subject and len(frame.region) > len(frame.phrase):
-        named = name_at_end(ctx.text, frame.region)  # «المتحدث باسم المجلس ... في الصومال محمد محمود»
-        speaker = replace(named, role=speaker.role) if named else speaker
+    named = _holder(frame, speaker, ctx) if speaker is not None else None
+    if speaker is not None and named is not None:
+        speaker = replace(named, role=speaker.role or _span_text(ctx.text, frame.phrase))
     if speaker is not None and frame.relay:
         speaker = replace(speaker, via=(frame.relay,))
     return speaker
@@ -423,6 +488,8 @@ def according(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:
         if found is None or source is None or in_quotation(ctx, toks[i].start):
             continue
         after = found[0] + source[1]
+        if match_key(source[0]) in OWN_VIEW:
+            continue  # «"الأفضل" حسب رأيه»: the subject's own opinion, not a source
         if i > 1 and toks[i - 1].text not in "،," and any(t.is_word for t in toks[after:]):
             continue  # «تتباين حسب تخمينات الحظ التي ...»: «depending on», not «according to»
         first, last = (after, len(toks)) if i <= 1 else (0, i)
@@ -470,6 +537,8 @@ def _resolve(speaker: Speaker | None, at: int, registry: Registry) -> Speaker | 
         return None
     if speaker.kind == "ROLE":
         return registry.resolve_role(speaker, at)
+    if speaker.kind == "ORG":
+        return registry.resolve_org(speaker, at)
     return registry.expand(speaker)
 
 

@@ -2,7 +2,8 @@
 
 «…», “…”, „…“, ‹…›, "…" and '…' (the last two as toggles), and ” used both to open and to close
 («قوله”القوات ...”», common in copy from some agencies). A quotation may span sentences but not
-lines. A mark left open runs to the end of its line when it opens a quotation of MIN_OPEN_WORDS
+lines. A mark left open runs to the end of its line (or to the sentence after which narration resumes
+with a reporting verb) when it opens a quotation of MIN_OPEN_WORDS
 words or more («وقال "أنا مصدوم ... في جنوب لبنان.» at the end of a paragraph); a toggle mark that
 opens a new quotation after a sentence end («... لبنان. وكشف أنه تلقى "ضمانات"») closes the open one at
 that sentence end. Nested quotations are returned too, with their depth.
@@ -52,11 +53,26 @@ def _add(found: list[Quoted], text: str, start: int, end: int, depth: int) -> No
         found.append(Quoted(start + lead, end - trail, depth))
 
 
+def _narration_starts(text: str, start: int, end: int) -> int:
+    """The first sentence end in [start, end) after which narration resumes with a reporting verb
+    («... ضد الإيطاليين. ويرى الفرنسيون أن ...»), else ``end``."""
+    from marsad.quotes.lexicon import cues
+    from marsad.text.normalize import match_key
+
+    for m in SENTENCE_END.finditer(text, start, end):
+        words = text[m.end() : end].split(maxsplit=1)
+        key = match_key(words[0]) if words else ""
+        if key in cues() or (key[:1] in "وف" and key[1:] in cues()):
+            return m.start()
+    return end
+
+
 def _close_open(found: list[Quoted], text: str, stack: list[tuple[str, int]], end: int) -> None:
-    """Close the outermost open mark at ``end`` (a line end) when it opens a real quotation."""
+    """Close the outermost open mark at ``end`` (a line end, or where narration resumes) when it
+    opens a real quotation."""
     if stack:
         start = stack[0][1]
-        stop = end
+        stop = _narration_starts(text, start, end)
         while stop > start and (text[stop - 1].isspace() or text[stop - 1] in ".،,:؛;"):
             stop -= 1
         if _opens(text, start - 1) and len(text[start:stop].split()) >= MIN_OPEN_WORDS:

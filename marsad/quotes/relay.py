@@ -60,7 +60,13 @@ def relay_span(text: str, toks: list[Tok], lam: bool = False) -> tuple[str, int]
     """(relay, number of tokens it takes) for the tokens at the start of ``toks``."""
     words: list[Tok] = []
     quoted = bool(toks) and toks[0].text in QUOTE_CHARS
-    for tok in toks[1:] if quoted else toks:
+    rest = toks[1:] if quoted else toks
+    for n, tok in enumerate(rest):
+        if tok.text in QUOTE_CHARS and words and not quoted and word_kind(words[-1]) == "org":
+            name = _quoted_after(rest, n)  # «صحيفة "ماركا"»: the organisation's quoted name
+            if name:
+                words.extend(name)
+                break
         if tok.text in QUOTE_CHARS or len(words) >= MAX_RELAY_WORDS:
             break
         if _stop(tok) and not quoted and not (lam and not words):
@@ -77,7 +83,18 @@ def relay_span(text: str, toks: list[Tok], lam: bool = False) -> tuple[str, int]
     if not surface or (lam and match_key(surface).split()[0] in GENERIC):
         return None
     used = toks.index(words[-1]) + 1
+    surface = " ".join(surface.translate(str.maketrans("", "", QUOTE_CHARS)).split())
     return surface, used + (1 if quoted and used < len(toks) else 0)
+
+
+def _quoted_after(toks: list[Tok], n: int) -> list[Tok]:
+    """The words of a short quotation opened at token n, [] when it is not one."""
+    for k in range(n + 1, min(len(toks), n + MAX_RELAY_WORDS + 2)):
+        if toks[k].text in QUOTE_CHARS:
+            return toks[n + 1 : k]
+        if not toks[k].is_word:
+            return []
+    return []
 
 
 # Phrases that, with no reporting verb in the sentence, attribute the whole sentence to a source.

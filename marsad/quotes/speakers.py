@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from marsad.model import Mention
-from marsad.quotes.tokens import Tok, is_boundary, word_kind
+from marsad.quotes.tokens import PREPOSITIONS, Tok, is_boundary, word_kind
 from marsad.text.normalize import match_key, skeleton
 from marsad.text.tokens import strip_article
 
@@ -37,12 +37,45 @@ PRONOUN_PREPS = frozenset({"له", "لها", "لهم", "لنا", "لي", "عنه
                            "عليها", "اليه", "اليها"})
 
 
+QUOTE_MARKS = "\"«»“”'"
+NO_MARKS = str.maketrans("", "", QUOTE_MARKS)
+NAME_NOT_A_WORD = frozenset({"ان", "انه", "انها"})
+
+
+def _quoted_name_end(toks: list[Tok], n: int) -> int:
+    """Index after a short quoted name starting at mark n («صحيفة "واشنطن بوست"»), or n when none."""
+    for k in range(n + 1, min(len(toks), n + MAX_NAME_WORDS + 2)):
+        if toks[k].text in QUOTE_MARKS:
+            return k + 1 if k > n + 1 else n
+        if not toks[k].is_word:
+            return n
+    return n
+
+
+def adverbial(tok: Tok) -> bool:
+    """«متمنيا», «مجددا», «مؤخرا»: an indefinite accusative م-word after a verb is a circumstance, not a
+    speaker."""
+    key = tok.key
+    return tok.is_word and not tok.definite and len(key) >= 5 and key[0] == "م" and key.endswith("ا") \
+        and not key.endswith("نا") \
+        and not word_kind(tok)
+
+
 def leading_phrase(toks: list[Tok]) -> list[Tok]:
-    """Tokens from the start up to the first boundary (at most MAX_SPEAKER_WORDS)."""
+    """Tokens from the start up to the first boundary (at most MAX_SPEAKER_WORDS); an organisation
+    word keeps the quoted name after it («صحيفة "واشنطن بوست"»)."""
     out: list[Tok] = []
+    skip_to = 0
     for n, tok in enumerate(toks):
         nxt = toks[n + 1] if n + 1 < len(toks) else None
-        if not out and (word_kind(tok) == "aux" or tok.bare in PRONOUN_PREPS):
+        if n < skip_to:
+            out.append(tok)
+            continue
+        if not out and (word_kind(tok) == "aux" or tok.bare in PRONOUN_PREPS or adverbial(tok)):
+            continue
+        if out and tok.text in QUOTE_MARKS and word_kind(out[-1]) == "org" and _quoted_name_end(toks, n) > n:
+            skip_to = _quoted_name_end(toks, n)
+            out.append(tok)
             continue
         if is_boundary(tok) or len(out) >= MAX_SPEAKER_WORDS or (nxt is not None and _preposition_before_clause(tok, nxt)):
             break
@@ -64,8 +97,9 @@ def trailing_phrase(toks: list[Tok]) -> list[Tok]:
     word, because then it is a prepositional phrase («إلى ذلك حذر», «وفي السياق دعا»)."""
     out: list[Tok] = []
     if toks and toks[-1].bare in ("قد", "لقد"):
-        return []  # «وقد أعلن وزير الخارجية ...»: the subject follows the verb
-    for tok in reversed(toks):
+        return _subject_after_kana(toks[:-1])  # «وقد أعلن وزير ...»: the subject follows the verb
+    for n in range(len(toks) - 1, -1, -1):
+        tok = toks[n]
         kind = word_kind(tok)
         if kind == "aux":
             if out:
@@ -73,12 +107,38 @@ def trailing_phrase(toks: list[Tok]) -> list[Tok]:
             continue
         if is_boundary(tok):
             if tok.is_word and kind not in ("relative",) and not _clause_start(tok):
-                return []
+                return _through_preposition(toks, n, out)
             break
         out.append(tok)
         if len(out) > MAX_SPEAKER_WORDS:
             return []
-    return list(reversed(out))
+    out.reverse()
+    if out and out[0].key != out[0].bare and not out[0].definite and word_kind(out[0]) not in ("role", "org"):
+        return []  # «وأرسل كلمة تلخص رؤيته ... قال»: a clause led by another verb, not a subject
+    return out
+
+
+def _subject_after_kana(toks: list[Tok]) -> list[Tok]:
+    """«وكان الرئيس طالباني قد حذر»: the subject between كان and قد."""
+    for n in range(len(toks) - 1, max(-1, len(toks) - MAX_SPEAKER_WORDS - 2), -1):
+        if toks[n].bare in ("كان", "كانت"):
+            return leading_phrase(toks[n + 1 :])
+    return []
+
+
+def _through_preposition(toks: list[Tok], n: int, out: list[Tok]) -> list[Tok]:
+    """«لكن سفيرا مطلعا على الوثيقة قال»: a subject carrying a prepositional phrase, accepted only
+    right after a clause-opening word."""
+    if not out or not toks[n].is_word or toks[n].bare not in PREPOSITIONS:
+        return []
+    head: list[Tok] = []
+    for k in range(n - 1, max(-1, n - 4), -1):
+        if _clause_start(toks[k]) and head and not head[-1].definite:
+            return list(reversed(head)) + [toks[n]] + list(reversed(out))
+        if is_boundary(toks[k]) or word_kind(toks[k]) == "aux":
+            return []
+        head.append(toks[k])
+    return []
 
 
 def name_at_end(text: str, toks: list[Tok]) -> Speaker | None:
@@ -89,6 +149,35 @@ def name_at_end(text: str, toks: list[Tok]) -> Speaker | None:
     run = toks[k:]
     if len(run) < 2:
         return None
+    return Speaker(_span(text, run), "PER", "", run[0].start, run[-1].end)
+
+
+NAME_AFTER_ROLE_WINDOW = 8  # tokens after a role phrase searched for the holder's name (ANERcorp dev set)
+
+
+def name_after_role(text: str, toks: list[Tok]) -> Speaker | None:
+    """The last name of two words or more in the few tokens after a role phrase, before punctuation or
+    a quotation («مندوب فرنسا لدى الأمم المتحدة جان مارك دو لا سابليير», «السفير الاميركي في الامم
+    المتحدة جون بولتون لشبكة ...»)."""
+    window: list[Tok] = []
+    for tok in toks[:NAME_AFTER_ROLE_WINDOW]:
+        if not tok.is_word or tok.key in NAME_NOT_A_WORD or word_kind(tok) == "role":
+            break  # «... خلال اجتماعه مع الرئيس الروسي فلاديمير بوتين»: another role, another person
+        window.append(tok)
+    best: tuple[int, int] | None = None
+    i = 0
+    while i < len(window):
+        j = i
+        if _name_like(window[i], window[i - 1] if i else None) and not is_boundary(window[i]):
+            j = i + 1
+            while j < len(window) and _in_name(window, j, i) and not is_boundary(window[j]):
+                j += 1
+        if j - i >= 2:
+            best = (i, j)
+        i = max(j, i + 1)
+    if best is None:
+        return None
+    run = window[best[0] : best[1]]
     return Speaker(_span(text, run), "PER", "", run[0].start, run[-1].end)
 
 
@@ -162,7 +251,8 @@ def parse_speaker(text: str, toks: list[Tok]) -> Speaker | None:
     titled = toks[0].definite and i == 1 and j - i >= 2  # «الباحث برونو موتان»: a definite word as a title
     if first == "org" or (first != "role" and toks[0].definite and not titled):
         if first != "role":  # «الاتحاد الصيني لشركات صناعة السيارات», «وزارة الخارجية التركية»
-            return Speaker(_span(text, toks), "ORG", "", start, end)
+            name = " ".join(_span(text, toks).translate(NO_MARKS).split())
+            return Speaker(name, "ORG", "", start, end)
     if j > i and j - i <= MAX_NAME_WORDS:
         role = _span(text, toks[:i]) or _span(text, toks[j:])
         kind = "PER" if (j - i > 1 or role) else "NAME"
@@ -201,6 +291,9 @@ def name_words(surface: str) -> set[str]:
     return words
 
 
+GENERIC_ROLES = frozenset({skeleton(strip_article(match_key("المسؤول")))})
+
+
 def _role_words(role: str) -> set[str]:
     """Words of a role without the article, so «الوزير» matches «وزير الخارجية»."""
     return {skeleton(strip_article(w)) for w in match_key(role).split()}
@@ -214,11 +307,27 @@ class Registry:
 
     names: list[Speaker] = field(default_factory=list)  # one-word names of unknown type («انطونوف»)
 
+    orgs: list[Speaker] = field(default_factory=list)
+
     def add(self, speaker: Speaker) -> None:
         if speaker.kind == "PER":
             self.people.append(speaker)
         elif speaker.kind == "NAME":
             self.names.append(speaker)
+        elif speaker.kind == "ORG":
+            self.orgs.append(speaker)
+
+    def resolve_org(self, speaker: Speaker, before: int) -> Speaker:
+        """«البيان», «الحزب», «الصحيفة»: one definite word back to the organisation named before it
+        («بيان صادر عن مكتب أولمرت», «حزب الله», «صحيفة "واشنطن بوست"»)."""
+        words = match_key(speaker.name).split()
+        if len(words) != 1 or not speaker.name.startswith(("ال", "وال")):
+            return speaker
+        head = strip_article(words[0])  # no skeleton: «التقرير» is not «تقارير صحافية»
+        for org in reversed(self.orgs):
+            if org.start < before and org.name != speaker.name and head in match_key(org.name).split():
+                return replace(org, start=speaker.start, end=speaker.end, via=speaker.via)
+        return speaker
 
     def expand(self, speaker: Speaker) -> Speaker:
         """A short name («أنطونوف») to the fullest known form («أناتولي أنطونوف»)."""
@@ -230,12 +339,14 @@ class Registry:
         return speaker
 
     def resolve_role(self, speaker: Speaker, before: int) -> Speaker:
-        """A role phrase to the person holding it, else to the last person named before it."""
+        """A role phrase to the person holding it, else to the last person named before it when the role
+        is a generic one («المسؤول الروسي») or shares a word with that person's role; «الرئيس الاميركي»
+        is not whoever was named last."""
         role_words = _role_words(speaker.role)
         for person in reversed(self.people):
             if person.role and role_words and role_words <= _role_words(person.role):
                 return replace(person, start=speaker.start, end=speaker.end, via=speaker.via)
         earlier = [p for p in self.people if p.start < before] or [p for p in self.names if p.start < before]
-        if earlier:
+        if earlier and (role_words & GENERIC_ROLES or role_words & _role_words(earlier[-1].role)):
             return replace(earlier[-1], start=speaker.start, end=speaker.end, via=speaker.via)
         return speaker
