@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from marsad.config import Config
 from marsad.errors import NoArticleText, PipelineError
-from marsad.model import Article, Story
+from marsad.model import Article
 
 Level = Literal["article", "corpus", "cluster", "story"]
 
@@ -100,18 +100,6 @@ class Pipeline:
             else:
                 out.append((st.level, [st]))
         return out
-
-
-def run_article_stages(stages: list[Stage], article: Article, resources: Resources) -> Article:
-    for st in stages:
-        article = st.fn(article, resources)
-    return article
-
-
-def run_story_stages(stages: list[Stage], story: Story, articles: dict[str, Article], resources: Resources) -> Story:
-    for st in stages:
-        story = st.fn(story, articles, resources)
-    return story
 
 
 def default_stages() -> list[Stage]:

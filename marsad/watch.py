@@ -29,8 +29,9 @@ from typing import Any, TypeVar
 
 from marsad.cluster import StoryIndex, load_featurizer
 from marsad.config import Config
+from marsad.engines.local import LocalMapper
 from marsad.model import Article, Rejection, Result, Story
-from marsad.pipeline import Pipeline, Resources, default_pipeline, run_story_stages
+from marsad.pipeline import Pipeline, Resources, default_pipeline
 
 STATE_FILE = "watch.sqlite"
 INDEX_FILE = "stories.idx"
@@ -278,7 +279,8 @@ class Watcher:
         report.closed_stories = index.close_inactive(today) if today else []
         state.add_articles(analysed)
         state.mark([k for a in fresh for k in item_keys(a)], "read")
-        stories = self._run_stories(state, touched)
+        stories, failures = self._run_stories(state, touched)
+        report.rejected.extend(failures)
         gone = self._merged_away(state, index)
         state.put_stories(stories)
         state.drop_stories(gone)
@@ -324,14 +326,18 @@ class Watcher:
             return StoryIndex.load(path, self.resources.get("cluster.featurizer", load_featurizer))
         return StoryIndex.from_resources(self.resources)
 
-    def _run_stories(self, state: WatchState, touched: list[Story]) -> list[Story]:
+    def _run_stories(self, state: WatchState, touched: list[Story]) -> tuple[list[Story], list[Rejection]]:
+        """Story stages on the touched stories; a failing stage is a rejection, not a stopped poll."""
         stages = self.pipeline.of_level("story")
-        out = []
+        out: list[Story] = []
+        failures: list[Rejection] = []
         for story in touched:
             by_id = {a.id: a for a in state.articles(story.article_ids)}
-            out.append(run_story_stages(stages, Story(id=story.id, article_ids=list(story.article_ids)),
-                                        by_id, self.resources))
-        return out
+            fresh = Story(id=story.id, article_ids=list(story.article_ids))
+            done, failed = LocalMapper().stories(stages, [fresh], by_id, self.resources)
+            out.extend(done)
+            failures.extend(failed)
+        return out, failures
 
     @staticmethod
     def _merged_away(state: WatchState, index: StoryIndex) -> list[str]:
@@ -359,16 +365,12 @@ def ordered(stories: dict[str, Story], articles: list[Article]) -> list[Story]:
 
 def save_store(path: Path, result: Result, gone: list[str]) -> None:
     """Save into the SQLite store (idempotent) and forget stories merged into others."""
-    from marsad.store.rows import STORY_TABLES
     from marsad.store.sqlite import SqliteStore
 
     store = SqliteStore(path)
     try:
         store.save(result)
-        for sid in gone:
-            for table in STORY_TABLES:
-                store.connection.execute(f"DELETE FROM {table} WHERE story_id = ?", (sid,))
-            store.connection.execute("DELETE FROM stories WHERE id = ?", (sid,))
+        store.delete_stories(gone)
     finally:
         store.close()
 

@@ -370,3 +370,16 @@ def test_two_connections_to_one_file_see_each_others_saves(tmp_path):
         assert [a.id for a in reader.load().articles] == ["a1", "a2"]
         reader.save(Result(articles=[article(3)]))
         assert writer.article("a3") is not None
+
+
+def test_delete_stories_forgets_story_rows_but_keeps_articles(tmp_path):
+    from marsad.store.sqlite import SqliteStore as Store
+
+    article = Article(id="a1", source="a.txt", title="عنوان", text="نص")
+    story = Story(id="s-1", title="قصة", article_ids=["a1"],
+                  entities=[Entity(id="e1", type="PER", name="أنطونوف", variants=["أنطونوف"], article_ids=["a1"])])
+    with Store(tmp_path / "m.db") as store:
+        store.save(Result(articles=[article], stories=[story]))
+        assert store.delete_stories(["s-1", "s-none"]) == 1
+        assert store.stories() == [] and store.entity_stories("e1") == []
+        assert store.article("a1") is not None

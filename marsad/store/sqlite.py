@@ -118,6 +118,17 @@ class SqliteStore:
             found = R.read_articles(self._conn, [article_id])
         return found[0] if found else None
 
+    def delete_stories(self, story_ids: list[str]) -> int:
+        """Forget stories (merged into others by incremental clustering) and their derived rows, in one
+        transaction; their articles stay. Returns how many stories were deleted."""
+        deleted = 0
+        with self._transaction("delete stories"):
+            for sid in story_ids:
+                for table in R.STORY_TABLES:
+                    self._conn.execute(f"DELETE FROM {table} WHERE story_id = ?", (sid,))
+                deleted += self._conn.execute("DELETE FROM stories WHERE id = ?", (sid,)).rowcount
+        return deleted
+
     def story_ids_of(self, article_id: str) -> list[str]:
         """The stories an article belongs to (normally one)."""
         with self._reading():
