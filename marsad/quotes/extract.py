@@ -341,6 +341,8 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
     intro = find_intro(toks, pos, limit, hit.cue, ctx)
     subject = subject_before(toks, hit)
     region = toks[pos : intro[1] if intro else limit]
+    if intro and intro[0] == "clause" and region and region[-1].key in NAME_NOT_PREPOSITION:
+        region = region[:-1]  # «وشدد علي انه»: على spelled with ي before the clause, not the name علي
     quoting = _quoting_from(region, ctx.text)
     if quoting is not None and not subject:
         relay, region = quoting
@@ -386,8 +388,8 @@ def _holder(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
     after = frame.region[frame.region.index(frame.phrase[-1]) + 1 :]
     cut_by_preposition = bool(after) and after[0].is_word and after[0].bare in PREPOSITIONS
     if speaker.kind == "ROLE" or (speaker.role and word_kind(frame.phrase[0]) == "role" and cut_by_preposition):
-        return name_after_role(ctx.text, after) or (name_at_end(ctx.text, frame.region)
-                                                     if speaker.kind == "ROLE" else None)
+        at_end = speaker.kind == "ROLE" and after[0].is_word  # not across «،»: «وقال المبعوث، طالبا ...»
+        return name_after_role(ctx.text, after) or (name_at_end(ctx.text, frame.region) if at_end else None)
     return None
 
 

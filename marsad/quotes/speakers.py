@@ -113,7 +113,8 @@ def trailing_phrase(toks: list[Tok]) -> list[Tok]:
         if len(out) > MAX_SPEAKER_WORDS:
             return []
     out.reverse()
-    if out and out[0].key != out[0].bare and not out[0].definite and word_kind(out[0]) not in ("role", "org"):
+    if len(out) >= 3 and out[0].key.startswith("و") and out[0].key != out[0].bare and not out[0].definite \
+            and word_kind(out[0]) not in ("role", "org"):
         return []  # «وأرسل كلمة تلخص رؤيته ... قال»: a clause led by another verb, not a subject
     return out
 
@@ -205,6 +206,11 @@ def _name_like(tok: Tok, prev: Tok | None) -> bool:
     return not tok.definite and not _is_adjective(key, tok.definite) and not key.isdigit()
 
 
+def _passive_participle(key: str) -> bool:
+    """«الموجود», «المعروف»: an adjective of the مفعول pattern after a name, not a family name."""
+    return len(key) == 7 and key.startswith("الم") and key[5] == "و"
+
+
 def _in_name(toks: list[Tok], k: int, i: int) -> bool:
     """Token k continues a name that started at i: a name-like word, or an «ال» word that is not a role,
     organisation or time word (family names: «سامي الخطيب», «عبد الرحمن مودي»)."""
@@ -213,7 +219,7 @@ def _in_name(toks: list[Tok], k: int, i: int) -> bool:
         return False
     if _name_like(tok, toks[k - 1] if k else None):
         return True
-    if k == i or not tok.is_word or not tok.definite or word_kind(tok):
+    if k == i or not tok.is_word or not tok.definite or word_kind(tok) or _passive_participle(tok.key):
         return False
     return not (k + 1 < len(toks) and word_kind(toks[k + 1]) in ("role", "org"))
 
@@ -257,6 +263,8 @@ def parse_speaker(text: str, toks: list[Tok]) -> Speaker | None:
         role = _span(text, toks[:i]) or _span(text, toks[j:])
         kind = "PER" if (j - i > 1 or role) else "NAME"
         return Speaker(_span(text, toks[i:j]), kind, role, start, end)
+    if len(toks) <= 2 and not toks[0].definite and toks[0].key.endswith(("ون", "ين")) and len(toks[0].key) > 4:
+        return Speaker(_span(text, toks), "ORG", "", start, end)  # «دبلوماسيين قالوا»: an unnamed collective
     if first == "role":
         # «متحدث باسم القوات» is a spokesman, «نائب وزير الدفاع» the deputy minister
         definite = any(t.definite for t in toks) and not (len(toks) > 1 and toks[1].key == "باسم" and not toks[0].definite)
