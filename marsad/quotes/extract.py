@@ -416,6 +416,14 @@ def analyse(toks: list[Tok], hit: Hit, limit: int, ctx: Context,
     if frame is None:
         return [], None
     speaker = _frame_speaker(frame, ctx)
+    if speaker is None and frame.relay:  # «وقال لـ«الشرق الاوسط» ان»: the relay of the current speaker
+        raws, _ = _quotes_of_frame(toks, hit, limit, ctx, cuts, frame, Speaker("", "NONE", via=(frame.relay,)))
+        return raws, None
+    return _quotes_of_frame(toks, hit, limit, ctx, cuts, frame, speaker)
+
+
+def _quotes_of_frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context, cuts: Sequence[int], frame: Frame,
+                     speaker: Speaker | None) -> tuple[list[Raw], Speaker | None]:
     cue = ctx.text[toks[hit.i].start : toks[hit.j - 1].end]
     before = _quote_before(toks, hit, ctx) if frame.c0 < 0 and hit.cue.quote == "yes" else None
     if before is not None:
@@ -478,7 +486,11 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
             ctx.current = explicit
             ctx.known.append(explicit.name)
         speaker = explicit or local or ctx.current
-        out.extend(replace(r, speaker=speaker, sentence=index) for r in raws)
+        told = raws[0].speaker if raws and raws[0].speaker and raws[0].speaker.kind == "NONE" else None
+        if told is not None and speaker is not None:
+            speaker = replace(speaker, via=tuple(chain(speaker.via, told.via)))
+            local = ctx.current = speaker
+        out.extend(replace(r, speaker=speaker or told, sentence=index) for r in raws)
     return _with_sentence_relays(out, toks, ctx)
 
 
