@@ -38,14 +38,24 @@ def gold_articles(which: str) -> tuple[dict[str, Article], dict]:  # type: ignor
     return {name: text_article(name, g["text"]) for name, g in gold.items()}, gold
 
 
-def report(which: str, verbose: bool) -> dict[str, Article]:
+def with_mentions(article: Article) -> Article:
+    from marsad.config import Config
+    from marsad.entities import tag
+    from marsad.pipeline import Resources
+
+    return tag.fn(article, Resources(Config()))  # type: ignore[no-any-return]
+
+
+def report(which: str, verbose: bool, mentions: bool = False) -> dict[str, Article]:
     articles, gold = gold_articles(which)
+    if mentions:
+        articles = {name: with_mentions(a) for name, a in articles.items()}
     predicted = {name: article_quotes(a) for name, a in articles.items()}
     if verbose:
         for name, g in gold.items():
             show(name, predicted[name], g["quotes"])
     result = score_many((predicted[n], g["quotes"], g["ignore"]) for n, g in gold.items())
-    print(f"{which:6}", " ".join(f"{k}={result[k]:.3f}" for k in ("precision", "recall", "f1", "speaker", "kind",
+    print(f"{which + ('+ner' if mentions else ''):10}", " ".join(f"{k}={result[k]:.3f}" for k in ("precision", "recall", "f1", "speaker", "kind",
                                                                 "via_recall")),
           f"(tp={result['tp']:.0f} fp={result['fp']:.0f} fn={result['fn']:.0f})")
     return articles
@@ -67,9 +77,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--gold", choices=["seeds", "dev", "check", "all"], default="seeds")
+    parser.add_argument("--mentions", action="store_true", help="tag entity mentions first (as the pipeline does)")
     args = parser.parse_args()
     for which in (["seeds", "dev", "check"] if args.gold == "all" else [args.gold]):
-        report(which, args.verbose)
+        report(which, args.verbose, args.mentions)
     articles = gold_articles("seeds")[0]
     start = time.perf_counter()
     for _ in range(args.repeat):

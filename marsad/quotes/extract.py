@@ -387,7 +387,8 @@ def _holder(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
         return None
     after = frame.region[frame.region.index(frame.phrase[-1]) + 1 :]
     cut_by_preposition = bool(after) and after[0].is_word and after[0].bare in PREPOSITIONS
-    if speaker.kind == "ROLE" or (speaker.role and word_kind(frame.phrase[0]) == "role" and cut_by_preposition):
+    titled = word_kind(frame.phrase[0]) == "role" and cut_by_preposition
+    if speaker.kind == "ROLE" or (titled and (speaker.kind != "PER" or speaker.role)):
         at_end = speaker.kind == "ROLE" and after[0].is_word  # not across «،»: «وقال المبعوث، طالبا ...»
         return name_after_role(ctx.text, after) or (name_at_end(ctx.text, frame.region) if at_end else None)
     return None
@@ -485,13 +486,29 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
             local = explicit
             ctx.current = explicit
             ctx.known.append(explicit.name)
-        speaker = explicit or local or ctx.current
+        speaker = explicit or local or ctx.current or last_person(ctx, toks[hit.i].start)
+        if ctx.current is None and speaker is not None:
+            ctx.current = speaker
         told = raws[0].speaker if raws and raws[0].speaker and raws[0].speaker.kind == "NONE" else None
         if told is not None and speaker is not None:
             speaker = replace(speaker, via=tuple(chain(speaker.via, told.via)))
             local = ctx.current = speaker
         out.extend(replace(r, speaker=speaker or told, sentence=index) for r in raws)
     return _with_sentence_relays(out, toks, ctx)
+
+
+PERSON_LOOKBACK = 400  # characters before a cue searched for a tagged person when no speaker is known yet
+
+
+def last_person(ctx: Context, before: int) -> Speaker | None:
+    """With no speaker yet in the article («ولخص محفوظ رؤيته ... قال فيها "..."»), the last person the
+    entity tagger found before the cue, outside quotations."""
+    people = [m for m in ctx.mentions if m.type == "PER" and before - PERSON_LOOKBACK <= m.start and m.end <= before
+              and not in_quotation(ctx, m.start)]
+    if not people:
+        return None
+    m = people[-1]
+    return Speaker(ctx.text[m.start : m.end], "PER", m.role or "", m.start, m.end)
 
 
 def according(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:
