@@ -136,6 +136,8 @@ def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
     prev = toks[i - 1] if i else None
     if prev is not None and (word_kind(prev) == "relative" or (cue.pos == "present" and prev.key in SUBJUNCTIVE)):
         return None
+    if prev is not None and cue.pos == "participle" and tok.key.endswith("ه") and cue_of(prev) is not None:
+        return None  # «وقالت مضيفة على متن الطائرة إن»: right after a verb, the noun (a stewardess)
     if cue.needs != "-" and not any(cue.needs in (t.key, t.bare) for t in toks[i + 1 : i + 6]):
         return None
     return hit or Hit(i, i + 1, cue)
@@ -229,6 +231,9 @@ def addressee_relay(region: list[Tok], ctx: Context) -> str | None:
 
 def _relay_verb(toks: list[Tok], hit: Hit, limit: int, text: str) -> tuple[str | None, int] | None:
     """«نقلت وكالة تاس عن انطونوف قوله»: (relay, index of the speaker phrase)."""
+    if hit.j < limit and toks[hit.j].key in ("عنه", "عنها", "عنهم"):  # «ونقلت عنه صحيفة الحياة أن»
+        found = relay_span(text, toks[hit.j + 1 : limit])
+        return (found[0], hit.j + 1 + found[1]) if found else None
     for k in range(hit.j, min(limit, hit.j + 8)):
         if toks[k].key == "عن":
             return relay_noun_phrase(text, toks[hit.j : k]), k + 1
@@ -383,15 +388,16 @@ def _frame_without_intro(frame: Frame, toks: list[Tok], hit: Hit, limit: int, ct
 def _holder(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
     """The person named after a role phrase cut by a preposition («مندوب فرنسا لدى الأمم المتحدة جان
     مارك ...», «المتحدث باسم المجلس ... في الصومال محمد محمود»)."""
-    if frame.subject or len(frame.region) <= len(frame.phrase) or not frame.phrase:
+    if frame.subject or len(frame.region) <= len(frame.phrase) or not frame.phrase or frame.how == "object":
         return None
     after = frame.region[frame.region.index(frame.phrase[-1]) + 1 :]
     cut_by_preposition = bool(after) and after[0].is_word and after[0].bare in PREPOSITIONS
     titled = word_kind(frame.phrase[0]) == "role" and cut_by_preposition
-    if speaker.kind == "ROLE" or (titled and (speaker.kind != "PER" or speaker.role)):
-        at_end = speaker.kind == "ROLE" and after[0].is_word  # not across «،»: «وقال المبعوث، طالبا ...»
-        return name_after_role(ctx.text, after) or (name_at_end(ctx.text, frame.region) if at_end else None)
-    return None
+    if not (speaker.kind == "ROLE" or (titled and (speaker.kind != "PER" or speaker.role))):
+        return None
+    at_end = speaker.kind == "ROLE" and after[0].is_word  # not across «،»: «وقال المبعوث، طالبا ...»
+    named = name_after_role(ctx.text, after) if cut_by_preposition else None
+    return named or (name_at_end(ctx.text, frame.region) if at_end else None)
 
 
 def _span_text(text: str, toks: list[Tok]) -> str:
@@ -486,6 +492,9 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
             local = explicit
             ctx.current = explicit
             ctx.known.append(explicit.name)
+        if passive(toks[hit.i]):  # «وأُعلن أن»: said by no one named, not by the last speaker
+            out.extend(replace(r, speaker=explicit, sentence=index) for r in raws)
+            continue
         speaker = explicit or local or ctx.current or last_person(ctx, toks[hit.i].start)
         if ctx.current is None and speaker is not None:
             ctx.current = speaker
@@ -495,6 +504,12 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
             local = ctx.current = speaker
         out.extend(replace(r, speaker=speaker or told, sentence=index) for r in raws)
     return _with_sentence_relays(out, toks, ctx)
+
+
+def passive(tok: Tok) -> bool:
+    """A verb written with a damma on its first letter («أُعلن», «وذُكر»): the passive voice."""
+    letters = tok.text.lstrip("وف") if len(tok.text) > 3 else tok.text
+    return "\u064f" in letters[:2]
 
 
 PERSON_LOOKBACK = 400  # characters before a cue searched for a tagged person when no speaker is known yet
