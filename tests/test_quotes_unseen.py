@@ -148,3 +148,32 @@ def test_first_quote_takes_the_tagged_person_before_it() -> None:
     start = text.index("منير الحلو")
     mentions = [Mention(start, start + len("منير الحلو"), "منير الحلو", "PER")]
     assert [q.speaker for q in quotes_of(text, mentions)] == ["منير الحلو"]
+
+
+def test_regression_lam_tatweel_before_a_quoted_outlet_does_not_crash() -> None:
+    quote = quotes_of("وفي تصريح لـ«العربية.نت»، قال الخبير الاقتصادي محمد العلي إن الأسعار سترتفع.")[0]
+    assert quote.speaker == "محمد العلي" and quote.via[:1] == ["العربية.نت"]
+
+
+def test_addressee_relay_stops_before_a_circumstantial_participle() -> None:
+    quote = quotes_of("وقال مصدر أمني لوكالة فرانس برس طالبا عدم الكشف عن هويته إن الهجوم وقع فجرا.")[0]
+    assert quote.via[:1] == ["وكالة فرانس برس"]
+
+
+@pytest.mark.parametrize("text,speaker,via", [
+    ("ونقلت قناة الجزيرة عن شهود عيان قولهم إن الطائرات قصفت السوق.", "شهود عيان", "قناة الجزيرة"),
+    ("وذكرت مصادر مطلعة لـ\"الشرق الأوسط\" أن الاجتماع تأجل.", "مصادر مطلعة", "الشرق الأوسط"),
+])
+def test_speaker_phrase_ends_before_qawlahum_and_lam(text: str, speaker: str, via: str) -> None:
+    quote = quotes_of(text)[0]
+    assert (quote.speaker, quote.via[:1]) == (speaker, [via])
+
+
+def test_quote_then_hakadha_qala() -> None:
+    assert said("\"لن نتراجع عن مطالبنا\"، هكذا قال زعيم المعارضة سامر حداد أمام أنصاره.") == [
+        ("سامر حداد", "لن نتراجع عن مطالبنا")]
+
+
+def test_named_speaker_is_kept_when_a_place_phrase_follows() -> None:
+    text = "وأوضح المتحدث العسكري العقيد أحمد المسماري في مؤتمر صحفي أن القوات تقدمت نحو المدينة."
+    assert said(text) == [("أحمد المسماري", "القوات تقدمت نحو المدينة")]

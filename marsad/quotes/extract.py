@@ -258,7 +258,7 @@ def _quote_before(toks: list[Tok], hit: Hit, ctx: Context) -> Quoted | None:
     """«"نحن مستعدون"، قال أنطونوف»: a quotation ending right before the cue."""
     cue_start = toks[hit.i].start
     for q in ctx.quoted:
-        between = ctx.text[q.end : cue_start]
+        between = ctx.text[q.end : cue_start].replace("هكذا", "")  # «"..."، هكذا قال»
         if q.depth == 0 and q.end <= cue_start and not between.strip(" \t\"'»”“،,.:") and q.words(ctx.text) >= 2:
             return q
     return None
@@ -393,7 +393,9 @@ def _holder(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
     after = frame.region[frame.region.index(frame.phrase[-1]) + 1 :]
     cut_by_preposition = bool(after) and after[0].is_word and after[0].bare in PREPOSITIONS
     titled = word_kind(frame.phrase[0]) == "role" and cut_by_preposition
-    if not (speaker.kind == "ROLE" or (titled and (speaker.kind != "PER" or speaker.role))):
+    # «مندوب فرنسا لدى ...», «رئيس اللجنة المنظمة لكأس العالم في ...»; not «العقيد أحمد المسماري في مؤتمر صحفي»
+    weak = len(speaker.name.split()) == 1 or match_key(speaker.name).startswith("ل")
+    if not (speaker.kind == "ROLE" or (titled and (speaker.kind != "PER" or weak))):
         return None
     at_end = speaker.kind == "ROLE" and after[0].is_word  # not across «،»: «وقال المبعوث، طالبا ...»
     named = name_after_role(ctx.text, after) if cut_by_preposition else None

@@ -19,6 +19,8 @@ from marsad.text.normalize import match_key
 MAX_RELAY_WORDS = 5
 # Addressees that are not relays («في تصريح للصحفيين»).
 GENERIC = frozenset({"الصحفيين", "الصحافيين", "صحفيين", "الصحافه", "الاعلام", "وسائل", "الجميع"})
+# Participles that follow an addressee («لوكالة فرانس برس طالبا عدم الكشف عن هويته»): not part of its name.
+CIRCUMSTANCE = frozenset({"طالبا", "طالبه", "مفضلا", "مفضله", "رافضا", "رافضه", "مشترطا", "مشترطه"})
 SOURCE_LINE = re.compile(r"^\s*(?:المصدر|المصادر|مصدر الخبر)\s*:\s*(.{1,80}?)\s*$")
 QUOTE_CHARS = "\"'«»“”„"
 
@@ -26,7 +28,8 @@ QUOTE_CHARS = "\"'«»“”„"
 def _stop(tok: Tok) -> bool:
     if not tok.is_word:
         return tok.text not in QUOTE_CHARS
-    return tok.key in COMPLEMENTIZERS or tok.bare in PREPOSITIONS or word_kind(tok) in ("boundary", "relative")
+    return tok.key in COMPLEMENTIZERS or tok.bare in PREPOSITIONS or word_kind(tok) in ("boundary", "relative") \
+        or tok.key in CIRCUMSTANCE
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +61,9 @@ def relay_noun_phrase(text: str, toks: list[Tok], lam: bool = False) -> str | No
 
 def relay_span(text: str, toks: list[Tok], lam: bool = False) -> tuple[str, int] | None:
     """(relay, number of tokens it takes) for the tokens at the start of ``toks``."""
+    if lam and toks and toks[0].key in ("ل", "لـ", "") and len(toks) > 1:  # «لـ«العربية.نت»», «ل ـ "..."»
+        found = relay_span(text, toks[1:])
+        return (found[0], found[1] + 1) if found else None
     words: list[Tok] = []
     quoted = bool(toks) and toks[0].text in QUOTE_CHARS
     rest = toks[1:] if quoted else toks
@@ -80,7 +86,8 @@ def relay_span(text: str, toks: list[Tok], lam: bool = False) -> tuple[str, int]
             return None
         start += 1
     surface = text[start : words[-1].end].strip(QUOTE_CHARS + " ")
-    if not surface or (lam and match_key(surface).split()[0] in GENERIC):
+    keys = match_key(surface).split()
+    if not keys or (lam and keys[0] in GENERIC):
         return None
     used = toks.index(words[-1]) + 1
     surface = " ".join(surface.translate(str.maketrans("", "", QUOTE_CHARS)).split())

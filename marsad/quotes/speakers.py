@@ -61,6 +61,13 @@ def adverbial(tok: Tok) -> bool:
         and not word_kind(tok)
 
 
+def _is_say_noun(tok: Tok) -> bool:
+    from marsad.quotes.tokens import cue_of
+
+    cue = cue_of(tok)
+    return cue is not None and cue.pos == "noun"
+
+
 def leading_phrase(toks: list[Tok]) -> list[Tok]:
     """Tokens from the start up to the first boundary (at most MAX_SPEAKER_WORDS); an organisation
     word keeps the quoted name after it («صحيفة "واشنطن بوست"»)."""
@@ -79,6 +86,8 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
             continue
         if is_boundary(tok) or len(out) >= MAX_SPEAKER_WORDS or (nxt is not None and _preposition_before_clause(tok, nxt)):
             break
+        if _is_say_noun(tok):
+            break  # «عن شهود عيان قولهم إن»
         out.append(tok)
     return out
 

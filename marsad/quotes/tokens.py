@@ -64,7 +64,7 @@ def word_kind(tok: Tok) -> str:
 
 def is_boundary(tok: Tok) -> bool:
     """Ends a speaker phrase: punctuation, prepositions, time words, complementizers, «لل…» phrases."""
-    if tok.text in PUNCT_BOUNDARY or tok.text in "\"«»“”'" or not tok.key:
+    if tok.text in PUNCT_BOUNDARY or tok.text in "\"«»“”'" or not tok.key or tok.key == "ل":
         return True  # an empty key: a lone tatweel used as a dash («وقال الوزير ـ في تصريحاته ـ»)
     if tok.text in NAME_NOT_PREPOSITION:
         return False
