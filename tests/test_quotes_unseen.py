@@ -177,3 +177,32 @@ def test_quote_then_hakadha_qala() -> None:
 def test_named_speaker_is_kept_when_a_place_phrase_follows() -> None:
     text = "وأوضح المتحدث العسكري العقيد أحمد المسماري في مؤتمر صحفي أن القوات تقدمت نحو المدينة."
     assert said(text) == [("أحمد المسماري", "القوات تقدمت نحو المدينة")]
+
+
+def test_family_name_alone_goes_back_to_the_full_name() -> None:
+    text = ("أكد وزير الخارجية وليد المعلم أن سوريا ستواصل مكافحة الإرهاب. "
+            "وأوضح المعلم في مؤتمر صحفي أن الحل السياسي يبقى ممكنا.")
+    assert [s for s, _ in said(text)] == ["وليد المعلم", "وليد المعلم"]
+
+
+def test_name_after_a_title_with_a_lam_genitive() -> None:
+    text = "وأعرب الأمين العام للجامعة العربية نبيل العربي عن قلقه البالغ إزاء التصعيد."
+    assert said(text)[0][0] == "نبيل العربي"
+
+
+def test_nasabat_ila_is_a_relay() -> None:
+    quote = quotes_of("ونسبت الصحيفة إلى مسؤول رفيع قوله إن المفاوضات وصلت إلى طريق مسدود.")[0]
+    assert (quote.speaker, quote.via[:1], quote.text) == ("مسؤول رفيع", ["الصحيفة"], "المفاوضات وصلت إلى طريق مسدود")
+
+
+def test_speaker_of_a_refusal_carries_to_lakinnahu_qala() -> None:
+    assert said("ورفض المتحدث التعليق على التقارير، لكنه قال إن التحقيق مستمر.") == [("المتحدث", "التحقيق مستمر")]
+
+
+def test_adverb_ends_the_speaker_phrase() -> None:
+    text = "وقد أكد الرئيس المصري عبد الفتاح السيسي مرارا أن مصر لن تسمح بالمساس بأمنها."
+    assert said(text)[0][0] == "عبد الفتاح السيسي"
+
+
+def test_headline_with_a_non_quoting_verb_is_still_a_headline() -> None:
+    assert said("وزارة الخارجية: رفض الاتفاق يهدد المفاوضات الجارية\nنص الخبر.")[0][0] == "وزارة الخارجية"

@@ -234,8 +234,9 @@ def _relay_verb(toks: list[Tok], hit: Hit, limit: int, text: str) -> tuple[str |
     if hit.j < limit and toks[hit.j].key in ("عنه", "عنها", "عنهم"):  # «ونقلت عنه صحيفة الحياة أن»
         found = relay_span(text, toks[hit.j + 1 : limit])
         return (found[0], hit.j + 1 + found[1]) if found else None
+    source_prep = "الي" if hit.cue.lemma == "نسب" else "عن"  # «نسبت الصحيفة إلى مسؤول قوله»
     for k in range(hit.j, min(limit, hit.j + 8)):
-        if toks[k].key == "عن":
+        if toks[k].key == source_prep:
             return relay_noun_phrase(text, toks[hit.j : k]), k + 1
     return None
 
@@ -355,10 +356,27 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
     relay = relay or told
     # A participle («مشيرا», «قائلا») always shares the subject of the verb before it.
     phrase = [] if hit.cue.pos == "participle" else subject or leading_phrase(region)
+    if hit.cue.quote == "no" and phrase and not subject and word_kind(phrase[0]) in ("role", "org"):
+        phrase = phrase[: head_phrase_end(phrase, 0, len(phrase))]  # «ورفض المتحدث التعليق»
     frame = Frame(intro[0] if intro else "", intro[2] if intro else -1, phrase, region, subject, relay)
     if intro is None:
         _frame_without_intro(frame, toks, hit, limit, ctx)
     return frame
+
+
+def head_phrase_end(toks: list[Tok], j: int, limit: int) -> int:
+    """End of a role/organisation phrase starting at j before its verb's object: a definite word
+    after a definite word starts the object unless it is an adjective or a title («المتحدث التعليق»,
+    «وزارة الدفاع الروسية الأنباء»); names go on («وزير الدفاع الأميركي أشتون كارتر»)."""
+    k = j + 1
+    while k < limit and toks[k].is_word:
+        tok, prev = toks[k], toks[k - 1]
+        construct = not prev.definite  # «وزارة الدفاع»: the genitive of an indefinite head
+        if tok.definite and not (construct or word_kind(tok) in ("role", "org")
+                                 or tok.key.endswith(("ي", "يه", "يين", "يون"))):
+            break
+        k += 1
+    return k
 
 
 def _frame_without_intro(frame: Frame, toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> None:
@@ -370,11 +388,7 @@ def _frame_without_intro(frame: Frame, toks: list[Tok], hit: Hit, limit: int, ct
         if not frame.subject and frame.c0 > 0:
             frame.phrase = leading_phrase(toks[hit.j : frame.c0])
         if frame.how == "" and not frame.subject and hit.j < limit and word_kind(toks[hit.j]) in ("role", "org"):
-            k = hit.j + 1  # «ونفى المتحدث الأنباء التي ...»: the speaker's head word, then the object
-            while k < limit and toks[k].is_word and word_kind(toks[k]) in ("role", "org", ""):
-                if toks[k].definite and not toks[k].key.endswith(("ي", "يه")) and word_kind(toks[k]) == "":
-                    break
-                k += 1
+            k = head_phrase_end(toks, hit.j, limit)  # «ونفى المتحدث الأنباء التي ...»: speaker, then object
             if k < limit:
                 frame.how, frame.c0, frame.phrase = "object", k, toks[hit.j : k]
     if frame.how == "" and hit.cue.pos == "participle" and hit.cue.kind == "say" and hit.j < limit:
@@ -391,7 +405,8 @@ def _holder(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
     if frame.subject or len(frame.region) <= len(frame.phrase) or not frame.phrase or frame.how == "object":
         return None
     after = frame.region[frame.region.index(frame.phrase[-1]) + 1 :]
-    cut_by_preposition = bool(after) and after[0].is_word and after[0].bare in PREPOSITIONS
+    cut_by_preposition = bool(after) and after[0].is_word and (after[0].bare in PREPOSITIONS
+                                                               or after[0].key.startswith("لل"))
     titled = word_kind(frame.phrase[0]) == "role" and cut_by_preposition
     # «مندوب فرنسا لدى ...», «رئيس اللجنة المنظمة لكأس العالم في ...»; not «العقيد أحمد المسماري في مؤتمر صحفي»
     weak = len(speaker.name.split()) == 1 or match_key(speaker.name).startswith("ل")
@@ -462,7 +477,7 @@ def headline(text: str, start: int, end: int, sentence: int, ctx: Context) -> li
         return []
     if any(cue_of(t) for t in toks) or toks[0].bare in NO_HEAD or not ARABIC.search(match.group(1)):
         return []
-    if find_hits(sentence_tokens(text, start + match.start(2), end), ctx):
+    if any(h.cue.quote == "yes" for h in find_hits(sentence_tokens(text, start + match.start(2), end), ctx)):
         return []  # «الرياض: قال مسؤول ...» is a dateline before reported speech
     speaker = parse_speaker(text, toks) or Speaker(match.group(1).strip(), "NAME", "", toks[0].start, toks[-1].end)
     if len(toks) == 1 and toks[0].definite and word_kind(toks[0]) not in ("org", "role"):

@@ -52,6 +52,9 @@ def _quoted_name_end(toks: list[Tok], n: int) -> int:
     return n
 
 
+ADVERBS = frozenset({"مجددا", "مرارا", "مؤخرا", "مسبقا", "مطولا", "مجدداً", "سابقا", "ايضا", "كذلك", "اليوم", "امس"})
+
+
 def adverbial(tok: Tok) -> bool:
     """«متمنيا», «مجددا», «مؤخرا»: an indefinite accusative م-word after a verb is a circumstance, not a
     speaker."""
@@ -78,8 +81,11 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
         if n < skip_to:
             out.append(tok)
             continue
-        if not out and (word_kind(tok) == "aux" or tok.bare in PRONOUN_PREPS or adverbial(tok)):
-            continue
+        if not out and (word_kind(tok) == "aux" or tok.bare in PRONOUN_PREPS
+                        or (adverbial(tok) and not (nxt is not None and _name_like(nxt, tok)))):
+            continue  # «وأضاف متمنيا للادب أن»; but «ماريا زاخاروفا» is a name
+        if out and tok.key in ADVERBS:
+            break  # «أكد الرئيس ... مرارا أن»
         if out and tok.text in QUOTE_MARKS and word_kind(out[-1]) == "org" and _quoted_name_end(toks, n) > n:
             skip_to = _quoted_name_end(toks, n)
             out.append(tok)
@@ -340,6 +346,9 @@ class Registry:
         words = match_key(speaker.name).split()
         if len(words) != 1 or not speaker.name.startswith(("ال", "وال")):
             return speaker
+        for person in reversed(self.people):  # «وأوضح المعلم» after «وزير الخارجية وليد المعلم»
+            if person.start < before and name_words(speaker.name) <= name_words(person.name):
+                return replace(person, start=speaker.start, end=speaker.end, via=speaker.via)
         head = strip_article(words[0])  # no skeleton: «التقرير» is not «تقارير صحافية»
         for org in reversed(self.orgs):
             if org.start < before and org.name != speaker.name and head in match_key(org.name).split():
