@@ -206,3 +206,18 @@ def test_adverb_ends_the_speaker_phrase() -> None:
 
 def test_headline_with_a_non_quoting_verb_is_still_a_headline() -> None:
     assert said("وزارة الخارجية: رفض الاتفاق يهدد المفاوضات الجارية\nنص الخبر.")[0][0] == "وزارة الخارجية"
+
+
+def test_colon_at_the_line_end_then_the_quotation_on_the_next_line() -> None:
+    text = "وقال رئيس البلدية جورج خوري:\n\"نعمل على إصلاح الشبكة في أسرع وقت\"."
+    assert said(text) == [("جورج خوري", "نعمل على إصلاح الشبكة في أسرع وقت")]
+
+
+def test_ala_hadd_qawlihi_is_not_part_of_the_content() -> None:
+    text = "قال الوزير ماهر سعد إن الخطة جاهزة. وأضاف أن الوضع تحت السيطرة على حد قوله."
+    assert said(text)[-1] == ("ماهر سعد", "الوضع تحت السيطرة")
+
+
+def test_wifq_ma_naqalat_closes_the_quote_and_is_a_relay() -> None:
+    quote = quotes_of("وقال الناطق باسم الجيش إن \"العملية انتهت بنجاح\"، وفق ما نقلت وكالة الأناضول.")[0]
+    assert (quote.kind, quote.text, quote.via[:1]) == ("direct", "العملية انتهت بنجاح", ["وكالة الأناضول"])

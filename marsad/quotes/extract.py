@@ -282,8 +282,19 @@ def _speaker(phrase: list[Tok], ctx: Context) -> Speaker | None:
     return found or parse_speaker(ctx.text, phrase)
 
 
+# «... على حد قوله», «... حسب تعبيره»: the reporter's tag closing the content, not part of it.
+CLOSING_TAGS = (("علي", "حد", "قوله"), ("علي", "حد", "قولها"), ("علي", "حد", "تعبيره"), ("علي", "حد", "تعبيرها"),
+                ("حسب", "تعبيره"), ("حسب", "تعبيرها"), ("بحسب", "تعبيره"), ("بحسب", "تعبيرها"))
+
+
 def _content_span(toks: list[Tok], c0: int, limit: int, text: str) -> tuple[int, int] | None:
     end = limit
+    while end > c0 and not toks[end - 1].is_word:
+        end -= 1
+    for tag in CLOSING_TAGS:
+        if end - len(tag) > c0 and tuple(t.key for t in toks[end - len(tag) : end]) == tag:
+            end -= len(tag)
+            break
     while end > c0 and toks[end - 1].key in TRAILING:
         end -= 1
     if end <= c0:
@@ -452,6 +463,9 @@ def _quotes_of_frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context, cuts: 
     before = _quote_before(toks, hit, ctx) if frame.c0 < 0 and hit.cue.quote == "yes" else None
     if before is not None:
         return [Raw(before.start, before.end, "direct", cue, speaker, -1)], speaker
+    if frame.how == "colon" and frame.c0 >= len(toks) and hit.cue.quote == "yes":
+        below = _quotation_on_next_line(toks[-1].end, ctx)  # «وقال رئيس البلدية:\n"نعمل على ..."»
+        return ([Raw(below.start, below.end, "direct", cue, speaker, -1)] if below else []), speaker
     if frame.c0 < 0 or frame.c0 >= limit or hit.cue.quote != "yes":
         return [], speaker
     opened = _opened_at(toks[frame.c0], ctx) if frame.how == "quote" else None
@@ -461,6 +475,15 @@ def _quotes_of_frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context, cuts: 
     if span is None:
         return [], speaker
     return quotes_of_content(span, frame.how, cue, speaker, -1, ctx), speaker
+
+
+def _quotation_on_next_line(end: int, ctx: Context) -> Quoted | None:
+    """A top-level quotation opening right after a sentence that ends with a colon."""
+    for q in ctx.quoted:
+        gap = ctx.text[end : q.start]
+        if q.depth == 0 and q.start > end and len(gap) <= 4 and not gap.strip(" \t\n:\"'«“„"):
+            return q
+    return None
 
 
 def headline(text: str, start: int, end: int, sentence: int, ctx: Context) -> list[Raw]:
