@@ -221,3 +221,29 @@ def test_ala_hadd_qawlihi_is_not_part_of_the_content() -> None:
 def test_wifq_ma_naqalat_closes_the_quote_and_is_a_relay() -> None:
     quote = quotes_of("وقال الناطق باسم الجيش إن \"العملية انتهت بنجاح\"، وفق ما نقلت وكالة الأناضول.")[0]
     assert (quote.kind, quote.text, quote.via[:1]) == ("direct", "العملية انتهت بنجاح", ["وكالة الأناضول"])
+
+
+def test_verb_after_fi_waqt_with_fihi_then_the_subject() -> None:
+    text = "يأتي ذلك في وقت حذر فيه وزير الخارجية الإسباني ميغيل موراتينوس بأن الأزمة ستتفاقم."
+    assert said(text) == [("ميغيل موراتينوس", "الأزمة ستتفاقم")]
+
+
+def test_honorific_between_role_and_name_and_lam_al_outlet() -> None:
+    text = "وقال رئيس هيئة الآثار بمصر الدكتور زاهي حواس في تصريح للجزيرة نت إن التنقيب سيستمر."
+    quote = quotes_of(text)[0]
+    assert (quote.speaker, quote.via[:1]) == ("زاهي حواس", ["الجزيرة نت"])
+
+
+def test_bihasab_in_mid_sentence_is_still_a_source() -> None:
+    text = "وضرب إعصار قوي الساحل الشرقي بحسب هيئة الأرصاد الجوية وخلف أضرارا كبيرة."
+    assert said(text)[0][0] == "هيئة الأرصاد الجوية"
+
+
+def test_unnamed_official_is_not_replaced_by_a_place() -> None:
+    text = "وأشار مسؤول في شرطة مدينة سانتا كروز إلى أن عشرة أشخاص أصيبوا."
+    assert said(text)[0][0] == "مسؤول"
+
+
+def test_rajjaha_splits_the_statement() -> None:
+    text = "وقالت المراسلة إن الوفد وصل، لكنها رجحت أن تتأجل المحادثات إلى الغد."
+    assert [t for _, t in said(text)] == ["الوفد وصل", "تتأجل المحادثات إلى الغد"]

@@ -59,7 +59,8 @@ OPENERS = frozenset(PAIRS) | TOGGLES
 MIN_PARTIAL_WORDS = 3  # a quotation inside reported speech shorter than this is a scare quote («"داعش"»)
 MAX_INTRO_GAP = 30  # words between a cue and its introducer; beyond this the introducer is not its own
 SUBJUNCTIVE = frozenset({"ان", "لن", "لم", "كي", "لكي"})
-TRAILING = frozenset({"و", "ان", "حين", "في", "،", ",", "وذلك", "ذلك", "كما"})
+TRAILING = frozenset({"و", "ان", "حين", "في", "،", ",", "وذلك", "ذلك", "كما", "لكن", "لكنه", "لكنها", "لكنهم",
+                      "ولكن", "ولكنه", "ولكنها"})
 MAX_HEADLINE_WORDS = 30
 # A quotation this short followed by another introducer in the clause is a name («لشبكة "سي ان ان":»,
 # «ذكرت صحيفة "واشنطن بوست" أن»), not the content. Set by reading ANERcorp (tests/golden/quotes_dev.json).
@@ -221,6 +222,9 @@ def addressee_relay(region: list[Tok], ctx: Context) -> str | None:
         if tok.key in ("ل", "لـ") and rest and rest[0].text in OPENERS:
             q = _opened_at(rest[0], ctx)
             return ctx.text[q.start : q.end] if q and q.words(ctx.text) <= MAX_NAME_QUOTE_WORDS else None
+        if tok.key.startswith("لل") and not tok.key.endswith(("ين", "ون")) and n + 1 >= len(region) \
+                and relay_noun_phrase(ctx.text, region[n:], lam=True):
+            return relay_noun_phrase(ctx.text, region[n:], lam=True)  # «قال للجزيرة إن»: right before the clause
         if tok.key.startswith("ل") and not tok.key.startswith("لل") and word_kind_of(tok.key[1:]) == "org":
             q = _opened_at(rest[0], ctx) if rest and rest[0].text in OPENERS else None
             if q is not None and q.words(ctx.text) <= MAX_NAME_QUOTE_WORDS:
@@ -417,7 +421,9 @@ def _holder(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
         return None
     after = frame.region[frame.region.index(frame.phrase[-1]) + 1 :]
     cut_by_preposition = bool(after) and after[0].is_word and (after[0].bare in PREPOSITIONS
-                                                               or after[0].key.startswith("لل"))
+                                                               or after[0].key.startswith(("لل", "بال")))
+    if len(frame.phrase) == 1 and not frame.phrase[0].definite:
+        return None  # «مسؤول في شرطة ...»: an unnamed official, no holder to look for
     titled = word_kind(frame.phrase[0]) == "role" and cut_by_preposition
     # «مندوب فرنسا لدى ...», «رئيس اللجنة المنظمة لكأس العالم في ...»; not «العقيد أحمد المسماري في مؤتمر صحفي»
     weak = len(speaker.name.split()) == 1 or match_key(speaker.name).startswith("ل")
@@ -576,8 +582,8 @@ def according(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:
         after = found[0] + source[1]
         if match_key(source[0]) in OWN_VIEW:
             continue  # «"الأفضل" حسب رأيه»: the subject's own opinion, not a source
-        if i > 1 and toks[i - 1].text not in "،," and any(t.is_word for t in toks[after:]):
-            continue  # «تتباين حسب تخمينات الحظ التي ...»: «depending on», not «according to»
+        if i > 1 and toks[i - 1].text not in "،," and any(t.is_word for t in toks[after:]) and toks[i].key == "حسب":
+            continue  # «تتباين حسب تخمينات الحظ التي ...»: «depending on», not «according to» (بحسب is)
         first, last = (after, len(toks)) if i <= 1 else (0, i)
         while first < last and (not toks[first].is_word or toks[first].bare in ("ان", "فان")):
             first += 1

@@ -77,15 +77,21 @@ def relay_span(text: str, toks: list[Tok], lam: bool = False) -> tuple[str, int]
             break
         if _stop(tok) and not quoted and not (lam and not words):
             break
+        if words and not quoted and tok.key.startswith("و") and tok.key != tok.bare and not tok.definite \
+                and not tok.bare.startswith("ال"):
+            break  # «بحسب هيئة الأرصاد الجوية وخلف أضرارا»: a new verb, not part of the name
         words.append(tok)
     if not words:
         return None
     start = words[0].start
+    prefix = ""
     if lam:
-        if not words[0].key.startswith("ل") or words[0].key.startswith("لل"):
+        if not words[0].key.startswith("ل"):
             return None
+        if words[0].key.startswith("لل"):  # «في تصريح للجزيرة نت»: ل + the article
+            prefix, start = "ال", start + 1
         start += 1
-    surface = text[start : words[-1].end].strip(QUOTE_CHARS + " ")
+    surface = prefix + text[start : words[-1].end].strip(QUOTE_CHARS + " ")
     keys = match_key(surface).split()
     if not keys or (lam and keys[0] in GENERIC):
         return None

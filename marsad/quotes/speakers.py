@@ -40,6 +40,9 @@ PRONOUN_PREPS = frozenset({"له", "لها", "لهم", "لنا", "لي", "عنه
 QUOTE_MARKS = "\"«»“”'"
 NO_MARKS = str.maketrans("", "", QUOTE_MARKS)
 NAME_NOT_A_WORD = frozenset({"ان", "انه", "انها"})
+# Honorifics and ranks directly before a name: they do not introduce another person («... باليمن الدكتور فارس السقاف»).
+TITLES = frozenset({"الدكتور", "الدكتوره", "السيد", "السيده", "الشيخ", "الاستاذ", "المهندس", "اللواء", "العقيد",
+                    "العميد", "الجنرال", "الفريق", "المشير", "الامير", "الاميره"})
 
 
 def _quoted_name_end(toks: list[Tok], n: int) -> int:
@@ -81,7 +84,7 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
         if n < skip_to:
             out.append(tok)
             continue
-        if not out and (word_kind(tok) == "aux" or tok.bare in PRONOUN_PREPS
+        if not out and (word_kind(tok) == "aux" or tok.bare in PRONOUN_PREPS or tok.key in PRONOUN_PREPS
                         or (adverbial(tok) and not (nxt is not None and _name_like(nxt, tok)))):
             continue  # «وأضاف متمنيا للادب أن»; but «ماريا زاخاروفا» is a name
         if out and tok.key in ADVERBS:
@@ -177,7 +180,7 @@ def name_after_role(text: str, toks: list[Tok]) -> Speaker | None:
     المتحدة جون بولتون لشبكة ...»)."""
     window: list[Tok] = []
     for tok in toks[:NAME_AFTER_ROLE_WINDOW]:
-        if not tok.is_word or tok.key in NAME_NOT_A_WORD or word_kind(tok) == "role":
+        if not tok.is_word or tok.key in NAME_NOT_A_WORD or (word_kind(tok) == "role" and tok.key not in TITLES):
             break  # «... خلال اجتماعه مع الرئيس الروسي فلاديمير بوتين»: another role, another person
         window.append(tok)
     best: tuple[int, int] | None = None
