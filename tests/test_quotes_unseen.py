@@ -247,3 +247,22 @@ def test_unnamed_official_is_not_replaced_by_a_place() -> None:
 def test_rajjaha_splits_the_statement() -> None:
     text = "وقالت المراسلة إن الوفد وصل، لكنها رجحت أن تتأجل المحادثات إلى الغد."
     assert [t for _, t in said(text)] == ["الوفد وصل", "تتأجل المحادثات إلى الغد"]
+
+
+def test_long_title_then_the_name_at_its_end() -> None:
+    text = ("أعرب قائد منتخب هولندا ولاعب وسط نادي أياكس الهولندي لكرة القدم يوهان بالمر عن ثقته بأن الفريق "
+            "سيفوز باللقب.")
+    assert said(text)[0][0] == "يوهان بالمر"
+
+
+def test_club_name_with_an_adjective_is_not_the_coach_name() -> None:
+    text = "أعلن مدرب نادي ريال مدريد الإسباني كارلو أنشيلوتي أنه يبحث عن مدافع جديد."
+    assert said(text)[0][0] == "كارلو أنشيلوتي"
+
+
+def test_naqalat_an_after_an_outlet_speaker_relays_through_it() -> None:
+    text = ("ذكرت صحيفة \"الغارديان\" أمس أن الحكومة ستستقيل. "
+            "ونقلت عن مسؤولين في الحزب قولهم إن القرار اتخذ ليلا.")
+    quote = quotes_of(text)[-1]
+    assert quote.speaker == "مسؤولين في الحزب" or quote.speaker == "مسؤولين"
+    assert any("الغارديان" in v for v in quote.via)

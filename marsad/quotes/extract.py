@@ -57,6 +57,7 @@ ARABIC = re.compile(r"[\u0621-\u064a]")
 HEADLINE = re.compile(r"^([^:\n\"«“”]{2,60}?)\s*:\s*(\S.*)$")
 OPENERS = frozenset(PAIRS) | TOGGLES
 MIN_PARTIAL_WORDS = 3  # a quotation inside reported speech shorter than this is a scare quote («"داعش"»)
+MAX_RELAY_GAP = 12  # words between «نقلت» and «عن»: «نقلت صحيفة "صن" البريطانية في عددها الصادر اليوم عن» (ANERcorp dev)
 MAX_INTRO_GAP = 30  # words between a cue and its introducer; beyond this the introducer is not its own
 SUBJUNCTIVE = frozenset({"ان", "لن", "لم", "كي", "لكي"})
 TRAILING = frozenset({"و", "ان", "حين", "في", "،", ",", "وذلك", "ذلك", "كما", "لكن", "لكنه", "لكنها", "لكنهم",
@@ -239,7 +240,7 @@ def _relay_verb(toks: list[Tok], hit: Hit, limit: int, text: str) -> tuple[str |
         found = relay_span(text, toks[hit.j + 1 : limit])
         return (found[0], hit.j + 1 + found[1]) if found else None
     source_prep = "الي" if hit.cue.lemma == "نسب" else "عن"  # «نسبت الصحيفة إلى مسؤول قوله»
-    for k in range(hit.j, min(limit, hit.j + 8)):
+    for k in range(hit.j, min(limit, hit.j + MAX_RELAY_GAP)):
         if toks[k].key == source_prep:
             return relay_noun_phrase(text, toks[hit.j : k]), k + 1
     return None
@@ -359,6 +360,8 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
         if found is None:
             return None
         relay, pos = found
+        if relay is None and pos == hit.j + 1 and ctx.current is not None and ctx.current.kind == "ORG":
+            relay = ctx.current.name  # «ونقلت عن مسؤولين قولهم»: the outlet just named is the relay
     intro = find_intro(toks, pos, limit, hit.cue, ctx)
     subject = subject_before(toks, hit)
     region = toks[pos : intro[1] if intro else limit]

@@ -19,6 +19,9 @@ from marsad.text.normalize import match_key, skeleton
 from marsad.text.tokens import strip_article
 
 MAX_SPEAKER_WORDS = 9
+# «قائد منتخب ألمانيا ولاعب خط وسط نادي تشلسي الإنجليزي لكرة القدم مايكل بالاك»: titles run long before the
+# name (ANERcorp dev set, sports and culture pages).
+MAX_ROLE_PHRASE_WORDS = 14
 MAX_NAME_WORDS = 4
 
 
@@ -93,7 +96,8 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
             skip_to = _quoted_name_end(toks, n)
             out.append(tok)
             continue
-        if is_boundary(tok) or len(out) >= MAX_SPEAKER_WORDS or (nxt is not None and _preposition_before_clause(tok, nxt)):
+        cap = MAX_ROLE_PHRASE_WORDS if out and word_kind(out[0]) == "role" else MAX_SPEAKER_WORDS
+        if is_boundary(tok) or len(out) >= cap or (nxt is not None and _preposition_before_clause(tok, nxt)):
             break
         if _is_say_noun(tok):
             break  # «عن شهود عيان قولهم إن»
@@ -215,7 +219,7 @@ def _is_adjective(key: str, definite: bool) -> bool:
 
 
 def _name_like(tok: Tok, prev: Tok | None) -> bool:
-    if not tok.is_word or not tok.key or word_kind(tok) or tok.key.startswith(("بال", "لل")):
+    if not tok.is_word or not tok.key or word_kind(tok) or (tok.key.startswith(("بال", "لل")) and len(tok.key) > 5):
         return False  # «بالقاهرة», «للصحفيين»: a preposition with the article
     key = tok.bare if tok.definite else tok.key
     if prev is not None and word_kind(prev) in ("role", "org") and not prev.definite \
@@ -239,24 +243,33 @@ def _in_name(toks: list[Tok], k: int, i: int) -> bool:
         return True
     if k == i or not tok.is_word or not tok.definite or word_kind(tok) or _passive_participle(tok.key):
         return False
+    if _is_adjective(tok.key, True) and k + 1 < len(toks) and _name_like(toks[k + 1], tok):
+        return False  # «مانشستر يونايتد الإنجليزي أليكس فيرغوسن»: the adjective closes one name, another starts
     return not (k + 1 < len(toks) and word_kind(toks[k + 1]) in ("role", "org"))
 
 
 def _name_run(toks: list[Tok]) -> tuple[int, int]:
     """(i, j) of the name in a speaker phrase: the run at its start when it opens with a name
-    («ألونسو متسابق فريق رينو»), else the longest run; (0, 0) when none."""
+    («ألونسو متسابق فريق رينو»), the last run of two words or more after a title («مدرب نادي مانشستر
+    يونايتد الإنجليزي أليكس فيرغوسن»), else the longest run; (0, 0) when none."""
     best = (0, 0)
+    last_pair = (0, 0)
+    titled = bool(toks) and word_kind(toks[0]) == "role"
     i = 0
     while i < len(toks):
         j = i
-        while j < len(toks) and (_name_like(toks[j], toks[j - 1] if j else None) if j == i else _in_name(toks, j, i)):
+        prepositional = toks[i].key.startswith("ل") and i + 1 < len(toks) and toks[i + 1].definite  # «لكرة القدم»
+        while not prepositional and j < len(toks) and (
+                _name_like(toks[j], toks[j - 1] if j else None) if j == i else _in_name(toks, j, i)):
             j += 1
         if j > i and i == 0:
             return (i, j)
         if j - i > best[1] - best[0]:
             best = (i, j)
+        if j - i >= 2:
+            last_pair = (i, j)
         i = max(j, i + 1)
-    return best
+    return last_pair if titled and last_pair != (0, 0) else best
 
 
 def _span(text: str, toks: list[Tok]) -> str:
@@ -322,7 +335,12 @@ GENERIC_ROLES = frozenset({skeleton(strip_article(match_key("المسؤول")))}
 
 def _role_words(role: str) -> set[str]:
     """Words of a role without the article, so «الوزير» matches «وزير الخارجية»."""
-    return {skeleton(strip_article(w)) for w in match_key(role).split()}
+    words = set()
+    for w in match_key(role).split():
+        words.add(skeleton(strip_article(w)))
+        if w.startswith("و") and len(w) > 3:  # «ولاعب خط وسط»: the conjunction, or a root و («وزير»)
+            words.add(skeleton(strip_article(w[1:])))
+    return words
 
 
 @dataclass(slots=True)
