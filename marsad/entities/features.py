@@ -20,7 +20,7 @@ from marsad.entities import lexicons
 from marsad.text.normalize import match_key
 from marsad.text.tokens import is_arabic, strip_article, strip_clitics
 
-FEATURE_VERSION = "ner-features-3"
+FEATURE_VERSION = "ner-features-4"
 LATIN = re.compile(r"[A-Za-z]")
 DIGIT = re.compile(r"[0-9]")
 PUNCT = re.compile(r"^[^\w\u0600-\u06ff]+$")
@@ -78,13 +78,14 @@ def unit_features(word: str) -> tuple[str, ...]:
     if kind:
         feats.append(f"trig={kind}")
     feats.extend(_gazetteer(rest))
+    feats.extend(f"k{i}={c}" for i, c in enumerate(lexicons.word_clusters().get(rest, ("none",))))
     if rest != bare:
         feats.extend(f"{f}!b" for f in _gazetteer(bare))
     return tuple(feats)
 
 
 FAR_KEEP = ("trig=", "alias=")
-CONTEXT_KEEP = ("w=", "s=", "trig=", "per_gaz=", "alias=", "shape=", "x2=", "wk=")
+CONTEXT_KEEP = ("w=", "s=", "trig=", "per_gaz=", "alias=", "shape=", "x2=", "wk=", "k1=", "k2=")
 
 
 @lru_cache(maxsize=300_000)

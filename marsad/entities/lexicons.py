@@ -21,6 +21,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 MODELS = Path(__file__).resolve().parent / "models"
 PERSON_TOKENS = MODELS / "person_tokens.tsv"
 WIKI_TOKENS = MODELS / "wiki_entity_tokens.tsv"
+WORD_CLUSTERS = MODELS / "word_clusters.tsv"
 # A word is listed with a type when at least this share of its WikiFANE occurrences are inside
 # entities of that type and it occurs at least twice (chosen on the ANERcorp dev split).
 WIKI_MIN_SHARE = 0.5
@@ -109,3 +110,12 @@ def build_wiki_tokens(sentences: list[list[tuple[str, str]]], out: Path = WIKI_T
               "token\ttype\n")
     out.write_text(header + "".join(f"{k}\t{t}\n" for k, t in rows), encoding="utf-8")
     return len(rows)
+
+
+@lru_cache(maxsize=1)
+def word_clusters() -> dict[str, tuple[str, ...]]:
+    """Word (``clusters.cluster_key`` form) -> its cluster ids, coarse to fine."""
+    if not WORD_CLUSTERS.exists():
+        raise ModelError("word-cluster table missing; run `marsad train ner`", source=str(WORD_CLUSTERS))
+    return {row[0]: tuple(row[1:]) for row in read_tsv(WORD_CLUSTERS)}
+
