@@ -266,3 +266,37 @@ def test_naqalat_an_after_an_outlet_speaker_relays_through_it() -> None:
     quote = quotes_of(text)[-1]
     assert quote.speaker == "مسؤولين في الحزب" or quote.speaker == "مسؤولين"
     assert any("الغارديان" in v for v in quote.via)
+
+
+def test_stray_closing_mark_opens_nothing() -> None:
+    text = "وأبدت ثقتها من أن إسرائيل ستزن أفعالها\", مذكرة كيف أنهم \"خرجوا منه سابقا بخسائر كبيرة\"."
+    from marsad.quotes.marks import quoted_spans
+
+    assert [text[q.start : q.end] for q in quoted_spans(text)] == ["خرجوا منه سابقا بخسائر كبيرة"]
+
+
+def test_possessed_noun_after_the_verb_is_not_a_speaker() -> None:
+    text = "قالت الوزيرة هالة زايد إن الوضع مستقر. وأبدت ثقتها من أن الأزمة ستنتهي قريبا."
+    assert said(text)[-1] == ("هالة زايد", "الأزمة ستنتهي قريبا")
+
+
+def test_pluperfect_statement_does_not_take_over_the_carry_over() -> None:
+    text = ("قال الزعيم وليد جنبلاط إن الحكومة باقية. وكان الرئيس بشار الأسد قال إن المعارضة تعمل لإسرائيل. "
+            "وقال إن هذا الاتهام خطير.")
+    assert [s for s, _ in said(text)] == ["وليد جنبلاط", "بشار الأسد", "وليد جنبلاط"]
+
+
+def test_abbreviated_network_name_is_not_a_complementizer() -> None:
+    quote = quotes_of("قال أنان في مقابلة مع شبكة سي.أن.أن \"إن المنطقة ستكون محتلة\".")[0]
+    assert quote.text == "إن المنطقة ستكون محتلة" and any("سي.أن.أن" in v for v in quote.via)
+
+
+def test_according_to_what_x_said_with_a_verb_that_quotes_nothing() -> None:
+    text = "ونقلت الجثث إلى المستشفى لدفنها بحسب ما قال احمد سالم مدير الإسعاف لوكالة فرانس برس."
+    quote = quotes_of(text)[0]
+    assert quote.speaker == "احمد سالم" and quote.via[:1] == ["وكالة فرانس برس"]
+
+
+def test_subject_with_a_lam_genitive_before_its_verb() -> None:
+    text = "قال المقداد إن بلاده مستعدة، رغم أن الأمين العام للأمم المتحدة أنطونيو غوتيريش اعتبر أن الحل بعيد."
+    assert said(text)[-1][0] == "أنطونيو غوتيريش"

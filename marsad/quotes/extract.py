@@ -33,6 +33,7 @@ from marsad.quotes.relay import (
 from marsad.quotes.speakers import (
     Registry,
     Speaker,
+    adverbial,
     leading_phrase,
     name_after_role,
     name_at_end,
@@ -170,7 +171,8 @@ def clause_start(toks: list[Tok], hit: Hit) -> int:
 
 
 # Words after which a verb begins a new statement rather than one reported inside the current one.
-NEW_CLAUSE = frozenset({"فيما", "بينما", "كما", "لكن", "لكنه", "لكنها", "اذ", "حيث", "اما", "ثم", "حين", "بل"})
+NEW_CLAUSE = frozenset({"فيما", "بينما", "كما", "لكن", "لكنه", "لكنها", "اذ", "حيث", "اما", "ثم", "حين", "بل", "رغم",
+                        "برغم"})
 
 
 def nested(toks: list[Tok], hit: Hit) -> bool:
@@ -194,7 +196,8 @@ def find_intro(toks: list[Tok], start: int, limit: int, cue: Cue, ctx: Context) 
         nxt = toks[k + 1] if k + 1 < limit else None
         if tok.is_word and any(q.start <= tok.start < q.end for q in ctx.quoted):
             continue  # «لـ "سي ان ان" ان ...»: words inside a quoted name introduce nothing
-        if tok.key in COMPLEMENTIZERS and not (k > start and toks[k - 1].bare in TEMPORAL):
+        if tok.key in COMPLEMENTIZERS and not (k > start and toks[k - 1].bare in TEMPORAL) \
+                and ctx.text[tok.start - 1 : tok.start] != ".":  # «سي.أن.أن» is a name, not «أن»
             return "clause", k, k + 1
         if tok.text == ":":
             return "colon", k, k + 1
@@ -224,6 +227,7 @@ def addressee_relay(region: list[Tok], ctx: Context) -> str | None:
             q = _opened_at(rest[0], ctx)
             return ctx.text[q.start : q.end] if q and q.words(ctx.text) <= MAX_NAME_QUOTE_WORDS else None
         if tok.key.startswith("لل") and not tok.key.endswith(("ين", "ون")) and n + 1 >= len(region) \
+                and not (n and adverbial(region[n - 1])) \
                 and relay_noun_phrase(ctx.text, region[n:], lam=True):
             return relay_noun_phrase(ctx.text, region[n:], lam=True)  # «قال للجزيرة إن»: right before the clause
         if tok.key.startswith("ل") and not tok.key.startswith("لل") and word_kind_of(tok.key[1:]) == "org":
@@ -336,8 +340,6 @@ def quotes_of_content(span: tuple[int, int], how: str, cue: str, speaker: Speake
         if span[0] <= q.start and q.end <= span[1] and q.words(ctx.text) >= MIN_PARTIAL_WORDS \
                 and kind == "indirect" and not _after_title_word(ctx.text, q.start):
             out.append(Raw(q.start, q.end, "direct", cue, speaker, sentence))
-    if len(out) == 2 and len(ctx.text[span[0] : span[1]].split()) - ctx.text[out[1].start : out[1].end].count(" ") <= 2:
-        return out[1:]  # «أن يقاوم "وأن يستكشف ..."»: one word around a quotation is the quotation
     return out
 
 
@@ -539,7 +541,8 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
         raws, explicit = analyse(toks, hit, max(limit, hit.j), ctx, cuts)
         if explicit is not None:
             local = explicit
-            ctx.current = explicit
+            if not pluperfect(toks, hit):  # «وكان الاسد قال ...»: background, the main speaker stays current
+                ctx.current = explicit
             ctx.known.append(explicit.name)
         if passive(toks[hit.i]):  # «وأُعلن أن»: said by no one named, not by the last speaker
             out.extend(replace(r, speaker=explicit, sentence=index) for r in raws)
@@ -552,7 +555,15 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
             speaker = replace(speaker, via=tuple(chain(speaker.via, told.via)))
             local = ctx.current = speaker
         out.extend(replace(r, speaker=speaker or told, sentence=index) for r in raws)
+    if not out:  # «ونقلت الجثث ... بحسب ما قال ...»: a cue that quoted nothing leaves the sentence to its source
+        return according(toks, index, ctx)
     return _with_sentence_relays(out, toks, ctx)
+
+
+def pluperfect(toks: list[Tok], hit: Hit) -> bool:
+    """«وكان X قال/قد أعلن»: a statement recalled from before, introduced by كان."""
+    k = clause_start(toks, hit)
+    return any(t.bare in ("كان", "كانت") for t in toks[max(0, k - 2) : hit.i])
 
 
 def passive(tok: Tok) -> bool:
@@ -595,8 +606,10 @@ def according(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:
             return []
         phrase = toks[found[0] : after]
         speaker = parse_speaker(ctx.text, phrase) or Speaker(source[0], "ORG", "", phrase[0].start, phrase[-1].end)
+        told = addressee_relay(toks[after:], ctx)  # «بحسب ما قال ... لوكالة فرانس برس»
+        speaker = replace(speaker, via=(told,)) if told else speaker
         cue = ctx.text[toks[i].start : toks[found[0] - 1].end]
-        return [Raw(span[0], span[1], "indirect", cue, replace(speaker, name=source[0]), index)]
+        return [Raw(span[0], span[1], "indirect", cue, replace(speaker, name=speaker.name if speaker.kind in ("PER", "NAME") else source[0]), index)]
     return []
 
 

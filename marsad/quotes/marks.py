@@ -46,6 +46,12 @@ def _opens(text: str, i: int) -> bool:
     return (i == 0 or text[i - 1].isspace()) and i + 1 < len(text) and text[i + 1].isalnum()
 
 
+def _closing_shaped(text: str, i: int) -> bool:
+    """The mark at i follows a letter and precedes a space, punctuation or the end: it closes."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return i > 0 and text[i - 1].isalnum() and (after.isspace() or after in ".،,؛;:!?؟)")
+
+
 def _add(found: list[Quoted], text: str, start: int, end: int, depth: int) -> None:
     inner = text[start:end]
     lead, trail = len(inner) - len(inner.lstrip()), len(inner) - len(inner.rstrip())
@@ -103,6 +109,8 @@ def quoted_spans(text: str) -> list[Quoted]:
         elif ch in PAIRS:
             stack.append((PAIRS[ch], i + 1))
         elif ch in TOGGLES and not (ch == "'" and _is_apostrophe(text, i)):
+            if not stack and _closing_shaped(text, i):
+                continue  # «أفعالها", مذكرة»: a stray closing mark opens nothing
             stack.append((ch, i + 1))
     _close_open(found, text, stack, len(text))
     return sorted(found, key=lambda q: (q.start, -q.end))

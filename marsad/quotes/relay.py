@@ -73,10 +73,17 @@ def relay_span(text: str, toks: list[Tok], lam: bool = False) -> tuple[str, int]
             if name:
                 words.extend(name)
                 break
+        glued = bool(words) and words[-1].text == "." and words[-1].end == tok.start
+        if (tok.text == "." and words and tok.end < len(text) and text[tok.end].isalpha() and not quoted) or glued:
+            words.append(tok)  # «سي.أن.أن», «العربية.نت»
+            continue
         if tok.text in QUOTE_CHARS or len(words) >= MAX_RELAY_WORDS:
             break
         if _stop(tok) and not quoted and not (lam and not words):
             break
+        if words and not quoted and tok.key.startswith("ل") \
+                and _addressee_word(tok.key):
+            break  # «احمد سالم مدير الإسعاف لوكالة فرانس برس»: the outlet told is another relay
         if words and not quoted and tok.key.startswith("و") and tok.key != tok.bare and not tok.definite \
                 and not tok.bare.startswith("ال"):
             break  # «بحسب هيئة الأرصاد الجوية وخلف أضرارا»: a new verb, not part of the name
@@ -100,6 +107,12 @@ def relay_span(text: str, toks: list[Tok], lam: bool = False) -> tuple[str, int]
     return surface, used + (1 if quoted and used < len(toks) else 0)
 
 
+def _addressee_word(key: str) -> bool:
+    from marsad.quotes.tokens import word_kind_of
+
+    return not key.startswith("لل") and word_kind_of(key[1:]) == "org"
+
+
 def _quoted_after(toks: list[Tok], n: int) -> list[Tok]:
     """The words of a short quotation opened at token n, [] when it is not one."""
     for k in range(n + 1, min(len(toks), n + MAX_RELAY_WORDS + 2)):
@@ -120,7 +133,9 @@ def according_at(toks: list[Tok], i: int) -> tuple[int, bool] | None:
     if hit is None:
         return None
     words = tuple(t.bare if k == 0 else t.key for k, t in enumerate(toks[i : hit[0]]))
-    return (hit[0], hit[1] == "lam") if words in ACCORDING else None
+    first = {words[0], toks[i].key} if words else set()
+    said = len(words) == 3 and bool(first & {"بحسب", "حسب", "وفق", "وفقا"}) and words[1] in ("ما", "لما")
+    return (hit[0], hit[1] == "lam") if words in ACCORDING or said else None
 
 
 def relay_cuts(toks: list[Tok]) -> list[int]:

@@ -22,7 +22,7 @@ MAX_SPEAKER_WORDS = 9
 # «قائد منتخب ألمانيا ولاعب خط وسط نادي تشلسي الإنجليزي لكرة القدم مايكل بالاك»: titles run long before the
 # name (ANERcorp dev set, sports and culture pages).
 MAX_ROLE_PHRASE_WORDS = 14
-MAX_NAME_WORDS = 4
+MAX_NAME_WORDS = 5  # «حمد بن عيسى آل خليفة»
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +87,8 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
         if n < skip_to:
             out.append(tok)
             continue
+        if not out and tok.key.endswith(("ها", "هم", "هما")) and len(tok.key) > 4:
+            break  # «وأبدت ثقتها من أن»: a possessed noun is the object, not the speaker
         if not out and (word_kind(tok) == "aux" or tok.bare in PRONOUN_PREPS or tok.key in PRONOUN_PREPS
                         or (adverbial(tok) and not (nxt is not None and _name_like(nxt, tok)))):
             continue  # «وأضاف متمنيا للادب أن»; but «ماريا زاخاروفا» is a name
@@ -127,6 +129,10 @@ def trailing_phrase(toks: list[Tok]) -> list[Tok]:
             if out:
                 break
             continue
+        if is_boundary(tok) and out and tok.key.startswith("لل") and len(tok.key) > 4 and n > 0 \
+                and word_kind(toks[n - 1]) in ("role", "org", ""):
+            out.append(tok)  # «الأمين العام للأمم المتحدة كوفي أنان اعتبر»: a genitive inside the subject
+            continue
         if is_boundary(tok):
             if tok.is_word and kind not in ("relative",) and not _clause_start(tok):
                 return _through_preposition(toks, n, out)
@@ -135,6 +141,8 @@ def trailing_phrase(toks: list[Tok]) -> list[Tok]:
         if len(out) > MAX_SPEAKER_WORDS:
             return []
     out.reverse()
+    if len(out) == 1 and out[0].definite and _is_adjective(out[0].key, True):
+        return []  # «صحيفة "الشرق الاوسط" السعودية اتهم»: an adjective after a name, not a subject
     if len(out) >= 3 and out[0].key.startswith("و") and out[0].key != out[0].bare and not out[0].definite \
             and word_kind(out[0]) not in ("role", "org"):
         return []  # «وأرسل كلمة تلخص رؤيته ... قال»: a clause led by another verb, not a subject
@@ -219,13 +227,18 @@ def _is_adjective(key: str, definite: bool) -> bool:
 
 
 def _name_like(tok: Tok, prev: Tok | None) -> bool:
-    if not tok.is_word or not tok.key or word_kind(tok) or (tok.key.startswith(("بال", "لل")) and len(tok.key) > 5):
+    if not tok.is_word or not tok.key or word_kind(tok) or _prepositional(tok.key) or adverbial(tok):
         return False  # «بالقاهرة», «للصحفيين»: a preposition with the article
     key = tok.bare if tok.definite else tok.key
     if prev is not None and word_kind(prev) in ("role", "org") and not prev.definite \
             and key.endswith("ي"):
         return False  # «مسؤول سعودي», «مصدر عسكري»: an adjective after an indefinite noun
     return not tok.definite and not _is_adjective(key, tok.definite) and not key.isdigit()
+
+
+def _prepositional(key: str) -> bool:
+    """«بالقاهرة», «للصحفيين»: a preposition with the article; «بالاك» (five letters) is a name."""
+    return (key.startswith("لل") and len(key) > 4) or (key.startswith("بال") and len(key) > 5)
 
 
 def _passive_participle(key: str) -> bool:
@@ -239,6 +252,8 @@ def _in_name(toks: list[Tok], k: int, i: int) -> bool:
     tok = toks[k]
     if k - i >= MAX_NAME_WORDS:
         return False
+    if k - i >= 2 and len(tok.key) == 5 and tok.key[1] == "ا" and tok.key.endswith("ا"):
+        return False  # «جمال ناصر البدر شارحا»: a فاعلا participle after the name
     if _name_like(tok, toks[k - 1] if k else None):
         return True
     if k == i or not tok.is_word or not tok.definite or word_kind(tok) or _passive_participle(tok.key):

@@ -73,7 +73,8 @@ def is_boundary(tok: Tok) -> bool:
         return True
     if tok.key.startswith("ل") and word_kind_of(tok.key[1:]) == "org":
         return True  # «لوكالة فرانس برس», «لراديو إسرائيل»: an addressee, not the speaker
-    return tok.key.startswith(("لل", "بال")) and len(tok.key) > 5  # «للصحفيين», «بالقاهرة»; not «بالاك»
+    # «للصحفيين», «بالقاهرة»; not «بالاك»
+    return (tok.key.startswith("لل") and len(tok.key) > 4) or (tok.key.startswith("بال") and len(tok.key) > 5)
 
 
 def word_kind_of(key: str) -> str:
