@@ -341,5 +341,104 @@ def calibrate_pairs() -> None:
             print(f"text only at {threshold:.2f}: mean {mean:.3f} | " + " / ".join(f"{f:.3f}" for f in f1s))
 
 
+# ---------------------------------------------------------------- conflicting specifics (round three)
+
+BONUS_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)
+PENALTY_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)
+# Config.cluster_threshold (0.20, the text-only calibration) stays: the specifics are tuned at it.
+# `specifics free` lets the threshold move too (0.15-0.44), for comparison.
+THRESHOLD_GRID = (0.20,)
+FREE_THRESHOLDS = tuple(float(t) for t in np.round(np.arange(0.15, 0.45, 0.01), 2))
+
+
+def specifics_rows(articles: list[Article], pairs: list[tuple[int, int]], featurizer: Featurizer
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """(text similarity, per-kind verdicts) of article pairs given as index pairs."""
+    from marsad.cluster_signals import compare, specifics_of
+
+    vectors = featurizer.vectorize(articles)
+    specifics = [specifics_of(a) for a in articles]
+    base = np.array([combine(pair_signals(vectors[i], vectors[j]), Weights()) for i, j in pairs])
+    verdicts = np.array([compare(specifics[i], specifics[j]) for i, j in pairs]).reshape(len(pairs), 5)
+    return base, verdicts
+
+
+def specifics_sets(featurizer: Featurizer) -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """name -> (text similarity, verdicts, same?) for ANERcorp pseudo-articles and the two tuning pair files."""
+    import marsad
+    from marsad.commands.cluster import read_pairs
+
+    groups = anercorp_groups()
+    flat = [(g, a) for g, members in enumerate(groups) for a in members]
+    index_pairs = list(itertools.combinations(range(len(flat)), 2))
+    base, verdicts = specifics_rows([a for _, a in flat], index_pairs, featurizer)
+    out = {"anercorp": (base, verdicts, np.array([flat[i][0] == flat[j][0] for i, j in index_pairs]))}
+    folder = REPO / "tests" / "fixtures" / "cluster"
+    for name in PAIR_FILES:
+        pairs = read_pairs(folder / name) or []
+        paths = sorted({p.resolve() for a, b, _ in pairs for p in (a, b)})
+        articles = {Path(a.source).resolve(): a for a in marsad.analyze(paths).articles}
+        order = {p: i for i, p in enumerate(articles)}
+        rows = [(order[a.resolve()], order[b.resolve()]) for a, b, _ in pairs]
+        base, verdicts = specifics_rows(list(articles.values()), rows, featurizer)
+        out[name] = (base, verdicts, np.array([same for _, _, same in pairs]))
+    return out
+
+
+def adjusted(base: np.ndarray, verdicts: np.ndarray, bonus: np.ndarray, penalty: np.ndarray) -> np.ndarray:
+    """Text similarity + bonuses - penalties; penalty[5] when a kind is comparable and none agrees ("unsupported")."""
+    unsupported = (verdicts != 0).any(axis=1) & ~(verdicts > 0).any(axis=1)
+    return base + (verdicts > 0) @ bonus - (verdicts < 0) @ penalty[:5] - unsupported * penalty[5]
+
+
+def mean_f1(sets: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]], bonus: np.ndarray, penalty: np.ndarray
+            ) -> tuple[float, float, list[float]]:
+    """Best mean pairwise F1 over the sets at one common threshold (ties: the threshold nearest 0.20)."""
+    scores = {name: adjusted(b, v, bonus, penalty) for name, (b, v, _) in sets.items()}
+    best = (-1.0, 0.0, [0.0])
+    for threshold in sorted(THRESHOLD_GRID, key=lambda t: abs(t - 0.20)):
+        f1s = [pair_f1(scores[name], labels, threshold) for name, (_, _, labels) in sets.items()]
+        if np.mean(f1s) > best[0] + 1e-9:
+            best = (float(np.mean(f1s)), threshold, f1s)
+    return best
+
+
+def calibrate_specifics() -> None:
+    """Bonus/penalty per kind of specifics + threshold: coordinate ascent on mean pairwise F1 (3 rounds)."""
+    from marsad.cluster_signals import KINDS
+
+    global THRESHOLD_GRID
+    if sys.argv[2:] == ["free"]:
+        THRESHOLD_GRID = FREE_THRESHOLDS
+    sets = specifics_sets(load_featurizer())
+    for name, (_, verdicts, labels) in sets.items():
+        agree = [f"{k} +{int(((verdicts[:, i] > 0) & labels).sum())}/-{int(((verdicts[:, i] < 0) & labels).sum())}"
+                 f" (diff +{int(((verdicts[:, i] > 0) & ~labels).sum())}/-{int(((verdicts[:, i] < 0) & ~labels).sum())})"
+                 for i, k in enumerate(KINDS)]
+        print(f"{name}: {int(labels.sum())} same / {int((~labels).sum())} different; same +agree/-conflict: "
+              + ", ".join(agree))
+    bonus, penalty = np.zeros(5), np.zeros(6)
+    start = mean_f1(sets, bonus, penalty)
+    print(f"text only: mean {start[0]:.3f} at {start[1]:.2f} | " + " / ".join(f"{f:.3f}" for f in start[2]))
+    for _ in range(3):
+        for i in range(6):
+            for vector, grid in ((bonus, BONUS_GRID), (penalty, PENALTY_GRID)):
+                if i == 5 and vector is bonus:
+                    continue
+                results = []
+                for value in grid:
+                    vector[i] = value
+                    results.append((round(mean_f1(sets, bonus, penalty)[0], 4), -value, value))
+                vector[i] = max(results)[2]  # best mean F1; ties: the smaller weight
+    best = mean_f1(sets, bonus, penalty)
+    print("chosen: " + ", ".join(f"{k} +{b:.2f}/-{p:.2f}" for k, b, p in zip(KINDS, bonus, penalty[:5], strict=True))
+          + f", unsupported -{penalty[5]:.2f}")
+    print(f"mean F1 {best[0]:.3f} at threshold {best[1]:.2f} | " + " / ".join(f"{f:.3f}" for f in best[2]))
+    for threshold in (0.18, 0.20, 0.22, 0.25):
+        f1s = [pair_f1(adjusted(b, v, bonus, penalty), labels, threshold) for b, v, labels in sets.values()]
+        print(f"  at {threshold:.2f}: " + " / ".join(f"{f:.3f}" for f in f1s))
+
+
 if __name__ == "__main__":
-    {"df": build_df, "calibrate": calibrate, "claims": calibrate_claims, "pairs": calibrate_pairs}[sys.argv[1] if len(sys.argv) > 1 else "calibrate"]()
+    {"df": build_df, "calibrate": calibrate, "claims": calibrate_claims, "pairs": calibrate_pairs,
+     "specifics": calibrate_specifics}[sys.argv[1] if len(sys.argv) > 1 else "calibrate"]()

@@ -37,6 +37,14 @@ import numpy as np
 import scipy.sparse as sp
 
 from marsad.cluster_eval import bcubed, pairwise_prf  # noqa: F401  (re-exported; the metrics live there)
+from marsad.cluster_signals import (
+    CALIBRATED_SPECIFICS,
+    Specifics,
+    SpecificWeights,
+    adjustment,
+    mean_adjustment,
+    specifics_of,
+)
 from marsad.errors import ModelError
 from marsad.model import Article, Story
 from marsad.pipeline import Resources, stage
@@ -94,6 +102,7 @@ class ArticleVector:
     entities: frozenset[str]
     numbers: frozenset[str]
     dates: frozenset[str]
+    specifics: Specifics = field(default_factory=Specifics)  # places, actors, counts, figures, event dates
 
 
 # ---------------------------------------------------------------- text signals
@@ -195,7 +204,7 @@ class Featurizer:
         chars, stem_counts = self.counts(words)
         chars, stem_counts = self.weigh(chars, self.char_idf), self.weigh(stem_counts, self.stem_idf)
         return [ArticleVector(a.id, sort_key(a), day_of(a.published), chars[i], stem_counts[i], entity_keys(a),
-                              numbers_in(a.title + "\n" + a.text), date_keys(a))
+                              numbers_in(a.title + "\n" + a.text), date_keys(a), specifics_of(a))
                 for i, a in enumerate(articles)]
 
 
@@ -290,8 +299,10 @@ def combine(signals: tuple[float, ...], weights: Weights) -> float:
     return sum(w * v for w, v in pairs) / total if total else 0.0
 
 
-def pair_similarity(x: ArticleVector, y: ArticleVector, weights: Weights | None = None) -> float:
-    return combine(pair_signals(x, y), weights or Weights())
+def pair_similarity(x: ArticleVector, y: ArticleVector, weights: Weights | None = None,
+                    specifics: SpecificWeights = CALIBRATED_SPECIFICS) -> float:
+    """Text similarity (weighted mean of the signals) plus the bonus/penalty of agreeing/conflicting specifics."""
+    return combine(pair_signals(x, y), weights or Weights()) + adjustment(x.specifics, y.specifics, specifics)
 
 
 # ---------------------------------------------------------------- stories
@@ -315,6 +326,7 @@ class StoryState:
     n: int
     last_day: int | None
     terms: set[int] = field(default_factory=set)
+    specifics: list[Specifics] = field(default_factory=list)  # of the last MAX_SET_MEMBERS members
 
 
 def _sets(x: ArticleVector) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -362,21 +374,25 @@ def set_overlaps(x: ArticleVector, story: StoryState, weights: Weights) -> list[
             for i, mine in enumerate(_sets(x))]
 
 
-def story_similarity(x: ArticleVector, story: StoryState, weights: Weights, probe: DenseProbe | None = None) -> float:
-    """Average similarity of ``x`` to the story's members (text exact; sets over kept members)."""
+def story_similarity(x: ArticleVector, story: StoryState, weights: Weights, probe: DenseProbe | None = None,
+                     specifics: SpecificWeights = CALIBRATED_SPECIFICS) -> float:
+    """Average similarity of ``x`` to the story's members (text exact; sets and specifics over kept members)."""
     if probe is not None and probe.x is x:
         char, stem_cos = probe.dots(story)
     else:
         char, stem_cos = sparse_dot(x.char, story.char_sum), sparse_dot(x.stem, story.stem_sum)
-    return combine((char / story.n, stem_cos / story.n, *set_overlaps(x, story, weights)), weights)
+    text = combine((char / story.n, stem_cos / story.n, *set_overlaps(x, story, weights)), weights)
+    return text + mean_adjustment(x.specifics, story.specifics, specifics)
 
 
-def stories_similarity(a: StoryState, b: StoryState, weights: Weights) -> float:
+def stories_similarity(a: StoryState, b: StoryState, weights: Weights,
+                       specifics: SpecificWeights = CALIBRATED_SPECIFICS) -> float:
     """Average linkage between two stories."""
     char = sparse_dot(a.char_sum, b.char_sum) / (a.n * b.n)
     stem_cos = sparse_dot(a.stem_sum, b.stem_sum) / (a.n * b.n)
     overlaps = [_mean_known([mean_overlap(p[i], (q[i] for q in b.sets)) for p in a.sets]) for i in range(3)]
-    return combine((char, stem_cos, *overlaps), weights)
+    adjust = [mean_adjustment(p, b.specifics, specifics) for p in a.specifics]
+    return combine((char, stem_cos, *overlaps), weights) + (sum(adjust) / len(adjust) if adjust else 0.0)
 
 
 def _mean_known(values: list[float]) -> float:
@@ -412,10 +428,11 @@ class StoryIndex:
     """Incremental story clustering with stable ids, an inactivity window and recorded merges."""
 
     def __init__(self, featurizer: Featurizer, threshold: float, weights: Weights | None = None,
-                 window_days: int = 7) -> None:
+                 window_days: int = 7, specifics: SpecificWeights = CALIBRATED_SPECIFICS) -> None:
         self.featurizer = featurizer
         self.threshold = threshold
         self.weights = weights or Weights()
+        self.specifics = specifics
         self.window_days = window_days
         self.active: dict[str, StoryState] = {}
         self.closed: dict[str, list[str]] = {}
@@ -431,8 +448,9 @@ class StoryIndex:
         config = resources.config
         window = getattr(config, "story_window_days", None) or config.extra.get("story_window_days", 7)
         weights = Weights(**config.extra.get("cluster_weights", {}))
+        specifics = SpecificWeights(**{**CALIBRATED_SPECIFICS.as_dict(), **config.extra.get("cluster_specifics", {})})
         return cls(resources.get("cluster.featurizer", load_featurizer), config.cluster_threshold, weights,
-                   window_days=int(window))
+                   window_days=int(window), specifics=specifics)
 
     # -- adding
 
@@ -464,7 +482,7 @@ class StoryIndex:
     def _place(self, x: ArticleVector) -> str:
         self._close_inactive(x.day)
         self._probe.load(x)
-        scored = sorted(((story_similarity(x, self.active[sid], self.weights, self._probe),
+        scored = sorted(((story_similarity(x, self.active[sid], self.weights, self._probe, self.specifics),
                           self.active[sid].founder, sid) for sid in self._candidates(x)), key=lambda t: (-t[0], t[1]))
         self._probe.clear()
         joined = [sid for score, _, sid in scored if score >= self.threshold]
@@ -499,6 +517,7 @@ class StoryIndex:
         state.char_sum = _prune(add_rows(state.char_sum, x.char))
         state.stem_sum = _prune(add_rows(state.stem_sum, x.stem))
         state.sets = (state.sets + [_sets(x)])[-MAX_SET_MEMBERS:]
+        state.specifics = (state.specifics + [x.specifics])[-MAX_SET_MEMBERS:]
         state.n += 1
         if x.day is not None:
             state.last_day = max(state.last_day or x.day, x.day)
@@ -509,13 +528,14 @@ class StoryIndex:
 
     def _maybe_merge(self, a: str, b: str, at: str) -> str:
         sa, sb = self.active[a], self.active[b]
-        if stories_similarity(sa, sb, self.weights) < self.threshold:
+        if stories_similarity(sa, sb, self.weights, self.specifics) < self.threshold:
             return a
         keep, gone = (sa, sb) if sa.founder <= sb.founder else (sb, sa)
         keep.article_ids.extend(gone.article_ids)
         keep.char_sum = _prune(add_rows(keep.char_sum, gone.char_sum))
         keep.stem_sum = _prune(add_rows(keep.stem_sum, gone.stem_sum))
         keep.sets = (keep.sets + gone.sets)[-MAX_SET_MEMBERS:]
+        keep.specifics = (keep.specifics + gone.specifics)[-MAX_SET_MEMBERS:]
         keep.n += gone.n
         keep.last_day = max((d for d in (keep.last_day, gone.last_day) if d is not None), default=None)
         self._drop(gone)
@@ -563,7 +583,7 @@ class StoryIndex:
         if state is None:
             return [self._story(sid)] if self._members(sid) else []
         members = [a for a in articles if self.article_story.get(a.id) == sid and a.id in state.article_ids]
-        fresh = StoryIndex(self.featurizer, self.threshold, self.weights, self.window_days)
+        fresh = StoryIndex(self.featurizer, self.threshold, self.weights, self.window_days, self.specifics)
         fresh.add(members)
         parts = fresh.active
         if len(parts) <= 1:
@@ -614,11 +634,13 @@ class StoryIndex:
         """JSON-able state without vectors (parameters, version, membership, events)."""
         return {"version": FORMAT_VERSION, "params": _params_dict(self.featurizer.params),
                 "threshold": self.threshold, "weights": {k: getattr(self.weights, k) for k in Weights.__slots__},
+                "specific_weights": self.specifics.as_dict(),
                 "window_days": self.window_days, "events": self.events, "closed": self.closed,
                 "founders": {k: list(v) for k, v in self._founders.items()}, "forward": self._forward,
                 "active": {sid: {"article_ids": s.article_ids, "n": s.n, "last_day": s.last_day,
                                  "founder": list(s.founder), "sets": [[sorted(x) for x in t] for t in s.sets],
-                                 "terms": sorted(s.terms)} for sid, s in self.active.items()}}
+                                 "terms": sorted(s.terms), "specifics": [x.to_json() for x in s.specifics]}
+                           for sid, s in self.active.items()}}
 
     def save(self, path: str | Path) -> None:
         """Write the index (state JSON + centroid matrices) to one ``.npz`` file."""
@@ -645,7 +667,8 @@ class StoryIndex:
             raise ModelError(f"cannot read story index: {exc}", source=str(path)) from exc
         if state["version"] != FORMAT_VERSION or state["params"] != _params_dict(featurizer.params):
             raise ModelError("story index was built with other feature parameters", source=str(path))
-        index = cls(featurizer, state["threshold"], Weights(**state["weights"]), state["window_days"])
+        specifics = SpecificWeights(**state.get("specific_weights", {}))  # an index saved before round three: none
+        index = cls(featurizer, state["threshold"], Weights(**state["weights"]), state["window_days"], specifics)
         index._restore(state, ids, chars, stem_rows)
         return index
 
@@ -659,7 +682,8 @@ class StoryIndex:
             sets = [(frozenset(e), frozenset(n), frozenset(d)) for e, n, d in info["sets"]]
             self.active[sid] = StoryState(sid, (info["founder"][0], info["founder"][1]), info["article_ids"],
                                           chars[row], stem_rows[row], sets, info["n"], info["last_day"],
-                                          set(info["terms"]))
+                                          set(info["terms"]),
+                                          [Specifics.from_json(x) for x in info.get("specifics", [])])
             for term in info["terms"]:
                 self._postings.setdefault(term, set()).add(sid)
         for sid in list(self.active) + list(self.closed):

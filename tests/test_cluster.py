@@ -21,6 +21,7 @@ from marsad.cluster import (
     stopwords,
     story_id,
 )
+from marsad.cluster_signals import SpecificWeights
 from marsad.commands.cluster import read_labels, read_plain
 from marsad.config import Config
 from marsad.errors import ModelError
@@ -95,7 +96,7 @@ def test_entity_overlap_raises_similarity(featurizer):
     va, vb, vc = featurizer.vectorize([a, b, c])
     weights = Weights(entity=0.3)  # off by default (docs/cluster_calibration.md), on through the config
     assert pair_similarity(va, vb, weights) > pair_similarity(va, vc, weights)
-    assert pair_similarity(va, vb) == pytest.approx(pair_similarity(va, vc))
+    assert pair_similarity(va, vb) == pytest.approx(pair_similarity(va, vc))  # actors: no bonus or penalty
 
 
 @pytest.mark.parametrize("with_dates", [True, False])
@@ -243,6 +244,8 @@ def test_missing_entities_do_not_pull_similarity_down(featurizer):
     va, vb = featurizer.vectorize([a, b])
     with_entities = Weights(entity=0.3)
     assert pair_similarity(va, vb, with_entities) == pytest.approx(pair_similarity(va, vb, Weights()))
+    # nothing to compare on either side: the specifics add nothing
+    assert pair_similarity(va, vb) == pytest.approx(pair_similarity(va, vb, specifics=SpecificWeights()))
 
 
 def test_pair_decisions_score():

@@ -91,7 +91,8 @@ def pair_decisions(pairs: list[tuple[Path, Path, bool]], threshold: float | None
     index = StoryIndex.from_resources(Resources(config))
     vectors = dict(zip(articles, index.featurizer.vectorize(list(articles.values())), strict=True))
     return [(a.resolve() in vectors and b.resolve() in vectors
-             and pair_similarity(vectors[a.resolve()], vectors[b.resolve()], index.weights) >= index.threshold, gold)
+             and pair_similarity(vectors[a.resolve()], vectors[b.resolve()], index.weights, index.specifics)
+             >= index.threshold, gold)
             for a, b, gold in pairs]
 
 

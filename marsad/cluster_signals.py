@@ -1,0 +1,215 @@
+"""Conflicting specifics: evidence that two same-topic articles report *different* events.
+
+Text similarity cannot tell two earthquakes, two fires in Iraq or two central-bank decisions apart: they
+share their topic words. What differs is their specifics. For each article ``specifics_of`` collects
+- *places*: words of LOC mentions other than countries, world regions and administrative words
+  (``data/cluster_general_places.tsv``): «كرمانشاه» vs «هرات»;
+- *actors*: PER/ORG mention skeletons;
+- *counts*: numbers with the thing they count (``marsad.claims.counted_things``: «6.3 درجة», «41 قتيلا»),
+  years left out;
+- *figures*: numbers with a decimal part (magnitudes, rates, percentages: «6.3», «27.25»);
+- *dates*: event dates known to the day or month (``Article.times``), and the publication day.
+
+``compare`` says per kind whether two articles agree (+1: something shared), conflict (-1: both carry that
+kind and share nothing / count the same thing differently) or cannot be compared (0). ``adjustment`` turns
+that into a bonus/penalty added to the text similarity (``SpecificWeights``, calibrated by
+``benchmarks/calibrate_cluster.py specifics``; see docs/cluster_calibration.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from datetime import date
+from functools import lru_cache
+from importlib import resources as package_files
+
+from marsad.model import Article
+from marsad.text.normalize import match_key, skeleton
+from marsad.text.tokens import word_keys
+
+KINDS = ("places", "actors", "counts", "figures", "dates")
+NISBA = ("يه", "يون", "يين", "ي")  # «الجزائرية», «السوري»: adjectives of a general place are general too
+PUNCT = re.compile(r"[^\w\s.,]|(?<!\d)[.,]|[.,](?!\d)")
+NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+YEAR = re.compile(r"(?:19|20)\d\d")
+DATE_DAYS = 7  # two event dates further apart than this are different events (the story window's default)
+
+
+@dataclass(frozen=True, slots=True)
+class Specifics:
+    """The specifics of one article, stored with a story's members (JSON-able through ``to_json``)."""
+
+    places: frozenset[str] = frozenset()
+    actors: frozenset[str] = frozenset()
+    counts: frozenset[tuple[str, str]] = frozenset()
+    figures: frozenset[str] = frozenset()
+    dates: frozenset[str] = frozenset()
+
+    def to_json(self) -> list[list[str]]:
+        return [sorted(self.places), sorted(self.actors), sorted(f"{t}={n}" for t, n in self.counts),
+                sorted(self.figures), sorted(self.dates)]
+
+    @classmethod
+    def from_json(cls, rows: list[list[str]]) -> Specifics:
+        places, actors, counts, figures, dates = rows
+        pairs = frozenset(tuple(c.rsplit("=", 1)) for c in counts)
+        return cls(frozenset(places), frozenset(actors), pairs, frozenset(figures), frozenset(dates))  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class SpecificWeights:
+    """Bonus when two articles agree on a kind of specifics, penalty when they conflict (0 = not used)."""
+
+    places_bonus: float = 0.0
+    places_penalty: float = 0.0
+    actors_bonus: float = 0.0
+    actors_penalty: float = 0.0
+    counts_bonus: float = 0.0
+    counts_penalty: float = 0.0
+    figures_bonus: float = 0.0
+    figures_penalty: float = 0.0
+    dates_bonus: float = 0.0
+    dates_penalty: float = 0.0
+    unsupported_penalty: float = 0.0  # some kind comparable, none agrees: same topic, nothing specific shared
+
+    def as_dict(self) -> dict[str, float]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+# Calibrated by `benchmarks/calibrate_cluster.py specifics` (coordinate ascent, best mean pairwise F1 at the
+# shipped Config.cluster_threshold 0.20) on ANERcorp-train pseudo-articles (gold mentions, 52 / 5,304 pairs),
+# tests/fixtures/cluster/calibration_pairs.tsv and dev_pairs.tsv (articles analysed by the pipeline): mean F1
+# 0.743 -> 0.774 (an exhaustive 4,608-point grid finds the same plateau, 0.774). heldout_pairs.tsv and
+# heldout2_pairs.tsv were not used. docs/cluster_calibration.md.
+CALIBRATED_SPECIFICS = SpecificWeights(places_bonus=0.05, places_penalty=0.10, counts_penalty=0.10)
+
+
+# ---------------------------------------------------------------- extraction
+
+
+@lru_cache(maxsize=1)
+def general_places() -> frozenset[str]:
+    text = package_files.files("marsad").joinpath("data/cluster_general_places.tsv").read_text(encoding="utf-8")
+    rows = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(rows[1:])  # first row: the column name
+
+
+def is_general_place(key: str) -> bool:
+    table = general_places()
+    if key in table or len(key) < 3:
+        return True
+    return any(key.endswith(s) and (key[: -len(s)] in table or "ال" + key[: -len(s)] in table) for s in NISBA)
+
+
+def place_words(article: Article) -> frozenset[str]:
+    """Specific place words of the article's LOC mentions (general places and their adjectives left out)."""
+    out = set()
+    for mention in article.mentions:
+        if mention.type != "LOC":
+            continue
+        for token in match_key(mention.text).split():
+            keys = word_keys(token) or [token]
+            if not any(is_general_place(k) for k in keys):
+                out.add(skeleton(keys[0]))
+    return frozenset(k for k in out if len(k) > 2)  # a 2-letter skeleton names too many places
+
+
+def actor_keys(article: Article) -> frozenset[str]:
+    return frozenset(k for k in (skeleton(m.text) for m in article.mentions if m.type in ("PER", "ORG")) if k)
+
+
+def without_punctuation(text: str) -> str:
+    """Punctuation to spaces (decimal points and commas between digits kept), so «قتيلا،» counts as «قتيلا»."""
+    return PUNCT.sub(" ", text)
+
+
+def counts_in(text: str) -> frozenset[tuple[str, str]]:
+    from marsad.claims import counted_things  # here: marsad.claims imports marsad.cluster, which imports us
+
+    found = counted_things(without_punctuation(text))
+    return frozenset((thing, number) for thing, number in found.items() if not YEAR.fullmatch(number))
+
+
+def figures_in(text: str) -> frozenset[str]:
+    """Numbers with a decimal part; whole numbers are too often counts that change between reports."""
+    found = (n.replace(",", ".") for n in NUMBER.findall(match_key(text)))
+    return frozenset(n for n in found if "." in n)
+
+
+def event_dates(article: Article) -> frozenset[str]:
+    """Dates known to the day (``YYYY-MM-DD``) in the text, plus the publication day."""
+    values = {t.value[:10] for t in article.times if t.kind == "date" and _day(t.value[:10]) is not None}
+    if article.published and _day(article.published[:10]) is not None:
+        values.add(article.published[:10])
+    return frozenset(values)
+
+
+def specifics_of(article: Article) -> Specifics:
+    text = article.title + "\n" + article.text
+    return Specifics(place_words(article), actor_keys(article), counts_in(text), figures_in(text),
+                     event_dates(article))
+
+
+def _day(value: str) -> int | None:
+    try:
+        return date.fromisoformat(value).toordinal()
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- comparison
+
+
+def compare_sets(a: frozenset[str], b: frozenset[str]) -> int:
+    if not a or not b:
+        return 0
+    return 1 if a & b else -1
+
+
+def compare_counts(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> int:
+    """+1 when a thing is counted the same in both, -1 when the things both count all differ, else 0."""
+    if a & b:
+        return 1
+    shared = {t for t, _ in a} & {t for t, _ in b}
+    return -1 if shared else 0
+
+
+def compare_dates(a: frozenset[str], b: frozenset[str], window: int = DATE_DAYS) -> int:
+    days_a = [d for d in (_day(v) for v in a) if d is not None]
+    days_b = [d for d in (_day(v) for v in b) if d is not None]
+    if not days_a or not days_b:
+        return 0
+    gap = min(abs(x - y) for x in days_a for y in days_b)
+    return 1 if gap <= 1 else (-1 if gap > window else 0)
+
+
+def compare(a: Specifics, b: Specifics) -> tuple[int, int, int, int, int]:
+    """Per kind (``KINDS``): +1 agree, -1 conflict, 0 not comparable."""
+    return (compare_sets(a.places, b.places), compare_sets(a.actors, b.actors), compare_counts(a.counts, b.counts),
+            compare_sets(a.figures, b.figures), compare_dates(a.dates, b.dates))
+
+
+def adjustment_of(verdicts: tuple[int, ...], weights: SpecificWeights) -> float:
+    out = 0.0
+    for kind, verdict in zip(KINDS, verdicts, strict=True):
+        if verdict > 0:
+            out += getattr(weights, kind + "_bonus")
+        elif verdict < 0:
+            out -= getattr(weights, kind + "_penalty")
+    return out - weights.unsupported_penalty if unsupported(verdicts) else out
+
+
+def unsupported(verdicts: tuple[int, ...]) -> bool:
+    """Something could be compared and nothing agrees (no specifics at all is not evidence either way)."""
+    return any(verdicts) and not any(v > 0 for v in verdicts)
+
+
+def adjustment(a: Specifics, b: Specifics, weights: SpecificWeights) -> float:
+    """What the specifics add to (bonus) or take from (penalty) the text similarity of two articles."""
+    return adjustment_of(compare(a, b), weights)
+
+
+def mean_adjustment(mine: Specifics, theirs: list[Specifics], weights: SpecificWeights) -> float:
+    """Average adjustment against a story's kept members (0 when none is kept)."""
+    return sum(adjustment(mine, t, weights) for t in theirs) / len(theirs) if theirs else 0.0
