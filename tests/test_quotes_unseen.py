@@ -300,3 +300,32 @@ def test_according_to_what_x_said_with_a_verb_that_quotes_nothing() -> None:
 def test_subject_with_a_lam_genitive_before_its_verb() -> None:
     text = "قال المقداد إن بلاده مستعدة، رغم أن الأمين العام للأمم المتحدة أنطونيو غوتيريش اعتبر أن الحل بعيد."
     assert said(text)[-1][0] == "أنطونيو غوتيريش"
+
+
+def test_sentence_opening_with_ala_hadd_qawlihi_is_the_current_speakers() -> None:
+    text = "وقال دبلوماسي غربي إن الحوار مستمر. وعلى حد قوله فإن عودة المفتشين باتت قريبة."
+    assert said(text)[-1] == ("دبلوماسي غربي", "عودة المفتشين باتت قريبة")
+
+
+def test_quotation_after_a_bare_lam_is_a_name() -> None:
+    text = "قال الوزير سامي عيسى إن الاجتماع انتهى. وأكد ذلك رباح المهنا، عضو المكتب السياسي ل ـ «الجبهة الشعبية»."
+    assert [t for _, t in said(text)] == ["الاجتماع انتهى"]
+
+
+def test_ghayr_anna_ends_the_content_and_the_name_before_an_apposition_speaks() -> None:
+    text = ("وقال الرئيس إن «كل الفصائل توصلت إلى اتفاق»، غير أن الدكتور صلاح البردويل، المتحدث باسم كتلة "
+            "«حماس» في المجلس التشريعي قال ل ـ «الشرق الأوسط» إنه «لم يجر التوصل الى اتفاق».")
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.text) for q in quotes] == [("الرئيس", "كل الفصائل توصلت إلى اتفاق"),
+                                                     ("صلاح البردويل", "لم يجر التوصل الى اتفاق")]
+    assert quotes[1].via[:1] == ["الشرق الأوسط"]
+
+
+def test_relay_named_as_the_subject_of_naqalat() -> None:
+    quote = quotes_of("وكانت وسائل الإعلام قد نقلت عن الوزير غازي حمد قوله إن الحركة ستقبل الاتفاق.")[0]
+    assert quote.speaker == "غازي حمد" and quote.via[:1] == ["وسائل الإعلام"]
+
+
+def test_naqlan_an_after_a_relative_clause_is_not_a_relay_frame() -> None:
+    text = "ونفى الناطق غازي حمد ما نقل على لسانه نقلا عن إذاعة الجيش بأن الحركة ستقبل الاتفاق."
+    assert said(text)[0][0] == "غازي حمد"

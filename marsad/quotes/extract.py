@@ -58,11 +58,12 @@ ARABIC = re.compile(r"[\u0621-\u064a]")
 HEADLINE = re.compile(r"^([^:\n\"«“”]{2,60}?)\s*:\s*(\S.*)$")
 OPENERS = frozenset(PAIRS) | TOGGLES
 MIN_PARTIAL_WORDS = 3  # a quotation inside reported speech shorter than this is a scare quote («"داعش"»)
+MAX_RELAY_WORDS_BEFORE = 5  # «ذكرت وكالة سانا نقلا عن»: the relay named before «نقلا عن» is short
 MAX_RELAY_GAP = 12  # words between «نقلت» and «عن»: «نقلت صحيفة "صن" البريطانية في عددها الصادر اليوم عن» (ANERcorp dev)
 MAX_INTRO_GAP = 30  # words between a cue and its introducer; beyond this the introducer is not its own
 SUBJUNCTIVE = frozenset({"ان", "لن", "لم", "كي", "لكي"})
 TRAILING = frozenset({"و", "ان", "حين", "في", "،", ",", "وذلك", "ذلك", "كما", "لكن", "لكنه", "لكنها", "لكنهم",
-                      "ولكن", "ولكنه", "ولكنها"})
+                      "ولكن", "ولكنه", "ولكنها", "غير"})
 MAX_HEADLINE_WORDS = 30
 # A quotation this short followed by another introducer in the clause is a name («لشبكة "سي ان ان":»,
 # «ذكرت صحيفة "واشنطن بوست" أن»), not the content. Set by reading ANERcorp (tests/golden/quotes_dev.json).
@@ -171,7 +172,7 @@ def clause_start(toks: list[Tok], hit: Hit) -> int:
 
 
 # Words after which a verb begins a new statement rather than one reported inside the current one.
-NEW_CLAUSE = frozenset({"فيما", "بينما", "كما", "لكن", "لكنه", "لكنها", "اذ", "حيث", "اما", "ثم", "حين", "بل", "رغم",
+NEW_CLAUSE = frozenset({"فيما", "بينما", "كما", "لكن", "لكنه", "لكنها", "اذ", "حيث", "اما", "ثم", "حين", "بل", "رغم", "غير",
                         "برغم"})
 
 
@@ -202,12 +203,18 @@ def find_intro(toks: list[Tok], start: int, limit: int, cue: Cue, ctx: Context) 
         if tok.text == ":":
             return "colon", k, k + 1
         if tok.text in OPENERS and any(q.start == tok.end and q.words(ctx.text) >= 2 for q in ctx.quoted) \
-                and not quoted_name(toks, k, limit, ctx):
+                and not quoted_name(toks, k, limit, ctx) and not _after_lam(toks, k):
             return "quote", k, k
         if cue.prep not in ("-", "obj") and tok.key == cue.prep and tok.text not in NAME_NOT_PREPOSITION \
                 and nxt is not None and nxt.key not in COMPLEMENTIZERS:
             return "nominal", k, k + 1
     return None
+
+
+def _after_lam(toks: list[Tok], k: int) -> bool:
+    """«ل ـ «الجبهة الشعبية»», «لـ"الشرق الأوسط"»: a quotation after a bare ل is a name, not content."""
+    before = [t for t in toks[:k] if t.key]
+    return bool(before) and before[-1].key in ("ل", "لـ")
 
 
 def quoted_name(toks: list[Tok], k: int, limit: int, ctx: Context) -> bool:
@@ -254,6 +261,8 @@ def _quoting_from(region: list[Tok], text: str) -> tuple[str | None, list[Tok]] 
     """«ذكرت وكالة سانا نقلا عن مصدر عسكري أن»: (relay before «نقلا عن», the tokens after it)."""
     for k in range(len(region) - 1):
         if region[k].bare == "نقلا" and region[k + 1].key == "عن":
+            if k > MAX_RELAY_WORDS_BEFORE or any(word_kind(t) == "relative" for t in region[:k]):
+                return None  # «نفى ... ما نقل على لسانه نقلا عن اذاعة الجيش»: not «X نقلا عن Y»
             return relay_noun_phrase(text, region[:k]), region[k + 2 :]
     return None
 
@@ -362,7 +371,10 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
         if found is None:
             return None
         relay, pos = found
-        if relay is None and pos == hit.j + 1 and ctx.current is not None and ctx.current.kind == "ORG":
+        before = trailing_phrase(toks[: hit.i]) if relay is None and pos == hit.j + 1 else []
+        if before:  # «وكانت وسائل الاعلام قد نقلت عن حمد قوله»
+            relay = ctx.text[before[0].start : before[-1].end]
+        elif relay is None and pos == hit.j + 1 and ctx.current is not None and ctx.current.kind == "ORG":
             relay = ctx.current.name  # «ونقلت عن مسؤولين قولهم»: the outlet just named is the relay
     intro = find_intro(toks, pos, limit, hit.cue, ctx)
     subject = subject_before(toks, hit)
@@ -407,10 +419,11 @@ def _frame_without_intro(frame: Frame, toks: list[Tok], hit: Hit, limit: int, ct
             else ("", -1)
         if not frame.subject and frame.c0 > 0:
             frame.phrase = leading_phrase(toks[hit.j : frame.c0])
-        if frame.how == "" and not frame.subject and hit.j < limit and word_kind(toks[hit.j]) in ("role", "org"):
-            k = head_phrase_end(toks, hit.j, limit)  # «ونفى المتحدث الأنباء التي ...»: speaker, then object
+        j = hit.j + 1 if hit.j < limit and toks[hit.j].key in ("فيه", "فيها") else hit.j  # «نفت فيه حركة ...»
+        if frame.how == "" and not frame.subject and j < limit and word_kind(toks[j]) in ("role", "org"):
+            k = head_phrase_end(toks, j, limit)  # «ونفى المتحدث الأنباء التي ...»: speaker, then object
             if k < limit:
-                frame.how, frame.c0, frame.phrase = "object", k, toks[hit.j : k]
+                frame.how, frame.c0, frame.phrase = "object", k, toks[j:k]
     if frame.how == "" and hit.cue.pos == "participle" and hit.cue.kind == "say" and hit.j < limit:
         frame.how, frame.c0 = "bare", hit.j  # «وأضاف قائلا نادرا ما كان ...»
     if frame.how == "" and hit.cue.kind in BARE_KINDS:
@@ -532,10 +545,10 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
     toks = sentence_tokens(ctx.text, start, end)
     hits = [h for n, h in enumerate(find_hits(toks, ctx)) if n == 0 or not nested(toks, h)]
     if not hits:
-        return according(toks, index, ctx)
+        return own_view(toks, index, ctx) or according(toks, index, ctx)
     local: Speaker | None = None
     out: list[Raw] = []
-    cuts = relay_cuts(toks)
+    cuts = sorted(relay_cuts(toks) + contrast_cuts(toks))
     for n, hit in enumerate(hits):
         limit = clause_start(toks, hits[n + 1]) if n + 1 < len(hits) else len(toks)
         raws, explicit = analyse(toks, hit, max(limit, hit.j), ctx, cuts)
@@ -584,6 +597,32 @@ def last_person(ctx: Context, before: int) -> Speaker | None:
         return None
     m = people[-1]
     return Speaker(ctx.text[m.start : m.end], "PER", m.role or "", m.start, m.end)
+
+
+OWN_VIEW_OPENERS = (("علي", "حد", "قوله"), ("علي", "حد", "قولها"), ("علي", "حد", "تعبيره"), ("في", "رايه"),
+                    ("في", "رايها"), ("بحسب", "قوله"), ("حسب", "قوله"))
+
+
+def own_view(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:
+    """«وعلى حد قوله فإن ...», «وفي رأيه فإن ...»: the rest of the sentence, said by the current speaker."""
+    words = [t for t in toks if t.is_word]
+    for opener in OWN_VIEW_OPENERS:
+        n = len(opener)
+        if len(words) > n + 2 and (words[0].bare, *(t.key for t in words[1:n])) == opener \
+                and words[n].bare in ("ان", "فان"):
+            span = _content_span(toks, toks.index(words[n + 1]), len(toks), ctx.text)
+            return [Raw(span[0], span[1], "indirect", opener[-1], ctx.current, index)] if span else []
+    return []
+
+
+def contrast_cuts(toks: list[Tok]) -> list[int]:
+    """Where a contrasting clause of the reporter starts: «، غير أن ...», «، لكن ...»: the content stops."""
+    cuts = []
+    for k in range(1, len(toks) - 1):
+        if toks[k - 1].text in "،," and (toks[k].bare in ("لكن", "ولكن") or
+                                          (toks[k].bare == "غير" and toks[k + 1].key in COMPLEMENTIZERS)):
+            cuts.append(k)
+    return cuts
 
 
 def according(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:

@@ -157,11 +157,34 @@ def _subject_after_kana(toks: list[Tok]) -> list[Tok]:
     return []
 
 
+MAX_APPOSITION_WORDS = 12  # «الدكتور صلاح البردويل، المتحدث باسم كتلة «حماس» في المجلس الشريعي قال»
+
+
+def _name_before_apposition(toks: list[Tok], n: int) -> list[Tok]:
+    """A name, then a comma and the role phrase that describes it, then the verb: the name is the subject."""
+    for c in range(n - 1, max(-1, n - MAX_APPOSITION_WORDS), -1):
+        if toks[c].text in "،,":
+            if c + 1 >= n or word_kind(toks[c + 1]) != "role":
+                return []  # only «NAME، ROLE ...»
+            head: list[Tok] = []
+            for k in range(c - 1, max(-1, c - MAX_NAME_WORDS - 2), -1):
+                if is_boundary(toks[k]) or word_kind(toks[k]) == "aux":
+                    break
+                head.append(toks[k])
+            head.reverse()
+            i, j = _name_run(head)
+            return head if j - i >= 2 else []
+    return []
+
+
 def _through_preposition(toks: list[Tok], n: int, out: list[Tok]) -> list[Tok]:
     """«لكن سفيرا مطلعا على الوثيقة قال»: a subject carrying a prepositional phrase, accepted only
     right after a clause-opening word."""
     if not out or not toks[n].is_word or toks[n].bare not in PREPOSITIONS:
         return []
+    named = _name_before_apposition(toks, n)
+    if named:
+        return named
     head: list[Tok] = []
     for k in range(n - 1, max(-1, n - 4), -1):
         if _clause_start(toks[k]) and head and not head[-1].definite:
