@@ -282,4 +282,14 @@ def test_calibration_pairs_keep_their_recorded_score():
 
     pairs = read_pairs(FIXTURES / "calibration_pairs.tsv")
     assert pairs is not None and len(pairs) == 210
-    assert pair_decisions_prf(pair_decisions(pairs, None, full=False))[2] >= 0.91
+    assert pair_decisions_prf(pair_decisions(pairs, None, full=False))[2] >= 0.94  # 0.919 before round three
+
+
+def test_dev_pairs_keep_their_recorded_score():
+    """Quality gate: dev pairs read plainly (no tagger): text + specifics from the text (counts, figures)."""
+    from marsad.cluster_eval import pair_decisions_prf
+    from marsad.commands.cluster import pair_decisions, read_pairs
+
+    pairs = read_pairs(FIXTURES / "dev_pairs.tsv")
+    assert pairs is not None
+    assert pair_decisions_prf(pair_decisions(pairs, None, full=False))[2] >= 0.689  # 0.690 now, 0.645 text only

@@ -1,0 +1,125 @@
+"""Conflicting specifics: places, actors, counts, figures and dates that tell same-topic events apart."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from marsad.cluster import CALIBRATED_THRESHOLD, StoryIndex, load_featurizer, pair_similarity
+from marsad.cluster_signals import (
+    CALIBRATED_SPECIFICS,
+    Specifics,
+    SpecificWeights,
+    adjustment,
+    compare,
+    compare_counts,
+    compare_dates,
+    counts_in,
+    figures_in,
+    general_places,
+    place_words,
+    specifics_of,
+)
+from marsad.commands.cluster import read_plain
+from marsad.model import Article, Mention, TimeExpression
+from marsad.text.normalize import match_key, skeleton
+from marsad.text.tokens import stem
+
+QUAKE = "ضرب زلزال بقوة {mag} درجة {place} وقتل {dead} شخصا وأصيب المئات وانهارت منازل كثيرة وقالت السلطات إن فرق الإنقاذ تبحث عن ناجين"
+
+
+def quake(ident: str, place: str, mag: str, dead: str) -> Article:
+    text = QUAKE.format(mag=mag, place=place, dead=dead)
+    return Article(id=ident, source=ident, title="زلزال مدمر", text=text,
+                   mentions=[Mention(0, 0, place, "LOC"), Mention(0, 0, "إيران", "LOC")])
+
+
+@pytest.fixture(scope="module")
+def featurizer():
+    return load_featurizer()
+
+
+def test_general_places_are_in_matching_form():
+    assert general_places()
+    for word in general_places():
+        assert match_key(word) == word
+
+
+def test_place_words_leave_out_countries_regions_and_their_adjectives():
+    article = Article(id="a", source="a", mentions=[
+        Mention(0, 0, "كرمانشاه غربي إيران", "LOC"), Mention(0, 0, "العاصمة الجزائرية", "LOC"),
+        Mention(0, 0, "لافروف", "PER")])
+    assert place_words(article) == {skeleton("كرمانشاه")}
+
+
+def test_counts_ignore_punctuation_and_years():
+    counts = counts_in("قتل 41 شخصا، وفي عام 2023 أصيب 14 آخرون.")
+    assert (stem("شخصا"), "41") in counts
+    assert not any(number == "2023" for _, number in counts)
+
+
+def test_figures_are_numbers_with_a_decimal_part():
+    assert figures_in("بقوة 6.3 درجة وقتل 41 شخصا في 2023") == {"6.3"}
+
+
+def test_compare_agree_conflict_unknown():
+    a = Specifics(places=frozenset({"كرمنشه"}), counts=frozenset({("شخص", "41")}))
+    b = Specifics(places=frozenset({"هرت"}), counts=frozenset({("شخص", "2000")}))
+    assert compare(a, b)[:3] == (-1, 0, -1)
+    assert compare(a, a)[:3] == (1, 0, 1)
+    assert compare(a, Specifics()) == (0, 0, 0, 0, 0)
+    assert compare_counts(frozenset({("شخص", "41")}), frozenset({("قتيل", "41")})) == 0
+
+
+def test_dates_far_apart_conflict():
+    assert compare_dates(frozenset({"2023-10-07"}), frozenset({"2024-04-03"})) == -1
+    assert compare_dates(frozenset({"2023-10-07"}), frozenset({"2023-10-08"})) == 1
+    assert compare_dates(frozenset({"2023-10-07"}), frozenset({"2023-10-11"})) == 0
+
+
+def test_event_dates_come_from_times_and_publication():
+    article = Article(id="a", source="a", published="2023-10-08T10:00:00",
+                      times=[TimeExpression(0, 0, "7 أكتوبر", "2023-10-07"), TimeExpression(0, 0, "2023", "2023")])
+    assert specifics_of(article).dates == {"2023-10-07", "2023-10-08"}
+
+
+def test_no_specifics_means_no_adjustment():
+    assert adjustment(Specifics(), Specifics(), CALIBRATED_SPECIFICS) == 0.0
+    assert adjustment(Specifics(), Specifics(), SpecificWeights(unsupported_penalty=1.0)) == 0.0
+
+
+def test_regression_same_topic_different_places_and_tolls_fall_apart(featurizer):
+    """Issue 7: two earthquakes (Kermanshah, Malatya) shared topic words and were judged one event."""
+    folder = Path(__file__).parent / "fixtures" / "cluster"
+    iran = replace(read_plain(folder / "quake_kermanshah_a.txt"), mentions=[Mention(0, 0, "كرمانشاه", "LOC")])
+    turkey = replace(read_plain(folder / "quake_turkey_a.txt"), mentions=[Mention(0, 0, "ملاطية", "LOC")])
+    iran_b = replace(read_plain(folder / "quake_kermanshah_b.txt"), mentions=[Mention(0, 0, "كرمانشاه", "LOC")])
+    vi, vt, vb = featurizer.vectorize([iran, turkey, iran_b])
+    off = SpecificWeights()
+    assert pair_similarity(vi, vt, specifics=off) >= CALIBRATED_THRESHOLD  # text alone: "same event"
+    assert pair_similarity(vi, vt) < CALIBRATED_THRESHOLD
+    assert pair_similarity(vi, vb) > pair_similarity(vi, vb, specifics=off) >= CALIBRATED_THRESHOLD
+
+
+def test_specifics_round_trip_through_a_saved_index(featurizer, tmp_path):
+    articles = [quake("a1", "كرمانشاه", "7.3", "530"), quake("b", "هرات", "6.3", "2000")]
+    index = StoryIndex(featurizer, CALIBRATED_THRESHOLD)
+    index.add(articles[:1])
+    index.save(tmp_path / "i.npz")
+    loaded = StoryIndex.load(tmp_path / "i.npz", featurizer)
+    state = next(iter(loaded.active.values()))
+    assert state.specifics == [specifics_of(articles[0])]
+    assert loaded.specifics == CALIBRATED_SPECIFICS
+    fresh = StoryIndex(featurizer, CALIBRATED_THRESHOLD)
+    fresh.add(articles)
+    loaded.add(articles[1:])
+    assert {tuple(s.article_ids) for s in loaded.stories()} == {tuple(s.article_ids) for s in fresh.stories()}
+    assert sum(len(s.specifics) for s in loaded.active.values()) == 2
+
+
+def test_json_form_round_trips():
+    spec = Specifics(frozenset({"هرت"}), frozenset({"لفرف"}), frozenset({("شخص", "41")}), frozenset({"6.3"}),
+                     frozenset({"2023-10-07"}))
+    assert Specifics.from_json(spec.to_json()) == spec
