@@ -7,7 +7,7 @@ share their topic words. What differs is their specifics. For each article ``spe
 - *actors*: PER/ORG mention skeletons;
 - *counts*: numbers with the thing they count (``marsad.claims.counted_things``: «6.3 درجة», «41 قتيلا»),
   years left out;
-- *figures*: numbers with a decimal part (magnitudes, rates, percentages: «6.3», «27.25»);
+- *figures*: numbers with a decimal part (magnitudes, rates, percentages: «6.3», «27.25») and match scores;
 - *dates*: event dates known to the day or month (``Article.times``), and the publication day.
 
 ``compare`` says per kind whether two articles agree (+1: something shared), conflict (-1: both carry that
@@ -32,6 +32,7 @@ KINDS = ("places", "actors", "counts", "figures", "dates")
 NISBA = ("يه", "يون", "يين", "ي")  # «الجزائرية», «السوري»: adjectives of a general place are general too
 PUNCT = re.compile(r"[^\w\s.,]|(?<!\d)[.,]|[.,](?!\d)")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+SCORE = re.compile(r"(?<![\d\-–])(\d{1,2})\s*[-–]\s*(\d{1,2})(?![\d\-–])")  # a match result, «3-1»
 YEAR = re.compile(r"(?:19|20)\d\d")
 DATE_DAYS = 7  # two event dates further apart than this are different events (the story window's default)
 
@@ -80,10 +81,10 @@ class SpecificWeights:
 # Calibrated by `benchmarks/calibrate_cluster.py specifics` (coordinate ascent over bonus {0-0.3} / penalty
 # {0-0.3} per kind, best mean pairwise F1 at the shipped Config.cluster_threshold 0.20) on ANERcorp-train
 # pseudo-articles (gold mentions, 52 / 5,304 pairs), tests/fixtures/cluster/calibration_pairs.tsv and
-# dev_pairs.tsv (articles analysed by the pipeline): mean F1 0.743 -> 0.772 (an exhaustive 4,608-point grid
-# finds the same optimum). A place-conflict penalty of 0.10 helps dev (0.769) but costs ANERcorp (0.590):
-# mean 0.768, not chosen. heldout_pairs.tsv and heldout2_pairs.tsv were not used. docs/cluster_calibration.md.
-CALIBRATED_SPECIFICS = SpecificWeights(places_bonus=0.05, counts_penalty=0.10)
+# dev_pairs.tsv (articles analysed by the pipeline): mean F1 0.743 -> 0.781 (0.659 / 0.944 / 0.741). A
+# place-conflict penalty of 0.10 helps dev but costs ANERcorp (whose halves often name different places):
+# not chosen. heldout_pairs.tsv and heldout2_pairs.tsv were not used. docs/cluster_calibration.md.
+CALIBRATED_SPECIFICS = SpecificWeights(places_bonus=0.05, counts_penalty=0.10, figures_penalty=0.05)
 
 
 # ---------------------------------------------------------------- extraction
@@ -133,9 +134,12 @@ def counts_in(text: str) -> frozenset[tuple[str, str]]:
 
 
 def figures_in(text: str) -> frozenset[str]:
-    """Numbers with a decimal part; whole numbers are too often counts that change between reports."""
-    found = (n.replace(",", ".") for n in NUMBER.findall(match_key(text)))
-    return frozenset(n for n in found if "." in n)
+    """Numbers with a decimal part and match scores («3-1» = «1-3»); whole numbers are too often counts that
+    change between reports."""
+    key = match_key(text)
+    decimals = {n.replace(",", ".") for n in NUMBER.findall(key) if "." in n or "," in n}
+    scores = {"-".join(sorted(pair)) for pair in SCORE.findall(key)}
+    return frozenset(decimals | scores)
 
 
 def event_dates(article: Article) -> frozenset[str]:

@@ -60,8 +60,10 @@ def test_counts_ignore_punctuation_and_years():
     assert not any(number == "2023" for _, number in counts)
 
 
-def test_figures_are_numbers_with_a_decimal_part():
+def test_figures_are_decimals_and_match_scores():
     assert figures_in("بقوة 6.3 درجة وقتل 41 شخصا في 2023") == {"6.3"}
+    assert figures_in("فاز 3-1 على الأردن") == figures_in("خسر الأردن 1 – 3") == {"1-3"}
+    assert figures_in("في 2023-10-07") == frozenset()
 
 
 def test_compare_agree_conflict_unknown():
