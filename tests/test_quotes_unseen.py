@@ -329,3 +329,26 @@ def test_relay_named_as_the_subject_of_naqalat() -> None:
 def test_naqlan_an_after_a_relative_clause_is_not_a_relay_frame() -> None:
     text = "ونفى الناطق غازي حمد ما نقل على لسانه نقلا عن إذاعة الجيش بأن الحركة ستقبل الاتفاق."
     assert said(text)[0][0] == "غازي حمد"
+
+
+def test_guillemets_typed_the_other_way_round() -> None:
+    from marsad.quotes.marks import quoted_spans
+
+    text = "وحذر من ان هذه السياسة قد تسبب» أضرارا دائمة «لعلاقاته بالعالم. وأضاف أن الوضع صعب."
+    assert [text[q.start : q.end] for q in quoted_spans(text)] == ["أضرارا دائمة"]
+
+
+def test_family_name_in_ya_right_after_the_first_name() -> None:
+    text = "وأكد خليل الدليمي رئيس فريق الدفاع أن الفريق سيقاطع الجلسة."
+    assert said(text)[0][0] == "خليل الدليمي"
+
+
+def test_known_name_then_the_object_of_a_non_quoting_verb() -> None:
+    text = ("قال الرئيس محمود أحمدي نجاد إن بلاده لن تتراجع. وانتقد نجاد مساعي الولايات المتحدة في المنطقة. "
+            "وقال إن الشعوب قادرة على التغيير.")
+    assert said(text)[-1][0] == "محمود أحمدي نجاد"
+
+
+def test_possessed_relay_phrase_with_a_lam_outlet() -> None:
+    quote = quotes_of("وأضاف الوزير سامي فهد في تصريحاته لصحيفة الحياة أن الحل قريب.")[0]
+    assert quote.via[:1] == ["صحيفة الحياة"]

@@ -390,6 +390,8 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
     phrase = [] if hit.cue.pos == "participle" else subject or leading_phrase(region)
     if hit.cue.quote == "no" and phrase and not subject and word_kind(phrase[0]) in ("role", "org"):
         phrase = phrase[: head_phrase_end(phrase, 0, len(phrase))]  # «ورفض المتحدث التعليق»
+    elif hit.cue.quote == "no" and phrase and not subject and _known_prefix(phrase, ctx):
+        phrase = phrase[: _known_prefix(phrase, ctx)]  # «وانتقد نجاد مساعي الولايات المتحدة»: a known name
     frame = Frame(intro[0] if intro else "", intro[2] if intro else -1, phrase, region, subject, relay)
     if intro is None:
         _frame_without_intro(frame, toks, hit, limit, ctx)

@@ -15,6 +15,9 @@ import re
 from dataclasses import dataclass
 
 PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
+# «في» أضرار دائمة «لعلاقته»: guillemets typed the other way round, glued to the words outside them,
+# with no » after the « before the sentence ends.
+REVERSED_PAIR = re.compile(r"(?<=\w)»\s([^«»\n]{1,80}?)\s«(?=\w)(?![^»\n.]*»)")
 TOGGLES = frozenset({'"', "”", "'"})
 ALL_MARKS = frozenset("«»“”„‹›\"'")
 # An open mark with fewer words than this before the line ends is a stray mark, not a quotation.
@@ -92,9 +95,17 @@ def _sentence_end_inside(text: str, start: int, i: int) -> int:
     return ends[-1] if ends else -1
 
 
+def _reversed_guillemets(text: str) -> tuple[list[Quoted], set[int]]:
+    found, marks = [], set()
+    for m in REVERSED_PAIR.finditer(text):
+        found.append(Quoted(m.start(1), m.end(1), 0))
+        marks.update((m.start(), m.end() - 1))
+    return found, marks
+
+
 def quoted_spans(text: str) -> list[Quoted]:
     """Spans enclosed by quotation marks in ``text`` (offsets of the content, without the marks)."""
-    found: list[Quoted] = []
+    found, reversed_marks = _reversed_guillemets(text)
     stack: list[tuple[str, int]] = []  # (closing mark expected, offset of the content start)
     for i, ch in enumerate(text):
         if ch == "\n":
@@ -106,6 +117,8 @@ def quoted_spans(text: str) -> list[Quoted]:
         elif _closes(stack, ch):
             _, start = stack.pop()
             _add(found, text, start, i, len(stack))
+        elif i in reversed_marks:
+            continue
         elif ch in PAIRS:
             stack.append((PAIRS[ch], i + 1))
         elif ch in TOGGLES and not (ch == "'" and _is_apostrophe(text, i)):

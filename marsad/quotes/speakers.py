@@ -266,7 +266,7 @@ def _prepositional(key: str) -> bool:
 
 def _passive_participle(key: str) -> bool:
     """«الموجود», «المعروف»: an adjective of the مفعول pattern after a name, not a family name."""
-    return len(key) == 7 and key.startswith("الم") and key[5] == "و"
+    return len(key) == 7 and key.startswith("الم") and key[5] == "و" and not key.endswith("ي")  # not «الموسوي»
 
 
 def _in_name(toks: list[Tok], k: int, i: int) -> bool:
@@ -283,6 +283,8 @@ def _in_name(toks: list[Tok], k: int, i: int) -> bool:
         return False
     if _is_adjective(tok.key, True) and k + 1 < len(toks) and _name_like(toks[k + 1], tok):
         return False  # «مانشستر يونايتد الإنجليزي أليكس فيرغوسن»: the adjective closes one name, another starts
+    if k == i + 1 and tok.key.endswith("ي"):
+        return True  # «خليل الدليمي رئيس فريق الدفاع»: a family name right after the first name
     return not (k + 1 < len(toks) and word_kind(toks[k + 1]) in ("role", "org"))
 
 
