@@ -352,3 +352,13 @@ def test_known_name_then_the_object_of_a_non_quoting_verb() -> None:
 def test_possessed_relay_phrase_with_a_lam_outlet() -> None:
     quote = quotes_of("وأضاف الوزير سامي فهد في تصريحاته لصحيفة الحياة أن الحل قريب.")[0]
     assert quote.via[:1] == ["صحيفة الحياة"]
+
+
+def test_ala_spelled_ali_after_the_speaker_introduces_a_noun_phrase() -> None:
+    text = "قال الوزير سامي فهد إن الحل قريب. كما أكد الوزير علي ضرورة وقف الحرب فورا."
+    assert said(text)[-1][1] == "ضرورة وقف الحرب فورا"
+
+
+def test_participle_after_a_name_is_not_part_of_it() -> None:
+    text = "وقال ممثل قطر جمال ناصر البدر شارحا امتناعه عن التصويت انه \"لا بد من بذل مزيد من الجهود\"."
+    assert said(text)[0][0] == "جمال ناصر البدر"

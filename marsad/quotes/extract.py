@@ -205,8 +205,8 @@ def find_intro(toks: list[Tok], start: int, limit: int, cue: Cue, ctx: Context) 
         if tok.text in OPENERS and any(q.start == tok.end and q.words(ctx.text) >= 2 for q in ctx.quoted) \
                 and not quoted_name(toks, k, limit, ctx) and not _after_lam(toks, k):
             return "quote", k, k
-        if cue.prep not in ("-", "obj") and tok.key == cue.prep and tok.text not in NAME_NOT_PREPOSITION \
-                and nxt is not None and nxt.key not in COMPLEMENTIZERS:
+        if cue.prep not in ("-", "obj") and tok.key == cue.prep and nxt is not None and nxt.key not in COMPLEMENTIZERS \
+                and (tok.text not in NAME_NOT_PREPOSITION or _ala_spelled_ali(toks, k, start, nxt)):
             return "nominal", k, k + 1
     return None
 
@@ -243,6 +243,15 @@ def addressee_relay(region: list[Tok], ctx: Context) -> str | None:
                 return f"{ctx.text[tok.start + 1 : tok.end]} {ctx.text[q.start : q.end]}"
             return relay_noun_phrase(ctx.text, region[n:], lam=True)
     return None
+
+
+# Nouns that follow «أكد/شدد على» (written علي in some copy): «علي ضرورة», «علي أهمية».
+ALA_NOUNS = frozenset({"ضروره", "اهميه", "حرص", "التزام", "رفض", "دعم", "استعداد", "عزم", "حق", "وجوب"})
+
+
+def _ala_spelled_ali(toks: list[Tok], k: int, start: int, nxt: Tok) -> bool:
+    """«كما أكد نجاد علي ضرورة ...»: after the speaker, علي before a noun phrase is the preposition على."""
+    return k > start and (nxt.key in ALA_NOUNS or (nxt.definite and nxt.key not in ("الله",)))
 
 
 def _relay_verb(toks: list[Tok], hit: Hit, limit: int, text: str) -> tuple[str | None, int] | None:
