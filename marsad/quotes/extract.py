@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from marsad.model import Article, Mention, Quote
-from marsad.quotes.lexicon import Cue, phrase_cues
+from marsad.quotes.lexicon import Cue, phrase_cues_by_first_word
 from marsad.quotes.marks import PAIRS, TOGGLES, Quoted, quoted_spans, strip_marks
 from marsad.quotes.relay import (
     according_at,
@@ -120,7 +120,7 @@ def in_quotation(ctx: Context, offset: int) -> bool:
 
 
 def _phrase_hit(toks: list[Tok], i: int) -> Hit | None:
-    for cue in phrase_cues():
+    for cue in phrase_cues_by_first_word().get(toks[i].bare, ()):
         n = len(cue.words)
         window = toks[i : i + n]
         if len(window) == n and window[0].bare == cue.words[0] and all(

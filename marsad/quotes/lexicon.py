@@ -50,6 +50,15 @@ def phrase_cues() -> tuple[Cue, ...]:
 
 
 @lru_cache(maxsize=1)
+def phrase_cues_by_first_word() -> dict[str, tuple[Cue, ...]]:
+    """Phrase cues indexed by their first word, so a token is checked only against phrases it can start."""
+    index: dict[str, list[Cue]] = {}
+    for cue in phrase_cues():
+        index.setdefault(cue.words[0], []).append(cue)
+    return {first: tuple(rows) for first, rows in index.items()}
+
+
+@lru_cache(maxsize=1)
 def relay_phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
     """Relay phrases as (words, kind), longest first so «وفقا لما نقلته» wins over «وفقا»."""
     rows = [(tuple(row[0].split()), row[1]) for row in read_rows(RELAYS_PATH)]

@@ -96,7 +96,8 @@ def _sentence_end_inside(text: str, start: int, i: int) -> int:
 
 
 def _reversed_guillemets(text: str) -> tuple[list[Quoted], set[int]]:
-    found, marks = [], set()
+    found: list[Quoted] = []
+    marks: set[int] = set()
     for m in REVERSED_PAIR.finditer(text):
         found.append(Quoted(m.start(1), m.end(1), 0))
         marks.update((m.start(), m.end() - 1))
