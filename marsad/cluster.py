@@ -375,13 +375,18 @@ def set_overlaps(x: ArticleVector, story: StoryState, weights: Weights) -> list[
 
 
 def story_similarity(x: ArticleVector, story: StoryState, weights: Weights, probe: DenseProbe | None = None,
-                     specifics: SpecificWeights = CALIBRATED_SPECIFICS) -> float:
-    """Average similarity of ``x`` to the story's members (text exact; sets and specifics over kept members)."""
+                     specifics: SpecificWeights = CALIBRATED_SPECIFICS, floor: float = -1.0) -> float:
+    """Average similarity of ``x`` to the story's members (text exact; sets and specifics over kept members).
+
+    Below ``floor`` (the joining threshold) no bonus can lift the text similarity: it is returned as is.
+    """
     if probe is not None and probe.x is x:
         char, stem_cos = probe.dots(story)
     else:
         char, stem_cos = sparse_dot(x.char, story.char_sum), sparse_dot(x.stem, story.stem_sum)
     text = combine((char / story.n, stem_cos / story.n, *set_overlaps(x, story, weights)), weights)
+    if text + specifics.max_bonus() < floor:
+        return text
     return text + mean_adjustment(x.specifics, story.specifics, specifics)
 
 
@@ -482,7 +487,8 @@ class StoryIndex:
     def _place(self, x: ArticleVector) -> str:
         self._close_inactive(x.day)
         self._probe.load(x)
-        scored = sorted(((story_similarity(x, self.active[sid], self.weights, self._probe, self.specifics),
+        scored = sorted(((story_similarity(x, self.active[sid], self.weights, self._probe, self.specifics,
+                                           self.threshold),
                           self.active[sid].founder, sid) for sid in self._candidates(x)), key=lambda t: (-t[0], t[1]))
         self._probe.clear()
         joined = [sid for score, _, sid in scored if score >= self.threshold]

@@ -74,6 +74,9 @@ class SpecificWeights:
     dates_penalty: float = 0.0
     unsupported_penalty: float = 0.0  # some kind comparable, none agrees: same topic, nothing specific shared
 
+    def max_bonus(self) -> float:
+        return sum(getattr(self, kind + "_bonus") for kind in KINDS)
+
     def as_dict(self) -> dict[str, float]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
