@@ -363,3 +363,13 @@ def test_participle_after_a_name_is_not_part_of_it() -> None:
     text = "وقال ممثل قطر جمال ناصر البدر شارحا امتناعه عن التصويت انه \"لا بد من بذل مزيد من الجهود\"."
     speaker = said(text)[0][0] or ""
     assert "جمال ناصر البدر" in speaker and "شارحا" not in speaker
+
+
+def test_said_after_a_relative_pronoun_with_a_named_antecedent() -> None:
+    text = ("وأجرى أولمرت مباحثات مع وزيرة الخارجية الأميركية كوندوليزا رايس التي قالت إنه قد حان الوقت للسلام. "
+            "وأضافت أن الحل يجب أن يكون دائما.")
+    assert said(text) == [("كوندوليزا رايس", "قد حان الوقت للسلام"), ("كوندوليزا رايس", "الحل يجب أن يكون دائما")]
+
+
+def test_statement_in_which_he_said_stays_nested() -> None:
+    assert said("وأبلغ أولمرت أنان بتحفظه على تصريحه الذي قال فيه إن الموقع استهدف عمدا.") == []

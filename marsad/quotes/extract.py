@@ -129,6 +129,16 @@ def _phrase_hit(toks: list[Tok], i: int) -> Hit | None:
     return None
 
 
+def _named_antecedent(toks: list[Tok], i: int, cue: Cue, ctx: Context) -> Speaker | None:
+    """«... كوندوليزا رايس التي قالت إن ...»: «said» after التي/الذي whose antecedent is a named person
+    (not «تصريحه الذي قال فيه»)."""
+    if cue.kind != "say" or cue.pos != "past" or i < 3 or toks[i - 1].key not in ("التي", "الذي"):
+        return None
+    if i + 1 < len(toks) and toks[i + 1].key in ("فيه", "فيها"):
+        return None
+    return name_at_end(ctx.text, toks[: i - 1])
+
+
 def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
     tok = toks[i]
     if in_quotation(ctx, tok.start):
@@ -138,7 +148,9 @@ def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
     if cue is None or cue.pos == "noun" or cue.quote == "impersonal":
         return None
     prev = toks[i - 1] if i else None
-    if prev is not None and (word_kind(prev) == "relative" or (cue.pos == "present" and prev.key in SUBJUNCTIVE)):
+    if prev is not None and word_kind(prev) == "relative" and not _named_antecedent(toks, i, cue, ctx):
+        return None
+    if prev is not None and cue.pos == "present" and prev.key in SUBJUNCTIVE:
         return None
     if prev is not None and cue.pos == "participle" and tok.key.endswith("ه") and cue_of(prev) is not None:
         return None  # «وقالت مضيفة على متن الطائرة إن»: right after a verb, the noun (a stewardess)
@@ -163,6 +175,9 @@ def subject_before(toks: list[Tok], hit: Hit) -> list[Tok]:
     whose subject is the previous one."""
     if not hit.main or hit.cue.kind == "relay" or toks[hit.i].key != toks[hit.i].bare:
         return []
+    if hit.i > 1 and toks[hit.i - 1].key in ("التي", "الذي"):
+        named = name_at_end("", toks[: hit.i - 1])  # the named antecedent of «التي قالت»
+        return [t for t in toks[: hit.i - 1] if named is not None and named.start <= t.start] if named else []
     return trailing_phrase(toks[: hit.i])
 
 
@@ -181,6 +196,8 @@ def nested(toks: list[Tok], hit: Hit) -> bool:
     speech, part of that clause, not a new statement. Participles and «في حين أن ...» start one."""
     if not hit.main or toks[hit.i].key != toks[hit.i].bare:
         return False
+    if hit.i > 1 and toks[hit.i - 1].key in ("التي", "الذي"):
+        return False  # «... رايس التي قالت إن»: a statement of the named antecedent
     k = clause_start(toks, hit)
     if k == 0:
         return False
