@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/calibrate_cluster.py df        # writes marsad/data/cluster_df.npz
     .venv/bin/python benchmarks/calibrate_cluster.py calibrate # grid search, prints the chosen values
     .venv/bin/python benchmarks/calibrate_cluster.py pairs     # entity weight + threshold on labelled pairs
+    .venv/bin/python benchmarks/calibrate_cluster.py specifics # conflicting-specifics bonus/penalty at 0.20 ("free": threshold too)
 
 Data (see docs/cluster_calibration.md):
 - background document frequencies: ANERcorp train, AQMAR train+dev and WikiFANE (clitics re-attached),

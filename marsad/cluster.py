@@ -17,7 +17,8 @@ otherwise it founds a story. A story's id is ``"s-" + sha1(founding article id)`
 the earliest article (by publication date, then id), so ids do not depend on input order; when two
 stories merge, the older id survives and the merge is recorded; ``resplit`` re-clusters a story's
 articles and splits it (recorded, the founder's part keeps the id) when they fall apart. Stories with no
-article for ``story_window_days`` are closed (their vectors dropped).
+article for ``story_window_days`` are closed (their vectors dropped). Same-topic different events are told apart
+by their conflicting specifics (places, counts, figures, dates: ``marsad.cluster_signals``).
 """
 
 from __future__ import annotations
