@@ -4,7 +4,8 @@ LABELS is a TSV file (``#`` lines are comments), paths relative to the file, eit
 - article labels: ``path<TAB>story[<TAB>outlet<TAB>published]`` (B-cubed and pairwise scores of the
   clustering), or
 - article pairs: ``path_a<TAB>path_b<TAB>same|different`` (P/R/F1 of "same event" when the pair's
-  similarity is at least the threshold: what an article needs to join a one-article story). By default each ``.txt`` is read directly (first non-empty line = title) and only
+  similarity, text plus the bonus/penalty of agreeing/conflicting specifics, is at least the threshold:
+  what an article needs to join a one-article story). By default each ``.txt`` is read directly (first non-empty line = title) and only
 the clustering runs; ``--full`` runs the whole pipeline (cleaning, entities, dates) first.
 """
 
