@@ -373,3 +373,9 @@ def test_said_after_a_relative_pronoun_with_a_named_antecedent() -> None:
 
 def test_statement_in_which_he_said_stays_nested() -> None:
     assert said("وأبلغ أولمرت أنان بتحفظه على تصريحه الذي قال فيه إن الموقع استهدف عمدا.") == []
+
+
+def test_carry_over_follows_the_gender_of_the_verb() -> None:
+    text = ("قال الوزير سامي فهد إن المفاوضات مستمرة. وقالت المتحدثة باسم الوزارة ريم سالم إن الوفد سيصل غدا. "
+            "وأضاف الوزير أن الاتفاق قريب. وأضافت أن الموعد لم يحدد.")
+    assert [s for s, _ in said(text)] == ["سامي فهد", "ريم سالم", "سامي فهد", "ريم سالم"]

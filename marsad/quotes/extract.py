@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from marsad.model import Article, Mention, Quote
 from marsad.quotes.lexicon import Cue, phrase_cues_by_first_word
@@ -113,6 +113,7 @@ class Context:
     mentions: list[Mention]
     current: Speaker | None
     known: list[str]
+    history: list[tuple[Speaker, str]] = field(default_factory=list)  # explicit speakers and their verbs' gender
 
 
 def in_quotation(ctx: Context, offset: int) -> bool:
@@ -585,6 +586,9 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
             if not pluperfect(toks, hit):  # «وكان الاسد قال ...»: background, the main speaker stays current
                 ctx.current = explicit
             ctx.known.append(explicit.name)
+            ctx.history.append((explicit, verb_gender(hit)))
+        elif local is None and hit.main:
+            _agree(ctx, verb_gender(hit))  # «وأضافت أن» after a man was quoted: the last woman or organisation
         if passive(toks[hit.i]):  # «وأُعلن أن»: said by no one named, not by the last speaker
             out.extend(replace(r, speaker=explicit, sentence=index) for r in raws)
             continue
@@ -599,6 +603,29 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
     if not out:  # «ونقلت الجثث ... بحسب ما قال ...»: a cue that quoted nothing leaves the sentence to its source
         return according(toks, index, ctx)
     return _with_sentence_relays(out, toks, ctx)
+
+
+def verb_gender(hit: Hit) -> str:
+    """"f" for «قالت», «تضيف», «مضيفة»; "m" for «قال», «يضيف», «مضيفا»; "" when the form does not say."""
+    form = hit.cue.form
+    if hit.cue.pos == "past":
+        return "f" if form.endswith("ت") else "" if form.endswith(("وا", "ا")) else "m"
+    if hit.cue.pos == "present":
+        return "f" if form.startswith("ت") else "m" if form.startswith("ي") else ""
+    return ""
+
+
+def _agree(ctx: Context, gender: str) -> None:
+    """Carry-over to the last speaker whose verb had the same gender, when the current one's did not."""
+    if not gender or ctx.current is None or not ctx.history:
+        return
+    genders = {id(sp): g for sp, g in ctx.history}
+    if genders.get(id(ctx.current), gender) in (gender, ""):
+        return
+    for speaker, g in reversed(ctx.history):
+        if g == gender:
+            ctx.current = speaker
+            return
 
 
 def pluperfect(toks: list[Tok], hit: Hit) -> bool:
