@@ -379,3 +379,28 @@ def test_carry_over_follows_the_gender_of_the_verb() -> None:
     text = ("قال الوزير سامي فهد إن المفاوضات مستمرة. وقالت المتحدثة باسم الوزارة ريم سالم إن الوفد سيصل غدا. "
             "وأضاف الوزير أن الاتفاق قريب. وأضافت أن الموعد لم يحدد.")
     assert [s for s, _ in said(text)] == ["سامي فهد", "ريم سالم", "سامي فهد", "ريم سالم"]
+
+
+def test_kama_dhakarat_at_the_end_attributes_the_clause_before_it() -> None:
+    text = "أوقفت الشرطة عشرات الأشخاص خلال تظاهرات في عدة مدن، كما ذكرت وكالة الأنباء الرسمية."
+    assert said(text) == [("وكالة الأنباء الرسمية", "أوقفت الشرطة عشرات الأشخاص خلال تظاهرات في عدة مدن")]
+
+
+def test_alan_an_introduces_a_nominal_content() -> None:
+    assert said("وأعلن الدكتور سعيد راتب عن مشروعات جديدة للهيئة.")[0] == ("سعيد راتب", "مشروعات جديدة للهيئة")
+
+
+def test_sabaqa_an_is_not_a_reporting_clause() -> None:
+    text = "وأضاف الرجل قبل أن يترك الكلمة للضيف الذي سبق أن وجه تهديدات \"اسمعوا له جيدا فهو يحدثكم بصدق\"."
+    assert [t for _, t in said(text)] == ["اسمعوا له جيدا فهو يحدثكم بصدق"]
+
+
+def test_pledge_sets_the_speaker_of_a_later_participle() -> None:
+    text = ("وتعهد الرئيس صالح عقب أدائه اليمين بمحاربة الفساد. كما وعد بإجراء انتخابات، "
+            "قائلا \"تجربتنا خاصة بنا\".")
+    assert said(text) == [("صالح", "تجربتنا خاصة بنا")]
+
+
+def test_long_subject_takes_the_name_next_to_the_verb() -> None:
+    text = "القاعدة تدعو الغرب لاعتناق الإسلام أيمن الظواهري يقول إن الرسالة واضحة."
+    assert said(text)[0][0] == "أيمن الظواهري"

@@ -34,6 +34,7 @@ from marsad.quotes.speakers import (
     Registry,
     Speaker,
     adverbial,
+    closing_name,
     leading_phrase,
     name_after_role,
     name_at_end,
@@ -70,7 +71,7 @@ MAX_HEADLINE_WORDS = 30
 MAX_NAME_QUOTE_WORDS = 4
 NAME_QUOTE_LOOKAHEAD = 8  # tokens after the quoted name in which the real introducer must come
 # «قبل أن», «بعد أن»: أن after these is a conjunction of time, not the start of reported speech.
-TEMPORAL = frozenset({"قبل", "بعد", "دون", "حتي", "منذ", "بدل", "لمجرد"})
+TEMPORAL = frozenset({"قبل", "بعد", "دون", "حتي", "منذ", "بدل", "لمجرد", "سبق"})  # «الذي سبق أن وجه»
 # «حسب رأيه», «بحسب قوله»: «in his view», no new source.
 OWN_VIEW = frozenset({"رايه", "رايها", "رايهم", "قوله", "قولها", "قولهم", "تعبيره", "تعبيرها", "وصفه", "وصفها"})
 BARE_KINDS = frozenset({"say", "add", "continue"})
@@ -481,12 +482,27 @@ def _holder(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
     return named or (name_at_end(ctx.text, frame.region) if at_end else None)
 
 
+MAX_PLAIN_SUBJECT = 4  # words of a subject before its verb beyond which the name next to the verb is taken
+
+
+def _sure_speaker(speaker: Speaker, phrase: list[Tok], ctx: Context) -> bool:
+    """A full name, a title or organisation phrase, or a name already quoted in the article."""
+    if _known_prefix(phrase, ctx) > 0 or word_kind(phrase[0]) in ("role", "org") or phrase[0].definite:
+        return True
+    return speaker.kind == "PER" and len(speaker.name.split()) >= 2 and not speaker.name.startswith(("ب", "ل"))
+
+
 def _span_text(text: str, toks: list[Tok]) -> str:
     return text[toks[0].start : toks[-1].end] if toks else ""
 
 
-def _frame_speaker(frame: Frame, ctx: Context) -> Speaker | None:
-    speaker = _speaker(frame.phrase, ctx)
+def _frame_speaker(frame: Frame, ctx: Context, quoting: bool = True) -> Speaker | None:
+    phrase = frame.phrase
+    if frame.subject and len(phrase) > MAX_PLAIN_SUBJECT and word_kind(phrase[0]) not in ("role", "org"):
+        phrase = closing_name(phrase) or phrase  # «... لاعتناق الإسلام أيمن الظواهري يقول»: the name by the verb
+    speaker = _speaker(phrase, ctx)
+    if not quoting and speaker is not None and not _sure_speaker(speaker, phrase, ctx):
+        return None  # «كما وعد بإجراء تداول سلمي»: a non-quoting verb's object is no speaker
     named = _holder(frame, speaker, ctx) if speaker is not None else None
     if speaker is not None and named is not None:
         speaker = replace(named, role=speaker.role or _span_text(ctx.text, frame.phrase))
@@ -503,7 +519,7 @@ def analyse(toks: list[Tok], hit: Hit, limit: int, ctx: Context,
     frame = _frame(toks, hit, limit, ctx)
     if frame is None:
         return [], None
-    speaker = _frame_speaker(frame, ctx)
+    speaker = _frame_speaker(frame, ctx, hit.cue.quote == "yes")
     if speaker is None and frame.relay:  # «وقال لـ«الشرق الاوسط» ان»: the relay of the current speaker
         raws, _ = _quotes_of_frame(toks, hit, limit, ctx, cuts, frame, Speaker("", "NONE", via=(frame.relay,)))
         return raws, None
@@ -519,6 +535,9 @@ def _quotes_of_frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context, cuts: 
     if frame.how == "colon" and frame.c0 >= len(toks) and hit.cue.quote == "yes":
         below = _quotation_on_next_line(toks[-1].end, ctx)  # «وقال رئيس البلدية:\n"نعمل على ..."»
         return ([Raw(below.start, below.end, "direct", cue, speaker, -1)] if below else []), speaker
+    if frame.c0 < 0 and hit.cue.quote == "yes" and hit.main and _kama_after_comma(toks, hit):
+        span = _content_span(toks, 0, hit.i - 2, ctx.text)  # «أوقفت الشرطة ... العشرات، كما ذكرت وكالة الأناضول»
+        return ([Raw(span[0], span[1], "indirect", cue, speaker, -1)] if span else []), speaker
     if frame.c0 < 0 or frame.c0 >= limit or hit.cue.quote != "yes":
         return [], speaker
     opened = _opened_at(toks[frame.c0], ctx) if frame.how == "quote" else None
@@ -528,6 +547,11 @@ def _quotes_of_frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context, cuts: 
     if span is None:
         return [], speaker
     return quotes_of_content(span, frame.how, cue, speaker, -1, ctx), speaker
+
+
+def _kama_after_comma(toks: list[Tok], hit: Hit) -> bool:
+    """«...، كما ذكرت وكالة الأناضول»: the verb closes the sentence, attributing what came before it."""
+    return hit.i >= 4 and toks[hit.i - 1].key == "كما" and toks[hit.i - 2].text in "،,"
 
 
 def _quotation_on_next_line(end: int, ctx: Context) -> Quoted | None:

@@ -206,6 +206,16 @@ def name_at_end(text: str, toks: list[Tok]) -> Speaker | None:
     return Speaker(_span(text, run), "PER", "", run[0].start, run[-1].end)
 
 
+def closing_name(toks: list[Tok]) -> list[Tok]:
+    """The longest suffix of the phrase that is one name of two words or more («... أيمن الظواهري»)."""
+    best: list[Tok] = []
+    for start in range(len(toks) - 2, max(-1, len(toks) - MAX_NAME_WORDS - 1), -1):
+        tail = toks[start:]
+        if _name_run(tail) == (0, len(tail)):
+            best = tail
+    return best
+
+
 NAME_AFTER_ROLE_WINDOW = 8  # tokens after a role phrase searched for the holder's name (ANERcorp dev set)
 
 

@@ -11,7 +11,7 @@ from marsad.text.tokens import tokenize
 # Complementizers that open a reported clause (normalised: إن/أن both give «ان»).
 COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "اننا", "انني", "بان", "بانه", "بانها", "بانهم",
                              "باننا"})
-PUNCT_BOUNDARY = frozenset("،,:؛;-–—()[]")
+PUNCT_BOUNDARY = frozenset("،,:؛;-–—()[].!?؟")
 PREPOSITIONS = frozenset({"في", "من", "عن", "علي", "الي", "مع", "خلال", "اثناء", "بعد", "قبل", "منذ", "حول",
                           "لدي", "امام", "عبر", "ذلك"})
 CLITICS = ("و", "ف")
