@@ -41,3 +41,11 @@ def test_cluster_features_reach_the_tagger() -> None:
     assert [f[:3] for f in feats if f.startswith("k")] == ["k0=", "k1=", "k2="]
     assert not any(f.endswith("=none") for f in feats if f.startswith("k"))
 
+
+
+def test_split_key_keeps_known_names_whole() -> None:
+    # regression: «فلاديمير» was split into فل + «اديمير», and «فلاديمير بوتين» into two people
+    assert clusters.split_key("فلاديمير") == ("", "فلاديمير")
+    assert clusters.split_key("وروسيا") == ("و", "روسيا")
+    assert clusters.split_key("والمانيا")[0] == "وال"  # the article is always a clitic
+    assert "s=فلاديمير" in features.unit_features("فلاديمير")

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from marsad.entities import lexicons
 from marsad.text.normalize import match_key
 from marsad.text.tokens import is_arabic, strip_clitics
 
@@ -26,6 +27,18 @@ DIMENSIONS = 100  # SVD components
 GRANULARITY = (32, 256, 1024)  # k-means cluster counts, coarse to fine
 WINDOW = 1  # neighbours on each side, each offset its own block of context dimensions
 SEED = 13
+
+
+def split_key(key: str) -> tuple[str, str]:
+    """(proclitics, rest) of a normalised word, as ``strip_clitics``, but a known person-name token
+    stays whole when the rest is a rarer one: «فلاديمير» is not فل + «اديمير»."""
+    if not is_arabic(key):
+        return "", key
+    clitic, rest = strip_clitics(key)
+    names = lexicons.person_tokens()
+    if clitic and "ال" not in clitic and names.get(key, 0) > names.get(rest, 0):
+        return "", key
+    return clitic, rest
 
 
 def cluster_key(word: str) -> str:

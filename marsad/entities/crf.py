@@ -74,11 +74,13 @@ def build_lexicons(data_dir: Path, names_file: Path | None) -> dict[str, int]:
     """Rebuild the packaged word lists the features read (before training)."""
     from marsad.entities import clusters, features, lexicons
 
-    text = clusters.read_tokens(data_dir / p for p in UNLABELLED)
-    sizes = {"wiki_entity_tokens": lexicons.build_wiki_tokens(_iob2(read_conll(data_dir / WIKIFANE,
-                                                                               TAG_MAPS["wikifane"])))}
-    if names_file is not None and names_file.exists():
+    sizes: dict[str, int] = {}
+    if names_file is not None and names_file.exists():  # first: it decides which words keep a ف/ب/ل/و
         sizes["person_tokens"] = lexicons.build_person_tokens(names_file)
+        lexicons.person_tokens.cache_clear()
+    sizes["wiki_entity_tokens"] = lexicons.build_wiki_tokens(_iob2(read_conll(data_dir / WIKIFANE,
+                                                                             TAG_MAPS["wikifane"])))
+    text = clusters.read_tokens(data_dir / p for p in UNLABELLED)
     sizes["word_clusters"] = clusters.write(clusters.learn(text), lexicons.WORD_CLUSTERS)
     for cached in (lexicons.wiki_tokens, lexicons.person_tokens, lexicons.word_clusters, features.unit_features,
                    features.context_features):
@@ -129,7 +131,24 @@ class NerTagger:
     def tag(self, words: list[str]) -> list[str]:
         if not words:
             return []
-        return list(self._tagger.tag(sentence_features(words)))
+        return join_person_runs(words, list(self._tagger.tag(sentence_features(words))))
+
+
+# Proclitics that start a new person after a name: «بوش وبلير» (and), «ماتيراتزي لزيدان» (to).
+LIST_PREFIXES = ("و", "ل")
+
+
+def join_person_runs(words: list[str], tags: list[str]) -> list[str]:
+    """A person directly after a person is one name unless the second opens with و/ل: B-PER → I-PER.
+
+    ANERcorp tags «فلاديمير بوتين» as one person, but «بوتين» alone far more often, and the CRF then
+    sometimes splits the name; in ANERcorp train only 23 of 2,724 people follow a person without و/ل.
+    """
+    out = list(tags)
+    for i in range(1, len(out)):
+        if out[i] == "B-PER" and out[i - 1] in ("B-PER", "I-PER") and not words[i].startswith(LIST_PREFIXES):
+            out[i] = "I-PER"
+    return out
 
 
 def load(model_path: Path = MODEL_PATH, meta_path: Path | None = None) -> NerTagger:

@@ -17,10 +17,11 @@ import re
 from functools import lru_cache
 
 from marsad.entities import lexicons
+from marsad.entities.clusters import cluster_key, split_key
 from marsad.text.normalize import match_key
-from marsad.text.tokens import is_arabic, strip_article, strip_clitics
+from marsad.text.tokens import is_arabic, strip_article
 
-FEATURE_VERSION = "ner-features-4"
+FEATURE_VERSION = "ner-features-5"
 LATIN = re.compile(r"[A-Za-z]")
 DIGIT = re.compile(r"[0-9]")
 PUNCT = re.compile(r"^[^\w\u0600-\u06ff]+$")
@@ -69,7 +70,7 @@ def _alias_words() -> dict[str, str]:
 def unit_features(word: str) -> tuple[str, ...]:
     """Features of one word, independent of its context."""
     key = match_key(word)
-    clitic, rest = strip_clitics(key) if is_arabic(key) else ("", key)
+    clitic, rest = split_key(key)
     bare = strip_article(key) if is_arabic(key) else key
     feats = [f"w={key}", f"s={rest}", f"b={bare}", f"shape={_shape(key)}", f"cl={clitic}",
              f"p2={rest[:2]}", f"p3={rest[:3]}", f"p4={rest[:4]}", f"x2={rest[-2:]}", f"x3={rest[-3:]}",
@@ -78,7 +79,7 @@ def unit_features(word: str) -> tuple[str, ...]:
     if kind:
         feats.append(f"trig={kind}")
     feats.extend(_gazetteer(rest))
-    feats.extend(f"k{i}={c}" for i, c in enumerate(lexicons.word_clusters().get(rest, ("none",))))
+    feats.extend(f"k{i}={c}" for i, c in enumerate(lexicons.word_clusters().get(cluster_key(key), ("none",))))
     if rest != bare:
         feats.extend(f"{f}!b" for f in _gazetteer(bare))
     return tuple(feats)
