@@ -153,8 +153,11 @@ def group_quotes(quotes: list[Quote]) -> None:
 
 def link_story(story: Story, articles: dict[str, Article]) -> list[Quote]:
     quotes = [q for aid in story.article_ids if aid in articles for q in articles[aid].quotes]
+    linked: dict[str, str | None] = {}  # one lookup per speaker spelling: a story repeats its speakers
     for quote in quotes:
-        entity = entity_for(story, quote.speaker) if quote.speaker else None
-        quote.speaker_entity_id = entity.id if entity else None
+        if quote.speaker and quote.speaker not in linked:
+            entity = entity_for(story, quote.speaker)
+            linked[quote.speaker] = entity.id if entity else None
+        quote.speaker_entity_id = linked.get(quote.speaker) if quote.speaker else None
     group_quotes(quotes)
     return quotes
