@@ -5,7 +5,9 @@ with proclitics (و/ف/ب/ل/ال) stripped — ANERcorp keeps «وألماني�
 suffixes, shape, digits/Latin, trigger class from ``titles.tsv`` (title/role/org/loc/speech), alias
 table membership and the Wikidata person-name gazetteer (frequency bucket). A token's feature list
 is its own unit features plus those of its neighbours at ±1 and ±2 (a subset), trigger and alias
-classes at ±3 and ±4, and word bigrams. ``wk=`` gives the type WikiFANE mostly gives a word.
+classes at ±3 and ±4, and word bigrams. ``wk=`` gives the type WikiFANE mostly gives a word;
+``k0=``/``k1=``/``k2=`` its distributional clusters (``clusters.py``, coarse to fine). Proclitics are
+split by ``clusters.split_key``, which keeps known person names such as «فلاديمير» whole.
 
 ``FEATURE_VERSION`` is stored with the model: a model trained with other features is refused.
 """
