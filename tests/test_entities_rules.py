@@ -83,3 +83,17 @@ def test_import_loads_nothing() -> None:
             " + F.unit_features.cache_info().currsize)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "0"
+
+
+def test_regression_org_spans_stop_at_a_preposition_and_aliases_win_over_run_on_spans():
+    from marsad.entities.rules import SPAN_BREAKERS, cut_at_preposition
+    from marsad.entities.stages import tag_text
+    from marsad.text.normalize import match_key
+
+    assert all(match_key(w) == w for w in SPAN_BREAKERS)
+    keys = [match_key(w) for w in "تنظيم الدولة في سوريا".split()]
+    assert cut_at_preposition(keys, 0, 4) == 2
+    text = "وقال إن الحملة تستهدف تنظيم الدولة الإسلامية الإرهابي على الأراضي السورية."
+    orgs = [m.text for m in tag_text(text) if m.type == "ORG"]
+    assert "تنظيم الدولة الإسلامية" in orgs
+    assert not any("الأراضي" in o for o in orgs)

@@ -101,6 +101,20 @@ def nisba_words() -> dict[str, str]:
     return {v: c for v, c, kind in lexicons.aliases() if kind == "NISBA"}
 
 
+# Prepositions do not occur inside the organisation names of news text (a CRF span that reaches one has
+# run on into the sentence: «تنظيم الدولة في سوريا»). Names that do hold one (rare) come from the alias
+# table, which is matched separately.
+SPAN_BREAKERS = frozenset({"في", "علي", "من", "الي", "عن", "منذ", "حول", "ضد", "خلال", "بعد", "قبل"})
+
+
+def cut_at_preposition(keys: list[str], start: int, end: int) -> int:
+    """End of an ORG/MISC span cut before the first preposition after its first two words."""
+    for i in range(start + 2, end):
+        if keys[i] in SPAN_BREAKERS:
+            return i
+    return end
+
+
 def nisba_extension(keys: list[str], end: int) -> int:
     """End index after absorbing nisba adjectives that follow a mention (وزارة الدفاع + الروسية)."""
     while end < len(keys) and keys[end] in nisba_words():

@@ -45,6 +45,8 @@ def _crf_spans(tagger: NerTagger, tokens: list[Token], keys: list[str]) -> list[
         if trimmed > start and lexicons.title_words().get(keys[start]) == "title":
             kind = "PER"  # «الجنرال ايجور ...»: a title opens a person's name
         start, end = trimmed, rules.trailing_titles(keys, trimmed, end)
+        if kind in ("ORG", "MISC"):
+            end = rules.cut_at_preposition(keys, start, end)
         if kind == "ORG":
             end = rules.nisba_extension(keys, end)
         if kind == "PER" and end - start == 1 and rules.plural_gentilic(keys[start]):
@@ -54,11 +56,14 @@ def _crf_spans(tagger: NerTagger, tokens: list[Token], keys: list[str]) -> list[
 
 
 def _merge_aliases(found: list[Span], keys: list[str]) -> list[Span]:
-    """Add alias-table names; an alias replaces CRF spans it covers, and is dropped if it cuts one."""
+    """Add alias-table names; an alias replaces CRF spans it covers, and also a CRF ORG/MISC span that
+    starts with it and runs on («تنظيم الدولة الإسلامية الإرهابي»: the alias is the name); it is dropped
+    if it cuts any other span."""
     result = list(found)
     for start, end, kind, _ in rules.alias_matches(keys):
         overlapping = [s for s in result if s[0] < end and start < s[1]]
-        if all(start <= s[0] and s[1] <= end for s in overlapping):
+        runs_on = [s for s in overlapping if s[0] == start and s[1] > end and s[2] in ("ORG", "MISC") and kind == "ORG"]
+        if runs_on or all(start <= s[0] and s[1] <= end for s in overlapping):
             result = [s for s in result if s not in overlapping]
             result.append((start, rules.nisba_extension(keys, end) if kind == "ORG" else end, kind, "gazetteer"))
     return sorted(result)
