@@ -10,7 +10,6 @@ The seeds' gold indexes the files in examples/; the dev and check sets carry eac
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from pathlib import Path
 
@@ -32,7 +31,10 @@ def seed_article(path: Path) -> Article:
 
 
 def gold_articles(which: str) -> tuple[dict[str, Article], dict]:  # type: ignore[type-arg]
-    gold = json.loads((REPO / f"tests/golden/quotes_{which}.json").read_text(encoding="utf-8"))["articles"]
+    from marsad.quotes.gold import load_gold
+
+    gold = load_gold(REPO / f"tests/golden/quotes_{which}.json",
+                     REPO.parent / "shared/data/ner/anercorp/train.txt")["articles"]
     if which == "seeds":
         return {name: seed_article(REPO / "examples" / name) for name in gold}, gold
     return {name: text_article(name, g["text"]) for name, g in gold.items()}, gold
