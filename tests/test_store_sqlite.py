@@ -383,3 +383,16 @@ def test_delete_stories_forgets_story_rows_but_keeps_articles(tmp_path):
         assert store.delete_stories(["s-1", "s-none"]) == 1
         assert store.stories() == [] and store.entity_stories("e1") == []
         assert store.article("a1") is not None
+
+
+def test_search_finds_other_spellings_of_a_stored_name(tmp_path):
+    from marsad.store.sqlite import SqliteStore as Store
+
+    a1 = Article(id="a1", source="a.txt", title="تدمر", text="نفى اللواء إيغور كوناشينكوف قصف تدمر.")
+    a2 = Article(id="a2", source="b.txt", title="غرب", text="تقع المدينة غرب النهر قرب الجسر.")
+    konashenkov = Entity(id="e1", type="PER", name="إيغور كوناشينكوف",
+                         variants=["إيغور كوناشينكوف", "ايجور كوناشنكوف"], article_ids=["a1"])
+    with Store(tmp_path / "m.db") as store:
+        store.save(Result(articles=[a1, a2], stories=[Story(id="s", article_ids=["a1"], entities=[konashenkov])]))
+        assert [h.article_id for h in store.search("ايجور كوناشنكوف")] == ["a1"]
+        assert [h.article_id for h in store.search("جرب")] == []  # ordinary words are not folded

@@ -25,7 +25,7 @@ from marsad.model import Article, Result, Story
 from marsad.store import EntityAppearance, SaveStats, SearchHit
 from marsad.store import rows as R
 from marsad.store.migrate import migrate
-from marsad.text.normalize import BIDI_AND_ZW, DIACRITICS, TATWEEL, match_key
+from marsad.text.normalize import BIDI_AND_ZW, DIACRITICS, TATWEEL, match_key, skeleton
 
 __all__ = ["SqliteStore"]
 
@@ -151,17 +151,37 @@ class SqliteStore:
                                  sorted(set((r["variants"] or "").split("\x1f")) - {""})) for r in rows]
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Articles matching every word of ``query`` after normalisation, best first (BM25)."""
-        expression = fts_query(query)
-        if not expression or limit <= 0:
+        """Articles matching every word of ``query`` after normalisation, best first (BM25).
+
+        A word that spells a stored name another way also matches the name's other spellings: «ايجور»
+        finds «إيغور» when an entity holds both (names vary in the letters for g, v, long vowels —
+        folding those in every word would merge ordinary words such as غرب / جرب / قرب)."""
+        if limit <= 0:
             return []
         with self._reading():
+            spellings = self._name_spellings(match_key(query).split())
+            expression = fts_query(query, spellings)
+            if not expression:
+                return []
             found = self._conn.execute(
                 "SELECT a.id, a.title, a.text FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
                 "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 3.0, 1.0, 0.5) LIMIT ?",
                 (expression, limit)).fetchall()
-        terms = match_key(query).split()
+        terms = match_key(query).split() + sorted({w for ws in spellings.values() for w in ws})
         return [SearchHit(row["id"], row["title"], snippet(row["text"], terms)) for row in found]
+
+    def _name_spellings(self, words: list[str]) -> dict[str, set[str]]:
+        """Other spellings of each query word among the words of stored entity variants (same skeleton)."""
+        wanted = {skeleton(w): w for w in words if len(w) >= 3}
+        if not wanted:
+            return {}
+        out: dict[str, set[str]] = {}
+        for (variant,) in self._conn.execute("SELECT DISTINCT variant FROM entity_variants"):
+            for word in match_key(variant).split():
+                owner = wanted.get(skeleton(word))
+                if owner is not None and word != owner:
+                    out.setdefault(owner, set()).add(word)
+        return out
 
     def _reading(self) -> _Transaction:
         """Reads share one snapshot (a deferred transaction), so a concurrent save is seen whole or not."""
@@ -215,8 +235,9 @@ def _connect(path: str) -> sqlite3.Connection:
 _HAS_WORD = re.compile(r"\w", re.UNICODE)
 
 
-def fts_query(query: str) -> str:
-    """An FTS5 expression for ``query``: every normalised word must match, as written or clitic-free.
+def fts_query(query: str, spellings: dict[str, set[str]] | None = None) -> str:
+    """An FTS5 expression for ``query``: every normalised word must match, as written or clitic-free,
+    or as one of its other ``spellings``.
 
     Words are quoted, so FTS5 syntax in user input (AND, *, :, quotes) is matched as text.
     """
@@ -224,8 +245,8 @@ def fts_query(query: str) -> str:
     for word in match_key(query).split():
         if not _HAS_WORD.search(word):
             continue
-        bare = R.bare_words(word) or word
-        parts.append(f"({_quoted(word)} OR bare : {_quoted(bare)})")
+        forms = [word, *sorted((spellings or {}).get(word, ()))]
+        parts.append("(" + " OR ".join(f"{_quoted(f)} OR bare : {_quoted(R.bare_words(f) or f)}" for f in forms) + ")")
     return " AND ".join(parts)
 
 
