@@ -20,19 +20,10 @@ END = "\x00"  # sentence boundary inside a passage: an open quotation closes the
 
 
 def read_conll_sentences(path: Path) -> list[list[str]]:
-    """Token lists of a CoNLL file ("token TAG" lines, blank line between sentences)."""
-    sentences: list[list[str]] = []
-    current: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if current:
-                sentences.append(current)
-                current = []
-            continue
-        current.append(line.rsplit(" ", 1)[0])
-    if current:
-        sentences.append(current)
-    return sentences
+    """Token lists of a CoNLL file (the entities package's reader, tags dropped)."""
+    from marsad.entities.conll import read_conll
+
+    return [[token for token, _ in sentence] for sentence in read_conll(path)]
 
 
 def _tokens(sentences: list[list[str]]) -> list[str]:
