@@ -13,16 +13,16 @@ import argparse
 import time
 from pathlib import Path
 
-from marsad.model import Article, Sentence
+from marsad.model import Article
 from marsad.quotes import article_quotes
 from marsad.quotes.score import match, score_many, speaker_matches
-from marsad.text.sentences import split_sentences
+from marsad.text.sentences import sentences_of
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 def text_article(name: str, text: str) -> Article:
-    sentences = [Sentence(s, e, i) for i, (s, e) in enumerate(split_sentences(text))]
+    sentences = sentences_of(text)
     return Article(id=name, source=name, text=text, sentences=sentences)
 
 

@@ -13,7 +13,7 @@ from marsad.cluster import load_featurizer
 from marsad.config import Config
 from marsad.model import Article, Claim, Result, Sentence, Story
 from marsad.pipeline import Resources
-from marsad.text.sentences import split_sentences
+from marsad.text.sentences import sentences_of
 from marsad.text.tokens import word_keys
 
 ARMY = "أعلن الجيش أن غاراته الجوية استهدفت مواقع المسلحين في محيط مدينة الرقة صباح الاثنين."
@@ -36,7 +36,7 @@ def resources() -> Resources:
 
 def article(ident: str, text: str, outlet: str | None = None, duplicate_of: str | None = None,
             title: str = "") -> Article:
-    sentences = [Sentence(s, e, i) for i, (s, e) in enumerate(split_sentences(text))]
+    sentences = sentences_of(text)
     return Article(id=ident, source=ident, title=title, text=text, outlet=outlet, duplicate_of=duplicate_of,
                    sentences=sentences)
 

@@ -12,7 +12,7 @@ from marsad.entities import crf, find_entity, resolve, tag
 from marsad.entities.lexicons import MODELS
 from marsad.model import Article, Entity, Sentence, Story
 from marsad.pipeline import Resources
-from marsad.text.sentences import split_sentences
+from marsad.text.sentences import sentences_of
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,7 @@ def seed_story(seed_texts: dict[str, str], resources: Resources) -> tuple[Story,
     articles = {}
     for name, text in seed_texts.items():
         article = Article(id=name[:3], source=name, text=text)
-        article.sentences = [Sentence(s, e, i) for i, (s, e) in enumerate(split_sentences(text))]
+        article.sentences = sentences_of(text)
         articles[article.id] = tag.fn(article, resources)
     story = Story(id="s1", article_ids=sorted(articles))
     return resolve.fn(story, articles, resources), articles

@@ -9,13 +9,13 @@ from hypothesis import strategies as st
 from marsad.model import Article, Paragraph, Quote, Sentence
 from marsad.quotes import article_quotes
 from marsad.quotes.marks import quoted_spans
-from marsad.text.sentences import split_sentences
+from marsad.text.sentences import sentences_of, split_sentences
 
 
 def quotes_of(text: str, **fields: object) -> list[Quote]:
     article = Article(id="a", source="test", text=text, **fields)  # type: ignore[arg-type]
     if not article.sentences:
-        article.sentences = [Sentence(s, e, i) for i, (s, e) in enumerate(split_sentences(text))]
+        article.sentences = sentences_of(text)
     return article_quotes(article)
 
 

@@ -15,13 +15,13 @@ import pytest
 
 from marsad.config import Config
 from marsad.errors import MarsadError
-from marsad.model import Article, Quote, Sentence
+from marsad.model import Article, Quote
 from marsad.pipeline import Resources
 from marsad.quotes import article_quotes, score
 from marsad.quotes.gold import load_gold
 from marsad.quotes.score import score_many
 from marsad.quotes.speakers import name_words
-from marsad.text.sentences import split_sentences
+from marsad.text.sentences import sentences_of
 from marsad.text.tokens import tokenize
 
 FLOORS = {"recall": 0.85, "precision": 0.85, "speaker": 0.90}
@@ -33,7 +33,7 @@ def gold(repo_dir: Path) -> dict[str, Any]:
 
 
 def seed_article(name: str, text: str, with_mentions: bool) -> Article:
-    sentences = [Sentence(s, e, i) for i, (s, e) in enumerate(split_sentences(text))]
+    sentences = sentences_of(text)
     article = Article(id=name[:3], source=name, text=text, sentences=sentences)
     if with_mentions:
         try:
@@ -89,7 +89,7 @@ UNSEEN_FLOORS = {
 
 
 def passage_article(name: str, text: str) -> Article:
-    sentences = [Sentence(s, e, i) for i, (s, e) in enumerate(split_sentences(text))]
+    sentences = sentences_of(text)
     return Article(id=name, source=name, text=text, sentences=sentences)
 
 

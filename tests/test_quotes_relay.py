@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from marsad.model import Article, Quote, Sentence
+from marsad.model import Article, Quote
 from marsad.quotes import article_quotes
 from marsad.quotes.relay import chain, source_line
-from marsad.text.sentences import split_sentences
+from marsad.text.sentences import sentences_of
 
 
 def quotes_of(text: str, outlet: str | None = None, meta: dict[str, str] | None = None) -> list[Quote]:
-    sentences = [Sentence(s, e, i) for i, (s, e) in enumerate(split_sentences(text))]
+    sentences = sentences_of(text)
     return article_quotes(Article(id="a", source="t", text=text, sentences=sentences, outlet=outlet,
                                   meta=dict(meta or {})))
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from marsad.model import Article, Mention, Quote, Sentence
+from marsad.model import Article, Mention, Quote
 from marsad.quotes import article_quotes
-from marsad.text.sentences import split_sentences
+from marsad.text.sentences import sentences_of
 
 
 def quotes_of(text: str, mentions: list[Mention] | None = None) -> list[Quote]:
-    sentences = [Sentence(s, e, i) for i, (s, e) in enumerate(split_sentences(text))]
+    sentences = sentences_of(text)
     return article_quotes(Article(id="a", source="t", text=text, sentences=sentences, mentions=mentions or []))
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from marsad.model import Sentence
+
 FINAL = set(".!?؟…")
 OPENERS = {"«": "»", "“": "”", "„": "“"}
 TOGGLES = {'"'}
@@ -60,3 +62,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if end > start:
                 spans.append((start, end))
     return spans
+
+
+def sentences_of(text: str, language: str = "ar") -> list[Sentence]:
+    """``Sentence`` records of ``text`` (what the split stage gives an article of one language)."""
+    return [Sentence(start, end, index, language) for index, (start, end) in enumerate(split_sentences(text))]
