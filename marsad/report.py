@@ -60,6 +60,11 @@ def render_markdown(result: Result) -> str:
     return text.strip() + "\n"
 
 
+def render_template(name: str, **context: Any) -> str:
+    """Render one of the package's HTML templates (the web pages share the report's filters)."""
+    return str(_environment(html=True).get_template(name).render(**context))
+
+
 @lru_cache(maxsize=2)
 def _environment(html: bool) -> Any:
     """Jinja2 environment: HTML autoescaped; Markdown escaped field by field with the ``md`` filter."""

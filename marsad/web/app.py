@@ -110,6 +110,6 @@ def _story_row(story: Story) -> dict[str, Any]:
 
 
 def _page(template: str, **context: Any) -> str:
-    from marsad.report import _environment
+    from marsad.report import render_template
 
-    return str(_environment(html=True).get_template(template).render(**context))
+    return render_template(template, **context)
