@@ -28,7 +28,6 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
 from importlib import resources as package_files
 from pathlib import Path
@@ -46,6 +45,7 @@ from marsad.cluster_signals import (
     mean_adjustment,
     specifics_of,
 )
+from marsad.dates.values import parse_day
 from marsad.errors import ModelError
 from marsad.model import Article, Story
 from marsad.pipeline import Resources, stage
@@ -153,10 +153,8 @@ def sort_key(article: Article) -> tuple[str, str]:
 
 
 def day_of(published: str | None) -> int | None:
-    try:
-        return date.fromisoformat((published or "")[:10]).toordinal()
-    except ValueError:
-        return None
+    day = parse_day(published)
+    return day.toordinal() if day else None
 
 
 def story_id(article_id: str) -> str:

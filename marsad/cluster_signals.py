@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
-from datetime import date
 from functools import lru_cache
 from importlib import resources as package_files
 
+from marsad.dates.values import parse_day
 from marsad.model import Article
 from marsad.text.normalize import match_key, skeleton
 from marsad.text.tokens import word_keys
@@ -160,10 +160,8 @@ def specifics_of(article: Article) -> Specifics:
 
 
 def _day(value: str) -> int | None:
-    try:
-        return date.fromisoformat(value).toordinal()
-    except ValueError:
-        return None
+    day = parse_day(value)
+    return day.toordinal() if day else None
 
 
 # ---------------------------------------------------------------- comparison

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from marsad.dates.values import parse_day
 from marsad.model import Article, TimeExpression
 
 FULL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -33,20 +34,13 @@ def _peer_years(article: Article, dated: list[Article]) -> list[tuple[int, dt.da
     mine = {md: t for t in article.times if (md := _month_day(t.value))}
     out = []
     for peer in dated:
-        day = _day(peer.published)
+        day = parse_day(peer.published)
         for t in peer.times:
             md = _month_day(t.value)
             m = FULL.match(t.value)
             if md in mine and m and day is not None:
                 out.append((int(m.group(1)), day, mine[md]))
     return out
-
-
-def _day(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
-    except ValueError:
-        return None
 
 
 def _dated(article: Article, year: int | None) -> list[tuple[dt.date, TimeExpression]]:
@@ -96,7 +90,7 @@ def _near_peer(article: Article, dated: list[Article]) -> tuple[int, str] | None
         if p is None:
             continue
         for peer in dated:
-            day = _day(peer.published)
+            day = parse_day(peer.published)
             if day is None:
                 continue
             for year in (day.year, day.year - 1):

@@ -12,6 +12,7 @@ import datetime as dt
 from marsad.dates.extract import Found, find_all
 from marsad.dates.publication import infer_one
 from marsad.dates.timeline import build_timeline
+from marsad.dates.values import parse_day
 from marsad.model import Article, Story
 from marsad.pipeline import Resources, stage
 
@@ -21,16 +22,6 @@ DATELINE_CUES = ("اخر تحديث", "تاريخ النشر", "نشر في", "�
 # reading common Arabic site layouts, not tuned on data.
 DATELINE_LINES = 4
 DATELINE_OTHER_CHARS = 25
-
-
-def parse_day(value: str | None) -> dt.date | None:
-    """The day of an ISO 8601 value (``2015-10-05`` or ``2015-10-05T12:00``); None below day precision."""
-    if not value or len(value) < 10:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def dateline(text: str) -> Found | None:

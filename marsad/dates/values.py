@@ -283,3 +283,13 @@ def interval(a: Value, b: Value) -> Value:
         return Value("range", timex, f"{a.value}/{b.value}", "explicit")
     resolution = a.resolution if a.resolution == b.resolution else f"{a.resolution}+{b.resolution}"
     return Value("range", timex, f"{a.value}/{b.value}", resolution, a.date, a.precision)
+
+
+def parse_day(value: str | None) -> dt.date | None:
+    """The day of an ISO 8601 value (``2015-10-05`` or ``2015-10-05T12:00``); None below day precision."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
