@@ -396,3 +396,20 @@ def test_search_finds_other_spellings_of_a_stored_name(tmp_path):
         store.save(Result(articles=[a1, a2], stories=[Story(id="s", article_ids=["a1"], entities=[konashenkov])]))
         assert [h.article_id for h in store.search("ايجور كوناشنكوف")] == ["a1"]
         assert [h.article_id for h in store.search("جرب")] == []  # ordinary words are not folded
+
+
+def test_upgrading_from_version_4_indexes_the_stored_names_for_search(tmp_path):
+    from marsad.store.sqlite import SqliteStore as Store
+
+    path = tmp_path / "v4.db"
+    a1 = Article(id="a1", source="a.txt", title="تدمر", text="نفى اللواء إيغور كوناشينكوف قصف تدمر.")
+    name = Entity(id="e1", type="PER", name="إيغور كوناشينكوف",
+                  variants=["إيغور كوناشينكوف", "ايجور كوناشنكوف"], article_ids=["a1"])
+    with Store(path) as store:
+        store.save(Result(articles=[a1], stories=[Story(id="s", article_ids=["a1"], entities=[name])]))
+        store.connection.execute("DROP TABLE name_words")  # as a version-4 database had it
+        store.connection.execute("DELETE FROM schema_version WHERE version = 5")
+    with Store(path) as upgraded:
+        words = {w for (w,) in upgraded.connection.execute("SELECT word FROM name_words")}
+        assert {"ايغور", "ايجور", "كوناشينكوف", "كوناشنكوف"} <= words
+        assert [h.article_id for h in upgraded.search("ايجور")] == ["a1"]

@@ -34,7 +34,7 @@ from marsad.model import (
     article_to_dict,
     story_to_dict,
 )
-from marsad.text.normalize import match_key
+from marsad.text.normalize import match_key, skeleton
 from marsad.text.tokens import WORD_CHARS, is_arabic, strip_clitics
 
 Outcome = Literal["added", "updated", "unchanged"]
@@ -80,6 +80,7 @@ ARTICLE_CHILDREN = (
                                             ("resolution", "resolution"), ("sentence", "sentence")), "times"),
 )
 
+NAME_WORD_MIN = 3  # shorter words (ال, بن, أبو-less stubs) would match too many unrelated names
 STORY_TABLES = ("story_articles", "entities", "entity_variants", "entity_articles", "entity_roles",
                 "entity_mentions", "quotes", "quote_via", "timeline", "timeline_articles", "summary",
                 "summary_articles", "claims", "claim_articles", "claim_evidence")
@@ -231,9 +232,20 @@ def _nested(story_id: str, lists: Iterable[Iterable[Any]]) -> list[tuple[Any, ..
 def _write_entities(conn: sqlite3.Connection, story_id: str, entities: list[Entity]) -> None:
     _many(conn, "entities", 5, [(story_id, i, e.id, e.type, e.name) for i, e in enumerate(entities)])
     _many(conn, "entity_variants", 4, _nested(story_id, (e.variants for e in entities)))
+    write_name_words(conn, [v for e in entities for v in e.variants])
     _many(conn, "entity_articles", 4, _nested(story_id, (e.article_ids for e in entities)))
     _many(conn, "entity_roles", 4, _nested(story_id, (e.roles for e in entities)))
     _many(conn, "entity_mentions", 6, _nested(story_id, ([tuple(m) for m in e.mentions] for e in entities)))
+
+
+def name_word_rows(variants: Iterable[str]) -> set[tuple[str, str]]:
+    """(skeleton, word) for each word of the normalised ``variants`` long enough to search by."""
+    return {(skeleton(w), w) for v in variants for w in match_key(v).split() if len(w) >= NAME_WORD_MIN}
+
+
+def write_name_words(conn: sqlite3.Connection, variants: Iterable[str]) -> None:
+    conn.executemany("INSERT OR IGNORE INTO name_words (skeleton, word) VALUES (?, ?)",
+                     sorted(name_word_rows(variants)))
 
 
 def _write_quotes(conn: sqlite3.Connection, story_id: str, quotes: list[Quote]) -> None:

@@ -80,12 +80,15 @@ class SqliteStore:
                          rejected_added=rejected)
 
     def reindex(self) -> None:
-        """Rebuild the search index from the stored articles (after the normaliser changed)."""
+        """Rebuild the search indexes from the stored articles and names (after the normaliser changed)."""
         with self._transaction("reindex"):
             self._conn.execute("DELETE FROM articles_fts")
             for seq, title, text in self._conn.execute("SELECT seq, title, text FROM articles").fetchall():
                 self._conn.execute("INSERT INTO articles_fts (rowid, title, body, bare) VALUES (?, ?, ?, ?)",
                                    (seq, *R.fts_columns(title, text)))
+            self._conn.execute("DELETE FROM name_words")
+            variants = [v for (v,) in self._conn.execute("SELECT DISTINCT variant FROM entity_variants")]
+            R.write_name_words(self._conn, variants)
             self._conn.execute("UPDATE store_meta SET value = ? WHERE key = 'fts_normaliser'", (FTS_NORMALISER,))
 
     def _transaction(self, what: str) -> _Transaction:
@@ -171,16 +174,17 @@ class SqliteStore:
         return [SearchHit(row["id"], row["title"], snippet(row["text"], terms)) for row in found]
 
     def _name_spellings(self, words: list[str]) -> dict[str, set[str]]:
-        """Other spellings of each query word among the words of stored entity variants (same skeleton)."""
-        wanted = {skeleton(w): w for w in words if len(w) >= 3}
-        if not wanted:
-            return {}
+        """Other spellings of each query word among the words of stored entity names (same skeleton)."""
+        wanted: dict[str, list[str]] = {}
+        for w in words:
+            if len(w) >= R.NAME_WORD_MIN:
+                wanted.setdefault(skeleton(w), []).append(w)
         out: dict[str, set[str]] = {}
-        for (variant,) in self._conn.execute("SELECT DISTINCT variant FROM entity_variants"):
-            for word in match_key(variant).split():
-                owner = wanted.get(skeleton(word))
-                if owner is not None and word != owner:
-                    out.setdefault(owner, set()).add(word)
+        for key, owners in wanted.items():
+            for (word,) in self._conn.execute("SELECT word FROM name_words WHERE skeleton = ?", (key,)):
+                for owner in owners:
+                    if word != owner:
+                        out.setdefault(owner, set()).add(word)
         return out
 
     def _reading(self) -> _Transaction:
