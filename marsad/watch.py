@@ -35,6 +35,7 @@ from marsad.pipeline import Pipeline, Resources, default_pipeline
 
 STATE_FILE = "watch.sqlite"
 INDEX_FILE = "stories.idx"
+OUTPUT_FILES = ("marsad.db", "marsad.json", "report.html")  # written in this order
 FETCH_TIMEOUT = 20.0  # seconds per feed request
 MAX_FEED_BYTES = 20 * 1024 * 1024
 FETCH_THREADS = 8  # feeds fetched at once (I/O bound)
@@ -287,7 +288,8 @@ class Watcher:
         state.add_rejections(report.rejected)
         report.new_articles = [a.id for a in analysed]
         report.touched_stories = [s.id for s in stories]
-        self._write(state, analysed, stories, report.rejected, gone)
+        if analysed or stories or report.rejected or gone or report.closed_stories or not self._written():
+            self._write(state, analysed, stories, report.rejected, gone)
         index.save(self.out / INDEX_FILE)
         state.commit()
         return report
@@ -344,6 +346,9 @@ class Watcher:
         live = {s.id for s in index.stories()}
         return sorted(set(state.stories()) - live)
 
+    def _written(self) -> bool:
+        return all((self.out / name).exists() for name in OUTPUT_FILES)
+
     def _write(self, state: WatchState, analysed: list[Article], stories: list[Story],
                rejected: list[Rejection], gone: list[str]) -> None:
         from marsad.api import validate
@@ -352,9 +357,10 @@ class Watcher:
         everything = state.articles()
         whole = Result(articles=everything, rejected=state.rejections(), stories=ordered(state.stories(), everything))
         validate(whole.to_dict())
-        save_store(self.out / "marsad.db", Result(articles=analysed, rejected=rejected, stories=stories), gone)
-        write_json(whole, self.out / "marsad.json")
-        write_html(whole, self.out / "report.html")
+        db, json_file, html_file = (self.out / name for name in OUTPUT_FILES)
+        save_store(db, Result(articles=analysed, rejected=rejected, stories=stories), gone)
+        write_json(whole, json_file)
+        write_html(whole, html_file)
 
 
 def ordered(stories: dict[str, Story], articles: list[Article]) -> list[Story]:

@@ -58,8 +58,10 @@ def test_folder_poll_reads_only_new_files_and_keeps_story_ids(tmp_path: Path) ->
         assert after[sid] == {f"{event}_a.txt", f"{event}_b.txt"}
     assert _story_of(after, "ahly_final_a") == _story_of(before, "ahly_final_a")
     assert set(second.touched_stories) == {_story_of(before, "quake_kermanshah_a"), _story_of(before, "sudan_floods_a")}
+    written = {name: (out / name).stat().st_mtime_ns for name in ("marsad.json", "report.html")}
     third = watch_once([str(inbox)], out, load_config())
     assert third.new_articles == [] and third.touched_stories == []
+    assert {name: (out / name).stat().st_mtime_ns for name in written} == written  # a quiet poll rewrites nothing
 
 
 def test_outputs_and_store_hold_every_article(tmp_path: Path) -> None:
