@@ -131,8 +131,8 @@ def test_summary_sentences_link_to_article_cards_by_outlet(page, html):
     assert story_links and all(h[1:] in page.ids for h in story_links)
     summary = html.split('class="summary"')[1].split("</ol>")[0]
     first = summary.split("</li>")[0]
-    assert f'href="#{anchor(1, "a1")}">روسيا اليوم<' in first
-    assert f'href="#{anchor(1, "a2")}">سبوتنيك<' in first
+    assert f'href="#{anchor(1, "a1")}" dir="rtl">روسيا اليوم<' in first
+    assert f'href="#{anchor(1, "a2")}" dir="rtl">سبوتنيك<' in first
 
 
 def test_claims_carry_status_badges_and_evidence(html):
@@ -149,7 +149,7 @@ def test_entities_are_grouped_by_type_with_variants(html):
 
 def test_quotes_show_speaker_kind_and_relay_chain(html):
     assert "الطائرات نفذت 20 طلعة" in html and "غير مباشر" in html
-    chain = rf'إيغور كوناشينكوف</bdi> ← <bdi[^>]*>إنترفاكس</bdi> ← <span class="sources"><a class="src" href="#{anchor(1, "a2")}">سبوتنيك</a>'
+    chain = rf'إيغور كوناشينكوف</bdi> ← <bdi[^>]*>إنترفاكس</bdi> ← <span class="sources"><a class="src" href="#{anchor(1, "a2")}" dir="rtl">سبوتنيك</a>'
     assert re.search(chain, html)
 
 
@@ -214,3 +214,11 @@ def test_writers(tmp_path: Path):
     raw = (tmp_path / "r.json").read_text(encoding="utf-8")
     assert "كوناشينكوف" in raw  # not \u-escaped
     assert json.loads(raw) == result.to_dict()
+
+
+def test_a_latin_file_name_as_source_label_reads_left_to_right():
+    article = Article(id="x", source="in/000_a0100a77.txt", title="خبر", text="نفذت الطائرات الروسية 20 طلعة.")
+    story = Story(id="s", article_ids=["x"], summary=[SummarySentence(text="نفذت الطائرات الروسية 20 طلعة.",
+                                                                       article_ids=["x"])])
+    html = render_html(Result(articles=[article], stories=[story]))
+    assert 'dir="ltr">000_a0100a77.txt</a>' in html  # not shown reversed as «a0100a77.txt_000» in an RTL page
