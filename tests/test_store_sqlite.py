@@ -413,3 +413,21 @@ def test_upgrading_from_version_4_indexes_the_stored_names_for_search(tmp_path):
         words = {w for (w,) in upgraded.connection.execute("SELECT word FROM name_words")}
         assert {"ايغور", "ايجور", "كوناشينكوف", "كوناشنكوف"} <= words
         assert [h.article_id for h in upgraded.search("ايجور")] == ["a1"]
+
+
+def test_a_person_named_another_way_in_another_story_is_found_across_the_store(tmp_path):
+    from marsad.store.sqlite import SqliteStore as Store
+
+    def person(eid: str, *names: str) -> Entity:
+        return Entity(id=eid, type="PER", name=names[0], variants=list(names), article_ids=["a1"])
+
+    a1 = Article(id="a1", source="a.txt", title="t", text="نص")
+    stories = [Story(id="s1", article_ids=["a1"], entities=[person("e1", "إيغور كوناشينكوف")]),
+               Story(id="s2", article_ids=["a1"], entities=[person("e2", "ايجور كوناشنكوف")]),
+               Story(id="s3", article_ids=["a1"], entities=[person("e3", "كوناشنكوف")]),
+               Story(id="s4", article_ids=["a1"], entities=[person("e4", "أناتولي أنطونوف")])]
+    with Store(tmp_path / "x.db") as store:
+        store.save(Result(articles=[a1], stories=stories))
+        found = store.entity_stories("e1")
+        assert [(a.story_id, a.entity_id) for a in found] == [("s1", "e1"), ("s2", "e2"), ("s3", "e3")]
+        assert [a.story_id for a in store.entity_stories("e4")] == ["s4"]

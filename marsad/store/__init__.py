@@ -37,13 +37,15 @@ class SearchHit:
 
 @dataclass(frozen=True, slots=True)
 class EntityAppearance:
-    """One story in which an entity appears, with the spellings used there."""
+    """One story in which an entity appears, with the spellings used there. ``entity_id`` is its id in
+    that story: the id asked for, or another one when the same person is named another way there."""
 
     story_id: str
     story_title: str
     type: str
     name: str
     variants: list[str]
+    entity_id: str = ""
 
 
 class Store(Protocol):

@@ -140,18 +140,28 @@ class SqliteStore:
         return [r["story_id"] for r in rows]
 
     def entity_stories(self, entity_id: str) -> list[EntityAppearance]:
-        """Every stored story in which the entity appears (entity ids are stable across stories: a
-        person's id comes from the consonant skeleton of the name, an organisation's or place's from
-        its alias key), with the name and variants used there."""
+        """Every stored story in which the entity appears, with the name and variants used there.
+
+        Entity ids are stable across stories (a person's from the consonant skeleton of the name, an
+        organisation's or place's from its alias key); a person named another way in another story
+        («ايجور كوناشنكوف», or the surname alone when no other stored person has it) is found too
+        (``marsad.entities.across``), under the id it has there."""
         with self._reading():
-            rows = self._conn.execute(
-                "SELECT e.story_id, s.title, e.type, e.name, group_concat(v.variant, char(31)) AS variants "
-                "FROM entities e JOIN stories s ON s.id = e.story_id "
-                "LEFT JOIN entity_variants v ON v.story_id = e.story_id AND v.entity_position = e.position "
-                "WHERE e.entity_id = ? GROUP BY e.story_id, e.position ORDER BY e.story_id",
-                (entity_id,)).fetchall()
+            found = self._appearances("WHERE e.entity_id = ?", (entity_id,))
+            if found and found[0].type == "PER":
+                others = self._appearances("WHERE e.type = 'PER' AND e.entity_id != ?", (entity_id,))
+                found += _same_people(found, others)
+        return sorted(found, key=lambda a: (a.story_id, a.entity_id != entity_id, a.entity_id))
+
+    def _appearances(self, where: str, args: tuple[str, ...]) -> list[EntityAppearance]:
+        rows = self._conn.execute(
+            "SELECT e.story_id, s.title, e.type, e.name, e.entity_id, group_concat(v.variant, char(31)) AS variants "
+            "FROM entities e JOIN stories s ON s.id = e.story_id "
+            "LEFT JOIN entity_variants v ON v.story_id = e.story_id AND v.entity_position = e.position "
+            f"{where} GROUP BY e.story_id, e.position ORDER BY e.story_id", args).fetchall()
         return [EntityAppearance(r["story_id"], r["title"], r["type"], r["name"],
-                                 sorted(set((r["variants"] or "").split("\x1f")) - {""})) for r in rows]
+                                 sorted(set((r["variants"] or "").split("\x1f")) - {""}), r["entity_id"])
+                for r in rows]
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Articles matching every word of ``query`` after normalisation, best first (BM25).
@@ -216,6 +226,18 @@ class _Transaction:
             self.conn.execute("ROLLBACK")
         if isinstance(value, sqlite3.Error):
             raise StoreError(f"cannot {self.what}: {value}") from value
+
+
+def _same_people(found: list[EntityAppearance], others: list[EntityAppearance]) -> list[EntityAppearance]:
+    """The appearances among ``others`` of the person of ``found`` under other ids."""
+    from marsad.entities.across import linked_people, person_keys
+
+    target = person_keys(n for a in found for n in [a.name, *a.variants])
+    candidates: dict[str, set[str]] = {}
+    for a in others:
+        candidates.setdefault(a.entity_id, set()).update(person_keys([a.name, *a.variants]))
+    linked = set(linked_people(target, candidates))
+    return [a for a in others if a.entity_id in linked]
 
 
 def _connect(path: str) -> sqlite3.Connection:

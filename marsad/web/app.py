@@ -53,13 +53,15 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/api/entities/{entity_id}")
     def get_entity(entity_id: str, s: SqliteStore = Depends(store)) -> dict[str, Any]:
-        """An entity across the store: every story it appears in, with the spellings used there."""
+        """An entity across the store: every story it appears in, with the spellings used there (a person
+        written another way in another story is included under the id it has there)."""
         found = s.entity_stories(entity_id)
         if not found:
             raise HTTPException(404, f"no entity {entity_id}")
         variants = sorted({v for f in found for v in f.variants} | {f.name for f in found})
         return {"id": entity_id, "type": found[0].type, "name": found[0].name, "variants": variants,
-                "stories": [{"id": f.story_id, "title": f.story_title, "name": f.name} for f in found]}
+                "stories": [{"id": f.story_id, "title": f.story_title, "name": f.name, "entity_id": f.entity_id}
+                            for f in found]}
 
     @app.get("/api/search")
     def api_search(q: str = Query(min_length=1), limit: int = Query(20, ge=1, le=200),
