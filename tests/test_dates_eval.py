@@ -87,3 +87,46 @@ def test_scorer_counts_exact_spans_and_values() -> None:
 def test_expected_spans_strip_spaces_and_final_punctuation() -> None:
     case = {"Input": "سأعود الثاني من أغسطس.", "Results": [{"Text": " الثاني من أغسطس.", "Start": 5}]}
     assert expected_spans(case) == [(6, 21, None)]
+
+
+def _case(text: str, span: str, timex: str, ref: str = "2015-10-07T10:00:00") -> dict[str, object]:
+    return {"Input": text, "Context": {"ReferenceDateTime": ref},
+            "Results": [{"Text": span, "Start": text.index(span), "Value": {"Timex": timex}}]}
+
+
+def test_expected_span_cut_before_a_diacritic_takes_the_whole_word() -> None:
+    case = {"Input": "نلتقي بين 2 مساءً و 5 مساءً.", "Results": [{"Text": "بين 2 مساءً و 5 مساء", "Start": 6}]}
+    assert expected_spans(case) == [(6, 27, None)]
+
+
+def test_range_timex_without_parentheses_is_the_same_range() -> None:
+    scores = evaluate([_case("نلتقي بين 2 مساءً و 5 مساءً غدا", "بين 2 مساءً و 5 مساءً غدا",
+                             "2015-10-08T14,2015-10-08T17,PT3H")])
+    assert scores["value_right"] == 1, scores
+
+
+def test_time_on_the_reference_day_equals_the_bare_time() -> None:
+    assert evaluate([_case("نلتقي الساعة 9 مساءً", "الساعة 9 مساءً", "2015-10-07T21")])["value_right"] == 1
+    # another day is still wrong
+    assert evaluate([_case("نلتقي الساعة 9 مساءً", "الساعة 9 مساءً", "2015-10-08T21")])["value_right"] == 0
+
+
+def test_next_weekday_of_the_next_calendar_week_is_accepted_only_seven_days_later() -> None:
+    # 2015-10-07 is a Wednesday; «الجمعة المقبل» is 2015-10-09 in news, 2015-10-16 in Recognizers-Text.
+    assert evaluate([_case("نلتقي الجمعة المقبل", "الجمعة المقبل", "2015-10-16")])["value_right"] == 1
+    assert evaluate([_case("نلتقي الجمعة المقبل", "الجمعة المقبل", "2015-10-23")])["value_right"] == 0
+    # «الاثنين المقبل» falls in the next week already: no second reading
+    assert evaluate([_case("نلتقي الاثنين المقبل", "الاثنين المقبل", "2015-10-19")])["value_right"] == 0
+
+
+def test_period_from_the_reference_moment_equals_the_moment_it_leads_to() -> None:
+    ok = _case("نعود بعد 4 ساعات", "بعد 4 ساعات", "(2015-10-07T10:00:00,2015-10-07T14:00:00,PT4H)")
+    wrong = _case("نعود بعد 4 ساعات", "بعد 4 ساعات", "(2015-10-07T06:00:00,2015-10-07T10:00:00,PT4H)")
+    assert evaluate([ok])["value_right"] == 1 and evaluate([wrong])["value_right"] == 0
+
+
+def test_misses_list_what_was_expected_and_what_was_found() -> None:
+    from marsad.dates.evaluate import misses
+
+    (miss,) = misses([_case("نلتقي الساعة 9 مساءً", "الساعة 9 مساءً", "2015-10-09T21")])
+    assert miss["span_ok"] and miss["timex"] == "2015-10-09T21" and miss["found_timex"] == "T21"

@@ -16,10 +16,16 @@ from marsad.commands import get_group
 def eval_dates(
     specs: Annotated[list[Path], typer.Argument(help="JSON files of cases (Input, Context, Results).")],
     part: Annotated[str, typer.Option(help="all, dev (70% by input hash) or test (the other 30%).")] = "all",
+    show_misses: Annotated[bool, typer.Option(help="Also print each miss as a JSON line (input, expected, found).")]
+    = False,
 ) -> None:
     """Score marsad.dates.find: exact-span rate and value accuracy."""
     from marsad.dates import evaluate, load_cases
-    from marsad.dates.evaluate import split_cases
+    from marsad.dates.evaluate import misses, split_cases
+
+    if show_misses:
+        for miss in misses(split_cases(load_cases(specs), part)):
+            typer.echo(json.dumps(miss, ensure_ascii=False))
 
     rows = {path.stem: evaluate(split_cases(load_cases([path]), part)) for path in specs}
     rows["ALL"] = evaluate(split_cases(load_cases(specs), part))

@@ -8,7 +8,21 @@ A span counts as found when one expression has exactly the expected start and en
 stripped of surrounding spaces and final punctuation, as the specs are inconsistent there). A value
 counts as right when that expression's value or TIMEX equals the expected TIMEX (ranges compared on
 their two ends). Cases whose expected text is not in the input (translation slips) are skipped and
-counted. The case's ReferenceDateTime is passed as a ``datetime`` (a reference moment).
+counted; an expected text that ends between a letter and its diacritic («4 مساء» in «4 مساءً», another
+slip) is taken up to the end of the diacritics. The case's ReferenceDateTime is passed as a ``datetime``
+(a reference moment).
+
+Equivalent notations (``equivalent``), each the same information written two ways and accepted only in
+that exact form, so a wrong day, hour or length still counts as wrong:
+
+- a range TIMEX written without its parentheses («XXXX-WXX-5T13,XXXX-WXX-5T16,PT3H»);
+- a time of day on the reference day with or without that day («2016-11-07T22» and «T22» with the
+  reference 2016-11-07): the specs write both for the same kind of input;
+- «الأحد المقبل» said earlier in the same week: Recognizers-Text reads it as the Sunday of the next
+  calendar week, news as the first Sunday after the anchor (``values.weekday``); the spec's date is
+  accepted when it is exactly our day plus seven days and ours lies in the anchor's ISO week;
+- «بعد 5 ساعات» from a reference moment: the spec writes the period from that moment (``(R,X,PT5H)``),
+  we write the moment X it leads to; accepted when R is the reference moment and X our value.
 
 ``split_cases`` keeps a deterministic 30% of the cases (by a SHA-1 of the input) out of development:
 ``marsad eval dates --part dev|test SPEC...``.
@@ -26,6 +40,7 @@ from typing import Any
 from marsad.dates.extract import Found, find_all
 
 STRIP = " \t.!؟?,،"
+DIACRITICS = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670"}
 
 
 def load_cases(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
@@ -59,7 +74,10 @@ def expected_spans(case: dict[str, Any]) -> list[tuple[int, int, str | None]] | 
                 return None
         core = text.strip(STRIP)
         start += text.index(core) if core else 0
-        out.append((start, start + len(core), _timex(result)))
+        end = start + len(core)
+        while core and end < len(case["Input"]) and case["Input"][end] in DIACRITICS:
+            end += 1  # «4 مساء» cut from «4 مساءً»
+        out.append((start, end, _timex(result)))
     return out
 
 
@@ -73,19 +91,47 @@ def _timex(result: dict[str, Any]) -> str | None:
     return str(values[0]["timex"]) if values and values[0].get("timex") else None
 
 
-def anchor_of(case: dict[str, Any]) -> dt.date | None:
+def anchor_of(case: dict[str, Any]) -> dt.datetime | None:
     """The reference moment (a datetime, so «بعد 5 دقائق» resolves; the rules use its day otherwise)."""
     ref = case.get("Context", {}).get("ReferenceDateTime")
     return dt.datetime.fromisoformat(ref[:19]) if ref else None
 
 
-def value_matches(found: Found, timex: str) -> bool:
+def value_matches(found: Found, timex: str, anchor: dt.datetime | dt.date | None = None) -> bool:
+    """``found`` has the expected value: the same TIMEX or value, or an ``equivalent`` notation of it."""
     if timex in (found.expr.value, found.timex):
         return True
+    if "," in timex and not timex.startswith("("):
+        timex = f"({timex})"
     if timex.startswith("(") and found.expr.kind == "range":
         ends = timex.strip("()").split(",")[:2]
-        return ends in (found.expr.value.split("/"), found.timex.strip("()").split(",")[:2])
+        if ends in (found.expr.value.split("/"), found.timex.strip("()").split(",")[:2]):
+            return True
+    return anchor is not None and equivalent(found, timex, anchor)
+
+
+def equivalent(found: Found, timex: str, anchor: dt.datetime | dt.date) -> bool:
+    """The equivalent notations listed in the module docstring, and only those."""
+    day = anchor.date() if isinstance(anchor, dt.datetime) else anchor
+    ours = [found.expr.value, found.timex]
+    if any(_without_day(timex, day) == _without_day(mine, day) for mine in ours):
+        return True
+    if found.expr.resolution == "weekday-after-anchor" and found.date is not None:
+        if found.date.isocalendar()[:2] == day.isocalendar()[:2]:
+            later = (found.date + dt.timedelta(days=7)).isoformat()
+            if timex == found.expr.value.replace(found.date.isoformat(), later, 1):
+                return True
+    if found.expr.resolution == "relative-moment" and isinstance(anchor, dt.datetime) and timex.startswith("("):
+        ends = timex.strip("()").split(",")
+        return ends[:2] == [anchor.isoformat(timespec="seconds"), found.expr.value]
     return False
+
+
+def _without_day(timex: str, day: dt.date) -> tuple[str, ...]:
+    """The ends of a TIMEX with the reference day dropped before a time («2016-11-07T22» -> «T22»)."""
+    ends = timex.strip("()").replace("/", ",").split(",")[:2]
+    return tuple(end.replace(f"{day.isoformat()}T", "T", 1) if end.startswith(f"{day.isoformat()}T") else end
+                 for end in ends)
 
 
 def evaluate(cases: Iterable[dict[str, Any]]) -> dict[str, Any]:
@@ -98,15 +144,39 @@ def evaluate(cases: Iterable[dict[str, Any]]) -> dict[str, Any]:
             counts["skipped"] += 1
             continue
         counts["cases"] += 1
-        found = find_all(case["Input"], anchor_of(case))
-        _score(spans, found, counts)
+        anchor = anchor_of(case)
+        _score(spans, find_all(case["Input"], anchor), counts, anchor)
     counts["span_rate"] = counts["span_found"] / max(counts["expected"], 1)
     counts["value_rate"] = counts["value_right"] / max(counts["with_value"], 1)
     counts["value_rate_found"] = counts["value_right"] / max(counts["found_with_value"], 1)
     return counts
 
 
-def _score(spans: list[tuple[int, int, str | None]], found: list[Found], counts: dict[str, Any]) -> None:
+def misses(cases: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each expected expression not found with its exact span, or found with another value: the input, the
+    expected span and TIMEX, and what ``find`` gave at the nearest overlapping span (None when nothing)."""
+    out: list[dict[str, Any]] = []
+    for case in cases:
+        spans = expected_spans(case)
+        if spans is None:
+            continue
+        anchor = anchor_of(case)
+        found = find_all(case["Input"], anchor)
+        by_span = {(f.expr.start, f.expr.end): f for f in found}
+        for start, end, timex in spans:
+            hit = by_span.get((start, end))
+            if hit is not None and (timex is None or value_matches(hit, timex, anchor)):
+                continue
+            near = hit or next((f for f in found if f.expr.start < end and start < f.expr.end), None)
+            out.append({"input": case["Input"], "anchor": case.get("Context", {}).get("ReferenceDateTime"),
+                        "expected": case["Input"][start:end], "timex": timex, "span_ok": hit is not None,
+                        "found": near.expr.text if near else None, "value": near.expr.value if near else None,
+                        "found_timex": near.timex if near else None})
+    return out
+
+
+def _score(spans: list[tuple[int, int, str | None]], found: list[Found], counts: dict[str, Any],
+           anchor: dt.datetime | dt.date | None = None) -> None:
     by_span = {(f.expr.start, f.expr.end): f for f in found}
     for start, end, timex in spans:
         counts["expected"] += 1
@@ -115,6 +185,6 @@ def _score(spans: list[tuple[int, int, str | None]], found: list[Found], counts:
         if timex is not None:
             counts["with_value"] += 1
             counts["found_with_value"] += hit is not None
-            counts["value_right"] += hit is not None and value_matches(hit, timex)
+            counts["value_right"] += hit is not None and value_matches(hit, timex, anchor)
     expected = {(s, e) for s, e, _ in spans}
     counts["false_alarms"] += sum(1 for key in by_span if key not in expected and not spans)
