@@ -97,3 +97,10 @@ def test_regression_org_spans_stop_at_a_preposition_and_aliases_win_over_run_on_
     orgs = [m.text for m in tag_text(text) if m.type == "ORG"]
     assert "تنظيم الدولة الإسلامية" in orgs
     assert not any("الأراضي" in o for o in orgs)
+
+
+def test_regression_nisba_extends_generic_organisations_only() -> None:
+    keys = _keys("ووزارة الدفاع الروسية وفيردر بريمن الألماني")
+    assert rules.generic_org(keys, 0)  # «وزارة»: the nisba tells which ministry
+    assert not rules.generic_org(keys, 3)  # a club's name: ANERcorp leaves «الألماني» outside
+    assert rules.generic_org(_keys("للقوات الروسية"), 0)

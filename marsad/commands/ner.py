@@ -10,7 +10,8 @@ import typer
 from marsad.errors import MarsadError
 
 if TYPE_CHECKING:
-    from marsad.entities.conll import Scores
+    from marsad.entities import crf
+    from marsad.entities.conll import Scores, Tagged
 
 DEFAULT_DATA = Path("../shared/data/ner")
 DEFAULT_NAMES = Path("../shared/data/names/wd_arabic.normalized.aligned.tokens")
@@ -22,26 +23,42 @@ def train_ner(
     dev: Annotated[bool, typer.Option("--dev/--final", help="Hold out dev splits and score them, or train "
                                       "on everything (the shipped model).")] = False,
     names: Annotated[Path, typer.Option(help="Wikidata name pairs (CC0) for the person-name list.")] = DEFAULT_NAMES,
+    stack: Annotated[bool, typer.Option("--stack/--no-stack", help="Also train the second-stage CRF on "
+                                        "cross-validated first-pass tags (document features).")] = True,
 ) -> None:
     """Train the CRF NER model on the shared corpora (see entities/models/MODEL_CARD.md)."""
-    from marsad.entities import crf, evaluate
+    from marsad.entities import crf
 
     try:
         typer.echo(f"word lists: {crf.build_lexicons(data, names)}")
         corpora = crf.read_corpora(data, with_dev=dev)
         model = out or crf.MODEL_PATH
         meta = crf.train(corpora.train, model, log=typer.echo)
-        tagger = crf.NerTagger(model)
-        meta["dev"] = {}
-        for name, sentences in corpora.dev.items():
-            scores = crf.evaluate(tagger, sentences)
-            full = evaluate.evaluate_full(tagger, sentences)
-            typer.echo(f"dev {name}, CRF alone\n{scores.table()}\ndev {name}, full tagger\n{full.table()}")
-            meta["dev"][name] = {"crf": round(scores.micro.f1, 4), "full": round(full.micro.f1, 4)}
+        second = crf.stack_path(model)
+        second.unlink(missing_ok=True)
+        second.with_suffix(".json").unlink(missing_ok=True)
+        meta["dev"] = _dev_scores(crf.NerTagger(model), corpora.dev, "first stage")
         crf.write_meta(meta, model.with_suffix(".json"))
+        if stack:
+            stack_meta = crf.train_stack(corpora.train, second, log=typer.echo)
+            stack_meta["dev"] = _dev_scores(crf.load(model), corpora.dev, "two stages")
+            crf.write_meta(stack_meta, second.with_suffix(".json"))
     except MarsadError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from exc
+
+
+def _dev_scores(tagger: crf.NerTagger, dev: dict[str, list[Tagged]], label: str) -> dict[str, dict[str, float]]:
+    """Scores of the CRF alone and of the full tagger on each dev split, printed and returned."""
+    from marsad.entities import crf, evaluate
+
+    out = {}
+    for name, sentences in dev.items():
+        scores = crf.evaluate(tagger, sentences)
+        full = evaluate.evaluate_full(tagger, sentences)
+        typer.echo(f"dev {name}, {label}, CRF alone\n{scores.table()}\ndev {name}, {label}, full tagger\n{full.table()}")
+        out[name] = {"crf": round(scores.micro.f1, 4), "full": round(full.micro.f1, 4)}
+    return out
 
 
 def eval_ner(

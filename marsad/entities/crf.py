@@ -8,12 +8,14 @@ from the code's. Tags are IOB2 over PER/ORG/LOC/MISC.
 from __future__ import annotations
 
 import json
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from marsad.entities import stacking
 from marsad.entities.conll import TAG_MAPS, Scores, Tagged, read_conll, score, to_iob2
 from marsad.entities.features import FEATURE_VERSION, sentence_features
 from marsad.entities.lexicons import MODELS
@@ -89,8 +91,10 @@ def build_lexicons(data_dir: Path, names_file: Path | None) -> dict[str, int]:
 
 
 def train(sentences: list[Tagged], out: Path = MODEL_PATH, params: dict[str, Any] | None = None,
-          log: Callable[[str], None] | None = None) -> dict[str, Any]:
-    """Train a CRF on ``sentences``; write the model and its parameters; return the metadata."""
+          log: Callable[[str], None] | None = None, extra: list[list[list[str]]] | None = None) -> dict[str, Any]:
+    """Train a CRF on ``sentences``; write the model and its parameters; return the metadata.
+
+    ``extra`` adds features per token (the second stage's document features, ``stacking``)."""
     import pycrfsuite
 
     params = {**DEFAULT_PARAMS, **(params or {})}
@@ -99,8 +103,11 @@ def train(sentences: list[Tagged], out: Path = MODEL_PATH, params: dict[str, Any
         params.pop("c1", None)
         params.pop("c2", None)
     trainer = pycrfsuite.Trainer(algorithm=algorithm, verbose=False)
-    for sentence in sentences:
-        trainer.append(sentence_features([w for w, _ in sentence]), [t for _, t in sentence])
+    for n, sentence in enumerate(sentences):
+        feats = sentence_features([w for w, _ in sentence])
+        if extra is not None:
+            feats = [a + b for a, b in zip(feats, extra[n], strict=True)]
+        trainer.append(feats, [t for _, t in sentence])
     trainer.set_params(params)
     started = time.perf_counter()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -112,26 +119,85 @@ def train(sentences: list[Tagged], out: Path = MODEL_PATH, params: dict[str, Any
     return meta
 
 
+def cross_tags(sentences: list[Tagged], folds: int = stacking.FOLDS, work: Path | None = None,
+               log: Callable[[str], None] | None = None) -> list[list[str]]:
+    """First-pass tags of the training sentences by cross-validation: each fold of whole
+    pseudo-documents tagged by a CRF trained on the other folds."""
+    fold = stacking.fold_of(len(sentences), folds)
+    tags: list[list[str]] = [[] for _ in sentences]
+    work = work or Path(tempfile.mkdtemp(prefix="marsad-ner-"))
+    for k in range(folds):
+        model = work / f"fold{k}.crfsuite"
+        train([s for s, f in zip(sentences, fold, strict=True) if f != k], model, log=log)
+        tagger = NerTagger(model)
+        held = [i for i, f in enumerate(fold) if f == k]
+        for i, t in zip(held, tagger.first_pass([[w for w, _ in sentences[i]] for i in held]), strict=True):
+            tags[i] = t
+        model.unlink()
+    return tags
+
+
+def stack_features(sentences: list[Tagged], tags: list[list[str]]) -> list[list[list[str]]]:
+    """Second-stage document features of training sentences (pseudo-documents of WINDOW sentences)."""
+    out: list[list[list[str]]] = []
+    for doc in stacking.windows(len(sentences)):
+        out.extend(stacking.doc_features([[w for w, _ in sentences[i]] for i in doc], [tags[i] for i in doc]))
+    return out
+
+
+def train_stack(sentences: list[Tagged], out: Path, tags: list[list[str]] | None = None,
+                log: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Train the second-stage CRF on cross-validated first-pass tags (computed unless given)."""
+    tags = tags if tags is not None else cross_tags(sentences, log=log)
+    meta = train(sentences, out, log=log, extra=stack_features(sentences, tags))
+    meta["stack_version"] = stacking.STACK_VERSION
+    return meta
+
+
 def write_meta(meta: dict[str, Any], path: Path = META_PATH) -> None:
     path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
+def _open(model_path: Path) -> Any:
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(str(model_path))
+    except OSError as exc:
+        raise ModelError(f"cannot open NER model: {exc}", source=str(model_path)) from exc
+    return tagger
+
+
 class NerTagger:
-    """A loaded CRF model; ``tag`` gives IOB2 tags for a list of words."""
+    """A loaded CRF model, with an optional second-stage model (``stacking``).
 
-    def __init__(self, model_path: Path) -> None:
-        import pycrfsuite
+    ``tag`` gives IOB2 tags for one sentence; ``tag_document`` for the sentences of one document,
+    whose other sentences the second stage reads."""
 
-        self._tagger = pycrfsuite.Tagger()
-        try:
-            self._tagger.open(str(model_path))
-        except OSError as exc:
-            raise ModelError(f"cannot open NER model: {exc}", source=str(model_path)) from exc
+    def __init__(self, model_path: Path, stack_path: Path | None = None) -> None:
+        self._tagger = _open(model_path)
+        self._stack = _open(stack_path) if stack_path is not None else None
+
+    @property
+    def stacked(self) -> bool:
+        return self._stack is not None
 
     def tag(self, words: list[str]) -> list[str]:
-        if not words:
-            return []
-        return join_person_runs(words, list(self._tagger.tag(sentence_features(words))))
+        return self.tag_document([words])[0]
+
+    def first_pass(self, sentences: list[list[str]]) -> list[list[str]]:
+        """Tags of the first-stage CRF alone (no repair)."""
+        return [list(self._tagger.tag(sentence_features(w))) if w else [] for w in sentences]
+
+    def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
+        feats = [sentence_features(w) if w else [] for w in sentences]
+        tags = [list(self._tagger.tag(f)) if f else [] for f in feats]
+        if self._stack is not None:
+            extra = stacking.doc_features(sentences, tags)
+            tags = [list(self._stack.tag([a + b for a, b in zip(f, e, strict=True)])) if f else []
+                    for f, e in zip(feats, extra, strict=True)]
+        return [join_person_runs(w, t) for w, t in zip(sentences, tags, strict=True)]
 
 
 # Proclitics that start a new person after a name: «بوش وبلير» (and), «ماتيراتزي لزيدان» (to).
@@ -161,10 +227,27 @@ def load(model_path: Path = MODEL_PATH, meta_path: Path | None = None) -> NerTag
         if meta.get("feature_version") != FEATURE_VERSION:
             raise ModelError(f"model built with features {meta.get('feature_version')!r}, code has "
                              f"{FEATURE_VERSION!r}; retrain with `marsad train ner`", source=str(model_path))
-    return NerTagger(model_path)
+    stack = stack_path(model_path)
+    if not stack.exists():
+        return NerTagger(model_path)
+    stack_meta = stack.with_suffix(".json")
+    if stack_meta.exists():
+        version = json.loads(stack_meta.read_text(encoding="utf-8")).get("stack_version")
+        if version != stacking.STACK_VERSION:
+            raise ModelError(f"second-stage model built with {version!r}, code has {stacking.STACK_VERSION!r}; "
+                             "retrain with `marsad train ner`", source=str(stack))
+    return NerTagger(model_path, stack)
 
 
-def evaluate(tagger: NerTagger, sentences: list[Tagged]) -> Scores:
+def stack_path(model_path: Path) -> Path:
+    """The second-stage model beside a first-stage one (``ner.crfsuite`` -> ``ner_stack.crfsuite``)."""
+    return model_path.with_name(f"{model_path.stem}_stack{model_path.suffix}")
+
+
+def evaluate(tagger: NerTagger, sentences: list[Tagged], window: int = stacking.WINDOW) -> Scores:
+    """Scores of the CRF(s) alone, tagging pseudo-documents of ``window`` sentences."""
     gold = [[t for _, t in s] for s in sentences]
-    pred = [tagger.tag([w for w, _ in s]) for s in sentences]
+    words = [[w for w, _ in s] for s in sentences]
+    pred = [tags for doc in stacking.windows(len(words), window)
+            for tags in tagger.tag_document([words[i] for i in doc])]
     return score(gold, pred)

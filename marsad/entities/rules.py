@@ -122,6 +122,18 @@ def nisba_extension(keys: list[str], end: int) -> int:
     return end
 
 
+def generic_org(keys: list[str], start: int) -> bool:
+    """Whether an organisation name opens with a generic head («وزارة», «قوات», «الحكومة»), whose
+    identity a following nisba gives (the Russian vs the Turkish defence ministry).
+
+    A proper name («فيردر بريمن», «يديعوت أحرونوت») is not extended: ANERcorp train tags the nisba
+    after such names outside the name 25 times out of 28, after generic heads inside 5 out of 8.
+    """
+    key = keys[start][clitic_length(keys[start]):]
+    words = lexicons.title_words()
+    return "org" in (words.get(key), words.get(strip_article(key)), words.get("ال" + key[2:] if key.startswith("لل") else ""))
+
+
 def leading_titles(keys: list[str], start: int, end: int) -> int:
     """Start index after dropping title words the tagger put inside a mention."""
     words = lexicons.title_words()

@@ -37,8 +37,7 @@ def _tagger(resources: Resources | None) -> NerTagger:
     return tagger
 
 
-def _crf_spans(tagger: NerTagger, tokens: list[Token], keys: list[str]) -> list[Span]:
-    tags = tagger.tag([t.text for t in tokens])
+def _crf_spans(tags: list[str], keys: list[str]) -> list[Span]:
     out = []
     for start, end, kind in sorted(spans(tags)):
         trimmed = rules.leading_titles(keys, start, end)
@@ -47,7 +46,7 @@ def _crf_spans(tagger: NerTagger, tokens: list[Token], keys: list[str]) -> list[
         start, end = trimmed, rules.trailing_titles(keys, trimmed, end)
         if kind in ("ORG", "MISC"):
             end = rules.cut_at_preposition(keys, start, end)
-        if kind == "ORG":
+        if kind == "ORG" and rules.generic_org(keys, start):
             end = rules.nisba_extension(keys, end)
         if kind == "PER" and end - start == 1 and rules.plural_gentilic(keys[start]):
             continue
@@ -65,7 +64,7 @@ def _merge_aliases(found: list[Span], keys: list[str]) -> list[Span]:
         runs_on = [s for s in overlapping if s[0] == start and s[1] > end and s[2] in ("ORG", "MISC") and kind == "ORG"]
         if runs_on or all(start <= s[0] and s[1] <= end for s in overlapping):
             result = [s for s in result if s not in overlapping]
-            result.append((start, rules.nisba_extension(keys, end) if kind == "ORG" else end, kind, "gazetteer"))
+            result.append((start, rules.nisba_extension(keys, end) if kind == "ORG" and rules.generic_org(keys, start) else end, kind, "gazetteer"))
     return sorted(result)
 
 
@@ -88,7 +87,8 @@ def _type(kind: str) -> EntityType:
 
 def tag_sentence(tagger: NerTagger, text: str, offset: int = 0) -> list[Mention]:
     """Mentions in one sentence ``text`` whose first character is at ``offset`` in the article."""
-    tagged = _tag_sentence(tagger, text)
+    tokens = tokenize(text)
+    tagged = _tag_sentence(tokens, tagger.tag([t.text for t in tokens]))
     return _mentions(text, offset, tagged)
 
 
@@ -106,10 +106,9 @@ class _Tagged:
     spans: list[Span]
 
 
-def _tag_sentence(tagger: NerTagger, text: str, start: int = 0) -> _Tagged:
-    tokens = tokenize(text)
+def _tag_sentence(tokens: list[Token], tags: list[str], start: int = 0) -> _Tagged:
     keys = [match_key(t.text) for t in tokens]
-    found = _merge_aliases(_crf_spans(tagger, tokens, keys), keys) if tokens else []
+    found = _merge_aliases(_crf_spans(tags, keys), keys) if tokens else []
     return _Tagged(start, tokens, keys, found)
 
 
@@ -152,7 +151,10 @@ def tag_text(text: str, tagger: NerTagger | None = None,
     """Mentions of a whole text (sentences split here unless given)."""
     tagger = tagger or load()
     bounds = sentences if sentences is not None else split_sentences(text)
-    tagged = [_tag_sentence(tagger, text[s:e], s) for s, e in bounds if _mostly_arabic(text[s:e])]
+    arabic = [(s, e) for s, e in bounds if _mostly_arabic(text[s:e])]
+    tokens = [tokenize(text[s:e]) for s, e in arabic]
+    tags = tagger.tag_document([[t.text for t in sentence] for sentence in tokens])
+    tagged = [_tag_sentence(t, g, s) for (s, _), t, g in zip(arabic, tokens, tags, strict=True)]
     known = _known_names(tagged)
     out: list[Mention] = []
     for sentence in tagged:
