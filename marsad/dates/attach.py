@@ -235,7 +235,7 @@ def _with_bound(p: Parser, hit: Hit, floor: int) -> Hit:
 def _in_time(p: Parser, v: V.Value) -> V.Value:
     """«في 5 دقائق»: minutes or hours from a known reference moment; other spans stay durations."""
     m = re.fullmatch(r"PT(\d+)([HMS])", v.timex)
-    if p.moment is None or m is None:
+    if p.moment is None or m is None or v.resolution == "stretch":
         return v
     return V.moved(p.moment, [(int(m.group(1)), {"H": "H", "M": "MIN", "S": "S"}[m.group(2)])], 1) or v
 

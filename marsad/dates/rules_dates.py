@@ -323,7 +323,7 @@ class DateRules(Base):
             return None
         start = got[2] if start is None else start
         j = got[1]
-        after = self.weekday_date(j)
+        after = self.weekday_date(j, iso)
         if after:
             return Hit(start_i, after.j, start, after.val)
         shift_word = self.word(j, self.lex.relative["shift"])
@@ -348,8 +348,10 @@ class DateRules(Base):
             return True
         return iso == 5 and before in ("صلاه", "خطبه", "خطيب", "صلوات", "مصلي", "جامع", "مسجد")
 
-    def weekday_date(self, j: int) -> Hit | None:
-        """The date printed after a weekday: «السبت 3 أكتوبر», «الأربعاء، 22 يناير», «الجمعة في 22»."""
+    def weekday_date(self, j: int, iso: int | None = None) -> Hit | None:
+        """The date printed after a weekday: «السبت 3 أكتوبر», «الأربعاء، 22 يناير», «الجمعة في 22». A day
+        without a month is in the anchor's month (or the one before, not to fall after the anchor), or else
+        in the month around it where that day is the weekday ``iso``."""
         k = j + 1 if self.norm(j) in COMMA else j
         hit = self.month_date(k) or self.numeric(k)
         if hit:
@@ -367,6 +369,10 @@ class DateRules(Base):
         if day > self.anchor:
             back = V.add_months(self.anchor, -1)
             day = V.safe_date(back.year, back.month, d[0]) or day
+        if iso is not None and day.isoweekday() != iso:
+            months = (V.add_months(self.anchor, n) for n in (0, -1, 1))
+            fits = [x for x in (V.safe_date(m.year, m.month, d[0]) for m in months) if x and x.isoweekday() == iso]
+            day = fits[0] if fits else day
         return Hit(k, d[1], self.t[k].start, V.day_value(day, f"XXXX-XX-{d[0]:02d}", "anchor-month"))
 
     def relative_day(self, i: int) -> Hit | None:

@@ -27,6 +27,10 @@ def span_value(a: dt.datetime, b: dt.datetime) -> V.Value:
     return V.Value("range", f"({x},{y},{period})", f"{x}/{y}", "relative-moment", a.date(), "time")
 
 
+# After a (grammatically masculine) weekday: «السبت الثاني», «الأحد الأخير».
+MASCULINE_RANKS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "الاخير": 5}
+
+
 class PeriodRules(SpanRules):
     def day_part_period(self, i: int) -> Hit | None:
         """[في|عند] [وقت مبكر/متأخر من | أواخر | أول] PART [الباكر] [يوم] [DAY]: a cue or a modifier is needed."""
@@ -101,13 +105,32 @@ class PeriodRules(SpanRules):
             rank = self._rank(self.norm(got[1]), feminine=True)
             day = (self.lex.weekdays[got[0]][0], got[1] + 1) if rank is not None else None
         if day is None or rank is None or self.norm(day[1]) not in ("من", "في"):
-            return None
+            return self.weekday_rank(i)
         month = self.month_first(day[1] + 1) or self.unit_shift(day[1] + 1)
         if month is None or month.i != day[1] + 1 or month.val.precision != "month":
-            return None
+            return self.weekday_rank(i)
         timex = f"{month.val.timex[:7]}-WXX-{day[0]}-{rank}"
         value = self._nth_value(month.val.value[:7], day[0], rank) or timex
         return Hit(i, month.j, self.forms(i)[-1][1], V.Value("date", timex, value, "explicit", None, "day"))
+
+    def weekday_rank(self, i: int) -> Hit | None:
+        """«السبت الثاني من كل شهر», «الأحد الأول من أكتوبر»: an ordinal after a weekday that does not name a day
+        of the month falling on that weekday is the n-th such weekday of the month (needs a known year)."""
+        got = self.phrase(i, self.lex.weekdays)
+        if got is None or self.lex.weekdays[got[0]][1] or self.anchor is None:
+            return None
+        iso, word = self.lex.weekdays[got[0]][0], self.norm(got[1])
+        rank = self._rank(word, feminine=True) or MASCULINE_RANKS.get(word)
+        after = self.weekday_date(got[1], iso) if rank is not None else None
+        if rank is None or after is None or after.val.date is None or after.val.date.isoweekday() == iso:
+            return None
+        month = after.val.date
+        value = self._nth_value(f"{month.year}-{month.month:02d}", iso, rank)
+        if value is None:
+            return None
+        timex = f"{after.val.timex[:7]}-WXX-{iso}-{rank}" if after.val.timex[5:7].isdigit() else value
+        return Hit(i, after.j, got[2], V.Value("date", timex, value, after.val.resolution,
+                                               dt.date.fromisoformat(value), "day"))
 
     @staticmethod
     def _rank(word: str, feminine: bool = False) -> int | None:

@@ -64,16 +64,38 @@ class SpanRules(TimeRules):
         return self.stretch(n, unit, -1)
 
     def stretch(self, n: float, unit: str, shift: int) -> V.Value:
-        """«3 أيام القادمة», «الأسابيع الثلاثة الماضية»: the stretch between the anchor and N units away."""
+        """«3 أيام القادمة», «الأسابيع الثلاثة الماضية», «الأشهر الثلاثة الماضية», «الساعات الـ24 الماضية»: the
+        stretch between the anchor (hours: the reference moment) and N units away; a duration when neither
+        is known («stretch»: never moved again as «في N ساعات» is)."""
         period = V.duration(n, unit)
-        if self.anchor is None or unit not in ("D", "W") or not float(n).is_integer():
-            return V.Value("duration", period, period, "relative-unanchored" if self.anchor is None else "explicit")
+        if not float(n).is_integer() or unit == "DEC":
+            return V.Value("duration", period, period, "stretch")
+        if unit in ("H", "MIN", "S"):
+            return self.moment_stretch(int(n), unit, shift)
+        if self.anchor is None:
+            return V.Value("duration", period, period, "relative-unanchored")
+        if unit in ("M", "Y"):
+            months = int(n) * (12 if unit == "Y" else 1) * (1 if shift > 0 else -1)
+            far = V.add_months(self.anchor, months, keep_day=True)
+            a, b = (self.anchor, far) if shift > 0 else (far, self.anchor)
+            return V.Value("range", f"({a.isoformat()},{b.isoformat()},{period})", f"{a.isoformat()}/{b.isoformat()}",
+                           "relative", a, "day")
         days = int(n) * (7 if unit == "W" else 1)
         if shift > 0:
             a, b = self.anchor + dt.timedelta(days=1), self.anchor + dt.timedelta(days=days + 1)
         else:
             a, b = self.anchor - dt.timedelta(days=days), self.anchor
         return V.interval(V.day_value(a, a.isoformat(), "relative"), V.day_value(b, b.isoformat(), "relative"))
+
+    def moment_stretch(self, n: int, unit: str, shift: int) -> V.Value:
+        """«الساعات الـ24 الماضية», «3 دقائق السابقة» from a reference moment; a duration without one."""
+        period = V.duration(n, unit)
+        if self.moment is None:
+            return V.Value("duration", period, period, "stretch")
+        delta = dt.timedelta(seconds=n * {"H": 3600, "MIN": 60, "S": 1}[unit])
+        a, b = (self.moment, self.moment + delta) if shift > 0 else (self.moment - delta, self.moment)
+        x, y = a.isoformat(timespec="seconds"), b.isoformat(timespec="seconds")
+        return V.Value("range", f"({x},{y},{period})", f"{x}/{y}", "relative-moment", a.date(), "time")
 
     def amounts(self, k: int) -> list[tuple[float, str, int, int]]:
         """One amount or several joined by «و» («عام واحد و شهر و 21 يوما», «2 سنة 1 شهر 21 يوم»)."""
@@ -109,6 +131,8 @@ class SpanRules(TimeRules):
         if k >= len(self.t):
             return None
         dual = self.word(k, self.lex.relative["dual"])
+        if dual and dual[0].startswith("ال") and self.shift_after(k + 1)[0] is None:
+            return None  # «بين العامين 2014 و2015»: «the two years», not a duration
         if dual:
             return 2, self.lex.relative["dual"][dual[0]], k + 1, dual[1]
         q = self.quantity(k)
