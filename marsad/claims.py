@@ -28,6 +28,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from marsad.cluster import Featurizer, content_words, load_featurizer
+from marsad.model import Claim
 from marsad.text.normalize import match_key
 from marsad.text.tokens import stem, tokenize, word_keys
 
@@ -264,6 +265,27 @@ def evaluate(pairs: list[Pair], featurizer: Featurizer, context: dict[str, list[
     return {label: scores(predicted, gold, label) for label in RELATIONS}
 
 
+def stance_scores(pairs: list[Pair], featurizer: Featurizer, verbose: bool = False) -> dict[str, float]:
+    """Figures on stance pairs (same | supports | contradicts | same_side | unrelated): contradiction and
+    same-claim precision/recall, and the share of same-side and unrelated pairs wrongly called contradictions."""
+    rows = pair_relations(pairs, featurizer)
+    gold = [label for label, *_ in rows]
+    predicted = [relation(a, b, sim) for _, sim, a, b in rows]
+    if verbose:
+        for pair, said in zip(pairs, predicted, strict=True):
+            if (said == "contradicts") != (pair.label == "contradicts"):
+                print(f"  {pair.split} {pair.event} gold {pair.label} said {said}: {pair.a[:40]} | {pair.b[:40]}")
+    contra_p, contra_r = scores(predicted, gold, "contradicts")
+    same_p, same_r = scores(predicted, gold, "same")
+
+    def wrongly_disputed(label: str) -> float:
+        told = [p for p, g in zip(predicted, gold, strict=True) if g == label]
+        return sum(p == "contradicts" for p in told) / len(told) if told else 0.0
+
+    return {"contradicts_p": contra_p, "contradicts_r": contra_r, "same_p": same_p, "same_r": same_r,
+            "same_side_disputed": wrongly_disputed("same_side"), "unrelated_disputed": wrongly_disputed("unrelated")}
+
+
 def sweep(pairs: list[Pair], featurizer: Featurizer, context: dict[str, list[str]]) -> None:
     rows = pair_relations(pairs, featurizer, context)
     for label in ("same", "contradicts"):
@@ -284,6 +306,66 @@ def folder_sentences(folder: str | Path) -> list[str]:
 
     texts = [p.read_text(encoding="utf-8").replace("\xa0", " ") for p in sorted(Path(folder).glob("*.txt"))]
     return [t[s:e].strip() for t in texts for s, e in split_sentences(t)]
+
+
+
+
+# ---------------------------------------------------------------- seed status gold
+
+
+@dataclass(slots=True)
+class GoldSentence:
+    """One sentence of the hand-written status gold (tests/fixtures/brief/seed_claims.tsv)."""
+
+    article: str  # seed file-name prefix
+    key: str  # substring of exactly one sentence of that article
+    claim: str
+    status: str
+    against: list[str]
+    supports: list[str]
+
+
+def load_status_gold(path: str | Path) -> list[GoldSentence]:
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    rows = [(line.split("\t") + [""] * 7)[:7] for line in lines if line.strip() and not line.startswith("#")][1:]
+    return [GoldSentence(r[0], r[1], r[2], r[3], [c for c in r[4].split(",") if c], [c for c in r[5].split(",") if c])
+            for r in rows]
+
+
+def _gold_of(article: str, sentence: str, gold: list[GoldSentence]) -> GoldSentence | None:
+    return next((g for g in gold if g.article == article and g.key in sentence), None)
+
+
+def score_statuses(claims: Sequence[Claim], prefix: dict[str, str], gold: list[GoldSentence]) -> dict[str, float]:
+    """Claim statuses against the gold: per-sentence status accuracy, disputed precision/recall, and the share
+    of contradicting evidence sentences that the gold lists against the claim. ``prefix`` maps article id ->
+    the gold's article name."""
+    found: dict[tuple[str, str], str] = {}
+    disputed = right = contra = contra_right = 0
+    for claim in claims:
+        supports = [e for e in claim.evidence if e.relation == "supports"]
+        carried = [_gold_of(prefix.get(e.article_id, ""), e.sentence, gold) for e in supports]
+        for g in carried:
+            if g is not None:
+                found.setdefault((g.article, g.key), claim.status)
+        heads = [g for e, g in zip(supports, carried, strict=True) if g is not None and e.sentence == claim.text]
+        head = heads[0] if heads else next((g for g in carried if g is not None), None)
+        against = [_gold_of(prefix.get(e.article_id, ""), e.sentence, gold) for e in claim.evidence
+                   if e.relation == "contradicts"]
+        good = [g for g in against if head is not None and g is not None and g.claim in head.against]
+        contra, contra_right = contra + len(against), contra_right + len(good)
+        if claim.status == "disputed":
+            disputed += 1
+            right += head is not None and head.status == "disputed" and bool(good)
+    predicted = [found.get((g.article, g.key), "none") for g in gold]
+    hits = sum(p == g.status for p, g in zip(predicted, gold, strict=True))
+    said = sum(p == "disputed" for p in predicted)
+    real = sum(g.status == "disputed" for g in gold)
+    both = sum(p == g.status == "disputed" for p, g in zip(predicted, gold, strict=True))
+    return {"sentences": len(gold), "status_accuracy": hits / len(gold), "disputed_claims": disputed,
+            "disputed_claims_right": right, "sentence_disputed_p": both / said if said else 1.0,
+            "sentence_disputed_r": both / real if real else 1.0,
+            "evidence_p": contra_right / contra if contra else 1.0}
 
 
 def main(argv: list[str]) -> None:
