@@ -48,3 +48,16 @@ def test_a_dual_with_the_article_needs_a_shift_to_be_a_duration() -> None:
 def test_weekday_with_an_ordinal_is_a_day_of_the_month_that_fits_or_the_nth_weekday(
         text: str, surface: str, value: str) -> None:
     assert (surface, value) in found(text)
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("تشتد الرياح في المساء في التاسعة والنصف", "في المساء في التاسعة والنصف", "T21:30"),
+    ("يبدأ البث في الصباح في العاشرة", "في الصباح في العاشرة", "T10"),
+    ("اشتد القصف خلال الليل على المدينة", "الليل", "TNI"),
+])
+def test_part_of_the_day_gives_its_hour_and_stands_after_khilal(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in found(text)
+
+
+def test_an_hour_with_its_own_day_part_is_not_moved_by_an_earlier_part() -> None:
+    assert ("الخامسة صباحا", "T05") in found("في المساء في الخامسة صباحا")

@@ -8,7 +8,7 @@ import re
 
 from marsad.dates import values as V
 from marsad.dates.grammar import Hit, Parser
-from marsad.dates.rules_base import PLURAL_UNITS, RANGE_TO, THIS
+from marsad.dates.rules_base import AM, NIGHT, PLURAL_UNITS, PM, RANGE_TO, THIS
 
 # Before a date or a time, these words bound it and are part of the expression, as Recognizers-Text
 # marks them («قبل الساعة 8 مساءً», «منذ أغسطس», «حتى عام 2012», «ابتداء من 1/1/2016»).
@@ -36,8 +36,9 @@ def attach(p: Parser, hits: list[Hit]) -> list[Hit]:
             t = V.time_of_day((h - 1) % 24, 60 - n) if n else hit.val.timex
             out[-1] = Hit(prev.i, hit.j, prev.start, V.Value("time", t, t, "explicit"))
         elif prev and _part_then_hour(p, prev, hit):
-            hour = p.t[hit.i].number or 0
-            out[-1] = Hit(prev.i, hit.j, prev.start, _part_hour(prev.val, prev.val.timex[-2:], hour))
+            hour = int(hit.val.timex[1:3]) if hit.val.kind == "time" else p.t[hit.i].number or 0
+            minutes = hit.val.timex[3:] if hit.val.kind == "time" else ""
+            out[-1] = Hit(prev.i, hit.j, prev.start, _part_hour(prev.val, prev.val.timex[-2:], hour, minutes))
         elif prev and _day_hours(p, prev, hit):
             out[-1] = _join(prev, hit)
         elif prev and _day_part(p, prev, hit):
@@ -127,10 +128,14 @@ def _minutes_before(p: Parser, a: Hit, b: Hit) -> bool:
 
 
 def _part_then_hour(p: Parser, a: Hit, b: Hit) -> bool:
-    """«في الصباح في 7», «هذه الليلة في 7»: a part of the day, «في», then a bare number (read as a day)."""
-    if a.val.timex[-3:] not in PARTS or b.i != a.j + 1 or p.norm(a.j) != "في" or b.j != b.i + 1:
+    """«في الصباح في 7», «هذه الليلة في 7», «في المساء في التاسعة»: a part of the day, «في», then a bare
+    number (read as a day) or an hour without a day part."""
+    if a.val.timex[-3:] not in PARTS or b.i != a.j + 1 or p.norm(a.j) != "في":
         return False
-    return p.t[b.i].kind == "d" and 1 <= (p.t[b.i].number or 0) <= 12 and b.val.timex.startswith("XXXX-XX-")
+    if b.val.kind == "time" and re.fullmatch(r"T(0\d|1[0-2])(:\d\d)?", b.val.timex):
+        return p.t[b.i].kind == "w" and not any(p.norm(k) in AM | PM | NIGHT for k in range(b.i, b.j + 1))
+    return b.j == b.i + 1 and p.t[b.i].kind == "d" and 1 <= (p.t[b.i].number or 0) <= 12 \
+        and b.val.timex.startswith("XXXX-XX-")
 
 
 def _lunch(v: V.Value) -> V.Value:
@@ -142,11 +147,11 @@ def _lunch(v: V.Value) -> V.Value:
     return v
 
 
-def _part_hour(v: V.Value, code: str, hour: int) -> V.Value:
-    """«هذه الليلة في 7» -> T19, «في الصباح في 7» -> T07."""
+def _part_hour(v: V.Value, code: str, hour: int, minutes: str = "") -> V.Value:
+    """«هذه الليلة في 7» -> T19, «في الصباح في 7» -> T07 (``minutes``: «:30» of the hour, if any)."""
     if code in ("AF", "EV") or (code == "NI" and hour >= 6):
         hour = hour + 12 if hour < 12 else hour
-    clock = f"T{hour:02d}"
+    clock = f"T{hour:02d}{minutes}"
     if v.kind == "time":
         return V.Value("time", clock, clock, v.resolution)
     base_t, base_v = v.timex[:-3], v.value[:10] if v.date else v.timex[:-3]

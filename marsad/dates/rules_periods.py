@@ -42,11 +42,12 @@ class PeriodRules(SpanRules):
         elif self.norm(k) in PART_EDGES:
             k, marked = k + 1, True
         code, k = self._part_word(k)
-        if code is None or not (cue or marked):
+        if code is None or not (cue or marked or self.norm(i - 1) == "خلال"):  # «خلال الليل»: «خلال» stays out
             return None
         if self.norm(k) == "الباكر":
             k, marked = k + 1, True
-        if not marked and (k >= len(self.t) or self.norm(k) in ("الساعه",) or self.t[k].kind == "d"):
+        if not marked and (k >= len(self.t) and cue or self.norm(k) in ("الساعه",) or self.t[k:k + 1]
+                           and self.t[k].kind == "d"):
             return None  # «في الصباح 7»: a time of day follows; the clock rule reads it
         start = cue[1] if cue else self.t[i].start
         day = self._day_after(k)
