@@ -1,14 +1,17 @@
-"""Schema migrations for the SQLite store: numbered ``.sql`` files applied in order.
+"""Schema migrations: numbered ``.sql`` files applied in order.
 
-``migrations/NNNN_name.sql`` are applied one by one, each inside its own transaction together with its
-row in ``schema_version``; a failing migration leaves the database at the previous version. Opening an
-old database applies what it lacks; a database newer than this code is refused.
+``migrations/NNNN_name.sql`` (SQLite) and ``migrations_pg/NNNN_name.sql`` (PostgreSQL) are applied one
+by one, each inside its own transaction together with its row in ``schema_version``; a failing migration
+leaves the database at the previous version. Opening an old database applies what it lacks; a database
+newer than this code is refused. ``apply_pending`` is the order and the checks, common to both backends;
+``migrate`` runs it on a SQLite connection (``marsad.store.postgres`` on a PostgreSQL one).
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources as package_files
 
@@ -24,16 +27,15 @@ class Migration:
     sql: str
 
 
-def available_migrations() -> list[Migration]:
-    """The migrations shipped with the package, in version order."""
-    folder = package_files.files("marsad.store").joinpath("migrations")
+def available_migrations(folder: str = "migrations") -> list[Migration]:
+    """The migrations shipped with the package in ``marsad/store/<folder>/``, in version order."""
     found = []
-    for item in folder.iterdir():
+    for item in package_files.files("marsad.store").joinpath(folder).iterdir():
         match = MIGRATION_NAME.match(item.name)
         if match:
             found.append(Migration(int(match.group(1)), match.group(2), item.read_text(encoding="utf-8")))
     if not found:
-        raise StoreError("no migrations found: marsad/store/migrations/*.sql must ship with the package")
+        raise StoreError(f"no migrations found: marsad/store/{folder}/*.sql must ship with the package")
     found.sort(key=lambda m: m.version)
     versions = [m.version for m in found]
     if versions != list(range(1, len(found) + 1)):
@@ -73,16 +75,20 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> list[int]:
     ``BEGIN IMMEDIATE`` transaction, and the version is re-read under that lock so two processes
     opening one database do not apply a migration twice.
     """
-    migrations = available_migrations()
+    return apply_pending(available_migrations(), lambda: current_version(conn), lambda m: _apply(conn, m), target)
+
+
+def apply_pending(migrations: list[Migration], version: Callable[[], int], apply: Callable[[Migration], bool],
+                  target: int | None = None) -> list[int]:
+    """Apply ``migrations`` up to ``target`` (default: all) with ``apply``, which runs one in its own
+    transaction and returns False when another process applied it first; ``version`` reads the
+    database's version. A database newer than the newest migration is refused."""
     latest = migrations[-1].version if migrations else 0
     target = latest if target is None else target
-    if current_version(conn) > latest:
-        raise StoreError(f"database schema version {current_version(conn)} is newer than this code ({latest})")
-    applied = []
-    for migration in migrations:
-        if migration.version <= target and _apply(conn, migration):
-            applied.append(migration.version)
-    return applied
+    found = version()
+    if found > latest:
+        raise StoreError(f"database schema version {found} is newer than this code ({latest})")
+    return [m.version for m in migrations if m.version <= target and apply(m)]
 
 
 def _apply(conn: sqlite3.Connection, migration: Migration) -> bool:

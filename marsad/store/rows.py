@@ -1,7 +1,9 @@
-"""Records <-> rows for the SQLite store (the tables of ``migrations/``).
+"""Records <-> rows for the stores (the tables of ``migrations/`` and ``migrations_pg/``, which match).
 
 Writing functions run inside the caller's transaction and never commit. Child rows carry a
-``position`` so lists come back in the order they were saved.
+``position`` so lists come back in the order they were saved. SQL here is written once, with ``?``
+placeholders, for any ``Connection`` that behaves as ``sqlite3.Connection`` does (the PostgreSQL store
+passes an adapter); what differs between backends is the search index (``SearchIndex``).
 """
 
 from __future__ import annotations
@@ -9,12 +11,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from marsad.model import (
     Article,
@@ -38,6 +39,44 @@ from marsad.text.normalize import match_key, skeleton
 from marsad.text.tokens import WORD_CHARS, is_arabic, strip_clitics
 
 Outcome = Literal["added", "updated", "unchanged"]
+
+
+class Row(Protocol):
+    """A result row read by column name or position (``sqlite3.Row`` and the PostgreSQL store's rows)."""
+
+    def __getitem__(self, key: int | str, /) -> Any: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+    def __len__(self) -> int: ...
+
+
+class Cursor(Protocol):
+    @property
+    def rowcount(self) -> int: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Connection(Protocol):
+    """What the row functions need of a connection: ``sqlite3.Connection``'s ``execute`` and ``executemany``
+    with ``?`` placeholders, rows as ``Row``."""
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Any: ...
+
+    def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> Any: ...
+
+
+class SearchIndex(Protocol):
+    """The backend's full-text index of articles, keyed by ``articles.seq``."""
+
+    def add(self, conn: Connection, seq: int, title: str, text: str) -> None: ...
+
+    def remove(self, conn: Connection, seq: int) -> None: ...
 
 ARTICLE_COLUMNS = ("id", "source", "title", "text", "outlet", "url", "published", "published_evidence",
                    "language", "encoding", "duplicate_of")
@@ -64,7 +103,7 @@ class Child:
         names = ", ".join(c for c, _ in self.columns)
         return f"SELECT article_id, {names} FROM {self.table} {where} ORDER BY article_id, position"
 
-    def build(self, row: sqlite3.Row) -> Any:
+    def build(self, row: Row) -> Any:
         return self.record(**{f: row[c] for c, f in self.columns})
 
 
@@ -125,7 +164,21 @@ def fingerprint(document: Any) -> str:
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def write_article(conn: sqlite3.Connection, article: Article) -> Outcome:
+class Fts5Index:
+    """SQLite's ``articles_fts`` (FTS5; migration 3), rowid = ``articles.seq``."""
+
+    def add(self, conn: Connection, seq: int, title: str, text: str) -> None:
+        conn.execute("INSERT INTO articles_fts (rowid, title, body, bare) VALUES (?, ?, ?, ?)",
+                     (seq, *fts_columns(title, text)))
+
+    def remove(self, conn: Connection, seq: int) -> None:
+        conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (seq,))
+
+
+FTS5 = Fts5Index()
+
+
+def write_article(conn: Connection, article: Article, index: SearchIndex = FTS5) -> Outcome:
     """Insert one article and its rows, or replace them when it changed."""
     meta = json.dumps(article.meta, ensure_ascii=False, default=str, sort_keys=True)
     mark = fingerprint([article_to_dict(article), meta])
@@ -134,28 +187,24 @@ def write_article(conn: sqlite3.Connection, article: Article) -> Outcome:
         return "unchanged"
     values = (*(getattr(article, c) for c in ARTICLE_COLUMNS), meta, mark)
     if row is None:
-        cursor = conn.execute(f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, meta, fingerprint) "
-                              f"VALUES ({', '.join('?' * len(values))})", values)
-        seq = int(cursor.lastrowid or 0)
+        seq = int(conn.execute(f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, meta, fingerprint) "
+                               f"VALUES ({', '.join('?' * len(values))}) RETURNING seq", values).fetchone()[0])
     else:
         seq = int(row["seq"])
         assignments = ", ".join(f"{c} = ?" for c in (*ARTICLE_COLUMNS[1:], "meta", "fingerprint"))
         conn.execute(f"UPDATE articles SET {assignments} WHERE seq = ?", (*values[1:], seq))
-        _delete_article_rows(conn, article.id, seq)
+        for child in ARTICLE_CHILDREN:
+            conn.execute(f"DELETE FROM {child.table} WHERE article_id = ?", (article.id,))
+        index.remove(conn, seq)
     for child in ARTICLE_CHILDREN:
-        conn.executemany(child.insert_sql(), child.rows(article.id, getattr(article, child.attribute)))
-    conn.execute("INSERT INTO articles_fts (rowid, title, body, bare) VALUES (?, ?, ?, ?)",
-                 (seq, *fts_columns(article.title, article.text)))
+        rows = child.rows(article.id, getattr(article, child.attribute))
+        if rows:
+            conn.executemany(child.insert_sql(), rows)
+    index.add(conn, seq, article.title, article.text)
     return "added" if row is None else "updated"
 
 
-def _delete_article_rows(conn: sqlite3.Connection, article_id: str, seq: int) -> None:
-    for child in ARTICLE_CHILDREN:
-        conn.execute(f"DELETE FROM {child.table} WHERE article_id = ?", (article_id,))
-    conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (seq,))
-
-
-def read_articles(conn: sqlite3.Connection, ids: Sequence[str] | None = None) -> list[Article]:
+def read_articles(conn: Connection, ids: Sequence[str] | None = None) -> list[Article]:
     """Articles in the order they were first saved; all of them, or those whose id is in ``ids``."""
     where, params = _id_filter("id", ids)
     rows = conn.execute(f"SELECT * FROM articles {where} ORDER BY seq", params).fetchall()
@@ -168,7 +217,7 @@ def read_articles(conn: sqlite3.Connection, ids: Sequence[str] | None = None) ->
     return articles
 
 
-def _article_from_row(row: sqlite3.Row) -> Article:
+def _article_from_row(row: Row) -> Article:
     article = Article(**{c: row[c] for c in ARTICLE_COLUMNS})
     article.meta = json.loads(row["meta"])
     return article
@@ -177,16 +226,16 @@ def _article_from_row(row: sqlite3.Row) -> Article:
 # ---------------------------------------------------------------- rejected
 
 
-def write_rejections(conn: sqlite3.Connection, rejected: Iterable[Rejection]) -> int:
+def write_rejections(conn: Connection, rejected: Iterable[Rejection]) -> int:
     added = 0
     for item in rejected:
-        cursor = conn.execute("INSERT OR IGNORE INTO rejected (source, reason, code) VALUES (?, ?, ?)",
+        cursor = conn.execute("INSERT INTO rejected (source, reason, code) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                               (item.source, item.reason, item.code))
         added += cursor.rowcount
     return added
 
 
-def read_rejections(conn: sqlite3.Connection) -> list[Rejection]:
+def read_rejections(conn: Connection) -> list[Rejection]:
     rows = conn.execute("SELECT source, reason, code FROM rejected ORDER BY seq")
     return [Rejection(row["source"], row["reason"], row["code"]) for row in rows]
 
@@ -194,7 +243,7 @@ def read_rejections(conn: sqlite3.Connection) -> list[Rejection]:
 # ---------------------------------------------------------------- stories
 
 
-def write_story(conn: sqlite3.Connection, story: Story) -> Outcome:
+def write_story(conn: Connection, story: Story) -> Outcome:
     """Insert a story, or replace everything derived from it when it changed."""
     mark = fingerprint(story_to_dict(story))
     row = conn.execute("SELECT fingerprint FROM stories WHERE id = ?", (story.id,)).fetchone()
@@ -215,7 +264,7 @@ def write_story(conn: sqlite3.Connection, story: Story) -> Outcome:
     return "added" if row is None else "updated"
 
 
-def _many(conn: sqlite3.Connection, table: str, width: int, rows: list[tuple[Any, ...]]) -> None:
+def _many(conn: Connection, table: str, width: int, rows: list[tuple[Any, ...]]) -> None:
     if rows:
         conn.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * width)})", rows)
 
@@ -229,7 +278,7 @@ def _nested(story_id: str, lists: Iterable[Iterable[Any]]) -> list[tuple[Any, ..
     return rows
 
 
-def _write_entities(conn: sqlite3.Connection, story_id: str, entities: list[Entity]) -> None:
+def _write_entities(conn: Connection, story_id: str, entities: list[Entity]) -> None:
     _many(conn, "entities", 5, [(story_id, i, e.id, e.type, e.name) for i, e in enumerate(entities)])
     _many(conn, "entity_variants", 4, _nested(story_id, (e.variants for e in entities)))
     write_name_words(conn, [v for e in entities for v in e.variants])
@@ -243,36 +292,37 @@ def name_word_rows(variants: Iterable[str]) -> set[tuple[str, str]]:
     return {(skeleton(w), w) for v in variants for w in match_key(v).split() if len(w) >= NAME_WORD_MIN}
 
 
-def write_name_words(conn: sqlite3.Connection, variants: Iterable[str]) -> None:
-    conn.executemany("INSERT OR IGNORE INTO name_words (skeleton, word) VALUES (?, ?)",
-                     sorted(name_word_rows(variants)))
+def write_name_words(conn: Connection, variants: Iterable[str]) -> None:
+    rows = sorted(name_word_rows(variants))
+    if rows:
+        conn.executemany("INSERT INTO name_words (skeleton, word) VALUES (?, ?) ON CONFLICT DO NOTHING", rows)
 
 
-def _write_quotes(conn: sqlite3.Connection, story_id: str, quotes: list[Quote]) -> None:
+def _write_quotes(conn: Connection, story_id: str, quotes: list[Quote]) -> None:
     _many(conn, "quotes", 12, [(story_id, i, q.article_id, q.text, q.kind, q.start, q.end, q.speaker,
                                 q.speaker_entity_id, q.cue, q.sentence, q.group) for i, q in enumerate(quotes)])
     _many(conn, "quote_via", 4, _nested(story_id, (q.via for q in quotes)))
 
 
-def _write_timeline(conn: sqlite3.Connection, story_id: str, events: list[TimelineEvent]) -> None:
+def _write_timeline(conn: Connection, story_id: str, events: list[TimelineEvent]) -> None:
     _many(conn, "timeline", 6, [(story_id, i, e.value, e.text, e.article_id, e.sentence)
                                 for i, e in enumerate(events)])
     _many(conn, "timeline_articles", 4, _nested(story_id, (e.article_ids for e in events)))
 
 
-def _write_summary(conn: sqlite3.Connection, story_id: str, summary: list[SummarySentence]) -> None:
+def _write_summary(conn: Connection, story_id: str, summary: list[SummarySentence]) -> None:
     _many(conn, "summary", 3, [(story_id, i, s.text) for i, s in enumerate(summary)])
     _many(conn, "summary_articles", 4, _nested(story_id, (s.article_ids for s in summary)))
 
 
-def _write_claims(conn: sqlite3.Connection, story_id: str, claims: list[Claim]) -> None:
+def _write_claims(conn: Connection, story_id: str, claims: list[Claim]) -> None:
     _many(conn, "claims", 4, [(story_id, i, c.text, c.status) for i, c in enumerate(claims)])
     _many(conn, "claim_articles", 4, _nested(story_id, (c.article_ids for c in claims)))
     evidence = ([(e.article_id, e.sentence, e.relation) for e in c.evidence] for c in claims)
     _many(conn, "claim_evidence", 6, _nested(story_id, evidence))
 
 
-def read_stories(conn: sqlite3.Connection, ids: Sequence[str] | None = None) -> list[Story]:
+def read_stories(conn: Connection, ids: Sequence[str] | None = None) -> list[Story]:
     """Stories in the order they were first saved, with everything derived from them."""
     where, params = _id_filter("id", ids)
     stories = [Story(id=row["id"], title=row["title"])
@@ -287,18 +337,18 @@ def read_stories(conn: sqlite3.Connection, ids: Sequence[str] | None = None) -> 
 class _StoryReader:
     """Reads every story table once and hands each story its rows."""
 
-    def __init__(self, conn: sqlite3.Connection, where: str, params: Sequence[Any]) -> None:
+    def __init__(self, conn: Connection, where: str, params: Sequence[Any]) -> None:
         self.conn, self.where, self.params = conn, where, params
         self.lists = {table: self._values(table) for table in (
             "story_articles", "entity_variants", "entity_articles", "entity_roles", "entity_mentions",
             "quote_via", "timeline_articles", "summary_articles", "claim_articles", "claim_evidence")}
         self.owners = {table: self._owned(table) for table in ("entities", "quotes", "timeline", "summary", "claims")}
 
-    def _rows(self, table: str, order: str) -> list[sqlite3.Row]:
+    def _rows(self, table: str, order: str) -> list[Row]:
         return self.conn.execute(f"SELECT * FROM {table} {self.where} ORDER BY {order}", self.params).fetchall()
 
-    def _owned(self, table: str) -> dict[str, list[sqlite3.Row]]:
-        grouped: dict[str, list[sqlite3.Row]] = defaultdict(list)
+    def _owned(self, table: str) -> dict[str, list[Row]]:
+        grouped: dict[str, list[Row]] = defaultdict(list)
         for row in self._rows(table, "story_id, position"):
             grouped[row["story_id"]].append(row)
         return grouped
@@ -324,20 +374,20 @@ class _StoryReader:
                          for r in self.owners["summary"].get(sid, [])]
         story.claims = [self._claim(sid, r) for r in self.owners["claims"].get(sid, [])]
 
-    def _list(self, table: str, story_id: str, owner: sqlite3.Row) -> list[Any]:
+    def _list(self, table: str, story_id: str, owner: Row) -> list[Any]:
         return list(self.lists[table].get((story_id, owner["position"]), []))
 
-    def _entity(self, sid: str, r: sqlite3.Row) -> Entity:
+    def _entity(self, sid: str, r: Row) -> Entity:
         return Entity(id=r["entity_id"], type=r["type"], name=r["name"],
                       variants=self._list("entity_variants", sid, r), article_ids=self._list("entity_articles", sid, r),
                       roles=self._list("entity_roles", sid, r), mentions=self._list("entity_mentions", sid, r))
 
-    def _quote(self, sid: str, r: sqlite3.Row) -> Quote:
+    def _quote(self, sid: str, r: Row) -> Quote:
         return Quote(article_id=r["article_id"], text=r["text"], kind=r["kind"], start=r["char_start"],
                      end=r["char_end"], speaker=r["speaker"], speaker_entity_id=r["speaker_entity_id"],
                      via=self._list("quote_via", sid, r), cue=r["cue"], sentence=r["sentence"], group=r["quote_group"])
 
-    def _claim(self, sid: str, r: sqlite3.Row) -> Claim:
+    def _claim(self, sid: str, r: Row) -> Claim:
         evidence = [Evidence(*values) for values in self._list("claim_evidence", sid, r)]
         return Claim(text=r["text"], article_ids=self._list("claim_articles", sid, r), status=r["status"],
                      evidence=evidence)
@@ -352,7 +402,7 @@ def _id_filter(column: str, ids: Sequence[str] | None) -> tuple[str, list[str]]:
     return f"WHERE {column} IN ({', '.join('?' * len(ids))})", list(ids)
 
 
-def _group(rows: Iterable[sqlite3.Row], build: Any) -> dict[str, list[Any]]:
+def _group(rows: Iterable[Row], build: Any) -> dict[str, list[Any]]:
     grouped: dict[str, list[Any]] = defaultdict(list)
     for row in rows:
         grouped[row[0]].append(build(row))

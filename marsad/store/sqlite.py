@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections import Counter, defaultdict
-from functools import lru_cache
+from collections import Counter
 from pathlib import Path
 from types import TracebackType
 
@@ -24,12 +23,15 @@ from marsad.errors import StoreError
 from marsad.model import Article, Result, Story
 from marsad.store import EntityAppearance, SaveStats, SearchHit
 from marsad.store import rows as R
+from marsad.store.common import SNIPPET_CONTEXT as SNIPPET_CONTEXT  # re-exported: moved to common,
+from marsad.store.common import entity_appearances, name_spellings  # shared with the PostgreSQL store
+from marsad.store.common import snippet as snippet
+from marsad.store.common import term_pattern as term_pattern
 from marsad.store.migrate import migrate
-from marsad.text.normalize import BIDI_AND_ZW, DIACRITICS, TATWEEL, match_key, skeleton
+from marsad.text.normalize import match_key
 
 __all__ = ["SqliteStore"]
 
-SNIPPET_CONTEXT = 60  # characters of original text shown on each side of the first match
 FTS_NORMALISER = "match_key+strip_clitics/1"  # must equal store_meta.fts_normaliser (migration 3)
 
 
@@ -84,8 +86,7 @@ class SqliteStore:
         with self._transaction("reindex"):
             self._conn.execute("DELETE FROM articles_fts")
             for seq, title, text in self._conn.execute("SELECT seq, title, text FROM articles").fetchall():
-                self._conn.execute("INSERT INTO articles_fts (rowid, title, body, bare) VALUES (?, ?, ?, ?)",
-                                   (seq, *R.fts_columns(title, text)))
+                R.FTS5.add(self._conn, seq, title, text)
             self._conn.execute("DELETE FROM name_words")
             variants = [v for (v,) in self._conn.execute("SELECT DISTINCT variant FROM entity_variants")]
             R.write_name_words(self._conn, variants)
@@ -147,11 +148,7 @@ class SqliteStore:
         («ايجور كوناشنكوف», or the surname alone when no other stored person has it) is found too
         (``marsad.entities.across``), under the id it has there."""
         with self._reading():
-            found = self._appearances("WHERE e.entity_id = ?", (entity_id,))
-            if found and found[0].type == "PER":
-                others = self._appearances("WHERE e.type = 'PER' AND e.entity_id != ?", (entity_id,))
-                found += _same_people(found, others)
-        return sorted(found, key=lambda a: (a.story_id, a.entity_id != entity_id, a.entity_id))
+            return entity_appearances(entity_id, self._appearances)
 
     def _appearances(self, where: str, args: tuple[str, ...]) -> list[EntityAppearance]:
         rows = self._conn.execute(
@@ -172,7 +169,7 @@ class SqliteStore:
         if limit <= 0:
             return []
         with self._reading():
-            spellings = self._name_spellings(match_key(query).split())
+            spellings = name_spellings(self._conn, match_key(query).split())
             expression = fts_query(query, spellings)
             if not expression:
                 return []
@@ -182,20 +179,6 @@ class SqliteStore:
                 (expression, limit)).fetchall()
         terms = match_key(query).split() + sorted({w for ws in spellings.values() for w in ws})
         return [SearchHit(row["id"], row["title"], snippet(row["text"], terms)) for row in found]
-
-    def _name_spellings(self, words: list[str]) -> dict[str, set[str]]:
-        """Other spellings of each query word among the words of stored entity names (same skeleton)."""
-        wanted: dict[str, list[str]] = {}
-        for w in words:
-            if len(w) >= R.NAME_WORD_MIN:
-                wanted.setdefault(skeleton(w), []).append(w)
-        out: dict[str, set[str]] = {}
-        for key, owners in wanted.items():
-            for (word,) in self._conn.execute("SELECT word FROM name_words WHERE skeleton = ?", (key,)):
-                for owner in owners:
-                    if word != owner:
-                        out.setdefault(owner, set()).add(word)
-        return out
 
     def _reading(self) -> _Transaction:
         """Reads share one snapshot (a deferred transaction), so a concurrent save is seen whole or not."""
@@ -226,18 +209,6 @@ class _Transaction:
             self.conn.execute("ROLLBACK")
         if isinstance(value, sqlite3.Error):
             raise StoreError(f"cannot {self.what}: {value}") from value
-
-
-def _same_people(found: list[EntityAppearance], others: list[EntityAppearance]) -> list[EntityAppearance]:
-    """The appearances among ``others`` of the person of ``found`` under other ids."""
-    from marsad.entities.across import linked_people, person_keys
-
-    target = person_keys(n for a in found for n in [a.name, *a.variants])
-    candidates: dict[str, set[str]] = {}
-    for a in others:
-        candidates.setdefault(a.entity_id, set()).update(person_keys([a.name, *a.variants]))
-    linked = set(linked_people(target, candidates))
-    return [a for a in others if a.entity_id in linked]
 
 
 def _connect(path: str) -> sqlite3.Connection:
@@ -278,57 +249,3 @@ def fts_query(query: str, spellings: dict[str, set[str]] | None = None) -> str:
 
 def _quoted(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
-
-
-def snippet(text: str, terms: list[str], context: int = SNIPPET_CONTEXT) -> str:
-    """A one-line window of the ORIGINAL text around the first place a normalised term occurs."""
-    found = [m for m in (term_pattern(t).search(text) for t in terms if t) if m]
-    if not found:
-        return _one_line(text[: 2 * context]) + ("…" if len(text) > 2 * context else "")
-    first = min(found, key=lambda m: m.start())
-    start, end = first.start(), first.end()
-    left, right = max(0, start - context), min(len(text), end + context)
-    left = _word_start(text, left, start)
-    right = _word_end(text, right, end)
-    return ("…" if left > 0 else "") + _one_line(text[left:right]) + ("…" if right < len(text) else "")
-
-
-# Characters match_key deletes: they may sit anywhere inside a word of the original text.
-_IGNORABLE = f"(?:{DIACRITICS.pattern}|{BIDI_AND_ZW.pattern}|{TATWEEL})*"
-
-
-@lru_cache(maxsize=1)
-def _spellings() -> dict[str, str]:
-    """Normalised character -> every character that match_key folds onto it (أ إ آ ٱ -> ا, ٣ -> 3, A -> a)."""
-    groups: dict[str, str] = defaultdict(str)
-    for code in (*range(0x20, 0x250), *range(0x370, 0x530), *range(0x600, 0x700)):
-        folded = match_key(chr(code))
-        if len(folded) == 1 and folded != chr(code):
-            groups[folded] += chr(code)
-    return dict(groups)
-
-
-@lru_cache(maxsize=1024)
-def term_pattern(term: str) -> re.Pattern[str]:
-    """A regex finding a normalised ``term`` in original text, whatever spelling variant it was written in."""
-    spellings = _spellings()
-    classes = ["[" + re.escape(ch + spellings.get(ch, "")) + "]" for ch in term]
-    return re.compile(_IGNORABLE.join(classes))
-
-
-def _word_start(text: str, at: int, limit: int) -> int:
-    """Move ``at`` forward to the start of a word, not past ``limit``."""
-    while 0 < at < limit and not text[at - 1].isspace():
-        at += 1
-    return at
-
-
-def _word_end(text: str, at: int, limit: int) -> int:
-    """Move ``at`` back to the end of a word, not before ``limit``."""
-    while limit < at < len(text) and not text[at].isspace():
-        at -= 1
-    return at
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
