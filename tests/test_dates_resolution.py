@@ -61,3 +61,70 @@ def test_part_of_the_day_gives_its_hour_and_stands_after_khilal(text: str, surfa
 
 def test_an_hour_with_its_own_day_part_is_not_moved_by_an_earlier_part() -> None:
     assert ("الخامسة صباحا", "T05") in found("في المساء في الخامسة صباحا")
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("بدأت الحملة في 30 سبتمبر الماضي", "30 سبتمبر الماضي", "2015-09-30"),
+    ("وقعت الاشتباكات في 20 نوفمبر الماضي", "20 نوفمبر الماضي", "2014-11-20"),  # not the coming November
+    ("تنتهي المهلة في 15 يناير المقبل", "15 يناير المقبل", "2016-01-15"),  # not the January gone by
+    ("يعقد المؤتمر في 20 أكتوبر الجاري", "20 أكتوبر الجاري", "2015-10-20"),
+])
+def test_day_and_month_with_past_or_next_take_the_year_on_that_side(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in found(text)
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("تبدأ المفاوضات في شهر رمضان المقبل", "شهر رمضان المقبل", "2016-06"),  # Ramadan 1437
+    ("ارتفعت الأسعار في رمضان الماضي", "رمضان الماضي", "2015-07"),  # Ramadan 1436
+])
+def test_hijri_month_with_past_or_next(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in found(text)
+
+
+def test_month_named_after_khilal_shahr_is_not_a_duration() -> None:
+    assert [v for _, v in found("ترتفع الأسعار خلال شهر رمضان")] == ["2015-07"]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("عقد الاجتماع الأسبوع قبل الماضي", "الأسبوع قبل الماضي", "2015-W39"),
+    ("انتخب المجلس العام قبل الماضي", "العام قبل الماضي", "2013"),
+    ("التقى الوفدان الأحد قبل الماضي", "الأحد قبل الماضي", "2015-09-27"),
+    ("يصل الوفد الأحد بعد المقبل", "الأحد بعد المقبل", "2015-10-18"),
+])
+def test_the_one_before_last_and_after_next(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in found(text)
+
+
+@pytest.mark.parametrize("text", ["وفي نفس اليوم أعلن الجيش", "وقع الهجوم في اليوم نفسه", "تذكر ذلك اليوم جيدا"])
+def test_same_day_is_not_the_publication_day(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("أعلن المتحدث أمس الثلاثاء", "أمس الثلاثاء", "2015-10-06"),
+    ("يصل الوزير غدا الخميس", "غدا الخميس", "2015-10-08"),
+    ("قال مساء أمس الثلاثاء", "مساء أمس الثلاثاء", "2015-10-06"),
+])
+def test_relative_day_named_by_its_weekday_is_one_expression(text: str, surface: str, value: str) -> None:
+    assert found(text) == [(surface, value)]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("بدأ الحصار منذ نحو شهر", "منذ نحو شهر", "2015-09"),
+    ("انسحب المقاتلون قبل حوالي أسبوعين", "قبل حوالي أسبوعين", "2015-09-23"),
+    ("يعيش في المخيم منذ أكثر من عامين", "منذ أكثر من عامين", "2013"),
+])
+def test_approximate_amounts_after_ago_cues(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in found(text)
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("فر الملايين بين عامي 2011 و2014", "بين عامي 2011 و2014", "2011/2014"),
+    ("نما الاقتصاد بين 2003 و 2008", "بين 2003 و 2008", "2003/2008"),
+])
+def test_pairs_of_years_are_ranges(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in found(text)
+
+
+def test_numbers_between_are_not_years() -> None:
+    assert found("قتل بين 20 و30 شخصا") == []

@@ -63,7 +63,7 @@ def starters() -> frozenset[str]:
     lex = lexicon()
     words: set[str] = {"من", "بين", "يوم", "ايام", "الي", "شهر", "اسبوع", "الاسبوع", "الربع", "كل", "نصف", "الساعه",
                        "بعد", "في", "منتصف", "الظهيره", "وقت", "لعام", "لسنه", "بقيه", "باقي", "ال", "عند",
-                       "الان", "حاليا", "عطله", "ثاني", "ثالث", "رابع", "خامس"}
+                       "الان", "حاليا", "عطله", "ثاني", "ثالث", "رابع", "خامس", "عامي", "سنتي"}
     words |= PART_WORDS.keys() | PART_EDGES
     words |= THIS | EDGE | YEAR_WORDS | DURATION_CUES | set(AGO) | set(DAYPARTS) | PLURAL_UNITS | AM | PM | NIGHT
     tables: list[Iterable[str]] = [lex.months, lex.weekdays, lex.holidays, *lex.relative.values()]
@@ -217,9 +217,10 @@ def _from_included(v: V.Value) -> bool:
 
 
 def _today_pair(p: Parser, a: Hit, b: Hit) -> bool:
-    """«اليوم الأربعاء», «اليوم 6 مايو»: today named by its weekday or date."""
-    return (b.i == a.j and p.norm(a.i) == "اليوم" and a.j == a.i + 1 and b.val.kind == "date"
-            and b.val.precision == "day" and "T" not in b.val.timex[10:])
+    """«اليوم الأربعاء», «اليوم 6 مايو», «أمس الثلاثاء», «غدا الخميس»: a relative day named by its weekday or date."""
+    got = p.phrase(a.i, p.lex.relative["day"])
+    return (b.i == a.j and got is not None and got[1] == a.j and a.val.kind == "date" and b.val.kind == "date"
+            and b.val.precision == "day" and "T" not in b.val.timex[10:] and "T" not in a.val.timex[10:])
 
 
 def _today(a: V.Value, b: V.Value) -> V.Value:

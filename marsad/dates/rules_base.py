@@ -151,6 +151,8 @@ class Base:
         """(-1/0/+1, next) for «الماضي», «المقبل», «بعد القادم» (+2) after a unit; (None, j) if none."""
         if self.norm(j) == "بعد" and self.norm(j + 1) in ("القادم", "المقبل"):
             return 2, j + 2
+        if self.norm(j) == "قبل" and self.norm(j + 1) in ("الماضي", "السابق", "الفائت"):
+            return -2, j + 2  # «الأسبوع قبل الماضي»
         got = self.word(j, self.lex.relative["shift"]) if j < len(self.t) else None
         return (int(self.lex.relative["shift"][got[0]]), j + 1) if got else (None, j)
 

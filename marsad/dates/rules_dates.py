@@ -137,7 +137,26 @@ class DateRules(Base):
             return None  # «مدينة 6 أكتوبر», «جامعة 6 أكتوبر»: a place named after a date
         y, calendar = (yp[0], yp[2]) if yp else (None, m.calendar)
         j = yp[1] if yp else j
-        return self.make_date(i, j, start, y, m, day, calendar)
+        hit = self.make_date(i, j, start, y, m, day, calendar)
+        return self.day_shift(hit, m.month, day) if hit and yp is None and calendar == "gregorian" else hit
+
+    def day_shift(self, hit: Hit, month: int, day: int) -> Hit:
+        """«30 سبتمبر الماضي», «15 يناير المقبل»: the word after a date without a year says on which side of
+        the anchor it lies (the last such date before it, the first after it, or in its year)."""
+        got = self.word(hit.j, self.lex.relative["shift"]) if hit.j < len(self.t) else None
+        if got is None:
+            return hit
+        shift = int(self.lex.relative["shift"][got[0]])
+        if self.anchor is None or hit.val.date is None:
+            return Hit(hit.i, hit.j + 1, hit.start, hit.val)
+        year = self.anchor.year
+        date = V.safe_date(year, month, day)
+        if date is not None and shift < 0 and date >= self.anchor:
+            year -= 1
+        elif date is not None and shift > 0 and date <= self.anchor:
+            year += 1
+        date = V.safe_date(year, month, day)
+        return Hit(hit.i, hit.j + 1, hit.start, V.day_value(date, hit.val.timex, "relative")) if date else hit
 
     def day_of_month_ref(self, i: int, j: int, start: int, day: int) -> Hit | None:
         """«20 من الشهر القادم», «31 من هذا الشهر», «العشرين من الشهر المقبل»."""
@@ -246,9 +265,12 @@ class DateRules(Base):
             return hit
         if got:
             hit.j += 1
-        if self.anchor is None or m.calendar != "gregorian":
+        if self.anchor is None:
             return hit
         shift = int(self.lex.relative["shift"][got[0]]) if got else 0
+        if m.calendar == "hijri":
+            hit.val = V.hijri_month(m.month, shift, self.anchor) or hit.val
+            return hit
         year = self.anchor.year
         if shift < 0 and m.month >= self.anchor.month:
             year -= 1
@@ -326,9 +348,7 @@ class DateRules(Base):
         after = self.weekday_date(j, iso)
         if after:
             return Hit(start_i, after.j, start, after.val)
-        shift_word = self.word(j, self.lex.relative["shift"])
-        shift = int(self.lex.relative["shift"][shift_word[0]]) if shift_word else None
-        j = j + 1 if shift_word else j
+        shift, j = self.shift_after(j)
         val = V.weekday(iso, shift, self.anchor)
         if start_i < i and self.anchor is not None and shift is None:  # «هذا يوم الجمعة»: in this week
             day = self.anchor + dt.timedelta(days=iso - self.anchor.isoweekday())
@@ -377,9 +397,15 @@ class DateRules(Base):
 
     def relative_day(self, i: int) -> Hit | None:
         got = self.phrase(i, self.lex.relative["day"])
-        if got is None or self.is_outlet(i, got[0]):
+        if got is None or self.is_outlet(i, got[0]) or self.other_day(i, got):
             return None
         return Hit(i, got[1], got[2], V.relative_day(int(self.lex.relative["day"][got[0]]), self.anchor))
+
+    def other_day(self, i: int, got: tuple[str, int, int]) -> bool:
+        """«في نفس اليوم», «ذلك اليوم», «اليوم ذاته»: a day named before, not the day of publication."""
+        if got[0] != "اليوم":
+            return False
+        return self.norm(i - 1) in ("نفس", "ذات", "ذلك") or self.norm(got[1]) in ("نفسه", "ذاته", "ذلك")
 
     def is_outlet(self, i: int, phrase: str) -> bool:
         """«اليوم» at the end of an outlet name («المغرب اليوم», «روسيا اليوم») is not a date."""
@@ -457,6 +483,9 @@ class DateRules(Base):
     # -- years, times, sets ----------------------------------------------------------------------------
     def year_alone(self, i: int) -> Hit | None:
         """«عام 2014», «في 2014», «2014م», «1437 هـ»: a year with context, in a plausible range."""
+        pair = self.year_pair(i)
+        if pair:
+            return pair
         word = self.word(i, YEAR_WORDS | {"لعام", "لسنه"})
         k = i + 1 if word else i
         yp = self.year(k, words=word is not None)
@@ -472,6 +501,22 @@ class DateRules(Base):
         if not (100 <= y <= 2100) or (not word and not 1000 <= y <= 2100):
             return None
         return Hit(i, j, start, V.year_only(y))
+
+    def year_pair(self, i: int) -> Hit | None:
+        """«بين عامي 2011 و2014», «بين 2011 و2014», «عامي 2014 و2015»: two years, read as the range between them."""
+        cue = self.word(i, {"بين"})
+        k = i + 1 if cue else i
+        dual = self.word(k, {"عامي", "سنتي", "العامين", "السنتين"})
+        k = k + 1 if dual else k
+        if not (cue or dual) or k >= len(self.t) or self.t[k].kind != "d":
+            return None
+        a, b = self.year(k, words=False), None
+        if a and a[2] == "gregorian" and self.norm(a[1]) == "و":
+            b = self.year(a[1] + 1, words=False)
+        if a is None or b is None or b[2] != "gregorian" or not 1000 <= a[0] < b[0] <= 2100:
+            return None
+        start = cue[1] if cue else dual[1] if dual else self.t[k].start
+        return Hit(i, b[1], start, V.interval(V.year_only(a[0]), V.year_only(b[0])))
 
     def hijri_year(self, i: int, j: int, start: int, y: int) -> Hit | None:
         from hijridate import Hijri

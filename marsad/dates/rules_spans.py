@@ -9,13 +9,17 @@ from marsad.dates.numbers import bare, parse_words
 from marsad.dates.rules_base import AGO, DAYPARTS, DURATION_CUES, PLURAL_UNITS, Hit
 from marsad.dates.rules_times import TimeRules
 
+# Words of approximation between a cue and its amount; the amount is resolved as said.
+APPROX = (("ما", "يقرب", "من"), ("ما", "يزيد", "عن"), ("ما", "يزيد", "علي"), ("اكثر", "من"), ("اقل", "من"),
+          ("نحو",), ("حوالي",), ("قرابه",), ("زهاء",))
+
 
 class SpanRules(TimeRules):
     # -- durations -------------------------------------------------------------------------------------
     def duration(self, i: int) -> Hit | None:
         """«3 أيام», «أسبوعين», «منذ ثمانية أيام», «قبل شهرين», «بعد يومين», «طوال اليوم», «عام و شهر و 21 يوما»."""
         cue = self.word(i, AGO.keys() | DURATION_CUES | {"اخر"})
-        k = i + 1 if cue else i
+        k = self.past_approximation(i + 1) if cue else i
         parts = self.amounts(k)
         if not parts:
             return None
@@ -52,6 +56,13 @@ class SpanRules(TimeRules):
         period = V.compound([(p[0], p[1]) for p in parts])
         first = i if cue and cue[0] in ("طوال", "طيله") else k
         return Hit(first, j, start, V.Value("duration", period, period, "explicit"))
+
+    def past_approximation(self, k: int) -> int:
+        """After «منذ/قبل/بعد/خلال»: skip «نحو», «حوالي», «أكثر من», «ما يقرب من» («منذ نحو شهر»)."""
+        for words in APPROX:
+            if tuple(self.norm(x) for x in range(k, k + len(words))) == words:
+                return k + len(words)
+        return k
 
     def last_stretch(self, n: float, unit: str) -> V.Value:
         """«آخر 3 دقائق» from a known moment: (moment - 3 minutes, moment); days and weeks from the anchor."""
@@ -150,6 +161,8 @@ class SpanRules(TimeRules):
         unit, j = self.lex.relative["dur"][got[0]], (k + 2 if half else k + 1)
         if j < len(self.t) and self.t[j].kind == "d":
             return None  # «قبل عام 2020», «منذ عام 670»: a year, not «a year ago»
+        if unit == "M" and not half and j < len(self.t) and self.month(j) is not None:
+            return None  # «خلال شهر رمضان»: the month named, not «within a month»
         if self.norm(j) in ("كامل", "كامله", "واحد", "واحده"):
             j += 1
         return (0.5 if half else 1), unit, j, (half[1] if half else got[1])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from marsad.dates import values as V
 from marsad.dates.numbers import parse_words, word_number
 from marsad.dates.rules_base import AM, DAYPARTS, PM, THIS, Hit
@@ -64,6 +66,9 @@ class TimeRules(DateRules):
         day_hit = self.relative_day(k + 1) or self.weekday(k + 1)
         if day_hit is None or got[0] in ("الصباح", "المساء", "الليل"):
             return None
+        named = self.weekday(day_hit.j) if day_hit.val.resolution == "relative" else None
+        if named and re.fullmatch(r"XXXX-WXX-\d", named.val.timex):
+            day_hit = Hit(day_hit.i, named.j, day_hit.start, day_hit.val)  # «مساء أمس الثلاثاء»
         v = day_hit.val
         written = v.value if v.resolution == "weekday-after-anchor" else v.timex  # «بعد ظهر الاثنين المقبل»
         return Hit(i, day_hit.j, start, V.Value("date", f"{written}T{code}", v.value, v.resolution, v.date, "day"))

@@ -96,6 +96,27 @@ def hijri(y: int | None, m: int, d: int | None, anchor: dt.date | None) -> Value
     return Value("date", day.isoformat(), day.isoformat(), resolution, day, "day")
 
 
+def hijri_month(m: int, shift: int, anchor: dt.date) -> Value | None:
+    """«رمضان المقبل» / «رمضان الماضي» / «رمضان الحالي»: the Hijri month after, before or around the anchor,
+    as the Gregorian month of its 15th day."""
+    from hijridate import Gregorian, Hijri
+
+    hy = Gregorian(anchor.year, anchor.month, anchor.day).to_hijri().year
+    try:
+        def start(y: int) -> dt.date:
+            g = Hijri(y, m, 1).to_gregorian()
+            return dt.date(g.year, g.month, g.day)
+
+        if shift > 0 and start(hy) <= anchor:
+            hy += 1
+        elif shift < 0 and start(hy) >= anchor:
+            hy -= 1
+        g = Hijri(hy, m, 15).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    return Value("date", f"{g.year}-{g.month:02d}", f"{g.year}-{g.month:02d}", "hijri-relative", None, "month")
+
+
 def hijri_holiday(m: int, d: int, year: int | None, anchor: dt.date | None) -> Value | None:
     """A Hijri feast: in a Gregorian ``year`` when given, else the occurrence nearest before the anchor."""
     from hijridate import Gregorian, Hijri
@@ -168,10 +189,10 @@ def weekday(iso: int, shift: int | None, anchor: dt.date | None) -> Value:
     back = (anchor.isoweekday() - iso) % 7
     if shift is None or shift == 0:
         return day_value(anchor - dt.timedelta(days=back), timex, "weekday-before-anchor")
-    if shift < 0:
-        return day_value(anchor - dt.timedelta(days=back or 7), timex, "weekday-before-anchor")
+    if shift < 0:  # «الأحد قبل الماضي» (-2): one week further back
+        return day_value(anchor - dt.timedelta(days=(back or 7) + 7 * (-shift - 1)), timex, "weekday-before-anchor")
     ahead = (iso - anchor.isoweekday()) % 7 or 7
-    return day_value(anchor + dt.timedelta(days=ahead), timex, "weekday-after-anchor")
+    return day_value(anchor + dt.timedelta(days=ahead + 7 * (shift - 1)), timex, "weekday-after-anchor")
 
 
 def add_months(day: dt.date, months: int, keep_day: bool = False) -> dt.date:
@@ -217,7 +238,7 @@ def ago(n: float, unit: str, sign: int, anchor: dt.date | None) -> Value:
         return day_value(day, day.isoformat(), "relative")
     months = k * {"M": 1, "Y": 12, "DEC": 120}[unit]
     day = add_months(anchor, months, keep_day=True)
-    v = f"{day.year}-{day.month:02d}" if unit == "M" else str(day.year)
+    v = f"{day.year:04d}-{day.month:02d}" if unit == "M" else f"{day.year:04d}"
     # TIMEX (as Recognizers-Text) names the day; the value keeps the precision the text supports.
     return Value("date", day.isoformat(), v, "relative", None, "month" if unit == "M" else "year")
 
