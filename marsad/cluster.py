@@ -23,13 +23,7 @@ by their conflicting specifics (places, counts, figures, dates: ``marsad.cluster
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources as package_files
 from pathlib import Path
 from typing import Any
 
@@ -37,395 +31,47 @@ import numpy as np
 import scipy.sparse as sp
 
 from marsad.cluster_eval import bcubed, pairwise_prf  # noqa: F401  (re-exported; the metrics live there)
-from marsad.cluster_signals import (
-    CALIBRATED_SPECIFICS,
-    Specifics,
-    SpecificWeights,
-    adjustment,
-    mean_adjustment,
-    specifics_of,
+from marsad.cluster_features import (  # noqa: F401  (re-exported: the public names of clustering)
+    FORMAT_VERSION,
+    ArticleVector,
+    FeatureParams,
+    Featurizer,
+    _params_dict,
+    content_words,
+    day_of,
+    load_featurizer,
+    save_df_table,
+    sort_key,
+    stopwords,
+    story_id,
 )
-from marsad.dates.values import parse_day
+from marsad.cluster_signals import CALIBRATED_SPECIFICS, Specifics, SpecificWeights
+from marsad.cluster_similarity import (  # noqa: F401  (re-exported)
+    EXACT_BELOW,
+    MAX_SET_MEMBERS,
+    MIN_SHARED_TERMS,
+    DenseProbe,
+    StoryState,
+    Weights,
+    _prune,
+    _sets,
+    _top_terms,
+    add_rows,
+    combine,
+    pair_signals,
+    pair_similarity,
+    stories_similarity,
+    story_similarity,
+)
 from marsad.errors import ModelError
 from marsad.model import Article, Story
 from marsad.pipeline import Resources, stage
-from marsad.text.normalize import match_key, skeleton
-from marsad.text.tokens import is_arabic, stem, tokenize, word_keys
 
-FORMAT_VERSION = 1
 # Pairwise-F1-optimal threshold for the default ``Weights`` on the tuning pairs (ANERcorp pseudo-articles +
 # tests/fixtures/cluster + seeds; docs/cluster_calibration.md); re-checked on labelled article pairs
 # (`calibrate_cluster.py pairs`: no setting beats it on mean F1 by more than 0.002). Config.cluster_threshold
 # should hold it.
 CALIBRATED_THRESHOLD = 0.20
-DF_FILE = "data/cluster_df.npz"
-NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-
-
-@dataclass(frozen=True, slots=True)
-class FeatureParams:
-    """Everything that shapes a vector; stored next to every saved table or index."""
-
-    version: int = FORMAT_VERSION
-    char_features: int = 2**20
-    stem_features: int = 2**18
-    ngram_min: int = 3
-    ngram_max: int = 5
-    title_weight: int = 2  # title words counted this many times
-
-
-@dataclass(frozen=True, slots=True)
-class Weights:
-    """Weights of the similarity signals (combined as a weighted mean of the signals that can be measured).
-
-    Calibrated by ``benchmarks/calibrate_cluster.py calibrate`` (grid search, pairwise F1) on 69 same-story /
-    7,681 different-story pairs: ANERcorp-train pseudo-articles (gold entity mentions) plus the hand-written
-    events of tests/fixtures/cluster and the seeds, and re-checked by ``calibrate_cluster.py pairs`` on
-    labelled article pairs analysed by the pipeline (calibration_pairs.tsv, dev_pairs.tsv, ANERcorp): entity
-    weights 0.1-0.5 and number weights 0.1-0.2 change mean pairwise F1 by at most +0.002, so they default to
-    0; set ``[marsad.extra.cluster_weights]`` in the config file to use them. See docs/cluster_calibration.md.
-    """
-
-    char: float = 0.5
-    stem: float = 0.5
-    entity: float = 0.0
-    number: float = 0.0
-    date: float = 0.0
-
-
-@dataclass(slots=True)
-class ArticleVector:
-    id: str
-    key: tuple[str, str]
-    day: int | None
-    char: sp.csr_matrix
-    stem: sp.csr_matrix
-    entities: frozenset[str]
-    numbers: frozenset[str]
-    dates: frozenset[str]
-    specifics: Specifics = field(default_factory=Specifics)  # places, actors, counts, figures, event dates
-
-
-# ---------------------------------------------------------------- text signals
-
-
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    text = package_files.files("marsad").joinpath("data/stopwords_ar.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-def content_words(text: str) -> list[str]:
-    """Normalised, clitic-stripped words (as ``word_keys``) without function words, digits or single letters."""
-    keys = (_content_key(token.text) for token in tokenize(text) if token.is_word)
-    return [k for k in keys if k]
-
-
-@lru_cache(maxsize=500_000)
-def _content_key(token: str) -> str:
-    """The ``word_keys`` key of one token, or "" when it is a function word, a number or one letter."""
-    keys = word_keys(token)
-    key = keys[0] if keys else ""
-    return key if len(key) > 1 and key not in stopwords() and not key.isdigit() else ""
-
-
-def stems(words: Iterable[str]) -> list[str]:
-    return [stem(w) if is_arabic(w) else w for w in words]
-
-
-def numbers_in(text: str) -> frozenset[str]:
-    """Numbers of two digits or more (or with a decimal part) in the text, digits normalised."""
-    found = (n.replace(",", ".") for n in NUMBER.findall(match_key(text)))
-    return frozenset(n for n in found if len(n) > 1)
-
-
-def entity_keys(article: Article) -> frozenset[str]:
-    return frozenset(k for k in (skeleton(m.text) for m in article.mentions) if k)
-
-
-def date_keys(article: Article) -> frozenset[str]:
-    return frozenset(t.value for t in article.times if t.value and t.kind == "date")
-
-
-def sort_key(article: Article) -> tuple[str, str]:
-    """Earliest first, then by id: the founder of a story is its first article in this order."""
-    return (article.published or "", article.id)
-
-
-def day_of(published: str | None) -> int | None:
-    day = parse_day(published)
-    return day.toordinal() if day else None
-
-
-def story_id(article_id: str) -> str:
-    return "s-" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:12]
-
-
-def _identity(tokens: list[str]) -> list[str]:
-    return tokens
-
-
-# ---------------------------------------------------------------- vectors
-
-
-class Featurizer:
-    """Turns articles into unit TF-IDF vectors (hashed) with a fixed background IDF."""
-
-    def __init__(self, params: FeatureParams, char_df: np.ndarray, stem_df: np.ndarray, n_docs: int) -> None:
-        from sklearn.feature_extraction.text import HashingVectorizer
-
-        self.params = params
-        self.n_docs = n_docs
-        self.char_idf = _idf(char_df, n_docs)
-        self.stem_idf = _idf(stem_df, n_docs)
-        self._char = HashingVectorizer(analyzer="char_wb", ngram_range=(params.ngram_min, params.ngram_max),
-                                       n_features=params.char_features, alternate_sign=False, norm=None,
-                                       lowercase=False)
-        self._stem = HashingVectorizer(analyzer=_identity, n_features=params.stem_features,
-                                       alternate_sign=False, norm=None)
-
-    def counts(self, words_per_doc: list[list[str]]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-        """Raw hashed counts (char grams, stems) of documents given as content words."""
-        chars = self._char.transform([" ".join(words) for words in words_per_doc])
-        stem_counts = self._stem.transform([stems(words) for words in words_per_doc])
-        return chars.tocsr(), stem_counts.tocsr()
-
-    def weigh(self, counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
-        out = counts.astype(np.float32)
-        out.data = np.log1p(out.data)
-        out = out.multiply(idf[None, :]).tocsr() if out.nnz else out
-        return _l2_rows(out)
-
-    def vectorize(self, articles: list[Article]) -> list[ArticleVector]:
-        if not articles:
-            return []
-        words = [article_words(a, self.params.title_weight) for a in articles]
-        chars, stem_counts = self.counts(words)
-        chars, stem_counts = self.weigh(chars, self.char_idf), self.weigh(stem_counts, self.stem_idf)
-        return [ArticleVector(a.id, sort_key(a), day_of(a.published), chars[i], stem_counts[i], entity_keys(a),
-                              numbers_in(a.title + "\n" + a.text), date_keys(a), specifics_of(a))
-                for i, a in enumerate(articles)]
-
-
-def article_words(article: Article, title_weight: int = 2) -> list[str]:
-    title = content_words(article.title)
-    return title * title_weight + content_words(article.text)
-
-
-def _idf(df: np.ndarray, n_docs: int) -> np.ndarray:
-    return (np.log((1.0 + n_docs) / (1.0 + df.astype(np.float64))) + 1.0).astype(np.float32)
-
-
-def _l2_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return sp.csr_matrix(sp.diags(1.0 / norms).astype(np.float32) @ matrix)
-
-
-def load_featurizer(path: str | Path | None = None) -> Featurizer:
-    """The featurizer with the shipped background document frequencies (or those at ``path``)."""
-    source = Path(path) if path else package_files.files("marsad").joinpath(DF_FILE)
-    try:
-        with source.open("rb") as handle:
-            data = np.load(handle, allow_pickle=False)
-            params = FeatureParams(**json.loads(str(data["params"])))
-            char_df = _dense(data["char_idx"], data["char_df"], params.char_features)
-            stem_df = _dense(data["stem_idx"], data["stem_df"], params.stem_features)
-            n_docs = int(data["n_docs"])
-    except (OSError, KeyError, ValueError, TypeError) as exc:
-        raise ModelError(f"cannot read the clustering document-frequency table: {exc}", source=str(source)) from exc
-    if params.version != FORMAT_VERSION:
-        raise ModelError(f"document-frequency table has version {params.version}, expected {FORMAT_VERSION}",
-                         source=str(source))
-    return Featurizer(params, char_df, stem_df, n_docs)
-
-
-def _dense(idx: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
-    out = np.zeros(size, dtype=np.float32)
-    out[idx] = values
-    return out
-
-
-def save_df_table(path: str | Path, params: FeatureParams, char_df: np.ndarray, stem_df: np.ndarray,
-                  n_docs: int, min_df: int = 2) -> None:
-    """Store document frequencies sparsely (features seen in at least ``min_df`` documents)."""
-    char_idx = np.flatnonzero(char_df >= min_df).astype(np.int32)
-    stem_idx = np.flatnonzero(stem_df >= min_df).astype(np.int32)
-    params_json = json.dumps(_params_dict(params))
-    np.savez_compressed(path, params=np.array(params_json), n_docs=np.array(n_docs),
-                        char_idx=char_idx, char_df=char_df[char_idx].astype(np.uint16),
-                        stem_idx=stem_idx, stem_df=stem_df[stem_idx].astype(np.uint16))
-
-
-def _params_dict(params: FeatureParams) -> dict[str, Any]:
-    return {name: getattr(params, name) for name in FeatureParams.__slots__}
-
-
-# ---------------------------------------------------------------- similarity
-
-
-UNKNOWN = float("nan")  # a set signal that cannot be measured (one side has no entities, numbers or dates)
-
-
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-def overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    """Jaccard of two sets, or UNKNOWN when either is empty (nothing to compare, not a disagreement)."""
-    return len(a & b) / len(a | b) if a and b else UNKNOWN
-
-
-def mean_overlap(mine: frozenset[str], theirs: Iterable[frozenset[str]]) -> float:
-    """Average overlap with the non-empty sets of ``theirs``; UNKNOWN when there is none to compare."""
-    values = [overlap(mine, t) for t in theirs if t] if mine else []
-    return sum(values) / len(values) if values else UNKNOWN
-
-
-def pair_signals(x: ArticleVector, y: ArticleVector) -> tuple[float, float, float, float, float]:
-    """(char cosine, stem cosine, entity, number, date overlap) of two articles; an overlap is UNKNOWN (NaN)
-    when one article has no such items."""
-    return (sparse_dot(x.char, y.char), sparse_dot(x.stem, y.stem),
-            overlap(x.entities, y.entities), overlap(x.numbers, y.numbers), overlap(x.dates, y.dates))
-
-
-def combine(signals: tuple[float, ...], weights: Weights) -> float:
-    """Weighted mean of the measurable signals (UNKNOWN ones and their weights left out), so an article
-    without entities is judged on its text at the same threshold instead of being pulled down."""
-    pairs = [(w, v) for w, v in zip((weights.char, weights.stem, weights.entity, weights.number, weights.date),
-                                    signals, strict=True) if w and v == v]  # v != v: NaN, unknown
-    total = sum(w for w, _ in pairs)
-    return sum(w * v for w, v in pairs) / total if total else 0.0
-
-
-def pair_similarity(x: ArticleVector, y: ArticleVector, weights: Weights | None = None,
-                    specifics: SpecificWeights = CALIBRATED_SPECIFICS) -> float:
-    """Text similarity (weighted mean of the signals) plus the bonus/penalty of agreeing/conflicting specifics."""
-    return combine(pair_signals(x, y), weights or Weights()) + adjustment(x.specifics, y.specifics, specifics)
-
-
-# ---------------------------------------------------------------- stories
-
-
-MAX_SET_MEMBERS = 32  # members whose entity/number/date sets a story keeps for average linkage
-MAX_CENTROID_TERMS = 1500  # hashed features kept per story centroid (memory bound)
-CANDIDATE_TERMS = 24  # top stem features of an article used to find candidate stories
-EXACT_BELOW = 150  # with fewer active stories, compare against all of them
-MIN_SHARED_TERMS = 2  # above that, only stories sharing this many of the article's top stems are compared
-
-
-@dataclass(slots=True)
-class StoryState:
-    id: str
-    founder: tuple[str, str]
-    article_ids: list[str]
-    char_sum: sp.csr_matrix
-    stem_sum: sp.csr_matrix
-    sets: list[tuple[frozenset[str], frozenset[str], frozenset[str]]]
-    n: int
-    last_day: int | None
-    terms: set[int] = field(default_factory=set)
-    specifics: list[Specifics] = field(default_factory=list)  # of the last MAX_SET_MEMBERS members
-
-
-def _sets(x: ArticleVector) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    return (x.entities, x.numbers, x.dates)
-
-
-def sparse_dot(a: sp.csr_matrix, b: sp.csr_matrix) -> float:
-    """Dot product of two 1-row CSR vectors (sorted-index intersection, no dense scan)."""
-    if not a.nnz or not b.nnz:
-        return 0.0
-    _, ia, ib = np.intersect1d(a.indices, b.indices, assume_unique=True, return_indices=True)
-    return float(a.data[ia] @ b.data[ib])
-
-
-class DenseProbe:
-    """One article's vectors spread into reusable dense buffers, so a dot with any sparse centroid is
-    one gather (``buffer[indices] @ data``) instead of a sparse-sparse product."""
-
-    def __init__(self, params: FeatureParams) -> None:
-        self.char = np.zeros(params.char_features, dtype=np.float32)
-        self.stem = np.zeros(params.stem_features, dtype=np.float32)
-        self.x: ArticleVector | None = None
-
-    def load(self, x: ArticleVector) -> None:
-        self.clear()
-        self.char[x.char.indices] = x.char.data
-        self.stem[x.stem.indices] = x.stem.data
-        self.x = x
-
-    def clear(self) -> None:
-        if self.x is not None:
-            self.char[self.x.char.indices] = 0.0
-            self.stem[self.x.stem.indices] = 0.0
-            self.x = None
-
-    def dots(self, story: StoryState) -> tuple[float, float]:
-        return (float(self.char[story.char_sum.indices] @ story.char_sum.data),
-                float(self.stem[story.stem_sum.indices] @ story.stem_sum.data))
-
-
-def set_overlaps(x: ArticleVector, story: StoryState, weights: Weights) -> list[float]:
-    """Average Jaccard of the article's entity/number/date sets with those of the story's kept members."""
-    used = (weights.entity, weights.number, weights.date)
-    return [mean_overlap(mine, (theirs[i] for theirs in story.sets)) if used[i] else UNKNOWN
-            for i, mine in enumerate(_sets(x))]
-
-
-def story_similarity(x: ArticleVector, story: StoryState, weights: Weights, probe: DenseProbe | None = None,
-                     specifics: SpecificWeights = CALIBRATED_SPECIFICS, floor: float = -1.0) -> float:
-    """Average similarity of ``x`` to the story's members (text exact; sets and specifics over kept members).
-
-    Below ``floor`` (the joining threshold) no bonus can lift the text similarity: it is returned as is.
-    """
-    if probe is not None and probe.x is x:
-        char, stem_cos = probe.dots(story)
-    else:
-        char, stem_cos = sparse_dot(x.char, story.char_sum), sparse_dot(x.stem, story.stem_sum)
-    text = combine((char / story.n, stem_cos / story.n, *set_overlaps(x, story, weights)), weights)
-    if text + specifics.max_bonus() < floor:
-        return text
-    return text + mean_adjustment(x.specifics, story.specifics, specifics)
-
-
-def stories_similarity(a: StoryState, b: StoryState, weights: Weights,
-                       specifics: SpecificWeights = CALIBRATED_SPECIFICS) -> float:
-    """Average linkage between two stories."""
-    char = sparse_dot(a.char_sum, b.char_sum) / (a.n * b.n)
-    stem_cos = sparse_dot(a.stem_sum, b.stem_sum) / (a.n * b.n)
-    overlaps = [_mean_known([mean_overlap(p[i], (q[i] for q in b.sets)) for p in a.sets]) for i in range(3)]
-    adjust = [mean_adjustment(p, b.specifics, specifics) for p in a.specifics]
-    return combine((char, stem_cos, *overlaps), weights) + (sum(adjust) / len(adjust) if adjust else 0.0)
-
-
-def _mean_known(values: list[float]) -> float:
-    known = [v for v in values if v == v]
-    return sum(known) / len(known) if known else UNKNOWN
-
-
-def add_rows(a: sp.csr_matrix, b: sp.csr_matrix) -> sp.csr_matrix:
-    """Sum of two 1-row CSR vectors (faster than scipy's general sparse add for single rows)."""
-    if not a.nnz:
-        return b.copy()
-    indices, inverse = np.unique(np.concatenate([a.indices, b.indices]), return_inverse=True)
-    data = np.bincount(inverse, weights=np.concatenate([a.data, b.data])).astype(np.float32)
-    return sp.csr_matrix((data, indices, np.array([0, len(indices)])), shape=a.shape)
-
-
-def _prune(vector: sp.csr_matrix) -> sp.csr_matrix:
-    if vector.nnz <= MAX_CENTROID_TERMS:
-        return vector
-    keep = np.argpartition(vector.data, -MAX_CENTROID_TERMS)[-MAX_CENTROID_TERMS:]
-    return sp.csr_matrix((vector.data[keep], (np.zeros(len(keep), dtype=np.int32), vector.indices[keep])),
-                         shape=vector.shape)
-
-
-def _top_terms(x: ArticleVector) -> list[int]:
-    if x.stem.nnz <= CANDIDATE_TERMS:
-        return [int(i) for i in x.stem.indices]
-    top = np.argpartition(x.stem.data, -CANDIDATE_TERMS)[-CANDIDATE_TERMS:]
-    return [int(i) for i in x.stem.indices[top]]
 
 
 class StoryIndex:
