@@ -34,6 +34,8 @@ from marsad.quotes.speakers import (
     Registry,
     Speaker,
     adverbial,
+    apposed_name,
+    closes_phrase,
     closing_name,
     leading_phrase,
     name_after_role,
@@ -63,7 +65,7 @@ MAX_RELAY_WORDS_BEFORE = 5  # «ذكرت وكالة سانا نقلا عن»: th
 MAX_RELAY_GAP = 12  # words between «نقلت» and «عن»: «نقلت صحيفة "صن" البريطانية في عددها الصادر اليوم عن» (ANERcorp dev)
 MAX_INTRO_GAP = 30  # words between a cue and its introducer; beyond this the introducer is not its own
 SUBJUNCTIVE = frozenset({"ان", "لن", "لم", "كي", "لكي"})
-TRAILING = frozenset({"و", "ان", "حين", "في", "،", ",", "وذلك", "ذلك", "كما", "لكن", "لكنه", "لكنها", "لكنهم",
+TRAILING = frozenset({"و", "ان", "حين", "فيما", "بينما", "في", "،", ",", "وذلك", "ذلك", "كما", "لكن", "لكنه", "لكنها", "لكنهم",
                       "ولكن", "ولكنه", "ولكنها", "غير"})
 MAX_HEADLINE_WORDS = 30
 # A quotation this short followed by another introducer in the clause is a name («لشبكة "سي ان ان":»,
@@ -154,11 +156,28 @@ def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
         return None
     if prev is not None and cue.pos == "present" and prev.key in SUBJUNCTIVE:
         return None
-    if prev is not None and cue.pos == "participle" and tok.key.endswith("ه") and cue_of(prev) is not None:
-        return None  # «وقالت مضيفة على متن الطائرة إن»: right after a verb, the noun (a stewardess)
+    if prev is not None and cue.pos == "participle" and tok.key.endswith("ه") and cue_of(prev) is not None \
+            and _word_follows(toks, i):
+        return None  # «وقالت مضيفة على متن الطائرة إن»: right after a verb, the noun (a stewardess); not «وتابعت قائلة "»
+    if prev is not None and cue.pos == "past" and _noun_reading(prev):
+        return None  # «وفي رد على تصريحات», «طالبا عدم كشف هويته»: the verbal noun, not the verb
     if cue.needs != "-" and not any(cue.needs in (t.key, t.bare) for t in toks[i + 1 : i + 6]):
         return None
     return hit or Hit(i, i + 1, cue)
+
+
+def _word_follows(toks: list[Tok], i: int) -> bool:
+    """A word (not a complementizer, colon or quotation mark) right after token i."""
+    return i + 1 < len(toks) and toks[i + 1].is_word and toks[i + 1].key not in COMPLEMENTIZERS
+
+
+# A past-tense form right after these is the verbal noun («في رد», «عدم كشف»), not a verb.
+NOUN_BEFORE = frozenset({"عدم", "بعدم", "لعدم"})
+
+
+def _noun_reading(prev: Tok) -> bool:
+    return prev.is_word and prev.text not in NAME_NOT_PREPOSITION and (
+        prev.key in NOUN_BEFORE or (prev.bare in PREPOSITIONS and prev.bare != "ذلك"))
 
 
 def find_hits(toks: list[Tok], ctx: Context) -> list[Hit]:
@@ -454,12 +473,30 @@ def _frame_without_intro(frame: Frame, toks: list[Tok], hit: Hit, limit: int, ct
             k = head_phrase_end(toks, j, limit)  # «ونفى المتحدث الأنباء التي ...»: speaker, then object
             if k < limit:
                 frame.how, frame.c0, frame.phrase = "object", k, toks[j:k]
+    if frame.how == "" and hit.cue.quote == "yes":
+        k = _object_start(toks, hit.j, limit)  # «وأكد شهود عيان وجود قوات ...», «حيث أكد وجود قطار ثالث»
+        if k is not None:
+            frame.how, frame.c0 = "object", k
     if frame.how == "" and hit.cue.pos == "participle" and hit.cue.kind == "say" and hit.j < limit:
         frame.how, frame.c0 = "bare", hit.j  # «وأضاف قائلا نادرا ما كان ...»
     if frame.how == "" and hit.cue.kind in BARE_KINDS:
         n = _known_prefix(toks[hit.j : limit], ctx)
         if n:
             frame.how, frame.c0, frame.phrase = "bare", hit.j + n, toks[hit.j : hit.j + n]
+
+
+MAX_OBJECT_OFFSET = 6  # words of a speaker phrase before the verbal noun that opens the object (ANERcorp dev)
+
+
+def _object_start(toks: list[Tok], j: int, limit: int) -> int | None:
+    """Index of a verbal noun opening the verb's object («وجود», «مقتل»), after at most a short speaker
+    phrase of words."""
+    for k in range(j, min(limit, j + MAX_OBJECT_OFFSET + 1)):
+        if word_kind(toks[k]) == "object" and k + 1 < limit and toks[k + 1].is_word:
+            return k
+        if not toks[k].is_word or toks[k].key in COMPLEMENTIZERS:
+            return None
+    return None
 
 
 def _holder(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
@@ -475,11 +512,18 @@ def _holder(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
     titled = word_kind(frame.phrase[0]) == "role" and cut_by_preposition
     # «مندوب فرنسا لدى ...», «رئيس اللجنة المنظمة لكأس العالم في ...»; not «العقيد أحمد المسماري في مؤتمر صحفي»
     weak = len(speaker.name.split()) == 1 or match_key(speaker.name).startswith("ل")
-    if not (speaker.kind == "ROLE" or (titled and (speaker.kind != "PER" or weak))):
+    named = name_after_role(ctx.text, after) if cut_by_preposition else None
+    # «رئيس مجموعة عطية للاستشارات بيجان خاجيبور إن»: a full name right before the content is the holder
+    closing = named is not None and after[0].key.startswith("لل") and _closes_region(after, named)
+    if not (speaker.kind == "ROLE" or (titled and (speaker.kind != "PER" or weak or closing))):
         return None
     at_end = speaker.kind == "ROLE" and after[0].is_word  # not across «،»: «وقال المبعوث، طالبا ...»
-    named = name_after_role(ctx.text, after) if cut_by_preposition else None
-    return named or (name_at_end(ctx.text, frame.region) if at_end else None)
+    return named or apposed_name(ctx.text, after) or (name_at_end(ctx.text, frame.region) if at_end else None)
+
+
+def _closes_region(after: list[Tok], named: Speaker) -> bool:
+    ends = [k for k, t in enumerate(after) if t.end == named.end]
+    return bool(ends) and closes_phrase(after, ends[0] + 1)
 
 
 MAX_PLAIN_SUBJECT = 4  # words of a subject before its verb beyond which the name next to the verb is taken

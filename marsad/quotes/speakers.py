@@ -58,7 +58,8 @@ def _quoted_name_end(toks: list[Tok], n: int) -> int:
     return n
 
 
-ADVERBS = frozenset({"مجددا", "مرارا", "مؤخرا", "مسبقا", "مطولا", "مجدداً", "سابقا", "ايضا", "كذلك", "اليوم", "امس"})
+ADVERBS = frozenset({"مجددا", "مرارا", "مؤخرا", "مسبقا", "مطولا", "مجدداً", "سابقا", "ايضا", "كذلك", "اليوم", "امس",
+                     "ردا", "تعليقا"})  # «قالت الناطقة باسم ... ردا على تصريح»
 
 
 def adverbial(tok: Tok) -> bool:
@@ -101,10 +102,18 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
         cap = MAX_ROLE_PHRASE_WORDS if out and word_kind(out[0]) == "role" else MAX_SPEAKER_WORDS
         if is_boundary(tok) or len(out) >= cap or (nxt is not None and _preposition_before_clause(tok, nxt)):
             break
-        if _is_say_noun(tok):
-            break  # «عن شهود عيان قولهم إن»
+        if _is_say_noun(tok) or (out and _ends_speaker(tok)):
+            break  # «عن شهود عيان قولهم إن», «الناطقة باسم ... ردا على», «شهود عيان وجود قوات»
         out.append(tok)
     return out
+
+
+def _ends_speaker(tok: Tok) -> bool:
+    """A participle of a reporting verb («قائلة», «ردا») or a verbal noun opening an object («وجود»)."""
+    from marsad.quotes.tokens import cue_of
+
+    cue = cue_of(tok)
+    return word_kind(tok) == "object" or (cue is not None and cue.pos == "participle")
 
 
 def _preposition_before_clause(tok: Tok, nxt: Tok) -> bool:
@@ -151,9 +160,12 @@ def trailing_phrase(toks: list[Tok]) -> list[Tok]:
 
 def _subject_after_kana(toks: list[Tok]) -> list[Tok]:
     """«وكان الرئيس طالباني قد حذر»: the subject between كان and قد."""
-    for n in range(len(toks) - 1, max(-1, len(toks) - MAX_SPEAKER_WORDS - 2), -1):
+    for n in range(len(toks) - 1, max(-1, len(toks) - MAX_ROLE_PHRASE_WORDS - 2), -1):
         if toks[n].bare in ("كان", "كانت"):
-            return leading_phrase(toks[n + 1 :])
+            phrase = leading_phrase(toks[n + 1 :])
+            if phrase and word_kind(phrase[0]) == "role" and len(phrase) < len(toks) - n - 1:
+                return closing_name(toks[n + 1 :]) or phrase  # «وكان سفير إسرائيل لدى الأمم المتحدة دان غيلرمان قد»
+            return phrase
     return []
 
 
@@ -236,12 +248,35 @@ def name_after_role(text: str, toks: list[Tok]) -> Speaker | None:
             j = i + 1
             while j < len(window) and _in_name(window, j, i) and not is_boundary(window[j]):
                 j += 1
-        if j - i >= 2:
-            best = (i, j)
+        if j - i >= 2 and not (i and word_kind(window[i - 1]) == "boundary"):
+            best = (i, j)  # not right after a boundary word: «في مؤتمر صحفي عقده» names no one
         i = max(j, i + 1)
     if best is None:
         return None
     run = window[best[0] : best[1]]
+    return Speaker(_span(text, run), "PER", "", run[0].start, run[-1].end)
+
+
+def closes_phrase(toks: list[Tok], k: int) -> bool:
+    """Nothing but punctuation, a time word or an addressee («لشبكة ...») after index k: a name at k closes
+    the speaker phrase («... في الصومال محمد محمود إن»), unlike «في مؤتمر صحفي عقده في العاصمة إن»."""
+    return k >= len(toks) or not toks[k].is_word or toks[k].key in ADVERBS or toks[k].key.startswith("ل") \
+        or toks[k].key in NAME_NOT_A_WORD
+
+
+def apposed_name(text: str, toks: list[Tok]) -> Speaker | None:
+    """«زعيم الغالبية ... في مجلس الشيوخ، بيل فريست، انه»: a name of two words or more set off by a comma at the
+    end of the region after a role phrase."""
+    end = len(toks)
+    while end > 0 and not toks[end - 1].is_word:
+        end -= 1
+    start = end
+    while start > 0 and toks[start - 1].is_word:
+        start -= 1
+    run = toks[start:end]
+    if start == 0 or toks[start - 1].text not in "،," or not 2 <= len(run) <= MAX_NAME_WORDS \
+            or _name_run(run) != (0, len(run)):
+        return None
     return Speaker(_span(text, run), "PER", "", run[0].start, run[-1].end)
 
 
@@ -450,6 +485,10 @@ class Registry:
         for person in reversed(self.people):
             if person.role and role_words and role_words <= _role_words(person.role):
                 return replace(person, start=speaker.start, end=speaker.end, via=speaker.via)
+        for org in reversed(self.orgs):  # «وتوقع المسؤول» after «مسؤول في مطار دبي الدولي»: an unnamed holder
+            if org.role and org.start < before and role_words and role_words <= _role_words(org.role) \
+                    and not any(org.start < p.start < before for p in self.people):
+                return replace(org, start=speaker.start, end=speaker.end, via=speaker.via)
         earlier = [p for p in self.people if p.start < before] or [p for p in self.names if p.start < before]
         if earlier and (role_words & GENERIC_ROLES or role_words & _role_words(earlier[-1].role)):
             return replace(earlier[-1], start=speaker.start, end=speaker.end, via=speaker.via)
