@@ -128,3 +128,25 @@ def test_pairs_of_years_are_ranges(text: str, surface: str, value: str) -> None:
 
 def test_numbers_between_are_not_years() -> None:
     assert found("قتل بين 20 و30 شخصا") == []
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("تراجع النمو في النصف الأول من 2015", "النصف الأول من 2015", "2015-H1"),
+    ("ترتفع المبيعات في الربع الأخير من العام", "الربع الأخير من العام", "2015-Q4"),
+    ("تحسن الأداء في النصف الثاني من العام الماضي", "النصف الثاني من العام الماضي", "2014-H2"),
+    ("تبدأ الدراسة في الأسبوع الأول من أكتوبر", "الأسبوع الأول من أكتوبر", "XXXX-10-W01"),
+])
+def test_halves_quarters_and_weeks_of_a_period(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in found(text)
+
+
+def test_half_of_something_else_is_no_date() -> None:
+    assert found("سجل هدفين في النصف الأول من المباراة") == []
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("وصل الوفد يوم الجمعة الموافق 2 أكتوبر", "الجمعة الموافق 2 أكتوبر", "2015-10-02"),
+    ("تبدأ الهدنة ابتداء من يوم غد", "ابتداء من يوم غد", "2015-10-08"),
+])
+def test_weekday_with_its_date_after_almuwafiq_and_yawm_ghad(text: str, surface: str, value: str) -> None:
+    assert found(text) == [(surface, value)]

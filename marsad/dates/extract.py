@@ -63,7 +63,7 @@ def starters() -> frozenset[str]:
     lex = lexicon()
     words: set[str] = {"من", "بين", "يوم", "ايام", "الي", "شهر", "اسبوع", "الاسبوع", "الربع", "كل", "نصف", "الساعه",
                        "بعد", "في", "منتصف", "الظهيره", "وقت", "لعام", "لسنه", "بقيه", "باقي", "ال", "عند",
-                       "الان", "حاليا", "عطله", "ثاني", "ثالث", "رابع", "خامس", "عامي", "سنتي"}
+                       "الان", "حاليا", "عطله", "ثاني", "ثالث", "رابع", "خامس", "عامي", "سنتي", "النصف"}
     words |= PART_WORDS.keys() | PART_EDGES
     words |= THIS | EDGE | YEAR_WORDS | DURATION_CUES | set(AGO) | set(DAYPARTS) | PLURAL_UNITS | AM | PM | NIGHT
     tables: list[Iterable[str]] = [lex.months, lex.weekdays, lex.holidays, *lex.relative.values()]
@@ -178,6 +178,8 @@ def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
             cue = p.word(prev.i - 1, {"بين", "من"} if _from_included(prev.val) else {"بين"})
             start = cue[1] if cue else prev.start
             out[-1] = Hit(prev.i - (1 if cue else 0), hit.j, start, V.interval(prev.val, _forward(prev.val, hit.val)))
+        elif prev and _same_day_pair(p, prev, hit):
+            out[-1] = Hit(prev.i, hit.j, prev.start, hit.val)
         elif prev and _today_pair(p, prev, hit):
             out[-1] = Hit(prev.i, hit.j, prev.start, _today(prev.val, hit.val))
         elif prev and _week_pair(p, prev, hit):
@@ -214,6 +216,13 @@ def _from_included(v: V.Value) -> bool:
     """Recognizers-Text keeps «من» in «من 2 أكتوبر إلى …» and «من 4 مساءً إلى …», not before a weekday,
     «اليوم» or a numeric date; we follow it so spans compare."""
     return v.kind == "time" or (v.precision == "day" and re.match(r"XXXX-\d\d-\d\d$", v.timex) is not None)
+
+
+def _same_day_pair(p: Parser, a: Hit, b: Hit) -> bool:
+    """«الجمعة الموافق 2 أكتوبر»: a weekday and, after «الموافق», its date (which gives the value)."""
+    between = [p.norm(k) for k in range(a.j, b.i) if p.norm(k) not in (",", "،")]
+    return (between == ["الموافق"] and _is_weekday(a.val) and b.val.kind == "date" and b.val.precision == "day"
+            and "T" not in b.val.timex[10:])
 
 
 def _today_pair(p: Parser, a: Hit, b: Hit) -> bool:
