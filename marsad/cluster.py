@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
+from marsad.cluster_embed import DIMENSIONS, Embedder, EmbedWeights, embedder_for
 from marsad.cluster_eval import bcubed, pairwise_prf  # noqa: F401  (re-exported; the metrics live there)
 from marsad.cluster_features import (  # noqa: F401  (re-exported: the public names of clustering)
     FORMAT_VERSION,
@@ -47,6 +48,7 @@ from marsad.cluster_features import (  # noqa: F401  (re-exported: the public na
 )
 from marsad.cluster_signals import CALIBRATED_SPECIFICS, Specifics, SpecificWeights
 from marsad.cluster_similarity import (  # noqa: F401  (re-exported)
+    CALIBRATED_EMBED,
     EXACT_BELOW,
     MAX_SET_MEMBERS,
     MIN_SHARED_TERMS,
@@ -56,6 +58,7 @@ from marsad.cluster_similarity import (  # noqa: F401  (re-exported)
     _prune,
     _sets,
     _top_terms,
+    add_embedding,
     add_rows,
     combine,
     pair_signals,
@@ -78,11 +81,14 @@ class StoryIndex:
     """Incremental story clustering with stable ids, an inactivity window and recorded merges."""
 
     def __init__(self, featurizer: Featurizer, threshold: float, weights: Weights | None = None,
-                 window_days: int = 7, specifics: SpecificWeights = CALIBRATED_SPECIFICS) -> None:
+                 window_days: int = 7, specifics: SpecificWeights = CALIBRATED_SPECIFICS,
+                 embedder: Embedder | None = None, embed: EmbedWeights = CALIBRATED_EMBED) -> None:
         self.featurizer = featurizer
         self.threshold = threshold
         self.weights = weights or Weights()
         self.specifics = specifics
+        self.embedder = embedder  # None: text signals only
+        self.embed = embed
         self.window_days = window_days
         self.active: dict[str, StoryState] = {}
         self.closed: dict[str, list[str]] = {}
@@ -99,8 +105,9 @@ class StoryIndex:
         window = getattr(config, "story_window_days", None) or config.extra.get("story_window_days", 7)
         weights = Weights(**config.extra.get("cluster_weights", {}))
         specifics = SpecificWeights(**{**CALIBRATED_SPECIFICS.as_dict(), **config.extra.get("cluster_specifics", {})})
+        embed = EmbedWeights(**{**CALIBRATED_EMBED.as_dict(), **config.extra.get("cluster_embed_weights", {})})
         return cls(resources.get("cluster.featurizer", load_featurizer), config.cluster_threshold, weights,
-                   window_days=int(window), specifics=specifics)
+                   window_days=int(window), specifics=specifics, embedder=embedder_for(resources), embed=embed)
 
     # -- adding
 
@@ -109,12 +116,20 @@ class StoryIndex:
         fresh = sorted((a for a in articles if a.id not in self.article_story), key=sort_key)
         canonical = [a for a in fresh if not self._is_copy(a, fresh)]
         touched: set[str] = set()
-        for x in self.featurizer.vectorize(canonical):
+        for x in self.vectorize(canonical):
             touched.add(self._place(x))
         for article in fresh:
             if article.id not in self.article_story:
                 touched.add(self._attach_copy(article))
         return [self._story(self._resolve(sid)) for sid in sorted(touched) if self._resolve(sid)]
+
+    def vectorize(self, articles: list[Article]) -> list[ArticleVector]:
+        """Feature vectors, with the embedding when this index has an embedder."""
+        vectors = self.featurizer.vectorize(articles)
+        if self.embedder is not None and vectors:
+            for x, e in zip(vectors, self.embedder.embed(articles), strict=True):
+                x.embedding = e
+        return vectors
 
     def _is_copy(self, article: Article, batch: list[Article]) -> bool:
         target = article.duplicate_of
@@ -133,7 +148,7 @@ class StoryIndex:
         self._close_inactive(x.day)
         self._probe.load(x)
         scored = sorted(((story_similarity(x, self.active[sid], self.weights, self._probe, self.specifics,
-                                           self.threshold),
+                                           self.threshold, self.embed),
                           self.active[sid].founder, sid) for sid in self._candidates(x)), key=lambda t: (-t[0], t[1]))
         self._probe.clear()
         joined = [sid for score, _, sid in scored if score >= self.threshold]
@@ -170,6 +185,7 @@ class StoryIndex:
         state.sets = (state.sets + [_sets(x)])[-MAX_SET_MEMBERS:]
         state.specifics = (state.specifics + [x.specifics])[-MAX_SET_MEMBERS:]
         state.n += 1
+        add_embedding(state, x.embedding)
         if x.day is not None:
             state.last_day = max(state.last_day or x.day, x.day)
         self.article_story[x.id] = state.id
@@ -179,7 +195,7 @@ class StoryIndex:
 
     def _maybe_merge(self, a: str, b: str, at: str) -> str:
         sa, sb = self.active[a], self.active[b]
-        if stories_similarity(sa, sb, self.weights, self.specifics) < self.threshold:
+        if stories_similarity(sa, sb, self.weights, self.specifics, self.embed) < self.threshold:
             return a
         keep, gone = (sa, sb) if sa.founder <= sb.founder else (sb, sa)
         keep.article_ids.extend(gone.article_ids)
@@ -188,6 +204,7 @@ class StoryIndex:
         keep.sets = (keep.sets + gone.sets)[-MAX_SET_MEMBERS:]
         keep.specifics = (keep.specifics + gone.specifics)[-MAX_SET_MEMBERS:]
         keep.n += gone.n
+        add_embedding(keep, gone.emb_sum, gone.emb_n)
         keep.last_day = max((d for d in (keep.last_day, gone.last_day) if d is not None), default=None)
         self._drop(gone)
         self._forward[gone.id] = keep.id
@@ -234,7 +251,8 @@ class StoryIndex:
         if state is None:
             return [self._story(sid)] if self._members(sid) else []
         members = [a for a in articles if self.article_story.get(a.id) == sid and a.id in state.article_ids]
-        fresh = StoryIndex(self.featurizer, self.threshold, self.weights, self.window_days, self.specifics)
+        fresh = StoryIndex(self.featurizer, self.threshold, self.weights, self.window_days, self.specifics,
+                           self.embedder, self.embed)
         fresh.add(members)
         parts = fresh.active
         if len(parts) <= 1:
@@ -285,12 +303,14 @@ class StoryIndex:
         """JSON-able state without vectors (parameters, version, membership, events)."""
         return {"version": FORMAT_VERSION, "params": _params_dict(self.featurizer.params),
                 "threshold": self.threshold, "weights": {k: getattr(self.weights, k) for k in Weights.__slots__},
-                "specific_weights": self.specifics.as_dict(),
+                "specific_weights": self.specifics.as_dict(), "embed_weights": self.embed.as_dict(),
+                "embed": self.embedder.params.as_dict() if self.embedder is not None else None,
                 "window_days": self.window_days, "events": self.events, "closed": self.closed,
                 "founders": {k: list(v) for k, v in self._founders.items()}, "forward": self._forward,
                 "active": {sid: {"article_ids": s.article_ids, "n": s.n, "last_day": s.last_day,
                                  "founder": list(s.founder), "sets": [[sorted(x) for x in t] for t in s.sets],
-                                 "terms": sorted(s.terms), "specifics": [x.to_json() for x in s.specifics]}
+                                 "terms": sorted(s.terms), "specifics": [x.to_json() for x in s.specifics],
+                                 "emb_n": s.emb_n}
                            for sid, s in self.active.items()}}
 
     def save(self, path: str | Path) -> None:
@@ -299,31 +319,52 @@ class StoryIndex:
         chars = sp.vstack([self.active[s].char_sum for s in ids]).tocsr() if ids else sp.csr_matrix((0, 1))
         stem_rows = sp.vstack([self.active[s].stem_sum for s in ids]).tocsr() if ids else sp.csr_matrix((0, 1))
         arrays = {"state": np.array(json.dumps(self.state(), ensure_ascii=False)), "order": np.array(json.dumps(ids)),
-                  **_csr_arrays("char", chars), **_csr_arrays("stem", stem_rows)}
+                  **_csr_arrays("char", chars), **_csr_arrays("stem", stem_rows), "emb": self._embedding_rows(ids)}
         target = Path(path)
         partial = target.with_name(target.name + ".partial")
         with partial.open("wb") as handle:  # a handle, so numpy does not append ".npz" to the name
             np.savez_compressed(handle, **arrays)  # type: ignore[arg-type]
         partial.replace(target)  # atomic: a crash never leaves half an index
 
+    def _embedding_rows(self, ids: list[str]) -> np.ndarray:
+        """Story embedding sums as one dense matrix (zero rows for stories without), (0, 0) when none has one."""
+        if not any(self.active[s].emb_sum is not None for s in ids):
+            return np.zeros((0, 0), dtype=np.float32)
+        rows = np.zeros((len(ids), DIMENSIONS), dtype=np.float32)
+        for row, sid in enumerate(ids):
+            if self.active[sid].emb_sum is not None:
+                rows[row] = self.active[sid].emb_sum
+        return rows
+
     @classmethod
-    def load(cls, path: str | Path, featurizer: Featurizer) -> StoryIndex:
-        """Read an index saved by ``save``; refuses one built with other feature parameters."""
+    def load(cls, path: str | Path, featurizer: Featurizer, embedder: Embedder | None = None) -> StoryIndex:
+        """Read an index saved by ``save``; refuses one built with other feature or embedding parameters.
+
+        Weights come from the saved state (an index saved before round four gets today's default bias; before
+        round three, no specifics). Without ``embedder`` new articles are compared on text only.
+        """
         try:
             with np.load(path, allow_pickle=False) as data:
                 state = json.loads(str(data["state"]))
                 ids = json.loads(str(data["order"]))
                 chars, stem_rows = _csr_from(data, "char"), _csr_from(data, "stem")
+                embeddings = data["emb"] if "emb" in data else np.zeros((0, 0), dtype=np.float32)
         except (OSError, KeyError, ValueError) as exc:
             raise ModelError(f"cannot read story index: {exc}", source=str(path)) from exc
         if state["version"] != FORMAT_VERSION or state["params"] != _params_dict(featurizer.params):
             raise ModelError("story index was built with other feature parameters", source=str(path))
+        saved_embed = state.get("embed")
+        if embedder is not None and saved_embed is not None and saved_embed != embedder.params.as_dict():
+            raise ModelError("story index was built with another embedding model", source=str(path))
         specifics = SpecificWeights(**state.get("specific_weights", {}))  # an index saved before round three: none
-        index = cls(featurizer, state["threshold"], Weights(**state["weights"]), state["window_days"], specifics)
-        index._restore(state, ids, chars, stem_rows)
+        embed = EmbedWeights(**state.get("embed_weights", CALIBRATED_EMBED.as_dict()))
+        index = cls(featurizer, state["threshold"], Weights(**state["weights"]), state["window_days"], specifics,
+                    embedder, embed)
+        index._restore(state, ids, chars, stem_rows, embeddings)
         return index
 
-    def _restore(self, state: dict[str, Any], ids: list[str], chars: sp.csr_matrix, stem_rows: sp.csr_matrix) -> None:
+    def _restore(self, state: dict[str, Any], ids: list[str], chars: sp.csr_matrix, stem_rows: sp.csr_matrix,
+                 embeddings: np.ndarray) -> None:
         self.events = state["events"]
         self.closed = {k: list(v) for k, v in state["closed"].items()}
         self._founders = {k: (v[0], v[1]) for k, v in state["founders"].items()}
@@ -335,6 +376,8 @@ class StoryIndex:
                                           chars[row], stem_rows[row], sets, info["n"], info["last_day"],
                                           set(info["terms"]),
                                           [Specifics.from_json(x) for x in info.get("specifics", [])])
+            if info.get("emb_n") and len(embeddings):
+                self.active[sid].emb_sum, self.active[sid].emb_n = embeddings[row].copy(), int(info["emb_n"])
             for term in info["terms"]:
                 self._postings.setdefault(term, set()).add(sid)
         for sid in list(self.active) + list(self.closed):

@@ -75,7 +75,8 @@ class SpecificWeights:
     unsupported_penalty: float = 0.0  # some kind comparable, none agrees: same topic, nothing specific shared
 
     def max_bonus(self) -> float:
-        return sum(getattr(self, kind + "_bonus") for kind in KINDS)
+        """The most the specifics can add (a negative bonus or penalty can add too: learned weights)."""
+        return sum(max(getattr(self, kind + "_bonus"), -getattr(self, kind + "_penalty"), 0.0) for kind in KINDS)
 
     def as_dict(self) -> dict[str, float]:
         return {f.name: getattr(self, f.name) for f in fields(self)}

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import scipy.sparse as sp
 
+from marsad.cluster_embed import EmbedWeights
 from marsad.cluster_features import ArticleVector, FeatureParams
 from marsad.cluster_signals import (
     CALIBRATED_SPECIFICS,
@@ -20,6 +21,13 @@ from marsad.cluster_signals import (
     adjustment,
     mean_adjustment,
 )
+
+# Round four (`benchmarks/calibrate_cluster.py learn`): logistic regression over (text similarity, agreeing /
+# conflicting specifics per kind), fitted on ANERcorp-train pseudo-articles and calibration_pairs.tsv,
+# dev_pairs.tsv, dev_hard_pairs.tsv (each read plainly and through the pipeline), rescaled so that the text
+# weight is 1 and the decision stays "similarity >= Config.cluster_threshold (0.20)": the intercept becomes this
+# bias and the per-kind coefficients CALIBRATED_SPECIFICS. heldout*_pairs.tsv were not used.
+CALIBRATED_BIAS = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +47,11 @@ class Weights:
     entity: float = 0.0
     number: float = 0.0
     date: float = 0.0
+    bias: float = CALIBRATED_BIAS  # added to the weighted mean: the learned intercept
+
+
+# The embedding term, fitted on the same sets on top of the text-only model (docs/cluster_calibration.md).
+CALIBRATED_EMBED = EmbedWeights(weight=0.0, center=0.0)
 
 
 
@@ -79,10 +92,22 @@ def combine(signals: tuple[float, ...], weights: Weights) -> float:
     return sum(w * v for w, v in pairs) / total if total else 0.0
 
 
+def embedding_term(cosine: float | None, embed: EmbedWeights) -> float:
+    """What the embedding adds: ``weight * (cosine - center)``, 0 when either side has no vector."""
+    return embed.weight * (cosine - embed.center) if cosine is not None and embed.weight else 0.0
+
+
+def pair_cosine(x: ArticleVector, y: ArticleVector) -> float | None:
+    return float(x.embedding @ y.embedding) if x.embedding is not None and y.embedding is not None else None
+
+
 def pair_similarity(x: ArticleVector, y: ArticleVector, weights: Weights | None = None,
-                    specifics: SpecificWeights = CALIBRATED_SPECIFICS) -> float:
-    """Text similarity (weighted mean of the signals) plus the bonus/penalty of agreeing/conflicting specifics."""
-    return combine(pair_signals(x, y), weights or Weights()) + adjustment(x.specifics, y.specifics, specifics)
+                    specifics: SpecificWeights = CALIBRATED_SPECIFICS, embed: EmbedWeights = CALIBRATED_EMBED) -> float:
+    """Text similarity (weighted mean of the signals + bias), the bonus/penalty of agreeing/conflicting
+    specifics and, when both articles carry a vector, the embedding term."""
+    weights = weights or Weights()
+    return (combine(pair_signals(x, y), weights) + weights.bias + adjustment(x.specifics, y.specifics, specifics)
+            + embedding_term(pair_cosine(x, y), embed))
 
 
 # ---------------------------------------------------------------- stories
@@ -107,6 +132,21 @@ class StoryState:
     last_day: int | None
     terms: set[int] = field(default_factory=set)
     specifics: list[Specifics] = field(default_factory=list)  # of the last MAX_SET_MEMBERS members
+    emb_sum: np.ndarray | None = None  # sum of the members' embedding vectors (when embedded)
+    emb_n: int = 0  # members in emb_sum
+
+
+def story_cosine(x: ArticleVector, story: StoryState) -> float | None:
+    """Average embedding cosine of ``x`` to the story's embedded members (exact: a dot with their sum)."""
+    if x.embedding is None or story.emb_sum is None or not story.emb_n:
+        return None
+    return float(x.embedding @ story.emb_sum) / story.emb_n
+
+
+def add_embedding(story: StoryState, vector: np.ndarray | None, count: int = 1) -> None:
+    if vector is not None:
+        story.emb_sum = vector.copy() if story.emb_sum is None else story.emb_sum + vector
+        story.emb_n += count
 
 
 def _sets(x: ArticleVector) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -155,8 +195,10 @@ def set_overlaps(x: ArticleVector, story: StoryState, weights: Weights) -> list[
 
 
 def story_similarity(x: ArticleVector, story: StoryState, weights: Weights, probe: DenseProbe | None = None,
-                     specifics: SpecificWeights = CALIBRATED_SPECIFICS, floor: float = -1.0) -> float:
-    """Average similarity of ``x`` to the story's members (text exact; sets and specifics over kept members).
+                     specifics: SpecificWeights = CALIBRATED_SPECIFICS, floor: float = -1.0,
+                     embed: EmbedWeights = CALIBRATED_EMBED) -> float:
+    """Average similarity of ``x`` to the story's members (text and embedding exact; sets and specifics over
+    kept members).
 
     Below ``floor`` (the joining threshold) no bonus can lift the text similarity: it is returned as is.
     """
@@ -164,20 +206,25 @@ def story_similarity(x: ArticleVector, story: StoryState, weights: Weights, prob
         char, stem_cos = probe.dots(story)
     else:
         char, stem_cos = sparse_dot(x.char, story.char_sum), sparse_dot(x.stem, story.stem_sum)
-    text = combine((char / story.n, stem_cos / story.n, *set_overlaps(x, story, weights)), weights)
-    if text + specifics.max_bonus() < floor:
+    text = combine((char / story.n, stem_cos / story.n, *set_overlaps(x, story, weights)), weights) + weights.bias
+    if text + specifics.max_bonus() + max(embed.max_term(), 0.0) < floor:
         return text
-    return text + mean_adjustment(x.specifics, story.specifics, specifics)
+    return (text + mean_adjustment(x.specifics, story.specifics, specifics)
+            + embedding_term(story_cosine(x, story), embed))
 
 
 def stories_similarity(a: StoryState, b: StoryState, weights: Weights,
-                       specifics: SpecificWeights = CALIBRATED_SPECIFICS) -> float:
+                       specifics: SpecificWeights = CALIBRATED_SPECIFICS,
+                       embed: EmbedWeights = CALIBRATED_EMBED) -> float:
     """Average linkage between two stories."""
     char = sparse_dot(a.char_sum, b.char_sum) / (a.n * b.n)
     stem_cos = sparse_dot(a.stem_sum, b.stem_sum) / (a.n * b.n)
     overlaps = [_mean_known([mean_overlap(p[i], (q[i] for q in b.sets)) for p in a.sets]) for i in range(3)]
     adjust = [mean_adjustment(p, b.specifics, specifics) for p in a.specifics]
-    return combine((char, stem_cos, *overlaps), weights) + (sum(adjust) / len(adjust) if adjust else 0.0)
+    cosine = (float(a.emb_sum @ b.emb_sum) / (a.emb_n * b.emb_n)
+              if a.emb_sum is not None and b.emb_sum is not None and a.emb_n and b.emb_n else None)
+    return (combine((char, stem_cos, *overlaps), weights) + weights.bias
+            + (sum(adjust) / len(adjust) if adjust else 0.0) + embedding_term(cosine, embed))
 
 
 def _mean_known(values: list[float]) -> float:

