@@ -41,6 +41,7 @@ from marsad.quotes.speakers import (
     name_after_role,
     name_at_end,
     name_words,
+    object_word,
     parse_speaker,
     speaker_from_mentions,
     trailing_phrase,
@@ -149,6 +150,8 @@ def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
         return None
     hit = _phrase_hit(toks, i)
     cue = hit.cue if hit else cue_of(tok)
+    if cue is not None and cue.pos == "noun" and _definite_say_noun(toks, i):
+        return Hit(i, i + 1, cue)  # «لكنه حرص على القول إن», «بادرنا بالقول إن»: a new content, same speaker
     if cue is None or cue.pos == "noun" or cue.quote == "impersonal":
         return None
     prev = toks[i - 1] if i else None
@@ -164,6 +167,12 @@ def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
     if cue.needs != "-" and not any(cue.needs in (t.key, t.bare) for t in toks[i + 1 : i + 6]):
         return None
     return hit or Hit(i, i + 1, cue)
+
+
+def _definite_say_noun(toks: list[Tok], i: int) -> bool:
+    """«القول»/«بالقول» right before a complementizer, after an earlier content (not «وخلص موتان الى القول إن»)."""
+    return toks[i].bare.startswith(("ال", "بال")) and i + 1 < len(toks) and toks[i + 1].key in COMPLEMENTIZERS \
+        and any(t.key in COMPLEMENTIZERS for t in toks[:i])
 
 
 def _word_follows(toks: list[Tok], i: int) -> bool:
@@ -223,9 +232,14 @@ def nested(toks: list[Tok], hit: Hit) -> bool:
     if k == 0:
         return False
     before = toks[k - 1]
-    if not before.is_word or before.bare in NEW_CLAUSE or word_kind(before) == "aux":
+    if not before.is_word or _opens_clause(before) or word_kind(before) == "aux":
         return False
-    return not (before.key in COMPLEMENTIZERS and k > 1 and toks[k - 2].bare in NEW_CLAUSE)
+    return not (before.key in COMPLEMENTIZERS and k > 1 and _opens_clause(toks[k - 2]))
+
+
+def _opens_clause(tok: Tok) -> bool:
+    """«فيما», «وبينما», «كما»: the key itself or without its و/ف («فيما» is not ف + «يما»)."""
+    return tok.key in NEW_CLAUSE or tok.bare in NEW_CLAUSE
 
 
 def find_intro(toks: list[Tok], start: int, limit: int, cue: Cue, ctx: Context) -> tuple[str, int, int] | None:
@@ -492,7 +506,7 @@ def _object_start(toks: list[Tok], j: int, limit: int) -> int | None:
     """Index of a verbal noun opening the verb's object («وجود», «مقتل»), after at most a short speaker
     phrase of words."""
     for k in range(j, min(limit, j + MAX_OBJECT_OFFSET + 1)):
-        if word_kind(toks[k]) == "object" and k + 1 < limit and toks[k + 1].is_word:
+        if object_word(toks[k]) and k + 1 < limit and toks[k + 1].is_word:
             return k
         if not toks[k].is_word or toks[k].key in COMPLEMENTIZERS:
             return None
@@ -657,6 +671,10 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
             ctx.history.append((explicit, verb_gender(hit)))
         elif local is None and hit.main:
             _agree(ctx, verb_gender(hit))  # «وأضافت أن» after a man was quoted: the last woman or organisation
+        elif local is None and n == 0 and hit.cue.pos == "participle":
+            explicit = _relative_antecedent(toks, hit, ctx)  # «... أنجيلا ميركل التي رفضت التعليق ... قائلة إنها»
+            if explicit is not None:
+                local = ctx.current = explicit
         if passive(toks[hit.i]):  # «وأُعلن أن»: said by no one named, not by the last speaker
             out.extend(replace(r, speaker=explicit, sentence=index) for r in raws)
             continue
@@ -668,9 +686,36 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
             speaker = replace(speaker, via=tuple(chain(speaker.via, told.via)))
             local = ctx.current = speaker
         out.extend(replace(r, speaker=speaker or told, sentence=index) for r in raws)
+    out.extend(_orphan_quotations(toks, hits, out, local or ctx.current, index, ctx))
     if not out:  # «ونقلت الجثث ... بحسب ما قال ...»: a cue that quoted nothing leaves the sentence to its source
         return according(toks, index, ctx)
     return _with_sentence_relays(out, toks, ctx)
+
+
+def _relative_antecedent(toks: list[Tok], hit: Hit, ctx: Context) -> Speaker | None:
+    """The named person before «التي/الذي + verb» earlier in the sentence, the subject of a participle."""
+    for k in range(hit.i - 2, 1, -1):
+        if toks[k].key in ("التي", "الذي") and cue_of(toks[k + 1]) is not None:
+            found = name_at_end(ctx.text, toks[:k])
+            return found
+    return None
+
+
+def _orphan_quotations(toks: list[Tok], hits: list[Hit], out: list[Raw], speaker: Speaker | None, index: int,
+                       ctx: Context) -> list[Raw]:
+    """«ودعا أنان إلى رفع "الحصار البحري والجوي ..."», «وانتقد ... التحذير من "الرؤية المفرطة ..."»: a quotation of
+    MIN_PARTIAL_WORDS words or more after a non-quoting cue (call, criticise), quoted by that cue's speaker."""
+    if speaker is None or not toks or not any(h.cue.quote == "no" for h in hits):
+        return []
+    # past the verb's object: «حث فيه "الشعب الأميركي ..." إلى» is an addressee, not words said
+    first = min(toks[min(h.j + 1, len(toks) - 1)].end for h in hits if h.cue.quote == "no")
+    taken = [(r.start, r.end) for r in out]
+    found = []
+    for q in ctx.quoted:
+        if q.depth == 0 and first < q.start and q.end <= toks[-1].end + 1 and q.words(ctx.text) >= MIN_PARTIAL_WORDS \
+                and not any(s < q.end and q.start < e for s, e in taken) and not _after_title_word(ctx.text, q.start):
+            found.append(Raw(q.start, q.end, "direct", "", speaker, index))
+    return found
 
 
 def verb_gender(hit: Hit) -> str:

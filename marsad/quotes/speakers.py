@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from marsad.model import Mention
-from marsad.quotes.tokens import PREPOSITIONS, Tok, is_boundary, word_kind
+from marsad.quotes.tokens import PREPOSITIONS, Tok, is_boundary, word_kind, word_kind_of
 from marsad.text.normalize import match_key, skeleton
 from marsad.text.tokens import strip_article
 
@@ -102,7 +102,7 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
         cap = MAX_ROLE_PHRASE_WORDS if out and word_kind(out[0]) == "role" else MAX_SPEAKER_WORDS
         if is_boundary(tok) or len(out) >= cap or (nxt is not None and _preposition_before_clause(tok, nxt)):
             break
-        if _is_say_noun(tok) or (out and _ends_speaker(tok)):
+        if _is_say_noun(tok) or object_word(tok) or (out and _ends_speaker(tok)):
             break  # «عن شهود عيان قولهم إن», «الناطقة باسم ... ردا على», «شهود عيان وجود قوات»
         out.append(tok)
     return out
@@ -113,7 +113,12 @@ def _ends_speaker(tok: Tok) -> bool:
     from marsad.quotes.tokens import cue_of
 
     cue = cue_of(tok)
-    return word_kind(tok) == "object" or (cue is not None and cue.pos == "participle")
+    return cue is not None and cue.pos == "participle"
+
+
+def object_word(tok: Tok) -> bool:
+    """A verbal noun that opens a verb's object, with or without the article («وجود», «الحاجة»)."""
+    return tok.is_word and (word_kind(tok) == "object" or word_kind_of(strip_article(tok.bare)) == "object")
 
 
 def _preposition_before_clause(tok: Tok, nxt: Tok) -> bool:
@@ -283,7 +288,7 @@ def apposed_name(text: str, toks: list[Tok]) -> Speaker | None:
 def _clause_start(tok: Tok) -> bool:
     from marsad.quotes.tokens import COMPLEMENTIZERS
 
-    return tok.key in COMPLEMENTIZERS or tok.bare in ("فيما", "بينما", "كما", "حين", "لكن", "لكنه", "لكنها", "ولكن",
+    return tok.key in COMPLEMENTIZERS or tok.key in ("فيما", "بينما") or tok.bare in ("فيما", "بينما", "كما", "حين", "لكن", "لكنه", "لكنها", "ولكن",
                                                       "اذ", "حيث", "اما")
 
 
