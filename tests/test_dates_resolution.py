@@ -150,3 +150,34 @@ def test_half_of_something_else_is_no_date() -> None:
 ])
 def test_weekday_with_its_date_after_almuwafiq_and_yawm_ghad(text: str, surface: str, value: str) -> None:
     assert found(text) == [(surface, value)]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("لجأ إلى تركيا منذ سنوات", "منذ سنوات", "PAST_REF"),
+    ("تعلن النتائج بعد أيام", "بعد أيام", "FUTURE_REF"),
+    ("عانت المدينة طوال سنوات", "طوال سنوات", "PXY"),
+])
+def test_plural_units_without_a_count_are_vague_not_one_unit(text: str, surface: str, value: str) -> None:
+    assert found(text) == [(surface, value)]
+
+
+@pytest.mark.parametrize("text", ["عاد بعد سنوات الحرب", "انتهت المعارك خلال أيام", "قبل سنوات من الحرب"])
+def test_plural_units_without_a_count_or_cue_are_no_expression(text: str) -> None:
+    assert all(v not in ("P1Y", "P1D", "PAST_REF") for _, v in found(text))
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("تبدأ السنة الهجرية في 1 محرم", "1 محرم", "2015-10-14"),  # a week after the anchor: the coming one
+    ("بدأ الحصار في 10 رمضان", "10 رمضان", "2015-06-27"),  # months before: the last one
+])
+def test_hijri_day_without_a_year_is_the_nearest_occurrence(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in found(text)
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("تراجعت الأمطار خريف العام الماضي", "خريف العام الماضي", "2014-FA"),
+    ("يزور البلاد صيف هذا العام", "صيف هذا العام", "2015-SU"),
+    ("قتل الآلاف خلال الفترة 2011-2014", "2011-2014", "2011/2014"),
+])
+def test_seasons_of_a_relative_year_and_dashed_year_ranges(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in found(text)

@@ -464,6 +464,10 @@ class DateRules(Base):
         yp = self.year(k + 1 + (1 if self.norm(k + 1) in YEAR_WORDS else 0), words=self.norm(k + 1) in YEAR_WORDS)
         if yp:
             return Hit(i, yp[1], start, V.Value("date", f"{yp[0]}-{code}", f"{yp[0]}-{code}", "explicit"))
+        year_ref = self.unit_shift(k + 1)  # «خريف العام الماضي», «صيف هذا العام»
+        if year_ref and year_ref.i == k + 1 and year_ref.val.precision == "year":
+            v = f"{year_ref.val.value}-{code}"
+            return Hit(i, year_ref.j, start, V.Value("date", v, v, "relative"))
         shift, j = self.shift_after(k + 1)
         if shift is None and not this and self.norm(i - 1) not in ("في", "خلال", "منذ", "حتي", "طوال"):
             return None
@@ -513,16 +517,18 @@ class DateRules(Base):
         return Hit(i, j, start, V.year_only(y))
 
     def year_pair(self, i: int) -> Hit | None:
-        """«بين عامي 2011 و2014», «بين 2011 و2014», «عامي 2014 و2015»: two years, read as the range between them."""
+        """«بين عامي 2011 و2014», «بين 2011 و2014», «عامي 2014 و2015», «خلال الفترة 2011-2014»: two years, read
+        as the range between them."""
         cue = self.word(i, {"بين"})
         k = i + 1 if cue else i
         dual = self.word(k, {"عامي", "سنتي", "العامين", "السنتين"})
         k = k + 1 if dual else k
-        if not (cue or dual) or k >= len(self.t) or self.t[k].kind != "d":
+        dash = not (cue or dual) and self.norm(i - 1) in YEAR_CUES | {"الفتره", "الاعوام", "السنوات"}
+        if not (cue or dual or dash) or k >= len(self.t) or self.t[k].kind != "d":
             return None
         a, b = self.year(k, words=False), None
-        if a and a[2] == "gregorian" and self.norm(a[1]) == "و":
-            b = self.year(a[1] + 1, words=False)
+        if a and a[2] == "gregorian" and self.norm(a[1]) == ("-" if dash else "و"):
+            b = self.year(a[1] + 1, words=False)  # «الفترة 2011-2014» (dash) or «بين عامي 2011 و2014»
         if a is None or b is None or b[2] != "gregorian" or not 1000 <= a[0] < b[0] <= 2100:
             return None
         start = cue[1] if cue else dual[1] if dual else self.t[k].start

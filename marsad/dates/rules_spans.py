@@ -9,6 +9,8 @@ from marsad.dates.numbers import bare, parse_words
 from marsad.dates.rules_base import AGO, DAYPARTS, DURATION_CUES, PLURAL_UNITS, Hit
 from marsad.dates.rules_times import TimeRules
 
+# Plural units that, without a count, say «some» («منذ سنوات», «لأيام»).
+BARE_PLURALS = frozenset({"ايام", "اسابيع", "اشهر", "شهور", "سنوات", "سنين", "اعوام", "عقود", "ساعات", "دقائق", "ثوان"})
 # Words of approximation between a cue and its amount; the amount is resolved as said.
 APPROX = (("ما", "يقرب", "من"), ("ما", "يزيد", "عن"), ("ما", "يزيد", "علي"), ("اكثر", "من"), ("اقل", "من"),
           ("نحو",), ("حوالي",), ("قرابه",), ("زهاء",))
@@ -25,6 +27,8 @@ class SpanRules(TimeRules):
             return None
         n, unit, j, start = parts[0]
         j = parts[-1][2]
+        if len(parts) == 1 and j == k + 1 and self.word(k, BARE_PLURALS):
+            return self.vague(i, j, cue, unit)
         timed = any(p[1] in ("H", "MIN", "S") for p in parts)
         if cue and cue[0] == "اخر":  # «آخر 3 سنوات»: the stretch up to now; not «آخر يوم» (of something)
             counted = self.t[k].kind == "d" or parse_words(self.t, k) is not None
@@ -56,6 +60,20 @@ class SpanRules(TimeRules):
         period = V.compound([(p[0], p[1]) for p in parts])
         first = i if cue and cue[0] in ("طوال", "طيله") else k
         return Hit(first, j, start, V.Value("duration", period, period, "explicit"))
+
+    def vague(self, i: int, j: int, cue: tuple[str, int] | None, unit: str) -> Hit | None:
+        """«منذ سنوات» (years ago), «لأيام» (for days): a plural without a count has no date and no length;
+        TIMEX writes them PAST_REF / FUTURE_REF and PXY (an unknown number of years)."""
+        if cue and cue[0] in AGO and self.norm(j) in ("من", "علي"):
+            return None  # «قبل سنوات من الحرب»: counted from another event
+        if cue and cue[0] in AGO:
+            ref = "FUTURE_REF" if AGO[cue[0]] > 0 else "PAST_REF"
+            return Hit(i, j, cue[1], V.Value("date", ref, ref, "vague"))
+        if cue is None or cue[0] not in ("طوال", "طيله"):
+            return None  # «خلال أيام», «سنوات الحرب»: too vague to mark
+        prefix, code = V.UNIT_CODE[unit]
+        period = f"{prefix}X{code}" if unit != "DEC" else "PXDE"
+        return Hit(i, j, cue[1], V.Value("duration", period, period, "vague"))
 
     def past_approximation(self, k: int) -> int:
         """After «منذ/قبل/بعد/خلال»: skip «نحو», «حوالي», «أكثر من», «ما يقرب من» («منذ نحو شهر»)."""

@@ -78,13 +78,13 @@ def gregorian(y: int | None, m: int, d: int | None, anchor: dt.date | None) -> V
 
 def hijri(y: int | None, m: int, d: int | None, anchor: dt.date | None) -> Value | None:
     """A Hijri date converted to the Gregorian calendar with hijridate (month only: the month's middle)."""
-    from hijridate import Gregorian, Hijri
+    from hijridate import Hijri
 
     resolution = "hijri"
     if y is None:
         if anchor is None:
             return Value("date", f"XXXX-{m:02d}" + (f"-{d:02d}" if d else ""), "", "hijri-unanchored")
-        y = Gregorian(anchor.year, anchor.month, anchor.day).to_hijri().year
+        y = _hijri_year_for(m, d or 15, anchor)
         resolution = "hijri-anchor-year"
     try:
         g = Hijri(y, m, d or 15).to_gregorian()
@@ -94,6 +94,23 @@ def hijri(y: int | None, m: int, d: int | None, anchor: dt.date | None) -> Value
     if d is None:
         return Value("date", f"{g.year}-{g.month:02d}", f"{g.year}-{g.month:02d}", resolution + "-month", None, "month")
     return Value("date", day.isoformat(), day.isoformat(), resolution, day, "day")
+
+
+def _hijri_year_for(m: int, d: int, anchor: dt.date) -> int:
+    """The Hijri year of a day printed without one: the latest occurrence at most ``FUTURE_WINDOW_DAYS``
+    after the anchor (as for Gregorian dates; «في 1 محرم» a week before it is the coming one)."""
+    from hijridate import Gregorian, Hijri
+
+    hy = Gregorian(anchor.year, anchor.month, anchor.day).to_hijri().year
+    best = hy
+    for y in (hy - 1, hy, hy + 1):
+        try:
+            g = Hijri(y, m, min(d, 29)).to_gregorian()
+        except (ValueError, OverflowError):
+            continue
+        if (dt.date(g.year, g.month, g.day) - anchor).days <= FUTURE_WINDOW_DAYS:
+            best = y
+    return best
 
 
 def hijri_month(m: int, shift: int, anchor: dt.date) -> Value | None:
