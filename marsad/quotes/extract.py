@@ -289,6 +289,8 @@ def addressee_relay(region: list[Tok], ctx: Context) -> str | None:
                 and not (n and adverbial(region[n - 1])) \
                 and relay_noun_phrase(ctx.text, region[n:], lam=True):
             return relay_noun_phrase(ctx.text, region[n:], lam=True)  # «قال للجزيرة إن»: right before the clause
+        if tok.key.startswith("لل") and word_kind_of(tok.key[2:]) == "org":  # «للقناة التلفزيونية الاسرائيلية العاشرة»
+            return relay_noun_phrase(ctx.text, region[n:], lam=True)
         if tok.key.startswith("ل") and not tok.key.startswith("لل") and word_kind_of(tok.key[1:]) == "org":
             q = _opened_at(rest[0], ctx) if rest and rest[0].text in OPENERS else None
             if q is not None and q.words(ctx.text) <= MAX_NAME_QUOTE_WORDS:

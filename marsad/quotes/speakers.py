@@ -428,6 +428,9 @@ def name_words(surface: str) -> set[str]:
 
 
 GENERIC_ROLES = frozenset({skeleton(strip_article(match_key("المسؤول")))})
+# Heads too common to name one person when a longer role phrase holds them («الرئيس» in «الرئيس الأميركي»).
+HEAD_ROLES = frozenset(skeleton(strip_article(match_key(w))) for w in ("الرئيس", "الوزير", "المسؤول", "الملك", "الأمير",
+                                                                         "رئيس", "وزير", "مسؤول", "نائب", "الأمين", "العام"))
 
 
 def _role_words(role: str) -> set[str]:
@@ -489,6 +492,10 @@ class Registry:
         role_words = _role_words(speaker.role)
         for person in reversed(self.people):
             if person.role and role_words and role_words <= _role_words(person.role):
+                return replace(person, start=speaker.start, end=speaker.end, via=speaker.via)
+        for person in reversed(self.people):  # «المتحدث باسم الخارجية الإيرانية» ... «وكان المتحدث ناصر كنعاني»
+            held = _role_words(person.role)
+            if held and held <= role_words and held - HEAD_ROLES:
                 return replace(person, start=speaker.start, end=speaker.end, via=speaker.via)
         for org in reversed(self.orgs):  # «وتوقع المسؤول» after «مسؤول في مطار دبي الدولي»: an unnamed holder
             if org.role and org.start < before and role_words and role_words <= _role_words(org.role) \
