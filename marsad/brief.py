@@ -19,6 +19,7 @@ Sentences of a story's articles (Arabic ones only) are compared by what they *cl
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,14 +34,18 @@ from marsad.claims import (
     dispute_cues,
     has_dispute_cue,
     make_unit,
+    origin,
     proposition_words,
     relation,
     similarity_matrix,
+    speaker_words,
     speech_verbs,
+    standpoint,
 )
 from marsad.cluster import Featurizer, content_words, load_featurizer, sort_key
 from marsad.model import Article, Claim, ClaimStatus, Evidence, Sentence, Story, SummarySentence
 from marsad.pipeline import Resources, stage
+from marsad.text.normalize import match_key
 from marsad.text.tokens import stem, word_keys
 
 __all__ = ["brief", "counted_things", "dispute_cues", "has_dispute_cue", "cosine_matrix", "unit_vectors"]
@@ -118,7 +123,39 @@ def story_units(story: Story, articles: dict[str, Article]) -> list[Unit]:
             text = article.sentence_text(sentence).strip()
             if len(content_words(text)) >= MIN_WORDS:
                 units.append(make_unit(article.id, sentence.index, text, source, is_headline(article, sentence)))
+    assign_speakers(units, story)
     return units
+
+
+def quoted_speakers(story: Story) -> dict[tuple[str, int], tuple[str, str]]:
+    """(article id, sentence index) -> (speaker key, speaker name) of the first quote of that sentence whose
+    speaker is known; the key is the story entity when the speaker was linked to one («أنطونوف» and
+    «أناتولي أنطونوف» are one speaker), else the speaker's matching form."""
+    out: dict[tuple[str, int], tuple[str, str]] = {}
+    for quote in story.quotes:
+        if quote.speaker and quote.sentence >= 0:
+            key = quote.speaker_entity_id or f"name:{match_key(quote.speaker)}"
+            out.setdefault((quote.article_id, quote.sentence), (key, quote.speaker))
+    return out
+
+
+def assign_speakers(units: list[Unit], story: Story) -> None:
+    """Speaker and standpoint of each unit from the story's quotes (a carried-over «وقال إن» knows its
+    speaker there), else from the sentence; a speaker's standpoint is the one most of its sentences show
+    («أنطونوف» alone is the «نائب وزير الدفاع الروسي» of another sentence)."""
+    quoted = quoted_speakers(story)
+    seen: dict[str, Counter[str]] = {}
+    for unit in units:
+        words = speaker_words(unit.text)
+        if words is None or (unit.article_id, unit.index) not in quoted:
+            continue  # the narrator's stance («وزعمت روسيا»), or no quote: make_unit read the sentence
+        key, name = quoted[(unit.article_id, unit.index)]
+        unit.speaker = key
+        seen.setdefault(key, Counter())[standpoint(words + word_keys(name))] += 1
+    for unit in units:
+        sides = [side for side, _ in seen.get(unit.speaker, Counter()).most_common() if side]
+        if unit.speaker in seen:
+            unit.side = sides[0] if sides else ""
 
 
 def states_something(unit: Unit) -> bool:
@@ -250,15 +287,17 @@ def evidence(indices: list[int], units: list[Unit], relation_name: str) -> list[
 
 
 def make_claim(group: Group, units: list[Unit]) -> Claim:
-    sources = {units[j].source for j in group.carriers}
-    status: ClaimStatus = "disputed" if group.against else ("corroborated" if len(sources) >= 2 else "single_source")
+    independent = independent_sources(group, units)
+    status: ClaimStatus = "disputed" if group.against else ("corroborated" if independent >= 2 else "single_source")
     items = evidence(group.carriers, units, "supports") + evidence(group.against, units, "contradicts")
     return Claim(text=units[group.head].text, article_ids=cited_ids(group.carriers, units), status=status,
                  evidence=items)
 
 
 def independent_sources(group: Group, units: list[Unit]) -> int:
-    return len({units[j].source for j in group.carriers})
+    """Independent origins carrying the claim: states, speakers, and outlets for their own narration
+    (a statement relayed by several outlets is one origin: its speaker)."""
+    return len({origin(units[j]) for j in group.carriers})
 
 
 def story_claims(units: list[Unit], sims: np.ndarray) -> list[Claim]:
@@ -305,7 +344,8 @@ def story_summary(units: list[Unit], sims: np.ndarray, k: int) -> list[SummarySe
 # ---------------------------------------------------------------- stage
 
 
-@stage("brief", "story", reads=["story.article_ids", "article.sentences", "article.duplicate_of", "article.outlet"],
+@stage("brief", "story", reads=["story.article_ids", "story.quotes", "article.sentences", "article.duplicate_of",
+                               "article.outlet"],
        writes=["story.title", "story.summary", "story.claims"])
 def brief(story: Story, articles: dict[str, Article], resources: Resources) -> Story:
     """Title, summary with citations and claims with status for one story."""

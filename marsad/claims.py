@@ -44,12 +44,16 @@ CONTRA_BAR = 0.20
 # Story IDF enters as a square root (chosen on the same cal rows: contradicts F1 0.79 at power 0.5 against
 # 0.70 at power 1; at power 0 shared topic words made denials of other subjects look like contradictions).
 STORY_IDF_POWER = 0.5
-COUNTED = re.compile(r"(\d+(?:[.,]\d+)?)\s+(?:من\s+)?(\S+)")
+COUNTED = re.compile(r"(\d+(?:[.,]\d+)?)\s+(?:من\s+)?(\S+)(?:\s+(\S+))?")
+OTHER_SET = frozenset({"اخري", "اخر", "اخرين", "اخريات", "غيرها"})  # «5 مقاطع أخرى»: another set, not a figure for it
 PRONOUN_SUFFIXES = ("هما", "هم", "ها", "نا", "ه")
 RELATIONS = ("same", "different", "contradicts")
 LEAD_TOKENS = 8  # a speech verb this early in a sentence introduces its speaker
+RELAYED_MAX_WORDS = 6  # «عن المتحدث باسم وزارة الدفاع الروسية»; a denied object may follow without «أن»
 AGENT_MAX_WORDS = 12  # longest speaker phrase «ممثل وزارة الدفاع الروسية اللواء إيغور كوناشينكوف»
+PHRASE_BREAKS = frozenset({"في", "خلال", "عبر", "امام", "اثناء", "بعد", "عقب", "لدي"})
 CONTENT_OPENERS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها", "انهم"})
+CLAUSE_WORDS = frozenset({"فان", "وان", "لان", "بانهم"})  # «فإن»: clause openers, not content
 COMMAS = frozenset({"،", ","})
 DELIMITERS = frozenset({"،", ",", ":", "\"", "“", "”", "«", "»", "-", "–"})
 
@@ -65,10 +69,16 @@ class Unit:
     disputes: bool  # carries a dispute cue
     counts: dict[str, str]  # counted thing (stem) -> number
     headline: bool = False  # a line without closing punctuation (headline, subhead, caption)
+    speaker: str = ""  # who states it: a speaker key (entity id or words), "" for the outlet's own narration
+    side: str = ""  # standpoint of the speaker: "gov:<country>" for a state voice, else ""
 
 
 def make_unit(article_id: str, index: int, text: str, source: str, headline: bool = False) -> Unit:
-    return Unit(article_id, index, text, source, has_dispute_cue(text), counted_things(text), headline)
+    """A unit whose speaker and standpoint are read from the sentence itself (no quote records)."""
+    unit = Unit(article_id, index, text, source, has_dispute_cue(text), counted_things(text), headline)
+    words = speaker_words(text) or []
+    unit.speaker, unit.side = " ".join(words), standpoint(words)
+    return unit
 
 
 # ---------------------------------------------------------------- lexicons
@@ -87,7 +97,30 @@ def dispute_cues() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def synonyms() -> dict[str, str]:
-    return {row[0]: row[1] for row in _rows("claim_synonyms.tsv") if len(row) > 1}
+    return {row[0]: row[1] for row in _rows("claim_synonyms.tsv") if len(row) == 2 or (len(row) > 2 and not row[2])}
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, str]:
+    """Country names, adjectives, capitals and seats of power -> the country («الروسية», «موسكو» -> روسيا)."""
+    return {row[0]: row[1] for row in _rows("claim_synonyms.tsv") if len(row) > 2 and row[2] == "standpoint"}
+
+
+@lru_cache(maxsize=1)
+def official_words() -> frozenset[str]:
+    """Words that make a speaker phrase a state voice («وزارة», «المتحدث», «الجيش»)."""
+    return frozenset(row[0] for row in _rows("claim_synonyms.tsv") if len(row) > 2 and row[2] == "official")
+
+
+@lru_cache(maxsize=1)
+def reporting_words() -> frozenset[str]:
+    """Single-word reporting verbs and nouns («قال», «قوله», «تصريحات»)."""
+    return frozenset(w for row in _rows("reporting_verbs.tsv") if " " not in row[0] for w in word_keys(row[0]))
+
+
+@lru_cache(maxsize=1)
+def doubt_verbs() -> frozenset[str]:
+    return frozenset(row[0] for row in _rows("dispute_cues.tsv") if len(row) > 1 and row[1] == "doubt")
 
 
 @lru_cache(maxsize=1)
@@ -110,10 +143,11 @@ def has_dispute_cue(sentence: str) -> bool:
 
 
 def counted_things(sentence: str) -> dict[str, str]:
-    """Numbers with the thing they count: «قتل 14 شخصا» -> {stem(شخصا): "14"}."""
+    """Numbers with the thing they count: «قتل 14 شخصا» -> {stem(شخصا): "14"}; «5 مقاطع أخرى» counts
+    another set and is left out."""
     out: dict[str, str] = {}
-    for number, word in COUNTED.findall(match_key(sentence)):
-        if len(word) > 2 and not word.isdigit():
+    for number, word, after in COUNTED.findall(match_key(sentence)):
+        if len(word) > 2 and not word.isdigit() and after not in OTHER_SET:
             out.setdefault(stem(word), number.replace(",", "."))
     return out
 
@@ -175,8 +209,76 @@ def proposition_words(text: str) -> list[str]:
     title, no dispute cue; synonyms as one concept."""
     tokens = [t.text for t in tokenize(text)]
     _, end = agent_span(tokens)
-    skip = attribution_words() | cue_words()
+    skip = attribution_words() | cue_words() | CONTENT_OPENERS | CLAUSE_WORDS
     return [concept(w) for w in content_words(" ".join(tokens[end:])) if w not in skip]
+
+
+def speaker_words(text: str) -> list[str] | None:
+    """Content words naming who states ``text``: the words after a leading speech verb up to its content
+    («نفى ممثل وزارة الدفاع الروسية اللواء ...»), or before «:»; after «نقلت X عن» the words after «عن».
+    A preposition ends the phrase («المحافظ في تصريح لاحق» -> محافظ).
+    [] for the outlet's own narration or an unnamed carried-over speaker («وقال إن»); None when the verb
+    doubts what it reports («وزعمت روسيا أن»): the stance is then the narrator's, not the speaker's."""
+    tokens = [t.text for t in tokenize(text)]
+    _, end = agent_span(tokens)
+    verb = next((i for i, t in enumerate(tokens[:end]) if _key(t) in speech_verbs()), -1)
+    if verb >= 0 and _key(tokens[verb]) in doubt_verbs():
+        return None
+    span = tokens[verb + 1:end]
+    keys = [_key(t) for t in span]
+    if "عن" in keys:
+        start = verb + 1 + len(keys) - keys[::-1].index("عن")
+        span = relayed_speaker(tokens, start)
+        keys = [_key(t) for t in span]
+    span = span[:next((i for i, k in enumerate(keys) if k in PHRASE_BREAKS), len(span))]
+    skip = reporting_words() | cue_words()
+    return [w for w in content_words(" ".join(span)) if w not in skip]
+
+
+def standpoint(words: list[str]) -> str:
+    """"gov:<country>" when the speaker words name one country and make a state voice (an official word, or
+    only the country's names: «موسكو», «الكرملين»); else "" (a person, group or outlet is its own standpoint)."""
+    named = {countries()[w] for w in words if w in countries()}
+    if len(named) != 1:
+        return ""
+    if any(w in official_words() for w in words) or all(w in countries() for w in words):
+        return f"gov:{named.pop()}"
+    return ""
+
+
+def relayed_speaker(tokens: list[str], start: int) -> list[str]:
+    """The words after «نقلت X عن»: up to a content opener, a cue or speech word («نفيها», «قوله»), a
+    delimiter, or RELAYED_MAX_WORDS words."""
+    out: list[str] = []
+    for token in tokens[start:start + RELAYED_MAX_WORDS]:
+        key = _key(token)
+        if key in CONTENT_OPENERS or key in cue_words() or key in reporting_words() or token in DELIMITERS:
+            break
+        out.append(token)
+    return out
+
+
+def same_speaker(a: set[str], b: set[str]) -> bool:
+    """One speaker named twice: one phrase within the other («المحافظ» / «محافظ الجيزة»), or all but one word
+    of the shorter one, at least two («نفت وزارة الداخلية استخدام» / «المتحدث باسم وزارة الداخلية»: a
+    denied object can run into the speaker phrase of a verb without «أن»)."""
+    shared, shorter = len(a & b), min(len(a), len(b))
+    return shared == shorter or (shared >= 2 and shared >= shorter - 1)
+
+
+def same_standpoint(a: Unit, b: Unit) -> bool:
+    """One voice: the same speaker, the same state, or the narration of one outlet. Such sentences never
+    dispute each other nor corroborate each other."""
+    if a.speaker and b.speaker and same_speaker(set(a.speaker.split()), set(b.speaker.split())):
+        return True
+    if a.side or b.side:
+        return a.side == b.side
+    return not a.speaker and not b.speaker and a.source == b.source
+
+
+def origin(unit: Unit) -> str:
+    """Independence key: the state, else the speaker, else the outlet of a narrated sentence."""
+    return unit.side or (f"speaker:{unit.speaker}" if unit.speaker else unit.source)
 
 
 def proposition_vectors(texts: Sequence[str], featurizer: Featurizer) -> sp.csr_matrix:
@@ -203,8 +305,10 @@ def similarity_matrix(texts: Sequence[str], featurizer: Featurizer) -> np.ndarra
 
 
 def contradicts(a: Unit, b: Unit, similarity: float) -> bool:
-    """One side denies or doubts what the other asserts, or counts the same thing with another number."""
-    if a.source == b.source:
+    """A source of another standpoint denies or doubts what the other asserts, or counts the same thing with
+    another number. One voice (the same speaker, state or outlet narration) never contradicts itself: a
+    speaker's own denial is what the speaker claims."""
+    if same_standpoint(a, b):
         return False
     if a.disputes != b.disputes and similarity >= CONTRA_BAR:
         return True
@@ -246,7 +350,7 @@ def pair_relations(pairs: list[Pair], featurizer: Featurizer, context: dict[str,
         sims = similarity_matrix(texts, featurizer)
         for p in rows:
             i, j = texts.index(p.a), texts.index(p.b)
-            out.append((p.label, float(sims[i, j]), make_unit("a", 0, p.a, "A"), make_unit("b", 0, p.b, "B")))
+            out.append((p.label, float(sims[i, j]), make_unit("a", 0, p.a, "outlet:a"), make_unit("b", 0, p.b, "outlet:b")))
     return out
 
 
