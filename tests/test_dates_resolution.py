@@ -181,3 +181,7 @@ def test_hijri_day_without_a_year_is_the_nearest_occurrence(text: str, surface: 
 ])
 def test_seasons_of_a_relative_year_and_dashed_year_ranges(text: str, surface: str, value: str) -> None:
     assert (surface, value) in found(text)
+
+
+def test_quarter_of_the_same_year_named_before_is_not_the_anchor_year() -> None:
+    assert found("ارتفعت المبيعات عن الربع الأول من العام نفسه") == []

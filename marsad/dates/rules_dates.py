@@ -107,8 +107,8 @@ class DateRules(Base):
 
     def this_year(self, k: int) -> Hit | None:
         """«العام» / «السنة» alone after «الربع الأخير من»: the anchor's year."""
-        if self.norm(k) not in ("العام", "السنه"):
-            return None
+        if self.norm(k) not in ("العام", "السنه") or self.norm(k + 1) in ("نفسه", "ذاته", "نفسها", "ذاتها"):
+            return None  # «من العام نفسه»: a year named before
         val = V.unit_shift("Y", 0, self.anchor)
         return Hit(k, k + 1, self.t[k].start, val) if val else None
 
