@@ -1,10 +1,16 @@
-"""SQLite store: migrations, idempotent saves, failure safety, normalised search, round trips."""
+"""SQLite store: migrations, idempotent saves, failure safety, normalised search, round trips.
+
+The behavioural tests take the store through the fixtures ``store`` (an empty store), ``fresh_store``
+(a factory of empty stores, for property tests) and ``target`` (what ``open_store`` opens ``store``
+by): tests/test_store_postgres.py runs the same tests against PostgreSQL with its own fixtures.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -29,7 +35,7 @@ from marsad.model import (
     TimeExpression,
     TimelineEvent,
 )
-from marsad.store import Store
+from marsad.store import Store, open_store
 from marsad.store.migrate import available_migrations, current_version, migrate, split_statements
 from marsad.store.sqlite import SqliteStore, fts_query, snippet
 
@@ -71,7 +77,7 @@ def full_result() -> Result:
                   stories=[story("s1", ["a1", "a2"])])
 
 
-def counts(store: SqliteStore) -> dict[str, int]:
+def counts(store: SqliteStore) -> dict[str, int]:  # or a PostgresStore: same tables, same SQL
     tables = ("articles", "article_removed", "article_mentions", "rejected", "stories", "story_articles",
               "entities", "entity_variants", "quotes", "quote_via", "timeline", "summary", "claims",
               "claim_evidence", "articles_fts")
@@ -79,9 +85,20 @@ def counts(store: SqliteStore) -> dict[str, int]:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[SqliteStore]:
-    with SqliteStore(tmp_path / "marsad.db") as opened:
+def target(tmp_path: Path) -> str:
+    return str(tmp_path / "marsad.db")
+
+
+@pytest.fixture
+def store(target: str) -> Iterator[SqliteStore]:
+    with SqliteStore(target) as opened:
         yield opened
+
+
+@pytest.fixture
+def fresh_store() -> Callable[[], AbstractContextManager[SqliteStore]]:
+    """Empty stores for property tests, one per example."""
+    return lambda: SqliteStore(":memory:")
 
 
 # ---------------------------------------------------------------- migrations
@@ -156,7 +173,7 @@ def test_not_a_database_and_missing_folder_are_store_errors(tmp_path):
         SqliteStore(tmp_path / "missing" / "x.db")
 
 
-def test_sqlite_store_satisfies_the_store_protocol(store):
+def test_the_store_satisfies_the_store_protocol(store):
     def use(backend: Store) -> int:
         return len(backend.load().articles)
 
@@ -222,6 +239,7 @@ def test_reading_back_one_article_and_the_stories(store):
     assert store.article("a1") is not None and store.article("a1").meta == {"charset": "utf-8", "lines": [1, 2]}
     assert store.article("nope") is None
     assert [s.id for s in store.stories()] == ["s1"]
+    assert store.story_ids_of("a1") == ["s1"] and store.story_ids_of("nope") == []
     assert store.story("s1") == result.stories[0]
     assert store.story("nope") is None
 
@@ -255,7 +273,8 @@ def test_search_snippet_is_original_text_around_the_match(store):
     assert "٢٠ طلعة" in hit.snippet and "\n" not in hit.snippet
 
 
-@pytest.mark.parametrize("query", ['"', "AND", "*", "a:b", "NEAR(", "'; DROP TABLE articles; --", "", "،؟"])
+@pytest.mark.parametrize("query", ['"', "AND", "*", "a:b", "NEAR(", "'; DROP TABLE articles; --", "", "،؟",
+                                   "& | !", "طلعة:*", "a <-> b", "\\'", "?", "%s"])
 def test_search_treats_fts_syntax_as_text(store, query):
     store.save(full_result())
     assert isinstance(store.search(query), list)
@@ -319,8 +338,8 @@ def results(draw: st.DrawFn) -> Result:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                  HealthCheck.too_slow])
 @given(result=results())
-def test_arabic_and_mixed_script_text_round_trips_unchanged(result):
-    with SqliteStore(":memory:") as memory:
+def test_arabic_and_mixed_script_text_round_trips_unchanged(fresh_store, result):
+    with fresh_store() as memory:
         memory.save(result)
         loaded = memory.load()
         assert loaded.to_dict() == result.to_dict()
@@ -353,49 +372,42 @@ ARABIC_WORD = st.text(alphabet="ابتثجحخدرزسشصطعغفقكلمنهو
 DECORATION = st.sampled_from(["\u064e", "\u064f", "\u0650", "\u0651", "\u0652", "\u0640", "\u064b"])
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(word=ARABIC_WORD, marks=st.lists(DECORATION, min_size=1, max_size=4), hamza=st.sampled_from("اأإآ"))
-def test_search_finds_a_word_whatever_its_diacritics_tatweel_and_alef_form(word, marks, hamza):
+def test_search_finds_a_word_whatever_its_diacritics_tatweel_and_alef_form(fresh_store, word, marks, hamza):
     written = hamza + word
     decorated = "".join(ch + (marks[i] if i < len(marks) else "") for i, ch in enumerate("ا" + word))
-    with SqliteStore(":memory:") as memory:
+    with fresh_store() as memory:
         memory.save(Result(articles=[article(1, f"في النص كلمة {written} وغيرها.")]))
         assert [h.article_id for h in memory.search(decorated)] == ["a1"]
 
 
-def test_two_connections_to_one_file_see_each_others_saves(tmp_path):
-    path = tmp_path / "shared.db"
-    with SqliteStore(path) as writer, SqliteStore(path) as reader:
+def test_two_connections_to_one_file_see_each_others_saves(target):
+    with open_store(target) as writer, open_store(target) as reader:
         writer.save(full_result())
         assert [a.id for a in reader.load().articles] == ["a1", "a2"]
         reader.save(Result(articles=[article(3)]))
         assert writer.article("a3") is not None
 
 
-def test_delete_stories_forgets_story_rows_but_keeps_articles(tmp_path):
-    from marsad.store.sqlite import SqliteStore as Store
-
+def test_delete_stories_forgets_story_rows_but_keeps_articles(store):
     article = Article(id="a1", source="a.txt", title="عنوان", text="نص")
     story = Story(id="s-1", title="قصة", article_ids=["a1"],
                   entities=[Entity(id="e1", type="PER", name="أنطونوف", variants=["أنطونوف"], article_ids=["a1"])])
-    with Store(tmp_path / "m.db") as store:
-        store.save(Result(articles=[article], stories=[story]))
-        assert store.delete_stories(["s-1", "s-none"]) == 1
-        assert store.stories() == [] and store.entity_stories("e1") == []
-        assert store.article("a1") is not None
+    store.save(Result(articles=[article], stories=[story]))
+    assert store.delete_stories(["s-1", "s-none"]) == 1
+    assert store.stories() == [] and store.entity_stories("e1") == []
+    assert store.article("a1") is not None and store.story_ids_of("a1") == []
 
 
-def test_search_finds_other_spellings_of_a_stored_name(tmp_path):
-    from marsad.store.sqlite import SqliteStore as Store
-
+def test_search_finds_other_spellings_of_a_stored_name(store):
     a1 = Article(id="a1", source="a.txt", title="تدمر", text="نفى اللواء إيغور كوناشينكوف قصف تدمر.")
     a2 = Article(id="a2", source="b.txt", title="غرب", text="تقع المدينة غرب النهر قرب الجسر.")
     konashenkov = Entity(id="e1", type="PER", name="إيغور كوناشينكوف",
                          variants=["إيغور كوناشينكوف", "ايجور كوناشنكوف"], article_ids=["a1"])
-    with Store(tmp_path / "m.db") as store:
-        store.save(Result(articles=[a1, a2], stories=[Story(id="s", article_ids=["a1"], entities=[konashenkov])]))
-        assert [h.article_id for h in store.search("ايجور كوناشنكوف")] == ["a1"]
-        assert [h.article_id for h in store.search("جرب")] == []  # ordinary words are not folded
+    store.save(Result(articles=[a1, a2], stories=[Story(id="s", article_ids=["a1"], entities=[konashenkov])]))
+    assert [h.article_id for h in store.search("ايجور كوناشنكوف")] == ["a1"]
+    assert [h.article_id for h in store.search("جرب")] == []  # ordinary words are not folded
 
 
 def test_upgrading_from_version_4_indexes_the_stored_names_for_search(tmp_path):
@@ -415,9 +427,7 @@ def test_upgrading_from_version_4_indexes_the_stored_names_for_search(tmp_path):
         assert [h.article_id for h in upgraded.search("ايجور")] == ["a1"]
 
 
-def test_a_person_named_another_way_in_another_story_is_found_across_the_store(tmp_path):
-    from marsad.store.sqlite import SqliteStore as Store
-
+def test_a_person_named_another_way_in_another_story_is_found_across_the_store(store):
     def person(eid: str, *names: str) -> Entity:
         return Entity(id=eid, type="PER", name=names[0], variants=list(names), article_ids=["a1"])
 
@@ -426,8 +436,8 @@ def test_a_person_named_another_way_in_another_story_is_found_across_the_store(t
                Story(id="s2", article_ids=["a1"], entities=[person("e2", "ايجور كوناشنكوف")]),
                Story(id="s3", article_ids=["a1"], entities=[person("e3", "كوناشنكوف")]),
                Story(id="s4", article_ids=["a1"], entities=[person("e4", "أناتولي أنطونوف")])]
-    with Store(tmp_path / "x.db") as store:
-        store.save(Result(articles=[a1], stories=stories))
-        found = store.entity_stories("e1")
-        assert [(a.story_id, a.entity_id) for a in found] == [("s1", "e1"), ("s2", "e2"), ("s3", "e3")]
-        assert [a.story_id for a in store.entity_stories("e4")] == ["s4"]
+    store.save(Result(articles=[a1], stories=stories))
+    found = store.entity_stories("e1")
+    assert [(a.story_id, a.entity_id) for a in found] == [("s1", "e1"), ("s2", "e2"), ("s3", "e3")]
+    assert [a.story_id for a in store.entity_stories("e4")] == ["s4"]
+    assert [a.story_id for a in store.entity_stories("e2")] == ["s1", "s2", "s3"]  # from any spelling

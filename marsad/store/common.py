@@ -18,6 +18,12 @@ SNIPPET_CONTEXT = 60  # characters of original text shown on each side of the fi
 Appearances = Callable[[str, tuple[str, ...]], list[EntityAppearance]]
 
 
+def display_target(dsn: str) -> str:
+    """A store's DSN without its password, for messages (``postgresql://u:***@host/db``, ``password=***``)."""
+    hidden = re.sub(r"(://[^:/@?]*:)[^@/?]*@", r"\1***@", dsn)
+    return re.sub(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&]+)", r"\1***", hidden)
+
+
 # ---------------------------------------------------------------- entities across stories
 
 

@@ -119,6 +119,9 @@ ARTICLE_CHILDREN = (
                                             ("resolution", "resolution"), ("sentence", "sentence")), "times"),
 )
 
+# Which normaliser built a store's search index (store_meta.fts_normaliser): change it when match_key,
+# bare_words or how words are split changes, and each store rebuilds its index when it next opens.
+SEARCH_NORMALISER = "match_key+strip_clitics/1"
 NAME_WORD_MIN = 3  # shorter words (ال, بن, أبو-less stubs) would match too many unrelated names
 STORY_TABLES = ("story_articles", "entities", "entity_variants", "entity_articles", "entity_roles",
                 "entity_mentions", "quotes", "quote_via", "timeline", "timeline_articles", "summary",

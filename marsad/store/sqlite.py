@@ -32,7 +32,7 @@ from marsad.text.normalize import match_key
 
 __all__ = ["SqliteStore"]
 
-FTS_NORMALISER = "match_key+strip_clitics/1"  # must equal store_meta.fts_normaliser (migration 3)
+FTS_NORMALISER = R.SEARCH_NORMALISER  # 'match_key+strip_clitics/1' when migration 3 wrote store_meta
 
 
 class SqliteStore:

@@ -1,0 +1,380 @@
+"""PostgreSQL store: the SQLite store's behavioural tests against a real server, and what is PostgreSQL's own
+(migrations, DSN and server errors, concurrent writers, NUL characters, open_store).
+
+A throw-away cluster is made once per session in a temporary folder (``initdb``; ``pg_ctl`` on a Unix socket
+only, no TCP) and stopped at the end. As root, initdb and postgres refuse to run: they run as ``nobody``.
+The tests skip, saying why, when the PostgreSQL binaries or psycopg are missing.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+# The same behaviour as the SQLite store, run here with this module's fixtures (store, fresh_store, target).
+from test_store_sqlite import (  # noqa: F401
+    article,
+    full_result,
+    story,
+    test_a_batch_failing_midway_loses_nothing_already_stored,
+    test_a_changed_record_is_rewritten_and_an_unchanged_one_skipped,
+    test_a_person_named_another_way_in_another_story_is_found_across_the_store,
+    test_a_python_error_midway_rolls_the_batch_back,
+    test_arabic_and_mixed_script_text_round_trips_unchanged,
+    test_delete_stories_forgets_story_rows_but_keeps_articles,
+    test_overlapping_batches_keep_one_row_per_article_and_replace_story_rows,
+    test_reading_back_one_article_and_the_stories,
+    test_reindex_rebuilds_the_search_index,
+    test_resaving_the_same_result_adds_nothing,
+    test_round_trip_of_a_full_result,
+    test_search_finds_a_word_whatever_its_diacritics_tatweel_and_alef_form,
+    test_search_finds_other_spellings_of_a_stored_name,
+    test_search_folds_spelling_variants,
+    test_search_requires_every_word_and_ranks_title_matches,
+    test_search_snippet_is_original_text_around_the_match,
+    test_search_treats_fts_syntax_as_text,
+    test_the_store_satisfies_the_store_protocol,
+    test_two_connections_to_one_file_see_each_others_saves,
+)
+
+from marsad.errors import StoreError
+from marsad.model import Article, Result
+from marsad.store import open_store
+
+BINARIES = ("initdb", "pg_ctl", "postgres")
+
+
+# ---------------------------------------------------------------- a throw-away server
+
+
+@dataclass(frozen=True)
+class Server:
+    socket_dir: str
+    port: int
+
+    def dsn(self, database: str = "postgres") -> str:
+        return f"postgresql://marsad@/{database}?host={self.socket_dir}&port={self.port}"
+
+
+def _binaries() -> str | None:
+    """The folder holding initdb, pg_ctl and postgres (PATH, then Debian's versioned folders)."""
+    folders = [*os.environ.get("PATH", "").split(os.pathsep), "/usr/local/bin",
+               *sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)]
+    for folder in folders:
+        if folder and all(os.access(os.path.join(folder, b), os.X_OK) for b in BINARIES):
+            return folder
+    return None
+
+
+def _as_server_user() -> tuple[list[str], int | None]:
+    """A command prefix that runs the server as an unprivileged user, and that user's uid (None: as we are)."""
+    if os.geteuid() != 0:
+        return [], None
+    runuser = shutil.which("runuser")
+    try:
+        uid = pwd.getpwnam("nobody").pw_uid
+    except KeyError:
+        uid = None
+    if runuser is None or uid is None:
+        pytest.skip("running as root, and no runuser or user 'nobody' to run PostgreSQL as")
+    return [runuser, "-u", "nobody", "--"], uid
+
+
+def _free_port() -> int:
+    # The socket lives in a private folder, so any port would do; a free one keeps the SysV key unique too.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Server]:
+    pytest.importorskip("psycopg", reason="psycopg 3 is not installed (pip install 'marsad[postgres]')")
+    folder = _binaries()
+    if folder is None:
+        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl, postgres) are not installed")
+    prefix, uid = _as_server_user()
+    root = tempfile.mkdtemp(prefix="marsad-pg-")
+    if uid is not None:
+        os.chown(root, uid, -1)
+    data, port = os.path.join(root, "data"), _free_port()
+
+    def run(*command: str) -> None:
+        done = subprocess.run([*prefix, *command], capture_output=True, text=True, timeout=60)
+        if done.returncode != 0:
+            raise RuntimeError(f"{command[0]} failed: {done.stderr or done.stdout}")
+
+    try:
+        run(f"{folder}/initdb", "-D", data, "-A", "trust", "-U", "marsad", "-E", "UTF8", "--no-sync",
+            "--locale=C.UTF-8" if "C.UTF-8" in _locales() else "--no-locale")
+        run(f"{folder}/pg_ctl", "-D", data, "-l", os.path.join(root, "log"), "-w", "-t", "30", "-o",
+            f"-k {root} -p {port} -c listen_addresses='' -c fsync=off -c synchronous_commit=off "
+            "-c full_page_writes=off", "start")
+    except (RuntimeError, subprocess.SubprocessError) as exc:
+        shutil.rmtree(root, ignore_errors=True)
+        pytest.fail(f"cannot start a throw-away PostgreSQL server: {exc}")
+    try:
+        yield Server(root, port)
+    finally:
+        subprocess.run([*prefix, f"{folder}/pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"],
+                       capture_output=True, timeout=60)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _locales() -> str:
+    try:
+        return subprocess.run(["locale", "-a"], capture_output=True, text=True, timeout=10).stdout.replace(
+            "utf8", "UTF-8")
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
+_made = iter(range(1, 10**6))
+
+
+@pytest.fixture
+def new_database(pg_server: Server) -> Callable[..., str]:
+    """Make an empty database; returns its DSN."""
+    import psycopg
+
+    def make(*options: str) -> str:
+        name = f"t{os.getpid()}_{next(_made)}"
+        with psycopg.connect(pg_server.dsn(), autocommit=True) as admin:
+            admin.execute(f"CREATE DATABASE {name} {' '.join(options)}")  # type: ignore[arg-type]
+        return pg_server.dsn(name)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def shared_dsn(pg_server: Server) -> str:
+    """One database for the behavioural tests, emptied before each (faster than one database per test)."""
+    import psycopg
+
+    with psycopg.connect(pg_server.dsn(), autocommit=True) as admin:
+        admin.execute("CREATE DATABASE behaviour")
+    return pg_server.dsn("behaviour")
+
+
+@pytest.fixture(scope="session")
+def shared_store(shared_dsn: str) -> Iterator[Any]:
+    from marsad.store.postgres import PostgresStore
+
+    with PostgresStore(shared_dsn) as opened:
+        yield opened
+
+
+def _empty(store: Any) -> None:
+    for table in ("stories", "articles", "rejected", "name_words"):  # the others follow by ON DELETE CASCADE
+        store.connection.execute(f"DELETE FROM {table}")
+
+
+@pytest.fixture
+def target(shared_dsn: str, shared_store: Any) -> str:
+    _empty(shared_store)
+    return shared_dsn
+
+
+@pytest.fixture
+def store(target: str, shared_store: Any) -> Any:
+    return shared_store
+
+
+@pytest.fixture
+def fresh_store(shared_store: Any) -> Callable[[], AbstractContextManager[Any]]:
+    @contextmanager
+    def emptied() -> Iterator[Any]:
+        _empty(shared_store)
+        yield shared_store
+
+    return emptied
+
+
+# ---------------------------------------------------------------- migrations
+
+
+def test_pg_migrations_are_numbered_and_apply_once(new_database):
+    import psycopg
+
+    from marsad.store.migrate import available_migrations
+    from marsad.store.postgres import PostgresStore, migrate
+
+    migrations = available_migrations("migrations_pg")
+    assert [m.version for m in migrations] == list(range(1, len(migrations) + 1))
+    dsn = new_database()
+    with PostgresStore(dsn) as first:
+        assert first.schema_version() == migrations[-1].version
+        first.save(full_result())
+    with PostgresStore(dsn) as again, psycopg.connect(dsn, autocommit=True) as conn:
+        assert [r[0] for r in conn.execute("SELECT version FROM schema_version ORDER BY version")] == \
+            [m.version for m in migrations]
+        assert migrate(conn) == []
+        assert len(again.load().articles) == 2
+
+
+def test_pg_tables_match_the_sqlite_tables(new_database, tmp_path):
+    """One row module serves both backends: same tables, same columns in the same order."""
+    import psycopg
+
+    from marsad.store.postgres import PostgresStore
+    from marsad.store.sqlite import SqliteStore
+
+    dsn = new_database()
+    PostgresStore(dsn).close()
+    with SqliteStore(tmp_path / "m.db") as lite, psycopg.connect(dsn) as conn:
+        tables = [r[0] for r in lite.connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'articles_fts%'")]
+        for table in tables:
+            lite_columns = [r[1] for r in lite.connection.execute(f"PRAGMA table_info({table})")]
+            pg_columns = [r[0] for r in conn.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = %s ORDER BY ordinal_position",
+                (table,))]
+            assert pg_columns == lite_columns, table
+
+
+def test_opening_an_old_pg_database_upgrades_it_and_indexes_its_articles(new_database):
+    import psycopg
+
+    from marsad.store.postgres import PostgresStore, migrate
+
+    dsn = new_database()
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        assert migrate(conn, target=2) == [1, 2]
+        conn.execute("INSERT INTO articles (id, source, title, text) VALUES ('old', 'old.txt', 'خبر قديم', %s)",
+                     ("صرّح إيغـــور كوناشينكوف للصحفيين",))
+    with PostgresStore(dsn) as upgraded:
+        assert upgraded.schema_version() == 3
+        assert [hit.article_id for hit in upgraded.search("ايغور")] == ["old"]
+
+
+def test_a_pg_database_newer_than_the_code_is_refused_naming_it(new_database):
+    import psycopg
+
+    from marsad.store.postgres import PostgresStore
+
+    dsn = new_database()
+    PostgresStore(dsn).close()
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute("INSERT INTO schema_version (version, name) VALUES (999, 'future')")
+    with pytest.raises(StoreError, match="newer") as raised:
+        PostgresStore(dsn)
+    assert raised.value.source == dsn and dsn in str(raised.value)
+
+
+def test_a_failing_pg_migration_leaves_the_previous_version(new_database, monkeypatch):
+    import psycopg
+
+    from marsad.store import postgres
+    from marsad.store.migrate import Migration, available_migrations
+
+    broken = [*available_migrations("migrations_pg")[:1],
+              Migration(2, "broken", "CREATE TABLE t (x INTEGER);\nINSERT INTO nowhere VALUES (1);")]
+    monkeypatch.setattr(postgres, "available_migrations", lambda folder: broken)
+    dsn = new_database()
+    with pytest.raises(StoreError, match="migration 2"):
+        postgres.PostgresStore(dsn)
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        assert postgres.current_version(conn) == 1
+        assert conn.execute("SELECT to_regclass('t')").fetchone() == (None,)
+
+
+# ---------------------------------------------------------------- connecting
+
+
+def test_a_server_that_is_not_there_is_a_store_error_naming_the_target(pg_server, tmp_path):
+    from marsad.store.postgres import PostgresStore
+
+    dsn = f"postgresql://marsad:secret@/postgres?host={tmp_path}&port={pg_server.port}&connect_timeout=2"
+    with pytest.raises(StoreError, match="cannot connect") as raised:
+        PostgresStore(dsn)
+    assert "marsad:***@" in str(raised.value) and "secret" not in str(raised.value)
+
+
+def test_a_malformed_dsn_is_a_store_error(pg_server):
+    from marsad.store.postgres import PostgresStore
+
+    with pytest.raises(StoreError, match="postgresql://marsad@/x") as raised:
+        PostgresStore("postgresql://marsad@/x?nosuchoption=1")
+    assert "DSN" in str(raised.value) or "connect" in str(raised.value)
+
+
+def test_a_database_that_cannot_hold_arabic_is_refused(new_database):
+    from marsad.store.postgres import PostgresStore
+
+    dsn = new_database("ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0")
+    with pytest.raises(StoreError, match="UTF8"):
+        PostgresStore(dsn)
+
+
+def test_open_store_picks_the_backend_from_the_target(shared_dsn, tmp_path):
+    from marsad.store.postgres import PostgresStore
+    from marsad.store.sqlite import SqliteStore
+
+    with open_store(shared_dsn) as pg, open_store(tmp_path / "m.db") as lite:
+        assert isinstance(pg, PostgresStore) and isinstance(lite, SqliteStore)
+    with open_store(shared_dsn.replace("postgresql://", "postgres://", 1)) as short:
+        assert isinstance(short, PostgresStore)
+
+
+def test_open_store_on_a_file_does_not_import_psycopg(tmp_path):
+    code = ("import sys; from marsad.store import open_store; open_store(sys.argv[1]).close(); "
+            "assert 'psycopg' not in sys.modules and 'marsad.store.postgres' not in sys.modules")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "m.db")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+# ---------------------------------------------------------------- PostgreSQL's own behaviour
+
+
+def test_nul_characters_round_trip_though_postgresql_text_refuses_them(store):
+    text = "نص\x00فيه صفر \U0010fffe0 و\U0010fffe"
+    stored = Article(id="a\x00", source="x\x00.txt", title="عنوان\x00", text=text, meta={"k": "\x00"})
+    store.save(Result(articles=[stored]))
+    assert store.article("a\x00") == stored
+    assert store.load().articles == [stored]
+    assert [h.article_id for h in store.search("فيه")] == ["a\x00"]
+
+
+def test_concurrent_writers_queue_instead_of_failing(target, store):
+    from marsad.store.postgres import PostgresStore
+
+    errors: list[BaseException] = []
+
+    def write(n: int) -> None:
+        try:
+            with PostgresStore(target) as own:
+                for _ in range(3):
+                    own.save(Result(articles=[article(1), article(n)], stories=[story("s1", ["a1", f"a{n}"])]))
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    writers = [threading.Thread(target=write, args=(n,)) for n in (2, 3, 4)]
+    for w in writers:
+        w.start()
+    for w in writers:
+        w.join(timeout=60)
+    assert errors == []
+    assert [a.id for a in store.load().articles][0] == "a1" and len(store.load().articles) == 4
+    assert len(store.stories()) == 1
+
+
+def test_search_ranks_a_title_match_above_a_text_match(store):
+    in_text = article(1, "خبر عن مدينة تدمر وما حولها", title="عنوان")
+    in_title = article(2, "خبر آخر", title="تدمر")
+    store.save(Result(articles=[in_text, in_title]))
+    assert [h.article_id for h in store.search("تدمر")] == ["a2", "a1"]
+    assert [h.article_id for h in store.search("تدمر", limit=1)] == ["a2"]
+    assert store.search("تدمر", limit=0) == []
