@@ -498,8 +498,7 @@ class Registry:
             if held and held <= role_words and held - HEAD_ROLES:
                 return replace(person, start=speaker.start, end=speaker.end, via=speaker.via)
         for org in reversed(self.orgs):  # «وتوقع المسؤول» after «مسؤول في مطار دبي الدولي»: an unnamed holder
-            if org.role and org.start < before and role_words and role_words <= _role_words(org.role) \
-                    and not any(org.start < p.start < before for p in self.people):
+            if org.role and org.start < before and role_words and role_words <= _role_words(org.role):
                 return replace(org, start=speaker.start, end=speaker.end, via=speaker.via)
         earlier = [p for p in self.people if p.start < before] or [p for p in self.names if p.start < before]
         if earlier and (role_words & GENERIC_ROLES or role_words & _role_words(earlier[-1].role)):
