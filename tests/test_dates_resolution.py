@@ -185,3 +185,15 @@ def test_seasons_of_a_relative_year_and_dashed_year_ranges(text: str, surface: s
 
 def test_quarter_of_the_same_year_named_before_is_not_the_anchor_year() -> None:
     assert found("ارتفعت المبيعات عن الربع الأول من العام نفسه") == []
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("وقع الانفجار حوالي الساعة الواحدة بعد منتصف الليل", "الساعة الواحدة بعد منتصف الليل", "T01"),
+    ("تعقد الجلسة هذه الجمعة", "هذه الجمعة", "2015-10-09"),  # the Friday of the anchor's week
+])
+def test_hour_after_midnight_and_this_weekday(text: str, surface: str, value: str) -> None:
+    assert found(text) == [(surface, value)]
+
+
+def test_this_day_in_another_year_is_not_the_publication_day() -> None:
+    assert found("وفي مثل هذا اليوم ولد الشاعر") == []

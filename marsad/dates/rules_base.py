@@ -170,6 +170,8 @@ class Base:
         word, nxt = self.norm(j), self.norm(j + 1)
         if word == "بعد" and nxt in ("الظهر", "الظهيره"):
             return "pm", j + 2
+        if word == "بعد" and nxt == "منتصف" and self.norm(j + 2) == "الليل":
+            return "am", j + 3  # «الواحدة بعد منتصف الليل»
         if word == "في" and nxt in AM | PM | NIGHT:
             return self._part(nxt), j + 2
         if word in AM | PM | NIGHT and not (leading and word in ("الظهر", "الليل", "الصباح", "المساء")

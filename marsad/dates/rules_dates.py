@@ -343,8 +343,8 @@ class DateRules(Base):
     def weekday(self, i: int) -> Hit | None:
         """«السبت», «يوم الأحد», «الاثنين الماضي», «هذا يوم الجمعة», «الأربعاء 27», «السبت 3 أكتوبر»."""
         start_i, start = i, None
-        if self.norm(i) in THIS and self.norm(i + 1) == "يوم":
-            start, i = self.t[i].start, i + 1
+        if self.norm(i) in THIS and (self.norm(i + 1) == "يوم" or self.phrase(i + 1, self.lex.weekdays)):
+            start, i = self.t[i].start, i + 1  # «هذا يوم الجمعة», «هذه الجمعة»: in the anchor's week
         yawm = self.word(i, {"يوم"})
         k = i + 1 if yawm else i
         got = self.phrase(k, self.lex.weekdays)
@@ -415,6 +415,8 @@ class DateRules(Base):
         """«في نفس اليوم», «ذلك اليوم», «اليوم ذاته»: a day named before, not the day of publication."""
         if got[0] != "اليوم":
             return False
+        if self.norm(i - 1) == "هذا" and self.norm(i - 2) == "مثل":
+            return True  # «في مثل هذا اليوم» (of another year)
         return self.norm(i - 1) in ("نفس", "ذات", "ذلك") or self.norm(got[1]) in ("نفسه", "ذاته", "ذلك")
 
     def is_outlet(self, i: int, phrase: str) -> bool:
