@@ -1,25 +1,20 @@
 """PostgreSQL store: the SQLite store's behavioural tests against a real server, and what is PostgreSQL's own
 (migrations, DSN and server errors, concurrent writers, NUL characters, open_store).
 
-A throw-away cluster is made once per session in a temporary folder (``initdb``; ``pg_ctl`` on a Unix socket
-only, no TCP) and stopped at the end. As root, initdb and postgres refuse to run: they run as ``nobody``.
-The tests skip, saying why, when the PostgreSQL binaries or psycopg are missing.
+A throw-away cluster (marsad.store.pg_cluster: ``initdb`` in a temporary folder, ``pg_ctl`` on a Unix socket
+only, no TCP; as ``nobody`` when we are root, where initdb and postgres refuse to run) is made once per
+session and stopped at the end. The tests skip, saying why, when the PostgreSQL binaries or psycopg are
+missing.
 """
 
 from __future__ import annotations
 
-import glob
 import os
-import pwd
-import shutil
-import socket
 import subprocess
 import sys
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -53,100 +48,26 @@ from test_store_sqlite import (  # noqa: F401
 from marsad.errors import StoreError
 from marsad.model import Article, Result
 from marsad.store import open_store
-
-BINARIES = ("initdb", "pg_ctl", "postgres")
-
+from marsad.store.pg_cluster import ClusterUnavailable, LocalServer, throwaway_cluster
 
 # ---------------------------------------------------------------- a throw-away server
 
 
-@dataclass(frozen=True)
-class Server:
-    socket_dir: str
-    port: int
-
-    def dsn(self, database: str = "postgres") -> str:
-        return f"postgresql://marsad@/{database}?host={self.socket_dir}&port={self.port}"
-
-
-def _binaries() -> str | None:
-    """The folder holding initdb, pg_ctl and postgres (PATH, then Debian's versioned folders)."""
-    folders = [*os.environ.get("PATH", "").split(os.pathsep), "/usr/local/bin",
-               *sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)]
-    for folder in folders:
-        if folder and all(os.access(os.path.join(folder, b), os.X_OK) for b in BINARIES):
-            return folder
-    return None
-
-
-def _as_server_user() -> tuple[list[str], int | None]:
-    """A command prefix that runs the server as an unprivileged user, and that user's uid (None: as we are)."""
-    if os.geteuid() != 0:
-        return [], None
-    runuser = shutil.which("runuser")
-    try:
-        uid = pwd.getpwnam("nobody").pw_uid
-    except KeyError:
-        uid = None
-    if runuser is None or uid is None:
-        pytest.skip("running as root, and no runuser or user 'nobody' to run PostgreSQL as")
-    return [runuser, "-u", "nobody", "--"], uid
-
-
-def _free_port() -> int:
-    # The socket lives in a private folder, so any port would do; a free one keeps the SysV key unique too.
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
-def pg_server() -> Iterator[Server]:
+def pg_server() -> Iterator[LocalServer]:
     pytest.importorskip("psycopg", reason="psycopg 3 is not installed (pip install 'marsad[postgres]')")
-    folder = _binaries()
-    if folder is None:
-        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl, postgres) are not installed")
-    prefix, uid = _as_server_user()
-    root = tempfile.mkdtemp(prefix="marsad-pg-")
-    if uid is not None:
-        os.chown(root, uid, -1)
-    data, port = os.path.join(root, "data"), _free_port()
-
-    def run(*command: str) -> None:
-        done = subprocess.run([*prefix, *command], capture_output=True, text=True, timeout=60)
-        if done.returncode != 0:
-            raise RuntimeError(f"{command[0]} failed: {done.stderr or done.stdout}")
-
     try:
-        run(f"{folder}/initdb", "-D", data, "-A", "trust", "-U", "marsad", "-E", "UTF8", "--no-sync",
-            "--locale=C.UTF-8" if "C.UTF-8" in _locales() else "--no-locale")
-        run(f"{folder}/pg_ctl", "-D", data, "-l", os.path.join(root, "log"), "-w", "-t", "30", "-o",
-            f"-k {root} -p {port} -c listen_addresses='' -c fsync=off -c synchronous_commit=off "
-            "-c full_page_writes=off", "start")
-    except (RuntimeError, subprocess.SubprocessError) as exc:
-        shutil.rmtree(root, ignore_errors=True)
-        pytest.fail(f"cannot start a throw-away PostgreSQL server: {exc}")
-    try:
-        yield Server(root, port)
-    finally:
-        subprocess.run([*prefix, f"{folder}/pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"],
-                       capture_output=True, timeout=60)
-        shutil.rmtree(root, ignore_errors=True)
-
-
-def _locales() -> str:
-    try:
-        return subprocess.run(["locale", "-a"], capture_output=True, text=True, timeout=10).stdout.replace(
-            "utf8", "UTF-8")
-    except (OSError, subprocess.SubprocessError):
-        return ""
+        with throwaway_cluster() as server:
+            yield server
+    except ClusterUnavailable as exc:
+        pytest.skip(exc.message)
 
 
 _made = iter(range(1, 10**6))
 
 
 @pytest.fixture
-def new_database(pg_server: Server) -> Callable[..., str]:
+def new_database(pg_server: LocalServer) -> Callable[..., str]:
     """Make an empty database; returns its DSN."""
     import psycopg
 
@@ -160,7 +81,7 @@ def new_database(pg_server: Server) -> Callable[..., str]:
 
 
 @pytest.fixture(scope="session")
-def shared_dsn(pg_server: Server) -> str:
+def shared_dsn(pg_server: LocalServer) -> str:
     """One database for the behavioural tests, emptied before each (faster than one database per test)."""
     import psycopg
 
