@@ -130,3 +130,9 @@ def test_misses_list_what_was_expected_and_what_was_found() -> None:
 
     (miss,) = misses([_case("نلتقي الساعة 9 مساءً", "الساعة 9 مساءً", "2015-10-09T21")])
     assert miss["span_ok"] and miss["timex"] == "2015-10-09T21" and miss["found_timex"] == "T21"
+
+
+def test_day_with_its_part_written_resolved_is_our_day_and_part() -> None:
+    # 2015-10-07 is a Wednesday: «مساء الثلاثاء» is the evening of 2015-10-06
+    assert evaluate([_case("قال مساء الثلاثاء", "مساء الثلاثاء", "2015-10-06TEV")])["value_right"] == 1
+    assert evaluate([_case("قال مساء الثلاثاء", "مساء الثلاثاء", "2015-10-06TMO")])["value_right"] == 0

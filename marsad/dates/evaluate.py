@@ -21,6 +21,8 @@ that exact form, so a wrong day, hour or length still counts as wrong:
 - «الأحد المقبل» said earlier in the same week: Recognizers-Text reads it as the Sunday of the next
   calendar week, news as the first Sunday after the anchor (``values.weekday``); the spec's date is
   accepted when it is exactly our day plus seven days and ours lies in the anchor's ISO week;
+- a day with its part written resolved («2015-10-06TEV») or as we write it (value «2015-10-06», TIMEX
+  «XXXX-WXX-2TEV»): accepted when the day is our value and the part our TIMEX's part;
 - «بعد 5 ساعات» from a reference moment: the spec writes the period from that moment (``(R,X,PT5H)``),
   we write the moment X it leads to; accepted when R is the reference moment and X our value.
 
@@ -115,6 +117,9 @@ def equivalent(found: Found, timex: str, anchor: dt.datetime | dt.date) -> bool:
     day = anchor.date() if isinstance(anchor, dt.datetime) else anchor
     ours = [found.expr.value, found.timex]
     if any(_without_day(timex, day) == _without_day(mine, day) for mine in ours):
+        return True
+    part = found.timex[-3:]
+    if part in ("TMO", "TAF", "TEV", "TNI") and len(found.expr.value) == 10 and timex == found.expr.value + part:
         return True
     if found.expr.resolution == "weekday-after-anchor" and found.date is not None:
         if found.date.isocalendar()[:2] == day.isocalendar()[:2]:
