@@ -49,7 +49,7 @@ class PostgresStore:
     def __init__(self, dsn: str) -> None:
         self.target = display_target(dsn)
         self._raw = _connect(dsn, self.target)
-        self._conn = _Adapter(self._raw)
+        self._conn = PgConnection(self._raw)
         try:
             migrate(self._raw)
             self._check_index()
@@ -74,7 +74,7 @@ class PostgresStore:
         self.close()
 
     @property
-    def connection(self) -> _Adapter:
+    def connection(self) -> PgConnection:
         """The connection for ad-hoc SQL, as the row code sees it: ``?`` placeholders, autocommit, rows
         read by name or position; ``.raw`` is the psycopg connection itself."""
         return self._conn
@@ -260,7 +260,7 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
-class _Adapter:
+class PgConnection:
     """A psycopg connection as ``rows.Connection``: ``?`` placeholders, rows by name or position, and text
     with NUL characters (which PostgreSQL's text refuses) escaped on the way in and back on the way out."""
 
