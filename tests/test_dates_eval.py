@@ -136,3 +136,13 @@ def test_day_with_its_part_written_resolved_is_our_day_and_part() -> None:
     # 2015-10-07 is a Wednesday: «مساء الثلاثاء» is the evening of 2015-10-06
     assert evaluate([_case("قال مساء الثلاثاء", "مساء الثلاثاء", "2015-10-06TEV")])["value_right"] == 1
     assert evaluate([_case("قال مساء الثلاثاء", "مساء الثلاثاء", "2015-10-06TMO")])["value_right"] == 0
+
+
+def test_calendar_period_written_as_the_range_of_its_days() -> None:
+    from marsad.dates.evaluate import period_ends
+
+    assert period_ends("2015-W40") == ("2015-09-28", "2015-10-05")
+    assert period_ends("2015-12") == ("2015-12-01", "2016-01-01") and period_ends("2014") == ("2014-01-01", "2015-01-01")
+    week = "(2015-09-28,2015-10-05,P1W)"
+    assert evaluate([_case("التقيا الأسبوع الماضي", "الأسبوع الماضي", week)])["value_right"] == 1
+    assert evaluate([_case("التقيا الأسبوع الماضي", "الأسبوع الماضي", "(2015-09-21,2015-09-28,P1W)")])["value_right"] == 0

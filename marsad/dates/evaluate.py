@@ -23,6 +23,9 @@ that exact form, so a wrong day, hour or length still counts as wrong:
   accepted when it is exactly our day plus seven days and ours lies in the anchor's ISO week;
 - a day with its part written resolved («2015-10-06TEV») or as we write it (value «2015-10-06», TIMEX
   «XXXX-WXX-2TEV»): accepted when the day is our value and the part our TIMEX's part;
+- a calendar period written as its own notation («2015-W40», «2015-09», «2014») or as the range of its
+  days («(2015-09-28,2015-10-05,P1W)»): accepted when the expected range starts on its first day and
+  ends on the first day after it;
 - «بعد 5 ساعات» from a reference moment: the spec writes the period from that moment (``(R,X,PT5H)``),
   we write the moment X it leads to; accepted when R is the reference moment and X our value.
 
@@ -35,6 +38,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -121,6 +125,9 @@ def equivalent(found: Found, timex: str, anchor: dt.datetime | dt.date) -> bool:
     part = found.timex[-3:]
     if part in ("TMO", "TAF", "TEV", "TNI") and len(found.expr.value) == 10 and timex == found.expr.value + part:
         return True
+    ends = period_ends(found.expr.value)
+    if ends is not None and timex.startswith("(") and timex.strip("()").split(",")[:2] == list(ends):
+        return True
     if found.expr.resolution == "weekday-after-anchor" and found.date is not None:
         if found.date.isocalendar()[:2] == day.isocalendar()[:2]:
             later = (found.date + dt.timedelta(days=7)).isoformat()
@@ -130,6 +137,24 @@ def equivalent(found: Found, timex: str, anchor: dt.datetime | dt.date) -> bool:
         ends = timex.strip("()").split(",")
         return ends[:2] == [anchor.isoformat(timespec="seconds"), found.expr.value]
     return False
+
+
+def period_ends(value: str) -> tuple[str, str] | None:
+    """First day and the day after the last of a year, month or ISO week value; None for anything else."""
+    if re.fullmatch(r"\d{4}", value):
+        return f"{value}-01-01", f"{int(value) + 1:04d}-01-01"
+    if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
+        y, mo = int(m.group(1)), int(m.group(2))
+        if not 1 <= mo <= 12:
+            return None
+        return f"{value}-01", (f"{y + 1:04d}-01-01" if mo == 12 else f"{y:04d}-{mo + 1:02d}-01")
+    if m := re.fullmatch(r"(\d{4})-W(\d\d)", value):
+        try:
+            monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        except ValueError:
+            return None
+        return monday.isoformat(), (monday + dt.timedelta(days=7)).isoformat()
+    return None
 
 
 def _without_day(timex: str, day: dt.date) -> tuple[str, ...]:
