@@ -74,7 +74,7 @@ def new_database(pg_server: LocalServer) -> Callable[..., str]:
     def make(*options: str) -> str:
         name = f"t{os.getpid()}_{next(_made)}"
         with psycopg.connect(pg_server.dsn(), autocommit=True) as admin:
-            admin.execute(f"CREATE DATABASE {name} {' '.join(options)}")  # type: ignore[arg-type]
+            admin.execute(f"CREATE DATABASE {name} {' '.join(options)}")
         return pg_server.dsn(name)
 
     return make
