@@ -108,6 +108,14 @@ def test_unseen_newswire_scores_meet_their_floors(repo_dir: Path, shared_data: P
         assert result[key] >= floor, (which, key, result)
 
 
+def test_no_dev_speaker_is_only_mentioned_inside_the_quote(repo_dir: Path, shared_data: Path) -> None:
+    for name, g in unseen_gold(repo_dir, shared_data, "dev")["articles"].items():
+        for q in article_quotes(passage_article(name, g["text"])):
+            if q.speaker:
+                outside = " ".join(t.text for t in tokenize(g["text"][: q.start] + " " + g["text"][q.end :]) if t.is_word)
+                assert name_words(q.speaker) <= name_words(outside), (name, q.speaker, q.text)
+
+
 @pytest.mark.parametrize("which", sorted(UNSEEN_FLOORS))
 def test_unseen_gold_offsets_index_the_passage_text(repo_dir: Path, shared_data: Path, which: str) -> None:
     gold = unseen_gold(repo_dir, shared_data, which)

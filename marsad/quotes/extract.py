@@ -490,9 +490,9 @@ def _frame_without_intro(frame: Frame, toks: list[Tok], hit: Hit, limit: int, ct
             if k < limit:
                 frame.how, frame.c0, frame.phrase = "object", k, toks[j:k]
     if frame.how == "" and hit.cue.quote == "yes":
-        k = _object_start(toks, hit.j, limit)  # «وأكد شهود عيان وجود قوات ...», «حيث أكد وجود قطار ثالث»
-        if k is not None:
-            frame.how, frame.c0 = "object", k
+        start = _object_start(toks, hit.j, limit)  # «وأكد شهود عيان وجود قوات ...», «حيث أكد وجود قطار ثالث»
+        if start is not None:
+            frame.how, frame.c0 = "object", start
     if frame.how == "" and hit.cue.pos == "participle" and hit.cue.kind == "say" and hit.j < limit:
         frame.how, frame.c0 = "bare", hit.j  # «وأضاف قائلا نادرا ما كان ...»
     if frame.how == "" and hit.cue.kind in BARE_KINDS:
@@ -665,6 +665,8 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
     for n, hit in enumerate(hits):
         limit = clause_start(toks, hits[n + 1]) if n + 1 < len(hits) else len(toks)
         raws, explicit = analyse(toks, hit, max(limit, hit.j), ctx, cuts)
+        if out and _kama_after_comma(toks, hit):
+            raws = []  # «قال إن ...، كما نقلت عنه مصادر»: the relay of the quote already found, not a new one
         if explicit is not None:
             local = explicit
             if not pluperfect(toks, hit):  # «وكان الاسد قال ...»: background, the main speaker stays current
@@ -878,6 +880,9 @@ def article_quotes(article: Article) -> list[Quote]:
             continue
         seen.add((raw.start, raw.end))
         speaker = _resolve(raw.speaker, raw.start, registry)
+        if speaker is not None and raw.speaker is not None and raw.start <= speaker.start < raw.end \
+                and speaker.start == raw.speaker.start:
+            speaker = None  # a speaker phrase read inside the quote itself: only mentioned in it (issue 5)
         via = chain(raw.speaker.via if raw.speaker else (), *tail)
         quotes.append(Quote(article.id, text[raw.start : raw.end], raw.kind, raw.start, raw.end,  # type: ignore[arg-type]
                             speaker=speaker.name if speaker else None, via=via, cue=raw.cue, sentence=raw.sentence))
