@@ -16,25 +16,25 @@ from marsad.dates.evaluate import expected_spans, split_cases
 FLOORS = {
     "DateExtractor": (0.84, None),
     "DatePeriodExtractor": (0.95, None),
-    "DateTimeExtractor": (0.76, None),
-    "DateTimeModel": (0.82, 0.74),
-    "DateTimeParser": (0.73, 0.69),
+    "DateTimeExtractor": (0.78, None),
+    "DateTimeModel": (0.83, 0.75),
+    "DateTimeParser": (0.73, 0.73),
     "DateTimePeriodExtractor": (0.85, None),
-    "DateTimePeriodParser": (0.85, 0.72),
+    "DateTimePeriodParser": (0.91, 0.84),
     "DurationExtractor": (0.96, None),
     "DurationParser": (0.99, 0.99),
     "HolidayExtractor": (0.72, None),
     "HolidayParser": (0.85, 0.76),
     "MergedExtractor": (0.51, None),
-    "MergedParser": (0.79, 0.69),
-    "SetExtractor": (0.87, None),
-    "SetParser": (0.88, 0.88),
+    "MergedParser": (0.81, 0.74),
+    "SetExtractor": (0.91, None),
+    "SetParser": (0.92, 0.92),
     "TimeExtractor": (0.93, None),
     "TimeParser": (0.87, 0.85),
     "TimePeriodExtractor": (0.98, None),
-    "TimePeriodParser": (0.97, 0.95),
+    "TimePeriodParser": (0.99, 0.99),
 }
-ALL_FLOOR = (0.87, 0.80)
+ALL_FLOOR = (0.88, 0.83)
 # The 30% of cases held back from development (split_cases(..., "test")): the rules were written on the
 # other 70%, so this floor shows they generalise to unseen cases of the same kind.
 DEV_TEST_FLOOR = (0.85, 0.76)
@@ -61,7 +61,7 @@ def test_floor_over_all_spec_files(shared_data: Path) -> None:
     scores = evaluate(load_cases(sorted(spec_dir(shared_data).glob("*.json"))))
     assert scores["cases"] > 1000
     assert scores["span_rate"] >= ALL_FLOOR[0] and scores["value_rate"] >= ALL_FLOOR[1], scores
-    assert scores["value_rate_found"] >= 0.93, scores
+    assert scores["value_rate_found"] >= 0.96, scores
 
 
 def test_floor_on_the_held_back_dev_test_part(shared_data: Path) -> None:
