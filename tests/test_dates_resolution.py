@@ -197,3 +197,19 @@ def test_hour_after_midnight_and_this_weekday(text: str, surface: str, value: st
 
 def test_this_day_in_another_year_is_not_the_publication_day() -> None:
     assert found("وفي مثل هذا اليوم ولد الشاعر") == []
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("تنطلق الحملة في فاتح أكتوبر", "فاتح أكتوبر", "2015-10-01"),
+    ("يصادف غرة محرم رأس السنة الهجرية", "غرة محرم", "2015-10-14"),
+])
+def test_first_of_the_month_words(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in found(text)
+
+
+def test_two_weekdays_in_a_row_are_not_a_weekday_and_a_day_number() -> None:
+    assert ("ليل الأحد", "2015-10-04") in found("قصفت المدينة ليل الأحد الاثنين")
+
+
+def test_nth_day_of_something_is_not_today() -> None:
+    assert all(s != "اليوم" for s, _ in found("في اليوم الثاني من عيد الفطر"))

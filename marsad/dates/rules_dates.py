@@ -390,6 +390,8 @@ class DateRules(Base):
         d = self.day(k)
         if d is None or self.norm(d[1]) in ("-", ":", "/") or self.daypart(d[1])[0] or self.norm(d[1]) == "الساعه":
             return None
+        if self.phrase(k, self.lex.weekdays):
+            return None  # «ليل الأحد الاثنين»: two weekdays, «الاثنين» is no number here
         if self.anchor is None:
             timex = f"XXXX-XX-{d[0]:02d}"
             return Hit(k, d[1], self.t[k].start, V.Value("date", timex, timex, "explicit", None, "day"))
@@ -417,6 +419,9 @@ class DateRules(Base):
             return False
         if self.norm(i - 1) == "هذا" and self.norm(i - 2) == "مثل":
             return True  # «في مثل هذا اليوم» (of another year)
+        nth = parse_words(self.t, got[1])
+        if nth and nth[2] and not self.phrase(got[1], self.lex.weekdays):
+            return True  # «اليوم الثاني من عيد الفطر»: the n-th day of something
         return self.norm(i - 1) in ("نفس", "ذات", "ذلك") or self.norm(got[1]) in ("نفسه", "ذاته", "ذلك")
 
     def is_outlet(self, i: int, phrase: str) -> bool:
