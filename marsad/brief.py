@@ -7,11 +7,13 @@ Sentences of a story's articles (Arabic ones only) are compared by what they *cl
   each cites every article carrying that claim (``claims.SAME_BAR``).
 - Claims: statements worth checking (body sentences, and headlines that state something their own body does
   not repeat; no captions, bylines or fragments). A claim groups every sentence carrying the same statement,
-  in any article. Its status is "disputed" when a sentence of another source contradicts it (a denial,
-  doubt or absence about the same proposition, or another number for the same counted thing),
-  "corroborated" when at least two independent sources carry it (a syndicated copy, i.e. an article with
-  ``duplicate_of`` set, counts as its canonical's source; articles of one outlet are one source), and
-  "single_source" otherwise. Evidence names each supporting and contradicting sentence with its article;
+  in any article. Its status is "disputed" when a sentence of another standpoint contradicts it (a denial,
+  doubt or absence about the same proposition, or another number for the same counted thing; a speaker's
+  own denial, its relays and the same state's other officials never dispute it), "corroborated" when at
+  least two independent origins carry it, and "single_source" otherwise. An origin is a state
+  (``gov:<country>``), else a speaker (from the story's quotes, linked to an entity), else the outlet for
+  its own narration (a syndicated copy, i.e. an article with ``duplicate_of`` set, counts as its canonical's
+  outlet; articles of one outlet are one outlet): a statement relayed by three outlets is one origin. Evidence names each supporting and contradicting sentence with its article;
   a contradicting sentence is kept only for the claims it matches best (``BEST_MATCH_SHARE``).
   Claims are ordered disputed, then corroborated by number of independent sources, then single-source.
 """
