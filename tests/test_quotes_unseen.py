@@ -477,3 +477,18 @@ def test_channel_addressee_and_postposed_relay() -> None:
     assert quotes[0].speaker == "جمال حسن" and any("القناة" in v for v in quotes[0].via)
     quotes = quotes_of("وكان الوزير جمال حسن قال إن الانتخابات ستجري في موعدها، كما نقلت عنه مصادر حكومية.")
     assert quotes[0].speaker == "جمال حسن" and any("مصادر حكومية" in v for v in quotes[0].via)
+
+
+def test_short_quotation_after_an_indefinite_title_is_a_name() -> None:
+    text = "قال نبيل فارس، رئيس \"مجموعة الأفق\"، وهي شركة استشارات في بيروت، إن السوق تتعافى ببطء."
+    assert said(text) == [("نبيل فارس", "السوق تتعافى ببطء")]
+
+
+def test_preposition_after_a_circumstantial_participle_opens_no_content() -> None:
+    text = "حذر الرئيس سمير نجم الشركات المخالفة، طالبا من الحكومة اتخاذ إجراءات صارمة."
+    assert said(text) == []
+
+
+def test_istabaada_with_a_verbal_noun_object() -> None:
+    text = "واستبعد المدرب ماجد حسين حدوث مفاجأة في المباراة المقبلة."
+    assert said(text) == [("ماجد حسين", "حدوث مفاجأة في المباراة المقبلة")]

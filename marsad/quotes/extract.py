@@ -37,6 +37,7 @@ from marsad.quotes.speakers import (
     apposed_name,
     closes_phrase,
     closing_name,
+    faa_il_an,
     leading_phrase,
     name_after_role,
     name_at_end,
@@ -244,8 +245,10 @@ def _opens_clause(tok: Tok) -> bool:
 
 def find_intro(toks: list[Tok], start: int, limit: int, cue: Cue, ctx: Context) -> tuple[str, int, int] | None:
     """(how, index of the introducer, index where the content starts), or None."""
+    circumstance = False  # «حذر بوتين الشركات ...، طالبا من حكومته»: a preposition after a participle is its own
     for k in range(start, min(limit, start + MAX_INTRO_GAP)):
         tok = toks[k]
+        circumstance = circumstance or (k > start and tok.is_word and (adverbial(tok) or faa_il_an(tok.key)))
         nxt = toks[k + 1] if k + 1 < limit else None
         if tok.is_word and any(q.start <= tok.start < q.end for q in ctx.quoted):
             continue  # «لـ "سي ان ان" ان ...»: words inside a quoted name introduce nothing
@@ -258,6 +261,7 @@ def find_intro(toks: list[Tok], start: int, limit: int, cue: Cue, ctx: Context) 
                 and not quoted_name(toks, k, limit, ctx) and not _after_lam(toks, k):
             return "quote", k, k
         if cue.prep not in ("-", "obj") and tok.key == cue.prep and nxt is not None and nxt.key not in COMPLEMENTIZERS \
+                and not circumstance \
                 and (tok.text not in NAME_NOT_PREPOSITION or _ala_spelled_ali(toks, k, start, nxt)):
             return "nominal", k, k + 1
     return None
@@ -270,10 +274,13 @@ def _after_lam(toks: list[Tok], k: int) -> bool:
 
 
 def quoted_name(toks: list[Tok], k: int, limit: int, ctx: Context) -> bool:
-    """The quotation opened at token k is a short name followed, in the clause, by the real introducer."""
+    """The quotation opened at token k is a short name followed, in the clause, by the real introducer, or
+    right after an indefinite title or organisation head («رئيس "بروتان انتيرناسيونال"،»)."""
     q = _opened_at(toks[k], ctx)
     if q is None or q.words(ctx.text) > MAX_NAME_QUOTE_WORDS:
         return False
+    if k > 0 and word_kind(toks[k - 1]) in ("role", "org") and not toks[k - 1].definite:
+        return True
     after = [t for t in toks[k + 1 : limit] if t.start > q.end][:NAME_QUOTE_LOOKAHEAD]
     return any(t.key in COMPLEMENTIZERS or t.text == ":" or t.text in OPENERS for t in after)
 

@@ -302,7 +302,7 @@ def _is_adjective(key: str, definite: bool) -> bool:
 def _name_like(tok: Tok, prev: Tok | None) -> bool:
     if not tok.is_word or not tok.key or word_kind(tok) or _prepositional(tok.key) or adverbial(tok):
         return False
-    if prev is not None and prev.is_word and not word_kind(prev) and _faa_il_an(tok.key):
+    if prev is not None and prev.is_word and not word_kind(prev) and faa_il_an(tok.key):
         return False  # «جمال ناصر البدر شارحا امتناعه»: a participle after a name  # «بالقاهرة», «للصحفيين»: a preposition with the article
     key = tok.bare if tok.definite else tok.key
     if prev is not None and word_kind(prev) in ("role", "org") and not prev.definite \
@@ -311,7 +311,7 @@ def _name_like(tok: Tok, prev: Tok | None) -> bool:
     return not tok.definite and not _is_adjective(key, tok.definite) and not key.isdigit()
 
 
-def _faa_il_an(key: str) -> bool:
+def faa_il_an(key: str) -> bool:
     """The accusative active participle فاعلًا («شارحا», «طالبا»)."""
     return len(key) == 5 and key[1] == "ا" and key.endswith("ا")
 
@@ -332,7 +332,7 @@ def _in_name(toks: list[Tok], k: int, i: int) -> bool:
     tok = toks[k]
     if k - i >= MAX_NAME_WORDS:
         return False
-    if k - i >= 2 and _faa_il_an(tok.key):
+    if k - i >= 2 and faa_il_an(tok.key):
         return False  # «جمال ناصر البدر شارحا»: a فاعلا participle after the name
     if _name_like(tok, toks[k - 1] if k else None):
         return True
