@@ -48,7 +48,10 @@ from test_store_sqlite import (  # noqa: F401
 from marsad.errors import StoreError
 from marsad.model import Article, Result
 from marsad.store import open_store
+from marsad.store.migrate import available_migrations
 from marsad.store.pg_cluster import ClusterUnavailable, LocalServer, throwaway_cluster
+
+LATEST = available_migrations("migrations_pg")[-1].version
 
 # ---------------------------------------------------------------- a throw-away server
 
@@ -177,7 +180,7 @@ def test_opening_an_old_pg_database_upgrades_it_and_indexes_its_articles(new_dat
         conn.execute("INSERT INTO articles (id, source, title, text) VALUES ('old', 'old.txt', 'خبر قديم', %s)",
                      ("صرّح إيغـــور كوناشينكوف للصحفيين",))
     with PostgresStore(dsn) as upgraded:
-        assert upgraded.schema_version() == 3
+        assert upgraded.schema_version() == LATEST
         assert [hit.article_id for hit in upgraded.search("ايغور")] == ["old"]
 
 
@@ -299,3 +302,23 @@ def test_search_ranks_a_title_match_above_a_text_match(store):
     assert [h.article_id for h in store.search("تدمر")] == ["a2", "a1"]
     assert [h.article_id for h in store.search("تدمر", limit=1)] == ["a2"]
     assert store.search("تدمر", limit=0) == []
+
+
+def test_processes_opening_a_new_database_at_once_migrate_it_once(new_database):
+    from marsad.store.postgres import PostgresStore
+
+    dsn, errors, versions = new_database(), [], []
+
+    def open_it() -> None:
+        try:
+            with PostgresStore(dsn) as opened:
+                versions.append(opened.schema_version())
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    openers = [threading.Thread(target=open_it) for _ in range(4)]
+    for o in openers:
+        o.start()
+    for o in openers:
+        o.join(timeout=60)
+    assert errors == [] and versions == [LATEST] * 4
