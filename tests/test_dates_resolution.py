@@ -213,3 +213,13 @@ def test_two_weekdays_in_a_row_are_not_a_weekday_and_a_day_number() -> None:
 
 def test_nth_day_of_something_is_not_today() -> None:
     assert all(s != "اليوم" for s, _ in found("في اليوم الثاني من عيد الفطر"))
+
+
+def test_first_end_of_a_range_takes_the_year_of_the_second() -> None:
+    got = found("ارتفعت الأسعار في الفترة من فاتح يناير إلى 30 يونيو 2006")
+    assert ("من فاتح يناير إلى 30 يونيو 2006", "2006-01-01/2006-06-30") in got
+    assert ("من 20 ديسمبر إلى 5 يناير 2016", "2015-12-20/2016-01-05") in found("من 20 ديسمبر إلى 5 يناير 2016")
+
+
+def test_sunday_is_not_the_number_one_in_a_list_of_weekdays() -> None:
+    assert all("T" not in v for _, v in found("صاموا أيام السبت والأحد والاثنين"))

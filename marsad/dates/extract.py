@@ -177,7 +177,8 @@ def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
         if prev and _range_pair(p, prev, hit):
             cue = p.word(prev.i - 1, {"بين", "من"} if _from_included(prev.val) else {"بين"})
             start = cue[1] if cue else prev.start
-            out[-1] = Hit(prev.i - (1 if cue else 0), hit.j, start, V.interval(prev.val, _forward(prev.val, hit.val)))
+            first = _year_of_end(prev.val, hit.val)
+            out[-1] = Hit(prev.i - (1 if cue else 0), hit.j, start, V.interval(first, _forward(first, hit.val)))
         elif prev and _same_day_pair(p, prev, hit):
             out[-1] = Hit(prev.i, hit.j, prev.start, hit.val)
         elif prev and _today_pair(p, prev, hit):
@@ -200,6 +201,19 @@ def _range_pair(p: Parser, a: Hit, b: Hit) -> bool:
         return True  # «بين الاثنين والجمعة»
     joiner = p.norm(a.j)
     return b.i == a.j + 1 and (joiner in RANGE_TO or (joiner == "و" and p.norm(a.i - 1) == "بين"))
+
+
+def _year_of_end(a: V.Value, b: V.Value) -> V.Value:
+    """«من فاتح يناير إلى 30 يونيو 2006»: the first end without a year takes the second end's (the year
+    before when it would fall after that end)."""
+    m = re.fullmatch(r"XXXX-(\d\d)(?:-(\d\d))?", a.timex)
+    if m is None or not re.match(r"\d{4}-\d\d", b.timex):
+        return a
+    year, month, day = int(b.timex[:4]), int(m.group(1)), int(m.group(2)) if m.group(2) else None
+    if (month, day or 1) > (int(b.timex[5:7]), int(b.timex[8:10]) if b.timex[8:10].isdigit() else 31):
+        year -= 1
+    got = V.gregorian(year, month, day, None)
+    return V.Value(got.kind, got.timex, got.value, "range-end-year", got.date, got.precision) if got else a
 
 
 def _forward(a: V.Value, b: V.Value) -> V.Value:

@@ -37,8 +37,8 @@ def parse_words(toks: list[Tok], i: int, form: str | None = None) -> tuple[int, 
     ordinal = kind == "ordinal"
     if kind in ("unit", "ordinal") and j < len(toks) and bare(toks[j].norm) in ("عشر", "عشره"):
         value, j = value + 10, j + 1
-    elif kind == "unit" and value == 1 and form is None and toks[i].norm in ("احد", "احدي"):
-        return None
+    elif kind == "unit" and value == 1 and bare(form if form is not None else toks[i].norm) in ("احد", "احدي"):
+        return None  # «أحد» alone is «one of» / Sunday, «والأحد» too; «أحد عشر» is read above
     nxt = _continuation(toks, j)
     if nxt and kind in ("unit", "ordinal") and value < 10:
         more = word_number(nxt[0])
