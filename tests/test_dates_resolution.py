@@ -223,3 +223,8 @@ def test_first_end_of_a_range_takes_the_year_of_the_second() -> None:
 
 def test_sunday_is_not_the_number_one_in_a_list_of_weekdays() -> None:
     assert all("T" not in v for _, v in found("صاموا أيام السبت والأحد والاثنين"))
+
+
+def test_after_sunday_is_not_a_day_later() -> None:
+    assert found("وصل الوفد بعد يوم الأحد") == [("بعد يوم الأحد", "2015-10-04")]
+    assert found("وصل الوفد بعد يوم واحد") == [("بعد يوم واحد", "2015-10-08")]

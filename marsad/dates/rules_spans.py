@@ -181,6 +181,9 @@ class SpanRules(TimeRules):
             return None  # «قبل عام 2020», «منذ عام 670»: a year, not «a year ago»
         if unit == "M" and not half and j < len(self.t) and self.month(j) is not None:
             return None  # «خلال شهر رمضان»: the month named, not «within a month»
+        named = self.phrase(j, self.lex.weekdays) if unit == "D" and not half and j < len(self.t) else None
+        if named and not self.lex.weekdays[named[0]][1]:
+            return None  # «بعد يوم الأحد»: after Sunday, not «a day later»
         if self.norm(j) in ("كامل", "كامله", "واحد", "واحده"):
             j += 1
         return (0.5 if half else 1), unit, j, (half[1] if half else got[1])
