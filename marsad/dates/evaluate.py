@@ -134,8 +134,7 @@ def equivalent(found: Found, timex: str, anchor: dt.datetime | dt.date) -> bool:
             if timex == found.expr.value.replace(found.date.isoformat(), later, 1):
                 return True
     if found.expr.resolution == "relative-moment" and isinstance(anchor, dt.datetime) and timex.startswith("("):
-        ends = timex.strip("()").split(",")
-        return ends[:2] == [anchor.isoformat(timespec="seconds"), found.expr.value]
+        return timex.strip("()").split(",")[:2] == [anchor.isoformat(timespec="seconds"), found.expr.value]
     return False
 
 
