@@ -82,6 +82,7 @@ class Unit:
     headline: bool = False  # a line without closing punctuation (headline, subhead, caption)
     speaker: str = ""  # who states it: a speaker key (entity id or words), "" for the outlet's own narration
     side: str = ""  # standpoint of the speaker: "gov:<country>" for a state voice, else ""
+    countries: frozenset[str] = frozenset()  # countries the proposition names (actors, places, possessors)
 
 
 def make_unit(article_id: str, index: int, text: str, source: str, headline: bool = False) -> Unit:
@@ -89,6 +90,7 @@ def make_unit(article_id: str, index: int, text: str, source: str, headline: boo
     unit = Unit(article_id, index, text, source, has_dispute_cue(text), counted_things(text), headline)
     words = speaker_words(text) or []
     unit.speaker, unit.side = " ".join(words), standpoint(words)
+    unit.countries = frozenset(countries()[w] for w in proposition_words(text) if w in countries())
     return unit
 
 
@@ -277,6 +279,12 @@ def relayed_speaker(tokens: list[str], start: int) -> list[str]:
     return out
 
 
+def other_countries(a: Unit, b: Unit) -> bool:
+    """Both propositions name countries and none in common: about different states' acts («يشن الائتلاف
+    بقيادة أميركية غارات» / «بدأت القوات الجوية الروسية الغارات»), neither the same claim nor a dispute."""
+    return bool(a.countries) and bool(b.countries) and a.countries.isdisjoint(b.countries)
+
+
 def same_speaker(a: set[str], b: set[str]) -> bool:
     """One speaker named twice: one phrase within the other («المحافظ» / «محافظ الجيزة»), or all but one word
     of the shorter one, at least two («نفت وزارة الداخلية استخدام» / «المتحدث باسم وزارة الداخلية»: a
@@ -327,7 +335,7 @@ def contradicts(a: Unit, b: Unit, similarity: float) -> bool:
     """A source of another standpoint denies or doubts what the other asserts, or counts the same thing with
     another number. One voice (the same speaker, state or outlet narration) never contradicts itself: a
     speaker's own denial is what the speaker claims."""
-    if same_standpoint(a, b):
+    if same_standpoint(a, b) or other_countries(a, b):
         return False
     if a.disputes != b.disputes and similarity >= CONTRA_BAR:
         return True
@@ -337,7 +345,8 @@ def contradicts(a: Unit, b: Unit, similarity: float) -> bool:
 def relation(a: Unit, b: Unit, similarity: float) -> str:
     if contradicts(a, b, similarity):
         return "contradicts"
-    return "same" if similarity >= SAME_BAR and a.disputes == b.disputes else "different"
+    same = similarity >= SAME_BAR and a.disputes == b.disputes and not other_countries(a, b)
+    return "same" if same else "different"
 
 
 # ---------------------------------------------------------------- labelled pairs

@@ -170,3 +170,10 @@ def test_stance_floors():
     assert dev["contradicts_p"] >= 0.95 and dev["contradicts_r"] >= 0.6 and dev["same_side_disputed"] == 0, dev
     assert test["contradicts_p"] >= 0.6 and test["contradicts_r"] >= 0.4 and test["same_side_disputed"] <= 0.25, test
     assert dev["unrelated_disputed"] == 0 and test["unrelated_disputed"] == 0
+
+
+def test_acts_of_different_states_are_neither_one_claim_nor_a_dispute():
+    """Regression (seeds): coalition strikes since 2014 were once one corroborated claim with Russia's."""
+    coalition = unit("من جهته يشن الائتلاف الدولي بقيادة أميركية غارات جوية تستهدف مواقع لتنظيم الدولة في سوريا.")
+    russia = unit("وكانت القوات الجوية الروسية قد بدأت بتوجيه الغارات الجوية لمواقع الدولة الإسلامية.", "outlet:b")
+    assert relation(coalition, russia, 0.9) == "different"
