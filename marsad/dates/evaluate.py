@@ -118,24 +118,42 @@ def value_matches(found: Found, timex: str, anchor: dt.datetime | dt.date | None
 
 def equivalent(found: Found, timex: str, anchor: dt.datetime | dt.date) -> bool:
     """The equivalent notations listed in the module docstring, and only those."""
-    day = anchor.date() if isinstance(anchor, dt.datetime) else anchor
-    ours = [found.expr.value, found.timex]
-    if any(_without_day(timex, day) == _without_day(mine, day) for mine in ours):
-        return True
+    checks = (_same_but_reference_day, _same_day_and_part, _same_period, _next_calendar_week, _period_from_moment)
+    return any(check(found, timex, anchor) for check in checks)
+
+
+def _day_of(anchor: dt.datetime | dt.date) -> dt.date:
+    return anchor.date() if isinstance(anchor, dt.datetime) else anchor
+
+
+def _same_but_reference_day(found: Found, timex: str, anchor: dt.datetime | dt.date) -> bool:
+    day = _day_of(anchor)
+    return any(_without_day(timex, day) == _without_day(mine, day) for mine in (found.expr.value, found.timex))
+
+
+def _same_day_and_part(found: Found, timex: str, anchor: dt.datetime | dt.date) -> bool:
     part = found.timex[-3:]
-    if part in ("TMO", "TAF", "TEV", "TNI") and len(found.expr.value) == 10 and timex == found.expr.value + part:
-        return True
+    return part in ("TMO", "TAF", "TEV", "TNI") and len(found.expr.value) == 10 and timex == found.expr.value + part
+
+
+def _same_period(found: Found, timex: str, anchor: dt.datetime | dt.date) -> bool:
     ends = period_ends(found.expr.value)
-    if ends is not None and timex.startswith("(") and timex.strip("()").split(",")[:2] == list(ends):
-        return True
-    if found.expr.resolution == "weekday-after-anchor" and found.date is not None:
-        if found.date.isocalendar()[:2] == day.isocalendar()[:2]:
-            later = (found.date + dt.timedelta(days=7)).isoformat()
-            if timex == found.expr.value.replace(found.date.isoformat(), later, 1):
-                return True
-    if found.expr.resolution == "relative-moment" and isinstance(anchor, dt.datetime) and timex.startswith("("):
-        return timex.strip("()").split(",")[:2] == [anchor.isoformat(timespec="seconds"), found.expr.value]
-    return False
+    return ends is not None and timex.startswith("(") and timex.strip("()").split(",")[:2] == list(ends)
+
+
+def _next_calendar_week(found: Found, timex: str, anchor: dt.datetime | dt.date) -> bool:
+    if found.expr.resolution != "weekday-after-anchor" or found.date is None:
+        return False
+    if found.date.isocalendar()[:2] != _day_of(anchor).isocalendar()[:2]:
+        return False
+    later = (found.date + dt.timedelta(days=7)).isoformat()
+    return timex == found.expr.value.replace(found.date.isoformat(), later, 1)
+
+
+def _period_from_moment(found: Found, timex: str, anchor: dt.datetime | dt.date) -> bool:
+    if found.expr.resolution != "relative-moment" or not isinstance(anchor, dt.datetime) or not timex.startswith("("):
+        return False
+    return timex.strip("()").split(",")[:2] == [anchor.isoformat(timespec="seconds"), found.expr.value]
 
 
 def period_ends(value: str) -> tuple[str, str] | None:
