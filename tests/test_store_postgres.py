@@ -322,3 +322,16 @@ def test_processes_opening_a_new_database_at_once_migrate_it_once(new_database):
     for o in openers:
         o.join(timeout=60)
     assert errors == [] and versions == [LATEST] * 4
+
+
+def test_a_page_too_long_for_one_tsvector_is_saved_and_searchable(store, seed_texts):
+    """A tsvector holds at most 1 MB: 90,000 distinct words (text + clitic-free copy) would need ~2 MB.
+    Past 16383 words only new words are indexed, so a long page that repeats itself is searchable to its end."""
+    letters = "بتثجحخدذرزسشصضطظعغفقكمن"
+    distinct = ["".join(letters[(i // len(letters) ** k) % len(letters)] for k in range(4)) for i in range(90_000)]
+    repeating = "\n".join(seed_texts.values()) * 30 + " كلمةنادرة"
+    store.save(Result(articles=[Article(id="distinct", source="d.html", title="صفحة", text=" ".join(distinct)),
+                                Article(id="repeating", source="r.html", title="صفحة", text=repeating)]))
+    assert store.article("distinct").text == " ".join(distinct)
+    assert [h.article_id for h in store.search(distinct[7])] == ["distinct"]
+    assert [h.article_id for h in store.search("كلمةنادرة")] == ["repeating"]

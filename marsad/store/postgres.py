@@ -332,7 +332,8 @@ class TsvectorIndex:
 
     def add(self, conn: R.Connection, seq: int, title: str, text: str) -> None:
         title_key, text_key, bare = R.fts_columns(title, text)
-        conn.execute(self.SQL, (seq, _words(title_key), _words(text_key), bare))
+        conn.execute(self.SQL, (seq, _capped(_WORD.findall(title_key)), _capped(_WORD.findall(text_key)),
+                                _capped(bare.split())))
 
     def remove(self, conn: R.Connection, seq: int) -> None:
         conn.execute("DELETE FROM articles_fts WHERE seq = ?", (seq,))
@@ -343,8 +344,19 @@ _WORD = re.compile(f"[{WORD_CHARS}]+")  # the words rows.bare_words splits text 
 _HAS_WORD = re.compile(r"\w", re.UNICODE)
 
 
-def _words(key: str) -> str:
-    return " ".join(_WORD.findall(key))
+# A tsvector holds at most 1 MB and positions up to 16383: past that many words of a column, only words
+# not seen before are indexed, and at most that many again (a 4 MB page of unique words stays under 1 MB).
+MAX_POSITIONED_WORDS = 16383
+
+
+def _capped(words: list[str]) -> str:
+    """The words to index for one column, space-separated, bounded as ``MAX_POSITIONED_WORDS`` says."""
+    if len(words) <= MAX_POSITIONED_WORDS:
+        return " ".join(words)
+    head = words[:MAX_POSITIONED_WORDS]
+    seen = set(head)
+    tail = list(dict.fromkeys(w for w in words[MAX_POSITIONED_WORDS:] if w not in seen))
+    return " ".join(head + tail[:MAX_POSITIONED_WORDS])
 
 
 def ts_query(query: str, spellings: dict[str, set[str]] | None = None) -> str:
