@@ -228,3 +228,8 @@ def test_sunday_is_not_the_number_one_in_a_list_of_weekdays() -> None:
 def test_after_sunday_is_not_a_day_later() -> None:
     assert found("وصل الوفد بعد يوم الأحد") == [("بعد يوم الأحد", "2015-10-04")]
     assert found("وصل الوفد بعد يوم واحد") == [("بعد يوم واحد", "2015-10-08")]
+
+
+def test_a_single_unit_with_the_digit_one_is_a_duration() -> None:
+    assert found("مدد الحظر 1 سنة") == [("1 سنة", "P1Y")]
+    assert found("استمر الاجتماع ساعة") == []  # the bare noun stays too vague

@@ -55,7 +55,8 @@ class SpanRules(TimeRules):
                 return Hit(k, j2, start, self.stretch(n, unit, shift))
         if cue and cue[0] in ("طوال", "طيله"):
             start = cue[1]
-        elif len(parts) == 1 and n == 1 and not cue and self.norm(j - 1) not in ("كامل", "كامله", "واحد", "واحده"):
+        elif len(parts) == 1 and n == 1 and not cue and self.t[k].kind != "d" \
+                and self.norm(j - 1) not in ("كامل", "كامله", "واحد", "واحده"):  # «1 ساعة» has its count
             return None
         period = V.compound([(p[0], p[1]) for p in parts])
         first = i if cue and cue[0] in ("طوال", "طيله") else k
