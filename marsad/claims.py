@@ -263,8 +263,13 @@ def standpoint(words: list[str]) -> str:
 def name_run(tokens: list[str]) -> int:
     """How many leading tokens still belong to a speaker phrase cut short by agent_span's three-word
     fallback: office and state words, titles and country names («المتحدث باسم وزارة | الدفاع الروسية شن»)."""
-    words = official_words() | countries().keys() | attribution_words()
+    words = name_words()
     return next((i for i, t in enumerate(tokens) if _key(t) not in words), len(tokens))
+
+
+@lru_cache(maxsize=1)
+def name_words() -> frozenset[str]:
+    return official_words() | frozenset(countries()) | attribution_words()
 
 
 def relayed_speaker(tokens: list[str], start: int) -> list[str]:
