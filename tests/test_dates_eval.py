@@ -37,7 +37,7 @@ FLOORS = {
 ALL_FLOOR = (0.88, 0.83)
 # The 30% of cases held back from development (split_cases(..., "test")): the rules were written on the
 # other 70%, so this floor shows they generalise to unseen cases of the same kind.
-DEV_TEST_FLOOR = (0.85, 0.76)
+DEV_TEST_FLOOR = (0.85, 0.79)
 
 
 def spec_dir(shared_data: Path) -> Path:
