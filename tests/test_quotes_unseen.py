@@ -492,3 +492,44 @@ def test_preposition_after_a_circumstantial_participle_opens_no_content() -> Non
 def test_istabaada_with_a_verbal_noun_object() -> None:
     text = "واستبعد المدرب ماجد حسين حدوث مفاجأة في المباراة المقبلة."
     assert said(text) == [("ماجد حسين", "حدوث مفاجأة في المباراة المقبلة")]
+
+
+# Ninth dev batch (issue 5): rules found on text annotated after the eighth batch's fixes.
+
+def test_honorific_pronoun_is_the_current_speaker() -> None:
+    text = ("وجدد جلالة الملك سلمان الحسيني أمس موقف بلاده من الأزمة. "
+            "ولفت جلالته النظر إلى أن الحل السياسي هو الطريق الوحيد.")
+    assert said(text) == [("سلمان الحسيني", "الحل السياسي هو الطريق الوحيد")]
+
+
+def test_name_right_after_an_honorific_title_wins_over_a_later_genitive() -> None:
+    text = "يقول الدكتور مراد صالحي مساعد الشيخ حسن طاهر في الشؤون الثقافية إن المعهد يضم مكتبة كبيرة."
+    assert said(text) == [("مراد صالحي", "المعهد يضم مكتبة كبيرة")]
+
+
+def test_amma_fa_keeps_the_subject_before_the_verb() -> None:
+    text = ("قال الدكتور مراد صالحي إن المعهد يضم مكتبة. "
+            "أما الشيخ حسن طاهر مدير المعهد فيقول إن عدد الطلاب تضاعف.")
+    assert said(text)[-1] == ("حسن طاهر", "عدد الطلاب تضاعف")
+
+
+def test_statement_noun_with_resumptive_pronoun_is_its_holders() -> None:
+    text = ("قال رئيس الإقليم كاوة زيباري إن الاتفاق صامد. "
+            "جاء ذلك ردا على تصريحات لوزير المالية سامر حداد أكد فيها رغبة الحكومة في مراجعة العقود.")
+    assert said(text)[-1] == ("سامر حداد", "رغبة الحكومة في مراجعة العقود")
+
+
+def test_fronted_wa_fi_opens_a_second_statement() -> None:
+    text = "الشرطة قالت إنها تراقب المشتبه بهم (رويترز) وفي مدينة حمص قالت الشرطة إنها اعتقلت شخصين."
+    assert [t for _, t in said(text)] == ["تراقب المشتبه بهم", "اعتقلت شخصين"]
+
+
+def test_closing_mark_pushed_to_the_next_sentence_opens_nothing() -> None:
+    text = ("وقال الوزير كريم حداد إن \"علينا أن نعمل بسرعة لمنع صراعات جديدة. "
+            "\"من جانبه، قال الرئيس سامي فرح إن البلدين متفقان.")
+    assert said(text)[-1] == ("سامي فرح", "البلدين متفقان")
+
+
+def test_hatta_before_a_verb_is_no_speaker() -> None:
+    text = "حتى يقول البعض إن الشركة من أغنى الشركات في العالم."
+    assert said(text)[0][0] != "حتى"

@@ -113,8 +113,12 @@ def quoted_spans(text: str) -> list[Quoted]:
             _close_open(found, text, stack, i)
         elif _closes(stack, ch) and ch in TOGGLES and _opens(text, i) and len(stack) == 1 \
                 and _sentence_end_inside(text, stack[-1][1], i) > 0:
-            _add(found, text, stack[-1][1], _sentence_end_inside(text, stack[-1][1], i), 0)
-            stack[-1] = (ch, i + 1)  # the open quotation ended with its sentence; this mark opens a new one
+            end = _sentence_end_inside(text, stack[-1][1], i)
+            _add(found, text, stack[-1][1], end, 0)
+            if text[end + 1 : i].strip():
+                stack[-1] = (ch, i + 1)  # the open quotation ended with its sentence; this mark opens a new one
+            else:
+                stack.pop()  # «... جديدة. "من جانبه، قال»: the closing mark pushed past the full stop opens nothing
         elif _closes(stack, ch):
             _, start = stack.pop()
             _add(found, text, start, i, len(stack))

@@ -88,6 +88,8 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
         if n < skip_to:
             out.append(tok)
             continue
+        if not out and word_kind(tok) == "pronoun":
+            break  # «ولفت جلالته النظر»: an honorific pronoun, the current speaker
         if not out and tok.key.endswith(("ها", "هم", "هما")) and len(tok.key) > 4:
             break  # «وأبدت ثقتها من أن»: a possessed noun is the object, not the speaker
         if not out and (word_kind(tok) == "aux" or tok.bare in PRONOUN_PREPS or tok.key in PRONOUN_PREPS
@@ -352,6 +354,12 @@ def _name_run(toks: list[Tok]) -> tuple[int, int]:
     best = (0, 0)
     last_pair = (0, 0)
     titled = bool(toks) and word_kind(toks[0]) == "role"
+    if len(toks) > 2 and toks[0].key in TITLES:  # «الدكتور برادران رفيعي مساعد آية الله طبسي»: the name after the title
+        j = 1
+        while j < len(toks) and (_name_like(toks[j], toks[j - 1]) if j == 1 else _in_name(toks, j, 1)):
+            j += 1
+        if j - 1 >= 2:
+            return (1, j)
     i = 0
     while i < len(toks):
         j = i
