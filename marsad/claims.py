@@ -404,7 +404,8 @@ def evaluate(pairs: list[Pair], featurizer: Featurizer, context: dict[str, list[
 
 def stance_scores(pairs: list[Pair], featurizer: Featurizer, verbose: bool = False) -> dict[str, float]:
     """Figures on stance pairs (same | supports | contradicts | same_side | unrelated): contradiction and
-    same-claim precision/recall, and the share of same-side and unrelated pairs wrongly called contradictions."""
+    same-claim precision/recall (a same_side pair called "same" is right: a denial and its relay are one
+    claim), and the share of same-side and unrelated pairs wrongly called contradictions."""
     rows = pair_relations(pairs, featurizer)
     gold = [label for label, *_ in rows]
     predicted = [relation(a, b, sim) for _, sim, a, b in rows]
@@ -413,7 +414,9 @@ def stance_scores(pairs: list[Pair], featurizer: Featurizer, verbose: bool = Fal
             if (said == "contradicts") != (pair.label == "contradicts"):
                 print(f"  {pair.split} {pair.event} gold {pair.label} said {said}: {pair.a[:40]} | {pair.b[:40]}")
     contra_p, contra_r = scores(predicted, gold, "contradicts")
-    same_p, same_r = scores(predicted, gold, "same")
+    _, same_r = scores(predicted, gold, "same")
+    said_same = [g for p, g in zip(predicted, gold, strict=True) if p == "same"]
+    same_p = sum(g in {"same", "same_side"} for g in said_same) / len(said_same) if said_same else 1.0
 
     def wrongly_disputed(label: str) -> float:
         told = [p for p, g in zip(predicted, gold, strict=True) if g == label]
