@@ -74,22 +74,22 @@ def validate(document: dict[str, Any]) -> None:
     jsonschema.validate(document, schema())
 
 
-def write_outputs(result: Result, out_dir: str | Path) -> dict[str, Path]:
-    """Write ``marsad.json`` (validated), ``report.html`` and ``marsad.db`` into ``out_dir``."""
+def write_outputs(result: Result, out_dir: str | Path, *, store: str | None = None) -> dict[str, Path | str]:
+    """Write ``marsad.json`` (validated) and ``report.html`` into ``out_dir`` and save the result into
+    ``store``: a SQLite path or a ``postgresql://`` URL (needs ``marsad[postgres]``), by default
+    ``out_dir/marsad.db``. The store entry of the returned dict never shows a password."""
     from marsad.report import write_html, write_json
-    from marsad.store.sqlite import SqliteStore
+    from marsad.store import open_store
+    from marsad.store.common import display_target
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     validate(result.to_dict())
-    paths = {"json": out / "marsad.json", "html": out / "report.html", "db": out / "marsad.db"}
-    write_json(result, paths["json"])
-    write_html(result, paths["html"])
-    store = SqliteStore(paths["db"])
-    try:
-        store.save(result)
-    finally:
-        close = getattr(store, "close", None)
-        if close:
-            close()
+    paths: dict[str, Path | str] = {"json": out / "marsad.json", "html": out / "report.html"}
+    write_json(result, out / "marsad.json")
+    write_html(result, out / "report.html")
+    target = store or str(out / "marsad.db")
+    with open_store(target) as opened:
+        opened.save(result)
+    paths["db"] = Path(target) if store is None else display_target(target)
     return paths

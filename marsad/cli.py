@@ -29,6 +29,8 @@ def analyze(
     config: Annotated[Path | None, typer.Option(help="TOML file with a [marsad] table.")] = None,
     workers: Annotated[int | None, typer.Option(help="Worker processes for article stages.")] = None,
     engine: Annotated[str | None, typer.Option(help="local (default) or spark (needs marsad[spark]).")] = None,
+    store: Annotated[str | None, typer.Option(
+        "--store", help="SQLite path or postgresql:// URL (needs marsad[postgres]); default OUT/marsad.db.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
 ) -> None:
     """Analyse articles into stories; write marsad.json, report.html and marsad.db into OUT."""
@@ -38,7 +40,7 @@ def analyze(
     progress, stop = _progress(quiet)
     try:
         result = run_analysis(paths, config_file=config, workers=workers, engine=engine, progress=progress)
-        written = write_outputs(result, out)
+        written = write_outputs(result, out, store=store)
     except MarsadError as exc:
         _err(str(exc))
         raise typer.Exit(2) from exc
@@ -58,16 +60,23 @@ def analyze(
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help="Words to find (spelling variants are folded).")],
-    db: Annotated[Path, typer.Option(help="Store written by analyze.")] = Path("out/marsad.db"),
+    db: Annotated[str, typer.Option(help="Store written by analyze: a SQLite path or a postgresql:// URL.")]
+    = "out/marsad.db",
     limit: Annotated[int, typer.Option(help="Most hits to show.")] = 20,
 ) -> None:
     """Full-text search over a store, with Arabic spelling variants folded."""
-    from marsad.store.sqlite import SqliteStore
+    from marsad.store import POSTGRES_SCHEMES, open_store
 
-    if not db.exists():
+    if not db.startswith(POSTGRES_SCHEMES) and not Path(db).exists():
         _err(f"{db}: no such store (run `marsad analyze ... --out DIR` first)")
         raise typer.Exit(2)
-    for hit in SqliteStore(db).search(query, limit=limit):
+    try:
+        with open_store(db) as opened:
+            hits = opened.search(query, limit=limit)
+    except MarsadError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from exc
+    for hit in hits:
         typer.echo(f"{hit.article_id}\t{hit.title}\t{hit.snippet}")
 
 

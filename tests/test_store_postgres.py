@@ -335,3 +335,17 @@ def test_a_page_too_long_for_one_tsvector_is_saved_and_searchable(store, seed_te
     assert store.article("distinct").text == " ".join(distinct)
     assert [h.article_id for h in store.search(distinct[7])] == ["distinct"]
     assert [h.article_id for h in store.search("كلمةنادرة")] == ["repeating"]
+
+
+def test_cli_analyze_into_postgres_then_search_it(new_database, tmp_path, seeds_dir):
+    from typer.testing import CliRunner
+
+    from marsad.cli import app
+
+    dsn = new_database()
+    runner = CliRunner()
+    analysed = runner.invoke(app, ["analyze", str(seeds_dir), "--out", str(tmp_path / "out"), "--store", dsn, "-q"])
+    assert analysed.exit_code == 0, analysed.output
+    assert not (tmp_path / "out" / "marsad.db").exists()
+    found = runner.invoke(app, ["search", "كوناشنكوف", "--db", dsn])
+    assert found.exit_code == 0 and len(found.output.strip().splitlines()) >= 2

@@ -13,12 +13,15 @@ def register(app: typer.Typer) -> None:
 
 
 def serve(
-    db: Annotated[Path, typer.Option(help="Store written by analyze.")] = Path("out/marsad.db"),
+    db: Annotated[str, typer.Option(help="Store written by analyze: a SQLite path or a postgresql:// URL.")]
+    = "out/marsad.db",
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
 ) -> None:
     """Serve the stories of a store as web pages and a JSON API (OpenAPI at /openapi.json)."""
-    if not db.exists():
+    from marsad.store import POSTGRES_SCHEMES
+
+    if not db.startswith(POSTGRES_SCHEMES) and not Path(db).exists():
         typer.echo(f"{db}: no such store (run `marsad analyze ... --out DIR` first)", err=True)
         raise typer.Exit(2)
     try:

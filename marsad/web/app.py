@@ -16,17 +16,18 @@ from fastapi import Depends, FastAPI, HTTPException, Query
 from fastapi.responses import HTMLResponse
 
 from marsad.model import Result, Story, article_to_dict, story_to_dict
-from marsad.store.sqlite import SqliteStore
+from marsad.store import Store, open_store
 
 
 def create_app(db_path: str | Path) -> FastAPI:
-    db = Path(db_path)
+    """The web UI and JSON API over the store at ``db_path`` (a SQLite path or a postgresql:// URL)."""
+    db = str(db_path)
     # No /docs: Swagger UI loads its assets from a CDN, which an offline newsroom cannot reach.
     app = FastAPI(title="Marsad", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Arabic news stories: entities, quotes, timelines and claims.")
 
-    def store() -> Iterator[SqliteStore]:
-        opened = SqliteStore(db)
+    def store() -> Iterator[Store]:
+        opened = open_store(db)
         try:
             yield opened
         finally:
@@ -37,22 +38,22 @@ def create_app(db_path: str | Path) -> FastAPI:
         return {"status": "ok", "store": str(db)}
 
     @app.get("/api/stories")
-    def list_stories(s: SqliteStore = Depends(store)) -> list[dict[str, Any]]:
+    def list_stories(s: Store = Depends(store)) -> list[dict[str, Any]]:
         return [_story_row(story) for story in s.stories()]
 
     @app.get("/api/stories/{story_id}")
-    def get_story(story_id: str, s: SqliteStore = Depends(store)) -> dict[str, Any]:
+    def get_story(story_id: str, s: Store = Depends(store)) -> dict[str, Any]:
         return story_to_dict(_story_or_404(s, story_id))
 
     @app.get("/api/articles/{article_id}")
-    def get_article(article_id: str, s: SqliteStore = Depends(store)) -> dict[str, Any]:
+    def get_article(article_id: str, s: Store = Depends(store)) -> dict[str, Any]:
         article = s.article(article_id)
         if article is None:
             raise HTTPException(404, f"no article {article_id}")
         return article_to_dict(article)
 
     @app.get("/api/entities/{entity_id}")
-    def get_entity(entity_id: str, s: SqliteStore = Depends(store)) -> dict[str, Any]:
+    def get_entity(entity_id: str, s: Store = Depends(store)) -> dict[str, Any]:
         """An entity across the store: every story it appears in, with the spellings used there (a person
         written another way in another story is included under the id it has there)."""
         found = s.entity_stories(entity_id)
@@ -65,21 +66,21 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/api/search")
     def api_search(q: str = Query(min_length=1), limit: int = Query(20, ge=1, le=200),
-                   s: SqliteStore = Depends(store)) -> list[dict[str, str]]:
+                   s: Store = Depends(store)) -> list[dict[str, str]]:
         return [{"article_id": h.article_id, "title": h.title, "snippet": h.snippet} for h in s.search(q, limit)]
 
     @app.get("/", response_class=HTMLResponse)
-    def index(s: SqliteStore = Depends(store)) -> str:
+    def index(s: Store = Depends(store)) -> str:
         return _page("index.html.j2", stories=[_story_row(x) for x in s.stories()], query="", hits=None, links={})
 
     @app.get("/search", response_class=HTMLResponse)
-    def search_page(q: str = "", s: SqliteStore = Depends(store)) -> str:
+    def search_page(q: str = "", s: Store = Depends(store)) -> str:
         hits = s.search(q, 50) if q.strip() else []
         links = {h.article_id: _article_link(s, h.article_id) for h in hits}
         return _page("index.html.j2", stories=[], query=q, hits=hits, links=links)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse)
-    def story_page(story_id: str, s: SqliteStore = Depends(store)) -> str:
+    def story_page(story_id: str, s: Store = Depends(store)) -> str:
         from marsad.report import render_html
 
         story = _story_or_404(s, story_id)
@@ -89,7 +90,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     return app
 
 
-def _article_link(s: SqliteStore, article_id: str) -> str:
+def _article_link(s: Store, article_id: str) -> str:
     """The article's card on its story page (that page shows one story, numbered 1), else its JSON."""
     from marsad.report import anchor
 
@@ -99,7 +100,7 @@ def _article_link(s: SqliteStore, article_id: str) -> str:
     return f"/stories/{story_ids[0]}#{anchor(1, article_id)}"
 
 
-def _story_or_404(s: SqliteStore, story_id: str) -> Story:
+def _story_or_404(s: Store, story_id: str) -> Story:
     story = s.story(story_id)
     if story is None:
         raise HTTPException(404, f"no story {story_id}")
