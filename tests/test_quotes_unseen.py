@@ -533,3 +533,33 @@ def test_closing_mark_pushed_to_the_next_sentence_opens_nothing() -> None:
 def test_hatta_before_a_verb_is_no_speaker() -> None:
     text = "حتى يقول البعض إن الشركة من أغنى الشركات في العالم."
     assert said(text)[0][0] != "حتى"
+
+
+# Tenth dev batch (issue 5).
+
+def test_manner_phrase_is_never_the_speaker() -> None:
+    text = ("قال الوزير سامر حداد إن الخطة جاهزة. "
+            "وأشار بلهجة مليئة بالتفاؤل إلى أن التنفيذ سيبدأ قريبا. وأضاف الوزير بصوت هادئ أن التمويل متوفر.")
+    assert [s for s, _ in said(text)] == ["سامر حداد"] * 3
+
+
+def test_first_quote_without_antecedent_takes_the_speaker_named_later() -> None:
+    text = "وأشار إلى أن المفاوضات متعثرة. وقال الوزير سامر حداد إن الحل قريب."
+    assert [s for s, _ in said(text)] == ["سامر حداد", "سامر حداد"]
+
+
+def test_another_reporting_verb_is_no_subject() -> None:
+    text = "قال الرئيس كريم فارس إن البلاد مستقرة. وتابع يقول \"الحل واضح ولم يتغير شيء\"."
+    assert said(text)[-1] == ("كريم فارس", "الحل واضح ولم يتغير شيء")
+
+
+def test_negated_present_is_no_cue_and_bihasab_ends_the_phrase() -> None:
+    text = ("حذر قائد الجيش دان كوهين من أن القوات سترد. "
+            "وقال قائد الجيش بحسب ما نقل عنه مسؤول \"سنستخدم كل الوسائل\". "
+            "ولم يوضح كوهين هل سيتم استخدام الرصاص. وأضاف \"لن نتردد\".")
+    assert [s for s, _ in said(text)] == ["دان كوهين"] * 3
+
+
+def test_bil_qawl_inside_a_content_is_nested() -> None:
+    text = "قال نصر الله إن الحزب لم يرد لكي يقطع الطريق أمام استغلال ذلك بالقول إن الحزب ينال من المطارنة."
+    assert len(said(text)) == 1

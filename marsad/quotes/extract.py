@@ -161,7 +161,7 @@ def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
     prev = toks[i - 1] if i else None
     if prev is not None and word_kind(prev) == "relative" and not _named_antecedent(toks, i, cue, ctx):
         return None
-    if prev is not None and cue.pos == "present" and prev.key in SUBJUNCTIVE:
+    if prev is not None and cue.pos == "present" and (prev.key in SUBJUNCTIVE or prev.bare in SUBJUNCTIVE):
         return None
     if prev is not None and cue.pos == "participle" and tok.key.endswith("ه") and cue_of(prev) is not None \
             and _word_follows(toks, i):
@@ -175,8 +175,8 @@ def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
 
 def _definite_say_noun(toks: list[Tok], i: int) -> bool:
     """«القول»/«بالقول» right before a complementizer, after an earlier content (not «وخلص موتان الى القول إن»)."""
-    return toks[i].bare.startswith(("ال", "بال")) and i + 1 < len(toks) and toks[i + 1].key in COMPLEMENTIZERS \
-        and any(t.key in COMPLEMENTIZERS for t in toks[:i])
+    return toks[i].bare.startswith("ال") and 0 < i < len(toks) - 1 and toks[i + 1].key in COMPLEMENTIZERS \
+        and toks[i - 1].key in ("علي", "الي") and any(t.key in COMPLEMENTIZERS for t in toks[:i])  # not «بالقول إن»
 
 
 def _word_follows(toks: list[Tok], i: int) -> bool:
@@ -300,7 +300,8 @@ def quoted_name(toks: list[Tok], k: int, limit: int, ctx: Context) -> bool:
     q = _opened_at(toks[k], ctx)
     if q is None or q.words(ctx.text) > MAX_NAME_QUOTE_WORDS:
         return False
-    if k > 0 and word_kind(toks[k - 1]) in ("role", "org") and not toks[k - 1].definite:
+    if k > 0 and word_kind(toks[k - 1]) in ("role", "org") and not toks[k - 1].definite \
+            and ctx.text[q.end + 1 : q.end + 3].strip()[:1] in ("،", ","):
         return True
     after = [t for t in toks[k + 1 : limit] if t.start > q.end][:NAME_QUOTE_LOOKAHEAD]
     return any(t.key in COMPLEMENTIZERS or t.text == ":" or t.text in OPENERS for t in after)
@@ -910,6 +911,15 @@ def _resolve(speaker: Speaker | None, at: int, registry: Registry) -> Speaker | 
     return registry.expand(speaker)
 
 
+def _named_later(raws: list[Raw], raw: Raw, registry: Registry) -> Speaker | None:
+    """A quote with no speaker before it («وأشار بلهجة ... إلى أن» opening a text): the first person named as
+    a speaker after it, when it is the first quote of the text."""
+    if raws[0] is not raw and any(r.speaker is not None for r in raws if r.start < raw.start):
+        return None
+    later = [r.speaker for r in raws if r.start > raw.start and r.speaker is not None and r.speaker.kind in ("PER", "NAME")]
+    return registry.expand(later[0]) if later else None
+
+
 def article_quotes(article: Article) -> list[Quote]:
     """Every quote of the article, with speaker, cue, kind and relay chain."""
     text = article.text
@@ -928,7 +938,7 @@ def article_quotes(article: Article) -> list[Quote]:
         if (raw.start, raw.end) in seen:
             continue
         seen.add((raw.start, raw.end))
-        speaker = _resolve(raw.speaker, raw.start, registry)
+        speaker = _resolve(raw.speaker, raw.start, registry) or _named_later(raws, raw, registry)
         if speaker is not None and raw.speaker is not None and raw.start <= speaker.start < raw.end \
                 and speaker.start == raw.speaker.start:
             speaker = None  # a speaker phrase read inside the quote itself: only mentioned in it (issue 5)

@@ -82,14 +82,25 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
     """Tokens from the start up to the first boundary (at most MAX_SPEAKER_WORDS); an organisation
     word keeps the quoted name after it («صحيفة "واشنطن بوست"»)."""
     out: list[Tok] = []
-    skip_to = 0
+    skip_to = manner_to = 0
     for n, tok in enumerate(toks):
         nxt = toks[n + 1] if n + 1 < len(toks) else None
+        if n < manner_to:
+            continue
         if n < skip_to:
             out.append(tok)
             continue
+        if _verb_cue(tok):
+            break  # «وتابع يقول "..."»: another reporting verb, not a speaker
         if not out and word_kind(tok) == "pronoun":
             break  # «ولفت جلالته النظر»: an honorific pronoun, the current speaker
+        if word_kind(tok) == "manner":
+            if out:
+                break  # «وأضاف الإمام بحزن شديد»: a manner phrase after the speaker
+            manner_to = _after_manner(toks, n)  # «وأشار بلهجة مليئة بالسخرية إلى»: before any speaker
+            if manner_to >= len(toks) or is_boundary(toks[manner_to]) or toks[manner_to].key in NAME_NOT_A_WORD:
+                break
+            continue
         if not out and tok.key.endswith(("ها", "هم", "هما")) and len(tok.key) > 4:
             break  # «وأبدت ثقتها من أن»: a possessed noun is the object, not the speaker
         if not out and (word_kind(tok) == "aux" or tok.bare in PRONOUN_PREPS or tok.key in PRONOUN_PREPS
@@ -110,6 +121,15 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+def _after_manner(toks: list[Tok], n: int) -> int:
+    """Index after a manner phrase «بلهجة مليئة بالسخرية»: its words up to a boundary (at most four)."""
+    k = n + 1
+    while k < len(toks) and k - n <= 3 and toks[k].is_word and not is_boundary(toks[k]) \
+            and toks[k].key not in NAME_NOT_A_WORD:
+        k += 1
+    return k
+
+
 def _ends_speaker(tok: Tok) -> bool:
     """A participle of a reporting verb («قائلة», «ردا») or a verbal noun opening an object («وجود»)."""
     from marsad.quotes.tokens import cue_of
@@ -121,6 +141,19 @@ def _ends_speaker(tok: Tok) -> bool:
 def object_word(tok: Tok) -> bool:
     """A verbal noun that opens a verb's object, with or without the article («وجود», «الحاجة»)."""
     return tok.is_word and (word_kind(tok) == "object" or word_kind_of(strip_article(tok.bare)) == "object")
+
+
+def _verb_cue(tok: Tok) -> bool:
+    from marsad.quotes.tokens import cue_of
+
+    cue = cue_of(tok)
+    return cue is not None and cue.pos in ("past", "present")
+
+
+def _is_cue(tok: Tok) -> bool:
+    from marsad.quotes.tokens import cue_of
+
+    return cue_of(tok) is not None
 
 
 def _preposition_before_clause(tok: Tok, nxt: Tok) -> bool:
@@ -141,6 +174,8 @@ def trailing_phrase(toks: list[Tok]) -> list[Tok]:
     for n in range(len(toks) - 1, -1, -1):
         tok = toks[n]
         kind = word_kind(tok)
+        if _is_cue(tok):
+            return []  # «وتابع يقول»: another reporting verb, not a subject
         if kind == "aux":
             if out:
                 break
