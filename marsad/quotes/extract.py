@@ -482,6 +482,9 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
         elif relay is None and pos == hit.j + 1 and ctx.current is not None and ctx.current.kind == "ORG":
             relay = ctx.current.name  # «ونقلت عن مسؤولين قولهم»: the outlet just named is the relay
     intro = find_intro(toks, pos, limit, hit.cue, ctx)
+    if intro is not None and intro[0] == "nominal" and hit.cue.quote == "yes":
+        start = _object_start(toks, pos, intro[1])  # «أكد فيها رغبة الحكومة ... وفي السيطرة على النفط»
+        intro = ("object", start, start) if start is not None else intro
     subject = subject_before(toks, hit)
     region = toks[pos : intro[1] if intro else limit]
     if intro and intro[0] == "clause" and region and region[-1].key in NAME_NOT_PREPOSITION:
@@ -507,8 +510,7 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
 
 def _resumptive_holder(toks: list[Tok], hit: Hit, ctx: Context) -> list[Tok]:
     """The name closing the words before «أكد فيها»: the statement noun's holder is the speaker."""
-    named = name_at_end(ctx.text, toks[: hit.i])
-    return [t for t in toks[: hit.i] if named is not None and t.start >= named.start]
+    return closing_name(toks[: hit.i])
 
 
 def head_phrase_end(toks: list[Tok], j: int, limit: int) -> int:
@@ -916,7 +918,8 @@ def _named_later(raws: list[Raw], raw: Raw, registry: Registry) -> Speaker | Non
     a speaker after it, when it is the first quote of the text."""
     if raws[0] is not raw and any(r.speaker is not None for r in raws if r.start < raw.start):
         return None
-    later = [r.speaker for r in raws if r.start > raw.start and r.speaker is not None and r.speaker.kind in ("PER", "NAME")]
+    later = [r.speaker for r in raws if r.start > raw.start and r.speaker is not None and r.speaker.name
+             and r.speaker.kind in ("PER", "NAME", "ROLE")]
     return registry.expand(later[0]) if later else None
 
 
