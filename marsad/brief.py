@@ -346,8 +346,8 @@ def story_summary(units: list[Unit], sims: np.ndarray, k: int) -> list[SummarySe
 # ---------------------------------------------------------------- stage
 
 
-@stage("brief", "story", reads=["story.article_ids", "story.quotes", "article.sentences", "article.duplicate_of",
-                               "article.outlet"],
+@stage("brief", "story", reads=["story.article_ids", "story.quotes", "article.text", "article.sentences",
+                               "article.duplicate_of", "article.outlet"],
        writes=["story.title", "story.summary", "story.claims"])
 def brief(story: Story, articles: dict[str, Article], resources: Resources) -> Story:
     """Title, summary with citations and claims with status for one story."""
@@ -360,4 +360,16 @@ def brief(story: Story, articles: dict[str, Article], resources: Resources) -> S
     sims = similarity_matrix([u.text for u in units], featurizer)
     story.summary = story_summary(units, sims, resources.config.summary_sentences)
     story.claims = story_claims(units, sims)
+    locate_evidence(story.claims, articles)
     return story
+
+
+def locate_evidence(claims: list[Claim], articles: dict[str, Article]) -> None:
+    """Give each evidence sentence its character offsets in its article's cleaned text (the first place
+    the sentence is found; -1 when the article is not at hand)."""
+    for claim in claims:
+        for item in claim.evidence:
+            article = articles.get(item.article_id)
+            at = article.text.find(item.sentence) if article is not None and item.sentence else -1
+            if at >= 0:
+                item.start, item.end = at, at + len(item.sentence)

@@ -147,6 +147,8 @@ class Evidence:
     article_id: str
     sentence: str
     relation: str = "supports"  # supports | contradicts
+    start: int = -1  # character offsets of the sentence in the article's cleaned text (-1: not located)
+    end: int = -1
 
 
 @dataclass(slots=True)

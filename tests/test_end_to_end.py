@@ -84,3 +84,7 @@ def test_offsets_index_cleaned_text(seeds_result, story):
     for article in seeds_result.articles:
         for mention in article.mentions:
             assert article.text[mention.start : mention.end] == mention.text
+    evidence = [e for claim in story.claims for e in claim.evidence]
+    assert evidence
+    for item in evidence:
+        assert by_id[item.article_id].text[item.start : item.end] == item.sentence

@@ -419,8 +419,11 @@ def test_upgrading_from_version_4_indexes_the_stored_names_for_search(tmp_path):
                   variants=["إيغور كوناشينكوف", "ايجور كوناشنكوف"], article_ids=["a1"])
     with Store(path) as store:
         store.save(Result(articles=[a1], stories=[Story(id="s", article_ids=["a1"], entities=[name])]))
-        store.connection.execute("DROP TABLE name_words")  # as a version-4 database had it
-        store.connection.execute("DELETE FROM schema_version WHERE version = 5")
+        conn = store.connection  # back to what a version-4 database had
+        conn.execute("DROP TABLE name_words")
+        conn.execute("ALTER TABLE claim_evidence DROP COLUMN char_start")
+        conn.execute("ALTER TABLE claim_evidence DROP COLUMN char_end")
+        conn.execute("DELETE FROM schema_version WHERE version >= 5")
     with Store(path) as upgraded:
         words = {w for (w,) in upgraded.connection.execute("SELECT word FROM name_words")}
         assert {"ايغور", "ايجور", "كوناشينكوف", "كوناشنكوف"} <= words

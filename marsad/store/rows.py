@@ -321,8 +321,8 @@ def _write_summary(conn: Connection, story_id: str, summary: list[SummarySentenc
 def _write_claims(conn: Connection, story_id: str, claims: list[Claim]) -> None:
     _many(conn, "claims", 4, [(story_id, i, c.text, c.status) for i, c in enumerate(claims)])
     _many(conn, "claim_articles", 4, _nested(story_id, (c.article_ids for c in claims)))
-    evidence = ([(e.article_id, e.sentence, e.relation) for e in c.evidence] for c in claims)
-    _many(conn, "claim_evidence", 6, _nested(story_id, evidence))
+    evidence = ([(e.article_id, e.sentence, e.relation, e.start, e.end) for e in c.evidence] for c in claims)
+    _many(conn, "claim_evidence", 8, _nested(story_id, evidence))
 
 
 def read_stories(conn: Connection, ids: Sequence[str] | None = None) -> list[Story]:
