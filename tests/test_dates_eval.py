@@ -13,8 +13,10 @@ from marsad.dates import evaluate, load_cases
 from marsad.dates.evaluate import expected_spans, split_cases
 
 # file stem -> (span exact-match floor, value floor or None when the file carries no values)
+# Lowered once, on purpose (issue 6, round 2): news annotation keeps «يوم» in «يوم الاثنين 12 يناير 2016» and
+# leaves «حتى», «ابتداء من» out of «حتى عام 2012», «ابتداء من 1/1/2016», where these specs do the reverse.
 FLOORS = {
-    "DateExtractor": (0.84, None),
+    "DateExtractor": (0.82, None),
     "DatePeriodExtractor": (0.95, None),
     "DateTimeExtractor": (0.78, None),
     "DateTimeModel": (0.83, 0.75),
@@ -25,8 +27,8 @@ FLOORS = {
     "DurationParser": (0.99, 0.99),
     "HolidayExtractor": (0.72, None),
     "HolidayParser": (0.85, 0.76),
-    "MergedExtractor": (0.51, None),
-    "MergedParser": (0.81, 0.74),
+    "MergedExtractor": (0.50, None),
+    "MergedParser": (0.79, 0.73),
     "SetExtractor": (0.91, None),
     "SetParser": (0.92, 0.92),
     "TimeExtractor": (0.93, None),

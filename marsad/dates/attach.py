@@ -11,9 +11,10 @@ from marsad.dates.grammar import Hit, Parser
 from marsad.dates.rules_base import AM, NIGHT, PLURAL_UNITS, PM, RANGE_TO, THIS
 
 # Before a date or a time, these words bound it and are part of the expression, as Recognizers-Text
-# marks them («قبل الساعة 8 مساءً», «منذ أغسطس», «حتى عام 2012», «ابتداء من 1/1/2016»).
-BOUNDS = {("قبل",), ("بعد",), ("منذ",), ("حتي",), ("لا", "يتجاوز"), ("ابتداء", "من"), ("بدءا", "من"),
-          ("اعتبارا", "من"), ("تنتهي", "مع")}
+# marks them («قبل الساعة 8 مساءً», «منذ أغسطس», «بعد 7/2»). Not «حتى» nor «ابتداءً/اعتبارًا من»: news
+# annotation (TimeML signals, the issue's «منذ سبتمبر/أيلول 2014» → 2014-09) leaves these prepositions out
+# («تستمر حتى 18 ديسمبر», «اعتبارا من الغد»), where Recognizers-Text keeps them in two Merged cases.
+BOUNDS = {("قبل",), ("بعد",), ("منذ",), ("لا", "يتجاوز"), ("تنتهي", "مع")}
 # Before a duration: «في 3 أسابيع», «في غضون 10 ساعات» (in / within N units).
 WITHIN = {("في",), ("في", "غضون")}
 PARTS = ("TMO", "TAF", "TEV", "TNI")
@@ -166,16 +167,25 @@ def _day_part(p: Parser, a: Hit, b: Hit) -> bool:
 
 
 def _with_yawm(p: Parser, hit: Hit) -> Hit:
-    """«يوم الجمعة بعد الظهر»: before a weekday with a time, «يوم» is part of the expression (not before
-    a weekday alone, as Recognizers-Text marks them)."""
+    """«يوم الجمعة بعد الظهر», «يوم الثلاثاء 27 شتنبر»: before a weekday with a time or with its date,
+    «يوم» is part of the weekday's name and of the expression, as news annotation marks it (Recognizers-Text
+    leaves it out there, and before a weekday alone, which we follow). Before a date without a weekday it
+    stays out («يوم 30 أيلول/سبتمبر» → «30 أيلول/سبتمبر», the issue's seed acceptance) unless a time follows."""
     timed = hit.val.precision == "time" and hit.val.kind == "date"  # «يوم 14 أكتوبر ، الساعة 8:00»
     if p.norm(hit.i - 1) == "يوم" and timed and p.t[hit.i].kind == "d":
         return Hit(hit.i - 1, hit.j, p.t[hit.i - 1].start, hit.val)
+    if p.norm(hit.i) == "يوم" and hit.start > p.t[hit.i].start and _month_day(hit.val):
+        return Hit(hit.i, hit.j, p.t[hit.i].start, hit.val)  # the weekday rule read «يوم» before «الثلاثاء 27 شتنبر»
     if "WXX-" not in hit.val.timex or "T" not in hit.val.timex.split("WXX-", 1)[1]:
         return hit
     if p.norm(hit.i) == "يوم" and hit.start > p.t[hit.i].start:
         return Hit(hit.i, hit.j, p.t[hit.i].start, hit.val)  # the weekday rule read «يوم» but starts after it
     return hit
+
+
+def _month_day(v: V.Value) -> bool:
+    """A day written with its month («30 أيلول», «الثلاثاء 2 أفريل 2019», «1 شوال 1441 هـ»)."""
+    return v.kind == "date" and v.precision == "day" and re.fullmatch(r"(XXXX|\d{4})-\d\d-\d\d", v.timex) is not None
 
 
 def _is_datetime(v: V.Value) -> bool:
