@@ -85,7 +85,7 @@ def test_weekdays_resolve_on_or_before_the_anchor(text: str, value: str) -> None
     ("أمس", "2015-10-06", "date"),
     ("اليوم", "2015-10-07", "date"),
     ("غدا", "2015-10-08", "date"),
-    ("منذ ثمانية أيام", "2015-09-29", "date"),
+    ("منذ ثمانية أيام", "P8D", "duration"),  # for how long: the P8D
     ("قبل ثلاثة أسابيع", "2015-09-16", "date"),
     ("الأسبوع الماضي", "2015-W40", "date"),
     ("الشهر الماضي", "2015-09", "date"),
@@ -103,7 +103,9 @@ def test_relative_expressions(text: str, value: str, kind: str) -> None:
 
 def test_after_an_event_is_not_counted_from_the_anchor() -> None:
     (expr,) = find("جرت الجولة بعد يوم من إعلان موسكو", ANCHOR)
-    assert (expr.text, expr.value, expr.kind) == ("بعد يوم", "P1D", "duration")
+    assert (expr.text, expr.value, expr.kind) == ("يوم", "P1D", "duration")
+    (expr,) = find("تنحى بعد 18 يوما على بدء الاحتجاجات", ANCHOR)
+    assert (expr.text, expr.value, expr.kind) == ("18 يوما", "P18D", "duration")
 
 
 def test_ago_without_anchor_is_a_duration() -> None:

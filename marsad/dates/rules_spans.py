@@ -44,8 +44,11 @@ class SpanRules(TimeRules):
             return Hit(i, j, cue[1], val or V.Value("duration", period, period, "duration"))
         if cue and cue[0] in AGO and len(parts) == 1:
             if self.norm(j) in ("من", "علي") and self.norm(j + 1) != "الان":
-                period = V.duration(n, unit)  # «بعد يوم من الاجتماع»: counted from another event
-                return Hit(i, j, cue[1], V.Value("duration", period, period, "relative-to-event"))
+                period = V.duration(n, unit)  # «بعد ستة أيام على الانفجار»: the length, counted from an event
+                return Hit(k, j, start, V.Value("duration", period, period, "relative-to-event"))
+            if cue[0] == "منذ":  # «يواصلون إضرابهم منذ ثمانية أيام»: for how long (the P8D)
+                period = V.duration(n, unit)
+                return Hit(k, j, start, V.Value("duration", period, period, "since"))
             return Hit(i, j, cue[1], V.ago(n, unit, AGO[cue[0]], self.anchor))
         if self.norm(j) == "من" and self.norm(j + 1) == "الان":
             return Hit(k, j + 2, start, V.from_now([(p[0], p[1]) for p in parts], self.anchor))
