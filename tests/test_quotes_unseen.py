@@ -563,3 +563,17 @@ def test_negated_present_is_no_cue_and_bihasab_ends_the_phrase() -> None:
 def test_bil_qawl_inside_a_content_is_nested() -> None:
     text = "قال نصر الله إن الحزب لم يرد لكي يقطع الطريق أمام استغلال ذلك بالقول إن الحزب ينال من المطارنة."
     assert len(said(text)) == 1
+
+
+# Eleventh dev batch (issue 5).
+
+def test_holder_before_a_statement_noun_with_resumptive_pronoun() -> None:
+    text = ("وعقد وزير الدفاع الأميركي جون ميلر مؤتمرا صحافيا نفى فيه أن تكون القوات شنت هجمات. "
+            "من جانبه قال الجنرال سام كولنز إن الهجوم نفذه متطرفون.")
+    assert [s for s, _ in said(text)] == ["جون ميلر", "سام كولنز"]
+
+
+def test_tahaddatha_makes_its_subject_the_current_speaker() -> None:
+    text = ("قال المدرب هانس مولر إن الفريق جاهز. "
+            "وتحدث اللاعب سالم جمعة باسم زملائه وأكد على أن الخسارة السابقة درس مفيد.")
+    assert said(text)[-1][0] == "سالم جمعة"

@@ -31,6 +31,7 @@ from marsad.quotes.relay import (
     source_line,
 )
 from marsad.quotes.speakers import (
+    MAX_NAME_WORDS,
     Registry,
     Speaker,
     adverbial,
@@ -269,7 +270,8 @@ def find_intro(toks: list[Tok], start: int, limit: int, cue: Cue, ctx: Context) 
     circumstance = False  # «حذر بوتين الشركات ...، طالبا من حكومته»: a preposition after a participle is its own
     for k in range(start, min(limit, start + MAX_INTRO_GAP)):
         tok = toks[k]
-        circumstance = circumstance or (k > start and tok.is_word and (adverbial(tok) or faa_il_an(tok.key)))
+        circumstance = circumstance or (k > start and tok.is_word and not tok.key.endswith("ها")  # not «مسؤوليتها»
+                                        and (adverbial(tok) or faa_il_an(tok.key)))
         nxt = toks[k + 1] if k + 1 < limit else None
         if tok.is_word and any(q.start <= tok.start < q.end for q in ctx.quoted):
             continue  # «لـ "سي ان ان" ان ...»: words inside a quoted name introduce nothing
@@ -509,8 +511,18 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
 
 
 def _resumptive_holder(toks: list[Tok], hit: Hit, ctx: Context) -> list[Tok]:
-    """The name closing the words before «أكد فيها»: the statement noun's holder is the speaker."""
-    return closing_name(toks[: hit.i])
+    """The nearest name before «أكد فيها» («تصريحات لوزير النفط حسين الشهرستاني أكد فيها», «دونالد رامسفيلد
+    مؤتمرا صحافيا نفى فيه»): the statement noun's holder is the speaker."""
+    for end in range(hit.i, max(0, hit.i - MAX_STATEMENT_NOUN_WORDS - 1), -1):
+        for k in range(end - 2, max(0, end - MAX_NAME_WORDS - 1), -1):  # the shortest titled name first
+            name = toks[k:end]
+            titled = toks[k - 1].definite or word_kind(toks[k - 1]) in ("role", "org")  # «لوزير النفط حسين ...»
+            if titled and closing_name(name) == name and not all(t.key.endswith("ا") for t in name):
+                return name  # not «مؤتمرا صحافيا», the statement noun
+    return []
+
+
+MAX_STATEMENT_NOUN_WORDS = 3  # words between the holder's name and «أكد فيها» (ANERcorp dev set, eleventh batch)
 
 
 def head_phrase_end(toks: list[Tok], j: int, limit: int) -> int:
@@ -570,7 +582,8 @@ def _object_start(toks: list[Tok], j: int, limit: int) -> int | None:
 def _holder(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
     """The person named after a role phrase cut by a preposition («مندوب فرنسا لدى الأمم المتحدة جان
     مارك ...», «المتحدث باسم المجلس ... في الصومال محمد محمود»)."""
-    if frame.subject or len(frame.region) <= len(frame.phrase) or not frame.phrase or frame.how == "object":
+    if frame.subject or len(frame.region) <= len(frame.phrase) or not frame.phrase or frame.how == "object" \
+            or frame.phrase[-1] not in frame.region:
         return None
     after = frame.region[frame.region.index(frame.phrase[-1]) + 1 :]
     cut_by_preposition = bool(after) and after[0].is_word and (after[0].bare in PREPOSITIONS
