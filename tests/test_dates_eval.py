@@ -148,3 +148,9 @@ def test_calendar_period_written_as_the_range_of_its_days() -> None:
     week = "(2015-09-28,2015-10-05,P1W)"
     assert evaluate([_case("التقيا الأسبوع الماضي", "الأسبوع الماضي", week)])["value_right"] == 1
     assert evaluate([_case("التقيا الأسبوع الماضي", "الأسبوع الماضي", "(2015-09-21,2015-09-28,P1W)")])["value_right"] == 0
+
+
+def test_whole_hour_with_its_zero_minutes_is_the_same_time() -> None:
+    assert evaluate([_case("انتهى الاجتماع عند الساعة الرابعة عصرا", "الساعة الرابعة عصرا", "T16:00")])["value_right"] == 1
+    assert evaluate([_case("انتهى الاجتماع عند الساعة الرابعة عصرا", "الساعة الرابعة عصرا", "T16:30")])["value_right"] == 0
+    assert evaluate([_case("انتهى الاجتماع عند الساعة الرابعة عصرا", "الساعة الرابعة عصرا", "T04:00")])["value_right"] == 0

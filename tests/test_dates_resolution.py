@@ -233,3 +233,15 @@ def test_after_sunday_is_not_a_day_later() -> None:
 def test_a_single_unit_with_the_digit_one_is_a_duration() -> None:
     assert found("مدد الحظر 1 سنة") == [("1 سنة", "P1Y")]
     assert found("استمر الاجتماع ساعة") == []  # the bare noun stays too vague
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("أجريت الجولة يومي 11 و12 أبريل", "يومي 11 و12 أبريل", "2015-04-11/2015-04-12"),
+    ("أغلقت المعابر يومي السبت والأحد", "يومي السبت والأحد", "2015-10-03/2015-10-04"),
+])
+def test_two_days_in_a_row_after_yawmay_are_one_range(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in found(text)
+
+
+def test_two_days_apart_after_yawmay_are_not_a_range() -> None:
+    assert found("يفتح المتحف يومي الاثنين والأربعاء") == [("الاثنين", "2015-10-05"), ("الأربعاء", "2015-10-07")]

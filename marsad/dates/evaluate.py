@@ -26,6 +26,8 @@ that exact form, so a wrong day, hour or length still counts as wrong:
 - a calendar period written as its own notation («2015-W40», «2015-09», «2014») or as the range of its
   days («(2015-09-28,2015-10-05,P1W)»): accepted when the expected range starts on its first day and
   ends on the first day after it;
+- a whole hour with or without its zero minutes («T07:00» and «T07», as news and Recognizers-Text write
+  it): accepted when the two are equal once «:00» is dropped after the hour (not «:00» seconds);
 - «بعد 5 ساعات» from a reference moment: the spec writes the period from that moment (``(R,X,PT5H)``),
   we write the moment X it leads to; accepted when R is the reference moment and X our value.
 
@@ -118,7 +120,8 @@ def value_matches(found: Found, timex: str, anchor: dt.datetime | dt.date | None
 
 def equivalent(found: Found, timex: str, anchor: dt.datetime | dt.date) -> bool:
     """The equivalent notations listed in the module docstring, and only those."""
-    checks = (_same_but_reference_day, _same_day_and_part, _same_period, _next_calendar_week, _period_from_moment)
+    checks = (_same_but_reference_day, _same_day_and_part, _same_period, _next_calendar_week, _period_from_moment,
+              _same_whole_hour)
     return any(check(found, timex, anchor) for check in checks)
 
 
@@ -154,6 +157,16 @@ def _period_from_moment(found: Found, timex: str, anchor: dt.datetime | dt.date)
     if found.expr.resolution != "relative-moment" or not isinstance(anchor, dt.datetime) or not timex.startswith("("):
         return False
     return timex.strip("()").split(",")[:2] == [anchor.isoformat(timespec="seconds"), found.expr.value]
+
+
+def _same_whole_hour(found: Found, timex: str, anchor: dt.datetime | dt.date) -> bool:
+    short = _without_zero_minutes(timex)
+    return short != timex and short in (found.expr.value, found.timex)
+
+
+def _without_zero_minutes(timex: str) -> str:
+    """«T07:00» -> «T07», «2021-02-09T19:00» -> «2021-02-09T19»; «T07:00:31» and «T07:30» unchanged."""
+    return re.sub(r"(T\d\d):00(?![:\d])", r"\1", timex)
 
 
 def period_ends(value: str) -> tuple[str, str] | None:

@@ -62,7 +62,7 @@ def starters() -> frozenset[str]:
     """Every word an expression can start with; other words are skipped without trying the rules."""
     lex = lexicon()
     words: set[str] = {"من", "بين", "يوم", "ايام", "الي", "شهر", "اسبوع", "الاسبوع", "الربع", "كل", "نصف", "الساعه",
-                       "بعد", "في", "منتصف", "الظهيره", "وقت", "لعام", "لسنه", "بقيه", "باقي", "ال", "عند",
+                       "بعد", "في", "منتصف", "الظهيره", "وقت", "لعام", "لسنه", "بقيه", "باقي", "ال", "عند", "يومي",
                        "الان", "حاليا", "عطله", "ثاني", "ثالث", "رابع", "خامس", "عامي", "سنتي", "النصف"}
     words |= PART_WORDS.keys() | PART_EDGES
     words |= THIS | EDGE | YEAR_WORDS | DURATION_CUES | set(AGO) | set(DAYPARTS) | PLURAL_UNITS | AM | PM | NIGHT
@@ -88,25 +88,27 @@ def best_at(p: Parser, i: int) -> Hit | None:
 
 
 def day_range(p: Parser, i: int) -> Hit | None:
-    """«من 3 إلى 12 سبتمبر», «بين 15 و19 نوفمبر», «19-20 نوفمبر»: the month and year of the second end."""
-    cue = p.word(i, {"من", "بين"})
+    """«من 3 إلى 12 سبتمبر», «بين 15 و19 نوفمبر», «يومي 16 و17 يونيو», «19-20 نوفمبر»: the month and year of
+    the second end."""
+    cue = p.word(i, {"من", "بين", "يومي"})
     k = i + 1 if cue else i
     first = p.day(k)
     if first is None:
         return None
     j = first[1]
     joiner = p.norm(j)
-    if joiner in RANGE_TO or (joiner == "و" and cue and cue[0] == "بين"):
+    both = cue is not None and cue[0] in ("بين", "يومي")  # «بين/يومي A و B»
+    if joiner in RANGE_TO and (cue is None or cue[0] != "يومي") or (joiner == "و" and both):
         second = p.month_date(j + 1)
-    elif cue and cue[0] == "بين" and joiner.startswith("و") and len(joiner) > 1:
+    elif both and joiner.startswith("و") and len(joiner) > 1:
         second = p.month_date(j)  # «والتاسع عشر»: the و is a clitic of the next word
     else:
         return None
     if second is None or second.val.precision != "day" or second.val.date is None and p.anchor is not None:
         return None
     a = _same_month(second.val, first[0])
-    if a is None:
-        return None
+    if a is None or cue and cue[0] == "يومي" and not second.val.timex.endswith(f"-{first[0] + 1:02d}"):
+        return None  # «يومي 3 و5 مارس» are two days, not the days between
     return Hit(i, second.j, cue[1] if cue else first[2], V.interval(a, second.val))
 
 
@@ -175,7 +177,7 @@ def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
             hit = _open_hour(p, hit) or hit
         prev = out[-1] if out else None
         if prev and _range_pair(p, prev, hit):
-            cue = p.word(prev.i - 1, {"بين", "من"} if _from_included(prev.val) else {"بين"})
+            cue = p.word(prev.i - 1, {"بين", "يومي", "من"} if _from_included(prev.val) else {"بين", "يومي"})
             start = cue[1] if cue else prev.start
             first = _year_of_end(prev.val, hit.val)
             out[-1] = Hit(prev.i - (1 if cue else 0), hit.j, start, V.interval(first, _forward(first, hit.val)))
@@ -197,10 +199,19 @@ def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
 def _range_pair(p: Parser, a: Hit, b: Hit) -> bool:
     if a.val.kind not in ("date", "time") or b.val.kind != a.val.kind:
         return False
-    if b.i == a.j and p.norm(a.i - 1) == "بين" and p.norm(b.i).startswith("و"):
-        return True  # «بين الاثنين والجمعة»
+    both = p.word(a.i - 1, {"بين"}) is not None or (p.word(a.i - 1, {"يومي"}) is not None and _next_day(a.val, b.val))
+    if b.i == a.j and (both or p.norm(a.i - 1) == "بين") and p.norm(b.i).startswith("و"):
+        return True  # «بين الاثنين والجمعة», «يومي السبت والأحد»
     joiner = p.norm(a.j)
-    return b.i == a.j + 1 and (joiner in RANGE_TO or (joiner == "و" and p.norm(a.i - 1) == "بين"))
+    return b.i == a.j + 1 and (joiner in RANGE_TO or (joiner == "و" and (both or p.norm(a.i - 1) == "بين")))
+
+
+def _next_day(a: V.Value, b: V.Value) -> bool:
+    """«يومي السبت والأحد», «يومي 16 و17»: two days make a range only when the second follows the first
+    («يومي الاثنين والأربعاء» are two days)."""
+    if _is_weekday(a) and _is_weekday(b):
+        return int(b.timex[-1]) == int(a.timex[-1]) % 7 + 1
+    return a.date is not None and b.date is not None and (b.date - a.date).days == 1
 
 
 def _year_of_end(a: V.Value, b: V.Value) -> V.Value:
