@@ -355,7 +355,7 @@ def _quoting_from(region: list[Tok], text: str) -> tuple[str | None, list[Tok]] 
     """«ذكرت وكالة سانا نقلا عن مصدر عسكري أن»: (relay before «نقلا عن», the tokens after it)."""
     for k in range(len(region) - 1):
         if region[k].bare == "نقلا" and region[k + 1].key == "عن":
-            if k > MAX_RELAY_WORDS_BEFORE or any(word_kind(t) == "relative" for t in region[:k]):
+            if sum(t.is_word for t in region[:k]) > MAX_RELAY_WORDS_BEFORE or any(word_kind(t) == "relative" for t in region[:k]):
                 return None  # «نفى ... ما نقل على لسانه نقلا عن اذاعة الجيش»: not «X نقلا عن Y»
             return relay_noun_phrase(text, region[:k]), region[k + 2 :]
     return None
