@@ -113,6 +113,12 @@ def test_ago_without_anchor_is_a_duration() -> None:
     assert (expr.value, expr.kind) == ("P8D", "duration")
 
 
+def test_a_bare_year_names_an_event() -> None:
+    assert values("فاز الحزب في الانتخابات البلدية 2018.") == [("2018", "2018")]
+    assert values("استضافت قطر كأس العالم 2022 وسط جدل") == [("2022", "2022")]
+    assert values("خصصت موازنة 2016 مليار دينار للدفاع") == []
+
+
 def test_years_need_context() -> None:
     assert values("في عام 2014") == [("عام 2014", "2014")]
     assert values("منذ 2011") == [("2011", "2011")]
@@ -198,7 +204,8 @@ def test_english_text_does_not_crash() -> None:
 
 
 @pytest.mark.parametrize("name", ["months.tsv", "weekdays.tsv", "relative_dates.tsv", "date_numbers.tsv",
-                                  "date_outlets.tsv", "date_holidays.tsv", "date_name_heads.tsv"])
+                                  "date_outlets.tsv", "date_holidays.tsv", "date_name_heads.tsv",
+                                  "date_year_heads.tsv"])
 def test_every_table_entry_is_normalised(name: str) -> None:
     for row in read_rows(name):
         assert row[0] == match_key(row[0]), f"{name}: {row[0]!r} is not in normalised form"

@@ -32,6 +32,7 @@ class Lexicon:
     holidays: dict[str, str]  # name -> MM-DD or HMM-DD
     max_phrase: int
     name_heads: frozenset[str]  # «مدينة» in «مدينة 6 أكتوبر»: a name, not a date
+    year_heads: frozenset[str]  # «انتخابات» in «انتخابات 2020»: the number is a year
 
 
 def read_rows(name: str) -> list[list[str]]:
@@ -60,5 +61,6 @@ def lexicon() -> Lexicon:
     holidays = {r[0]: r[1] for r in read_rows("date_holidays.tsv")}
     phrases = [*months, *weekdays, *relative.get("day", {}), *outlets, *holidays]
     heads = frozenset(r[0] for r in read_rows("date_name_heads.tsv"))
+    year_heads = frozenset(r[0] for r in read_rows("date_year_heads.tsv"))
     return Lexicon(months, weekdays, relative, numbers, outlets, holidays, max(len(p.split()) for p in phrases),
-                   heads)
+                   heads, year_heads)

@@ -36,6 +36,9 @@ AM = frozenset({"صباحا", "صباح", "الصباح", "فجرا", "الفج�
 # Parts of the day before a day («مساء أمس», «فجر الأحد») with their TIMEX codes.
 DAYPARTS = {"صباح": "MO", "الصباح": "MO", "صبيحه": "MO", "فجر": "MO", "ظهر": "AF", "بعد ظهر": "AF", "عصر": "AF",
             "مساء": "EV", "المساء": "EV", "ليله": "NI", "ليل": "NI", "الليله": "NI", "الليل": "NI"}
+# Units and scales after a number that make it a quantity, not a year («ميزانية 2020 مليار»).
+SCALES = frozenset({"مليار", "مليون", "الف", "الاف", "دولار", "يورو", "جنيه", "دينار", "ريال", "درهم", "ليره", "شخص",
+                    "نسمه", "طن", "متر", "كيلومتر", "صوت", "مقعد", "قتيل", "قتيلا"})
 # Words after «N آذار» / «N أيار» that make it the name of a movement, not a date («قوى 14 آذار»).
 MOVEMENT = frozenset({"قوي", "تحالف", "حركه", "تيار", "فريق", "ثوره", "انتفاضه"})
 

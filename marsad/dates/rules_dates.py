@@ -18,6 +18,7 @@ from marsad.dates.rules_base import (
     MOVEMENT,
     NIGHT,
     PM,
+    SCALES,
     STOPS,
     THIS,
     YEAR_CUES,
@@ -514,7 +515,7 @@ class DateRules(Base):
             return None
         y, j, calendar = yp
         marked = j > k + 1 or (self.t[k].kind == "w")
-        if not word and not marked and not (self.norm(i - 1) in YEAR_CUES and 1900 <= y <= 2100):
+        if not word and not marked and not (1900 <= y <= 2100 and (self.norm(i - 1) in YEAR_CUES or self.named_year(k, j))):
             return None
         start = word[1] if word else self.t[k].start
         if calendar == "hijri":
@@ -522,6 +523,14 @@ class DateRules(Base):
         if not (100 <= y <= 2100) or (not word and not 1000 <= y <= 2100):
             return None
         return Hit(i, j, start, V.year_only(y))
+
+    def named_year(self, k: int, j: int) -> bool:
+        """«انتخابات 2020», «الانتخابات التشريعية 2021», «كأس العالم 2022»: the year an event is named by (not
+        «ميزانية 2020 مليار», a number followed by its unit)."""
+        if j < len(self.t) and (self.t[j].kind == "d" or self.norm(j) in SCALES):
+            return False
+        heads = self.lex.year_heads
+        return bool(self.word(k - 1, heads) or self.word(k - 2, heads) and self.norm(k - 1).startswith("ال"))
 
     def year_pair(self, i: int) -> Hit | None:
         """«بين عامي 2011 و2014», «بين 2011 و2014», «عامي 2014 و2015», «خلال الفترة 2011-2014»: two years, read
