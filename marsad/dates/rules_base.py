@@ -39,6 +39,9 @@ DAYPARTS = {"صباح": "MO", "الصباح": "MO", "صبيحه": "MO", "فجر"
 # Units and scales after a number that make it a quantity, not a year («ميزانية 2020 مليار»).
 SCALES = frozenset({"مليار", "مليون", "الف", "الاف", "دولار", "يورو", "جنيه", "دينار", "ريال", "درهم", "ليره", "شخص",
                     "نسمه", "طن", "متر", "كيلومتر", "صوت", "مقعد", "قتيل", "قتيلا"})
+# Words of rising, falling and counting: «إلى 13» after them is a number reached, not a day of the month.
+COUNTING = frozenset({"ارتفع", "ارتفعت", "ارتفاع", "انخفض", "انخفضت", "انخفاض", "تراجع", "تراجعت", "زاد", "زادت",
+                      "زياده", "وصل", "وصلت", "رفع", "رفعت", "خفض", "خفضت", "عدد", "حصيله", "نسبه", "بلغ", "بلغت"})
 # Words after «N آذار» / «N أيار» that make it the name of a movement, not a date («قوى 14 آذار»).
 MOVEMENT = frozenset({"قوي", "تحالف", "حركه", "تيار", "فريق", "ثوره", "انتفاضه"})
 

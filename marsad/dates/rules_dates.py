@@ -12,6 +12,7 @@ from marsad.dates.rules_base import (
     AM,
     AMBIGUOUS_MONTH_CUES,
     COMMA,
+    COUNTING,
     DATE_PREP,
     EDGE,
     MONTH_CUES,
@@ -191,6 +192,8 @@ class DateRules(Base):
         d = self.day(k)
         if d is None or d[1] == k or (d[1] < len(self.t) and self.norm(d[1]) not in STOPS) or self.decimal(d[1] - 1):
             return None
+        if cue and cue[0] == "الي" and self.counting_before(i):
+            return None  # «ارتفع عدد الوفيات إلى 13»: a count reaching 13
         if self.t[k].kind == "w" and (not (parse_words(self.t, k, self.forms(k)[-1][0]) or (0, 0, False))[2]
                                       or self.forms(k)[-1][0].endswith("ه")):
             return None  # a masculine ordinal («في الثاني») is a day; «في الثانية» is an hour
@@ -202,6 +205,15 @@ class DateRules(Base):
         if date is None:
             return None
         return Hit(i, d[1], start, V.day_value(date, f"XXXX-XX-{d[0]:02d}", "anchor-month"))
+
+    def counting_before(self, i: int, reach: int = 15) -> bool:
+        """A word of rising, falling or counting in the clause before token ``i`` («ارتفع», «حصيلة», «عدد»)."""
+        for k in range(i - 1, max(i - reach, 0) - 1, -1):
+            if self.norm(k) in STOPS:
+                return False
+            if self.word(k, COUNTING):
+                return True
+        return False
 
     def month_first(self, i: int) -> Hit | None:
         start_i, start = i, None

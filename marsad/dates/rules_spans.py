@@ -11,6 +11,8 @@ from marsad.dates.rules_times import TimeRules
 
 # Plural units that, without a count, say «some» («منذ سنوات», «لأيام»).
 BARE_PLURALS = frozenset({"ايام", "اسابيع", "اشهر", "شهور", "سنوات", "سنين", "اعوام", "عقود", "ساعات", "دقائق", "ثوان"})
+# Before «45 عاما», words that make it an age, not a duration («يبلغ من العمر 45 عاما», «عمره 12 عاما»).
+AGE_CUES = frozenset({"العمر", "عمر", "عمره", "عمرها", "عمرهم", "سن", "البالغ", "البالغه"})
 # Words of approximation between a cue and its amount; the amount is resolved as said.
 APPROX = (("ما", "يقرب", "من"), ("ما", "يزيد", "عن"), ("ما", "يزيد", "علي"), ("اكثر", "من"), ("اقل", "من"),
           ("نحو",), ("حوالي",), ("قرابه",), ("زهاء",))
@@ -27,6 +29,8 @@ class SpanRules(TimeRules):
             return None
         n, unit, j, start = parts[0]
         j = parts[-1][2]
+        if unit == "Y" and not cue and self.word(k - 1, AGE_CUES):
+            return None  # an age
         if len(parts) == 1 and j == k + 1 and self.word(k, BARE_PLURALS):
             return self.vague(i, j, cue, unit)
         timed = any(p[1] in ("H", "MIN", "S") for p in parts)
