@@ -577,3 +577,15 @@ def test_tahaddatha_makes_its_subject_the_current_speaker() -> None:
     text = ("قال المدرب هانس مولر إن الفريق جاهز. "
             "وتحدث اللاعب سالم جمعة باسم زملائه وأكد على أن الخسارة السابقة درس مفيد.")
     assert said(text)[-1][0] == "سالم جمعة"
+
+
+def test_nationality_epithet_is_the_speaker_named_next_to_it() -> None:
+    text = ("صرح السفير الفرنسي في الأمم المتحدة أن باريس ترفض القرار. "
+            "وقال جان مارتان \"لن نصوت لصالح هذا النص\".")
+    assert [s for s, _ in said(text)] == ["جان مارتان", "جان مارتان"]
+
+
+def test_spokesman_role_is_not_an_epithet_for_a_leader() -> None:
+    text = ("وأضاف الرئيس حسن عمر أن الحوار مستمر. "
+            "وقال المتحدث باسم المجلس إن القوات ستنسحب.")
+    assert said(text)[-1][0] != "حسن عمر"

@@ -936,6 +936,25 @@ def _named_later(raws: list[Raw], raw: Raw, registry: Registry) -> Speaker | Non
     return registry.expand(later[0]) if later else None
 
 
+# Characters between a role phrase no name matched («وقال الرئيس الفرنسي») and the nearest speaker named without a
+# role («دعا شيراك», «وأضاف جون بولتون»), within which they are read as one person (ANERcorp dev set, batches 8-10).
+ADJACENT_PERSON_CHARS = 250
+
+
+def _adjacent_person(role: Speaker, history: list[tuple[Speaker, str]]) -> Speaker | None:
+    """The speaker named without a role nearest to an unresolved epithet («الرئيس الفرنسي», «السفير الاسرائيلي»:
+    a title and a nationality), if close enough."""
+    words = role.role.split()
+    if not 2 <= len(words) <= 3 or not match_key(words[1]).endswith(("ي", "يه")) or not words[1].startswith("ال"):
+        return None
+    near = [sp for sp, _ in history if sp.kind in ("PER", "NAME") and not sp.role and sp.start != role.start
+            and abs(sp.start - role.start) <= ADJACENT_PERSON_CHARS and not sp.name.startswith(("ب", "ل"))]
+    if not near:
+        return None
+    best = min(near, key=lambda sp: abs(sp.start - role.start))
+    return replace(best, start=role.start, end=role.end, via=role.via, role=role.role)
+
+
 def article_quotes(article: Article) -> list[Quote]:
     """Every quote of the article, with speaker, cue, kind and relay chain."""
     text = article.text
@@ -955,6 +974,8 @@ def article_quotes(article: Article) -> list[Quote]:
             continue
         seen.add((raw.start, raw.end))
         speaker = _resolve(raw.speaker, raw.start, registry) or _named_later(raws, raw, registry)
+        if speaker is not None and speaker.kind == "ROLE":
+            speaker = _adjacent_person(speaker, ctx.history) or speaker
         if speaker is not None and raw.speaker is not None and raw.start <= speaker.start < raw.end \
                 and speaker.start == raw.speaker.start:
             speaker = None  # a speaker phrase read inside the quote itself: only mentioned in it (issue 5)
