@@ -589,3 +589,9 @@ def test_spokesman_role_is_not_an_epithet_for_a_leader() -> None:
     text = ("وأضاف الرئيس حسن عمر أن الحوار مستمر. "
             "وقال المتحدث باسم المجلس إن القوات ستنسحب.")
     assert said(text)[-1][0] != "حسن عمر"
+
+
+def test_role_resolves_to_a_titled_name_read_outside_any_quote() -> None:
+    text = ("التقينا الإمام الجليل يوسف ما لين في مسجده. "
+            "وأضاف الإمام بحزن شديد أنه يحاول منذ زمن ترميم المسجد.")
+    assert said(text) == [("يوسف", "يحاول منذ زمن ترميم المسجد")]  # «ما» ends the name: its first word is kept

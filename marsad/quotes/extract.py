@@ -46,6 +46,7 @@ from marsad.quotes.speakers import (
     object_word,
     parse_speaker,
     speaker_from_mentions,
+    title_holders,
     trailing_phrase,
 )
 from marsad.quotes.tokens import (
@@ -123,6 +124,7 @@ class Context:
     current: Speaker | None
     known: list[str]
     history: list[tuple[Speaker, str]] = field(default_factory=list)  # explicit speakers and their verbs' gender
+    holders: list[Speaker] = field(default_factory=list)  # «الإمام الجليل حبيب ...»: titled names, speakers or not
 
 
 def in_quotation(ctx: Context, offset: int) -> bool:
@@ -721,6 +723,7 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
     if found:
         return found
     toks = sentence_tokens(ctx.text, start, end)
+    ctx.holders.extend(title_holders(ctx.text, toks))
     hits = [h for n, h in enumerate(find_hits(toks, ctx)) if n == 0 or not nested(toks, h)]
     if not hits:
         return own_view(toks, index, ctx) or according(toks, index, ctx)
@@ -962,7 +965,7 @@ def article_quotes(article: Article) -> list[Quote]:
     raws: list[Raw] = []
     for start, end, index in _arabic_sentences(article):
         raws.extend(sentence_quotes(start, end, index, ctx))
-    registry = Registry()
+    registry = Registry(holders=ctx.holders)
     for raw in raws:
         if raw.speaker is not None and raw.speaker not in registry.people + registry.names:
             registry.add(raw.speaker)

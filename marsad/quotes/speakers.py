@@ -444,6 +444,22 @@ def parse_speaker(text: str, toks: list[Tok]) -> Speaker | None:
     return None
 
 
+MIN_HOLDER_LETTERS = 4  # a one-word name after a title («الإمام الجليل حبيب»), not «الرئيس الاميركي باي تصريح»
+
+
+def title_holders(text: str, toks: list[Tok]) -> list[Speaker]:
+    """Names read after a definite title anywhere in a sentence («التقينا الإمام الجليل حبيب ما جونغ يي»), with the
+    title as their role: the people a later role phrase («وأضاف الإمام») may refer to."""
+    out = []
+    for k, tok in enumerate(toks):
+        if tok.definite and word_kind(tok) == "role" and (k == 0 or word_kind(toks[k - 1]) != "role"):
+            found = parse_speaker(text, leading_phrase(toks[k : k + MAX_ROLE_PHRASE_WORDS]))
+            if found is not None and found.kind == "PER" and found.role \
+                    and (" " in found.name or len(match_key(found.name)) >= MIN_HOLDER_LETTERS):
+                out.append(found)
+    return out
+
+
 def speaker_from_mentions(text: str, mentions: list[Mention], start: int, end: int) -> Speaker | None:
     """A PER (else ORG) mention inside [start, end): the tagger's reading of the speaker phrase."""
     inside = [m for m in mentions if m.start >= start and m.end <= end and m.type in ("PER", "ORG")]
@@ -496,6 +512,8 @@ class Registry:
 
     orgs: list[Speaker] = field(default_factory=list)
 
+    holders: list[Speaker] = field(default_factory=list)  # titled names read anywhere in the text (not only speakers)
+
     def add(self, speaker: Speaker) -> None:
         if speaker.kind == "PER":
             self.people.append(speaker)
@@ -528,6 +546,12 @@ class Registry:
                 return replace(speaker, name=person.name, kind="PER", role=speaker.role or person.role)
         return speaker
 
+    def _holder_of(self, role_words: set[str], before: int) -> Speaker | None:
+        """The titled name holding the role, the last one before ``before``, else the first after it."""
+        held = [h for h in self.holders if role_words and role_words <= _role_words(h.role) and role_words - HEAD_ROLES]
+        earlier = [h for h in held if h.start < before]
+        return earlier[-1] if earlier else held[0] if held else None
+
     def resolve_role(self, speaker: Speaker, before: int) -> Speaker:
         """A role phrase to the person holding it, else to the last person named before it when the role
         is a generic one («المسؤول الروسي») or shares a word with that person's role; «الرئيس الاميركي»
@@ -543,6 +567,9 @@ class Registry:
         for org in reversed(self.orgs):  # «وتوقع المسؤول» after «مسؤول في مطار دبي الدولي»: an unnamed holder
             if org.role and org.start < before and role_words and role_words <= _role_words(org.role):
                 return replace(org, start=speaker.start, end=speaker.end, via=speaker.via)
+        holder = self._holder_of(role_words, before)
+        if holder is not None:
+            return replace(holder, start=speaker.start, end=speaker.end, via=speaker.via)
         earlier = [p for p in self.people if p.start < before] or [p for p in self.names if p.start < before]
         if earlier and (role_words & GENERIC_ROLES or role_words & _role_words(earlier[-1].role)):
             return replace(earlier[-1], start=speaker.start, end=speaker.end, via=speaker.via)
