@@ -60,13 +60,15 @@ class SpanRules(TimeRules):
             shift, j2 = self.shift_after(j)
             if shift in (-1, 1):
                 return Hit(k, j2, start, self.stretch(n, unit, shift))
-        if cue and cue[0] in ("طوال", "طيله"):
+        counted = self.t[k].kind == "d" or parse_words(self.t, k) is not None
+        whole = cue is not None and cue[0] in ("طوال", "طيله") and not counted
+        if whole and cue:  # «طوال اليوم» (the whole day); a count after it is the expression: «طيلة ثماني سنوات»
             start = cue[1]
         elif len(parts) == 1 and n == 1 and not cue and self.t[k].kind != "d" \
                 and self.norm(j - 1) not in ("كامل", "كامله", "واحد", "واحده"):  # «1 ساعة» has its count
             return None
         period = V.compound([(p[0], p[1]) for p in parts])
-        first = i if cue and cue[0] in ("طوال", "طيله") else k
+        first = i if whole else k
         return Hit(first, j, start, V.Value("duration", period, period, "explicit"))
 
     def vague(self, i: int, j: int, cue: tuple[str, int] | None, unit: str) -> Hit | None:
