@@ -595,3 +595,8 @@ def test_role_resolves_to_a_titled_name_read_outside_any_quote() -> None:
     text = ("التقينا الإمام الجليل يوسف ما لين في مسجده. "
             "وأضاف الإمام بحزن شديد أنه يحاول منذ زمن ترميم المسجد.")
     assert said(text) == [("يوسف", "يحاول منذ زمن ترميم المسجد")]  # «ما» ends the name: its first word is kept
+
+
+def test_verb_with_an_object_pronoun_closes_the_previous_content() -> None:
+    text = "وأضاف الوزير سامر حداد أن \"من الأفضل للحكومة أن تعمل بدل الكلام\", واتهمه بالسعي لتخريب \"قطاع النفط الوطني\"."
+    assert said(text) == [("سامر حداد", "من الأفضل للحكومة أن تعمل بدل الكلام")]

@@ -47,9 +47,20 @@ def sentence_tokens(text: str, start: int, end: int) -> list[Tok]:
     return [Tok(t.text, start + t.start, start + t.end, match_key(t.text)) for t in tokenize(text[start:end])]
 
 
+# Verbs that take their object as a pronoun suffix («واتهمه بالسعي», «ودعاهم إلى»): still a new clause.
+OBJECT_SUFFIXES = ("ه", "ها", "هم")
+SUFFIXED_KINDS = frozenset({"claim", "call", "describe"})
+
+
 def cue_of(tok: Tok) -> Cue | None:
     lexicon = cues()
-    return lexicon.get(tok.key) or (lexicon.get(tok.bare) if tok.bare != tok.key else None)
+    found = lexicon.get(tok.key) or (lexicon.get(tok.bare) if tok.bare != tok.key else None)
+    if found is None and tok.bare.endswith(OBJECT_SUFFIXES) and len(tok.bare) > 4:
+        for suffix in OBJECT_SUFFIXES:
+            stem = lexicon.get(tok.bare[: -len(suffix)]) if tok.bare.endswith(suffix) else None
+            if stem is not None and stem.pos == "past" and stem.kind in SUFFIXED_KINDS:
+                return stem
+    return found
 
 
 def word_kind(tok: Tok) -> str:
