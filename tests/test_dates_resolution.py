@@ -245,3 +245,8 @@ def test_two_days_in_a_row_after_yawmay_are_one_range(text: str, surface: str, v
 
 def test_two_days_apart_after_yawmay_are_not_a_range() -> None:
     assert found("يفتح المتحف يومي الاثنين والأربعاء") == [("الاثنين", "2015-10-05"), ("الأربعاء", "2015-10-07")]
+
+
+def test_a_range_of_written_years_keeps_its_frame_and_a_second_end_takes_the_first_year() -> None:
+    assert found("دامت الأزمة من عام 2008 إلى عام 2012") == [("من عام 2008 إلى عام 2012", "2008/2012")]
+    assert found("سجل الطلاب من 2014/09/20 حتى 3 أكتوبر") == [("2014/09/20 حتى 3 أكتوبر", "2014-09-20/2014-10-03")]

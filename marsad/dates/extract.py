@@ -177,10 +177,11 @@ def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
             hit = _open_hour(p, hit) or hit
         prev = out[-1] if out else None
         if prev and _range_pair(p, prev, hit):
-            cue = p.word(prev.i - 1, {"بين", "يومي", "من"} if _from_included(prev.val) else {"بين", "يومي"})
+            cue = p.word(prev.i - 1, {"بين", "يومي", "من"} if _from_included(p, prev) else {"بين", "يومي"})
             start = cue[1] if cue else prev.start
             first = _year_of_end(prev.val, hit.val)
-            out[-1] = Hit(prev.i - (1 if cue else 0), hit.j, start, V.interval(first, _forward(first, hit.val)))
+            second = _forward(first, _year_of_start(first, hit.val))
+            out[-1] = Hit(prev.i - (1 if cue else 0), hit.j, start, V.interval(first, second))
         elif prev and _same_day_pair(p, prev, hit):
             out[-1] = Hit(prev.i, hit.j, prev.start, hit.val)
         elif prev and _today_pair(p, prev, hit):
@@ -227,6 +228,17 @@ def _year_of_end(a: V.Value, b: V.Value) -> V.Value:
     return V.Value(got.kind, got.timex, got.value, "range-end-year", got.date, got.precision) if got else a
 
 
+def _year_of_start(a: V.Value, b: V.Value) -> V.Value:
+    """«من 2015/08/12 حتى 22 أكتوبر»: a second end without a year takes the first end's (the year after when
+    it would fall before that end)."""
+    m = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", b.timex)
+    if m is None or a.date is None or not re.match(r"\d{4}-\d\d-\d\d", a.timex):
+        return b
+    year = a.date.year + ((int(m.group(1)), int(m.group(2))) < (a.date.month, a.date.day))
+    got = V.gregorian(year, int(m.group(1)), int(m.group(2)), None)
+    return V.Value(got.kind, got.timex, got.value, "range-start-year", got.date, got.precision) if got else b
+
+
 def _forward(a: V.Value, b: V.Value) -> V.Value:
     """The second end of «من الاثنين إلى الجمعة» is the weekday after the first, not the one before the anchor."""
     if not (a.timex.startswith("XXXX-WXX-") and b.timex.startswith("XXXX-WXX-") and a.date and b.date):
@@ -237,10 +249,16 @@ def _forward(a: V.Value, b: V.Value) -> V.Value:
     return V.day_value(day, b.timex, b.resolution)
 
 
-def _from_included(v: V.Value) -> bool:
+def _from_included(p: Parser, hit: Hit) -> bool:
     """Recognizers-Text keeps «من» in «من 2 أكتوبر إلى …» and «من 4 مساءً إلى …», not before a weekday,
-    «اليوم» or a numeric date; we follow it so spans compare."""
-    return v.kind == "time" or (v.precision == "day" and re.match(r"XXXX-\d\d-\d\d$", v.timex) is not None)
+    «اليوم» or a numeric date; we follow it so spans compare. News frames a range of written dates, months
+    or years the same way («من عام 2011 إلى عام 2019», «من 5 مارس 2021 إلى …»)."""
+    v = hit.val
+    if v.kind == "time":
+        return True
+    numeric = any(p.norm(k) in ("/", "-", ".") for k in range(hit.i, hit.j))
+    written = re.fullmatch(r"(XXXX|\d{4})(-\d\d){0,2}", v.timex) is not None and v.timex != "XXXX"
+    return written and not numeric and not v.resolution.startswith("relative")
 
 
 def _same_day_pair(p: Parser, a: Hit, b: Hit) -> bool:

@@ -19,10 +19,8 @@ from marsad.dates.rules_base import (
     MOVEMENT,
     NIGHT,
     PM,
-    SCALES,
     STOPS,
     THIS,
-    YEAR_CUES,
     YEAR_WORDS,
     Base,
     Hit,
@@ -513,94 +511,3 @@ class DateRules(Base):
             return Hit(i, n[1], got[1], V.Value("date", timex, str(century // 10), "explicit", None, "decade"))
         timex = f"(XX{d}0-01-01,XX{int(d) + 1}0-01-01,P10Y)" if d != "9" else "(XX90-01-01,XX00-01-01,P10Y)"
         return Hit(i, j, got[1], V.Value("date", timex, f"19{d}", "explicit", None, "decade"))
-
-    # -- years, times, sets ----------------------------------------------------------------------------
-    def year_alone(self, i: int) -> Hit | None:
-        """«عام 2014», «في 2014», «2014م», «1437 هـ»: a year with context, in a plausible range."""
-        pair = self.year_pair(i)
-        if pair:
-            return pair
-        word = self.word(i, YEAR_WORDS | {"لعام", "لسنه"})
-        k = i + 1 if word else i
-        yp = self.year(k, words=word is not None)
-        if yp is None:
-            return None
-        y, j, calendar = yp
-        marked = j > k + 1 or (self.t[k].kind == "w")
-        if not word and not marked and not (1900 <= y <= 2100 and (self.norm(i - 1) in YEAR_CUES or self.named_year(k, j))):
-            return None
-        start = word[1] if word else self.t[k].start
-        if calendar == "hijri":
-            return self.hijri_year(i, j, start, y)
-        if not (100 <= y <= 2100) or (not word and not 1000 <= y <= 2100):
-            return None
-        return Hit(i, j, start, V.year_only(y))
-
-    def named_year(self, k: int, j: int) -> bool:
-        """«انتخابات 2020», «الانتخابات التشريعية 2021», «كأس العالم 2022»: the year an event is named by (not
-        «ميزانية 2020 مليار», a number followed by its unit)."""
-        if j < len(self.t) and (self.t[j].kind == "d" or self.norm(j) in SCALES):
-            return False
-        heads = self.lex.year_heads
-        return bool(self.word(k - 1, heads) or self.word(k - 2, heads) and self.norm(k - 1).startswith("ال"))
-
-    def year_pair(self, i: int) -> Hit | None:
-        """«بين عامي 2011 و2014», «بين 2011 و2014», «عامي 2014 و2015», «خلال الفترة 2011-2014»: two years, read
-        as the range between them."""
-        cue = self.word(i, {"بين"})
-        k = i + 1 if cue else i
-        dual = self.word(k, {"عامي", "سنتي", "العامين", "السنتين"})
-        k = k + 1 if dual else k
-        dash = not (cue or dual) and self.norm(i - 1) in YEAR_CUES | {"الفتره", "الاعوام", "السنوات"}
-        if not (cue or dual or dash) or k >= len(self.t) or self.t[k].kind != "d":
-            return None
-        a, b = self.year(k, words=False), None
-        if a and a[2] == "gregorian" and self.norm(a[1]) == ("-" if dash else "و"):
-            b = self.year(a[1] + 1, words=False)  # «الفترة 2011-2014» (dash) or «بين عامي 2011 و2014»
-        if a is None or b is None or b[2] != "gregorian" or not 1000 <= a[0] < b[0] <= 2100:
-            return None
-        start = cue[1] if cue else dual[1] if dual else self.t[k].start
-        return Hit(i, b[1], start, V.interval(V.year_only(a[0]), V.year_only(b[0])))
-
-    def hijri_year(self, i: int, j: int, start: int, y: int) -> Hit | None:
-        from hijridate import Hijri
-
-        try:
-            first, last = Hijri(y, 1, 1).to_gregorian(), Hijri(y, 12, 29).to_gregorian()
-        except (ValueError, OverflowError):
-            return None
-        v = f"{first.year}" if first.year == last.year else f"{first.year}/{last.year}"
-        return Hit(i, j, start, V.Value("date", v, v, "hijri-year", None, "year"))
-
-    def holiday(self, i: int) -> Hit | None:
-        """«عيد الميلاد» -> XXXX-12-25, «عيد الأضحى» (Hijri 12-10) resolved from the anchor, «عيد الفطر 2016»."""
-        yawm = self.word(i, {"يوم"})
-        got = self.phrase(i, self.lex.holidays)
-        if got is None and yawm:
-            got = self.phrase(i + 1, self.lex.holidays)
-        if got is None:
-            return None
-        name, j, start = got
-        start = yawm[1] if yawm else start
-        year, j = self.holiday_year(j)
-        when = self.lex.holidays[name]
-        if when.startswith("H"):
-            val = V.hijri_holiday(int(when[1:3]), int(when[4:6]), year, self.anchor)
-        elif when == "easter":
-            val = V.easter(year, self.anchor)
-        elif "-W" in when:  # «عيد الشكر» 11-W4-4: the 4th Thursday of November
-            val = V.nth_weekday(year, int(when[:2]), int(when[4]), int(when[6]), self.anchor)
-        else:
-            val = V.gregorian(year, int(when[:2]), int(when[3:5]), self.anchor)
-        return Hit(i, j, start, val) if val else None
-
-    def holiday_year(self, j: int) -> tuple[int | None, int]:
-        """«… 2016», «… لعام 2016», «… العام المقبل» after a holiday name."""
-        k = j + 1 if self.norm(j) in YEAR_WORDS | {"لعام", "لسنه"} else j
-        yp = self.year(k, words=False)
-        if yp:
-            return yp[0], yp[1]
-        ref = self.unit_shift(j)
-        if ref and ref.val.precision == "year" and ref.val.value.isdigit():
-            return int(ref.val.value), ref.j
-        return None, j

@@ -7,10 +7,10 @@ import re
 from marsad.dates import values as V
 from marsad.dates.numbers import parse_words, word_number
 from marsad.dates.rules_base import AM, DAYPARTS, PM, THIS, Hit
-from marsad.dates.rules_dates import DateRules
+from marsad.dates.rules_years import YearRules
 
 
-class TimeRules(DateRules):
+class TimeRules(YearRules):
     def clock(self, i: int, second_end: bool = False) -> Hit | None:
         """«الساعة 14:00», «الساعة 10 صباحا», «7:56 مساء», «الساعة الثانية بعد الظهر», «السابعة والنصف»."""
         before, k = self.daypart(i, leading=True)
