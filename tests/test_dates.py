@@ -171,6 +171,8 @@ def test_times_of_day() -> None:
     "وقعت أعضاء تيار 14 آذار على البيان",
     "تظاهر أنصار ائتلاف 30 يونيو",
     "وارتفعت حصيلة ضحايا الفيضانات في الإقليم الشمالي إلى 27.",
+    "وقال مراسل قناة الغد إن الاشتباكات تجددت",
+    "ونقلت عن صحيفة اليوم أن الوزير استقال",
 ])
 def test_false_hits(text: str) -> None:
     assert find(text, ANCHOR) == []
@@ -215,7 +217,7 @@ def test_english_text_does_not_crash() -> None:
 
 @pytest.mark.parametrize("name", ["months.tsv", "weekdays.tsv", "relative_dates.tsv", "date_numbers.tsv",
                                   "date_outlets.tsv", "date_holidays.tsv", "date_name_heads.tsv",
-                                  "date_year_heads.tsv"])
+                                  "date_year_heads.tsv", "date_media_heads.tsv"])
 def test_every_table_entry_is_normalised(name: str) -> None:
     for row in read_rows(name):
         assert row[0] == match_key(row[0]), f"{name}: {row[0]!r} is not in normalised form"

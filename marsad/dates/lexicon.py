@@ -33,6 +33,7 @@ class Lexicon:
     max_phrase: int
     name_heads: frozenset[str]  # «مدينة» in «مدينة 6 أكتوبر»: a name, not a date
     year_heads: frozenset[str]  # «انتخابات» in «انتخابات 2020»: the number is a year
+    media_heads: frozenset[str]  # «قناة» in «قناة الغد»: an outlet's name, not a date
 
 
 def read_rows(name: str) -> list[list[str]]:
@@ -63,4 +64,4 @@ def lexicon() -> Lexicon:
     heads = frozenset(r[0] for r in read_rows("date_name_heads.tsv"))
     year_heads = frozenset(r[0] for r in read_rows("date_year_heads.tsv"))
     return Lexicon(months, weekdays, relative, numbers, outlets, holidays, max(len(p.split()) for p in phrases),
-                   heads, year_heads)
+                   heads, year_heads, frozenset(r[0] for r in read_rows("date_media_heads.tsv")))

@@ -436,7 +436,10 @@ class DateRules(Base):
         return self.norm(i - 1) in ("نفس", "ذات", "ذلك") or self.norm(got[1]) in ("نفسه", "ذاته", "ذلك")
 
     def is_outlet(self, i: int, phrase: str) -> bool:
-        """«اليوم» at the end of an outlet name («المغرب اليوم», «روسيا اليوم») is not a date."""
+        """«اليوم» at the end of an outlet name («المغرب اليوم», «روسيا اليوم») is not a date, nor a relative day
+        in construct after a media noun («قناة الغد», «لصحيفة اليوم»)."""
+        if self.word(i - 1, self.lex.media_heads) and not any(f.startswith("ال") for f, _ in self.forms(i - 1)):
+            return True
         if phrase != "اليوم":
             return False
         for n in (1, 2):
