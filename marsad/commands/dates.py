@@ -32,7 +32,8 @@ def eval_dates(
     for name, s in rows.items():
         typer.echo(f"{name:28s} expected {s['expected']:5d}  spans {s['span_rate']:.3f}  "
                    f"values {s['value_right']}/{s['with_value']} = {s['value_rate']:.3f} "
-                   f"(on found spans {s['value_rate_found']:.3f})  skipped {s['skipped']}")
+                   f"(on found spans {s['value_rate_found']:.3f})  skipped {s['skipped']}  "
+                   f"false hits in cases without dates {s['false_alarms']}")
 
 
 def find_dates(
