@@ -78,13 +78,13 @@ def test_per_seed_scores_are_reported(predicted: dict[str, list[Quote]], gold: d
         assert result["recall"] >= 0.7 and result["precision"] >= 0.7, (name, result)
 
 
-# Gates on unseen newswire (issue 5, second round): tests/golden/quotes_dev.json (71 ANERcorp passages in eight
-# batches + 8 written in agency style, the rules were tuned on it; the eighth batch lowered the measured figures
-# because it was annotated before any rule was changed for it) and tests/golden/quotes_check.json (10 ANERcorp passages + 5 written in agency style, scored
+# Gates on unseen newswire (issue 5, second and third rounds): tests/golden/quotes_dev.json (95 ANERcorp passages in
+# thirteen batches + 14 written in agency style; the rules were tuned on it, each batch annotated before any rule was
+# changed for it) and tests/golden/quotes_check.json (10 ANERcorp passages + 5 written in agency style, scored
 # once and never tuned on). Floors sit just under what the extractor reached without entity mentions
 # (`.venv/bin/python benchmarks/bench_quotes.py --gold all`); they may rise, never fall silently.
 UNSEEN_FLOORS = {
-    "dev": {"recall": 0.92, "precision": 0.97, "speaker": 0.92, "via_recall": 0.83},
+    "dev": {"recall": 0.94, "precision": 0.98, "speaker": 0.96, "via_recall": 0.91},
     "check": {"recall": 0.88, "precision": 0.95, "speaker": 0.83},
 }
 
