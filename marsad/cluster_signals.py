@@ -94,12 +94,10 @@ class SpecificWeights:
 # penalty {0-0.5} per kind at biases {0, -0.01, -0.02, -0.03} (marsad.cluster_similarity.CALIBRATED_BIAS), best
 # source-mean pairwise F1 at Config.cluster_threshold 0.20 over ANERcorp-train pseudo-articles (gold mentions,
 # 52 / 5,304 pairs), calibration_pairs.tsv, dev_pairs.tsv and dev_hard_pairs.tsv (each read through the pipeline
-# and as plain text): mean 0.746 (round three) -> 0.840. A logistic regression over the same features was
-# tried (0.811, leave-one-source-out 0.742 vs 0.730 here) but wants bias -0.05, which splits the seeds (real
-# articles, text similarity 0.22-0.38) when no specifics are found. heldout_pairs.tsv, heldout2_pairs.tsv and
-# heldout3 were not used. docs/cluster_calibration.md. (Round three: places +0.05, counts -0.10, figures -0.05.)
-CALIBRATED_SPECIFICS = SpecificWeights(places_bonus=0.05, places_penalty=0.10, figures_penalty=0.40,
-                                       countries_penalty=0.30)
+# and as plain text): source-mean 0.746 (round three) -> 0.857, leave-one-source-out 0.771. heldout_pairs.tsv,
+# heldout2_pairs.tsv and heldout3 were not used. docs/cluster_calibration.md (also: why not the logistic
+# regression). Round three: places +0.05, counts -0.10, figures -0.05.
+CALIBRATED_SPECIFICS = SpecificWeights(places_bonus=0.05, figures_penalty=0.40, countries_penalty=0.30)
 
 
 # ---------------------------------------------------------------- extraction
