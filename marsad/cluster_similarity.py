@@ -49,7 +49,7 @@ class Weights:
 
 
 # The embedding term (only when enabled), grid-searched on the same sets on top of the chosen text model: weight
-# {0-2} x center {0.80-0.95}. No weight raised the source-mean pairwise F1 (0.840), so it is 0: the cosine of
+# {0-2} x center {0.80-0.95}. No weight raised the source-mean pairwise F1 (0.857), so it is 0: the cosine of
 # multilingual-e5-small is as high for two earthquakes as for two reports of one (docs/cluster_calibration.md).
 # Set [marsad.extra.cluster_embed_weights] weight / center to use it.
 CALIBRATED_EMBED = EmbedWeights(weight=0.0, center=0.0)
