@@ -250,3 +250,12 @@ def test_two_days_apart_after_yawmay_are_not_a_range() -> None:
 def test_a_range_of_written_years_keeps_its_frame_and_a_second_end_takes_the_first_year() -> None:
     assert found("دامت الأزمة من عام 2008 إلى عام 2012") == [("من عام 2008 إلى عام 2012", "2008/2012")]
     assert found("سجل الطلاب من 2014/09/20 حتى 3 أكتوبر") == [("2014/09/20 حتى 3 أكتوبر", "2014-09-20/2014-10-03")]
+
+
+def test_an_edge_of_a_written_year_is_that_year() -> None:
+    assert found("تصاعدت الهجمات أواخر عام 2013 ومطلع 2014") == [("أواخر عام 2013", "2013"), ("مطلع 2014", "2014")]
+
+
+def test_a_time_of_a_relative_day_takes_the_weekday_that_names_it() -> None:
+    # 2015-10-07 is a Wednesday: tomorrow is Thursday
+    assert found("تنطلق القافلة في السادسة صباح غد الخميس") == [("السادسة صباح غد الخميس", "2015-10-08T06")]

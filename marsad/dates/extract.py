@@ -186,6 +186,8 @@ def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
             out[-1] = Hit(prev.i, hit.j, prev.start, hit.val)
         elif prev and _today_pair(p, prev, hit):
             out[-1] = Hit(prev.i, hit.j, prev.start, _today(prev.val, hit.val))
+        elif prev and _its_weekday(p, prev, hit):
+            out[-1] = Hit(prev.i, hit.j, prev.start, prev.val)
         elif prev and _week_pair(p, prev, hit):
             out[-1] = Hit(prev.i, hit.j, prev.start, _weekday_in_week(prev.val, hit.val))
         elif prev and _set_time_pair(p, prev, hit):
@@ -273,6 +275,14 @@ def _today_pair(p: Parser, a: Hit, b: Hit) -> bool:
     got = p.phrase(a.i, p.lex.relative["day"])
     return (b.i == a.j and got is not None and got[1] == a.j and a.val.kind == "date" and b.val.kind == "date"
             and b.val.precision == "day" and "T" not in b.val.timex[10:] and "T" not in a.val.timex[10:])
+
+
+def _its_weekday(p: Parser, a: Hit, b: Hit) -> bool:
+    """«الثامنة صباح غد الأربعاء», «مساء أمس الاثنين»: an expression ending in a relative day, then the
+    weekday that day is."""
+    if b.i != a.j or not _is_weekday(b.val) or a.val.date is None or a.val.kind != "date":
+        return False
+    return p.norm(a.j - 1) in p.lex.relative["day"] and a.val.date.isoweekday() == int(b.val.timex[-1])
 
 
 def _today(a: V.Value, b: V.Value) -> V.Value:

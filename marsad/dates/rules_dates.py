@@ -468,6 +468,8 @@ class DateRules(Base):
         if unit is None:
             return None
         start = unit[1] if start is None else start
+        if self.year(i + 1, words=False):
+            return None  # «أواخر عام 2015»: a year of its own (``year_alone``)
         shift, j = self.shift_after(i + 1)
         if shift is None and not (this or edge):
             return None

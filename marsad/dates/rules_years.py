@@ -3,26 +3,30 @@
 from __future__ import annotations
 
 from marsad.dates import values as V
-from marsad.dates.rules_base import SCALES, YEAR_CUES, YEAR_WORDS, Hit
+from marsad.dates.rules_base import EDGE, SCALES, YEAR_CUES, YEAR_WORDS, Hit
 from marsad.dates.rules_dates import DateRules
 
 
 class YearRules(DateRules):
     def year_alone(self, i: int) -> Hit | None:
-        """«عام 2014», «في 2014», «2014م», «1437 هـ»: a year with context, in a plausible range."""
+        """«عام 2014», «في 2014», «2014م», «1437 هـ», «أواخر عام 2015», «ومطلع 2016»: a year with context, in a
+        plausible range (an edge word before it is part of the expression, as with months)."""
         pair = self.year_pair(i)
         if pair:
             return pair
-        word = self.word(i, YEAR_WORDS | {"لعام", "لسنه"})
-        k = i + 1 if word else i
+        edge = self.word(i, EDGE - {"اخر"})
+        w = i + 1 if edge else i
+        word = self.word(w, YEAR_WORDS | {"لعام", "لسنه"})
+        k = w + 1 if word else w
         yp = self.year(k, words=word is not None)
         if yp is None:
             return None
         y, j, calendar = yp
         marked = j > k + 1 or (self.t[k].kind == "w")
-        if not word and not marked and not (1900 <= y <= 2100 and (self.norm(i - 1) in YEAR_CUES or self.named_year(k, j))):
+        cued = edge or self.word(i - 1, YEAR_CUES) or self.named_year(k, j)
+        if not word and not marked and not (1900 <= y <= 2100 and cued):
             return None
-        start = word[1] if word else self.t[k].start
+        start = edge[1] if edge else word[1] if word else self.t[k].start
         if calendar == "hijri":
             return self.hijri_year(i, j, start, y)
         if not (100 <= y <= 2100) or (not word and not 1000 <= y <= 2100):
