@@ -85,7 +85,7 @@ def test_per_seed_scores_are_reported(predicted: dict[str, list[Quote]], gold: d
 # (`.venv/bin/python benchmarks/bench_quotes.py --gold all`); they may rise, never fall silently.
 UNSEEN_FLOORS = {
     "dev": {"recall": 0.94, "precision": 0.98, "speaker": 0.96, "via_recall": 0.91},
-    "check": {"recall": 0.88, "precision": 0.95, "speaker": 0.83},
+    "check": {"recall": 0.88, "precision": 0.95, "speaker": 0.85},
 }
 
 
