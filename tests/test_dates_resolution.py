@@ -259,3 +259,11 @@ def test_an_edge_of_a_written_year_is_that_year() -> None:
 def test_a_time_of_a_relative_day_takes_the_weekday_that_names_it() -> None:
     # 2015-10-07 is a Wednesday: tomorrow is Thursday
     assert found("تنطلق القافلة في السادسة صباح غد الخميس") == [("السادسة صباح غد الخميس", "2015-10-08T06")]
+
+
+def test_a_dual_shift_after_two_weekdays_moves_both() -> None:
+    # 2015-10-07 is a Wednesday
+    assert found("اجتمع الوزراء يومي الأربعاء والخميس الماضيين") == [
+        ("يومي الأربعاء والخميس الماضيين", "2015-09-30/2015-10-01")]
+    assert found("يجتمع الوزراء يومي الأحد والاثنين المقبلين") == [
+        ("يومي الأحد والاثنين المقبلين", "2015-10-11/2015-10-12")]

@@ -180,7 +180,7 @@ def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
             cue = p.word(prev.i - 1, {"بين", "يومي", "من"} if _from_included(p, prev) else {"بين", "يومي"})
             start = cue[1] if cue else prev.start
             first = _year_of_end(prev.val, hit.val)
-            second = _forward(first, _year_of_start(first, hit.val))
+            first, second = _dual_shift(p, first, hit) or (first, _forward(first, _year_of_start(first, hit.val)))
             out[-1] = Hit(prev.i - (1 if cue else 0), hit.j, start, V.interval(first, second))
         elif prev and _same_day_pair(p, prev, hit):
             out[-1] = Hit(prev.i, hit.j, prev.start, hit.val)
@@ -207,6 +207,25 @@ def _range_pair(p: Parser, a: Hit, b: Hit) -> bool:
         return True  # «بين الاثنين والجمعة», «يومي السبت والأحد»
     joiner = p.norm(a.j)
     return b.i == a.j + 1 and (joiner in RANGE_TO or (joiner == "و" and (both or p.norm(a.i - 1) == "بين")))
+
+
+def _dual_shift(p: Parser, a: V.Value, b: Hit) -> tuple[V.Value, V.Value] | None:
+    """«يومي الثلاثاء والأربعاء الماضيين/المقبلين»: the dual shift after the second weekday moves both: the
+    last such pair strictly before the anchor, or the first one after it."""
+    shift = p.lex.relative["shift"].get(p.norm(b.j - 1))
+    if shift is None or not p.norm(b.j - 1).endswith("ين") or not (_is_weekday(a) and b.val.date and a.date):
+        return None
+    if not b.val.timex.startswith("XXXX-WXX-") or p.anchor is None:
+        return None
+    iso_a, iso_b = int(a.timex[-1]), int(b.val.timex[9])
+    gap = dt.timedelta(days=(iso_b - iso_a) % 7)
+    if int(shift) < 0:
+        end = V.weekday(iso_b, -1, p.anchor)
+        day = (end.date or p.anchor) - gap
+        return V.day_value(day, a.timex, end.resolution), end
+    begin = V.weekday(iso_a, 1, p.anchor)
+    day = (begin.date or p.anchor) + gap
+    return begin, V.day_value(day, b.val.timex[:10], begin.resolution)
 
 
 def _next_day(a: V.Value, b: V.Value) -> bool:
