@@ -59,6 +59,8 @@ class SpanRules(TimeRules):
         if len(parts) == 1:
             shift, j2 = self.shift_after(j)
             if shift in (-1, 1):
+                if self.norm(k - 1) == "ال" and not cue:  # «الـ24 ساعة الماضية»
+                    k, start = k - 1, self.t[k - 1].start
                 return Hit(k, j2, start, self.stretch(n, unit, shift))
         counted = self.t[k].kind == "d" or parse_words(self.t, k) is not None
         whole = cue is not None and cue[0] in ("طوال", "طيله") and not counted
