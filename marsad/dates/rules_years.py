@@ -1,9 +1,11 @@
-"""Year and holiday rules: «عام 2014», «انتخابات 2020», «بين عامي 2011 و2014», «1437 هـ», «عيد الفطر»."""
+"""Year rules and holidays: «عام 2014», «انتخابات 2020», «بين عامي 2011 و2014», «1437 هـ», «الربع الثالث من عام
+2016», «عيد الفطر»."""
 
 from __future__ import annotations
 
 from marsad.dates import values as V
-from marsad.dates.rules_base import EDGE, SCALES, YEAR_CUES, YEAR_WORDS, Hit
+from marsad.dates.numbers import parse_words
+from marsad.dates.rules_base import DATE_PREP, EDGE, SCALES, YEAR_CUES, YEAR_WORDS, Hit
 from marsad.dates.rules_dates import DateRules
 
 
@@ -101,3 +103,42 @@ class YearRules(DateRules):
         if ref and ref.val.precision == "year" and ref.val.value.isdigit():
             return int(ref.val.value), ref.j
         return None, j
+
+    def ordinal_period(self, i: int) -> Hit | None:
+        """«الربع الثالث من عام 2016» -> 2016-Q3, «الأسبوع الأول من عام 2027» -> 2027-W01, «النصف الأول من
+        2015» -> 2015-H1, «الربع الأخير من العام» -> Q4 of the anchor's year."""
+        unit = self.word(i, {"الربع", "الاسبوع", "النصف"})
+        if unit is None:
+            return None
+        if unit[0] == "الاسبوع":
+            week = self.week_of_month(i, unit[1])
+            if week:
+                return week
+        last = {"الربع": 4, "النصف": 2}.get(unit[0]) if self.norm(i + 1) in ("الاخير", "الاخيره") else None
+        got = (last, i + 2, True) if last else parse_words(self.t, i + 1)
+        if got is None or not got[2]:
+            return None
+        n, k = got[0], got[1]
+        k = k + 1 if self.norm(k) in DATE_PREP else k
+        year = self.year_alone(k) or self.unit_shift(k) or self.this_year(k)
+        if year is None or not (year.val.value.isdigit() or year.val.value == "XXXX"):
+            return None
+        code = {"الربع": "Q", "النصف": "H"}.get(unit[0], "W") + (f"{n}" if unit[0] != "الاسبوع" else f"{n:02d}")
+        if n < 1 or n > {"الربع": 4, "النصف": 2}.get(unit[0], 53):
+            return None
+        v = f"{year.val.value}-{code}"
+        timex = v
+        if code[0] in "QH" and year.val.value.isdigit():  # TIMEX as Recognizers-Text writes a quarter
+            months = 3 if code[0] == "Q" else 6
+            y, first = int(year.val.value), months * (n - 1) + 1
+            end = f"{y + 1}-01-01" if first + months > 12 else f"{y}-{first + months:02d}-01"
+            timex = f"({y}-{first:02d}-01,{end},P{months}M)"
+        precision = {"W": "week", "Q": "quarter", "H": "half"}[code[0]]
+        return Hit(i, year.j, unit[1], V.Value("date", timex, v, year.val.resolution, None, precision))
+
+    def this_year(self, k: int) -> Hit | None:
+        """«العام» / «السنة» alone after «الربع الأخير من»: the anchor's year."""
+        if self.norm(k) not in ("العام", "السنه") or self.norm(k + 1) in ("نفسه", "ذاته", "نفسها", "ذاتها"):
+            return None  # «من العام نفسه»: a year named before
+        val = V.unit_shift("Y", 0, self.anchor)
+        return Hit(k, k + 1, self.t[k].start, val) if val else None
