@@ -74,3 +74,10 @@ def test_source_line_detection_and_chain_dedup() -> None:
 def test_fahasb_is_not_a_relay() -> None:
     (quote,) = quotes_of('وتابع بلير "ان التهديد حقيقي ليس للمنطقة فحسب بل لمجمل المجتمع الدولي" مكررا القول.')
     assert quote.via == []
+
+
+def test_a_relay_spelled_in_initials_keeps_all_of_them():
+    text = "ونقلت وكالة بي. تي. ايه عن الوزير قوله إن الحكومة ستستقيل."
+    article = Article(id="a", source="a.txt", title="", text=text, sentences=sentences_of(text))
+    quotes = article_quotes(article)
+    assert quotes and any("تي. ايه" in relay for relay in quotes[0].via)

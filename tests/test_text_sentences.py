@@ -37,3 +37,25 @@ def test_one_letter_abbreviation_does_not_end_sentence():
 
 def test_unclosed_quote_ends_at_line_break():
     assert pieces('قال "كلام بلا إغلاق. ثم\nسطر جديد.') == ['قال "كلام بلا إغلاق. ثم', "سطر جديد."]
+
+
+def _texts(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def test_spelled_out_initials_do_not_end_a_sentence():
+    assert _texts("قال مكتب إف. بي. آي إن التحقيق مستمر. وأضاف أن النتائج قريبة.") == [
+        "قال مكتب إف. بي. آي إن التحقيق مستمر.", "وأضاف أن النتائج قريبة."]
+    assert _texts("ذكرت وكالة بي. تي. ايه أن الحادث وقع. ولم تذكر تفاصيل.") == [
+        "ذكرت وكالة بي. تي. ايه أن الحادث وقع.", "ولم تذكر تفاصيل."]
+    assert _texts("وصل إلى القاهرة. في اليوم التالي عاد.") == ["وصل إلى القاهرة.", "في اليوم التالي عاد."]
+
+
+def test_reversed_guillemets_hold_a_quotation():
+    assert _texts("وقال »نحن مستعدون. سنرد« ثم غادر. وانتهى اللقاء.") == [
+        "وقال »نحن مستعدون. سنرد« ثم غادر.", "وانتهى اللقاء."]
+
+
+def test_a_stray_closing_guillemet_is_not_read_as_reversed_marks():
+    assert _texts("ولن نتراجع» قال الوزير. ثم أضاف «لن نقبل. أبدا» وغادر.") == [
+        "ولن نتراجع» قال الوزير.", "ثم أضاف «لن نقبل. أبدا» وغادر."]

@@ -74,10 +74,11 @@ def relay_span(text: str, toks: list[Tok], lam: bool = False) -> tuple[str, int]
                 words.extend(name)
                 break
         glued = bool(words) and words[-1].text == "." and words[-1].end == tok.start
-        if (tok.text == "." and words and tok.end < len(text) and text[tok.end].isalpha() and not quoted) or glued:
-            words.append(tok)  # «سي.أن.أن», «العربية.نت»
+        if (tok.text == "." and words and tok.end < len(text) and text[tok.end].isalpha() and not quoted) or glued \
+                or (tok.text == "." and words and _initials(words[-1], rest[n + 1 : n + 2])):
+            words.append(tok)  # «سي.أن.أن», «العربية.نت», «بي. تي. ايه»
             continue
-        if tok.text in QUOTE_CHARS or len(words) >= MAX_RELAY_WORDS:
+        if tok.text in QUOTE_CHARS or sum(w.is_word for w in words) >= MAX_RELAY_WORDS:
             break
         if _stop(tok) and not quoted and not (lam and not words):
             break
@@ -105,6 +106,11 @@ def relay_span(text: str, toks: list[Tok], lam: bool = False) -> tuple[str, int]
     used = toks.index(words[-1]) + 1
     surface = " ".join(surface.translate(str.maketrans("", "", QUOTE_CHARS)).split())
     return surface, used + (1 if quoted and used < len(toks) else 0)
+
+
+def _initials(before: Tok, after: list[Tok]) -> bool:
+    """A full stop between two spelled-out initials («بي. تي. ايه»): short words on both sides."""
+    return before.is_word and len(before.text) <= 3 and bool(after) and after[0].is_word and len(after[0].text) <= 3
 
 
 def _addressee_word(key: str) -> bool:
