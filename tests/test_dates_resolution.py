@@ -267,6 +267,7 @@ def test_a_dual_shift_after_two_weekdays_moves_both() -> None:
         ("يومي الأربعاء والخميس الماضيين", "2015-09-30/2015-10-01")]
     assert found("يجتمع الوزراء يومي الأحد والاثنين المقبلين") == [
         ("يومي الأحد والاثنين المقبلين", "2015-10-11/2015-10-12")]
+    assert found("يجتمع الوزراء السبت والأحد المقبلين") == [("السبت والأحد المقبلين", "2015-10-10/2015-10-11")]
 
 
 def test_the_article_written_apart_before_a_counted_stretch_is_part_of_it() -> None:

@@ -202,7 +202,8 @@ def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
 def _range_pair(p: Parser, a: Hit, b: Hit) -> bool:
     if a.val.kind not in ("date", "time") or b.val.kind != a.val.kind:
         return False
-    both = p.word(a.i - 1, {"بين"}) is not None or (p.word(a.i - 1, {"يومي"}) is not None and _next_day(a.val, b.val))
+    pair = p.word(a.i - 1, {"يومي"}) is not None or p.norm(b.j - 1) in ("الماضيين", "المقبلين", "القادمين")
+    both = p.word(a.i - 1, {"بين"}) is not None or (pair and _next_day(a.val, b.val))  # «الخميس والجمعة المقبلين»
     if b.i == a.j and (both or p.norm(a.i - 1) == "بين") and p.norm(b.i).startswith("و"):
         return True  # «بين الاثنين والجمعة», «يومي السبت والأحد»
     joiner = p.norm(a.j)

@@ -29,7 +29,7 @@ class SpanRules(TimeRules):
             return None
         n, unit, j, start = parts[0]
         j = parts[-1][2]
-        if unit == "Y" and not cue and self.word(k - 1, AGE_CUES):
+        if unit == "Y" and not cue and self.age_before(k):
             return None  # an age
         if len(parts) == 1 and j == k + 1 and self.word(k, BARE_PLURALS):
             return self.vague(i, j, cue, unit)
@@ -72,6 +72,12 @@ class SpanRules(TimeRules):
         period = V.compound([(p[0], p[1]) for p in parts])
         first = i if whole else k
         return Hit(first, j, start, V.Value("duration", period, period, "explicit"))
+
+    def age_before(self, k: int) -> bool:
+        """«من العمر 45 عاما», «عمره 12 عاما», «عن عمر ناهز 80 عاما»: the years before ``k`` are an age."""
+        if self.word(k - 1, AGE_CUES):
+            return True
+        return self.norm(k - 1) in ("ناهز", "يناهز", "يقارب", "يبلغ") and self.word(k - 2, AGE_CUES) is not None
 
     def vague(self, i: int, j: int, cue: tuple[str, int] | None, unit: str) -> Hit | None:
         """«منذ سنوات» (years ago), «لأيام» (for days): a plural without a count has no date and no length;
