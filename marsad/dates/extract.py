@@ -1,8 +1,11 @@
 """``find``: temporal expressions of a text as ``TimeExpression`` records (longest match, left to right).
 
-Spans follow Recognizers-Text: words that bound an expression («قبل/بعد/حتى/منذ», «في» N units) and a day
-with its hours are part of it (``attach``). ``anchor`` is the publication date, or a ``datetime`` when a
-reference moment is known (then «بعد 5 دقائق» resolves to a time).
+Spans follow Recognizers-Text where it and news annotation agree: «قبل/بعد» a date, «منذ» a month without a
+year and «في» N units are part of an expression, and so is a day with its hours (``attach``). Where they
+differ, news wins: «حتى», «ابتداء/اعتبارا من», «لمدة», «طيلة» N units and «منذ» N units or a dated month stay
+out, «يوم» belongs to a weekday with its date, and a range keeps its frame «من/بين/يومي … و/إلى …».
+``anchor`` is the publication date, or a ``datetime`` when a reference moment is known (then «بعد 5 دقائق»
+resolves to a time).
 """
 
 from __future__ import annotations
