@@ -272,3 +272,13 @@ def test_a_dual_shift_after_two_weekdays_moves_both() -> None:
 
 def test_the_article_written_apart_before_a_counted_stretch_is_part_of_it() -> None:
     assert found("قتل خمسة خلال الـ24 ساعة الماضية") == [("الـ24 ساعة الماضية", "PT24H")]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("تراجعت الصادرات بين شهري فبراير وأبريل", "بين شهري فبراير وأبريل", "2015-02/2015-04"),
+    ("تتراجع السياحة خلال شهري ديسمبر ويناير", "شهري ديسمبر ويناير", "2015-12/2016-01"),
+    ("سجلت الأمطار في شهري مارس وأبريل 2013", "شهري مارس وأبريل 2013", "2013-03/2013-04"),
+    ("تمتد الحملة من 10 أيار/مايو إلى 10 حزيران/يونيو", "من 10 أيار/مايو إلى 10 حزيران/يونيو", "2015-05-10/2015-06-10"),
+])
+def test_pairs_of_months_and_ranges_of_dual_month_dates(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in found(text)

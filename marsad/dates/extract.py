@@ -56,7 +56,7 @@ def patterns(p: Parser) -> list[Callable[[int], Hit | None]]:
     return [p.nth_weekday, p.month_date, p.numeric, p.weekday, p.relative_day, p.unit_shift, p.duration, p.year_alone,
             p.clock, p.frequency, p.bare_day, p.season, p.decade, p.part_of_day, p.holiday,
             p.day_part_period, p.day_end, p.rest_of, p.now, p.early_late, p.next_hour,
-            lambda i: day_range(p, i),
+            lambda i: day_range(p, i), lambda i: month_pair(p, i),
             lambda i: hour_range(p, i)]
 
 
@@ -66,6 +66,7 @@ def starters() -> frozenset[str]:
     lex = lexicon()
     words: set[str] = {"من", "بين", "يوم", "ايام", "الي", "شهر", "اسبوع", "الاسبوع", "الربع", "كل", "نصف", "الساعه",
                        "بعد", "في", "منتصف", "الظهيره", "وقت", "لعام", "لسنه", "بقيه", "باقي", "ال", "عند", "يومي",
+                       "شهري",
                        "الان", "حاليا", "عطله", "ثاني", "ثالث", "رابع", "خامس", "عامي", "سنتي", "النصف"}
     words |= PART_WORDS.keys() | PART_EDGES
     words |= THIS | EDGE | YEAR_WORDS | DURATION_CUES | set(AGO) | set(DAYPARTS) | PLURAL_UNITS | AM | PM | NIGHT
@@ -113,6 +114,39 @@ def day_range(p: Parser, i: int) -> Hit | None:
     if a is None or cue and cue[0] == "يومي" and not second.val.timex.endswith(f"-{first[0] + 1:02d}"):
         return None  # «يومي 3 و5 مارس» are two days, not the days between
     return Hit(i, second.j, cue[1] if cue else first[2], V.interval(a, second.val))
+
+
+def month_pair(p: Parser, i: int) -> Hit | None:
+    """«بين شهري يناير ومارس», «خلال شهري يوليو وأغسطس 2021», «شهري رمضان وشوال»: the months from the first to
+    the second (a year after the second holds for both; the first is in the year before when it comes later)."""
+    cue = p.word(i, {"بين"})
+    k = i + 1 if cue else i
+    dual = p.word(k, {"شهري"})
+    m1 = k + 1
+    first = p.month(m1) if dual else None
+    if dual is None or first is None:
+        return None
+    k = first[1] + 1 if p.norm(first[1]) == "و" else first[1]
+    second = p.month(k) if k > first[1] or p.norm(k).startswith("و") else None
+    if second is None or second[0].calendar != first[0].calendar or second[0].month == first[0].month:
+        return None
+    yp = p.year_part(second[1])
+    y2 = yp[0] if yp else None
+    y1 = y2 - 1 if y2 is not None and first[0].month > second[0].month else y2
+    a = p.make_date(m1, first[1], first[2], y1, first[0], None, first[0].calendar)
+    b = p.make_date(k, yp[1] if yp else second[1], second[2], y2, second[0], None, second[0].calendar)
+    if a is None or b is None:
+        return None
+    return Hit(i, b.j, cue[1] if cue else dual[1], V.interval(a.val, _forward_month(a.val, b.val)))
+
+
+def _forward_month(a: V.Value, b: V.Value) -> V.Value:
+    """The second month of a pair without a year comes after the first («شهري ديسمبر ويناير»)."""
+    if not (re.fullmatch(r"\d{4}-\d\d", a.value) and re.fullmatch(r"\d{4}-\d\d", b.value)) or b.value > a.value:
+        return b
+    year = int(a.value[:4]) + 1
+    v = f"{year}-{b.value[5:]}"
+    return V.Value(b.kind, b.timex, v, b.resolution, None, b.precision)
 
 
 def hour_range(p: Parser, i: int) -> Hit | None:
@@ -281,7 +315,7 @@ def _from_included(p: Parser, hit: Hit) -> bool:
     v = hit.val
     if v.kind == "time":
         return True
-    numeric = any(p.norm(k) in ("/", "-", ".") for k in range(hit.i, hit.j))
+    numeric = p.t[hit.i].kind == "d" and p.norm(hit.i + 1) in ("/", "-", ".")  # «2015/08/12», not «أيار/مايو»
     written = re.fullmatch(r"(XXXX|\d{4})(-\d\d){0,2}", v.timex) is not None and v.timex != "XXXX"
     return written and not numeric and not v.resolution.startswith("relative")
 
