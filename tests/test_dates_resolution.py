@@ -282,3 +282,8 @@ def test_the_article_written_apart_before_a_counted_stretch_is_part_of_it() -> N
 ])
 def test_pairs_of_months_and_ranges_of_dual_month_dates(text: str, surface: str, value: str) -> None:
     assert (surface, value) in found(text)
+
+
+def test_a_range_of_weekdays_keeps_min_unless_yawm_follows_it() -> None:
+    # 2015-10-07 is a Wednesday
+    assert found("تفتح المعابر من السبت إلى الاثنين") == [("من السبت إلى الاثنين", "2015-10-03/2015-10-05")]

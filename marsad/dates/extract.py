@@ -309,11 +309,11 @@ def _forward(a: V.Value, b: V.Value) -> V.Value:
 
 
 def _from_included(p: Parser, hit: Hit) -> bool:
-    """Recognizers-Text keeps «من» in «من 2 أكتوبر إلى …» and «من 4 مساءً إلى …», not before a weekday,
+    """Recognizers-Text keeps «من» in «من 2 أكتوبر إلى …» and «من 4 مساءً إلى …», not before «يوم الجمعة»,
     «اليوم» or a numeric date; we follow it so spans compare. News frames a range of written dates, months
     or years the same way («من عام 2011 إلى عام 2019», «من 5 مارس 2021 إلى …»)."""
     v = hit.val
-    if v.kind == "time":
+    if v.kind == "time" or _is_weekday(v) and p.norm(hit.i) != "يوم":  # «من الأحد إلى الخميس», not «من يوم الجمعة»
         return True
     numeric = p.t[hit.i].kind == "d" and p.norm(hit.i + 1) in ("/", "-", ".")  # «2015/08/12», not «أيار/مايو»
     written = re.fullmatch(r"(XXXX|\d{4})(-\d\d){0,2}", v.timex) is not None and v.timex != "XXXX"
