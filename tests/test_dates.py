@@ -108,6 +108,11 @@ def test_after_an_event_is_not_counted_from_the_anchor() -> None:
     assert (expr.text, expr.value, expr.kind) == ("18 يوما", "P18D", "duration")
 
 
+def test_a_single_unit_with_its_accusative_count_is_a_duration() -> None:
+    assert values("أغلقت المدارس أسبوعا واحدا") == [("أسبوعا واحدا", "P1W")]
+    assert values("صام المعتقل شهرا كاملا") == [("شهرا كاملا", "P1M")]
+
+
 def test_throughout_a_counted_period_leaves_the_preposition_out() -> None:
     assert values("ظل المعبر مغلقا طيلة خمسة أشهر") == [("خمسة أشهر", "P5M")]
     assert values("بقي المعبر مغلقا طوال اليوم") == [("طوال اليوم", "P1D")]

@@ -13,6 +13,8 @@ from marsad.dates.rules_times import TimeRules
 BARE_PLURALS = frozenset({"ايام", "اسابيع", "اشهر", "شهور", "سنوات", "سنين", "اعوام", "عقود", "ساعات", "دقائق", "ثوان"})
 # Before «45 عاما», words that make it an age, not a duration («يبلغ من العمر 45 عاما», «عمره 12 عاما»).
 AGE_CUES = frozenset({"العمر", "عمر", "عمره", "عمرها", "عمرهم", "سن", "البالغ", "البالغه"})
+# After a single unit, words that give it its count («أسبوع واحد», «يوما كاملا»).
+WHOLE = frozenset({"كامل", "كامله", "كاملا", "واحد", "واحده", "واحدا"})
 # Words of approximation between a cue and its amount; the amount is resolved as said.
 APPROX = (("ما", "يقرب", "من"), ("ما", "يزيد", "عن"), ("ما", "يزيد", "علي"), ("اكثر", "من"), ("اقل", "من"),
           ("نحو",), ("حوالي",), ("قرابه",), ("زهاء",))
@@ -67,7 +69,7 @@ class SpanRules(TimeRules):
         if whole and cue:  # «طوال اليوم» (the whole day); a count after it is the expression: «طيلة ثماني سنوات»
             start = cue[1]
         elif len(parts) == 1 and n == 1 and not cue and self.t[k].kind != "d" \
-                and self.norm(j - 1) not in ("كامل", "كامله", "واحد", "واحده"):  # «1 ساعة» has its count
+                and self.norm(j - 1) not in WHOLE:  # «1 ساعة» has its count
             return None
         period = V.compound([(p[0], p[1]) for p in parts])
         first = i if whole else k
@@ -202,7 +204,7 @@ class SpanRules(TimeRules):
         named = self.phrase(j, self.lex.weekdays) if unit == "D" and not half and j < len(self.t) else None
         if named and not self.lex.weekdays[named[0]][1]:
             return None  # «بعد يوم الأحد»: after Sunday, not «a day later»
-        if self.norm(j) in ("كامل", "كامله", "واحد", "واحده"):
+        if self.norm(j) in WHOLE:
             j += 1
         return (0.5 if half else 1), unit, j, (half[1] if half else got[1])
 
