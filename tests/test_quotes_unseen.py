@@ -600,3 +600,40 @@ def test_role_resolves_to_a_titled_name_read_outside_any_quote() -> None:
 def test_verb_with_an_object_pronoun_closes_the_previous_content() -> None:
     text = "وأضاف الوزير سامر حداد أن \"من الأفضل للحكومة أن تعمل بدل الكلام\", واتهمه بالسعي لتخريب \"قطاع النفط الوطني\"."
     assert said(text)[0] == ("سامر حداد", "من الأفضل للحكومة أن تعمل بدل الكلام")  # one direct quote, not an indirect
+
+
+# Issue 5, round 2: one rule per structural cause of speaker errors (subject position, noun-phrase extent,
+# antecedent of a subject-less verb), each checked on sentences written for the test.
+
+
+def test_wa_qad_verb_is_verb_first_not_the_kana_of_an_earlier_clause() -> None:
+    text = "وكان القرار مسألة محسومة لدى الحكومة، وقد قال الوزير سامر الحلبي: لن نتراجع عن خطتنا."
+    assert said(text)[-1][0] == "سامر الحلبي"
+
+
+def test_subject_set_off_by_a_comma_after_kana() -> None:
+    text = "وكانت اللجنة الأولمبية الدولية، اعتبرت أمس أن الملعب غير جاهز للمباريات."
+    assert said(text) == [("اللجنة الأولمبية الدولية", "الملعب غير جاهز للمباريات")]
+
+
+def test_comma_after_a_predicate_is_not_a_subject() -> None:
+    text = "وبينما قال الجيش: إن الهجوم كان فاشلا, ذكرت الحركة أن الهجوم حقق أهدافه."
+    assert said(text)[-1] == ("الحركة", "الهجوم حقق أهدافه")
+
+
+def test_back_referring_object_is_no_content_and_the_subject_follows_it() -> None:
+    text = ("قال المدير إن الأرباح ارتفعت. وقد عبرت عن ذلك \"ليلى ناصر\" حين قالت: "
+            "\"نحن نعيش أفضل أعوامنا على الإطلاق في هذه الشركة\".")
+    assert said(text)[1:] == [("ليلى ناصر", "نحن نعيش أفضل أعوامنا على الإطلاق في هذه الشركة")]
+
+
+def test_time_clause_verb_takes_the_person_named_last_in_the_sentence() -> None:
+    text = ("وقال الوزير كمال يوسف إن المفاوضات متعثرة. وجاء كلامه متسقا مع خطاب الرئيس التونسي منصف بكار "
+            "اليوم في العاصمة حين قال إن الحوار سيستمر.")
+    assert said(text)[-1] == ("منصف بكار", "الحوار سيستمر")
+
+
+def test_verbal_noun_right_after_the_verb_is_its_object() -> None:
+    text = "ذكر بيان للشرطة أن دورية تعرضت لهجوم، وأكد العثور على أسلحة داخل السيارة."
+    first, second = said(text)
+    assert second == (first[0], "العثور على أسلحة داخل السيارة") and first[0] != "العثور"

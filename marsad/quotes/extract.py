@@ -64,6 +64,7 @@ from marsad.text.normalize import match_key
 ARABIC = re.compile(r"[\u0621-\u064a]")
 HEADLINE = re.compile(r"^([^:\n\"«“”]{2,60}?)\s*:\s*(\S.*)$")
 OPENERS = frozenset(PAIRS) | TOGGLES
+QUOTE_MARKS_ALL = frozenset("\"«»“”'")
 MIN_PARTIAL_WORDS = 3  # a quotation inside reported speech shorter than this is a scare quote («"داعش"»)
 # Outside reported speech (after «دعا», «اتهم») a three-word quotation is mostly a term («"قطاع النفط الكردستاني"»):
 # set by reading the ANERcorp dev set, ninth batch.
@@ -270,11 +271,16 @@ def _opens_clause(tok: Tok) -> bool:
 def find_intro(toks: list[Tok], start: int, limit: int, cue: Cue, ctx: Context) -> tuple[str, int, int] | None:
     """(how, index of the introducer, index where the content starts), or None."""
     circumstance = False  # «حذر بوتين الشركات ...، طالبا من حكومته»: a preposition after a participle is its own
+    subject_at = anaphoric_object_end(toks, start, limit)  # «عبرت عن ذلك "نانسي كوال"»: the subject comes next
     for k in range(start, min(limit, start + MAX_INTRO_GAP)):
         tok = toks[k]
+        if k < subject_at:
+            continue
+        if start < k == subject_at and tok.text in OPENERS and _short_quotation(tok, ctx):
+            continue  # the quoted name of the subject, not the content
         circumstance = circumstance or (k > start and tok.is_word and not tok.key.endswith("ها")  # not «مسؤوليتها»
                                         and (adverbial(tok) or faa_il_an(tok.key)))
-        nxt = toks[k + 1] if k + 1 < limit else None
+        nxt = toks[k + 1] if k + 1 < len(toks) else None  # «أكد العثور على»: على may be the limit
         if tok.is_word and any(q.start <= tok.start < q.end for q in ctx.quoted):
             continue  # «لـ "سي ان ان" ان ...»: words inside a quoted name introduce nothing
         if tok.key in COMPLEMENTIZERS and not (k > start and toks[k - 1].bare in TEMPORAL) \
@@ -290,6 +296,30 @@ def find_intro(toks: list[Tok], start: int, limit: int, cue: Cue, ctx: Context) 
                 and (tok.text not in NAME_NOT_PREPOSITION or _ala_spelled_ali(toks, k, start, nxt)):
             return "nominal", k, k + 1
     return None
+
+
+# Demonstratives standing for something already reported («أكد ذلك الوزير», «عبرت عن ذلك نانسي كوال»): an object
+# that refers back, after which the verb's subject follows, never reported content.
+ANAPHORIC = frozenset({"ذلك", "هذا", "هذه", "ذاك", "ذلك،"})
+
+
+def anaphoric_object_end(toks: list[Tok], start: int, limit: int) -> int:
+    """Index after a back-referring object right after the cue («ذلك», «عن ذلك»), else ``start``."""
+    k = start
+    if k < limit and toks[k].is_word and toks[k].bare in PREPOSITIONS and k + 1 < limit:
+        k += 1
+    return k + 1 if k < limit and toks[k].key in ANAPHORIC else start
+
+
+def _quoted_words(toks: list[Tok], ctx: Context) -> list[Tok]:
+    """The words inside a short quotation opening ``toks`` (a quoted name), else ``toks``."""
+    q = _opened_at(toks[0], ctx) if toks and _short_quotation(toks[0], ctx) else None
+    return [t for t in toks if q is not None and q.start <= t.start and t.end <= q.end and t.is_word] if q else toks
+
+
+def _short_quotation(tok: Tok, ctx: Context) -> bool:
+    q = _opened_at(tok, ctx)
+    return q is not None and q.words(ctx.text) <= MAX_NAME_QUOTE_WORDS
 
 
 def _after_lam(toks: list[Tok], k: int) -> bool:
@@ -493,6 +523,9 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
     region = toks[pos : intro[1] if intro else limit]
     if intro and intro[0] == "clause" and region and region[-1].key in NAME_NOT_PREPOSITION:
         region = region[:-1]  # «وشدد علي انه»: على spelled with ي before the clause, not the name علي
+    skip = anaphoric_object_end(region, 0, len(region))
+    if skip:  # «عبرت عن ذلك "نانسي كوال" حين قالت»: the subject after the back-referring object
+        region = _quoted_words(region[skip:], ctx) if skip < len(region) else []
     quoting = _quoting_from(region, ctx.text)
     if quoting is not None and not subject:
         relay, region = quoting
@@ -574,7 +607,9 @@ def _object_start(toks: list[Tok], j: int, limit: int) -> int | None:
     """Index of a verbal noun opening the verb's object («وجود», «مقتل»), after at most a short speaker
     phrase of words."""
     for k in range(j, min(limit, j + MAX_OBJECT_OFFSET + 1)):
-        if object_word(toks[k]) and k + 1 < limit and toks[k + 1].is_word:
+        nxt = toks[k + 1] if k + 1 < len(toks) else None  # «أكد العثور على»: على may be the limit
+        # a verbal noun by its pattern only right after the verb («وأكد العثور على»), not deep in a ب-phrase
+        if object_word(toks[k], nxt, patterns=k == j) and nxt is not None and nxt.is_word:
             return k
         if not toks[k].is_word or toks[k].key in COMPLEMENTIZERS:
             return None
@@ -741,6 +776,11 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
                 ctx.current = explicit
             ctx.known.append(explicit.name)
             ctx.history.append((explicit, verb_gender(hit)))
+        elif hit.main and _subordinate(toks, hit):
+            explicit = nearest_named(ctx.text, toks[: hit.i], local)  # «خطاب الرئيس ... نجاد اليوم ... حين قال»
+            if explicit is not None:
+                local = ctx.current = explicit
+                raws = [replace(r, speaker=explicit) if r.speaker is None else r for r in raws]
         elif local is None and hit.main:
             _agree(ctx, verb_gender(hit))  # «وأضافت أن» after a man was quoted: the last woman or organisation
         elif local is None and n == 0 and hit.cue.pos == "participle":
@@ -762,6 +802,25 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
     if not out:  # «ونقلت الجثث ... بحسب ما قال ...»: a cue that quoted nothing leaves the sentence to its source
         return according(toks, index, ctx)
     return _with_sentence_relays(out, toks, ctx)
+
+
+SUBORDINATORS = frozenset({"حين", "حينما", "عندما", "لما", "بعدما", "اذ"})
+
+
+def _subordinate(toks: list[Tok], hit: Hit) -> bool:
+    """«... حين قال», «عندما أكد»: a verb (no و/ف) opening a time clause; not the contrast «في حين»."""
+    k = hit.i
+    return k > 0 and toks[k].key == toks[k].bare and toks[k - 1].key in SUBORDINATORS \
+        and not (k > 1 and toks[k - 2].key == "في")
+
+
+def nearest_named(text: str, toks: list[Tok], local: Speaker | None) -> Speaker | None:
+    """The person named last before a subordinate verb without a subject: the speaker of an earlier cue in the
+    sentence, a titled name («الرئيس الإيراني محمود أحمدي نجاد») or a quoted one («"نانسي كوال"»)."""
+    found = [s for s in title_holders(text, toks)]
+    if local is not None and local.start >= 0:
+        found.append(local)
+    return max(found, key=lambda sp: sp.start) if found else None
 
 
 def _relative_antecedent(toks: list[Tok], hit: Hit, ctx: Context) -> Speaker | None:

@@ -115,7 +115,7 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
         cap = MAX_ROLE_PHRASE_WORDS if out and word_kind(out[0]) == "role" else MAX_SPEAKER_WORDS
         if is_boundary(tok) or len(out) >= cap or (nxt is not None and _preposition_before_clause(tok, nxt)):
             break
-        if _is_say_noun(tok) or object_word(tok) or (out and _ends_speaker(tok)):
+        if _is_say_noun(tok) or object_word(tok, nxt) or (out and _ends_speaker(tok)):
             break  # «عن شهود عيان قولهم إن», «الناطقة باسم ... ردا على», «شهود عيان وجود قوات»
         out.append(tok)
     return out
@@ -138,9 +138,27 @@ def _ends_speaker(tok: Tok) -> bool:
     return cue is not None and cue.pos == "participle"
 
 
-def object_word(tok: Tok) -> bool:
-    """A verbal noun that opens a verb's object, with or without the article («وجود», «الحاجة»)."""
-    return tok.is_word and (word_kind(tok) == "object" or word_kind_of(strip_article(tok.bare)) == "object")
+def object_word(tok: Tok, nxt: Tok | None = None, patterns: bool = True) -> bool:
+    """A verbal noun that opens a verb's object, with or without the article («وجود», «الحاجة»): listed, or a
+    definite word of a verbal-noun pattern («الاعتقال», «التأكيد»; «العثور» only before its preposition)."""
+    if not tok.is_word:
+        return False
+    if word_kind(tok) == "object" or word_kind_of(strip_article(tok.bare)) == "object":
+        return True
+    return patterns and tok.definite and not word_kind(tok) and masdar_pattern(strip_article(tok.bare),
+                                                                  nxt is not None and nxt.bare in PREPOSITIONS)
+
+
+def masdar_pattern(stem: str, before_preposition: bool = False) -> bool:
+    """Verbal-noun patterns of the derived forms: افتعال، انفعال، استفعال، تفعيل; فعول (a plural pattern too:
+    «الشهود») only when its preposition follows («العثور على»). Not إفعال: unvocalised it is the plural أفعال
+    («الالغام», «الانباء»)."""
+    n = len(stem)
+    return (n == 6 and stem[0] == "ا" and stem[2] == "ت" and stem[4] == "ا") \
+        or (n == 6 and stem.startswith("ان") and stem[4] == "ا") \
+        or (n == 7 and stem.startswith("است") and stem[5] == "ا") \
+        or (n == 5 and stem[0] == "ت" and stem[3] == "ي") \
+        or (before_preposition and n == 4 and stem[2] == "و")
 
 
 def _verb_cue(tok: Tok) -> bool:
@@ -169,8 +187,12 @@ def trailing_phrase(toks: list[Tok]) -> list[Tok]:
     Auxiliaries (كان، قد) are skipped; the phrase is rejected when it runs into a preposition or a time
     word, because then it is a prepositional phrase («إلى ذلك حذر», «وفي السياق دعا»)."""
     out: list[Tok] = []
+    if toks and toks[-1].text in "،,":
+        return _topic_before_comma(toks[:-1])  # «وكانت المحكمة العليا الاميركية، اعتبرت»
     if toks and toks[-1].bare in ("قد", "لقد"):
-        return _subject_after_kana(toks[:-1])  # «وقد أعلن وزير ...»: the subject follows the verb
+        if toks[-1].key != toks[-1].bare:
+            return []  # «وقد قال X», «ولقد أعلن»: a verb-first clause of its own, the subject follows the verb
+        return _subject_after_kana(toks[:-1])  # «وكان وزير ... قد أعلن»: the subject between كان and قد
     for n in range(len(toks) - 1, -1, -1):
         tok = toks[n]
         kind = word_kind(tok)
@@ -188,6 +210,8 @@ def trailing_phrase(toks: list[Tok]) -> list[Tok]:
             if tok.is_word and kind not in ("relative",) and not _clause_start(tok):
                 return _through_preposition(toks, n, out)
             break
+        if _clause_start(tok):
+            break  # «"نانسي كوال" حين قالت»: a subordinating word opens the clause, it is no subject
         out.append(tok)
         if len(out) > MAX_SPEAKER_WORDS:
             return []
@@ -200,9 +224,34 @@ def trailing_phrase(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+def _topic_before_comma(toks: list[Tok]) -> list[Tok]:
+    """A subject set off from its verb (which carries no و) by a comma: the noun phrase after a clause-opening
+    كان («وكانت المحكمة العليا، اعتبرت»), or a role/organisation phrase opening the sentence («وزارة الدفاع، قالت»);
+    not a prepositional opener («وفي السياق، قال»)."""
+    for n in range(len(toks) - 1, max(-1, len(toks) - MAX_SPEAKER_WORDS - 2), -1):
+        tok = toks[n]
+        if tok.bare in ("كان", "كانت"):
+            opens = n == 0 or tok.key != tok.bare or not toks[n - 1].is_word  # not «إن العملية كانت فاشلة،»
+            return _plain_phrase(toks[n + 1 :]) if opens else []
+        if not tok.is_word or is_boundary(tok) or _is_cue(tok) or word_kind(tok) == "aux":
+            return []
+        if n == 0:
+            phrase = _plain_phrase(toks)
+            return phrase if phrase and (word_kind(phrase[0]) in ("role", "org") or phrase[0].definite) \
+                and len(phrase) >= 2 else []
+    return []
+
+
+def _plain_phrase(toks: list[Tok]) -> list[Tok]:
+    """Words only, none a boundary: a candidate noun phrase."""
+    return toks if toks and all(t.is_word and not is_boundary(t) for t in toks) else []
+
+
 def _subject_after_kana(toks: list[Tok]) -> list[Tok]:
     """«وكان الرئيس طالباني قد حذر»: the subject between كان and قد."""
     for n in range(len(toks) - 1, max(-1, len(toks) - MAX_ROLE_PHRASE_WORDS - 2), -1):
+        if not toks[n].is_word and toks[n].text not in QUOTE_MARKS:
+            return []  # «وكان زواج الفتيات مسألة مقررة ...، قد»: the كان of an earlier clause
         if toks[n].bare in ("كان", "كانت"):
             phrase = leading_phrase(toks[n + 1 :])
             if phrase and word_kind(phrase[0]) == "role" and len(phrase) < len(toks) - n - 1:
