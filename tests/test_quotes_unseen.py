@@ -637,3 +637,12 @@ def test_verbal_noun_right_after_the_verb_is_its_object() -> None:
     text = "ذكر بيان للشرطة أن دورية تعرضت لهجوم، وأكد العثور على أسلحة داخل السيارة."
     first, second = said(text)
     assert second == (first[0], "العثور على أسلحة داخل السيارة") and first[0] != "العثور"
+
+
+def test_according_to_what_x_said_names_x_and_the_apposed_relative_quotes_x() -> None:
+    text = ("وقد انقطعت الكهرباء عن نصف المدينة طبقا لما قاله متحدث باسم شركة الكهرباء, الذي قال: "
+            "نعمل على إعادة التيار خلال ساعات. وأضاف أن الأعطال سببها العاصفة.")
+    found = said(text)
+    assert [t for _, t in found] == ["وقد انقطعت الكهرباء عن نصف المدينة", "نعمل على إعادة التيار خلال ساعات",
+                                     "الأعطال سببها العاصفة"]
+    assert {s for s, _ in found} == {found[0][0]} and "شركة الكهرباء" in (found[0][0] or "")

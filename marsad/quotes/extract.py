@@ -152,6 +152,14 @@ def _named_antecedent(toks: list[Tok], i: int, cue: Cue, ctx: Context) -> Speake
     return name_at_end(ctx.text, toks[: i - 1])
 
 
+def _apposed_relative(toks: list[Tok], i: int, cue: Cue) -> bool:
+    """«... متحدث باسم الشرطة، الذي قال: ...»: «said» in a relative clause set off by a comma after the person just
+    named, introducing its own content (a colon, a complementizer or a quotation)."""
+    return cue.kind == "say" and cue.pos == "past" and i >= 2 and toks[i - 1].key in ("التي", "الذي") \
+        and toks[i - 2].text in "،," and i + 1 < len(toks) \
+        and (toks[i + 1].text == ":" or toks[i + 1].key in COMPLEMENTIZERS or toks[i + 1].text in OPENERS)
+
+
 def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
     tok = toks[i]
     if in_quotation(ctx, tok.start):
@@ -163,7 +171,8 @@ def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
     if cue is None or cue.pos == "noun" or cue.quote == "impersonal":
         return None
     prev = toks[i - 1] if i else None
-    if prev is not None and word_kind(prev) == "relative" and not _named_antecedent(toks, i, cue, ctx):
+    if prev is not None and word_kind(prev) == "relative" and not _named_antecedent(toks, i, cue, ctx) \
+            and not _apposed_relative(toks, i, cue):
         return None
     if prev is not None and cue.pos == "present" and (prev.key in SUBJUNCTIVE or prev.bare in SUBJUNCTIVE):
         return None
@@ -764,6 +773,10 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
         return own_view(toks, index, ctx) or according(toks, index, ctx)
     local: Speaker | None = None
     out: list[Raw] = []
+    first = clause_start(toks, hits[0])
+    if first > 1 and toks[first - 1].key in ("التي", "الذي"):  # «X طبقا لما قاله Y، الذي قال:»: the source first
+        out = according(toks[: first - 1], index, ctx)
+        local = ctx.current = out[0].speaker if out and out[0].speaker is not None else ctx.current
     cuts = sorted(relay_cuts(toks) + contrast_cuts(toks))
     for n, hit in enumerate(hits):
         limit = fronted_start(toks, clause_start(toks, hits[n + 1])) if n + 1 < len(hits) else len(toks)

@@ -9,6 +9,7 @@ the text) and finally the outlet. ``via`` lists the chain from the speaker outwa
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from marsad.model import Article
@@ -141,7 +142,21 @@ def according_at(toks: list[Tok], i: int) -> tuple[int, bool] | None:
     words = tuple(t.bare if k == 0 else t.key for k, t in enumerate(toks[i : hit[0]]))
     first = {words[0], toks[i].key} if words else set()
     said = len(words) == 3 and bool(first & {"بحسب", "حسب", "وفق", "وفقا"}) and words[1] in ("ما", "لما")
+    if words in ACCORDING and _ma_verb(toks, hit[0]):
+        return hit[0] + 2, False  # «طبقا لما قاله متحدث ...», «وفقا لما أعلنه»: the source is the verb's subject
     return (hit[0], hit[1] == "lam") if words in ACCORDING or said else None
+
+
+def _ma_verb(toks: list[Tok], k: int) -> bool:
+    """«(ل)ما قاله», «ما أعلنته»: a relative ما and a verb with its object pronoun after an «according to» head."""
+    from marsad.quotes.tokens import cue_of
+
+    if k + 2 >= len(toks) or toks[k].key not in ("ما", "لما"):
+        return False
+    verb = toks[k + 1].key
+    return cue_of(toks[k + 1]) is not None or any(
+        verb.endswith(suffix) and len(verb) - len(suffix) >= 3 and cue_of(replace(toks[k + 1], key=verb[: -len(suffix)]))
+        is not None for suffix in ("ته", "ه", "ها"))
 
 
 def relay_cuts(toks: list[Tok]) -> list[int]:
