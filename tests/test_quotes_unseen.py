@@ -646,3 +646,11 @@ def test_according_to_what_x_said_names_x_and_the_apposed_relative_quotes_x() ->
     assert [t for _, t in found] == ["وقد انقطعت الكهرباء عن نصف المدينة", "نعمل على إعادة التيار خلال ساعات",
                                      "الأعطال سببها العاصفة"]
     assert {s for s, _ in found} == {found[0][0]} and "شركة الكهرباء" in (found[0][0] or "")
+
+
+def test_continuation_verb_before_yaqul_is_no_subject() -> None:
+    text = ("وردا على سؤال لوكالة رويترز قال المسؤول الليبي إن \"المفاوضات تسير ببطء شديد\". "
+            "ومضى يقول إن \"الطرفين قريبان من اتفاق نهائي\".")
+    found = quotes_of(text)
+    assert [q.speaker for q in found] == ["المسؤول الليبي"] * 2
+    assert any("رويترز" in v for v in found[0].via)

@@ -225,7 +225,11 @@ def subject_before(toks: list[Tok], hit: Hit) -> list[Tok]:
     if hit.i > 1 and toks[hit.i - 1].key in ("التي", "الذي"):
         named = name_at_end("", toks[: hit.i - 1])  # the named antecedent of «التي قالت»
         return [t for t in toks[: hit.i - 1] if named is not None and named.start <= t.start] if named else []
-    return trailing_phrase(toks[: hit.i])
+    subject = trailing_phrase(toks[: hit.i])
+    if hit.cue.pos == "present" and len(subject) == 1 and subject[0].key != subject[0].bare \
+            and not subject[0].definite and word_kind(subject[0]) not in ("role", "org"):
+        return []  # «ومضى يقول», «وعاد يقول»: a و-verb of continuation before a present reporting verb
+    return subject
 
 
 def fronted_start(toks: list[Tok], k: int) -> int:
