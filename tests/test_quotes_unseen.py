@@ -654,3 +654,9 @@ def test_continuation_verb_before_yaqul_is_no_subject() -> None:
     found = quotes_of(text)
     assert [q.speaker for q in found] == ["المسؤول الليبي"] * 2
     assert any("رويترز" in v for v in found[0].via)
+
+
+def test_ala_lisan_names_the_source_of_the_statements_that_follow() -> None:
+    text = ("وجاء التأكيد على لسان مراقب الحدود سمير عبدالله عيسى, أمام اللجنة, حيث أكد وجود ثغرة في السياج, "
+            "وقال إن الدوريات لم تلاحظها.")
+    assert [s for s, _ in said(text)] == ["سمير عبدالله عيسى"] * 2

@@ -781,6 +781,9 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
     if first > 1 and toks[first - 1].key in ("التي", "الذي"):  # «X طبقا لما قاله Y، الذي قال:»: the source first
         out = according(toks[: first - 1], index, ctx)
         local = ctx.current = out[0].speaker if out and out[0].speaker is not None else ctx.current
+    elif first > 0:  # «وجاءت المفاجأة على لسان X، حيث أكد»: a source named before the first cue speaks next
+        local = source_before(toks[:first], ctx) or local
+        ctx.current = local or ctx.current
     cuts = sorted(relay_cuts(toks) + contrast_cuts(toks))
     for n, hit in enumerate(hits):
         limit = fronted_start(toks, clause_start(toks, hits[n + 1])) if n + 1 < len(hits) else len(toks)
@@ -939,6 +942,18 @@ def contrast_cuts(toks: list[Tok]) -> list[int]:
                                           (toks[k].bare == "غير" and toks[k + 1].key in COMPLEMENTIZERS)):
             cuts.append(k)
     return cuts
+
+
+def source_before(toks: list[Tok], ctx: Context) -> Speaker | None:
+    """The person or organisation an «according to» phrase names among ``toks`` («على لسان مراقب البرج X»)."""
+    for i in range(len(toks)):
+        found = according_at(toks, i)
+        source = relay_span(ctx.text, toks[found[0] :], found[1]) if found else None
+        if found is None or source is None or in_quotation(ctx, toks[i].start):
+            continue
+        phrase = leading_phrase(toks[found[0] :]) or toks[found[0] : found[0] + source[1]]
+        return parse_speaker(ctx.text, phrase)  # «مراقب برج قليوب عدوي عبدالفتاح حسين»
+    return None
 
 
 def according(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:

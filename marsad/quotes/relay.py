@@ -131,7 +131,7 @@ def _quoted_after(toks: list[Tok], n: int) -> list[Tok]:
 
 
 # Phrases that, with no reporting verb in the sentence, attribute the whole sentence to a source.
-ACCORDING = frozenset({("بحسب",), ("حسب",), ("وفقا",), ("طبقا",), ("نقلا", "عن")})
+ACCORDING = frozenset({("بحسب",), ("حسب",), ("وفقا",), ("طبقا",), ("نقلا", "عن"), ("علي", "لسان")})
 
 
 def according_at(toks: list[Tok], i: int) -> tuple[int, bool] | None:
