@@ -660,3 +660,16 @@ def test_ala_lisan_names_the_source_of_the_statements_that_follow() -> None:
     text = ("وجاء التأكيد على لسان مراقب الحدود سمير عبدالله عيسى, أمام اللجنة, حيث أكد وجود ثغرة في السياج, "
             "وقال إن الدوريات لم تلاحظها.")
     assert [s for s, _ in said(text)] == ["سمير عبدالله عيسى"] * 2
+
+
+def test_prepositional_verbal_noun_ends_a_name() -> None:
+    text = ("واتهم رئيس مجلس المحافظة سالم ناجي العبيدي تنظيم القاعدة بعدم التمييز بين المدنيين والمسلحين, "
+            "وقال إن المواجهة معه مفتوحة.")
+    speaker, content = said(text)[-1]
+    assert content == "المواجهة معه مفتوحة"
+    assert speaker is not None and speaker.startswith("سالم ناجي") and "القاعدة" not in speaker
+
+
+def test_promise_with_a_prepositional_object_names_no_speaker() -> None:
+    text = "قال الرئيس كمال عيسى إن الانتخابات نزيهة. كما وعد بإجراء حوار وطني، قائلا \"الحوار هو طريقنا الوحيد للمستقبل\"."
+    assert [s for s, _ in said(text)] == ["كمال عيسى"] * 2

@@ -115,7 +115,8 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
         cap = MAX_ROLE_PHRASE_WORDS if out and word_kind(out[0]) == "role" else MAX_SPEAKER_WORDS
         if is_boundary(tok) or len(out) >= cap or (nxt is not None and _preposition_before_clause(tok, nxt)):
             break
-        if _is_say_noun(tok) or object_word(tok, nxt) or (out and _ends_speaker(tok)):
+        if _is_say_noun(tok) or object_word(tok, nxt) or (out and _ends_speaker(tok)) \
+                or (tok.is_word and _prepositional_object(tok.key)):  # «وهدد تروتنيف بوقف», «ووعد بإجراء»
             break  # «عن شهود عيان قولهم إن», «الناطقة باسم ... ردا على», «شهود عيان وجود قوات»
         out.append(tok)
     return out
@@ -388,6 +389,8 @@ def _is_adjective(key: str, definite: bool) -> bool:
 def _name_like(tok: Tok, prev: Tok | None) -> bool:
     if not tok.is_word or not tok.key or word_kind(tok) or _prepositional(tok.key) or adverbial(tok):
         return False
+    if _prepositional_object(tok.key):
+        return False  # «تروتنيف بوقف مشروع», «الجبوري تنظيم القاعدة بعدم التمييز»: a ب/ل-phrase, no name
     if prev is not None and prev.is_word and not word_kind(prev) and faa_il_an(tok.key):
         return False  # «جمال ناصر البدر شارحا امتناعه»: a participle after a name  # «بالقاهرة», «للصحفيين»: a preposition with the article
     key = tok.bare if tok.definite else tok.key
@@ -395,6 +398,11 @@ def _name_like(tok: Tok, prev: Tok | None) -> bool:
             and key.endswith("ي"):
         return False  # «مسؤول سعودي», «مصدر عسكري»: an adjective after an indefinite noun
     return not tok.definite and not _is_adjective(key, tok.definite) and not key.isdigit()
+
+
+def _prepositional_object(key: str) -> bool:
+    """ب/ل + a listed verbal noun («بوقف», «بعدم», «لوقف»): the complement of a verb, never part of a name."""
+    return len(key) > 3 and key[0] in "بل" and word_kind_of(key[1:]) == "object"
 
 
 def faa_il_an(key: str) -> bool:
