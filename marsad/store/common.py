@@ -6,9 +6,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from functools import lru_cache
+from typing import Any
 
+from marsad.model import Article, Result, Story
 from marsad.store import EntityAppearance
+from marsad.store import rows as R
 from marsad.store.rows import NAME_WORD_MIN, Connection
 from marsad.text.normalize import BIDI_AND_ZW, DIACRITICS, TATWEEL, match_key, skeleton
 
@@ -118,3 +122,64 @@ def _word_end(text: str, at: int, limit: int) -> int:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+# ---------------------------------------------------------------- the queries both backends share
+
+
+class RecordQueries:
+    """Reading records back and forgetting stories, written once for every backend. A backend gives
+    ``_conn`` (a ``rows.Connection``), ``_reading()`` (one snapshot), ``_transaction(what)`` and
+    ``_appearances`` (its own SQL for an entity's appearances)."""
+
+    _conn: Any  # the backend's connection (sqlite3.Connection, PgConnection): both are rows.Connection
+
+    def _reading(self) -> AbstractContextManager[object]:
+        raise NotImplementedError
+
+    def _transaction(self, what: str) -> AbstractContextManager[object]:
+        raise NotImplementedError
+
+    def _appearances(self, where: str, args: tuple[str, ...]) -> list[EntityAppearance]:
+        raise NotImplementedError
+
+    def load(self) -> Result:
+        """Everything stored, as records, in the order first saved."""
+        with self._reading():
+            return Result(articles=R.read_articles(self._conn), rejected=R.read_rejections(self._conn),
+                          stories=R.read_stories(self._conn))
+
+    def stories(self) -> list[Story]:
+        with self._reading():
+            return R.read_stories(self._conn)
+
+    def story(self, story_id: str) -> Story | None:
+        with self._reading():
+            found = R.read_stories(self._conn, [story_id])
+        return found[0] if found else None
+
+    def article(self, article_id: str) -> Article | None:
+        with self._reading():
+            found = R.read_articles(self._conn, [article_id])
+        return found[0] if found else None
+
+    def delete_stories(self, story_ids: list[str]) -> int:
+        """Forget stories (merged into others by incremental clustering) and their derived rows, in one
+        transaction; their articles stay. Returns how many stories were deleted."""
+        deleted = 0
+        with self._transaction("delete stories"):
+            for sid in story_ids:
+                for table in R.STORY_TABLES:
+                    self._conn.execute(f"DELETE FROM {table} WHERE story_id = ?", (sid,))
+                deleted += self._conn.execute("DELETE FROM stories WHERE id = ?", (sid,)).rowcount
+        return deleted
+
+    def entity_stories(self, entity_id: str) -> list[EntityAppearance]:
+        """Every stored story in which the entity appears, with the name and variants used there.
+
+        Entity ids are stable across stories (a person's from the consonant skeleton of the name, an
+        organisation's or place's from its alias key); a person named another way in another story
+        («ايجور كوناشنكوف», or the surname alone when no other stored person has it) is found too
+        (``marsad.entities.across``), under the id it has there."""
+        with self._reading():
+            return entity_appearances(entity_id, self._appearances)

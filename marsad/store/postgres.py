@@ -25,10 +25,10 @@ from typing import Any
 import psycopg
 
 from marsad.errors import StoreError
-from marsad.model import Article, Result, Story
+from marsad.model import Result
 from marsad.store import EntityAppearance, SaveStats, SearchHit
 from marsad.store import rows as R
-from marsad.store.common import display_target, entity_appearances, name_spellings, snippet
+from marsad.store.common import RecordQueries, display_target, name_spellings, snippet
 from marsad.store.migrate import Migration, apply_pending, available_migrations
 from marsad.text.normalize import match_key
 from marsad.text.tokens import WORD_CHARS
@@ -43,7 +43,7 @@ CONNECT_TIMEOUT = 10  # seconds, unless the DSN says otherwise
 RANK_WEIGHTS = "{0.15, 0, 0.3, 0.9}"
 
 
-class PostgresStore:
+class PostgresStore(RecordQueries):
     """A Marsad store in a PostgreSQL database named by a libpq DSN (``postgresql://...`` or ``key=value``)."""
 
     def __init__(self, dsn: str) -> None:
@@ -130,48 +130,12 @@ class PostgresStore:
 
     # ------------------------------------------------------------ reading
 
-    def load(self) -> Result:
-        """Everything stored, as records, in the order first saved."""
-        with self._reading():
-            return Result(articles=R.read_articles(self._conn), rejected=R.read_rejections(self._conn),
-                          stories=R.read_stories(self._conn))
-
-    def stories(self) -> list[Story]:
-        with self._reading():
-            return R.read_stories(self._conn)
-
-    def story(self, story_id: str) -> Story | None:
-        with self._reading():
-            found = R.read_stories(self._conn, [story_id])
-        return found[0] if found else None
-
-    def article(self, article_id: str) -> Article | None:
-        with self._reading():
-            found = R.read_articles(self._conn, [article_id])
-        return found[0] if found else None
-
-    def delete_stories(self, story_ids: list[str]) -> int:
-        """Forget stories and their derived rows in one transaction; their articles stay."""
-        deleted = 0
-        with self._transaction("delete stories"):
-            for sid in story_ids:
-                for table in R.STORY_TABLES:
-                    self._conn.execute(f"DELETE FROM {table} WHERE story_id = ?", (sid,))
-                deleted += self._conn.execute("DELETE FROM stories WHERE id = ?", (sid,)).rowcount
-        return deleted
-
     def story_ids_of(self, article_id: str) -> list[str]:
         """The stories an article belongs to (normally one), in code-point order as SQLite gives them."""
         with self._reading():
             rows = self._conn.execute("SELECT story_id FROM story_articles WHERE article_id = ? "
                                       'ORDER BY story_id COLLATE "C"', (article_id,)).fetchall()
         return [r["story_id"] for r in rows]
-
-    def entity_stories(self, entity_id: str) -> list[EntityAppearance]:
-        """Every stored story in which the entity appears, with the name and variants used there; a person
-        named another way in another story is found too, under the id it has there (as ``SqliteStore``)."""
-        with self._reading():
-            return entity_appearances(entity_id, self._appearances)
 
     def _appearances(self, where: str, args: tuple[str, ...]) -> list[EntityAppearance]:
         rows = self._conn.execute(

@@ -20,11 +20,11 @@ from pathlib import Path
 from types import TracebackType
 
 from marsad.errors import StoreError
-from marsad.model import Article, Result, Story
+from marsad.model import Result
 from marsad.store import EntityAppearance, SaveStats, SearchHit
 from marsad.store import rows as R
 from marsad.store.common import SNIPPET_CONTEXT as SNIPPET_CONTEXT  # re-exported: moved to common,
-from marsad.store.common import entity_appearances, name_spellings  # shared with the PostgreSQL store
+from marsad.store.common import RecordQueries, name_spellings  # shared with the PostgreSQL store
 from marsad.store.common import snippet as snippet
 from marsad.store.common import term_pattern as term_pattern
 from marsad.store.migrate import migrate
@@ -35,7 +35,7 @@ __all__ = ["SqliteStore"]
 FTS_NORMALISER = R.SEARCH_NORMALISER  # 'match_key+strip_clitics/1' when migration 3 wrote store_meta
 
 
-class SqliteStore:
+class SqliteStore(RecordQueries):
     """A Marsad store in one SQLite file (``":memory:"`` for a throw-away one)."""
 
     def __init__(self, path: str | Path) -> None:
@@ -102,53 +102,12 @@ class SqliteStore:
 
     # ------------------------------------------------------------ reading
 
-    def load(self) -> Result:
-        """Everything stored, as records, in the order first saved."""
-        with self._reading():
-            return Result(articles=R.read_articles(self._conn), rejected=R.read_rejections(self._conn),
-                          stories=R.read_stories(self._conn))
-
-    def stories(self) -> list[Story]:
-        with self._reading():
-            return R.read_stories(self._conn)
-
-    def story(self, story_id: str) -> Story | None:
-        with self._reading():
-            found = R.read_stories(self._conn, [story_id])
-        return found[0] if found else None
-
-    def article(self, article_id: str) -> Article | None:
-        with self._reading():
-            found = R.read_articles(self._conn, [article_id])
-        return found[0] if found else None
-
-    def delete_stories(self, story_ids: list[str]) -> int:
-        """Forget stories (merged into others by incremental clustering) and their derived rows, in one
-        transaction; their articles stay. Returns how many stories were deleted."""
-        deleted = 0
-        with self._transaction("delete stories"):
-            for sid in story_ids:
-                for table in R.STORY_TABLES:
-                    self._conn.execute(f"DELETE FROM {table} WHERE story_id = ?", (sid,))
-                deleted += self._conn.execute("DELETE FROM stories WHERE id = ?", (sid,)).rowcount
-        return deleted
-
     def story_ids_of(self, article_id: str) -> list[str]:
         """The stories an article belongs to (normally one)."""
         with self._reading():
             rows = self._conn.execute("SELECT story_id FROM story_articles WHERE article_id = ? ORDER BY story_id",
                                       (article_id,)).fetchall()
         return [r["story_id"] for r in rows]
-
-    def entity_stories(self, entity_id: str) -> list[EntityAppearance]:
-        """Every stored story in which the entity appears, with the name and variants used there.
-
-        Entity ids are stable across stories (a person's from the consonant skeleton of the name, an
-        organisation's or place's from its alias key); a person named another way in another story
-        («ايجور كوناشنكوف», or the surname alone when no other stored person has it) is found too
-        (``marsad.entities.across``), under the id it has there."""
-        with self._reading():
-            return entity_appearances(entity_id, self._appearances)
 
     def _appearances(self, where: str, args: tuple[str, ...]) -> list[EntityAppearance]:
         rows = self._conn.execute(
