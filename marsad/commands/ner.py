@@ -69,7 +69,8 @@ def eval_ner(
                                             "score them without tagging.")] = False,
     crf_only: Annotated[bool, typer.Option("--crf-only", help="Tag with the bare CRF, without rules, "
                                            "alias table and in-document propagation.")] = False,
-    window: Annotated[int, typer.Option(help="Sentences per pseudo-document for propagation.")] = 20,
+    window: Annotated[int, typer.Option(help="Sentences per pseudo-document (second-stage "
+                                                "features, propagation).")] = 20,
 ) -> None:
     """Entity-level precision, recall and F1 per type and micro-averaged (CoNLL exact match)."""
     from marsad.entities import conll
@@ -80,7 +81,7 @@ def eval_ner(
         typer.echo(f"unknown --map {map_!r}: choose from {', '.join(conll.TAG_MAPS)}", err=True)
         raise typer.Exit(2) from exc
     try:
-        scores = _score_files(files, mapping, model, gold_pred, None if crf_only else window)
+        scores = _score_files(files, mapping, model, gold_pred, window, crf_only)
     except MarsadError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from exc
@@ -88,8 +89,9 @@ def eval_ner(
 
 
 def _score_files(files: list[Path], mapping: dict[str, str], model: Path | None, gold_pred: bool,
-                 window: int | None) -> Scores:
-    """Scores of the files: as given (gold_pred), by the bare CRF (window None) or the full tagger."""
+                 window: int, crf_only: bool = False) -> Scores:
+    """Scores of the files: as given (gold_pred), by the CRF(s) alone or by the full tagger, tagging
+    pseudo-documents of ``window`` sentences."""
     from marsad.entities import conll, crf, evaluate
 
     if gold_pred:
@@ -102,8 +104,8 @@ def _score_files(files: list[Path], mapping: dict[str, str], model: Path | None,
         return conll.score(gold, pred)
     tagger = crf.load(model) if model else crf.load()
     sentences = [s for path in files for s in conll.read_conll(path, mapping)]
-    if window is None:
-        return crf.evaluate(tagger, sentences)
+    if crf_only:
+        return crf.evaluate(tagger, sentences, window)
     return evaluate.evaluate_full(tagger, sentences, window)
 
 

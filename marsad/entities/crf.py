@@ -123,14 +123,20 @@ def cross_tags(sentences: list[Tagged], folds: int = stacking.FOLDS, work: Path 
                log: Callable[[str], None] | None = None) -> list[list[str]]:
     """First-pass tags of the training sentences by cross-validation: each fold of whole
     pseudo-documents tagged by a CRF trained on the other folds."""
+    if work is None:
+        with tempfile.TemporaryDirectory(prefix="marsad-ner-") as tmp:
+            return cross_tags(sentences, folds, Path(tmp), log)
     fold = stacking.fold_of(len(sentences), folds)
     tags: list[list[str]] = [[] for _ in sentences]
-    work = work or Path(tempfile.mkdtemp(prefix="marsad-ner-"))
     for k in range(folds):
+        held = [i for i, f in enumerate(fold) if f == k]
+        if len(held) == len(sentences):
+            raise ModelError(f"too few sentences ({len(sentences)}) to cross-validate the first stage")
+        if not held:
+            continue
         model = work / f"fold{k}.crfsuite"
         train([s for s, f in zip(sentences, fold, strict=True) if f != k], model, log=log)
         tagger = NerTagger(model)
-        held = [i for i, f in enumerate(fold) if f == k]
         for i, t in zip(held, tagger.first_pass([[w for w, _ in sentences[i]] for i in held]), strict=True):
             tags[i] = t
         model.unlink()
