@@ -54,6 +54,11 @@ def seed_statuses(verbose: bool) -> None:
     print("seed statuses: " + ", ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}"
                                        for k, v in figures.items()))
     if verbose:
+        for gold in load_status_gold(FIXTURES / "seed_claims.tsv"):
+            said = next((c.status for c in claims for e in c.evidence if e.relation == "supports"
+                         and prefix.get(e.article_id) == gold.article and gold.key in e.sentence), "none")
+            if said != gold.status:
+                print(f"  {gold.article} {gold.claim} gold {gold.status} said {said}: {gold.key}")
         for claim in claims:
             if claim.status == "disputed":
                 against = [e.sentence[:50] for e in claim.evidence if e.relation == "contradicts"]

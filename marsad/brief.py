@@ -43,6 +43,7 @@ from marsad.claims import (
     speaker_words,
     speech_verbs,
     standpoint,
+    topic_stems,
 )
 from marsad.cluster import Featurizer, content_words, load_featurizer, sort_key
 from marsad.model import Article, Claim, ClaimStatus, Evidence, Sentence, Story, SummarySentence
@@ -68,7 +69,7 @@ CLOSING = re.compile(r"[.!?؟…][\"”»)'\s]*$")
 # and a claim keeps the contradicting sentences within this share of its strongest one: otherwise the cue
 # of one long report sentence reaches every claim of a one-topic story at CONTRA_BAR (seen on the seeds).
 # A product choice, not calibrated.
-BEST_MATCH_SHARE = 0.8
+BEST_MATCH_SHARE = 0.65
 MAX_AGAINST = 5  # contradicting sentences kept as evidence for one claim, strongest first
 
 
@@ -223,24 +224,34 @@ def centrality(sims: np.ndarray) -> np.ndarray:
 
 def carriers(head: int, units: list[Unit], sims: np.ndarray) -> list[int]:
     """The head and every sentence carrying the same claim, in story order."""
+    topic = story_topic(units)
     same = [j for j in np.flatnonzero(sims[head] >= SAME_BAR)
-            if j != head and relation(units[head], units[j], float(sims[head, j])) == "same"]
+            if j != head and relation(units[head], units[j], float(sims[head, j]), topic) == "same"]
     return sorted([head, *(int(j) for j in same)])
 
 
-def match(group: Group, j: int, units: list[Unit], sims: np.ndarray) -> float:
+def story_topic(units: list[Unit]) -> frozenset[str] | None:
+    """The story's topic stems (``claims.topic_stems``); None for a story too small to tell."""
+    return topic_stems([u.stems for u in units])
+
+
+def match(group: Group, j: int, units: list[Unit], sims: np.ndarray,
+          topic: frozenset[str] | None = None) -> float:
     """How strongly sentence ``j`` contradicts a claim group's statement (its head); 0 if it does not."""
     i = group.head
-    return float(sims[i, j]) if j not in group.carriers and contradicts(units[i], units[j], float(sims[i, j])) else 0.0
+    if j in group.carriers or not contradicts(units[i], units[j], float(sims[i, j]), topic):
+        return 0.0
+    return float(sims[i, j])
 
 
 def attach_contradictions(groups: list[Group], units: list[Unit], sims: np.ndarray) -> None:
     """Each body sentence of another source contradicting a claim joins the claims it matches best."""
     heads = np.array([g.head for g in groups])
+    topic = story_topic(units)
     for j, unit in enumerate(units):
         if unit.headline or not (sims[heads, j] >= CONTRA_BAR).any():
             continue  # a headline compresses its body; the body sentence is the evidence
-        scores = [match(g, j, units, sims) for g in groups]
+        scores = [match(g, j, units, sims, topic) for g in groups]
         best = max(scores, default=0.0)
         for group, score in zip(groups, scores, strict=True):
             if score > 0 and score >= BEST_MATCH_SHARE * best:
