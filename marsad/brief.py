@@ -58,7 +58,10 @@ MIN_PROPOSITION_WORDS = 3  # words left once the speaker is removed: fewer is at
 MAX_SENTENCES_PER_ARTICLE = 40
 MAX_UNITS = 2000  # sentences compared in one story (a 2000² float matrix is 16 MB); big stories keep leads
 MMR_LAMBDA = 0.7  # centrality vs. novelty in summary selection (the usual MMR setting)
-MAX_CLAIMS = 40  # claims kept per story (product choice): disputed and corroborated ones rank first
+MAX_CLAIMS = 40  # claims kept per story at least (product choice): disputed and corroborated ones rank first
+# ...and this many per article of the story beyond that, so a story of five long articles keeps every
+# statement an analyst would list (the seed gold lists 63 sentences in about 50 claims); at most MAX_CLAIM_HEADS.
+CLAIMS_PER_ARTICLE = 12
 MAX_CLAIM_HEADS = 200  # most central content groups examined for claims
 MAX_TITLE_WORDS = 20  # a longer first line is a lead sentence, not a headline
 # Share of a headline's proposition words found in its own body for the headline to count as a repeat.
@@ -68,8 +71,10 @@ CLOSING = re.compile(r"[.!?؟…][\"”»)'\s]*$")
 # A contradicting sentence is attached to the claims it matches best (within this share of its best match),
 # and a claim keeps the contradicting sentences within this share of its strongest one: otherwise the cue
 # of one long report sentence reaches every claim of a one-topic story at CONTRA_BAR (seen on the seeds).
-# A product choice, not calibrated.
-BEST_MATCH_SHARE = 0.65
+# A product choice, not calibrated on held-out data: 0.8 until disputes needed the same event beyond the
+# story's topic words (claims.same_event); lowered to 0.6 then, when a report sentence could again dispute
+# several claims of one event (seed status gold only: disputed recall 0.59 -> 0.71 at precision 1.00).
+BEST_MATCH_SHARE = 0.6
 MAX_AGAINST = 5  # contradicting sentences kept as evidence for one claim, strongest first
 
 
@@ -321,7 +326,8 @@ def story_claims(units: list[Unit], sims: np.ndarray) -> list[Claim]:
     order = {"disputed": 0, "corroborated": 1, "single_source": 2}
     ranked = sorted(range(len(claims)),
                     key=lambda k: (order[claims[k].status], -independent_sources(groups[k], units), k))
-    return [claims[k] for k in ranked[:MAX_CLAIMS]]
+    keep = min(MAX_CLAIM_HEADS, max(MAX_CLAIMS, CLAIMS_PER_ARTICLE * len({u.article_id for u in units})))
+    return [claims[k] for k in ranked[:keep]]
 
 
 # ---------------------------------------------------------------- summary

@@ -69,7 +69,7 @@ COMMAS = frozenset({"،", ","})
 # Words opening a backgrounded phrase: «على اتصال مع الجيش خلال الضربات التي يشنها على مواقع» claims the
 # contact, not the strikes; «معلومات حول أهداف» is about information, not a strike; frame concepts in such a phrase (to its next delimiter, at most BACKGROUND_WORDS
 # words) are not the sentence's event.
-BACKGROUND_OPENERS = frozenset({"خلال", "اثناء", "قبل", "بعد", "عقب", "منذ", "حول", "بشان"})
+BACKGROUND_OPENERS = frozenset({"خلال", "اثناء", "منذ", "حول", "بشان"})
 BACKGROUND_WORDS = 6
 # A country right after one of these is a place («في سوريا», «من سوريا»), not the actor of the event.
 LOCATIVES = frozenset({"في", "فى", "من", "الي", "داخل", "عبر", "نحو"})
