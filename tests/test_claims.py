@@ -7,20 +7,26 @@ from pathlib import Path
 import pytest
 
 from marsad.claims import (
+    actor_countries,
     contradicts,
     counted_things,
     countries,
+    event_frame,
+    frame_concepts,
     load_pairs,
     load_status_gold,
     make_unit,
+    named_places,
     official_words,
     relation,
+    same_event,
     same_speaker,
     same_standpoint,
     speaker_words,
     stance_scores,
     standpoint,
     synonyms,
+    topic_stems,
 )
 from marsad.cluster import load_featurizer
 from marsad.text.sentences import split_sentences
@@ -177,3 +183,60 @@ def test_acts_of_different_states_are_neither_one_claim_nor_a_dispute():
     coalition = unit("من جهته يشن الائتلاف الدولي بقيادة أميركية غارات جوية تستهدف مواقع لتنظيم الدولة في سوريا.")
     russia = unit("وكانت القوات الجوية الروسية قد بدأت بتوجيه الغارات الجوية لمواقع الدولة الإسلامية.", "outlet:b")
     assert relation(coalition, russia, 0.9) == "different"
+
+
+# ---------------------------------------------------------------- the same event beyond the story's topic
+
+STRIKES = "وشدد على أن الطائرات الروسية تضرب مواقع التنظيم في المحافظة."
+NO_TARGETS = "وجاء في التقرير أن مقاطع الفيديو خلت من أي مواقع للتنظيم."
+HIDING = "وقال إن عناصر التنظيم يختبئون في المساجد لعلمهم باحترام العسكريين لها."
+NO_MEMBERS = "ولفت التقرير إلى أن مقاطع الفيديو خلت من أي تواجد لعناصر التنظيم في المساجد والأسواق."
+
+
+def test_frame_rows_are_synonym_concepts():
+    assert frame_concepts() and frame_concepts() <= set(synonyms().values())
+
+
+@pytest.mark.parametrize("text, frame", [
+    ("وأكد أن سلاح الجو على اتصال مستمر مع الجيش خلال الضربات التي يشنها على مواقع التنظيم.", set()),
+    ("وكشف أن الوزارة اقترحت تسليم بياناتهم حول أهداف مرتبطة بالتنظيم.", set()),
+    ("وقال إن العسكريين يتحققون قبل توجيه ضربة جوية إلى مواقع التنظيم.", {"ضربه", "موقع"}),
+])
+def test_event_frame_leaves_out_backgrounded_phrases(text, frame):
+    assert event_frame(text) == frame
+
+
+def test_actor_countries_leave_out_places_and_speaking_offices():
+    accusation = "ردت وزارة الدفاع الروسية على انتقادات بأن القوات الجوية الامريكية لا تقصف التنظيم في سوريا."
+    assert actor_countries(accusation) == {"امريكا"}
+    assert actor_countries("بعد بدء الغارات الجوية الروسية على مواقع مختلفة من سوريا، لم يتم تسجيل سقوط أي صاروخ.") == {"روسيا"}
+    assert actor_countries("وزعمت روسيا أنها استهدفت التنظيم.") == {"روسيا"}
+
+
+def test_named_places_follow_a_place_noun():
+    assert named_places("وقال إن الأنباء عن ضربات جوية على مدينة تدمر كذب مطلق.") == {"دمر"}
+
+
+def test_topic_stems_need_a_big_story():
+    assert topic_stems([frozenset({"a"})] * 5) is None
+    sets = [frozenset({"topic", f"w{i}"}) for i in range(30)]
+    assert topic_stems(sets) == {"topic"}
+
+
+def test_a_dispute_in_a_big_story_needs_the_same_event():
+    topic = frozenset({"نظم", "عسكر", "علم"})
+    strikes, no_targets = unit(STRIKES), unit(NO_TARGETS, "outlet:b")
+    assert same_event(strikes, no_targets, topic) and contradicts(strikes, no_targets, 0.3, topic)
+    hiding, no_members = unit(HIDING), unit(NO_MEMBERS, "outlet:b")
+    assert not same_event(hiding, no_targets, topic)  # a strike frame against another event
+    assert same_event(hiding, no_members, topic)  # two shared non-topic words (عناصر, مساجد)
+    assert same_event(hiding, no_targets, None)  # small story: no gate
+
+
+def test_a_denial_naming_a_place_disputes_only_sentences_naming_it():
+    denial = unit("وأعلن المتحدث أن أنباء الضربات الجوية على مدينة تدمر كذب مطلق.", "outlet:a")
+    start = unit("وكانت القوات الجوية قد بدأت بتوجيه الغارات الجوية لمواقع التنظيم يوم 30 أيلول.", "outlet:b")
+    palmyra = unit("وقال مصدر عسكري إن الطائرات نفذت غارات على مواقع التنظيم في مدينة تدمر.", "outlet:b")
+    topic = frozenset({"نظم"})
+    assert not contradicts(denial, start, 0.5, topic)
+    assert contradicts(denial, palmyra, 0.5, topic)
