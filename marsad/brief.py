@@ -8,14 +8,16 @@ Sentences of a story's articles (Arabic ones only) are compared by what they *cl
 - Claims: statements worth checking (body sentences, and headlines that state something their own body does
   not repeat; no captions, bylines or fragments). A claim groups every sentence carrying the same statement,
   in any article. Its status is "disputed" when a sentence of another standpoint contradicts it (a denial,
-  doubt or absence about the same proposition, or another number for the same counted thing; a speaker's
+  doubt or absence about the same event, not only the story's topic words (``claims.same_event``), or
+  another number for the same counted thing; a speaker's
   own denial, its relays and the same state's other officials never dispute it), "corroborated" when at
   least two independent origins carry it, and "single_source" otherwise. An origin is a state
   (``gov:<country>``), else a speaker (from the story's quotes, linked to an entity), else the outlet for
   its own narration (a syndicated copy, i.e. an article with ``duplicate_of`` set, counts as its canonical's
   outlet; articles of one outlet are one outlet): a statement relayed by three outlets is one origin. Evidence names each supporting and contradicting sentence with its article;
   a contradicting sentence is kept only for the claims it matches best (``BEST_MATCH_SHARE``).
-  Claims are ordered disputed, then corroborated by number of independent sources, then single-source.
+  Claims are ordered disputed, then corroborated by number of independent sources, then single-source; a
+  story keeps ``MAX_CLAIMS`` of them, or ``CLAIMS_PER_ARTICLE`` per article when that is more.
 """
 
 from __future__ import annotations

@@ -17,6 +17,12 @@ Two sentences
   and exactly one carries a dispute cue (denial, «زعم», «خلت من»), or they count the same thing with
   different numbers at ``SAME_BAR``. One voice never contradicts itself: a ministry's denial relayed by an
   agency, or repeated by its spokesman without a denial verb, is that ministry's claim, not a dispute of it.
+- In a story of at least ``MIN_TOPIC_UNITS`` sentences a cue-based dispute must also be about the same event
+  (``same_event``): the story's topic words (stems in ``TOPIC_SHARE`` of its sentences) count for nothing, so
+  the two sentences need a shared event frame (strike, target, killed... outside a backgrounded «خلال/حول»
+  phrase) or two shared non-topic words; a denial naming a place («على مدينة تدمر») needs the other to name
+  it; and propositions whose actor countries differ («القوات الجوية الأمريكية» / «الغارات الروسية», places
+  after «في» and speaking offices «وزارة الدفاع الروسية» left out) are about different acts.
 
 The bars are calibrated on ``tests/fixtures/brief/claim_pairs.tsv`` (``python -m marsad.claims``); the
 standpoint rules are checked on the dev rows of ``tests/fixtures/brief/stance_pairs.tsv`` and reported on its
