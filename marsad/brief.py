@@ -266,7 +266,7 @@ def attach_contradictions(groups: list[Group], units: list[Unit], sims: np.ndarr
     for group in groups:
         strongest = sorted(group.against, key=lambda j: (-sims[group.head, j], j))[:MAX_AGAINST]
         bar = BEST_MATCH_SHARE * max((sims[group.head, j] for j in strongest), default=0.0)
-        group.against = sorted(j for j in strongest if sims[group.head, j] >= bar)
+        group.against = [j for j in strongest if sims[group.head, j] >= bar]  # strongest first: the demo shows it
 
 
 def claim_groups(units: list[Unit], sims: np.ndarray, candidates: list[int]) -> list[Group]:
