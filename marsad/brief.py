@@ -229,9 +229,8 @@ def centrality(sims: np.ndarray) -> np.ndarray:
     return scores / top if top > 0 else scores
 
 
-def carriers(head: int, units: list[Unit], sims: np.ndarray) -> list[int]:
-    """The head and every sentence carrying the same claim, in story order."""
-    topic = story_topic(units)
+def carriers(head: int, units: list[Unit], sims: np.ndarray, topic: frozenset[str] | None) -> list[int]:
+    """The head and every sentence carrying the same claim, in story order (``topic``: ``story_topic``)."""
     same = [j for j in np.flatnonzero(sims[head] >= SAME_BAR)
             if j != head and relation(units[head], units[j], float(sims[head, j]), topic) == "same"]
     return sorted([head, *(int(j) for j in same)])
@@ -251,10 +250,10 @@ def match(group: Group, j: int, units: list[Unit], sims: np.ndarray,
     return float(sims[i, j])
 
 
-def attach_contradictions(groups: list[Group], units: list[Unit], sims: np.ndarray) -> None:
+def attach_contradictions(groups: list[Group], units: list[Unit], sims: np.ndarray,
+                          topic: frozenset[str] | None) -> None:
     """Each body sentence of another source contradicting a claim joins the claims it matches best."""
     heads = np.array([g.head for g in groups])
-    topic = story_topic(units)
     for j, unit in enumerate(units):
         if unit.headline or not (sims[heads, j] >= CONTRA_BAR).any():
             continue  # a headline compresses its body; the body sentence is the evidence
@@ -273,17 +272,18 @@ def claim_groups(units: list[Unit], sims: np.ndarray, candidates: list[int]) -> 
     """Star grouping over claim candidates, most central first; a sentence belongs to one group."""
     scores = centrality(sims)
     order = sorted(candidates, key=lambda i: (-scores[i], i))
+    topic = story_topic(units)
     taken: set[int] = set()
     groups: list[Group] = []
     for i in order:
         if i in taken:
             continue
-        members = [j for j in carriers(i, units, sims) if j == i or j not in taken]
+        members = [j for j in carriers(i, units, sims, topic) if j == i or j not in taken]
         taken.update(members)
         groups.append(Group(i, members, []))
         if len(groups) >= MAX_CLAIM_HEADS:
             break
-    attach_contradictions(groups, units, sims)
+    attach_contradictions(groups, units, sims, topic)
     return groups
 
 
@@ -359,7 +359,8 @@ def mmr(scores: np.ndarray, sims: np.ndarray, k: int, candidates: list[int]) -> 
 
 def story_summary(units: list[Unit], sims: np.ndarray, k: int) -> list[SummarySentence]:
     picked = mmr(centrality(sims), sims, k, summary_candidates(units, sims))
-    return [SummarySentence(units[i].text, cited_ids(carriers(i, units, sims), units)) for i in picked]
+    topic = story_topic(units)
+    return [SummarySentence(units[i].text, cited_ids(carriers(i, units, sims, topic), units)) for i in picked]
 
 
 # ---------------------------------------------------------------- stage
