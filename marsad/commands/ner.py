@@ -24,7 +24,7 @@ def train_ner(
                                       "on everything (the shipped model).")] = False,
     names: Annotated[Path, typer.Option(help="Wikidata name pairs (CC0) for the person-name list.")] = DEFAULT_NAMES,
     stack: Annotated[bool, typer.Option("--stack/--no-stack", help="Also train the second-stage CRF on "
-                                        "cross-validated first-pass tags (document features).")] = True,
+                                        "cross-validated first-pass tags (document features); not shipped, see the model card.")] = False,
 ) -> None:
     """Train the CRF NER model on the shared corpora (see entities/models/MODEL_CARD.md)."""
     from marsad.entities import crf
