@@ -325,7 +325,10 @@ class Watcher:
     def _index(self) -> StoryIndex:
         path = self.out / INDEX_FILE
         if path.exists():
-            return StoryIndex.load(path, self.resources.get("cluster.featurizer", load_featurizer))
+            from marsad.cluster_embed import embedder_for
+
+            featurizer = self.resources.get("cluster.featurizer", load_featurizer)
+            return StoryIndex.load(path, featurizer, embedder_for(self.resources))
         return StoryIndex.from_resources(self.resources)
 
     def _run_stories(self, state: WatchState, touched: list[Story]) -> tuple[list[Story], list[Rejection]]:
