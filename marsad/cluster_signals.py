@@ -36,6 +36,13 @@ PUNCT = re.compile(r"[^\w\s.,]|(?<!\d)[.,]|[.,](?!\d)")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 SCORE = re.compile(r"(?<![\d\-–])(\d{1,2})\s*[-–]\s*(\d{1,2})(?![\d\-–])")  # a match result, «3-1»
 YEAR = re.compile(r"(?:19|20)\d\d")
+TITLE_YEAR = re.compile(r"(?<!منذ )(?<![\d.,])((?:19|20)\d\d)(?![\d.,])")  # an edition year in a title
+GOALS = r"(هدفين|هدفان|هدف|(?:\d|ثلاثه|ثلاث|اربعه|اربع|خمسه|خمس|سته|ست|سبعه|سبع) اهداف)(?!\w)"  # goals in words (match_key)
+WORD_SCORE = re.compile(r"(?<!\w)[وف]?ب" + GOALS + r" مقابل " + GOALS)
+CLEAN_SHEET = re.compile(r"(?<!\w)[وف]?ب" + GOALS + r" (?:نظيف|نظيفين|نظيفه|دون رد|مقابل لا شيء)")
+LEVEL_SCORE = re.compile(r"(?<!\w)[وف]?ب" + GOALS + r" لمثل")
+GOAL_WORDS = {"هدف": 1, "هدفين": 2, "هدفان": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
+              "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7}
 MULTIPLIERS = {"الف": 1000, "الاف": 1000, "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9, "مليارات": 10**9}
 MULTIPLIED = re.compile(r"(\d+(?:[.,]\d+)?)\s+(" + "|".join(MULTIPLIERS) + r")(?=\s)")
 DATE_DAYS = 7  # two event dates further apart than this are different events (the story window's default)
@@ -156,13 +163,29 @@ def counts_in(text: str) -> frozenset[tuple[str, str]]:
     return frozenset((thing, number) for thing, number in found.items() if not YEAR.fullmatch(number))
 
 
-def figures_in(text: str) -> frozenset[str]:
-    """Numbers with a decimal part and match scores («3-1» = «1-3»); whole numbers are too often counts that
+def figures_in(text: str, title: str = "") -> frozenset[str]:
+    """Numbers with a decimal part, match scores («3-1» = «1-3» = «بثلاثة أهداف مقابل هدف») and the years a
+    title names as an edition («إكسبو 2030», not «منذ 2010»); whole numbers in the text are too often counts that
     change between reports."""
     key = match_key(text)
     decimals = {n.replace(",", ".") for n in NUMBER.findall(key) if "." in n or "," in n}
-    scores = {"-".join(sorted(pair)) for pair in SCORE.findall(key)}
-    return frozenset(decimals | scores)
+    scores = {"-".join(sorted(pair)) for pair in SCORE.findall(key)} | word_scores(key)
+    years = {"y" + y for y in TITLE_YEAR.findall(match_key(title))}
+    return frozenset(decimals | scores | years)
+
+
+def word_scores(key: str) -> set[str]:
+    """Match results written in words (match_key text): «بهدفين مقابل هدف» -> «1-2», «بهدف نظيف» -> «0-1»,
+    «التعادل السلبي» -> «0-0», «بهدف لمثله» -> «1-1»."""
+    out = {"-".join(sorted((_goals(m.group(1)), _goals(m.group(2))))) for m in WORD_SCORE.finditer(key)}
+    out |= {"0-" + _goals(m.group(1)) for m in CLEAN_SHEET.finditer(key)}
+    out |= {_goals(m.group(1)) + "-" + _goals(m.group(1)) for m in LEVEL_SCORE.finditer(key)}
+    return out | ({"0-0"} if "التعادل السلبي" in key else set())
+
+
+def _goals(words: str) -> str:
+    first = words.split()[0]
+    return str(GOAL_WORDS.get(first, first))
 
 
 @lru_cache(maxsize=1)
@@ -207,7 +230,7 @@ def event_dates(article: Article) -> frozenset[str]:
 
 def specifics_of(article: Article) -> Specifics:
     text = article.title + "\n" + article.text
-    return Specifics(place_words(article), actor_keys(article), counts_in(text), figures_in(text),
+    return Specifics(place_words(article), actor_keys(article), counts_in(text), figures_in(text, article.title),
                      event_dates(article), countries_in(text))
 
 

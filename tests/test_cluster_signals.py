@@ -10,6 +10,7 @@ import pytest
 from marsad.cluster import CALIBRATED_THRESHOLD, StoryIndex, load_featurizer, pair_similarity
 from marsad.cluster_signals import (
     CALIBRATED_SPECIFICS,
+    KINDS,
     Specifics,
     SpecificWeights,
     adjustment,
@@ -66,6 +67,27 @@ def test_figures_are_decimals_and_match_scores():
     assert figures_in("بقوة 6.3 درجة وقتل 41 شخصا في 2023") == {"6.3"}
     assert figures_in("فاز 3-1 على الأردن") == figures_in("خسر الأردن 1 – 3") == {"1-3"}
     assert figures_in("في 2023-10-07") == frozenset()
+
+
+def test_match_scores_in_words_equal_digits():
+    assert figures_in("فاز السعودي بهدفين مقابل هدف") == figures_in("فاز 2-1") == {"1-2"}
+    assert figures_in("وفاز بثلاثة أهداف مقابل هدفين") == {"2-3"}
+    assert figures_in("فاز بهدفين دون رد") == figures_in("وفاز بهدفين نظيفين") == {"0-2"}
+    assert figures_in("انتهت بالتعادل السلبي") == {"0-0"}
+    assert figures_in("تعادل بهدف لمثله") == {"1-1"}
+    assert figures_in("القرار يهدف إلى دعم الاقتصاد") == frozenset()
+
+
+def test_title_years_are_editions_but_not_since():
+    assert figures_in("نص", "الرياض تفوز باستضافة إكسبو 2030") == {"y2030"}
+    assert figures_in("نص", "الأسد في القمة للمرة الأولى منذ 2010") == frozenset()
+    assert figures_in("كأس العالم 2034", "عنوان") == frozenset()  # years in the body are not editions
+
+
+def test_regression_two_events_of_one_tournament_fall_apart():
+    group = specifics_of(Article(id="a", source="a", title="السعودية تهزم الأرجنتين", text="فاز بهدفين مقابل هدف"))
+    final = specifics_of(Article(id="b", source="b", title="الأرجنتين بطلة العالم", text="فاز 4-2 بعد التعادل 3-3"))
+    assert compare(group, final)[KINDS.index("figures")] == -1
 
 
 def test_compare_agree_conflict_unknown():
