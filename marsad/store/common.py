@@ -4,14 +4,15 @@ other spellings of a query word among stored names, and a person's appearances a
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from functools import lru_cache
-from typing import Any
+from types import TracebackType
+from typing import Any, Self
 
 from marsad.model import Article, Result, Story
-from marsad.store import EntityAppearance
+from marsad.store import EntityAppearance, SaveStats
 from marsad.store import rows as R
 from marsad.store.rows import NAME_WORD_MIN, Connection
 from marsad.text.normalize import BIDI_AND_ZW, DIACRITICS, TATWEEL, match_key, skeleton
@@ -128,11 +129,34 @@ def _one_line(text: str) -> str:
 
 
 class RecordQueries:
-    """Reading records back and forgetting stories, written once for every backend. A backend gives
-    ``_conn`` (a ``rows.Connection``), ``_reading()`` (one snapshot), ``_transaction(what)`` and
-    ``_appearances`` (its own SQL for an entity's appearances)."""
+    """Saving, reading records back and forgetting stories, written once for every backend. A backend
+    gives ``_conn`` (a ``rows.Connection``), ``_search_index`` (how it indexes an article for search),
+    ``_reading()`` (one snapshot), ``_transaction(what)``, ``_appearances`` (its own SQL for an entity's
+    appearances) and ``close()``."""
 
     _conn: Any  # the backend's connection (sqlite3.Connection, PgConnection): both are rows.Connection
+    _search_index: R.SearchIndex = R.FTS5
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+    def save(self, result: Result) -> SaveStats:
+        """Store a result in one transaction; re-saving what is already stored adds nothing twice."""
+        with self._transaction("save"):
+            articles = Counter(R.write_article(self._conn, a, self._search_index) for a in result.articles)
+            stories = Counter(R.write_story(self._conn, s) for s in result.stories)
+            rejected = R.write_rejections(self._conn, result.rejected)
+        return SaveStats(articles_added=articles["added"], articles_updated=articles["updated"],
+                         articles_unchanged=articles["unchanged"], stories_added=stories["added"],
+                         stories_updated=stories["updated"], stories_unchanged=stories["unchanged"],
+                         rejected_added=rejected)
 
     def _reading(self) -> AbstractContextManager[object]:
         raise NotImplementedError

@@ -15,18 +15,15 @@ Python on write and on the query (a ``tsvector`` built with the 'simple' configu
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
-from types import TracebackType
 from typing import Any
 
 import psycopg
 
 from marsad.errors import StoreError
-from marsad.model import Result
-from marsad.store import EntityAppearance, SaveStats, SearchHit
+from marsad.store import EntityAppearance, SearchHit
 from marsad.store import rows as R
 from marsad.store.common import RecordQueries, display_target, name_spellings, snippet
 from marsad.store.migrate import Migration, apply_pending, available_migrations
@@ -47,6 +44,7 @@ class PostgresStore(RecordQueries):
     """A Marsad store in a PostgreSQL database named by a libpq DSN (``postgresql://...`` or ``key=value``)."""
 
     def __init__(self, dsn: str) -> None:
+        self._search_index = TSVECTOR
         self.target = display_target(dsn)
         self._raw = _connect(dsn, self.target)
         self._conn = PgConnection(self._raw)
@@ -66,13 +64,6 @@ class PostgresStore(RecordQueries):
     def close(self) -> None:
         self._raw.close()
 
-    def __enter__(self) -> PostgresStore:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
-                 traceback: TracebackType | None) -> None:
-        self.close()
-
     @property
     def connection(self) -> PgConnection:
         """The connection for ad-hoc SQL, as the row code sees it: ``?`` placeholders, autocommit, rows
@@ -83,17 +74,6 @@ class PostgresStore(RecordQueries):
         return int(self._raw.execute("SELECT MAX(version) FROM schema_version").fetchone()[0])  # type: ignore[index]
 
     # ------------------------------------------------------------ writing
-
-    def save(self, result: Result) -> SaveStats:
-        """Store a result in one transaction; re-saving what is already stored adds nothing twice."""
-        with self._transaction("save"):
-            articles = Counter(R.write_article(self._conn, a, TSVECTOR) for a in result.articles)
-            stories = Counter(R.write_story(self._conn, s) for s in result.stories)
-            rejected = R.write_rejections(self._conn, result.rejected)
-        return SaveStats(articles_added=articles["added"], articles_updated=articles["updated"],
-                         articles_unchanged=articles["unchanged"], stories_added=stories["added"],
-                         stories_updated=stories["updated"], stories_unchanged=stories["unchanged"],
-                         rejected_added=rejected)
 
     def reindex(self) -> None:
         """Rebuild the search index and the name words from what is stored (after the normaliser changed)."""

@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections import Counter
 from pathlib import Path
 from types import TracebackType
 
 from marsad.errors import StoreError
-from marsad.model import Result
-from marsad.store import EntityAppearance, SaveStats, SearchHit
+from marsad.store import EntityAppearance, SearchHit
 from marsad.store import rows as R
 from marsad.store.common import SNIPPET_CONTEXT as SNIPPET_CONTEXT  # re-exported: moved to common,
 from marsad.store.common import RecordQueries, name_spellings  # shared with the PostgreSQL store
@@ -53,13 +51,6 @@ class SqliteStore(RecordQueries):
     def close(self) -> None:
         self._conn.close()
 
-    def __enter__(self) -> SqliteStore:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
-                 traceback: TracebackType | None) -> None:
-        self.close()
-
     @property
     def connection(self) -> sqlite3.Connection:
         """The underlying connection, for ad-hoc SQL (autocommit mode; rows are ``sqlite3.Row``)."""
@@ -69,17 +60,6 @@ class SqliteStore(RecordQueries):
         return int(self._conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0])
 
     # ------------------------------------------------------------ writing
-
-    def save(self, result: Result) -> SaveStats:
-        """Store a result in one transaction; re-saving what is already stored adds nothing twice."""
-        with self._transaction("save"):
-            articles = Counter(R.write_article(self._conn, a) for a in result.articles)
-            stories = Counter(R.write_story(self._conn, s) for s in result.stories)
-            rejected = R.write_rejections(self._conn, result.rejected)
-        return SaveStats(articles_added=articles["added"], articles_updated=articles["updated"],
-                         articles_unchanged=articles["unchanged"], stories_added=stories["added"],
-                         stories_updated=stories["updated"], stories_unchanged=stories["unchanged"],
-                         rejected_added=rejected)
 
     def reindex(self) -> None:
         """Rebuild the search indexes from the stored articles and names (after the normaliser changed)."""
