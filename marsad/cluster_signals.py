@@ -41,6 +41,14 @@ GOALS = r"(هدفين|هدفان|هدف|(?:\d|ثلاثه|ثلاث|اربعه|ا�
 WORD_SCORE = re.compile(r"(?<!\w)[وف]?ب" + GOALS + r" مقابل " + GOALS)
 CLEAN_SHEET = re.compile(r"(?<!\w)[وف]?ب" + GOALS + r" (?:نظيف|نظيفين|نظيفه|دون رد|مقابل لا شيء)")
 LEVEL_SCORE = re.compile(r"(?<!\w)[وف]?ب" + GOALS + r" لمثل")
+ORDINAL_UNITS = {"حادي": 1, "ثاني": 2, "ثالث": 3, "رابع": 4, "خامس": 5, "سادس": 6, "سابع": 7, "ثامن": 8, "تاسع": 9}
+ORDINAL_TENS = {"عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40, "خمسون": 50,
+                "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80, "ثمانين": 80,
+                "تسعون": 90, "تسعين": 90}
+EVENT_NOUNS = r"(?:القمه|الدوره|النسخه|المؤتمر|الاجتماع|الجوله|البطوله|الموسم)"  # recurring events with editions
+EDITION = re.compile(EVENT_NOUNS + r"(?: ال\w+)? ال(" + "|".join(ORDINAL_UNITS) + r")ه? (?:و(?:ال)?("
+                     + "|".join(ORDINAL_TENS) + r")|(عشره?))(?!\w)")
+COP = re.compile(r"(?<!\w)(?:كوب|cop) ?(\d{1,2})(?!\d)", re.IGNORECASE)
 GOAL_WORDS = {"هدف": 1, "هدفين": 2, "هدفان": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
               "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7}
 MULTIPLIERS = {"الف": 1000, "الاف": 1000, "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9, "مليارات": 10**9}
@@ -171,7 +179,18 @@ def figures_in(text: str, title: str = "") -> frozenset[str]:
     decimals = {n.replace(",", ".") for n in NUMBER.findall(key) if "." in n or "," in n}
     scores = {"-".join(sorted(pair)) for pair in SCORE.findall(key)} | word_scores(key)
     years = {"y" + y for y in TITLE_YEAR.findall(match_key(title))}
-    return frozenset(decimals | scores | years)
+    return frozenset(decimals | scores | years | editions(key))
+
+
+def editions(key: str) -> set[str]:
+    """Edition numbers of a recurring event (match_key text): «القمة العربية الثالثة والثلاثون» -> «e33»,
+    «الدورة الحادية عشرة» -> «e11», «كوب 28» -> «e28»; an ordinal not after an event noun (an age) is left out."""
+    out = {"e" + m.group(1) for m in COP.finditer(key)}
+    for m in EDITION.finditer(key):
+        unit = ORDINAL_UNITS[m.group(1)]
+        tens = ORDINAL_TENS[m.group(2)] if m.group(2) else 10  # «الحادية عشرة»: the teens
+        out.add(f"e{tens + unit}")
+    return out
 
 
 def word_scores(key: str) -> set[str]:

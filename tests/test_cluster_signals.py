@@ -84,6 +84,21 @@ def test_title_years_are_editions_but_not_since():
     assert figures_in("كأس العالم 2034", "عنوان") == frozenset()  # years in the body are not editions
 
 
+def test_editions_of_recurring_events_are_figures_but_ages_are_not():
+    assert figures_in("اختتمت القمة العربية الثالثة والثلاثون أعمالها") == {"e33"}
+    assert figures_in("في القمة العربية الثانية والثلاثين، في") == {"e32"}
+    assert figures_in("الدورة الحادية عشرة ومؤتمر المناخ كوب 28") == {"e11", "e28"}
+    assert figures_in("ليصبح في الرابعة والأربعين أصغر رئيس") == frozenset()
+
+
+def test_regression_two_summits_of_one_league_fall_apart():
+    manama = specifics_of(Article(id="a", source="a", title="القمة العربية في المنامة",
+                                  text="اختتمت القمة العربية الثالثة والثلاثون أعمالها في المنامة"))
+    algiers = specifics_of(Article(id="b", source="b", title="قمة الجزائر العربية",
+                                   text="اختتمت القمة العربية الحادية والثلاثون في الجزائر"))
+    assert compare(manama, algiers)[KINDS.index("figures")] == -1
+
+
 def test_regression_two_events_of_one_tournament_fall_apart():
     group = specifics_of(Article(id="a", source="a", title="السعودية تهزم الأرجنتين", text="فاز بهدفين مقابل هدف"))
     final = specifics_of(Article(id="b", source="b", title="الأرجنتين بطلة العالم", text="فاز 4-2 بعد التعادل 3-3"))
