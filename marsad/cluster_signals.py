@@ -49,6 +49,7 @@ EVENT_NOUNS = r"(?:القمه|الدوره|النسخه|المؤتمر|الاج�
 EDITION = re.compile(EVENT_NOUNS + r"(?: ال\w+)? ال(" + "|".join(ORDINAL_UNITS) + r")ه? (?:و(?:ال)?("
                      + "|".join(ORDINAL_TENS) + r")|(عشره?))(?!\w)")
 COP = re.compile(r"(?<!\w)(?:كوب|cop) ?(\d{1,2})(?!\d)", re.IGNORECASE)
+STORM = re.compile(r"(?<!\w)[وف]?(?:الاعصار|العاصفه) ((?!ال)\w{3,})")  # a named storm (match_key text)
 GOAL_WORDS = {"هدف": 1, "هدفين": 2, "هدفان": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
               "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7}
 MULTIPLIERS = {"الف": 1000, "الاف": 1000, "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9, "مليارات": 10**9}
@@ -182,7 +183,16 @@ def figures_in(text: str, title: str = "") -> frozenset[str]:
     decimals = {n.replace(",", ".") for n in NUMBER.findall(key) if "." in n or "," in n}
     scores = {"-".join(sorted(pair)) for pair in SCORE.findall(key)} | word_scores(key)
     years = {"y" + y for y in TITLE_YEAR.findall(match_key(title))}
-    return frozenset(decimals | scores | years | editions(key))
+    return frozenset(decimals | scores | years | editions(key) | storm_names(key))
+
+
+def storm_names(key: str) -> set[str]:
+    """Names of storms (match_key text): the word after «الإعصار» / «العاصفة» that is no function word and is
+    named at least twice («الإعصار مكونو» -> «nمكونو»; «ويتجه الإعصار نحو» is no name)."""
+    from marsad.cluster_features import stopwords  # here: cluster_features is heavier than this module needs
+
+    found = [m.group(1) for m in STORM.finditer(key)]
+    return {"n" + name for name in found if found.count(name) > 1 and name not in stopwords()}
 
 
 def editions(key: str) -> set[str]:

@@ -91,6 +91,12 @@ def test_editions_of_recurring_events_are_figures_but_ages_are_not():
     assert figures_in("ليصبح في الرابعة والأربعين أصغر رئيس") == frozenset()
 
 
+def test_storm_names_need_two_mentions_and_no_function_word():
+    assert figures_in("ضرب الإعصار شاهين سواحل عمان. وتحول الإعصار شاهين إلى عاصفة") == {"nشاهين"}
+    assert figures_in("ضرب الإعصار مكونو الجزيرة. ويتجه الإعصار نحو ظفار") == frozenset()  # one mention: no name
+    assert figures_in("ويتجه الإعصار نحو ظفار. ويتجه الإعصار نحو مسقط") == frozenset()
+
+
 def test_regression_two_summits_of_one_league_fall_apart():
     manama = specifics_of(Article(id="a", source="a", title="القمة العربية في المنامة",
                                   text="اختتمت القمة العربية الثالثة والثلاثون أعمالها في المنامة"))
