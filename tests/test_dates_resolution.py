@@ -287,3 +287,15 @@ def test_pairs_of_months_and_ranges_of_dual_month_dates(text: str, surface: str,
 def test_a_range_of_weekdays_keeps_min_unless_yawm_follows_it() -> None:
     # 2015-10-07 is a Wednesday
     assert found("تفتح المعابر من السبت إلى الاثنين") == [("من السبت إلى الاثنين", "2015-10-03/2015-10-05")]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("قال الوزير إن الرئيس سيزور موسكو الأحد", "الأحد", "2015-10-11"),
+    ("سوف يعقد المؤتمر يوم الخميس في جنيف", "الخميس", "2015-10-08"),
+    ("سأعود إلى القاهرة الأربعاء", "الأربعاء", "2015-10-07"),  # the anchor's own weekday is that day
+    ("ساعد الجيش الأهالي الأحد", "الأحد", "2015-10-04"),  # «ساعد» is a past verb
+    ("سيزور موسكو بعد أن التقى بوتين الأحد", "الأحد", "2015-10-04"),  # the weekday is in the past clause
+    ("التقى الرئيس الأحد وزير الخارجية", "الأحد", "2015-10-04"),
+])
+def test_a_bare_weekday_after_a_future_verb_is_the_next_such_day(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in found(text)

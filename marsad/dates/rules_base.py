@@ -44,6 +44,11 @@ COUNTING = frozenset({"ارتفع", "ارتفعت", "ارتفاع", "انخفض"
                       "زياده", "وصل", "وصلت", "رفع", "رفعت", "خفض", "خفضت", "عدد", "حصيله", "نسبه", "بلغ", "بلغت"})
 # Words after «N آذار» / «N أيار» that make it the name of a movement, not a date («قوى 14 آذار»).
 MOVEMENT = frozenset({"قوي", "تحالف", "حركه", "تيار", "فريق", "ثوره", "انتفاضه"})
+# Words that end the clause of a future verb looking forward to a weekday («سيزور … بعد أن التقاه الأحد»).
+CLAUSE_BREAKS = frozenset({"ان", "انه", "انها", "الذي", "التي", "بعدما", "عندما", "حيث", "كما", "قد", "كان", "كانت",
+                           "امس", "لكن", "بينما"})
+# Endings of nouns that look like «سـ» + an imperfect verb («سنويا», «ساعتين», «سياسه», «سيارات»).
+NOT_VERB_ENDINGS = ("ه", "ات", "ي", "يه", "ا", "تين", "تان")
 
 
 @dataclass(slots=True)
@@ -161,6 +166,26 @@ class Base:
             return -2, j + 2  # «الأسبوع قبل الماضي»
         got = self.word(j, self.lex.relative["shift"]) if j < len(self.t) else None
         return (int(self.lex.relative["shift"][got[0]]), j + 1) if got else (None, j)
+
+    def future_before(self, i: int, window: int = 5) -> bool:
+        """A future verb («سيزور», «سأعود», «سوف يعقد») among the ``window`` words before token ``i`` in its
+        clause: a bare weekday after it is the next such day, not the last one."""
+        for k in range(i - 1, max(i - 1 - window, -1), -1):
+            w = self.norm(k)
+            if w in STOPS or w in CLAUSE_BREAKS:
+                return False
+            if w == "سوف" or self.future_verb(k):
+                return True
+        return False
+
+    def future_verb(self, k: int) -> bool:
+        """«سـ» + an imperfect prefix (ي/ت/ن, or أ as written: «ساعد» is a past verb) + three letters or more,
+        without a noun ending («سنويا», «ساعتين», «سياسيه»)."""
+        w = self.norm(k)
+        if len(w) < 5 or w[0] != "س" or w.endswith(NOT_VERB_ENDINGS):
+            return False
+        letters = "".join(c for c in self.t[k].text if not "\u064b" <= c <= "\u0652")
+        return w[1] in "ينت" or letters.startswith("سأ")
 
     @staticmethod
     def apply_daypart(h: int, part: str | None) -> int:

@@ -335,7 +335,7 @@ class DateRules(Base):
         if after:
             return Hit(start_i, after.j, start, after.val)
         shift, j = self.shift_after(j)
-        val = V.weekday(iso, shift, self.anchor)
+        val = V.weekday(iso, shift, self.anchor, future=self.future_before(start_i))
         if start_i < i and self.anchor is not None and shift is None:  # «هذا يوم الجمعة»: in this week
             day = self.anchor + dt.timedelta(days=iso - self.anchor.isoweekday())
             val = V.day_value(day, day.isoformat(), "relative")

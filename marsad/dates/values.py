@@ -197,12 +197,15 @@ def relative_day(offset: int, anchor: dt.date | None) -> Value:
     return day_value(day, day.isoformat(), "relative")
 
 
-def weekday(iso: int, shift: int | None, anchor: dt.date | None) -> Value:
+def weekday(iso: int, shift: int | None, anchor: dt.date | None, future: bool = False) -> Value:
     """Weekday -> the most recent such day on or before the anchor (news); «الماضي» strictly before,
-    «المقبل/القادم» the next one after."""
+    «المقبل/القادم» the next one after; in a future sentence («سيزور موسكو الأحد», ``future``) the first
+    such day on or after the anchor."""
     timex = f"XXXX-WXX-{iso}"
     if anchor is None:
         return Value("date", timex, timex, "weekday-unanchored", None, "day")
+    if future and shift is None:
+        return day_value(anchor + dt.timedelta(days=(iso - anchor.isoweekday()) % 7), timex, "weekday-future")
     back = (anchor.isoweekday() - iso) % 7
     if shift is None or shift == 0:
         return day_value(anchor - dt.timedelta(days=back), timex, "weekday-before-anchor")
