@@ -299,3 +299,15 @@ def test_a_range_of_weekdays_keeps_min_unless_yawm_follows_it() -> None:
 ])
 def test_a_bare_weekday_after_a_future_verb_is_the_next_such_day(text: str, surface: str, value: str) -> None:
     assert (surface, value) in found(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("سأرجع الحادية عشرة", [("الحادية عشرة", "T11")]),
+    ("سأعود الثالثة", [("الثالثة", "T03")]),
+    ("ستحل الثانية في الترتيب", []),  # a rank
+    ("سأكون الثالثة في السباق", []),
+    ("ساعد الثالثة", []),
+])
+def test_a_feminine_ordinal_right_after_a_first_person_future_verb_is_an_hour(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text, None) == expected

@@ -184,8 +184,12 @@ class Base:
         w = self.norm(k)
         if len(w) < 5 or w[0] != "س" or w.endswith(NOT_VERB_ENDINGS):
             return False
+        return w[1] in "ينت" or self.first_person_future(k)
+
+    def first_person_future(self, k: int) -> bool:
+        """«سأعود», «سأصل» as written (with its hamza: «ساعد» is a past verb)."""
         letters = "".join(c for c in self.t[k].text if not "\u064b" <= c <= "\u0652")
-        return w[1] in "ينت" or letters.startswith("سأ")
+        return len(letters) >= 5 and letters.startswith("سأ")
 
     @staticmethod
     def apply_daypart(h: int, part: str | None) -> int:

@@ -32,7 +32,11 @@ class TimeRules(YearRules):
         part = after or before
         feminine = self.t[k].kind == "w" and self.forms(k)[-1][0].endswith("ه") and bool(
             (parse_words(self.t, k, self.forms(k)[-1][0]) or (0, 0, False))[2])
-        if not (sa or marked or part or (feminine and self.norm(i - 1) in ("في", "عند", "حتي", "الي"))
+        # «سأعود الحادية عشرة»: a feminine ordinal right after «سأ…» is an hour too (not after «ستحل الثانية»,
+        # a rank, nor «سأكون الثالثة»)
+        after_verb = feminine and h <= 12 and k == i and self.future_verb(i - 1) and self.first_person_future(i - 1) \
+            and not self.norm(i - 1).endswith("كون")
+        if not (sa or marked or part or after_verb or (feminine and self.norm(i - 1) in ("في", "عند", "حتي", "الي"))
                 or (self.t[k].kind == "d" and self.norm(i - 1) == "عند")):
             return None
         if h > 24 or (mi is not None and mi > 59):
