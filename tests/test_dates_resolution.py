@@ -311,3 +311,7 @@ def test_a_bare_weekday_after_a_future_verb_is_the_next_such_day(text: str, surf
 def test_a_feminine_ordinal_right_after_a_first_person_future_verb_is_an_hour(
         text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text, None) == expected
+
+
+def test_the_last_week_of_a_month_is_its_fourth_whole_week() -> None:
+    assert ("الأسبوع الأخير من شهر مارس", "XXXX-03-W04") in found("تبدأ الامتحانات الأسبوع الأخير من شهر مارس")

@@ -78,9 +78,11 @@ class DateRules(Base):
         return Hit(i, hit.j, week[1], v)
 
     def week_of_month(self, i: int, start: int) -> Hit | None:
-        """«الأسبوع الأول من شهر يوليو» XXXX-07-W01, «الأسبوع الأخير من يوليو» W05 (the fifth, partial week)."""
+        """«الأسبوع الأول من شهر يوليو» XXXX-07-W01, «الأسبوع الأخير من يوليو» W04: the last Monday–Sunday week
+        wholly in the month, which is its fourth whole week (the Recognizers-Text reading: 25–31 July 2016,
+        24–30 July 2017), not a partial fifth week running into the next month."""
         if self.norm(i + 1) in ("الاخير", "الاخيره"):
-            n, k = 5, i + 2
+            n, k = 4, i + 2
         else:
             got = parse_words(self.t, i + 1)
             if got is None or not got[2] or not 1 <= got[0] <= 5:
