@@ -315,3 +315,13 @@ def test_a_feminine_ordinal_right_after_a_first_person_future_verb_is_an_hour(
 
 def test_the_last_week_of_a_month_is_its_fourth_whole_week() -> None:
     assert ("الأسبوع الأخير من شهر مارس", "XXXX-03-W04") in found("تبدأ الامتحانات الأسبوع الأخير من شهر مارس")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("سنعود الصيف", [("الصيف", "XXXX-SU")]),
+    ("سأسافر سبتمبر", [("سبتمبر", "XXXX-09")]),
+    ("سيلتقي ربيع بالوزير", []),  # a name
+    ("ستطلق نيسان سيارة جديدة", []),  # the car maker, not the Levantine month
+])
+def test_a_future_verb_cues_a_bare_month_or_season(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text, None) == expected

@@ -211,6 +211,7 @@ class DateRules(Base):
             return None  # «قوى 14 آذار»: a number before a bare month that made no date with it
         year_ref = self.unit_shift(j) if j < len(self.t) else None
         cued = prefix or edge or dual or self.norm(start_i - 1) in MONTH_CUES or self.word(j, self.lex.relative["shift"]) \
+            or (self.future_verb(start_i - 1) and m.system == "transliterated" and not m.ambiguous) \
             or self.word(j, {"بين"}) or (year_ref is not None and year_ref.val.value[:4] in ("XXXX", year_ref.val.value))
         if day is None and y is None and not cued:
             return None  # a bare month name («نيسان» the car maker, «رجب» a name) needs a cue
@@ -459,7 +460,8 @@ class DateRules(Base):
             v = f"{year_ref.val.value}-{code}"
             return Hit(i, year_ref.j, start, V.Value("date", v, v, "relative"))
         shift, j = self.shift_after(k + 1)
-        if shift is None and not this and self.norm(i - 1) not in ("في", "خلال", "منذ", "حتي", "طوال"):
+        if shift is None and not this and self.norm(i - 1) not in ("في", "خلال", "منذ", "حتي", "طوال") \
+                and not (self.future_verb(i - 1) and got[0] != "ربيع"):  # «سنعود الصيف», not «سيلتقي ربيع»
             return None
         if shift is None and not this:  # TIMEX of a season without a year, as Recognizers-Text writes it
             return Hit(i, j, start, V.Value("date", code, f"XXXX-{code}", "explicit"))
