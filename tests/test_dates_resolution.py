@@ -325,3 +325,14 @@ def test_the_last_week_of_a_month_is_its_fourth_whole_week() -> None:
 ])
 def test_a_future_verb_cues_a_bare_month_or_season(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text, None) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("بدأ القصف الساعة 10.30 صباحا", [("الساعة 10.30 صباحا", "T10:30")]),
+    ("سأرجع عند 4.22", [("4.22", "T04:22")]),
+    ("سأرجع عند 4.22 مساء", [("4.22 مساء", "T16:22")]),
+    ("استقر السعر عند 4.22 دولار", []),  # a price
+    ("أغلق المؤشر عند 8.15.", []),
+])
+def test_hours_and_minutes_written_with_a_point(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text, None) == expected

@@ -6,7 +6,7 @@ import re
 
 from marsad.dates import values as V
 from marsad.dates.numbers import parse_words, word_number
-from marsad.dates.rules_base import AM, DAYPARTS, PM, THIS, Hit
+from marsad.dates.rules_base import AM, DAYPARTS, PM, STOPS, THIS, Hit
 from marsad.dates.rules_years import YearRules
 
 
@@ -19,7 +19,7 @@ class TimeRules(YearRules):
         if not second_end and k >= 2 and self.norm(k - 1) == "-" and self.t[k - 2].kind == "d" \
                 and len(self.t[k - 2].norm) <= 2:  # (after a year, «2017-6:37 صباحًا» is a time)
             return None  # the second number of «4 - 1» or «8-9 صباحا»: a score, or a range found from its start
-        got = self.clock_digits(k) or self.clock_words(k)
+        got = self.clock_digits(k) or self.clock_words(k) or self.dotted_clock(k, bool(sa))
         if got is None:
             return self.named_time(i)
         h, mi, s, j, marked = got
@@ -114,6 +114,19 @@ class TimeRules(YearRules):
         if parts:
             return h, parts[0], (parts[1] if len(parts) > 1 else None), j, True
         return h, mi, None, j2, mi is not None
+
+    def dotted_clock(self, k: int, after_sa: bool) -> tuple[int, int | None, int | None, int, bool] | None:
+        """«الساعة 10.30», «سأعود عند 4.22», «عند 4.22 مساء»: hours and minutes written with a point; otherwise
+        «4.22» is a decimal number («استقر عند 4.22», «عند 4.22 دولار»)."""
+        if not self.decimal(k) or len(self.t[k].norm) > 2 or len(self.t[k + 2].norm) != 2:
+            return None
+        h, mi, j = self.t[k].number or 0, self.t[k + 2].number or 0, k + 3
+        if h > 24 or mi > 59:
+            return None
+        ends = j >= len(self.t) or self.norm(j) in STOPS
+        if not after_sa and not (self.norm(k - 1) == "عند" and (self.daypart(j)[0] or ends and self.future_verb(k - 2))):
+            return None
+        return h, mi, None, j, True
 
     def clock_words(self, k: int) -> tuple[int, int | None, int | None, int, bool] | None:
         form = self.forms(k)[-1][0] if k < len(self.t) else ""
