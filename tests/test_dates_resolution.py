@@ -336,3 +336,8 @@ def test_a_future_verb_cues_a_bare_month_or_season(text: str, expected: list[tup
 ])
 def test_hours_and_minutes_written_with_a_point(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text, None) == expected
+
+
+def test_a_bare_hour_before_lunchtime_is_a_time() -> None:
+    assert found("نلتقي 12 وقت الغداء", None) == [("12 وقت الغداء", "T12")]
+    assert found("نلتقي 2 وقت الغداء", None) == [("2 وقت الغداء", "T14")]

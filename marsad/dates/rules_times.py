@@ -36,7 +36,8 @@ class TimeRules(YearRules):
         # a rank, nor «سأكون الثالثة»)
         after_verb = feminine and h <= 12 and k == i and self.future_verb(i - 1) and self.first_person_future(i - 1) \
             and not self.norm(i - 1).endswith("كون")
-        if not (sa or marked or part or after_verb or (feminine and self.norm(i - 1) in ("في", "عند", "حتي", "الي"))
+        lunch = (self.norm(j), self.norm(j + 1)) == ("وقت", "الغداء") and h <= 12  # «12 وقت الغداء»
+        if not (sa or marked or part or after_verb or lunch or (feminine and self.norm(i - 1) in ("في", "عند", "حتي", "الي"))
                 or (self.t[k].kind == "d" and self.norm(i - 1) == "عند")):
             return None
         if h > 24 or (mi is not None and mi > 59):
