@@ -341,3 +341,9 @@ def test_hours_and_minutes_written_with_a_point(text: str, expected: list[tuple[
 def test_a_bare_hour_before_lunchtime_is_a_time() -> None:
     assert found("نلتقي 12 وقت الغداء", None) == [("12 وقت الغداء", "T12")]
     assert found("نلتقي 2 وقت الغداء", None) == [("2 وقت الغداء", "T14")]
+
+
+@pytest.mark.parametrize("text", ["اختتمت القمة أعمالها في اليوم الأخير من المؤتمر", "احتفلت المملكة باليوم الوطني",
+                                  "نظمت الجمعية ندوة في اليوم العالمي للمرأة"])
+def test_al_yawm_with_an_adjective_naming_the_day_is_not_today(text: str) -> None:
+    assert found(text) == []

@@ -26,6 +26,8 @@ from marsad.dates.rules_base import (
     Hit,
 )
 
+# Adjectives after «اليوم» that make it a day named by what happens on it, not the day of publication.
+NOT_TODAY = frozenset({"الاخير", "الوطني", "العالمي", "الدولي", "الختامي", "الافتتاحي", "المفتوح", "الدراسي"})
 
 class DateRules(Base):
     # -- months --------------------------------------------------------------------------------------
@@ -401,6 +403,8 @@ class DateRules(Base):
         nth = parse_words(self.t, got[1])
         if nth and nth[2] and not self.phrase(got[1], self.lex.weekdays):
             return True  # «اليوم الثاني من عيد الفطر»: the n-th day of something
+        if self.norm(got[1]) in NOT_TODAY:
+            return True  # «في اليوم الأخير من المؤتمر», «اليوم الوطني», «اليوم العالمي للمرأة»
         return self.norm(i - 1) in ("نفس", "ذات", "ذلك") or self.norm(got[1]) in ("نفسه", "ذاته", "ذلك")
 
     def is_outlet(self, i: int, phrase: str) -> bool:
