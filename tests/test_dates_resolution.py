@@ -347,3 +347,9 @@ def test_a_bare_hour_before_lunchtime_is_a_time() -> None:
                                   "نظمت الجمعية ندوة في اليوم العالمي للمرأة"])
 def test_al_yawm_with_an_adjective_naming_the_day_is_not_today(text: str) -> None:
     assert found(text) == []
+
+
+def test_a_moved_appointment_names_two_times_not_a_range() -> None:
+    surfaces = [s for s, _ in found("قرر المنظمون تغيير موعد الرابعة مساء إلى الخامسة", None)]
+    assert surfaces == ["الرابعة مساء", "الخامسة"]
+    assert [s for s, _ in found("أرجأ الرئيس زيارته من الاثنين إلى الأربعاء")] == ["من الاثنين إلى الأربعاء"]

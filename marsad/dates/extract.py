@@ -204,6 +204,10 @@ def _same_month(b: V.Value, day: int) -> V.Value | None:
     return V.Value("date", f"{thead}-{day:02d}", f"{head}-{day:02d}", b.resolution, date, "day")
 
 
+# Words of rescheduling: «X إلى Y» after them names the old and the new time («أجل الموعد العاشرة إلى الحادية عشرة»).
+MOVED = frozenset({"موعد", "الموعد", "تغيير", "اغير", "ساغير", "غير", "تاجيل", "اجل", "ارجا", "ارجاء", "تقديم"})
+
+
 def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
     """Join «A إلى/حتى B» into a range, a weekday with its week, and a date with a time of day."""
     out: list[Hit] = []
@@ -244,7 +248,18 @@ def _range_pair(p: Parser, a: Hit, b: Hit) -> bool:
     if b.i == a.j and (both or p.norm(a.i - 1) == "بين") and p.norm(b.i).startswith("و"):
         return True  # «بين الاثنين والجمعة», «يومي السبت والأحد»
     joiner = p.norm(a.j)
+    if joiner == "الي" and _moved(p, a.i):
+        return False  # «سأغير موعد الثالثة مساءً إلى الرابعة»: the old and the new time, not a range
     return b.i == a.j + 1 and (joiner in RANGE_TO or (joiner == "و" and (both or p.norm(a.i - 1) == "بين")))
+
+
+def _moved(p: Parser, i: int) -> bool:
+    """An appointment moved: «موعد» or a verb of moving it just before the first end, without «من»
+    («نقل الاجتماع من الأحد إلى الاثنين» keeps the news frame of a range)."""
+    window = range(max(i - 3, 0), i)
+    if any(p.norm(k) == "من" for k in window):
+        return False
+    return any(f in MOVED for k in window for f, _ in p.forms(k))
 
 
 def _dual_shift(p: Parser, a: V.Value, b: Hit) -> tuple[V.Value, V.Value] | None:
