@@ -353,3 +353,13 @@ def test_a_moved_appointment_names_two_times_not_a_range() -> None:
     surfaces = [s for s, _ in found("قرر المنظمون تغيير موعد الرابعة مساء إلى الخامسة", None)]
     assert surfaces == ["الرابعة مساء", "الخامسة"]
     assert [s for s, _ in found("أرجأ الرئيس زيارته من الاثنين إلى الأربعاء")] == ["من الاثنين إلى الأربعاء"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("سأرجع 04/22", [("04/22", "XXXX-04-22")]),
+    ("سوف نعود 4/22", [("4/22", "XXXX-04-22")]),
+    ("سيرتفع العدد 3/4", []),
+    ("سيكون 3/4 المشاركين من النساء", []),
+])
+def test_a_month_and_day_right_after_a_future_verb(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text, None) == expected

@@ -299,7 +299,11 @@ class DateRules(Base):
                 and self.t[j + 1].kind == "d" and int(nums[0].norm) <= 31 and int(nums[1].norm) <= 31:
             nums.append(self.t[j + 1])  # «11/12, 2016», «06/06 ، 2015»
             j += 2
-        val = self.numeric_value([n.norm for n in nums], sep, self.norm(i - 1))
+        # «سأعود 04/22», «سوف أعود 4/22»: a verb of the future cues a month/day like «في»
+        verb = i > 0 and (self.future_verb(i - 1) or self.norm(i - 2) == "سوف") and self.t[i - 1].kind == "w" \
+            and not self.norm(i - 1).endswith(("كون", "صبح", "بلغ"))  # not «سيكون 3/4 المشاركين»
+        before = "في" if verb else self.norm(i - 1)
+        val = self.numeric_value([n.norm for n in nums], sep, before)
         return Hit(i, j, self.t[i].start, val) if val else None
 
     def numeric_value(self, parts: list[str], sep: str, before: str) -> V.Value | None:
