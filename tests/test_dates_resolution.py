@@ -363,3 +363,8 @@ def test_a_moved_appointment_names_two_times_not_a_range() -> None:
 ])
 def test_a_month_and_day_right_after_a_future_verb(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text, None) == expected
+
+
+def test_hours_with_a_point_after_a_numeric_date() -> None:
+    assert found("وقع الهجوم في 6/6/2021 12.15 ظهرا", None) == [("6/6/2021 12.15 ظهرا", "2021-06-06T12:15")]
+    assert found("بلغت الصادرات في 6/6/2021 3.50 مليون دولار", None) == [("6/6/2021", "2021-06-06")]

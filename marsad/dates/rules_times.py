@@ -6,7 +6,7 @@ import re
 
 from marsad.dates import values as V
 from marsad.dates.numbers import parse_words, word_number
-from marsad.dates.rules_base import AM, DAYPARTS, PM, STOPS, THIS, Hit
+from marsad.dates.rules_base import AM, DAYPARTS, PM, SCALES, STOPS, THIS, Hit
 from marsad.dates.rules_years import YearRules
 
 
@@ -125,7 +125,9 @@ class TimeRules(YearRules):
         if h > 24 or mi > 59:
             return None
         ends = j >= len(self.t) or self.norm(j) in STOPS
-        if not after_sa and not (self.norm(k - 1) == "عند" and (self.daypart(j)[0] or ends and self.future_verb(k - 2))):
+        after_date = k >= 2 and self.t[k - 1].kind == "d" and len(self.norm(k - 1)) == 4 \
+            and self.norm(k - 2) in ("/", "-") and self.norm(j) not in SCALES  # «6/6/2021 12.15»
+        if not after_sa and not after_date and not (self.norm(k - 1) == "عند" and (self.daypart(j)[0] or ends and self.future_verb(k - 2))):
             return None
         return h, mi, None, j, True
 
