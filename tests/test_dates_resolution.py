@@ -368,3 +368,8 @@ def test_a_month_and_day_right_after_a_future_verb(text: str, expected: list[tup
 def test_hours_with_a_point_after_a_numeric_date() -> None:
     assert found("وقع الهجوم في 6/6/2021 12.15 ظهرا", None) == [("6/6/2021 12.15 ظهرا", "2021-06-06T12:15")]
     assert found("بلغت الصادرات في 6/6/2021 3.50 مليون دولار", None) == [("6/6/2021", "2021-06-06")]
+
+
+def test_minutes_in_words_right_after_the_hour_before_a_day_part() -> None:
+    assert found("يبدأ البث عشرة عشرين مساء", None) == [("عشرة عشرين مساء", "T22:20")]
+    assert found("قتل خمسة عشر شخصا مساء", None) == []

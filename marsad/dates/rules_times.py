@@ -141,7 +141,16 @@ class TimeRules(YearRules):
         if got is None or not 1 <= got[0] <= 24:
             return None
         mi, j = self.minutes(got[1])
+        if mi is None:
+            mi, j = self.bare_minutes(got[1])
         return got[0], mi, None, j, mi is not None
+
+    def bare_minutes(self, j: int) -> tuple[int | None, int]:
+        """«خمسة عشر خمسة عشر مساءً» 15:15: minutes in words right after the hour, only before a day part."""
+        got = parse_words(self.t, j) if j < len(self.t) and self.t[j].kind == "w" else None
+        if got is None or got[2] or not 1 <= got[0] <= 59 or not self.daypart(got[1])[0]:
+            return None, j
+        return got[0], got[1]
 
     def hour_and_minutes(self, k: int, form: str) -> tuple[int, int | None, int | None, int, bool] | None:
         """«الثامنة وعشرين دقيقة», «ثمانية وأربعين مساءً»: an hour word then «و» tens read as minutes; not
