@@ -373,3 +373,8 @@ def test_hours_with_a_point_after_a_numeric_date() -> None:
 def test_minutes_in_words_right_after_the_hour_before_a_day_part() -> None:
     assert found("يبدأ البث عشرة عشرين مساء", None) == [("عشرة عشرين مساء", "T22:20")]
     assert found("قتل خمسة عشر شخصا مساء", None) == []
+
+
+def test_hatha_al_yawm_is_today_with_its_demonstrative() -> None:
+    assert found("تشهد العاصمة هذا اليوم إضرابا عاما") == [("هذا اليوم", "2015-10-07")]
+    assert found("في مثل هذا اليوم من عام 1973 اندلعت الحرب") == [("عام 1973", "1973")]

@@ -393,10 +393,13 @@ class DateRules(Base):
         return Hit(k, d[1], self.t[k].start, V.day_value(day, f"XXXX-XX-{d[0]:02d}", "anchor-month"))
 
     def relative_day(self, i: int) -> Hit | None:
-        got = self.phrase(i, self.lex.relative["day"])
-        if got is None or self.is_outlet(i, got[0]) or self.other_day(i, got):
+        """«اليوم», «أمس», «بعد غد»; «هذا اليوم» is today with its demonstrative."""
+        this = self.norm(i) == "هذا" and self.norm(i + 1) == "اليوم" and self.norm(i - 1) != "مثل"
+        got = self.phrase(i + 1 if this else i, self.lex.relative["day"])
+        if got is None or self.is_outlet(i, got[0]) or self.other_day(i + 1 if this else i, got):
             return None
-        return Hit(i, got[1], got[2], V.relative_day(int(self.lex.relative["day"][got[0]]), self.anchor))
+        start = self.t[i].start if this else got[2]
+        return Hit(i, got[1], start, V.relative_day(int(self.lex.relative["day"][got[0]]), self.anchor))
 
     def other_day(self, i: int, got: tuple[str, int, int]) -> bool:
         """«في نفس اليوم», «ذلك اليوم», «اليوم ذاته»: a day named before, not the day of publication."""
