@@ -378,3 +378,8 @@ def test_minutes_in_words_right_after_the_hour_before_a_day_part() -> None:
 def test_hatha_al_yawm_is_today_with_its_demonstrative() -> None:
     assert found("تشهد العاصمة هذا اليوم إضرابا عاما") == [("هذا اليوم", "2015-10-07")]
     assert found("في مثل هذا اليوم من عام 1973 اندلعت الحرب") == [("عام 1973", "1973")]
+
+
+def test_fi_ghudun_before_a_bare_unit_is_a_duration() -> None:
+    assert found("تعهدت الحكومة بالرد في غضون أسبوع") == [("في غضون أسبوع", "P1W")]
+    assert found("في غضون ذلك وصل الوفد") == []
