@@ -383,3 +383,13 @@ def test_hatha_al_yawm_is_today_with_its_demonstrative() -> None:
 def test_fi_ghudun_before_a_bare_unit_is_a_duration() -> None:
     assert found("تعهدت الحكومة بالرد في غضون أسبوع") == [("في غضون أسبوع", "P1W")]
     assert found("في غضون ذلك وصل الوفد") == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("سيصل الوفد صباح الأربعاء", "2015-10-07"),
+    ("سيقع الاجتماع الجمعة", "2015-10-09"),
+    ("ضربت سيول المنطقة الجمعة", "2015-10-02"),  # «سيول» floods
+    ("سيطر المسلحون على البلدة الجمعة", "2015-10-02"),  # a past verb
+])
+def test_short_future_verbs_and_look_alikes(text: str, value: str) -> None:
+    assert [v for _, v in found(text)] == [value]
