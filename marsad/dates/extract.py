@@ -205,7 +205,7 @@ def _same_month(b: V.Value, day: int) -> V.Value | None:
 
 
 # Words of rescheduling: «X إلى Y» after them names the old and the new time («أجل الموعد العاشرة إلى الحادية عشرة»).
-MOVED = frozenset({"موعد", "الموعد", "تغيير", "اغير", "ساغير", "غير", "تاجيل", "اجل", "ارجا", "ارجاء", "تقديم"})
+MOVED = frozenset({"موعد", "الموعد", "تغيير", "اغير", "ساغير", "نغير", "تاجيل", "اجل", "ارجا", "ارجاء", "تقديم"})
 
 
 def merge(p: Parser, hits: list[Hit]) -> list[Hit]:

@@ -29,6 +29,7 @@ from marsad.dates.rules_base import (
 # Adjectives after «اليوم» that make it a day named by what happens on it, not the day of publication.
 NOT_TODAY = frozenset({"الاخير", "الوطني", "العالمي", "الدولي", "الختامي", "الافتتاحي", "المفتوح", "الدراسي"})
 
+
 class DateRules(Base):
     # -- months --------------------------------------------------------------------------------------
     def month(self, i: int) -> tuple[MonthName, int, int, bool] | None:
