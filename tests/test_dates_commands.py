@@ -59,3 +59,40 @@ def test_eval_dates_command_shows_misses(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     miss = json.loads(result.output.splitlines()[0])
     assert miss["expected"] == "أبريل" and miss["found"] == "22 أبريل" and not miss["span_ok"]
+
+
+def test_eval_dates_command_reports_a_bad_spec_file_and_scores_the_others(tmp_path: Path) -> None:
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps([{"Input": "سأعود في 22 أبريل", "Results": [{"Text": "22 أبريل", "Start": 9}]}],
+                               ensure_ascii=False), encoding="utf-8")
+    broken = tmp_path / "broken.json"
+    broken.write_text('[{"Input": "سأعود', encoding="utf-8")
+    wrong_shape = tmp_path / "shape.json"
+    wrong_shape.write_text('{"Input": "x"}', encoding="utf-8")
+    missing = tmp_path / "*.json.nothing"
+    result = CliRunner().invoke(app(), ["eval", "dates", str(missing), str(broken), str(good), str(wrong_shape)])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    errors = result.stderr.splitlines()
+    assert any("[E100]" in line and str(missing) in line for line in errors), errors
+    assert any("[E107]" in line and str(broken) in line and "invalid JSON" in line for line in errors), errors
+    assert any("[E107]" in line and str(wrong_shape) in line for line in errors), errors
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("good ") and "spans 1.000" in lines[-1]
+
+
+def test_eval_dates_command_with_no_readable_spec_exits_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app(), ["eval", "dates", str(tmp_path / "none.json")])
+    assert result.exit_code == 2 and "[E100]" in result.stderr and "none.json" in result.stderr
+
+
+def test_read_spec_names_a_file_that_is_not_utf8(tmp_path: Path) -> None:
+    import pytest
+
+    from marsad.dates.evaluate import read_spec
+    from marsad.errors import UndecodableInput
+
+    spec = tmp_path / "latin.json"
+    spec.write_bytes('[{"Input": "é"}]'.encode("latin-1"))
+    with pytest.raises(UndecodableInput, match="latin.json"):
+        read_spec(spec)

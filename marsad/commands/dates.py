@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -19,21 +19,37 @@ def eval_dates(
     show_misses: Annotated[bool, typer.Option(help="Also print each miss as a JSON line (input, expected, found).")]
     = False,
 ) -> None:
-    """Score marsad.dates.find: exact-span rate and value accuracy."""
-    from marsad.dates import evaluate, load_cases
-    from marsad.dates.evaluate import misses, split_cases
+    """Score marsad.dates.find: exact-span rate and value accuracy.
 
+    A spec file that cannot be read or is not a JSON list of cases is reported on stderr with its error
+    code and skipped; the others are scored. Exit code 0, 1 when some file was skipped, 2 when all were.
+    """
+    from marsad.dates import evaluate
+    from marsad.dates.evaluate import misses, read_spec, split_cases
+    from marsad.errors import InputError
+
+    loaded: dict[Path, list[dict[str, Any]]] = {}
+    for path in specs:
+        try:
+            loaded[path] = split_cases(read_spec(path), part)
+        except InputError as exc:
+            typer.echo(f"skipped {exc}", err=True)
+    if not loaded:
+        raise typer.Exit(2)
+    every = [case for cases in loaded.values() for case in cases]
     if show_misses:
-        for miss in misses(split_cases(load_cases(specs), part)):
+        for miss in misses(every):
             typer.echo(json.dumps(miss, ensure_ascii=False))
 
-    rows = {path.stem: evaluate(split_cases(load_cases([path]), part)) for path in specs}
-    rows["ALL"] = evaluate(split_cases(load_cases(specs), part))
+    rows = {path.stem: evaluate(cases) for path, cases in loaded.items()}
+    rows["ALL"] = evaluate(every)
     for name, s in rows.items():
         typer.echo(f"{name:28s} expected {s['expected']:5d}  spans {s['span_rate']:.3f}  "
                    f"values {s['value_right']}/{s['with_value']} = {s['value_rate']:.3f} "
                    f"(on found spans {s['value_rate_found']:.3f})  skipped {s['skipped']}  "
                    f"false hits in cases without dates {s['false_alarms']}")
+    if len(loaded) < len(specs):
+        raise typer.Exit(1)
 
 
 def find_dates(

@@ -46,16 +46,46 @@ from pathlib import Path
 from typing import Any
 
 from marsad.dates.extract import Found, find_all
+from marsad.errors import InputError, MalformedInput, UndecodableInput
 
 STRIP = " \t.!؟?,،"
 DIACRITICS = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670"}
 
 
 def load_cases(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
+    """The cases of all the spec files; raises the ``read_spec`` error of the first bad one."""
     cases: list[dict[str, Any]] = []
     for path in paths:
-        cases.extend(json.loads(Path(path).read_text(encoding="utf-8")))
+        cases.extend(read_spec(path))
     return cases
+
+
+def read_spec(path: str | Path) -> list[dict[str, Any]]:
+    """The cases of one spec file (a JSON list of objects, each with an ``Input`` string).
+
+    Raises ``InputError`` (E100) when the file cannot be read, ``UndecodableInput`` (E103) when it is not
+    UTF-8 and ``MalformedInput`` (E107) when it is not JSON or not a list of cases; each names the file.
+    """
+    source = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the spec file: {exc.strerror or exc}", source=source) from exc
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise UndecodableInput(f"the spec file is not UTF-8 ({exc.reason} at byte {exc.start})", source=source) from exc
+    except json.JSONDecodeError as exc:
+        raise MalformedInput(f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+                             source=source) from exc
+    if not isinstance(data, list):
+        raise MalformedInput(f"expected a JSON list of cases, found {type(data).__name__}", source=source)
+    for number, case in enumerate(data):
+        if not isinstance(case, dict) or not isinstance(case.get("Input"), str):
+            raise MalformedInput(f"case {number} is not an object with an \"Input\" string", source=source)
+        if not isinstance(case.get("Results", []), list):
+            raise MalformedInput(f"case {number}: \"Results\" is not a list", source=source)
+    return data
 
 
 def in_dev_test(case: dict[str, Any]) -> bool:
