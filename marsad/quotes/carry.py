@@ -1,0 +1,135 @@
+"""Carry-over: who speaks when a cue names no one (the last speaker, by gender; a time clause's named person;
+a relative antecedent; the last tagged person), and resolution of roles and organisations to names."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from marsad.quotes.context import Context, Hit, Raw, in_quotation
+from marsad.quotes.cues import clause_start
+from marsad.quotes.speakers import (
+    Registry,
+    Speaker,
+    name_at_end,
+    title_holders,
+)
+from marsad.quotes.tokens import (
+    Tok,
+    cue_of,
+)
+from marsad.text.normalize import match_key
+
+SUBORDINATORS = frozenset({"حين", "حينما", "عندما", "لما", "بعدما", "اذ"})
+
+
+def in_time_clause(toks: list[Tok], hit: Hit) -> bool:
+    """«... حين قال», «عندما أكد»: a verb (no و/ف) opening a time clause; not the contrast «في حين»."""
+    k = hit.i
+    return k > 0 and toks[k].key == toks[k].bare and toks[k - 1].key in SUBORDINATORS \
+        and not (k > 1 and toks[k - 2].key == "في")
+
+
+def nearest_named(text: str, toks: list[Tok], local: Speaker | None) -> Speaker | None:
+    """The person named last before a subordinate verb without a subject: the speaker of an earlier cue in the
+    sentence, a titled name («الرئيس الإيراني محمود أحمدي نجاد») or a quoted one («"نانسي كوال"»)."""
+    found = [s for s in title_holders(text, toks)]
+    if local is not None and local.start >= 0:
+        found.append(local)
+    return max(found, key=lambda sp: sp.start) if found else None
+
+
+def relative_antecedent(toks: list[Tok], hit: Hit, ctx: Context) -> Speaker | None:
+    """The named person before «التي/الذي + verb» earlier in the sentence, the subject of a participle."""
+    for k in range(hit.i - 2, 1, -1):
+        if toks[k].key in ("التي", "الذي") and cue_of(toks[k + 1]) is not None:
+            found = name_at_end(ctx.text, toks[:k])
+            return found
+    return None
+
+
+def verb_gender(hit: Hit) -> str:
+    """"f" for «قالت», «تضيف», «مضيفة»; "m" for «قال», «يضيف», «مضيفا»; "" when the form does not say."""
+    form = hit.cue.form
+    if hit.cue.pos == "past":
+        return "f" if form.endswith("ت") else "" if form.endswith(("وا", "ا")) else "m"
+    if hit.cue.pos == "present":
+        return "f" if form.startswith("ت") else "m" if form.startswith("ي") else ""
+    return ""
+
+
+def agree(ctx: Context, gender: str) -> None:
+    """Carry-over to the last speaker whose verb had the same gender, when the current one's did not."""
+    if not gender or ctx.current is None or not ctx.history:
+        return
+    genders = {id(sp): g for sp, g in ctx.history}
+    if genders.get(id(ctx.current), gender) in (gender, ""):
+        return
+    for speaker, g in reversed(ctx.history):
+        if g == gender:
+            ctx.current = speaker
+            return
+
+
+def pluperfect(toks: list[Tok], hit: Hit) -> bool:
+    """«وكان X قال/قد أعلن»: a statement recalled from before, introduced by كان."""
+    k = clause_start(toks, hit)
+    return any(t.bare in ("كان", "كانت") for t in toks[max(0, k - 2) : hit.i])
+
+
+def passive(tok: Tok) -> bool:
+    """A verb written with a damma on its first letter («أُعلن», «وذُكر»): the passive voice."""
+    letters = tok.text.lstrip("وف") if len(tok.text) > 3 else tok.text
+    return "\u064f" in letters[:2]
+
+
+PERSON_LOOKBACK = 400  # characters before a cue searched for a tagged person when no speaker is known yet
+
+
+def last_person(ctx: Context, before: int) -> Speaker | None:
+    """With no speaker yet in the article («ولخص محفوظ رؤيته ... قال فيها "..."»), the last person the
+    entity tagger found before the cue, outside quotations."""
+    people = [m for m in ctx.mentions if m.type == "PER" and before - PERSON_LOOKBACK <= m.start and m.end <= before
+              and not in_quotation(ctx, m.start)]
+    if not people:
+        return None
+    m = people[-1]
+    return Speaker(ctx.text[m.start : m.end], "PER", m.role or "", m.start, m.end)
+
+
+def resolve_speaker(speaker: Speaker | None, at: int, registry: Registry) -> Speaker | None:
+    if speaker is None or not speaker.name:
+        return None
+    if speaker.kind == "ROLE":
+        return registry.resolve_role(speaker, at)
+    if speaker.kind == "ORG":
+        return registry.resolve_org(speaker, at)
+    return registry.expand(speaker)
+
+
+def named_later(raws: list[Raw], raw: Raw, registry: Registry) -> Speaker | None:
+    """A quote with no speaker before it («وأشار بلهجة ... إلى أن» opening a text): the first person named as
+    a speaker after it, when it is the first quote of the text."""
+    if raws[0] is not raw and any(r.speaker is not None for r in raws if r.start < raw.start):
+        return None
+    later = [r.speaker for r in raws if r.start > raw.start and r.speaker is not None and r.speaker.name
+             and r.speaker.kind in ("PER", "NAME", "ROLE")]
+    return registry.expand(later[0]) if later else None
+
+
+# Characters between a role phrase no name matched («وقال الرئيس الفرنسي») and the nearest speaker named without a
+# role («دعا شيراك», «وأضاف جون بولتون»), within which they are read as one person (ANERcorp dev set, batches 8-10).
+ADJACENT_PERSON_CHARS = 250
+
+
+def adjacent_person(role: Speaker, history: list[tuple[Speaker, str]]) -> Speaker | None:
+    """The speaker named without a role nearest to an unresolved epithet («الرئيس الفرنسي», «السفير الاسرائيلي»:
+    a title and a nationality), if close enough."""
+    words = role.role.split()
+    if not 2 <= len(words) <= 3 or not match_key(words[1]).endswith(("ي", "يه")) or not words[1].startswith("ال"):
+        return None
+    near = [sp for sp, _ in history if sp.kind in ("PER", "NAME") and not sp.role and sp.start != role.start
+            and abs(sp.start - role.start) <= ADJACENT_PERSON_CHARS and not sp.name.startswith(("ب", "ل"))]
+    if not near:
+        return None
+    best = min(near, key=lambda sp: abs(sp.start - role.start))
+    return replace(best, start=role.start, end=role.end, via=role.via, role=role.role)

@@ -1,0 +1,214 @@
+"""Reported content: where a cue's content starts (complementizer, colon, quotation, preposition, object),
+where it ends, and whether it is a direct quote or indirect speech with partial quotations."""
+
+from __future__ import annotations
+
+from marsad.quotes.context import MAX_NAME_QUOTE_WORDS, OPENERS, Context, Hit, Raw, opened_at, short_quotation
+from marsad.quotes.lexicon import Cue
+from marsad.quotes.marks import Quoted, strip_marks
+from marsad.quotes.speakers import (
+    Speaker,
+    adverbial,
+    faa_il_an,
+    object_word,
+)
+from marsad.quotes.tokens import (
+    COMPLEMENTIZERS,
+    NAME_NOT_PREPOSITION,
+    PREPOSITIONS,
+    Tok,
+    word_kind,
+)
+from marsad.text.normalize import match_key
+
+MIN_PARTIAL_WORDS = 3  # a quotation inside reported speech shorter than this is a scare quote («"داعش"»)
+MAX_INTRO_GAP = 30  # words between a cue and its introducer; beyond this the introducer is not its own
+TRAILING = frozenset({"و", "ان", "حين", "فيما", "بينما", "في", "،", ",", "وذلك", "ذلك", "كما", "لكن", "لكنه", "لكنها", "لكنهم",
+                      "ولكن", "ولكنه", "ولكنها", "غير"})
+NAME_QUOTE_LOOKAHEAD = 8  # tokens after the quoted name in which the real introducer must come
+# «قبل أن», «بعد أن»: أن after these is a conjunction of time, not the start of reported speech.
+TEMPORAL = frozenset({"قبل", "بعد", "دون", "حتي", "منذ", "بدل", "لمجرد", "سبق"})  # «الذي سبق أن وجه»
+# A quotation right after these words is a title («تحت عنوان "..."»), not a partial quote.
+TITLE_WORDS = frozenset({"عنوان", "بعنوان", "اسم", "باسم", "شعار", "بشعار", "عبارة", "كلمة"})
+
+
+def find_intro(toks: list[Tok], start: int, limit: int, cue: Cue, ctx: Context) -> tuple[str, int, int] | None:
+    """(how, index of the introducer, index where the content starts), or None."""
+    circumstance = False  # «حذر بوتين الشركات ...، طالبا من حكومته»: a preposition after a participle is its own
+    subject_at = anaphoric_object_end(toks, start, limit)  # «عبرت عن ذلك "نانسي كوال"»: the subject comes next
+    for k in range(start, min(limit, start + MAX_INTRO_GAP)):
+        tok = toks[k]
+        if k < subject_at:
+            continue
+        if start < k == subject_at and tok.text in OPENERS and short_quotation(tok, ctx):
+            continue  # the quoted name of the subject, not the content
+        circumstance = circumstance or (k > start and tok.is_word and not tok.key.endswith("ها")  # not «مسؤوليتها»
+                                        and (adverbial(tok) or faa_il_an(tok.key)))
+        nxt = toks[k + 1] if k + 1 < len(toks) else None  # «أكد العثور على»: على may be the limit
+        if tok.is_word and any(q.start <= tok.start < q.end for q in ctx.quoted):
+            continue  # «لـ "سي ان ان" ان ...»: words inside a quoted name introduce nothing
+        if tok.key in COMPLEMENTIZERS and not (k > start and toks[k - 1].bare in TEMPORAL) \
+                and ctx.text[tok.start - 1 : tok.start] != ".":  # «سي.أن.أن» is a name, not «أن»
+            return "clause", k, k + 1
+        if tok.text == ":":
+            return "colon", k, k + 1
+        if tok.text in OPENERS and any(q.start == tok.end and q.words(ctx.text) >= 2 for q in ctx.quoted) \
+                and not quoted_name(toks, k, limit, ctx) and not _after_lam(toks, k):
+            return "quote", k, k
+        if cue.prep not in ("-", "obj") and tok.key == cue.prep and nxt is not None and nxt.key not in COMPLEMENTIZERS \
+                and not circumstance \
+                and (tok.text not in NAME_NOT_PREPOSITION or _ala_spelled_ali(toks, k, start, nxt)):
+            return "nominal", k, k + 1
+    return None
+
+
+# Demonstratives standing for something already reported («أكد ذلك الوزير», «عبرت عن ذلك نانسي كوال»): an object
+# that refers back, after which the verb's subject follows, never reported content.
+ANAPHORIC = frozenset({"ذلك", "هذا", "هذه", "ذاك", "ذلك،"})
+
+
+def anaphoric_object_end(toks: list[Tok], start: int, limit: int) -> int:
+    """Index after a back-referring object right after the cue («ذلك», «عن ذلك»), else ``start``."""
+    k = start
+    if k < limit and toks[k].is_word and toks[k].bare in PREPOSITIONS and k + 1 < limit:
+        k += 1
+    return k + 1 if k < limit and toks[k].key in ANAPHORIC else start
+
+
+def quoted_words(toks: list[Tok], ctx: Context) -> list[Tok]:
+    """The words inside a short quotation opening ``toks`` (a quoted name), else ``toks``."""
+    q = opened_at(toks[0], ctx) if toks and short_quotation(toks[0], ctx) else None
+    return [t for t in toks if q is not None and q.start <= t.start and t.end <= q.end and t.is_word] if q else toks
+
+
+def _after_lam(toks: list[Tok], k: int) -> bool:
+    """«ل ـ «الجبهة الشعبية»», «لـ"الشرق الأوسط"»: a quotation after a bare ل is a name, not content."""
+    before = [t for t in toks[:k] if t.key]
+    return bool(before) and before[-1].key in ("ل", "لـ")
+
+
+def quoted_name(toks: list[Tok], k: int, limit: int, ctx: Context) -> bool:
+    """The quotation opened at token k is a short name followed, in the clause, by the real introducer, or
+    right after an indefinite title or organisation head («رئيس "بروتان انتيرناسيونال"،»)."""
+    q = opened_at(toks[k], ctx)
+    if q is None or q.words(ctx.text) > MAX_NAME_QUOTE_WORDS:
+        return False
+    if k > 0 and word_kind(toks[k - 1]) in ("role", "org") and not toks[k - 1].definite \
+            and ctx.text[q.end + 1 : q.end + 3].strip()[:1] in ("،", ","):
+        return True
+    after = [t for t in toks[k + 1 : limit] if t.start > q.end][:NAME_QUOTE_LOOKAHEAD]
+    return any(t.key in COMPLEMENTIZERS or t.text == ":" or t.text in OPENERS for t in after)
+
+
+# Nouns that follow «أكد/شدد على» (written علي in some copy): «علي ضرورة», «علي أهمية».
+ALA_NOUNS = frozenset({"ضروره", "اهميه", "حرص", "التزام", "رفض", "دعم", "استعداد", "عزم", "حق", "وجوب"})
+
+
+def _ala_spelled_ali(toks: list[Tok], k: int, start: int, nxt: Tok) -> bool:
+    """«كما أكد نجاد علي ضرورة ...»: after the speaker, علي before a noun phrase is the preposition على."""
+    return k > start and (nxt.key in ALA_NOUNS or (nxt.definite and nxt.key not in ("الله",)))
+
+
+def quote_before(toks: list[Tok], hit: Hit, ctx: Context) -> Quoted | None:
+    """«"نحن مستعدون"، قال أنطونوف»: a quotation ending right before the cue."""
+    cue_start = toks[hit.i].start
+    for q in ctx.quoted:
+        between = ctx.text[q.end : cue_start].replace("هكذا", "")  # «"..."، هكذا قال»
+        if q.depth == 0 and q.end <= cue_start and not between.strip(" \t\"'»”“،,.:") and q.words(ctx.text) >= 2:
+            return q
+    return None
+
+
+# «... على حد قوله», «... حسب تعبيره»: the reporter's tag closing the content, not part of it.
+CLOSING_TAGS = (("علي", "حد", "قوله"), ("علي", "حد", "قولها"), ("علي", "حد", "تعبيره"), ("علي", "حد", "تعبيرها"),
+                ("حسب", "تعبيره"), ("حسب", "تعبيرها"), ("بحسب", "تعبيره"), ("بحسب", "تعبيرها"))
+
+
+def content_span(toks: list[Tok], c0: int, limit: int, text: str) -> tuple[int, int] | None:
+    end = _without_credit(toks, c0, limit)
+    while end > c0 and not toks[end - 1].is_word:
+        end -= 1
+    for tag in CLOSING_TAGS:
+        if end - len(tag) > c0 and tuple(t.key for t in toks[end - len(tag) : end]) == tag:
+            end -= len(tag)
+            break
+    while end > c0 and toks[end - 1].key in TRAILING:
+        end -= 1
+    if end <= c0:
+        return None
+    start, stop = strip_marks(text, toks[c0].start, toks[end - 1].end)
+    return (start, stop) if stop > start else None
+
+
+MAX_CREDIT_TOKENS = 6  # «(رويترز)», «(الفرنسية - أرشيف)»: a photo credit closing the content
+
+
+def _without_credit(toks: list[Tok], c0: int, end: int) -> int:
+    """End of the content before a parenthesised credit it closes with."""
+    if end - c0 < 3 or toks[end - 1].text != ")":
+        return end
+    for k in range(end - 2, max(c0, end - MAX_CREDIT_TOKENS - 1), -1):
+        if toks[k].text == "(":
+            return k
+    return end
+
+
+def whole_quotation(span: tuple[int, int], ctx: Context) -> Quoted | None:
+    """The quotation that makes up the whole content, if it does (possibly running past the clause)."""
+    start, end = span
+    for q in ctx.quoted:
+        if q.start == start and q.depth == 0:
+            rest = ctx.text[q.end : end] if q.end < end else ""
+            if not rest.strip(" \t.،,؛;:…\"'»”“«"):
+                return q
+    return None
+
+
+def after_title_word(text: str, offset: int) -> bool:
+    before = text[max(0, offset - 20) : offset - 1].split()
+    return bool(before) and match_key(before[-1]) in TITLE_WORDS
+
+
+def quotes_of_content(span: tuple[int, int], how: str, cue: str, speaker: Speaker | None,
+                      sentence: int, ctx: Context) -> list[Raw]:
+    """The quote(s) a content span gives: one direct, or one indirect plus its partial quotations."""
+    direct = whole_quotation(span, ctx)
+    if direct is not None:
+        return [Raw(direct.start, direct.end, "direct", cue, speaker, sentence)]
+    kind = "direct" if how in ("colon", "bare") else "indirect"
+    out = [Raw(span[0], span[1], kind, cue, speaker, sentence)]
+    for q in ctx.quoted:
+        if span[0] <= q.start and q.end <= span[1] and q.words(ctx.text) >= MIN_PARTIAL_WORDS \
+                and kind == "indirect" and not after_title_word(ctx.text, q.start):
+            out.append(Raw(q.start, q.end, "direct", cue, speaker, sentence))
+    return out
+
+
+MAX_OBJECT_OFFSET = 6  # words of a speaker phrase before the verbal noun that opens the object (ANERcorp dev)
+
+
+def object_start(toks: list[Tok], j: int, limit: int) -> int | None:
+    """Index of a verbal noun opening the verb's object («وجود», «مقتل»), after at most a short speaker
+    phrase of words."""
+    for k in range(j, min(limit, j + MAX_OBJECT_OFFSET + 1)):
+        nxt = toks[k + 1] if k + 1 < len(toks) else None  # «أكد العثور على»: على may be the limit
+        # a verbal noun by its pattern only right after the verb («وأكد العثور على»), not deep in a ب-phrase
+        if object_word(toks[k], nxt, patterns=k == j) and nxt is not None and nxt.is_word:
+            return k
+        if not toks[k].is_word or toks[k].key in COMPLEMENTIZERS:
+            return None
+    return None
+
+
+def kama_after_comma(toks: list[Tok], hit: Hit) -> bool:
+    """«...، كما ذكرت وكالة الأناضول»: the verb closes the sentence, attributing what came before it."""
+    return hit.i >= 4 and toks[hit.i - 1].key == "كما" and toks[hit.i - 2].text in "،,"
+
+
+def quotation_on_next_line(end: int, ctx: Context) -> Quoted | None:
+    """A top-level quotation opening right after a sentence that ends with a colon."""
+    for q in ctx.quoted:
+        gap = ctx.text[end : q.start]
+        if q.depth == 0 and q.start > end and len(gap) <= 4 and not gap.strip(" \t\n:\"'«“„"):
+            return q
+    return None

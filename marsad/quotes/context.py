@@ -1,0 +1,98 @@
+"""Shared records of quote extraction: a cue hit, a raw quote, the per-article context, and quotation look-ups."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from marsad.model import Mention
+from marsad.quotes.lexicon import Cue
+from marsad.quotes.marks import PAIRS, TOGGLES, Quoted
+from marsad.quotes.speakers import (
+    Speaker,
+    name_words,
+    parse_speaker,
+    speaker_from_mentions,
+)
+from marsad.quotes.tokens import (
+    Tok,
+)
+
+ARABIC = re.compile(r"[\u0621-\u064a]")
+OPENERS = frozenset(PAIRS) | TOGGLES
+QUOTE_MARKS_ALL = frozenset("\"«»“”'")
+# A quotation this short followed by another introducer in the clause is a name («لشبكة "سي ان ان":»,
+# «ذكرت صحيفة "واشنطن بوست" أن»), not the content. Set by reading ANERcorp (tests/golden/quotes_dev.json).
+MAX_NAME_QUOTE_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    i: int
+    j: int
+    cue: Cue
+
+    @property
+    def main(self) -> bool:
+        return self.cue.pos in ("past", "present", "phrase")
+
+
+@dataclass(frozen=True, slots=True)
+class Raw:
+    """A quote before speaker resolution."""
+
+    start: int
+    end: int
+    kind: str
+    cue: str
+    speaker: Speaker | None
+    sentence: int
+
+
+@dataclass(slots=True)
+class Context:
+    """What one sentence needs to know about the article."""
+
+    text: str
+    quoted: list[Quoted]
+    mentions: list[Mention]
+    current: Speaker | None
+    known: list[str]
+    history: list[tuple[Speaker, str]] = field(default_factory=list)  # explicit speakers and their verbs' gender
+    holders: list[Speaker] = field(default_factory=list)  # «الإمام الجليل حبيب ...»: titled names, speakers or not
+
+
+def in_quotation(ctx: Context, offset: int) -> bool:
+    return any(q.start <= offset < q.end and q.words(ctx.text) >= 2 for q in ctx.quoted)
+
+
+def short_quotation(tok: Tok, ctx: Context) -> bool:
+    q = opened_at(tok, ctx)
+    return q is not None and q.words(ctx.text) <= MAX_NAME_QUOTE_WORDS
+
+
+def opened_at(mark: Tok, ctx: Context) -> Quoted | None:
+    """The top-level quotation opened by the mark token."""
+    found = [q for q in ctx.quoted if q.depth == 0 and mark.end <= q.start <= mark.end + 1]
+    return found[0] if found else None
+
+
+def known_prefix(toks: list[Tok], ctx: Context) -> int:
+    """Length of a known speaker name at the start of ``toks`` (for «وأضاف انطونوف يوجد ...»)."""
+    for n in (3, 2, 1):
+        if len(toks) >= n and all(t.is_word for t in toks[:n]):
+            surface = ctx.text[toks[0].start : toks[n - 1].end]
+            if any(name_words(surface) <= name_words(name) for name in ctx.known):
+                return n
+    return 0
+
+
+def phrase_speaker(phrase: list[Tok], ctx: Context) -> Speaker | None:
+    if not phrase:
+        return None
+    found = speaker_from_mentions(ctx.text, ctx.mentions, phrase[0].start, phrase[-1].end)
+    return found or parse_speaker(ctx.text, phrase)
+
+
+def span_text(text: str, toks: list[Tok]) -> str:
+    return text[toks[0].start : toks[-1].end] if toks else ""

@@ -1,0 +1,183 @@
+"""Cues: the reporting verbs of a sentence that start a statement, and where each statement's clause begins.
+
+A verb inside a quotation, after a relative pronoun or a subjunctive particle, or read as a verbal noun is no
+cue; a verb nested in an earlier clause («إن الدراسة ... كشفت أن») is part of that clause."""
+
+from __future__ import annotations
+
+from marsad.quotes.context import OPENERS, Context, Hit, in_quotation
+from marsad.quotes.lexicon import Cue, phrase_cues_by_first_word
+from marsad.quotes.speakers import (
+    Speaker,
+    name_at_end,
+    trailing_phrase,
+)
+from marsad.quotes.tokens import (
+    COMPLEMENTIZERS,
+    NAME_NOT_PREPOSITION,
+    PREPOSITIONS,
+    Tok,
+    cue_of,
+    word_kind,
+)
+
+SUBJUNCTIVE = frozenset({"ان", "لن", "لم", "كي", "لكي"})
+
+
+def _phrase_hit(toks: list[Tok], i: int) -> Hit | None:
+    for cue in phrase_cues_by_first_word().get(toks[i].bare, ()):
+        n = len(cue.words)
+        window = toks[i : i + n]
+        if len(window) == n and window[0].bare == cue.words[0] and all(
+                t.key == w for t, w in zip(window[1:], cue.words[1:], strict=True)):
+            return Hit(i, i + n, cue)
+    return None
+
+
+def _named_antecedent(toks: list[Tok], i: int, cue: Cue, ctx: Context) -> Speaker | None:
+    """«... كوندوليزا رايس التي قالت إن ...»: «said» after التي/الذي whose antecedent is a named person
+    (not «تصريحه الذي قال فيه»)."""
+    if cue.kind != "say" or cue.pos != "past" or i < 3 or toks[i - 1].key not in ("التي", "الذي"):
+        return None
+    if i + 1 < len(toks) and toks[i + 1].key in ("فيه", "فيها"):
+        return None
+    return name_at_end(ctx.text, toks[: i - 1])
+
+
+def _apposed_relative(toks: list[Tok], i: int, cue: Cue) -> bool:
+    """«... متحدث باسم الشرطة، الذي قال: ...»: «said» in a relative clause set off by a comma after the person just
+    named, introducing its own content (a colon, a complementizer or a quotation)."""
+    return cue.kind == "say" and cue.pos == "past" and i >= 2 and toks[i - 1].key in ("التي", "الذي") \
+        and toks[i - 2].text in "،," and i + 1 < len(toks) \
+        and (toks[i + 1].text == ":" or toks[i + 1].key in COMPLEMENTIZERS or toks[i + 1].text in OPENERS)
+
+
+def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
+    tok = toks[i]
+    if in_quotation(ctx, tok.start):
+        return None
+    hit = _phrase_hit(toks, i)
+    cue = hit.cue if hit else cue_of(tok)
+    if cue is not None and cue.pos == "noun" and _definite_say_noun(toks, i):
+        return Hit(i, i + 1, cue)  # «لكنه حرص على القول إن», «بادرنا بالقول إن»: a new content, same speaker
+    if cue is None or cue.pos == "noun" or cue.quote == "impersonal":
+        return None
+    prev = toks[i - 1] if i else None
+    if prev is not None and word_kind(prev) == "relative" and not _named_antecedent(toks, i, cue, ctx) \
+            and not _apposed_relative(toks, i, cue):
+        return None
+    if prev is not None and cue.pos == "present" and (prev.key in SUBJUNCTIVE or prev.bare in SUBJUNCTIVE):
+        return None
+    if prev is not None and cue.pos == "participle" and tok.key.endswith("ه") and cue_of(prev) is not None \
+            and _word_follows(toks, i):
+        return None  # «وقالت مضيفة على متن الطائرة إن»: right after a verb, the noun (a stewardess); not «وتابعت قائلة "»
+    if prev is not None and cue.pos == "past" and _noun_reading(prev):
+        return None  # «وفي رد على تصريحات», «طالبا عدم كشف هويته»: the verbal noun, not the verb
+    if cue.needs != "-" and not any(cue.needs in (t.key, t.bare) for t in toks[i + 1 : i + 6]):
+        return None
+    return hit or Hit(i, i + 1, cue)
+
+
+def _definite_say_noun(toks: list[Tok], i: int) -> bool:
+    """«القول»/«بالقول» right before a complementizer, after an earlier content (not «وخلص موتان الى القول إن»)."""
+    return toks[i].bare.startswith("ال") and 0 < i < len(toks) - 1 and toks[i + 1].key in COMPLEMENTIZERS \
+        and toks[i - 1].key in ("علي", "الي") and any(t.key in COMPLEMENTIZERS for t in toks[:i])  # not «بالقول إن»
+
+
+def _word_follows(toks: list[Tok], i: int) -> bool:
+    """A word (not a complementizer, colon or quotation mark) right after token i."""
+    return i + 1 < len(toks) and toks[i + 1].is_word and toks[i + 1].key not in COMPLEMENTIZERS
+
+
+# A past-tense form right after these is the verbal noun («في رد», «عدم كشف»), not a verb.
+NOUN_BEFORE = frozenset({"عدم", "بعدم", "لعدم"})
+
+
+def _noun_reading(prev: Tok) -> bool:
+    return prev.is_word and prev.text not in NAME_NOT_PREPOSITION and (
+        prev.key in NOUN_BEFORE or (prev.bare in PREPOSITIONS and prev.bare != "ذلك"))
+
+
+def find_hits(toks: list[Tok], ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
+    i = 0
+    while i < len(toks):
+        hit = _hit_at(toks, i, ctx)
+        if hit:
+            hits.append(hit)
+        i = hit.j if hit else i + 1
+    return hits
+
+
+def subject_before(toks: list[Tok], hit: Hit) -> list[Tok]:
+    """The subject before a verb; none for participles, relays and verbs joined by و/ف («واعتبر»),
+    whose subject is the previous one."""
+    if not hit.main or hit.cue.kind == "relay" or (toks[hit.i].key != toks[hit.i].bare and not _amma_fa(toks, hit)):
+        return []
+    if hit.i > 1 and toks[hit.i - 1].key in ("التي", "الذي"):
+        named = name_at_end("", toks[: hit.i - 1])  # the named antecedent of «التي قالت»
+        return [t for t in toks[: hit.i - 1] if named is not None and named.start <= t.start] if named else []
+    subject = trailing_phrase(toks[: hit.i])
+    if hit.cue.pos == "present" and len(subject) == 1 and subject[0].key != subject[0].bare \
+            and not subject[0].definite and word_kind(subject[0]) not in ("role", "org"):
+        return []  # «ومضى يقول», «وعاد يقول»: a و-verb of continuation before a present reporting verb
+    return subject
+
+
+def fronted_start(toks: list[Tok], k: int) -> int:
+    """Where the clause at k really starts: at a fronted «وفي ...» within three words before it («وفي مانشيستر قالت»)."""
+    for m in range(max(0, k - 3), k):
+        if toks[m].key != toks[m].bare and toks[m].bare in PREPOSITIONS:
+            return m
+    return k
+
+
+def _amma_fa(toks: list[Tok], hit: Hit) -> bool:
+    """«أما الشيخ الخراساني أمين المجمع فيقول»: the ف of «أما ... ف» follows the subject."""
+    return toks[hit.i].key.startswith("ف") and any(t.key == "اما" for t in toks[max(0, hit.i - MAX_AMMA_GAP) : hit.i])
+
+
+MAX_AMMA_GAP = 10  # words between «أما» and its verb (ANERcorp dev set, ninth batch)
+
+
+def clause_start(toks: list[Tok], hit: Hit) -> int:
+    subject = subject_before(toks, hit)
+    return toks.index(subject[0]) if subject else hit.i
+
+
+# Words after which a verb begins a new statement rather than one reported inside the current one.
+NEW_CLAUSE = frozenset({"فيما", "بينما", "كما", "لكن", "لكنه", "لكنها", "اذ", "حيث", "اما", "ثم", "حين", "بل", "رغم", "غير",
+                        "برغم"})
+
+
+def nested(toks: list[Tok], hit: Hit) -> bool:
+    """A verb without و/ف inside the clause of an earlier one («إن الدراسة ... كشفت أن»): nested
+    speech, part of that clause, not a new statement. Participles and «في حين أن ...» start one."""
+    if not hit.main or toks[hit.i].key != toks[hit.i].bare:
+        return False
+    if hit.i > 1 and toks[hit.i - 1].key in ("التي", "الذي"):
+        return False  # «... رايس التي قالت إن»: a statement of the named antecedent
+    k = clause_start(toks, hit)
+    if k == 0:
+        return False
+    before = toks[k - 1]
+    if not before.is_word or _opens_clause(before) or word_kind(before) == "aux":
+        return False
+    if any(t.key != t.bare and t.bare in PREPOSITIONS for t in toks[max(0, k - 3) : k]):
+        return False  # «(رويترز) وفي مانشيستر قالت الشرطة»: a fronted «وفي ...» opens a new statement
+    return not (before.key in COMPLEMENTIZERS and k > 1 and _opens_clause(toks[k - 2]))
+
+
+def _opens_clause(tok: Tok) -> bool:
+    """«فيما», «وبينما», «كما»: the key itself or without its و/ف («فيما» is not ف + «يما»)."""
+    return tok.key in NEW_CLAUSE or tok.bare in NEW_CLAUSE
+
+
+def contrast_cuts(toks: list[Tok]) -> list[int]:
+    """Where a contrasting clause of the reporter starts: «، غير أن ...», «، لكن ...»: the content stops."""
+    cuts = []
+    for k in range(1, len(toks) - 1):
+        if toks[k - 1].text in "،," and (toks[k].bare in ("لكن", "ولكن") or
+                                          (toks[k].bare == "غير" and toks[k + 1].key in COMPLEMENTIZERS)):
+            cuts.append(k)
+    return cuts

@@ -1,0 +1,302 @@
+"""Speaker position and extent: the frame of one cue (subject before the verb, phrase after it, relay, holder
+of a role phrase) and the quotes it introduces."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from marsad.quotes.content import (
+    anaphoric_object_end,
+    content_span,
+    find_intro,
+    kama_after_comma,
+    object_start,
+    quotation_on_next_line,
+    quote_before,
+    quoted_words,
+    quotes_of_content,
+)
+from marsad.quotes.context import (
+    MAX_NAME_QUOTE_WORDS,
+    OPENERS,
+    Context,
+    Hit,
+    Raw,
+    known_prefix,
+    opened_at,
+    phrase_speaker,
+    span_text,
+)
+from marsad.quotes.cues import subject_before
+from marsad.quotes.relay import (
+    relay_noun_phrase,
+    relay_span,
+)
+from marsad.quotes.speakers import (
+    MAX_NAME_WORDS,
+    Speaker,
+    adverbial,
+    apposed_name,
+    closes_phrase,
+    closing_name,
+    leading_phrase,
+    name_after_role,
+    name_at_end,
+    trailing_phrase,
+)
+from marsad.quotes.tokens import (
+    NAME_NOT_PREPOSITION,
+    PREPOSITIONS,
+    Tok,
+    word_kind,
+    word_kind_of,
+)
+from marsad.text.normalize import match_key
+
+MAX_RELAY_WORDS_BEFORE = 5  # «ذكرت وكالة سانا نقلا عن»: the relay named before «نقلا عن» is short
+MAX_RELAY_GAP = 12  # words between «نقلت» and «عن»: «نقلت صحيفة "صن" البريطانية في عددها الصادر اليوم عن» (ANERcorp dev)
+BARE_KINDS = frozenset({"say", "add", "continue"})
+
+
+def addressee_relay(region: list[Tok], ctx: Context) -> str | None:
+    """«قال ... لشبكة "سي ان ان"», «لوكالة تاس», «ل ـ «الشرق الاوسط»»: the outlet told, a relay."""
+    for n, tok in enumerate(region):
+        rest = [t for t in region[n + 1 :] if t.key or t.text in OPENERS]
+        if tok.key in ("ل", "لـ") and rest and rest[0].text in OPENERS:
+            q = opened_at(rest[0], ctx)
+            return ctx.text[q.start : q.end] if q and q.words(ctx.text) <= MAX_NAME_QUOTE_WORDS else None
+        if tok.key.startswith("لل") and not tok.key.endswith(("ين", "ون")) and n + 1 >= len(region) \
+                and not (n and adverbial(region[n - 1])) \
+                and relay_noun_phrase(ctx.text, region[n:], lam=True):
+            return relay_noun_phrase(ctx.text, region[n:], lam=True)  # «قال للجزيرة إن»: right before the clause
+        if tok.key.startswith("لل") and word_kind_of(tok.key[2:]) == "org":  # «للقناة التلفزيونية الاسرائيلية العاشرة»
+            return relay_noun_phrase(ctx.text, region[n:], lam=True)
+        if tok.key.startswith("ل") and not tok.key.startswith("لل") and word_kind_of(tok.key[1:]) == "org":
+            q = opened_at(rest[0], ctx) if rest and rest[0].text in OPENERS else None
+            if q is not None and q.words(ctx.text) <= MAX_NAME_QUOTE_WORDS:
+                return f"{ctx.text[tok.start + 1 : tok.end]} {ctx.text[q.start : q.end]}"
+            return relay_noun_phrase(ctx.text, region[n:], lam=True)
+    return None
+
+
+def _relay_verb(toks: list[Tok], hit: Hit, limit: int, text: str) -> tuple[str | None, int] | None:
+    """«نقلت وكالة تاس عن انطونوف قوله»: (relay, index of the speaker phrase)."""
+    if hit.j < limit and toks[hit.j].key in ("عنه", "عنها", "عنهم"):  # «ونقلت عنه صحيفة الحياة أن»
+        found = relay_span(text, toks[hit.j + 1 : limit])
+        return (found[0], hit.j + 1 + found[1]) if found else None
+    source_prep = "الي" if hit.cue.lemma == "نسب" else "عن"  # «نسبت الصحيفة إلى مسؤول قوله»
+    for k in range(hit.j, min(limit, hit.j + MAX_RELAY_GAP)):
+        if toks[k].key == source_prep:
+            return relay_noun_phrase(text, toks[hit.j : k]), k + 1
+    return None
+
+
+def _quoting_from(region: list[Tok], text: str) -> tuple[str | None, list[Tok]] | None:
+    """«ذكرت وكالة سانا نقلا عن مصدر عسكري أن»: (relay before «نقلا عن», the tokens after it)."""
+    for k in range(len(region) - 1):
+        if region[k].bare == "نقلا" and region[k + 1].key == "عن":
+            if sum(t.is_word for t in region[:k]) > MAX_RELAY_WORDS_BEFORE or any(word_kind(t) == "relative" for t in region[:k]):
+                return None  # «نفى ... ما نقل على لسانه نقلا عن اذاعة الجيش»: not «X نقلا عن Y»
+            return relay_noun_phrase(text, region[:k]), region[k + 2 :]
+    return None
+
+
+@dataclass(slots=True)
+class Frame:
+    """Where a cue's parts lie: speaker phrase, relay, and the start of the content (c0, -1 if none)."""
+
+    how: str
+    c0: int
+    phrase: list[Tok]
+    region: list[Tok]
+    subject: list[Tok]
+    relay: str | None
+
+
+def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
+    pos, relay = hit.j, None
+    if hit.cue.kind == "relay":
+        found = _relay_verb(toks, hit, limit, ctx.text)
+        if found is None:
+            return None
+        relay, pos = found
+        before = trailing_phrase(toks[: hit.i]) if relay is None and pos == hit.j + 1 else []
+        if before:  # «وكانت وسائل الاعلام قد نقلت عن حمد قوله»
+            relay = ctx.text[before[0].start : before[-1].end]
+        elif relay is None and pos == hit.j + 1 and ctx.current is not None and ctx.current.kind == "ORG":
+            relay = ctx.current.name  # «ونقلت عن مسؤولين قولهم»: the outlet just named is the relay
+    intro = find_intro(toks, pos, limit, hit.cue, ctx)
+    if intro is not None and intro[0] == "nominal" and hit.cue.quote == "yes":
+        start = object_start(toks, pos, intro[1])  # «أكد فيها رغبة الحكومة ... وفي السيطرة على النفط»
+        intro = ("object", start, start) if start is not None else intro
+    subject = subject_before(toks, hit)
+    region = toks[pos : intro[1] if intro else limit]
+    if intro and intro[0] == "clause" and region and region[-1].key in NAME_NOT_PREPOSITION:
+        region = region[:-1]  # «وشدد علي انه»: على spelled with ي before the clause, not the name علي
+    skip = anaphoric_object_end(region, 0, len(region))
+    if skip:  # «عبرت عن ذلك "نانسي كوال" حين قالت»: the subject after the back-referring object
+        region = quoted_words(region[skip:], ctx) if skip < len(region) else []
+    quoting = _quoting_from(region, ctx.text)
+    if quoting is not None and not subject:
+        relay, region = quoting
+    told = addressee_relay(region, ctx) if relay is None and hit.cue.kind != "relay" else None
+    relay = relay or told
+    # A participle («مشيرا», «قائلا») always shares the subject of the verb before it.
+    phrase = [] if hit.cue.pos == "participle" else subject or leading_phrase(region)
+    if hit.cue.quote == "no" and phrase and not subject and word_kind(phrase[0]) in ("role", "org"):
+        phrase = phrase[: head_phrase_end(phrase, 0, len(phrase))]  # «ورفض المتحدث التعليق»
+    elif hit.cue.quote == "no" and phrase and not subject and known_prefix(phrase, ctx):
+        phrase = phrase[: known_prefix(phrase, ctx)]  # «وانتقد نجاد مساعي الولايات المتحدة»: a known name
+    if not phrase and not subject and hit.j < limit and toks[hit.j].key in ("فيه", "فيها"):
+        phrase = _resumptive_holder(toks, hit, ctx)  # «تصريحات لوزير النفط حسين الشهرستاني أكد فيها»
+    frame = Frame(intro[0] if intro else "", intro[2] if intro else -1, phrase, region, subject, relay)
+    if intro is None:
+        _frame_without_intro(frame, toks, hit, limit, ctx)
+    return frame
+
+
+def _resumptive_holder(toks: list[Tok], hit: Hit, ctx: Context) -> list[Tok]:
+    """The nearest name before «أكد فيها» («تصريحات لوزير النفط حسين الشهرستاني أكد فيها», «دونالد رامسفيلد
+    مؤتمرا صحافيا نفى فيه»): the statement noun's holder is the speaker."""
+    for end in range(hit.i, max(0, hit.i - MAX_STATEMENT_NOUN_WORDS - 1), -1):
+        for k in range(end - 2, max(0, end - MAX_NAME_WORDS - 1), -1):  # the shortest titled name first
+            name = toks[k:end]
+            titled = toks[k - 1].definite or word_kind(toks[k - 1]) in ("role", "org")  # «لوزير النفط حسين ...»
+            if titled and closing_name(name) == name and not all(t.key.endswith("ا") for t in name):
+                return name  # not «مؤتمرا صحافيا», the statement noun
+    return []
+
+
+MAX_STATEMENT_NOUN_WORDS = 3  # words between the holder's name and «أكد فيها» (ANERcorp dev set, eleventh batch)
+
+
+def head_phrase_end(toks: list[Tok], j: int, limit: int) -> int:
+    """End of a role/organisation phrase starting at j before its verb's object: a definite word
+    after a definite word starts the object unless it is an adjective or a title («المتحدث التعليق»,
+    «وزارة الدفاع الروسية الأنباء»); names go on («وزير الدفاع الأميركي أشتون كارتر»)."""
+    k = j + 1
+    while k < limit and toks[k].is_word:
+        tok, prev = toks[k], toks[k - 1]
+        construct = not prev.definite  # «وزارة الدفاع»: the genitive of an indefinite head
+        if tok.definite and not (construct or word_kind(tok) in ("role", "org")
+                                 or tok.key.endswith(("ي", "يه", "يين", "يون"))):
+            break
+        k += 1
+    return k
+
+
+def _frame_without_intro(frame: Frame, toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> None:
+    """«نفى X، شن ...» (an object after the speaker) and «وأضاف انطونوف يوجد ...» (bare speech)."""
+    if hit.cue.prep == "obj":
+        commas = [k for k in range(hit.j, limit) if toks[k].text in "،,"]
+        frame.how, frame.c0 = ("object", hit.j) if frame.subject else ("object", commas[0] + 1) if commas \
+            else ("", -1)
+        if not frame.subject and frame.c0 > 0:
+            frame.phrase = leading_phrase(toks[hit.j : frame.c0])
+        j = hit.j + 1 if hit.j < limit and toks[hit.j].key in ("فيه", "فيها") else hit.j  # «نفت فيه حركة ...»
+        if frame.how == "" and not frame.subject and j < limit and word_kind(toks[j]) in ("role", "org"):
+            k = head_phrase_end(toks, j, limit)  # «ونفى المتحدث الأنباء التي ...»: speaker, then object
+            if k < limit:
+                frame.how, frame.c0, frame.phrase = "object", k, toks[j:k]
+    if frame.how == "" and hit.cue.quote == "yes":
+        start = object_start(toks, hit.j, limit)  # «وأكد شهود عيان وجود قوات ...», «حيث أكد وجود قطار ثالث»
+        if start is not None:
+            frame.how, frame.c0 = "object", start
+    if frame.how == "" and hit.cue.pos == "participle" and hit.cue.kind == "say" and hit.j < limit:
+        frame.how, frame.c0 = "bare", hit.j  # «وأضاف قائلا نادرا ما كان ...»
+    if frame.how == "" and hit.cue.kind in BARE_KINDS:
+        n = known_prefix(toks[hit.j : limit], ctx)
+        if n:
+            frame.how, frame.c0, frame.phrase = "bare", hit.j + n, toks[hit.j : hit.j + n]
+
+
+def _holder(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
+    """The person named after a role phrase cut by a preposition («مندوب فرنسا لدى الأمم المتحدة جان
+    مارك ...», «المتحدث باسم المجلس ... في الصومال محمد محمود»)."""
+    if frame.subject or len(frame.region) <= len(frame.phrase) or not frame.phrase or frame.how == "object" \
+            or frame.phrase[-1] not in frame.region:
+        return None
+    after = frame.region[frame.region.index(frame.phrase[-1]) + 1 :]
+    cut_by_preposition = bool(after) and after[0].is_word and (after[0].bare in PREPOSITIONS
+                                                               or after[0].key.startswith(("لل", "بال")))
+    if len(frame.phrase) == 1 and not frame.phrase[0].definite:
+        return None  # «مسؤول في شرطة ...»: an unnamed official, no holder to look for
+    titled = word_kind(frame.phrase[0]) == "role" and cut_by_preposition
+    # «مندوب فرنسا لدى ...», «رئيس اللجنة المنظمة لكأس العالم في ...»; not «العقيد أحمد المسماري في مؤتمر صحفي»
+    weak = len(speaker.name.split()) == 1 or match_key(speaker.name).startswith("ل")
+    named = name_after_role(ctx.text, after) if cut_by_preposition else None
+    # «رئيس مجموعة عطية للاستشارات بيجان خاجيبور إن»: a full name right before the content is the holder
+    closing = named is not None and after[0].key.startswith("لل") and _closes_region(after, named)
+    if not (speaker.kind == "ROLE" or (titled and (speaker.kind != "PER" or weak or closing))):
+        return None
+    at_end = speaker.kind == "ROLE" and after[0].is_word  # not across «،»: «وقال المبعوث، طالبا ...»
+    return named or apposed_name(ctx.text, after) or (name_at_end(ctx.text, frame.region) if at_end else None)
+
+
+def _closes_region(after: list[Tok], named: Speaker) -> bool:
+    ends = [k for k, t in enumerate(after) if t.end == named.end]
+    return bool(ends) and closes_phrase(after, ends[0] + 1)
+
+
+MAX_PLAIN_SUBJECT = 4  # words of a subject before its verb beyond which the name next to the verb is taken
+
+
+def _sure_speaker(speaker: Speaker, phrase: list[Tok], ctx: Context) -> bool:
+    """A full name, a title or organisation phrase, or a name already quoted in the article."""
+    if known_prefix(phrase, ctx) > 0 or word_kind(phrase[0]) in ("role", "org") or phrase[0].definite:
+        return True
+    return speaker.kind == "PER" and len(speaker.name.split()) >= 2 and not speaker.name.startswith(("ب", "ل"))
+
+
+def _frame_speaker(frame: Frame, ctx: Context, quoting: bool = True) -> Speaker | None:
+    phrase = frame.phrase
+    if frame.subject and len(phrase) > MAX_PLAIN_SUBJECT and word_kind(phrase[0]) not in ("role", "org"):
+        phrase = closing_name(phrase) or phrase  # «... لاعتناق الإسلام أيمن الظواهري يقول»: the name by the verb
+    speaker = phrase_speaker(phrase, ctx)
+    if not quoting and speaker is not None and not _sure_speaker(speaker, phrase, ctx):
+        return None  # «كما وعد بإجراء تداول سلمي»: a non-quoting verb's object is no speaker
+    named = _holder(frame, speaker, ctx) if speaker is not None else None
+    if speaker is not None and named is not None:
+        speaker = replace(named, role=speaker.role or span_text(ctx.text, frame.phrase))
+    if speaker is not None and frame.relay:
+        speaker = replace(speaker, via=(frame.relay,))
+    return speaker
+
+
+def analyse(toks: list[Tok], hit: Hit, limit: int, ctx: Context,
+            cuts: Sequence[int] = ()) -> tuple[list[Raw], Speaker | None]:
+    """Quotes introduced by one cue and the explicit speaker found (or None).
+
+    ``cuts`` are token indices where a relay phrase closes a clause; the content stops there."""
+    frame = _frame(toks, hit, limit, ctx)
+    if frame is None:
+        return [], None
+    speaker = _frame_speaker(frame, ctx, hit.cue.quote == "yes")
+    if speaker is None and frame.relay:  # «وقال لـ«الشرق الاوسط» ان»: the relay of the current speaker
+        raws, _ = _quotes_of_frame(toks, hit, limit, ctx, cuts, frame, Speaker("", "NONE", via=(frame.relay,)))
+        return raws, None
+    return _quotes_of_frame(toks, hit, limit, ctx, cuts, frame, speaker)
+
+
+def _quotes_of_frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context, cuts: Sequence[int], frame: Frame,
+                     speaker: Speaker | None) -> tuple[list[Raw], Speaker | None]:
+    cue = ctx.text[toks[hit.i].start : toks[hit.j - 1].end]
+    before = quote_before(toks, hit, ctx) if frame.c0 < 0 and hit.cue.quote == "yes" else None
+    if before is not None:
+        return [Raw(before.start, before.end, "direct", cue, speaker, -1)], speaker
+    if frame.how == "colon" and frame.c0 >= len(toks) and hit.cue.quote == "yes":
+        below = quotation_on_next_line(toks[-1].end, ctx)  # «وقال رئيس البلدية:\n"نعمل على ..."»
+        return ([Raw(below.start, below.end, "direct", cue, speaker, -1)] if below else []), speaker
+    if frame.c0 < 0 and hit.cue.quote == "yes" and hit.main and kama_after_comma(toks, hit):
+        span = content_span(toks, 0, hit.i - 2, ctx.text)  # «أوقفت الشرطة ... العشرات، كما ذكرت وكالة الأناضول»
+        return ([Raw(span[0], span[1], "indirect", cue, speaker, -1)] if span else []), speaker
+    if frame.c0 < 0 or frame.c0 >= limit or hit.cue.quote != "yes":
+        return [], speaker
+    opened = opened_at(toks[frame.c0], ctx) if frame.how == "quote" else None
+    if opened is not None:  # «وتابع بلير "..." مكررا القول»: the quotation is the content
+        return [Raw(opened.start, opened.end, "direct", cue, speaker, -1)], speaker
+    span = content_span(toks, frame.c0, min([limit, *(c for c in cuts if c > frame.c0)]), ctx.text)
+    if span is None:
+        return [], speaker
+    return quotes_of_content(span, frame.how, cue, speaker, -1, ctx), speaker
