@@ -44,6 +44,7 @@ import scipy.sparse as sp
 
 from marsad.cluster import Featurizer, content_words, load_featurizer
 from marsad.model import Claim
+from marsad.text.countries import claim_countries
 from marsad.text.normalize import match_key
 from marsad.text.tokens import stem, tokenize, word_keys
 
@@ -153,10 +154,10 @@ def synonyms() -> dict[str, str]:
     return {row[0]: row[1] for row in _rows("claim_synonyms.tsv") if len(row) == 2 or (len(row) > 2 and not row[2])}
 
 
-@lru_cache(maxsize=1)
 def countries() -> dict[str, str]:
-    """Country names, adjectives, capitals and seats of power -> the country («الروسية», «موسكو» -> روسيا)."""
-    return {row[0]: row[1] for row in _rows("claim_synonyms.tsv") if len(row) > 2 and row[2] == "standpoint"}
+    """Country names, adjectives, capitals and seats of power -> the country («الروسية», «موسكو» -> روسيا),
+    in ``word_keys`` form, from ``data/countries.tsv``."""
+    return claim_countries()
 
 
 @lru_cache(maxsize=1)

@@ -25,6 +25,7 @@ from importlib import resources as package_files
 
 from marsad.dates.values import parse_day
 from marsad.model import Article
+from marsad.text.countries import cluster_countries
 from marsad.text.normalize import match_key, skeleton
 from marsad.text.tokens import word_keys
 
@@ -220,12 +221,9 @@ def _goals(words: str) -> str:
     return str(GOAL_WORDS.get(first, first))
 
 
-@lru_cache(maxsize=1)
 def country_table() -> tuple[dict[str, str], dict[str, str]]:
-    """(one-word keys, two-word keys) -> country code, from ``data/cluster_countries.tsv``."""
-    text = package_files.files("marsad").joinpath("data/cluster_countries.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")][1:]
-    return ({k: c for k, c in rows if " " not in k}, {k: c for k, c in rows if " " in k})
+    """(one-word keys, two-word keys) -> country code, from ``data/countries.tsv`` (cached there)."""
+    return cluster_countries()
 
 
 def countries_in(text: str) -> frozenset[str]:

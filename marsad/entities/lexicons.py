@@ -1,7 +1,8 @@
 """Lexicons of the entity tagger, read from package data files once per process.
 
 - ``marsad/data/titles.tsv``: titles, roles and trigger words (curated);
-- ``marsad/data/aliases.tsv``: organisations and places with several names, nisba forms (curated);
+- ``marsad/data/aliases.tsv``: organisations and places with several names (curated);
+- ``marsad/data/countries.tsv``: nisba forms of countries (curated; via ``marsad.text.countries``);
 - ``marsad/entities/models/person_tokens.tsv``: Arabic person-name tokens with their frequency in
   the Wikidata English-Arabic name pairs (CC0), built by ``build_person_tokens``.
 
@@ -15,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.errors import ModelError
+from marsad.text.countries import entity_nisbas
 from marsad.text.normalize import match_key
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -56,8 +58,11 @@ def title_words() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def aliases() -> list[tuple[str, str, str]]:
-    """(variant, canonical, type) rows; type is ORG, LOC, PER, MISC or NISBA."""
-    return [(row[0], row[1], row[2]) for row in read_tsv(DATA / "aliases.tsv")]
+    """(variant, canonical, type) rows; type is ORG, LOC, PER, MISC or NISBA. The NISBA rows come last,
+    from the country table, each naming its country as the alias groups do (امريكا -> الولايات المتحده)."""
+    names = [(row[0], row[1], row[2]) for row in read_tsv(DATA / "aliases.tsv")]
+    places = {variant: canonical for variant, canonical, kind in names if kind == "LOC"}
+    return names + [(nisba, places.get(name, name), "NISBA") for nisba, name in entity_nisbas()]
 
 
 @lru_cache(maxsize=1)
