@@ -32,3 +32,37 @@ def test_a_surname_alone_finds_the_full_name_when_unambiguous():
 
 def test_different_first_names_are_different_people():
     assert linked_people(keys("أناتولي أنطونوف"), {"e2": keys("ألكسندر أنطونوف")}) == []
+
+
+def _one_edit_variants(word: str) -> list[str]:
+    letters = "اويةهنكجغقتسشر"
+    out = [word[:i] + word[i + 1:] for i in range(1, len(word))]
+    out += [word[:i] + c + word[i + 1:] for i in range(1, len(word)) for c in letters[:4]]
+    out += [word[:i] + c + word[i:] for i in range(1, len(word) + 1) for c in letters[4:8]]
+    return out
+
+
+def test_every_similar_surname_shares_an_index_key():
+    # The store only compares a person with people sharing a surname key: that must never hide a link.
+    from marsad.entities.across import surname_keys, surname_query_keys
+    from marsad.entities.resolve import similar
+
+    names = ["كوناشينكوف", "شويغو", "ستولتنبرغ", "أنطونوف", "فلاديميروفيتش", "إيغور", "بالينغكات",
+             "ميخائيلوفيتش", "عبدالرحمن", "ماكرون", "كارتر", "غورباتشوفيتش"]
+    pairs = [(n, v) for n in names for v in _one_edit_variants(n)] + [("إيغور", "ايجور"), ("كوناشينكوف", "كوناشنكوف")]
+    checked = 0
+    for a, b in pairs:
+        # linked_people compares the names' matching keys (a single word loses a clitic-looking first letter)
+        last_a, last_b = (next(iter(person_keys([n]))).split()[-1] for n in (f"محمد {a}", b))
+        if similar(last_a, last_b):
+            checked += 1
+            assert surname_keys([f"محمد {a}"]) & surname_query_keys([b]), (a, b)
+            assert surname_keys([b]) & surname_query_keys([f"محمد {a}"]), (a, b)
+    assert checked > 50
+
+
+def test_unrelated_surnames_share_no_index_key():
+    from marsad.entities.across import surname_keys, surname_query_keys
+
+    assert not surname_keys(["أناتولي أنطونوف"]) & surname_query_keys(["إيغور كوناشينكوف"])
+    assert not surname_keys(["بشار الأسد"]) & surname_query_keys(["سيرغي شويغو"])

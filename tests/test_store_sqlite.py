@@ -421,6 +421,7 @@ def test_upgrading_from_version_4_indexes_the_stored_names_for_search(tmp_path):
         store.save(Result(articles=[a1], stories=[Story(id="s", article_ids=["a1"], entities=[name])]))
         conn = store.connection  # back to what a version-4 database had
         conn.execute("DROP TABLE name_words")
+        conn.execute("DROP TABLE person_surnames")
         conn.execute("ALTER TABLE claim_evidence DROP COLUMN char_start")
         conn.execute("ALTER TABLE claim_evidence DROP COLUMN char_end")
         conn.execute("DELETE FROM schema_version WHERE version >= 5")
@@ -428,6 +429,35 @@ def test_upgrading_from_version_4_indexes_the_stored_names_for_search(tmp_path):
         words = {w for (w,) in upgraded.connection.execute("SELECT word FROM name_words")}
         assert {"ايغور", "ايجور", "كوناشينكوف", "كوناشنكوف"} <= words
         assert [h.article_id for h in upgraded.search("ايجور")] == ["a1"]
+
+
+def test_upgrading_from_version_6_indexes_the_stored_people_by_surname(tmp_path):
+    from marsad.store.sqlite import SqliteStore as Store
+
+    path = tmp_path / "v6.db"
+    a1 = Article(id="a1", source="a.txt", title="t", text="نص")
+    people = [Entity(id=f"e{i}", type="PER", name=n, variants=[n], article_ids=["a1"])
+              for i, n in enumerate(["إيغور كوناشينكوف", "ايجور كوناشنكوف", "أناتولي أنطونوف"])]
+    with Store(path) as store:
+        store.save(Result(articles=[a1], stories=[Story(id=f"s{i}", article_ids=["a1"], entities=[p])
+                                                  for i, p in enumerate(people)]))
+        conn = store.connection  # back to what a version-6 database had
+        conn.execute("DROP TABLE person_surnames")
+        conn.execute("DELETE FROM schema_version WHERE version >= 7")
+    with Store(path) as upgraded:
+        indexed = {sid for (sid,) in upgraded.connection.execute("SELECT DISTINCT story_id FROM person_surnames")}
+        assert indexed == {"s0", "s1", "s2"}
+        assert {(a.story_id, a.entity_id) for a in upgraded.entity_stories("e0")} == {("s0", "e0"), ("s1", "e1")}
+
+
+def test_the_surname_index_goes_with_a_deleted_story(store):
+    a1 = Article(id="a1", source="a.txt", title="t", text="نص")
+    person = Entity(id="e1", type="PER", name="إيغور كوناشينكوف", variants=["إيغور كوناشينكوف"], article_ids=["a1"])
+    store.save(Result(articles=[a1], stories=[Story(id="s1", article_ids=["a1"], entities=[person])]))
+    count = "SELECT COUNT(*) FROM person_surnames WHERE story_id = 's1'"
+    assert store.connection.execute(count).fetchone()[0] >= 3  # skeleton, folded spelling, initial+length
+    store.delete_stories(["s1"])
+    assert store.connection.execute(count).fetchone()[0] == 0
 
 
 def test_a_person_named_another_way_in_another_story_is_found_across_the_store(store):

@@ -9,20 +9,56 @@ same person is also written another way («إيغور كوناشينكوف» / �
   (``resolve.same_person``: skeleton or a small edit distance per word);
 - a surname alone is the person with that surname only when the surname is unambiguous among the
   people compared: «الأسد» is not linked when both «بشار الأسد» and «حافظ الأسد» are known.
+
+Every such link needs the last words of the two names to be ``similar``, so a store indexes each stored
+person by ``surname_keys`` and compares a person only with those sharing a key (``surname_query_keys``)
+instead of every stored person: the same consonant skeleton, the same folded spelling, or, for words long
+enough for ``similar`` to allow an edit, the same first letter and a length within that edit.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from marsad.entities.resolve import name_key, same_person, similar
+from marsad.entities.resolve import EDIT_THRESHOLD, fold, name_key, same_person, similar
+from marsad.text.normalize import skeleton
 
-__all__ = ["person_keys", "linked_people"]
+__all__ = ["person_keys", "linked_people", "surname_keys", "surname_query_keys"]
+
+# Longest length difference tried around a surname's length when ``similar`` allows edits (``EDIT_THRESHOLD``
+# of the longer word: one edit from 10 letters, two from 20).
+_LENGTH_REACH = 3
 
 
 def person_keys(names: Iterable[str]) -> set[str]:
     """The matching keys of a person's names and spellings."""
     return {k for k in (name_key(n, "PER") for n in names) if k}
+
+
+def surname_keys(names: Iterable[str]) -> set[str]:
+    """Index keys of a stored person's names: skeleton, folded spelling and initial+length of each last word."""
+    out: set[str] = set()
+    for last in _last_words(names):
+        folded = fold(last)
+        out |= {f"s:{skeleton(last)}", f"f:{folded}", f"l:{last[:1]}:{len(folded)}"}
+    return out
+
+
+def surname_query_keys(names: Iterable[str]) -> set[str]:
+    """The keys under which every person ``linked_people`` could link to these names is indexed."""
+    out: set[str] = set()
+    for last in _last_words(names):
+        folded = fold(last)
+        out |= {f"s:{skeleton(last)}", f"f:{folded}"}
+        n = len(folded)
+        for m in range(max(1, n - _LENGTH_REACH), n + _LENGTH_REACH + 1):
+            if m != n and abs(m - n) <= int(EDIT_THRESHOLD * max(m, n)) or m == n and int(EDIT_THRESHOLD * n) >= 1:
+                out.add(f"l:{last[:1]}:{m}")
+    return out
+
+
+def _last_words(names: Iterable[str]) -> set[str]:
+    return {key.split()[-1] for key in person_keys(names)}
 
 
 def linked_people(target: set[str], candidates: dict[str, set[str]]) -> list[str]:

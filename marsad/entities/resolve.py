@@ -63,12 +63,13 @@ def levenshtein(a: str, b: str) -> int:
     return previous[-1]
 
 
-def _fold(word: str) -> str:
+def fold(word: str) -> str:
+    """A name word with its hamza carriers and letters for foreign sounds folded (what ``word_distance`` compares)."""
     return normalize_foreign_letters(normalize_hamza_carriers(match_key(word)))
 
 
 def word_distance(a: str, b: str) -> float:
-    fa, fb = _fold(a), _fold(b)
+    fa, fb = fold(a), fold(b)
     return levenshtein(fa, fb) / max(len(fa), len(fb), 1)
 
 

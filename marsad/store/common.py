@@ -36,8 +36,15 @@ def entity_appearances(entity_id: str, appearances: Appearances) -> list[EntityA
     """Every story in which the entity appears; a person also under the ids another spelling has elsewhere."""
     found = appearances("WHERE e.entity_id = ?", (entity_id,))
     if found and found[0].type == "PER":
-        others = appearances("WHERE e.type = 'PER' AND e.entity_id != ?", (entity_id,))
-        found += same_people(found, others)
+        from marsad.entities.across import surname_query_keys
+
+        keys = sorted(surname_query_keys(n for a in found for n in [a.name, *a.variants]))
+        if keys:
+            others = appearances(
+                "WHERE e.type = 'PER' AND e.entity_id != ? AND (e.story_id, e.position) IN "
+                "(SELECT k.story_id, k.entity_position FROM person_surnames k "
+                f"WHERE k.key IN ({', '.join('?' * len(keys))}))", (entity_id, *keys))
+            found += same_people(found, others)
     return sorted(found, key=lambda a: (a.story_id, a.entity_id != entity_id, a.entity_id))
 
 

@@ -23,7 +23,8 @@ from typing import Any
 import psycopg
 
 from marsad.errors import StoreError
-from marsad.store import EntityAppearance, SearchHit
+from marsad.model import Result
+from marsad.store import EntityAppearance, SaveStats, SearchHit
 from marsad.store import rows as R
 from marsad.store.common import RecordQueries, display_target, name_spellings, snippet
 from marsad.store.migrate import Migration, apply_pending, available_migrations
@@ -38,6 +39,10 @@ CONNECT_TIMEOUT = 10  # seconds, unless the DSN says otherwise
 # ts_rank weights {D, C, B, A}: title (A) 3x the text (B), clitic-free words (D) half the text, as the
 # SQLite store's bm25(articles_fts, 3.0, 1.0, 0.5).
 RANK_WEIGHTS = "{0.15, 0, 0.3, 0.9}"
+
+
+# New rows in one save after which the store runs ANALYZE (a few hundred ms on a newsroom-sized database).
+ANALYZE_AFTER = 500
 
 
 class PostgresStore(RecordQueries):
@@ -75,6 +80,19 @@ class PostgresStore(RecordQueries):
 
     # ------------------------------------------------------------ writing
 
+    def save(self, result: Result) -> SaveStats:
+        """Store a result in one transaction (``RecordQueries.save``); after a large batch, refresh the
+        planner's statistics so the next queries do not plan for the empty tables the server last saw
+        (autovacuum would only do it a minute or more later: a person lookup on 400 fresh stories took
+        190 ms with the empty-table plan, a few ms after ANALYZE)."""
+        stats = super().save(result)
+        if stats.stories_added + stats.articles_added >= ANALYZE_AFTER:
+            try:
+                self._raw.execute("ANALYZE")
+            except psycopg.Error as exc:
+                raise StoreError(f"cannot refresh statistics after saving: {exc}", source=self.target) from exc
+        return stats
+
     def reindex(self) -> None:
         """Rebuild the search index and the name words from what is stored (after the normaliser changed)."""
         with self._transaction("reindex"):
@@ -84,6 +102,7 @@ class PostgresStore(RecordQueries):
             self._conn.execute("DELETE FROM name_words")
             variants = [v for (v,) in self._conn.execute("SELECT DISTINCT variant FROM entity_variants").fetchall()]
             R.write_name_words(self._conn, variants)
+            R.rebuild_person_surnames(self._conn)
             self._conn.execute("UPDATE store_meta SET value = ? WHERE key = 'fts_normaliser'", (R.SEARCH_NORMALISER,))
 
     def _check_index(self) -> None:

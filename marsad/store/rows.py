@@ -125,7 +125,7 @@ SEARCH_NORMALISER = "match_key+strip_clitics/1"
 NAME_WORD_MIN = 3  # shorter words (ال, بن, أبو-less stubs) would match too many unrelated names
 STORY_TABLES = ("story_articles", "entities", "entity_variants", "entity_articles", "entity_roles",
                 "entity_mentions", "quotes", "quote_via", "timeline", "timeline_articles", "summary",
-                "summary_articles", "claims", "claim_articles", "claim_evidence")
+                "summary_articles", "claims", "claim_articles", "claim_evidence", "person_surnames")
 
 
 # ---------------------------------------------------------------- search keys
@@ -285,6 +285,8 @@ def _write_entities(conn: Connection, story_id: str, entities: list[Entity]) -> 
     _many(conn, "entities", 5, [(story_id, i, e.id, e.type, e.name) for i, e in enumerate(entities)])
     _many(conn, "entity_variants", 4, _nested(story_id, (e.variants for e in entities)))
     write_name_words(conn, [v for e in entities for v in e.variants])
+    write_person_surnames(conn, [(story_id, i, [e.name, *e.variants]) for i, e in enumerate(entities)
+                                 if e.type == "PER"])
     _many(conn, "entity_articles", 4, _nested(story_id, (e.article_ids for e in entities)))
     _many(conn, "entity_roles", 4, _nested(story_id, (e.roles for e in entities)))
     _many(conn, "entity_mentions", 6, _nested(story_id, ([tuple(m) for m in e.mentions] for e in entities)))
@@ -299,6 +301,28 @@ def write_name_words(conn: Connection, variants: Iterable[str]) -> None:
     rows = sorted(name_word_rows(variants))
     if rows:
         conn.executemany("INSERT INTO name_words (skeleton, word) VALUES (?, ?) ON CONFLICT DO NOTHING", rows)
+
+
+def write_person_surnames(conn: Connection, people: Iterable[tuple[str, int, list[str]]]) -> None:
+    """Index rows (story_id, entity position, key) of people given as (story_id, position, names)."""
+    from marsad.entities.across import surname_keys
+
+    rows = sorted({(sid, pos, key) for sid, pos, names in people for key in surname_keys(names)})
+    if rows:
+        conn.executemany("INSERT INTO person_surnames (story_id, entity_position, key) VALUES (?, ?, ?) "
+                         "ON CONFLICT DO NOTHING", rows)
+
+
+def rebuild_person_surnames(conn: Connection) -> None:
+    """Refill the surname index from the stored person entities and their variants (in reindex())."""
+    conn.execute("DELETE FROM person_surnames")
+    people: dict[tuple[str, int], list[str]] = {}
+    for sid, pos, name in conn.execute("SELECT story_id, position, name FROM entities WHERE type = 'PER'").fetchall():
+        people[(sid, pos)] = [name]
+    for sid, pos, variant in conn.execute("SELECT story_id, entity_position, variant FROM entity_variants").fetchall():
+        if (sid, pos) in people:
+            people[(sid, pos)].append(variant)
+    write_person_surnames(conn, [(sid, pos, names) for (sid, pos), names in people.items()])
 
 
 def _write_quotes(conn: Connection, story_id: str, quotes: list[Quote]) -> None:

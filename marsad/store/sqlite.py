@@ -70,6 +70,7 @@ class SqliteStore(RecordQueries):
             self._conn.execute("DELETE FROM name_words")
             variants = [v for (v,) in self._conn.execute("SELECT DISTINCT variant FROM entity_variants")]
             R.write_name_words(self._conn, variants)
+            R.rebuild_person_surnames(self._conn)
             self._conn.execute("UPDATE store_meta SET value = ? WHERE key = 'fts_normaliser'", (FTS_NORMALISER,))
 
     def _transaction(self, what: str) -> _Transaction:
