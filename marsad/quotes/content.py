@@ -28,6 +28,11 @@ TRAILING = frozenset({"و", "ان", "حين", "فيما", "بينما", "في", 
 NAME_QUOTE_LOOKAHEAD = 8  # tokens after the quoted name in which the real introducer must come
 # «قبل أن», «بعد أن»: أن after these is a conjunction of time, not the start of reported speech.
 TEMPORAL = frozenset({"قبل", "بعد", "دون", "حتي", "منذ", "بدل", "لمجرد", "سبق"})  # «الذي سبق أن وجه»
+# Verbs of wanting, trying, deciding and obligation: أن after them opens a subjunctive verb («وأراد أن يفرضها»),
+# never the reported content of an earlier cue when the verb is joined by و/ف, starting a clause of its own
+# («وأكدت تعلقه ... وأراد أن»; quotes_dev2, issue 5). Unjoined («اعتبر نجاد ألا أحد يستطيع أن») it may be inside it.
+MODAL = frozenset({"اراد", "ارادت", "يريد", "تريد", "يجب", "ينبغي", "يمكن", "حاول", "حاولت", "يحاول", "تحاول", "قرر",
+                   "قررت", "استطاع", "يستطيع", "تستطيع", "بد", "يتعين", "يتوجب", "اعتاد", "اعتادت"})
 # A quotation right after these words is a title («تحت عنوان "..."»), not a partial quote.
 TITLE_WORDS = frozenset({"عنوان", "بعنوان", "اسم", "باسم", "شعار", "بشعار", "عبارة", "كلمة"})
 
@@ -47,7 +52,7 @@ def find_intro(toks: list[Tok], start: int, limit: int, cue: Cue, ctx: Context) 
         nxt = toks[k + 1] if k + 1 < len(toks) else None  # «أكد العثور على»: على may be the limit
         if tok.is_word and any(q.start <= tok.start < q.end for q in ctx.quoted):
             continue  # «لـ "سي ان ان" ان ...»: words inside a quoted name introduce nothing
-        if tok.key in COMPLEMENTIZERS and not (k > start and toks[k - 1].bare in TEMPORAL) \
+        if tok.key in COMPLEMENTIZERS and not (k > start and (toks[k - 1].bare in TEMPORAL or _joined_modal(toks[k - 1]))) \
                 and ctx.text[tok.start - 1 : tok.start] != ".":  # «سي.أن.أن» is a name, not «أن»
             return "clause", k, k + 1
         if tok.text == ":":
@@ -65,6 +70,10 @@ def find_intro(toks: list[Tok], start: int, limit: int, cue: Cue, ctx: Context) 
 # Demonstratives standing for something already reported («أكد ذلك الوزير», «عبرت عن ذلك نانسي كوال»): an object
 # that refers back, after which the verb's subject follows, never reported content.
 ANAPHORIC = frozenset({"ذلك", "هذا", "هذه", "ذاك", "ذلك،"})
+
+
+def _joined_modal(tok: Tok) -> bool:
+    return tok.bare in MODAL and tok.key != tok.bare
 
 
 def anaphoric_object_end(toks: list[Tok], start: int, limit: int) -> int:
@@ -169,6 +178,11 @@ def after_title_word(text: str, offset: int) -> bool:
     return bool(before) and match_key(before[-1]) in TITLE_WORDS
 
 
+def _ends_by(end: int, limit: int, text: str) -> bool:
+    """``end`` is at or before ``limit``, or past it by closing brackets and marks only («(... الأصليين)"»)."""
+    return end <= limit or not text[limit:end].strip(")]»\"'”")
+
+
 def quotes_of_content(span: tuple[int, int], how: str, cue: str, speaker: Speaker | None,
                       sentence: int, ctx: Context) -> list[Raw]:
     """The quote(s) a content span gives: one direct, or one indirect plus its partial quotations."""
@@ -178,7 +192,7 @@ def quotes_of_content(span: tuple[int, int], how: str, cue: str, speaker: Speake
     kind = "direct" if how in ("colon", "bare") else "indirect"
     out = [Raw(span[0], span[1], kind, cue, speaker, sentence)]
     for q in ctx.quoted:
-        if span[0] <= q.start and q.end <= span[1] and q.words(ctx.text) >= MIN_PARTIAL_WORDS \
+        if span[0] <= q.start and _ends_by(q.end, span[1], ctx.text) and q.words(ctx.text) >= MIN_PARTIAL_WORDS \
                 and kind == "indirect" and not after_title_word(ctx.text, q.start):
             out.append(Raw(q.start, q.end, "direct", cue, speaker, sentence))
     return out
