@@ -23,9 +23,9 @@ that exact form, so a wrong day, hour or length still counts as wrong:
   accepted when it is exactly our day plus seven days and ours lies in the anchor's ISO week;
 - a day with its part written resolved («2015-10-06TEV») or as we write it (value «2015-10-06», TIMEX
   «XXXX-WXX-2TEV»): accepted when the day is our value and the part our TIMEX's part;
-- a calendar period written as its own notation («2015-W40», «2015-09», «2014») or as the range of its
-  days («(2015-09-28,2015-10-05,P1W)»): accepted when the expected range starts on its first day and
-  ends on the first day after it;
+- a calendar period written as its own notation («2015-W40», «2015-09», «2014», the decade «199», the
+  century «18») or as the range of its days («(2015-09-28,2015-10-05,P1W)»): accepted when the expected
+  range starts on its first day and ends on the first day after it;
 - a whole hour with or without its zero minutes («T07:00» and «T07», as news and Recognizers-Text write
   it): accepted when the two are equal once «:00» is dropped after the hour (not «:00» seconds);
 - «بعد 5 ساعات» from a reference moment: the spec writes the period from that moment (``(R,X,PT5H)``),
@@ -200,9 +200,13 @@ def _without_zero_minutes(timex: str) -> str:
 
 
 def period_ends(value: str) -> tuple[str, str] | None:
-    """First day and the day after the last of a year, month or ISO week value; None for anything else."""
+    """First day and the day after the last of a year, month, ISO week, decade («199») or century («18») value;
+    None for anything else."""
     if re.fullmatch(r"\d{4}", value):
         return f"{value}-01-01", f"{int(value) + 1:04d}-01-01"
+    if re.fullmatch(r"\d{2,3}", value):
+        scale = 10 if len(value) == 3 else 100
+        return f"{int(value) * scale:04d}-01-01", f"{(int(value) + 1) * scale:04d}-01-01"
     if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
         y, mo = int(m.group(1)), int(m.group(2))
         if not 1 <= mo <= 12:

@@ -54,7 +54,7 @@ class Found:
 
 def patterns(p: Parser) -> list[Callable[[int], Hit | None]]:
     return [p.nth_weekday, p.month_date, p.numeric, p.weekday, p.relative_day, p.unit_shift, p.duration, p.year_alone,
-            p.clock, p.frequency, p.bare_day, p.season, p.decade, p.part_of_day, p.holiday,
+            p.clock, p.frequency, p.bare_day, p.season, p.decade, p.century, p.part_of_day, p.holiday,
             p.day_part_period, p.day_end, p.rest_of, p.now, p.early_late, p.next_hour,
             lambda i: day_range(p, i), lambda i: month_pair(p, i),
             lambda i: hour_range(p, i)]
@@ -67,7 +67,8 @@ def starters() -> frozenset[str]:
     words: set[str] = {"من", "بين", "يوم", "ايام", "الي", "شهر", "اسبوع", "الاسبوع", "الربع", "كل", "نصف", "الساعه",
                        "بعد", "في", "منتصف", "الظهيره", "وقت", "لعام", "لسنه", "بقيه", "باقي", "ال", "عند", "يومي",
                        "شهري",
-                       "الان", "حاليا", "عطله", "ثاني", "ثالث", "رابع", "خامس", "عامي", "سنتي", "النصف"}
+                       "الان", "حاليا", "عطله", "ثاني", "ثالث", "رابع", "خامس", "عامي", "سنتي", "النصف", "القرن", "قرن", "عقد",
+                       "العقد"}
     words |= PART_WORDS.keys() | PART_EDGES
     words |= THIS | EDGE | YEAR_WORDS | DURATION_CUES | set(AGO) | set(DAYPARTS) | PLURAL_UNITS | AM | PM | NIGHT
     tables: list[Iterable[str]] = [lex.months, lex.weekdays, lex.holidays, *lex.relative.values()]

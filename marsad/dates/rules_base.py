@@ -171,7 +171,7 @@ class Base:
         got = self.word(j, self.lex.relative["shift"]) if j < len(self.t) else None
         return (int(self.lex.relative["shift"][got[0]]), j + 1) if got else (None, j)
 
-    def future_before(self, i: int, window: int = 5) -> bool:
+    def future_before(self, i: int, window: int = 8) -> bool:
         """A future verb («سيزور», «سأعود», «سوف يعقد») among the ``window`` words before token ``i`` in its
         clause: a bare weekday after it is the next such day, not the last one."""
         for k in range(i - 1, max(i - 1 - window, -1), -1):

@@ -26,6 +26,8 @@ from marsad.dates.rules_base import (
     Hit,
 )
 
+# After a decade, words that make it an age («في الخمسينيات من عمره»), not a period of history.
+AGE_WORDS = frozenset({"العمر", "عمره", "عمرها", "عمرهم", "عمري", "عمرا"})
 # Adjectives after «اليوم» that make it a day named by what happens on it, not the day of publication.
 NOT_TODAY = frozenset({"الاخير", "الوطني", "العالمي", "الدولي", "الختامي", "الافتتاحي", "المفتوح", "الدراسي"})
 
@@ -454,6 +456,8 @@ class DateRules(Base):
         if shift is None and not (this or edge):
             return None
         val = V.unit_shift(units[unit[0]], shift or 0, self.anchor)
+        if val and units[unit[0]] == "W" and (holiday or edge and edge[0] == "نهايه") and "W" in val.value:
+            val = V.Value("date", f"{val.timex}-WE", f"{val.value}-WE", val.resolution, None, "week")  # the weekend
         return Hit(start_i, j, start, val) if val else None
 
     def season(self, i: int) -> Hit | None:
@@ -483,11 +487,17 @@ class DateRules(Base):
         return Hit(i, j, start, V.Value("date", v, v, "relative"))
 
     def decade(self, i: int) -> Hit | None:
-        """«السبعينيات» -> 197 (the 1970s), «تسعينيات القرن الماضي»."""
-        got = self.word(i, self.lex.relative["decade"])
+        """«السبعينيات» -> 197 (the 1970s), «تسعينيات القرن الماضي», «عقد الستينيات»; not an age («في
+        الثلاثينيات من العمر»)."""
+        head = self.word(i, {"عقد", "العقد"})
+        got = self.word(i + 1 if head else i, self.lex.relative["decade"])
         if got is None:
             return None
-        j = i + 1
+        j = i + 2 if head else i + 1
+        if self.word(j, AGE_WORDS) or self.norm(j) == "من" and self.word(j + 1, AGE_WORDS):
+            return None
+        if head:
+            got = (got[0], head[1])
         d = self.lex.relative["decade"][got[0]]
         if self.norm(j) == "القرن" and self.norm(j + 1) in ("الماضي", "العشرين"):
             j += 2
@@ -497,3 +507,27 @@ class DateRules(Base):
             return Hit(i, n[1], got[1], V.Value("date", timex, str(century // 10), "explicit", None, "decade"))
         timex = f"(XX{d}0-01-01,XX{int(d) + 1}0-01-01,P10Y)" if d != "9" else "(XX90-01-01,XX00-01-01,P10Y)"
         return Hit(i, j, got[1], V.Value("date", timex, f"19{d}", "explicit", None, "decade"))
+
+    def century(self, i: int) -> Hit | None:
+        """«القرن التاسع عشر» -> 18 (the 1800s), «القرن العشرين», «القرن الحادي والعشرين», «القرن 19», «القرن
+        الماضي» (from the anchor); not «صفقة القرن» (no number)."""
+        edge = self.word(i, EDGE - {"اخر"})  # «مطلع القرن الحادي والعشرين», as with months and years
+        head = self.word(i + 1 if edge else i, {"القرن", "قرن"})
+        if head is None:
+            return None
+        n: int | None = None
+        j = i + 2 if edge else i + 1
+        if j < len(self.t) and self.t[j].kind == "d" and len(self.t[j].norm) <= 2:
+            n, j = self.t[j].number, j + 1
+        elif (got := parse_words(self.t, j)) is not None:
+            n, j = got[0], got[1]
+        else:
+            shift, j = self.shift_after(j)
+            if shift is None or self.anchor is None:
+                return None
+            n = (self.anchor.year - 1) // 100 + 1 + shift
+        if n is None or not 1 <= n <= 21:
+            return None
+        first = (n - 1) * 100
+        timex = f"({first:04d}-01-01,{first + 100:04d}-01-01,P100Y)"
+        return Hit(i, j, (edge or head)[1], V.Value("date", timex, f"{n - 1:02d}", "explicit", None, "century"))

@@ -15,6 +15,8 @@ BARE_PLURALS = frozenset({"ايام", "اسابيع", "اشهر", "شهور", "�
 AGE_CUES = frozenset({"العمر", "عمر", "عمره", "عمرها", "عمرهم", "سن", "البالغ", "البالغه"})
 # After a single unit, words that give it its count («أسبوع واحد», «يوما كاملا»).
 WHOLE = frozenset({"كامل", "كامله", "كاملا", "واحد", "واحده", "واحدا"})
+# After a counted plural unit, «the last» N units up to now («الأشهر الستة الأخيرة»).
+LAST = frozenset({"الاخيره", "الاخير"})
 # Words of approximation between a cue and its amount; the amount is resolved as said.
 APPROX = (("ما", "يقرب", "من"), ("ما", "يزيد", "عن"), ("ما", "يزيد", "علي"), ("اكثر", "من"), ("اقل", "من"),
           ("نحو",), ("حوالي",), ("قرابه",), ("زهاء",))
@@ -33,6 +35,8 @@ class SpanRules(TimeRules):
         j = parts[-1][2]
         if unit == "Y" and not cue and self.age_before(k):
             return None  # an age
+        if unit == "DEC" and self.word(j, self.lex.relative["decade"]):
+            return None  # «خلال عقد الستينيات»: the decade named (``decade``)
         if len(parts) == 1 and j == k + 1 and self.word(k, BARE_PLURALS):
             return self.vague(i, j, cue, unit)
         timed = any(p[1] in ("H", "MIN", "S") for p in parts)
@@ -60,6 +64,8 @@ class SpanRules(TimeRules):
             return Hit(k, j + 2, start, V.from_now([(p[0], p[1]) for p in parts], self.anchor))
         if len(parts) == 1:
             shift, j2 = self.shift_after(j)
+            if shift is None and self.norm(j) in LAST and self.norm(j + 1) != "من" and self.word(k, PLURAL_UNITS):
+                shift, j2 = -1, j + 1  # «الأيام العشرة الأخيرة» as «الماضية»; not «… الأخيرة من رمضان»
             if shift in (-1, 1):
                 if self.norm(k - 1) == "ال" and not cue:  # «الـ24 ساعة الماضية»
                     k, start = k - 1, self.t[k - 1].start

@@ -33,7 +33,17 @@ class YearRules(DateRules):
             return self.hijri_year(i, j, start, y)
         if not (100 <= y <= 2100) or (not word and not 1000 <= y <= 2100):
             return None
-        return Hit(i, j, start, V.year_only(y))
+        return Hit(i, self.year_shift(y, j), start, V.year_only(y))
+
+    def year_shift(self, y: int, j: int) -> int:
+        """«عام 2015 الجاري», «عام 2014 الماضي», «2016 المقبل»: a shift word after a year that agrees with the
+        anchor belongs to the expression (one that contradicts it starts something else)."""
+        shift, k = self.shift_after(j)
+        if shift not in (-1, 0, 1):
+            return j
+        if self.anchor is not None and (y > self.anchor.year) - (y < self.anchor.year) != shift:
+            return j
+        return k
 
     def named_year(self, k: int, j: int) -> bool:
         """«انتخابات 2020», «الانتخابات التشريعية 2021», «كأس العالم 2022»: the year an event is named by (not

@@ -22,8 +22,8 @@ def sort_key(value: str) -> dt.date | None:
     if m is None:
         return None
     year, part = int(m.group(1)), m.group(2)
-    if part.startswith("W"):
-        return dt.date.fromisocalendar(year, int(part[1:]), 1)
+    if part.startswith("W"):  # a week from its Monday, its weekend («2015-W41-WE») from its Saturday
+        return dt.date.fromisocalendar(year, int(part[1:]), 6 if value.endswith("-WE") else 1)
     day = value[8:10] if len(value) >= 10 and value[7] == "-" else "01"
     try:
         return dt.date(year, int(part), int(day))

@@ -92,7 +92,8 @@ def hijri(y: int | None, m: int, d: int | None, anchor: dt.date | None) -> Value
         return None
     day = dt.date(g.year, g.month, g.day)
     if d is None:
-        return Value("date", f"{g.year}-{g.month:02d}", f"{g.year}-{g.month:02d}", resolution + "-month", None, "month")
+        return Value("date", hijri_month_days(y, m) or f"{g.year}-{g.month:02d}", f"{g.year}-{g.month:02d}",
+                     resolution + "-month", None, "month")
     return Value("date", day.isoformat(), day.isoformat(), resolution, day, "day")
 
 
@@ -115,7 +116,7 @@ def _hijri_year_for(m: int, d: int, anchor: dt.date) -> int:
 
 def hijri_month(m: int, shift: int, anchor: dt.date) -> Value | None:
     """«رمضان المقبل» / «رمضان الماضي» / «رمضان الحالي»: the Hijri month after, before or around the anchor,
-    as the Gregorian month of its 15th day."""
+    as the Gregorian month of its 15th day (value) and the range of its days (TIMEX)."""
     from hijridate import Gregorian, Hijri
 
     hy = Gregorian(anchor.year, anchor.month, anchor.day).to_hijri().year
@@ -131,7 +132,24 @@ def hijri_month(m: int, shift: int, anchor: dt.date) -> Value | None:
         g = Hijri(hy, m, 15).to_gregorian()
     except (ValueError, OverflowError):
         return None
-    return Value("date", f"{g.year}-{g.month:02d}", f"{g.year}-{g.month:02d}", "hijri-relative", None, "month")
+    return Value("date", hijri_month_days(hy, m) or f"{g.year}-{g.month:02d}", f"{g.year}-{g.month:02d}",
+                 "hijri-relative", None, "month")
+
+
+def hijri_month_days(y: int, m: int) -> str | None:
+    """The Gregorian days of a Hijri month as a TIMEX range, first day to the day after the last (Ramadan
+    1436: «(2015-06-18,2015-07-17,P29D)»); the value keeps the Gregorian month of its middle."""
+    from hijridate import Hijri
+
+    try:
+        first = Hijri(y, m, 1)
+        g = first.to_gregorian()
+        start = dt.date(g.year, g.month, g.day)
+        length = first.month_length()
+    except (ValueError, OverflowError):
+        return None
+    end = start + dt.timedelta(days=length)
+    return f"({start.isoformat()},{end.isoformat()},P{length}D)"
 
 
 def hijri_holiday(m: int, d: int, year: int | None, anchor: dt.date | None) -> Value | None:
