@@ -95,3 +95,17 @@ def test_a_malformed_row_is_a_coded_error():
         _parse("روسيا\tRU\tروسيا\tcountry\tclaims")
     with pytest.raises(ModelError):
         _parse("روسيا\tRU")
+
+
+def test_every_nisba_of_the_big_states_makes_a_state_voice_in_claims():
+    # «الحكومة البريطانية», «وزارة الدفاع التركية»: the feminine and masculine adjectives of each country
+    from marsad.claims import standpoint
+
+    for phrase, country in [("الحكومه البريطانيه", "حكومه بريطانيا"), ("المتحدث التركي", "متحدث تركيا"),
+                            ("وزاره الخارجيه الفرنسيه", "وزاره خارجيه فرنسا"), ("الجيش الالماني", "جيش المانيا")]:
+        assert standpoint(word_keys(phrase)) == standpoint(word_keys(country)) != "", phrase
+
+
+def test_clustering_reads_both_spellings_of_america():
+    one_word, _ = cluster_countries()
+    assert one_word["اميركيه"] == one_word["امريكيه"] == "US"
