@@ -108,3 +108,28 @@ def test_gate_on_dev_news2() -> None:
     scores = evaluate(load_cases([DEV_NEWS2]))
     assert scores["false_alarms"] == 0
     assert scores["span_rate"] >= 0.88 and scores["value_rate"] >= 0.84, scores
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("يتوجه آلاف الحجاج إلى مكة خلال موسم الحج", "موسم الحج", "2015-09-21"),  # 8 Dhu al-Hijjah 1436
+    ("يسافر الوزير إلى الحج سنة 2016", "الحج سنة 2016", "2016-09-09"),
+    ("أحيا الفلسطينيون ذكرى النكبة في رام الله", "ذكرى النكبة", "2015-05-15"),
+    ("ألقى الملك خطابا بمناسبة عيد العرش", "عيد العرش", "2015-07-30"),
+    ("تقام الاحتفالات في العيد الكبير", "العيد الكبير", "2015-09-23"),
+    ("تزين الشوارع في الكريسماس العام المقبل", "الكريسماس العام المقبل", "2016-12-25"),
+])
+def test_more_holidays(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in found(text)
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("تستعد البلاد للاحتفال بعيد الاستقلال", "عيد الاستقلال", "XXXX-XX-XX"),
+    ("أقيم العرض العسكري في يوم الاستقلال عام 2014", "يوم الاستقلال عام 2014", "2014"),
+])
+def test_a_holiday_whose_day_depends_on_the_country_keeps_what_is_known(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in found(text)
+
+
+@pytest.mark.parametrize("text", ["أعلنت وزارة الحج عن خطة جديدة", "أدى الرئيس فريضة الحج"])
+def test_the_pilgrimage_as_a_noun_is_no_date(text: str) -> None:
+    assert found(text) == []

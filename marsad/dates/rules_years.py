@@ -8,6 +8,10 @@ from marsad.dates.numbers import parse_words
 from marsad.dates.rules_base import DATE_PREP, EDGE, SCALES, YEAR_CUES, YEAR_WORDS, Hit
 from marsad.dates.rules_dates import DateRules
 
+# Holiday names that are also common nouns: a day only after a cue of time or going, or with a year.
+COMMON_NOUN_HOLIDAYS = frozenset({"الحج"})
+HOLIDAY_CUES = frozenset({"في", "الي", "خلال", "قبل", "بعد", "منذ", "حتي", "موسم", "طوال", "اثناء"})
+
 
 class YearRules(DateRules):
     def year_alone(self, i: int) -> Hit | None:
@@ -92,7 +96,12 @@ class YearRules(DateRules):
         name, j, start = got
         start = yawm[1] if yawm else start
         year, j = self.holiday_year(j)
+        if name in COMMON_NOUN_HOLIDAYS and year is None and self.norm(i - 1) not in HOLIDAY_CUES:
+            return None  # «وزارة الحج», «فريضة الحج»: the pilgrimage, not its days
         when = self.lex.holidays[name]
+        if when == "?":  # «عيد الاستقلال»: the day depends on the country
+            v = str(year) if year is not None else "XXXX-XX-XX"
+            return Hit(i, j, start, V.Value("date", v, v, "holiday-unknown-day", None, "year" if year else ""))
         if when.startswith("H"):
             val = V.hijri_holiday(int(when[1:3]), int(when[4:6]), year, self.anchor)
         elif when == "easter":
