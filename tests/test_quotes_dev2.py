@@ -38,3 +38,25 @@ def test_asarra_ala_anna_is_a_statement() -> None:
 def test_murajjihan_participle_starts_a_second_content() -> None:
     text = "وقال المحلل نبيل سعد إن القرار مفاجئ، مرجحا أن تتراجع الحكومة عنه قريبا."
     assert said(text) == [("نبيل سعد", "القرار مفاجئ"), ("نبيل سعد", "تتراجع الحكومة عنه قريبا")]
+
+
+def test_fi_al_waqt_alladhi_akkada_fihi_is_a_new_statement() -> None:
+    text = "وفاز الفريق بالمباراة، في الوقت الذي أكد فيه المدرب سامر خليل أن الفوز مستحق."
+    assert said(text) == [("سامر خليل", "الفوز مستحق")]
+
+
+def test_verbal_noun_after_resumptive_fihi_is_the_object() -> None:
+    text = "وعقد الوزير نبيل حداد مؤتمرا صحفيا أكد فيه إصرار الحكومة على الإصلاح الاقتصادي."
+    found = said(text)
+    assert len(found) == 1 and found[0][1].startswith("إصرار الحكومة")
+    assert found[0][0] == "نبيل حداد"
+
+
+def test_last_titled_name_speaks_when_no_speaker_is_known() -> None:
+    text = "من جهته قدم السيد كريم فاضل الرئيس التنفيذي لشركة نفطية ورقة عمل عن الطاقة، وقال ان الطلب سيرتفع."
+    assert said(text) == [("كريم فاضل", "الطلب سيرتفع")]
+
+
+def test_sports_position_is_a_title_before_the_name() -> None:
+    text = "وقال مهاجم المنتخب الدولي سامي نصار إن الفريق جاهز للمباراة."
+    assert said(text) == [("سامي نصار", "الفريق جاهز للمباراة")]

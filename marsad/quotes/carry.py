@@ -7,16 +7,8 @@ from dataclasses import replace
 
 from marsad.quotes.context import Context, Hit, Raw, in_quotation
 from marsad.quotes.cues import clause_start
-from marsad.quotes.speakers import (
-    Registry,
-    Speaker,
-    name_at_end,
-    title_holders,
-)
-from marsad.quotes.tokens import (
-    Tok,
-    cue_of,
-)
+from marsad.quotes.speakers import Registry, Speaker, name_at_end, title_holders
+from marsad.quotes.tokens import Tok, cue_of, word_kind_of
 from marsad.text.normalize import match_key
 
 SUBORDINATORS = frozenset({"حين", "حينما", "عندما", "لما", "بعدما", "اذ"})
@@ -94,6 +86,24 @@ def last_person(ctx: Context, before: int) -> Speaker | None:
         return None
     m = people[-1]
     return Speaker(ctx.text[m.start : m.end], "PER", m.role or "", m.start, m.end)
+
+
+def unnamed_fallback(ctx: Context, toks: list[Tok], i: int) -> Speaker | None:
+    """With no speaker yet and no tagged person: the last titled name before the cue («قدم السيد سوريش ماثيور ...
+    ورقة عمل ... وقال ان»), the person the passage is about (quotes_dev2, issue 5)."""
+    at = toks[i].start
+    holders = [h for h in ctx.holders if at - PERSON_LOOKBACK <= h.start < at and not in_quotation(ctx, h.start)
+               and len(h.role.split()) <= MAX_FALLBACK_TITLE_WORDS and not _prefixed_head(h.name)]
+    return holders[-1] if holders else None
+
+
+MAX_FALLBACK_TITLE_WORDS = 3  # «السيد», «الرئيس الفرنسي»; a longer "title" is a misread clause (quotes_dev, 0214)
+
+
+def _prefixed_head(name: str) -> bool:
+    """«لشركة بترونت»: a ل/ب-prefixed organisation or title word read as a name."""
+    first = match_key(name.split()[0]) if name.split() else ""
+    return first[:1] in ("ل", "ب") and word_kind_of(first[1:]) in ("org", "role")
 
 
 def resolve_speaker(speaker: Speaker | None, at: int, registry: Registry) -> Speaker | None:

@@ -52,6 +52,16 @@ def _apposed_relative(toks: list[Tok], i: int, cue: Cue) -> bool:
         and (toks[i + 1].text == ":" or toks[i + 1].key in COMPLEMENTIZERS or toks[i + 1].text in OPENERS)
 
 
+# «في الوقت الذي أكد فيه X أن»: «at the time when», a conjunction; the verb after it has its own subject.
+TIME_NOUNS = frozenset({"الوقت", "اليوم", "اللحظه", "الحين"})
+
+
+def conjunction_relative(toks: list[Tok], i: int) -> bool:
+    """The verb at i follows «الوقت الذي» and is followed by «فيه»: a new statement, not a relative clause."""
+    return i >= 2 and toks[i - 1].key in ("الذي", "التي") and toks[i - 2].key in TIME_NOUNS \
+        and i + 1 < len(toks) and toks[i + 1].key in ("فيه", "فيها")
+
+
 def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
     tok = toks[i]
     if in_quotation(ctx, tok.start):
@@ -64,7 +74,7 @@ def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
         return None
     prev = toks[i - 1] if i else None
     if prev is not None and word_kind(prev) == "relative" and not _named_antecedent(toks, i, cue, ctx) \
-            and not _apposed_relative(toks, i, cue):
+            and not _apposed_relative(toks, i, cue) and not conjunction_relative(toks, i):
         return None
     if prev is not None and cue.pos == "present" and (prev.key in SUBJUNCTIVE or prev.bare in SUBJUNCTIVE):
         return None

@@ -34,6 +34,7 @@ from marsad.quotes.carry import (
     pluperfect,
     relative_antecedent,
     resolve_speaker,
+    unnamed_fallback,
     verb_gender,
 )
 from marsad.quotes.content import kama_after_comma
@@ -105,7 +106,8 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
         if passive(toks[hit.i]):  # «وأُعلن أن»: said by no one named, not by the last speaker
             out.extend(replace(r, speaker=explicit, sentence=index) for r in raws)
             continue
-        speaker = explicit or local or ctx.current or last_person(ctx, toks[hit.i].start)
+        speaker = explicit or local or ctx.current or last_person(ctx, toks[hit.i].start) \
+            or unnamed_fallback(ctx, toks, hit.i)
         if ctx.current is None and speaker is not None:
             ctx.current = speaker
         told = raws[0].speaker if raws and raws[0].speaker and raws[0].speaker.kind == "NONE" else None

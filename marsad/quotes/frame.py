@@ -128,7 +128,9 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
             relay = ctx.current.name  # «ونقلت عن مسؤولين قولهم»: the outlet just named is the relay
     intro = find_intro(toks, pos, limit, hit.cue, ctx)
     if intro is not None and intro[0] == "nominal" and hit.cue.quote == "yes":
-        start = object_start(toks, pos, intro[1])  # «أكد فيها رغبة الحكومة ... وفي السيطرة على النفط»
+        # «أكد فيها رغبة الحكومة ... وفي السيطرة على النفط», «أكد فيه إصرار الأمم المتحدة على»: after the
+        # resumptive «فيه» the verbal noun comes first, as right after the verb
+        start = object_start(toks, pos + 1 if toks[pos].key in ("فيه", "فيها") else pos, intro[1])
         intro = ("object", start, start) if start is not None else intro
     subject = subject_before(toks, hit)
     region = toks[pos : intro[1] if intro else limit]
