@@ -133,3 +133,12 @@ def test_a_holiday_whose_day_depends_on_the_country_keeps_what_is_known(text: st
 @pytest.mark.parametrize("text", ["أعلنت وزارة الحج عن خطة جديدة", "أدى الرئيس فريضة الحج"])
 def test_the_pilgrimage_as_a_noun_is_no_date(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("أقيمت الصلوات في الجمعة العظيمة", "الجمعة العظيمة", "2015-04-03"),  # Easter 2015 was 5 April
+    ("يبدأ الصوم الكبير في أربعاء الرماد 2016", "أربعاء الرماد 2016", "2016-02-10"),
+    ("تغلق البنوك في يوم مارتن لوثر كينغ", "يوم مارتن لوثر كينغ", "2015-01-19"),  # third Monday of January
+])
+def test_holidays_counted_from_easter_or_a_weekday_of_the_month(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in found(text)

@@ -104,8 +104,8 @@ class YearRules(DateRules):
             return Hit(i, j, start, V.Value("date", v, v, "holiday-unknown-day", None, "year" if year else ""))
         if when.startswith("H"):
             val = V.hijri_holiday(int(when[1:3]), int(when[4:6]), year, self.anchor)
-        elif when == "easter":
-            val = V.easter(year, self.anchor)
+        elif when.startswith("easter"):  # «easter-2»: two days before Easter Sunday (Good Friday)
+            val = V.easter(year, self.anchor, int(when[6:] or 0))
         elif "-W" in when:  # «عيد الشكر» 11-W4-4: the 4th Thursday of November
             val = V.nth_weekday(year, int(when[:2]), int(when[4]), int(when[6]), self.anchor)
         else:

@@ -187,8 +187,9 @@ def nth_weekday(year: int | None, month: int, iso: int, n: int, anchor: dt.date 
     return Value("date", timex, day.isoformat(), "holiday", day, "day")
 
 
-def easter(year: int | None, anchor: dt.date | None) -> Value:
-    """Western Easter Sunday (the anonymous Gregorian computus) in ``year`` or the anchor's year."""
+def easter(year: int | None, anchor: dt.date | None, offset: int = 0) -> Value:
+    """Western Easter Sunday (the anonymous Gregorian computus) in ``year`` or the anchor's year, moved by
+    ``offset`` days (Good Friday -2, Ash Wednesday -46)."""
     y = year if year is not None else (anchor.year if anchor is not None else None)
     if y is None:
         return Value("date", "XXXX-XX-XX", "XXXX-XX-XX", "holiday-unanchored", None, "day")
@@ -200,7 +201,7 @@ def easter(year: int | None, anchor: dt.date | None) -> Value:
     el = (32 + 2 * e + 2 * i - h - k) % 7
     m = (a + 11 * h + 22 * el) // 451
     month, day = divmod(h + el - 7 * m + 114, 31)
-    date = dt.date(y, month, day + 1)
+    date = dt.date(y, month, day + 1) + dt.timedelta(days=offset)
     return Value("date", date.isoformat(), date.isoformat(), "holiday", date, "day")
 
 
