@@ -142,3 +142,11 @@ def test_the_pilgrimage_as_a_noun_is_no_date(text: str) -> None:
 ])
 def test_holidays_counted_from_easter_or_a_weekday_of_the_month(text: str, surface: str, value: str) -> None:
     assert (surface, value) in found(text)
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("تنتهي المهلة في الـ20 من الشهر الجاري", "الـ20 من الشهر الجاري", "2015-10-20"),
+    ("بدأ الإضراب في الـ3 من سبتمبر", "الـ3 من سبتمبر", "2015-09-03"),
+])
+def test_the_article_before_a_days_digits_is_part_of_it(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in found(text)

@@ -49,7 +49,8 @@ def attach(p: Parser, hits: list[Hit]) -> list[Hit]:
         else:
             out.append(_bare_hours(p, hit, prev.j if prev else 0))
     out = [_hour_before_part(p, h, out[k - 1].j if k else 0) for k, h in enumerate(out)]
-    out = [_with_bound(p, _with_yawm(p, h), out[k - 1].j if k else 0) for k, h in enumerate(out)]
+    out = [_with_bound(p, _with_yawm(p, _with_article(p, h, out[k - 1].j if k else 0)), out[k - 1].j if k else 0)
+           for k, h in enumerate(out)]
     return [_with_tail(p, h, out[k + 1].i if k + 1 < len(out) else len(p.t)) for k, h in enumerate(out)]
 
 
@@ -164,6 +165,14 @@ def _day_part(p: Parser, a: Hit, b: Hit) -> bool:
     if not (_is_day(a.val) and b.val.kind == "time" and b.val.timex in PARTS):
         return False
     return b.i - a.j <= 1 and all(p.norm(k) in (",", "،") for k in range(a.j, b.i))
+
+
+def _with_article(p: Parser, hit: Hit, floor: int) -> Hit:
+    """«الـ15 من الشهر الجاري», «الـ12 من أكتوبر»: the article written before a day's digits is part of it."""
+    k = hit.i - 1
+    if k < floor or p.norm(k) != "ال" or p.t[hit.i].kind != "d" or hit.start != p.t[hit.i].start:
+        return hit
+    return Hit(k, hit.j, p.t[k].start, hit.val)
 
 
 def _with_yawm(p: Parser, hit: Hit) -> Hit:
