@@ -60,3 +60,20 @@ def test_last_titled_name_speaks_when_no_speaker_is_known() -> None:
 def test_sports_position_is_a_title_before_the_name() -> None:
     text = "وقال مهاجم المنتخب الدولي سامي نصار إن الفريق جاهز للمباراة."
     assert said(text) == [("سامي نصار", "الفريق جاهز للمباراة")]
+
+
+def test_titled_apposition_names_the_holder_of_a_place_title() -> None:
+    text = "وقال سفير مصر، رئيس الوفد كمال حسن الشريف، ان \"المفاوضات مستمرة حتى الآن\"."
+    assert said(text) == [("كمال حسن الشريف", "المفاوضات مستمرة حتى الآن")]
+
+
+def test_outlet_reporting_a_titled_person_is_a_relay() -> None:
+    found = quotes_of("قالت صحيفة الشروق إن الوزير السابق نادر فهمي أكد أن الحكومة ستستقيل قريبا.")
+    assert [(q.speaker, q.text) for q in found] == [("نادر فهمي", "الحكومة ستستقيل قريبا")]
+    assert any("الشروق" in v for v in found[0].via)
+
+
+def test_outlet_reporting_studies_stays_one_statement() -> None:
+    found = said("وذكرت وكالة الأنباء الوطنية أن الدراسات أكدت أن الأسعار سترتفع.")
+    assert len(found) == 1 and found[0][0] is not None and "وكالة الأنباء" in found[0][0]
+    assert found[0][1].startswith("الدراسات أكدت")

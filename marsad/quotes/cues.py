@@ -6,7 +6,7 @@ cue; a verb nested in an earlier clause («إن الدراسة ... كشفت أن
 from __future__ import annotations
 
 from marsad.quotes.context import OPENERS, Context, Hit, in_quotation
-from marsad.quotes.lexicon import Cue, phrase_cues_by_first_word
+from marsad.quotes.lexicon import Cue, outlet_heads, phrase_cues_by_first_word
 from marsad.quotes.speakers import (
     Speaker,
     name_at_end,
@@ -20,6 +20,7 @@ from marsad.quotes.tokens import (
     cue_of,
     word_kind,
 )
+from marsad.text.tokens import strip_article
 
 SUBJUNCTIVE = frozenset({"ان", "لن", "لم", "كي", "لكي"})
 
@@ -191,3 +192,16 @@ def contrast_cuts(toks: list[Tok]) -> list[int]:
                                           (toks[k].bare == "غير" and toks[k + 1].key in COMPLEMENTIZERS)):
             cuts.append(k)
     return cuts
+
+
+def relayed_statement(toks: list[Tok], hit: Hit, outer: Hit) -> bool:
+    """«قالت صحيفة بيلد الألمانية إن السفير الألماني ... هانز سيدت توقع أن»: a verb nested right after the
+    complementizer of an outlet's statement, with a person or title as its subject, is that person's statement,
+    relayed by the outlet (quotes_dev2, issue 5); «ذكرت الوكالة أن الدراسات أكدت أن» stays one statement."""
+    k = clause_start(toks, hit)
+    if not hit.main or k < 2 or k == hit.i or toks[k - 1].key not in COMPLEMENTIZERS or outer.i >= k:
+        return False
+    subject = subject_before(toks, outer) or toks[outer.j : k - 1]
+    heads = [t for t in subject if t.is_word][:1]
+    return bool(heads) and strip_article(heads[0].bare) in {strip_article(h) for h in outlet_heads()} \
+        and word_kind(toks[k]) == "role"

@@ -39,7 +39,14 @@ from marsad.quotes.carry import (
 )
 from marsad.quotes.content import kama_after_comma
 from marsad.quotes.context import ARABIC, Context, Raw
-from marsad.quotes.cues import clause_start, contrast_cuts, find_hits, fronted_start, nested
+from marsad.quotes.cues import (
+    clause_start,
+    contrast_cuts,
+    find_hits,
+    fronted_start,
+    nested,
+    relayed_statement,
+)
 from marsad.quotes.frame import analyse
 from marsad.quotes.headline import headline
 from marsad.quotes.marks import quoted_spans
@@ -68,7 +75,9 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
         return found
     toks = sentence_tokens(ctx.text, start, end)
     ctx.holders.extend(title_holders(ctx.text, toks))
-    hits = [h for n, h in enumerate(find_hits(toks, ctx)) if n == 0 or not nested(toks, h)]
+    found_hits = find_hits(toks, ctx)
+    relayed = {id(h) for n, h in enumerate(found_hits) if n and relayed_statement(toks, h, found_hits[n - 1])}
+    hits = [h for n, h in enumerate(found_hits) if n == 0 or not nested(toks, h) or id(h) in relayed]
     if not hits:
         return own_view(toks, index, ctx) or according(toks, index, ctx)
     local: Speaker | None = None
@@ -86,6 +95,10 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
         raws, explicit = analyse(toks, hit, max(limit, hit.j), ctx, cuts)
         if out and kama_after_comma(toks, hit):
             raws = []  # «قال إن ...، كما نقلت عنه مصادر»: the relay of the quote already found, not a new one
+        if explicit is not None and id(hit) in relayed and local is not None and local.name:
+            outlet = local  # «قالت صحيفة X إن السفير Y توقع أن»: Y's statement, relayed by X
+            explicit = replace(explicit, via=tuple(chain(explicit.via, [outlet.name], outlet.via)))
+            raws = [replace(r, speaker=explicit) for r in raws]
         if explicit is not None:
             local = explicit
             if not pluperfect(toks, hit):  # «وكان الاسد قال ...»: background, the main speaker stays current

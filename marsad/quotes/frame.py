@@ -43,6 +43,7 @@ from marsad.quotes.speakers import (
     leading_phrase,
     name_after_role,
     name_at_end,
+    parse_speaker,
     trailing_phrase,
 )
 from marsad.quotes.tokens import (
@@ -236,6 +237,28 @@ def _holder(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
     return named or apposed_name(ctx.text, after) or (name_at_end(ctx.text, frame.region) if at_end else None)
 
 
+def second_title(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
+    """«سفير غانا، رئيس المجلس نانا ايفا - ابنتنغ، ان»: the holder named in a titled apposition after a role phrase
+    whose "name" is one word (a place), with both titles as its role."""
+    if frame.subject or not frame.phrase or word_kind(frame.phrase[0]) != "role" or frame.phrase[-1] not in frame.region \
+            or not (speaker.kind == "ROLE" or len(speaker.name.split()) == 1):
+        return None
+    after = frame.region[frame.region.index(frame.phrase[-1]) + 1 :]
+    found = titled_apposition(ctx.text, after) if after and after[0].text in "،," else None
+    return replace(found, role=f"{span_text(ctx.text, frame.phrase)}، {found.role}") if found else None
+
+
+def titled_apposition(text: str, after: list[Tok]) -> Speaker | None:
+    """«، رئيس المجلس نانا ايفا - ابنتنغ،»: a second title with a full name set off by commas after a role phrase
+    whose own "name" is a place («سفير غانا»); the name it gives is the holder (quotes_dev2, issue 5)."""
+    ends = [k for k in range(1, len(after)) if after[k].text in "،,"]
+    segment = [t for t in after[1 : ends[0] if ends else len(after)] if t.text not in "-–"]
+    if not segment or word_kind(segment[0]) != "role":
+        return None
+    found = parse_speaker(text, segment)
+    return found if found is not None and found.kind == "PER" and len(found.name.split()) >= 2 else None
+
+
 def _closes_region(after: list[Tok], named: Speaker) -> bool:
     ends = [k for k, t in enumerate(after) if t.end == named.end]
     return bool(ends) and closes_phrase(after, ends[0] + 1)
@@ -258,6 +281,9 @@ def _frame_speaker(frame: Frame, ctx: Context, quoting: bool = True) -> Speaker 
     speaker = phrase_speaker(phrase, ctx)
     if not quoting and speaker is not None and not _sure_speaker(speaker, phrase, ctx):
         return None  # «كما وعد بإجراء تداول سلمي»: a non-quoting verb's object is no speaker
+    second = second_title(frame, speaker, ctx) if speaker is not None else None
+    if second is not None:
+        return replace(second, via=(frame.relay,)) if frame.relay else second
     named = _holder(frame, speaker, ctx) if speaker is not None else None
     if speaker is not None and named is not None:
         speaker = replace(named, role=speaker.role or span_text(ctx.text, frame.phrase))

@@ -61,8 +61,14 @@ def phrase_cues_by_first_word() -> dict[str, tuple[Cue, ...]]:
 @lru_cache(maxsize=1)
 def relay_phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
     """Relay phrases as (words, kind), longest first so «وفقا لما نقلته» wins over «وفقا»."""
-    rows = [(tuple(row[0].split()), row[1]) for row in read_rows(RELAYS_PATH)]
+    rows = [(tuple(row[0].split()), row[1]) for row in read_rows(RELAYS_PATH) if row[1] != "outlet"]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=1)
+def outlet_heads() -> frozenset[str]:
+    """Head nouns of news outlets («صحيفة», «وكالة»): what an outlet reports another speaker saying is relayed."""
+    return frozenset(row[0] for row in read_rows(RELAYS_PATH) if row[1] == "outlet")
 
 
 @lru_cache(maxsize=1)
