@@ -150,3 +150,20 @@ def test_holidays_counted_from_easter_or_a_weekday_of_the_month(text: str, surfa
 ])
 def test_the_article_before_a_days_digits_is_part_of_it(text: str, surface: str, value: str) -> None:
     assert (surface, value) in found(text)
+
+
+@pytest.mark.parametrize("text", ["شارك في السباق أكثر من 2000 عداء", "وصل أقل من 1950 لاجئا إلى الجزيرة"])
+def test_a_count_after_more_or_less_than_is_no_year(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("افتتح المسرح في منتصف الثمانينيات", "منتصف الثمانينيات", "198"),
+    ("هاجرت العائلة أواخر تسعينيات القرن الماضي", "أواخر تسعينيات القرن الماضي", "199"),
+])
+def test_an_edge_word_belongs_to_the_decade(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in found(text)
+
+
+def test_a_decade_of_the_last_century_has_its_century() -> None:
+    assert ("ستينيات القرن الماضي", "(1960-01-01,1970-01-01,P10Y)") in timexes("عرفت البلاد ستينيات القرن الماضي ازدهارا")

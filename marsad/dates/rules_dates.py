@@ -489,19 +489,23 @@ class DateRules(Base):
     def decade(self, i: int) -> Hit | None:
         """«السبعينيات» -> 197 (the 1970s), «تسعينيات القرن الماضي», «عقد الستينيات»; not an age («في
         الثلاثينيات من العمر»)."""
-        head = self.word(i, {"عقد", "العقد"})
-        got = self.word(i + 1 if head else i, self.lex.relative["decade"])
+        edge = self.word(i, EDGE - {"اخر"})  # «منتصف الثمانينيات», as with months and years
+        head = self.word(i + 1 if edge else i, {"عقد", "العقد"})
+        k = i + bool(edge) + bool(head)
+        got = self.word(k, self.lex.relative["decade"])
         if got is None:
             return None
-        j = i + 2 if head else i + 1
+        j = k + 1
         if self.word(j, AGE_WORDS) or self.norm(j) == "من" and self.word(j + 1, AGE_WORDS):
             return None
-        if head:
-            got = (got[0], head[1])
+        if edge or head:
+            got = (got[0], (edge or head or got)[1])
         d = self.lex.relative["decade"][got[0]]
         if self.norm(j) == "القرن" and self.norm(j + 1) in ("الماضي", "العشرين"):
-            j += 2
-        elif self.norm(j) == "القرن" and (n := parse_words(self.t, j + 1)) and n[2] and 10 <= n[0] <= 21:
+            first = 1900 + int(d) * 10  # «تسعينيات القرن الماضي»: the century is said
+            timex = f"({first}-01-01,{first + 10}-01-01,P10Y)"
+            return Hit(i, j + 2, got[1], V.Value("date", timex, str(first // 10), "explicit", None, "decade"))
+        if self.norm(j) == "القرن" and (n := parse_words(self.t, j + 1)) and n[2] and 10 <= n[0] <= 21:
             century = (n[0] - 1) * 100 + int(d) * 10  # «السبعينيات القرن التاسع عشر» 1870s
             timex = f"({century}-01-01,{century + 10}-01-01,P10Y)"
             return Hit(i, n[1], got[1], V.Value("date", timex, str(century // 10), "explicit", None, "decade"))

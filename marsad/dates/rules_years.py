@@ -29,7 +29,8 @@ class YearRules(DateRules):
             return None
         y, j, calendar = yp
         marked = j > k + 1 or (self.t[k].kind == "w")
-        cued = edge or self.word(i - 1, YEAR_CUES) or self.named_year(k, j)
+        counted = self.norm(i - 1) == "من" and self.norm(i - 2) in ("اكثر", "اقل")  # «أكثر من 2000 عداء»
+        cued = edge or self.word(i - 1, YEAR_CUES) and not counted or self.named_year(k, j)
         if not word and not marked and not (1900 <= y <= 2100 and cued):
             return None
         start = edge[1] if edge else word[1] if word else self.t[k].start
