@@ -104,3 +104,40 @@ def test_regression_nisba_extends_generic_organisations_only() -> None:
     assert rules.generic_org(keys, 0)  # «وزارة»: the nisba tells which ministry
     assert not rules.generic_org(keys, 3)  # a club's name: ANERcorp leaves «الألماني» outside
     assert rules.generic_org(_keys("للقوات الروسية"), 0)
+
+
+def test_a_quoted_name_after_a_media_noun_is_the_outlet():
+    from marsad.entities.rules import quoted_names
+
+    assert quoted_names(_keys("ونشر موقع “ بالينغ كات ” المتخصص")) == [(3, 5, "ORG")]
+    assert quoted_names(_keys("وقالت الصحيفة « نيويورك تايمز » إن")) == [(3, 5, "ORG")]
+    assert quoted_names(_keys("في برنامج \" الاتجاه المعاكس \"")) == [(3, 5, "MISC")]
+    assert quoted_names(_keys("قال \" إننا نصيب الهدف \"")) == []  # a quotation, not a name
+    assert quoted_names(_keys("موقع \" \"")) == []
+
+
+def test_an_imperfect_plural_verb_does_not_close_a_name():
+    from marsad.entities.rules import trailing_verb
+
+    assert trailing_verb(_keys("الدواعش يختبئون"), 0, 2) == 1
+    assert trailing_verb(_keys("حزب الله"), 0, 2) == 2
+    assert trailing_verb(_keys("يختبئون"), 0, 1) == 1  # never empties a span
+
+
+def test_an_indefinite_head_with_indefinite_adjectives_is_a_description():
+    from marsad.entities.rules import indefinite_description
+
+    assert indefinite_description(_keys("بقاعدة عسكرية سورية"), 0, 3)
+    assert indefinite_description(_keys("وزارة روسية"), 0, 2)
+    assert not indefinite_description(_keys("قاعدة حميميم"), 0, 2)
+    assert not indefinite_description(_keys("وزارة الدفاع الروسية"), 0, 3)
+    assert not indefinite_description(_keys("قوات سوريا الديمقراطية"), 0, 3)
+    assert not indefinite_description(_keys("جمهورية"), 0, 1)
+
+
+def test_the_tagger_keeps_a_quoted_outlet_whole_and_drops_descriptions():
+    from marsad.entities.stages import tag_text
+
+    found = {(m.text, m.type) for m in tag_text("ونشر موقع “بالينغ كات” المتخصص تقريراً عن طائرة بقاعدة عسكرية سورية.")}
+    assert ("بالينغ كات", "ORG") in found
+    assert not any("قاعدة" in text for text, _ in found)

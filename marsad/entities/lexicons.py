@@ -47,6 +47,12 @@ def titles() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def media_heads() -> dict[str, str]:
+    """Media nouns («صحيفة», «موقع») -> the type of a quoted name after them (``data/media_heads.tsv``)."""
+    return {row[0]: row[1] for row in read_tsv(DATA / "media_heads.tsv")}
+
+
+@lru_cache(maxsize=1)
 def title_words() -> dict[str, str]:
     """Single words of ``titles()`` -> kind (the first kind listed wins)."""
     out: dict[str, str] = {}

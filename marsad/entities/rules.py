@@ -200,3 +200,58 @@ def _role_word(key: str) -> bool:
 def plural_gentilic(key: str) -> bool:
     """«الأمريكيين», «السوريون»: a people, not a person."""
     return key.startswith("ال") and key.endswith(("يين", "يون"))
+
+
+# Quotation marks around an outlet's name, and the most words such a name has.
+OPEN_QUOTES = frozenset('"“«\'‘„')
+CLOSE_QUOTES = frozenset('"”»\'’')
+QUOTED_NAME_MAX = 6
+
+
+def quoted_names(keys: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, type) of names in quotation marks right after a media noun: «موقع "بالينغ كات"»,
+    «صحيفة "نيويورك تايمز"». The quotes make the words a name whatever they look like (a first letter
+    that reads as a clitic, «بالينغ», stays: see ``stages``)."""
+    heads = lexicons.media_heads()
+    out = []
+    for i in range(len(keys) - 2):
+        head = _media_head(keys[i], heads)
+        if head is None or keys[i + 1] not in OPEN_QUOTES:
+            continue
+        for j in range(i + 2, min(len(keys), i + 3 + QUOTED_NAME_MAX)):
+            if keys[j] in CLOSE_QUOTES:
+                if j > i + 2:
+                    out.append((i + 2, j, head))
+                break
+    return out
+
+
+def _media_head(key: str, heads: dict[str, str]) -> str | None:
+    bare = key[clitic_length(key):]
+    for form in (key, strip_article(key), bare, strip_article(bare)):
+        if form in heads:
+            return heads[form]
+    return None
+
+
+def trailing_verb(keys: list[str], start: int, end: int) -> int:
+    """End index before imperfect plural verbs that close a span: «الدواعش يختبئون» ("ISIS men hide")."""
+    while end > start + 1 and _plural_imperfect(keys[end - 1]):
+        end -= 1
+    return end
+
+
+def _plural_imperfect(key: str) -> bool:
+    return len(key) >= 6 and key.startswith("ي") and key.endswith("ون")
+
+
+def indefinite_description(keys: list[str], start: int, end: int) -> bool:
+    """An indefinite head noun of organisations or places followed only by indefinite adjectives
+    («بقاعدة عسكرية سورية», "at a Syrian military base") describes a thing; it does not name one."""
+    if end - start < 2:
+        return False
+    key, words = keys[start], lexicons.title_words()
+    heads = [key] + [key[n:] for n in (1, 2) if key[:n] in (*NAME_PROCLITICS, "ك", *NAME_PROCLITIC_PAIRS)]
+    if not any(words.get(h) in ("org", "loc") for h in heads if not h.startswith("ال")):
+        return False
+    return all(not k.startswith("ال") and k.endswith(("ي", "يه")) for k in keys[start + 1 : end])

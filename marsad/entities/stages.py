@@ -43,7 +43,9 @@ def _crf_spans(tags: list[str], keys: list[str]) -> list[Span]:
         trimmed = rules.leading_titles(keys, start, end)
         if trimmed > start and lexicons.title_words().get(keys[start]) == "title":
             kind = "PER"  # «الجنرال ايجور ...»: a title opens a person's name
-        start, end = trimmed, rules.trailing_titles(keys, trimmed, end)
+        start, end = trimmed, rules.trailing_verb(keys, trimmed, rules.trailing_titles(keys, trimmed, end))
+        if kind in ("ORG", "LOC", "MISC") and rules.indefinite_description(keys, start, end):
+            continue
         if kind in ("ORG", "MISC"):
             end = rules.cut_at_preposition(keys, start, end)
         if kind == "ORG" and rules.generic_org(keys, start):
@@ -68,10 +70,20 @@ def _merge_aliases(found: list[Span], keys: list[str]) -> list[Span]:
     return sorted(result)
 
 
+def _quoted_names(found: list[Span], keys: list[str]) -> list[Span]:
+    """A quoted outlet name («موقع "بالينغ كات"») replaces the spans inside its quotation marks."""
+    for start, end, kind in rules.quoted_names(keys):
+        inside = [s for s in found if start <= s[0] and s[1] <= end]
+        if any(s[0] < end and start < s[1] for s in found if s not in inside):
+            continue
+        found = sorted([s for s in found if s not in inside] + [(start, end, kind, "quoted")])
+    return found
+
+
 def _mention(text: str, offset: int, tokens: list[Token], keys: list[str], span: Span,
              next_start: int | None = None) -> Mention:
     start, end, kind, source = span
-    first = tokens[start].start + rules.clitic_length(keys[start])
+    first = tokens[start].start + (0 if source == "quoted" else rules.clitic_length(keys[start]))
     mention = Mention(start=offset + first, end=offset + tokens[end - 1].end,
                       text=text[first : tokens[end - 1].end], type=_type(kind), source=source)
     if kind == "PER":
@@ -108,7 +120,7 @@ class _Tagged:
 
 def _tag_sentence(tokens: list[Token], tags: list[str], start: int = 0) -> _Tagged:
     keys = [match_key(t.text) for t in tokens]
-    found = _merge_aliases(_crf_spans(tags, keys), keys) if tokens else []
+    found = _quoted_names(_merge_aliases(_crf_spans(tags, keys), keys), keys) if tokens else []
     return _Tagged(start, tokens, keys, found)
 
 
