@@ -167,3 +167,8 @@ def test_an_edge_word_belongs_to_the_decade(text: str, surface: str, value: str)
 
 def test_a_decade_of_the_last_century_has_its_century() -> None:
     assert ("ستينيات القرن الماضي", "(1960-01-01,1970-01-01,P10Y)") in timexes("عرفت البلاد ستينيات القرن الماضي ازدهارا")
+
+
+def test_a_bare_day_then_a_clock_time_is_that_day_at_that_time() -> None:
+    assert found("تصل الطائرة في العاشر عند الساعة 9 مساء") == [("العاشر عند الساعة 9 مساء", "2015-10-10T21")]
+    assert found("فاز الفريق في الثاني في 3 مباريات") == []  # no clock time after it

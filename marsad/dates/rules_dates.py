@@ -160,7 +160,8 @@ class DateRules(Base):
             return None
         k = i + 1 if cue else i
         d = self.day(k)
-        if d is None or d[1] == k or (d[1] < len(self.t) and self.norm(d[1]) not in STOPS) or self.decimal(d[1] - 1):
+        if d is None or d[1] == k or (d[1] < len(self.t) and self.norm(d[1]) not in STOPS
+                                      and not self.timed_after(d[1])) or self.decimal(d[1] - 1):
             return None
         if cue and cue[0] == "الي" and self.counting_before(i):
             return None  # «ارتفع عدد الوفيات إلى 13»: a count reaching 13
@@ -175,6 +176,10 @@ class DateRules(Base):
         if date is None:
             return None
         return Hit(i, d[1], start, V.day_value(date, f"XXXX-XX-{d[0]:02d}", "anchor-month"))
+
+    def timed_after(self, j: int) -> bool:
+        """«في الخامس في 4 صباحا»: a clock time after a bare day (the time rules know clocks: ``TimeRules``)."""
+        return False
 
     def counting_before(self, i: int, reach: int = 15) -> bool:
         """A word of rising, falling or counting in the clause before token ``i`` («ارتفع», «حصيلة», «عدد»)."""

@@ -6,11 +6,18 @@ import re
 
 from marsad.dates import values as V
 from marsad.dates.numbers import parse_words, word_number
-from marsad.dates.rules_base import AM, DAYPARTS, PM, SCALES, STOPS, THIS, Hit
+from marsad.dates.rules_base import AM, DAYPARTS, NIGHT, PM, SCALES, STOPS, THIS, Hit
 from marsad.dates.rules_years import YearRules
 
 
 class TimeRules(YearRules):
+    def timed_after(self, j: int) -> bool:
+        """«في الخامس في 4 صباحا»: «في/عند» and a clock time with its part of the day after a bare day."""
+        if self.norm(j) not in ("في", "عند"):
+            return False
+        got = self.clock(j + 1)
+        return got is not None and got.val.kind == "time" and self.norm(got.j - 1) in AM | PM | NIGHT
+
     def clock(self, i: int, second_end: bool = False) -> Hit | None:
         """«الساعة 14:00», «الساعة 10 صباحا», «7:56 مساء», «الساعة الثانية بعد الظهر», «السابعة والنصف»."""
         before, k = self.daypart(i, leading=True)
