@@ -172,3 +172,12 @@ def test_a_decade_of_the_last_century_has_its_century() -> None:
 def test_a_bare_day_then_a_clock_time_is_that_day_at_that_time() -> None:
     assert found("تصل الطائرة في العاشر عند الساعة 9 مساء") == [("العاشر عند الساعة 9 مساء", "2015-10-10T21")]
     assert found("فاز الفريق في الثاني في 3 مباريات") == []  # no clock time after it
+
+
+def test_a_weekday_that_disagrees_with_the_anchor_year_names_the_year() -> None:
+    # 12 April 2015 was a Sunday; the nearest Friday 12 April before the anchor is in 2013
+    assert found("نشر في الجمعة 12 إبريل / نيسان") == [("الجمعة 12 إبريل / نيسان", "2013-04-12")]
+    # the day agrees with the anchor's year: unchanged
+    assert found("نشر في السبت 3 أكتوبر") == [("السبت 3 أكتوبر", "2015-10-03")]
+    # a printed year is never moved
+    assert found("نشر في الجمعة 12 أبريل 2015") == [("الجمعة 12 أبريل 2015", "2015-04-12")]

@@ -4,6 +4,7 @@ days and periods, seasons, decades, years and holidays."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from marsad.dates import values as V
 from marsad.dates.lexicon import MonthName
@@ -350,7 +351,7 @@ class DateRules(Base):
         j = got[1]
         after = self.weekday_date(j, iso)
         if after:
-            return Hit(start_i, after.j, start, after.val)
+            return Hit(start_i, after.j, start, self.agreeing_year(after.val, iso))
         shift, j = self.shift_after(j)
         val = V.weekday(iso, shift, self.anchor, future=self.future_before(start_i))
         if start_i < i and self.anchor is not None and shift is None:  # «هذا يوم الجمعة»: in this week
@@ -363,6 +364,16 @@ class DateRules(Base):
             val = V.Value("date", f"{base}T{code}", val.value, val.resolution, val.date, "day")
             j = k
         return Hit(start_i, j, start, val)
+
+    def agreeing_year(self, v: V.Value, iso: int) -> V.Value:
+        """«الخميس 28 كانون الأول» printed without a year in a text of 2015 (a Monday then): the weekday names
+        the year, the nearest around the anchor where that day is a Thursday (2017 here); unchanged when the
+        year is printed, the day already agrees, or no year near the anchor fits."""
+        m = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", v.timex)
+        if m is None or v.date is None or v.date.isoweekday() == iso or self.anchor is None:
+            return v
+        day = V.year_with_weekday(int(m.group(1)), int(m.group(2)), iso, self.anchor)
+        return V.day_value(day, v.timex, "weekday-agreement") if day else v
 
     def not_a_weekday(self, k: int, iso: int, j: int) -> bool:
         """«بين الاثنين» (between the two), «صلاة الجمعة» (the Friday prayer) are not days."""

@@ -205,6 +205,20 @@ def easter(year: int | None, anchor: dt.date | None, offset: int = 0) -> Value:
     return Value("date", date.isoformat(), date.isoformat(), "holiday", date, "day")
 
 
+# How far from the anchor a weekday may move a month and day printed without a year (years of the
+# same weekday recur every 5, 6 or 11 years): the nearest fitting year within this many years.
+WEEKDAY_YEARS = 6
+
+
+def year_with_weekday(month: int, day: int, iso: int, anchor: dt.date) -> dt.date | None:
+    """The ``month``/``day`` nearest the anchor (at most ``FUTURE_WINDOW_DAYS`` after it) that falls on the
+    ISO weekday ``iso``; None when no year within ``WEEKDAY_YEARS`` fits."""
+    fits = [d for y in range(anchor.year - WEEKDAY_YEARS, anchor.year + 2)
+            if (d := safe_date(y, month, day)) and d.isoweekday() == iso
+            and (d - anchor).days <= FUTURE_WINDOW_DAYS]
+    return min(fits, key=lambda d: abs((d - anchor).days), default=None)
+
+
 def day_value(day: dt.date, timex: str, resolution: str) -> Value:
     return Value("date", timex, day.isoformat(), resolution, day, "day")
 
