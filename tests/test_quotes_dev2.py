@@ -77,3 +77,21 @@ def test_outlet_reporting_studies_stays_one_statement() -> None:
     found = said("وذكرت وكالة الأنباء الوطنية أن الدراسات أكدت أن الأسعار سترتفع.")
     assert len(found) == 1 and found[0][0] is not None and "وكالة الأنباء" in found[0][0]
     assert found[0][1].startswith("الدراسات أكدت")
+
+
+def test_bi_qawlihi_is_said_by_the_subject_of_the_opening_verb() -> None:
+    text = "وبررت وزارة المالية المصرية هذا القرار بقولها إنه يأتي بعد ارتفاع أسعار النفط."
+    found = said(text)
+    assert len(found) == 1 and found[0][1] == "يأتي بعد ارتفاع أسعار النفط"
+    assert found[0][0] is not None and "وزارة المالية" in found[0][0]
+
+
+def test_bil_qawl_inside_a_content_is_no_new_statement() -> None:
+    text = "قال الوزير علي حسن إن الحزب صمت لكي يقطع الطريق على استغلال ذلك بالقول إن الحزب يهاجم الكنيسة."
+    assert len(said(text)) == 1
+
+
+def test_quotation_after_talk_about_or_a_naming_verb_is_no_quote() -> None:
+    text = ("قال الكاتب سمير نور إنه سيزور القاهرة. وتحدث عن رحلته \"من الشك إلى اليقين التام\"، "
+            "أو كما يسميها \"من العتمة إلى النور الكامل\".")
+    assert [content for _, content in said(text)] == ["سيزور القاهرة"]

@@ -6,7 +6,7 @@ cue; a verb nested in an earlier clause («إن الدراسة ... كشفت أن
 from __future__ import annotations
 
 from marsad.quotes.context import OPENERS, Context, Hit, in_quotation
-from marsad.quotes.lexicon import Cue, outlet_heads, phrase_cues_by_first_word
+from marsad.quotes.lexicon import Cue, cues, outlet_heads, phrase_cues_by_first_word
 from marsad.quotes.speakers import (
     Speaker,
     name_at_end,
@@ -71,6 +71,9 @@ def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
     cue = hit.cue if hit else cue_of(tok)
     if cue is not None and cue.pos == "noun" and _definite_say_noun(toks, i):
         return Hit(i, i + 1, cue)  # «لكنه حرص على القول إن», «بادرنا بالقول إن»: a new content, same speaker
+    said_by = bi_qawlihi(toks, i)
+    if said_by is not None:
+        return Hit(i, i + 1, said_by)  # «وبررت الوكالة القرار بقولها إنه ...»: a content, the sentence's subject
     if cue is None or cue.pos == "noun" or cue.quote == "impersonal":
         return None
     prev = toks[i - 1] if i else None
@@ -205,3 +208,17 @@ def relayed_statement(toks: list[Tok], hit: Hit, outer: Hit) -> bool:
     heads = [t for t in subject if t.is_word][:1]
     return bool(heads) and strip_article(heads[0].bare) in {strip_article(h) for h in outlet_heads()} \
         and word_kind(toks[k]) == "role"
+
+
+def bi_qawlihi(toks: list[Tok], i: int) -> Cue | None:
+    """«بقوله/بقولها» right before a complementizer or colon: «... by saying that», the say-noun cue."""
+    tok = toks[i]
+    if not tok.key.startswith("ب") or tok.key.startswith("بال") or i + 1 >= len(toks) or not (toks[i + 1].key in COMPLEMENTIZERS or toks[i + 1].text == ":"):
+        return None
+    found = cues().get(tok.key[1:])
+    return found if found is not None and found.pos == "noun" and found.kind == "say" else None
+
+
+def by_saying(toks: list[Tok], hit: Hit) -> bool:
+    """The hit is «بقوله/بقولها» before its content («... القرار بقولها إنه»)."""
+    return hit.cue.pos == "noun" and toks[hit.i].key.startswith("ب") and not toks[hit.i].key.startswith("بال")

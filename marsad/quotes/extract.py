@@ -40,6 +40,7 @@ from marsad.quotes.carry import (
 from marsad.quotes.content import kama_after_comma
 from marsad.quotes.context import ARABIC, Context, Raw
 from marsad.quotes.cues import (
+    by_saying,
     clause_start,
     contrast_cuts,
     find_hits,
@@ -93,6 +94,12 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
     for n, hit in enumerate(hits):
         limit = fronted_start(toks, clause_start(toks, hits[n + 1])) if n + 1 < len(hits) else len(toks)
         raws, explicit = analyse(toks, hit, max(limit, hit.j), ctx, cuts)
+        if by_saying(toks, hit):
+            if n > 0:
+                continue  # «قال ... ورد على ذلك بقوله إن»: the statement of the cue before it goes on
+            if explicit is not None:  # the opening verb's subject: a guess, which does not become the current speaker
+                out.extend(replace(r, speaker=explicit, sentence=index) for r in raws)
+                continue
         if out and kama_after_comma(toks, hit):
             raws = []  # «قال إن ...، كما نقلت عنه مصادر»: the relay of the quote already found, not a new one
         if explicit is not None and id(hit) in relayed and local is not None and local.name:

@@ -147,6 +147,8 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
     relay = relay or told
     # A participle («مشيرا», «قائلا») always shares the subject of the verb before it.
     phrase = [] if hit.cue.pos == "participle" else subject or leading_phrase(region)
+    if hit.cue.pos == "noun" and toks[hit.i].key.startswith("ب"):
+        phrase = opening_subject(toks[: hit.i])  # «وبررت وكالة ... القرار بقولها إنه»: the subject of «بررت»
     if hit.cue.quote == "no" and phrase and not subject and word_kind(phrase[0]) in ("role", "org"):
         phrase = phrase[: head_phrase_end(phrase, 0, len(phrase))]  # «ورفض المتحدث التعليق»
     elif hit.cue.quote == "no" and phrase and not subject and known_prefix(phrase, ctx):
@@ -157,6 +159,15 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
     if intro is None:
         _frame_without_intro(frame, toks, hit, limit, ctx)
     return frame
+
+
+def opening_subject(toks: list[Tok]) -> list[Tok]:
+    """The subject phrase after the verb that opens the sentence («وبررت وكالة أنباء الشرق الأوسط ...», «وعلق
+    الوزير على ذلك»): a first word that is not a noun of the lexicons, a preposition or definite."""
+    words = [t for t in toks if t.is_word]
+    if len(words) < 2 or words[0].definite or word_kind(words[0]) or words[0].bare in PREPOSITIONS:
+        return []
+    return leading_phrase(toks[toks.index(words[0]) + 1 :])
 
 
 def _resumptive_holder(toks: list[Tok], hit: Hit, ctx: Context) -> list[Tok]:

@@ -32,14 +32,19 @@ MIN_ORPHAN_WORDS = 4
 OWN_VIEW = frozenset({"رايه", "رايها", "رايهم", "قوله", "قولها", "قولهم", "تعبيره", "تعبيرها", "وصفه", "وصفها"})
 
 
+# «وتحدث عن رحلته "من الكفر الى الايمان"»: after «talk about» a quotation names the topic, not words said (quotes_dev2).
+TOPIC_LEMMAS = frozenset({"تحدث"})
+
+
 def orphan_quotations(toks: list[Tok], hits: list[Hit], out: list[Raw], speaker: Speaker | None, index: int,
                        ctx: Context) -> list[Raw]:
     """«ودعا أنان إلى رفع "الحصار البحري والجوي ..."», «وانتقد ... التحذير من "الرؤية المفرطة ..."»: a quotation of
     MIN_PARTIAL_WORDS words or more after a non-quoting cue (call, criticise), quoted by that cue's speaker."""
-    if speaker is None or not toks or not any(h.cue.quote == "no" for h in hits):
+    calls = [h for h in hits if h.cue.quote == "no" and h.cue.lemma not in TOPIC_LEMMAS]
+    if speaker is None or not toks or not calls:
         return []
     # past the verb's object: «حث فيه "الشعب الأميركي ..." إلى» is an addressee, not words said
-    first = min(toks[min(h.j + 1, len(toks) - 1)].end for h in hits if h.cue.quote == "no")
+    first = min(toks[min(h.j + 1, len(toks) - 1)].end for h in calls)
     taken = [(r.start, r.end) for r in out]
     found = []
     for q in ctx.quoted:
