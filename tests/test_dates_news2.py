@@ -181,3 +181,9 @@ def test_a_weekday_that_disagrees_with_the_anchor_year_names_the_year() -> None:
     assert found("نشر في السبت 3 أكتوبر") == [("السبت 3 أكتوبر", "2015-10-03")]
     # a printed year is never moved
     assert found("نشر في الجمعة 12 أبريل 2015") == [("الجمعة 12 أبريل 2015", "2015-04-12")]
+
+
+def test_for_a_compound_ordinal_day() -> None:
+    assert found("سيعود السفير للثالث والعشرين") == [("للثالث والعشرين", "2015-10-23")]
+    assert found("تراجع الفريق للخامس.") == []  # a rank
+    assert found("تأهل الفريق للثاني والعشرين على التوالي") == []  # not before a stop

@@ -178,6 +178,22 @@ class DateRules(Base):
             return None
         return Hit(i, d[1], start, V.day_value(date, f"XXXX-XX-{d[0]:02d}", "anchor-month"))
 
+    def for_the_day(self, i: int) -> Hit | None:
+        """«عدت للثاني والعشرين», «عادوا للحادية والثلاثين»: «لـ» + a compound ordinal day of the month, alone
+        before a stop; a one-word ordinal («فازت للثانية», «تراجع للخامس») is a rank or a time, no day."""
+        if not self.norm(i).startswith("لل"):
+            return None
+        got = next((g for form, _ in self.forms(i)[1:] if (g := parse_words(self.t, i, form)) and g[2]), None)
+        if got is None or not 1 <= got[0] <= 31 or got[1] < len(self.t) and self.norm(got[1]) not in STOPS:
+            return None
+        if got[1] == i + 1:
+            return None
+        if self.anchor is None:
+            timex = f"XXXX-XX-{got[0]:02d}"
+            return Hit(i, got[1], self.t[i].start, V.Value("date", timex, timex, "explicit", None, "day"))
+        date = V.safe_date(self.anchor.year, self.anchor.month, got[0])
+        return Hit(i, got[1], self.t[i].start, V.day_value(date, f"XXXX-XX-{got[0]:02d}", "anchor-month")) if date else None
+
     def timed_after(self, j: int) -> bool:
         """«في الخامس في 4 صباحا»: a clock time after a bare day (the time rules know clocks: ``TimeRules``)."""
         return False
