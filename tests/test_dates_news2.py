@@ -187,3 +187,8 @@ def test_for_a_compound_ordinal_day() -> None:
     assert found("سيعود السفير للثالث والعشرين") == [("للثالث والعشرين", "2015-10-23")]
     assert found("تراجع الفريق للخامس.") == []  # a rank
     assert found("تأهل الفريق للثاني والعشرين على التوالي") == []  # not before a stop
+
+
+def test_a_year_or_later_is_one_expression() -> None:
+    assert found("يشمل القرار المركبات المسجلة 2018 أو بعدها") == [("2018 أو بعدها", "2018")]
+    assert found("يعفى من صنع عام 2005 أو ما قبله") == [("عام 2005 أو ما قبله", "2005")]

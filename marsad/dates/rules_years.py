@@ -30,7 +30,9 @@ class YearRules(DateRules):
         y, j, calendar = yp
         marked = j > k + 1 or (self.t[k].kind == "w")
         counted = self.norm(i - 1) == "من" and self.norm(i - 2) in ("اكثر", "اقل")  # «أكثر من 2000 عداء»
-        cued = edge or self.word(i - 1, YEAR_CUES) and not counted or self.named_year(k, j)
+        later = self.or_later(j)
+        cued = edge or self.word(i - 1, YEAR_CUES) and not counted or self.named_year(k, j) or later
+        j = later or j
         if not word and not marked and not (1900 <= y <= 2100 and cued):
             return None
         start = edge[1] if edge else word[1] if word else self.t[k].start
@@ -39,6 +41,13 @@ class YearRules(DateRules):
         if not (100 <= y <= 2100) or (not word and not 1000 <= y <= 2100):
             return None
         return Hit(i, self.year_shift(y, j), start, V.year_only(y))
+
+    def or_later(self, j: int) -> int | None:
+        """«2012 أو بعده», «2010 أو ما قبلها»: the year is the bound of an open range (the end after it)."""
+        if self.norm(j) != "او":
+            return None
+        k = j + 2 if self.norm(j + 1) == "ما" else j + 1
+        return k + 1 if self.norm(k) in ("بعده", "بعدها", "قبله", "قبلها") else None
 
     def year_shift(self, y: int, j: int) -> int:
         """«عام 2015 الجاري», «عام 2014 الماضي», «2016 المقبل»: a shift word after a year that agrees with the
