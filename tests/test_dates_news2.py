@@ -192,3 +192,11 @@ def test_for_a_compound_ordinal_day() -> None:
 def test_a_year_or_later_is_one_expression() -> None:
     assert found("يشمل القرار المركبات المسجلة 2018 أو بعدها") == [("2018 أو بعدها", "2018")]
     assert found("يعفى من صنع عام 2005 أو ما قبله") == [("عام 2005 أو ما قبله", "2005")]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("المهاجم الجديد من مواليد 1998", "1998", "1998"),
+    ("الشاعرة من مواليد ألفين", "ألفين", "2000"),
+])
+def test_a_birth_year_after_mawalid(text: str, surface: str, value: str) -> None:
+    assert found(text) == [(surface, value)]

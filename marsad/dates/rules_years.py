@@ -24,7 +24,8 @@ class YearRules(DateRules):
         w = i + 1 if edge else i
         word = self.word(w, YEAR_WORDS | {"لعام", "لسنه"})
         k = w + 1 if word else w
-        yp = self.year(k, words=word is not None)
+        born = self.norm(k - 1) == "مواليد"  # «من مواليد 1985», «من مواليد ألفين»
+        yp = self.year(k, words=word is not None or born)
         if yp is None:
             return None
         y, j, calendar = yp
