@@ -104,10 +104,11 @@ def test_future_verb_several_words_before_a_day_part_and_weekday() -> None:
 
 
 def test_gate_on_dev_news2() -> None:
-    # Figures reached on our own dev set (round 3); expected values were written before the first score.
+    # Figures reached on our own dev set (round 3: 0.907 spans, 0.876 values on 97 expressions); expected values
+    # were written before the first score (batch 1: 0.842 / 0.737, batch 2: 0.905 / 0.905).
     scores = evaluate(load_cases([DEV_NEWS2]))
     assert scores["false_alarms"] == 0
-    assert scores["span_rate"] >= 0.88 and scores["value_rate"] >= 0.84, scores
+    assert scores["span_rate"] >= 0.90 and scores["value_rate"] >= 0.87, scores
 
 
 @pytest.mark.parametrize(("text", "surface", "value"), [
