@@ -95,3 +95,19 @@ def test_quotation_after_talk_about_or_a_naming_verb_is_no_quote() -> None:
     text = ("قال الكاتب سمير نور إنه سيزور القاهرة. وتحدث عن رحلته \"من الشك إلى اليقين التام\"، "
             "أو كما يسميها \"من العتمة إلى النور الكامل\".")
     assert [content for _, content in said(text)] == ["سيزور القاهرة"]
+
+
+def test_verb_first_subject_wins_over_a_run_in_headline() -> None:
+    text = "الصندوق يتوقع تباطؤ النمو رغم الإصلاحات قال البنك المركزي إن التضخم سيتراجع هذا العام."
+    assert ("البنك المركزي", "التضخم سيتراجع هذا العام") in said(text)
+
+
+def test_complementizer_after_a_comma_resumes_a_long_interposed_phrase() -> None:
+    text = ("وأكد الوزير رامي سعيد خلال مؤتمر صحفي، عقد يوم الخميس في العاصمة بمناسبة انتهاء الإجراءات المتعلقة "
+            "بمساهمة صندوق الاستثمار الوطني بنسبة خمسين في المائة والمجموعة الفرنسية بنسبة خمسين في المائة في "
+            "رأس مال البنك العقاري الجديد، أن البنك يعتزم مضاعفة شبكته.")
+    assert said(text) == [("رامي سعيد", "البنك يعتزم مضاعفة شبكته")]
+
+
+def test_headline_of_marks_only_gives_no_empty_quote() -> None:
+    assert all(q.end > q.start for q in quotes_of("إلى : « « «"))

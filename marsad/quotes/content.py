@@ -68,6 +68,18 @@ def find_intro(toks: list[Tok], start: int, limit: int, cue: Cue, ctx: Context) 
                 and not circumstance \
                 and (tok.text not in NAME_NOT_PREPOSITION or _ala_spelled_ali(toks, k, start, nxt)):
             return "nominal", k, k + 1
+    return _resumed_clause(toks, start + MAX_INTRO_GAP, min(limit, start + MAX_RESUMED_GAP))
+
+
+# «وأكد عليوة خلال ندوة صحفية، عقدت يوم الخميس بمناسبة ... ، أن»: past MAX_INTRO_GAP, a complementizer right after a
+# comma still resumes the cue's clause after a long interposed phrase (quotes_dev2, issue 5).
+MAX_RESUMED_GAP = 50
+
+
+def _resumed_clause(toks: list[Tok], first: int, stop: int) -> tuple[str, int, int] | None:
+    for k in range(max(first, 1), stop):
+        if toks[k].key in COMPLEMENTIZERS and toks[k - 1].text in "،,":
+            return "clause", k, k + 1
     return None
 
 

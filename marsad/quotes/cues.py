@@ -131,6 +131,8 @@ def subject_before(toks: list[Tok], hit: Hit) -> list[Tok]:
     if hit.i > 1 and toks[hit.i - 1].key in ("التي", "الذي"):
         named = name_at_end("", toks[: hit.i - 1])  # the named antecedent of «التي قالت»
         return [t for t in toks[: hit.i - 1] if named is not None and named.start <= t.start] if named else []
+    if hit.cue.pos == "past" and subject_follows(toks, hit.j):
+        return []  # «... رغم المخاطر قال البنك الدولي إن»: verb first, its subject after it
     subject = trailing_phrase(toks[: hit.i])
     if hit.cue.pos == "present" and len(subject) == 1 and subject[0].key != subject[0].bare \
             and not subject[0].definite and word_kind(subject[0]) not in ("role", "org"):
@@ -222,3 +224,19 @@ def bi_qawlihi(toks: list[Tok], i: int) -> Cue | None:
 def by_saying(toks: list[Tok], hit: Hit) -> bool:
     """The hit is «بقوله/بقولها» before its content («... القرار بقولها إنه»)."""
     return hit.cue.pos == "noun" and toks[hit.i].key.startswith("ب") and not toks[hit.i].key.startswith("بال")
+
+
+MAX_VSO_SUBJECT = 6  # tokens of a definite subject between a verb and its complementizer («قال البنك الدولي إن»)
+
+
+def subject_follows(toks: list[Tok], j: int) -> bool:
+    """A definite title or organisation right after the verb, then (words only) a complementizer: the verb's
+    subject follows it (VSO), and a phrase before the verb belongs to what precedes (a run-in headline)."""
+    if j >= len(toks) or not toks[j].definite or word_kind(toks[j]) not in ("role", "org"):
+        return False
+    for k in range(j + 1, min(len(toks), j + MAX_VSO_SUBJECT + 1)):
+        if toks[k].key in COMPLEMENTIZERS:
+            return True
+        if not toks[k].is_word:
+            return False
+    return False

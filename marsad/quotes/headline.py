@@ -47,4 +47,4 @@ def headline(text: str, start: int, end: int, sentence: int, ctx: Context) -> li
     body = strip_marks(text, start + match.start(2), end)
     quote = whole_quotation(body, ctx)
     s, e = (quote.start, quote.end) if quote else body
-    return [Raw(s, e, "direct", ":", speaker, sentence)]
+    return [Raw(s, e, "direct", ":", speaker, sentence)] if e > s else []  # «إلى: « « «»: marks only, no words
