@@ -64,4 +64,4 @@ def lexicon() -> Lexicon:
     heads = frozenset(r[0] for r in read_rows("date_name_heads.tsv"))
     year_heads = frozenset(r[0] for r in read_rows("date_year_heads.tsv"))
     return Lexicon(months, weekdays, relative, numbers, outlets, holidays, max(len(p.split()) for p in phrases),
-                   heads, year_heads, frozenset(r[0] for r in read_rows("date_media_heads.tsv")))
+                   heads, year_heads, frozenset(r[0] for r in read_rows("media_heads.tsv")[1:]))  # [1:]: header
