@@ -111,3 +111,24 @@ def test_complementizer_after_a_comma_resumes_a_long_interposed_phrase() -> None
 
 def test_headline_of_marks_only_gives_no_empty_quote() -> None:
     assert all(q.end > q.start for q in quotes_of("إلى : « « «"))
+
+
+def test_commission_heads_an_organisation_speaker() -> None:
+    found = said("واعلنت مفوضية الأمم المتحدة لشؤون اللاجئين في لبنان ان آلاف العائلات عادت إلى قراها.")
+    assert len(found) == 1 and found[0][0] is not None and "مفوضية" in found[0][0]
+
+
+def test_praise_names_the_speaker_of_the_next_cue() -> None:
+    text = "وأشاد مدير الاتحاد المصري للسباحة كريم فؤاد بفوز اللاعب وقال إنه إنجاز تاريخي للسباحة العربية."
+    assert said(text) == [("كريم فؤاد", "إنجاز تاريخي للسباحة العربية")]
+
+
+def test_fi_hadith_maa_names_the_relay() -> None:
+    found = quotes_of("وقال الوزير نبيل فهمي في حديث مع \"سي إن إن\" إن المفاوضات متعثرة منذ أسابيع.")
+    assert [q.text for q in found] == ["المفاوضات متعثرة منذ أسابيع"]
+    assert any("سي إن إن" in v for v in found[0].via)
+
+
+def test_quotation_after_a_preposition_is_a_name_before_a_later_colon() -> None:
+    text = "يقول مدير المبيعات في \"شركة النور\" التابعة لمجموعة الأمل التجارية سامر حداد: إن المبيعات ارتفعت هذا العام."
+    assert [content for _, content in said(text)] == ["إن المبيعات ارتفعت هذا العام"]

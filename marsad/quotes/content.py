@@ -121,7 +121,10 @@ def quoted_name(toks: list[Tok], k: int, limit: int, ctx: Context) -> bool:
     if k > 0 and word_kind(toks[k - 1]) in ("role", "org") and not toks[k - 1].definite \
             and ctx.text[q.end + 1 : q.end + 3].strip()[:1] in ("،", ","):
         return True
-    after = [t for t in toks[k + 1 : limit] if t.start > q.end][:NAME_QUOTE_LOOKAHEAD]
+    after = [t for t in toks[k + 1 : limit] if t.start > q.end]
+    # after a preposition the quotation is a name however far the introducer comes («مسؤول الناشرين العرب في "مؤسسة
+    # المعارض الثقافية" التابعة لوزارة ... محمد علي السعدي:»; quotes_dev2)
+    after = after if k > 0 and toks[k - 1].is_word and toks[k - 1].key in PREPOSITIONS else after[:NAME_QUOTE_LOOKAHEAD]
     return any(t.key in COMPLEMENTIZERS or t.text == ":" or t.text in OPENERS for t in after)
 
 

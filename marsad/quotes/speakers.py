@@ -331,6 +331,8 @@ def name_after_role(text: str, toks: list[Tok]) -> Speaker | None:
     for tok in toks[:NAME_AFTER_ROLE_WINDOW]:
         if not tok.is_word or tok.key in NAME_NOT_A_WORD or (word_kind(tok) == "role" and tok.key not in TITLES):
             break  # «... خلال اجتماعه مع الرئيس الروسي فلاديمير بوتين»: another role, another person
+        if _prepositional_object(tok.key):
+            break  # «مصطفى عبد الله بفوز عبد الفتاح»: the verb's object starts, its names are not the holder
         window.append(tok)
     best: tuple[int, int] | None = None
     i = 0
