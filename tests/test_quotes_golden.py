@@ -85,6 +85,9 @@ def test_per_seed_scores_are_reported(predicted: dict[str, list[Quote]], gold: d
 # (`.venv/bin/python benchmarks/bench_quotes.py --gold all`); they may rise, never fall silently.
 UNSEEN_FLOORS = {
     "dev": {"recall": 0.94, "precision": 0.98, "speaker": 0.96, "via_recall": 0.91},
+    # tests/golden/quotes_dev2.json: 60 fresh ANERcorp passages of issue 5's generalisation round (tuned on after
+    # their first score, like dev): P 0.991 / R 0.949 / speaker 0.901 / relay 0.75 when this floor was set.
+    "dev2": {"recall": 0.94, "precision": 0.98, "speaker": 0.89, "via_recall": 0.7},
     "check": {"recall": 0.88, "precision": 0.95, "speaker": 0.85},
 }
 
