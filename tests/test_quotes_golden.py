@@ -123,7 +123,7 @@ def test_no_dev_speaker_is_only_mentioned_inside_the_quote(repo_dir: Path, share
 def test_unseen_gold_offsets_index_the_passage_text(repo_dir: Path, shared_data: Path, which: str) -> None:
     gold = unseen_gold(repo_dir, shared_data, which)
     for name, g in gold["articles"].items():
-        assert g["quotes"], name
+        assert g["quotes"] or g.get("note"), name  # a passage without quotes says why (dev2's precision tests)
         for q in g["quotes"]:
             assert g["text"][q["start"] : q["end"]] == q["text"], (name, q["text"])
 
