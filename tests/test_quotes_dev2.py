@@ -132,3 +132,20 @@ def test_fi_hadith_maa_names_the_relay() -> None:
 def test_quotation_after_a_preposition_is_a_name_before_a_later_colon() -> None:
     text = "يقول مدير المبيعات في \"شركة النور\" التابعة لمجموعة الأمل التجارية سامر حداد: إن المبيعات ارتفعت هذا العام."
     assert [content for _, content in said(text)] == ["إن المبيعات ارتفعت هذا العام"]
+
+
+def test_kama_cue_closing_the_sentence_attributes_what_came_before() -> None:
+    text = "وكانت الطائرات قد حلقت بكثافة فوق المدينة قبل العملية وبعدها كما افادت الشرطة المحلية."
+    found = said(text)
+    assert len(found) == 1 and found[0][0] == "الشرطة المحلية"
+    assert "الطائرات قد حلقت" in found[0][1] and found[0][1].endswith("وبعدها")
+
+
+def test_kama_warada_is_as_stated_not_a_reply() -> None:
+    text = "وقال الوزير سمير حداد إن الحل بنشر الجيش على كافة الأراضي كما ورد باتفاق الطائف."
+    assert [s for s, _ in said(text)] == ["سمير حداد"]
+
+
+def test_affiliated_body_is_no_relay() -> None:
+    found = quotes_of("يقول مدير المبيعات في شركة النور التابعة لوزارة الصناعة سامر حداد إن المبيعات ارتفعت.")
+    assert found and not any("وزارة الصناعة" in v for q in found for v in q.via)

@@ -60,9 +60,14 @@ MAX_RELAY_GAP = 12  # words between «نقلت» and «عن»: «نقلت صحي
 BARE_KINDS = frozenset({"say", "add", "continue"})
 
 
+AFFILIATED = frozenset({"التابعه", "التابع", "تابعه", "تابع", "التابعين", "التابعتين"})
+
+
 def addressee_relay(region: list[Tok], ctx: Context) -> str | None:
     """«قال ... لشبكة "سي ان ان"», «لوكالة تاس», «ل ـ «الشرق الاوسط»»: the outlet told, a relay."""
     for n, tok in enumerate(region):
+        if n and region[n - 1].key in AFFILIATED:
+            continue  # «"مؤسسة المعارض" التابعة لوزارة الإرشاد»: the body it belongs to, not the outlet told
         rest = [t for t in region[n + 1 :] if t.key or t.text in OPENERS]
         if tok.key in ("ل", "لـ") and rest and rest[0].text in OPENERS:
             q = opened_at(rest[0], ctx)
@@ -303,6 +308,16 @@ def _frame_speaker(frame: Frame, ctx: Context, quoting: bool = True) -> Speaker 
     return speaker
 
 
+def _kama_closing(toks: list[Tok], hit: Hit, frame: Frame) -> bool:
+    """«... قبل عملية الانزال وبعدها كما افادت الشرطة اللبنانية.»: «كما» + cue + its subject closing the sentence
+    attribute what came before, with or without a comma (quotes_dev2, second batch)."""
+    rest = [t for t in toks[hit.j :] if t.is_word]
+    # «كما ورد باتفاق الطائف» is «as stated in», not «و» + «رد»: after «كما» the verb carries no و
+    return hit.i >= 4 and toks[hit.i - 1].key == "كما" and toks[hit.i].key == toks[hit.i].bare \
+        and toks[hit.i - 2].is_word and bool(frame.phrase) \
+        and len(rest) == len(frame.phrase)
+
+
 def analyse(toks: list[Tok], hit: Hit, limit: int, ctx: Context,
             cuts: Sequence[int] = ()) -> tuple[list[Raw], Speaker | None]:
     """Quotes introduced by one cue and the explicit speaker found (or None).
@@ -327,8 +342,8 @@ def _quotes_of_frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context, cuts: 
     if frame.how == "colon" and frame.c0 >= len(toks) and hit.cue.quote == "yes":
         below = quotation_on_next_line(toks[-1].end, ctx)  # «وقال رئيس البلدية:\n"نعمل على ..."»
         return ([Raw(below.start, below.end, "direct", cue, speaker, -1)] if below else []), speaker
-    if frame.c0 < 0 and hit.cue.quote == "yes" and hit.main and kama_after_comma(toks, hit):
-        span = content_span(toks, 0, hit.i - 2, ctx.text)  # «أوقفت الشرطة ... العشرات، كما ذكرت وكالة الأناضول»
+    if frame.c0 < 0 and hit.cue.quote == "yes" and hit.main and (kama_after_comma(toks, hit) or _kama_closing(toks, hit, frame)):
+        span = content_span(toks, 0, hit.i - 2 if toks[hit.i - 2].text in "،," else hit.i - 1, ctx.text)  # «أوقفت الشرطة ... العشرات، كما ذكرت وكالة الأناضول»
         return ([Raw(span[0], span[1], "indirect", cue, speaker, -1)] if span else []), speaker
     if frame.c0 < 0 or frame.c0 >= limit or hit.cue.quote != "yes":
         return [], speaker
