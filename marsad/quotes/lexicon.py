@@ -9,6 +9,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parents[1] / "data"
 VERBS_PATH = DATA / "reporting_verbs.tsv"
 RELAYS_PATH = DATA / "relay_patterns.tsv"
+MEDIA_PATH = DATA / "media_heads.tsv"
 SPEAKER_WORDS_PATH = DATA / "speaker_words.tsv"
 
 
@@ -61,14 +62,17 @@ def phrase_cues_by_first_word() -> dict[str, tuple[Cue, ...]]:
 @lru_cache(maxsize=1)
 def relay_phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
     """Relay phrases as (words, kind), longest first so «وفقا لما نقلته» wins over «وفقا»."""
-    rows = [(tuple(row[0].split()), row[1]) for row in read_rows(RELAYS_PATH) if row[1] != "outlet"]
+    rows = [(tuple(row[0].split()), row[1]) for row in read_rows(RELAYS_PATH)]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
 @lru_cache(maxsize=1)
 def outlet_heads() -> frozenset[str]:
-    """Head nouns of news outlets («صحيفة», «وكالة»): what an outlet reports another speaker saying is relayed."""
-    return frozenset(row[0] for row in read_rows(RELAYS_PATH) if row[1] == "outlet")
+    """Head nouns of news outlets («صحيفة», «وكالة»), with and without the article: what an outlet reports
+    another speaker saying is relayed. From ``data/media_heads.tsv`` (shared with entities and dates), the
+    rows naming an organisation (not «برنامج», a programme)."""
+    heads = [row[0] for row in read_rows(MEDIA_PATH) if row[1] == "ORG"]
+    return frozenset(heads) | frozenset("ال" + h for h in heads)
 
 
 @lru_cache(maxsize=1)
