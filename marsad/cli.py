@@ -16,7 +16,7 @@ import typer
 from marsad.errors import MarsadError
 
 app = typer.Typer(help="Marsad (مرصد): Arabic news intelligence.", no_args_is_help=True,
-                  pretty_exceptions_enable=False)
+                  pretty_exceptions_enable=False, rich_markup_mode=None)
 
 COMMAND_MODULES = ("marsad.commands.clean", "marsad.commands.ner", "marsad.commands.dates",
                    "marsad.commands.cluster", "marsad.commands.watch", "marsad.commands.web")

@@ -50,3 +50,9 @@ def test_readme_commands_exist(repo_dir):
         assert re.search(rf"^{target}:", makefile, flags=re.M), target
     for command in set(re.findall(r"^marsad (\w+)", readme, flags=re.M)):
         assert runner.invoke(app, [command, "--help"]).exit_code == 0, command
+
+
+def test_help_shows_bracketed_extras_and_tables_literally():
+    # rich markup would eat «[marsad]» and «[spark]» as style tags
+    out = runner.invoke(app, ["analyze", "--help"], terminal_width=200).output
+    assert "[marsad] table" in out and "marsad[spark]" in out and "marsad[postgres]" in out
