@@ -51,8 +51,11 @@ def write_json(result: Result, path: Path) -> None:
     Path(path).write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def render_html(result: Result) -> str:
-    return _environment(html=True).get_template("report.html.j2").render(report=build_view(result))
+def render_html(result: Result, entity_pages: str | None = None) -> str:
+    """The report page; ``entity_pages`` (e.g. "/entities/") makes each name a link to its page there (the web
+    UI; a static report has no such pages)."""
+    return _environment(html=True).get_template("report.html.j2").render(report=build_view(result),
+                                                                          entity_pages=entity_pages)
 
 
 def render_markdown(result: Result) -> str:

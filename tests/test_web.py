@@ -74,3 +74,40 @@ def test_entity_is_followed_across_stories(tmp_path):
     assert [s["id"] for s in body["stories"]] == ["s-1", "s-2"]
     assert {"إيغور كوناشينكوف", "ايجور كوناشنكوف", "كوناشنكوف"} <= set(body["variants"])
     assert TestClient(create_app(db)).get("/api/entities/none").status_code == 404
+
+
+def test_entity_page_lists_its_stories_spellings_and_quotes(tmp_path):
+    from marsad.model import Quote
+
+    first = Entity(id="e1", type="PER", name="إيغور كوناشينكوف", variants=["إيغور كوناشينكوف"], article_ids=["a1"],
+                   roles=["المتحدث باسم وزارة الدفاع الروسية"])
+    second = Entity(id="e9", type="PER", name="ايجور كوناشنكوف", variants=["ايجور كوناشنكوف"], article_ids=["a2"])
+    articles = [Article(id=i, source=f"{i}.txt", title=i, text="نص المقال") for i in ("a1", "a2")]
+    stories = [Story(id="s-1", title="تدمر <i>اليوم</i>", article_ids=["a1"], entities=[first],
+                     quotes=[Quote("a1", "لم نقصف المدينة", "direct", 0, 15, first.name, "e1", group="g1"),
+                             Quote("a3", "لم نقصف المدينه", "direct", 0, 15, first.name, "e1", group="g1")]),
+               Story(id="s-2", title="حلب", article_ids=["a2"], entities=[second])]
+    db = tmp_path / "m.db"
+    with SqliteStore(db) as store:
+        store.save(Result(articles=articles, stories=stories))
+    client = TestClient(create_app(db))
+    page = client.get("/entities/e1")
+    assert page.status_code == 200
+    html = page.text
+    assert 'href="/stories/s-1"' in html and 'href="/stories/s-2"' in html
+    assert "ايجور كوناشنكوف" in html and "كتابة أخرى للاسم" in html  # the other story's spelling, its own id
+    assert "لم نقصف المدينة" in html and "المتحدث باسم وزارة الدفاع الروسية" in html
+    assert "لم نقصف المدينه" not in html and "(2 مقالات)" in html  # one statement, two carriers
+    assert "<i>اليوم</i>" not in html  # titles are escaped
+    assert client.get("/entities/none").status_code == 404
+    story = client.get("/stories/s-1").text
+    assert 'href="/entities/e1"' in story
+
+
+def test_the_static_report_has_no_entity_links(tmp_path):
+    from marsad.report import render_html
+
+    story = Story(id="s-1", title="t", article_ids=["a1"], entities=[
+        Entity(id="e1", type="PER", name="إيغور كوناشينكوف", variants=["إيغور كوناشينكوف"], article_ids=["a1"])])
+    html = render_html(Result(articles=[Article(id="a1", source="a.txt", title="t", text="نص")], stories=[story]))
+    assert "/entities/" not in html and "إيغور كوناشينكوف" in html

@@ -1,9 +1,10 @@
 """FastAPI application: RTL pages for people and a JSON API (OpenAPI at ``/openapi.json``).
 
 Pages: ``/`` (stories, newest first, with a search box), ``/stories/{id}`` (the story brief, rendered
-with the same template as the static report), ``/search?q=``. API: ``/api/stories``,
-``/api/stories/{id}``, ``/api/articles/{id}``, ``/api/entities/{id}`` (an entity across stories), ``/api/search?q=``, ``/api/health``. The store is
-opened per request (SQLite connections are cheap and this keeps threads apart).
+with the same template as the static report, names linked to their pages), ``/search?q=``,
+``/entities/{id}`` (a name across stories, with what it is quoted saying). API: ``/api/stories``,
+``/api/stories/{id}``, ``/api/articles/{id}``, ``/api/entities/{id}`` (an entity across stories),
+``/api/search?q=``, ``/api/health``. The store is opened per request (SQLite connections are cheap and this keeps threads apart).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from fastapi import Depends, FastAPI, HTTPException, Query
 from fastapi.responses import HTMLResponse
 
-from marsad.model import Result, Story, article_to_dict, story_to_dict
+from marsad.model import Quote, Result, Story, article_to_dict, story_to_dict
 from marsad.store import Store, open_store
 
 
@@ -85,9 +86,46 @@ def create_app(db_path: str | Path) -> FastAPI:
 
         story = _story_or_404(s, story_id)
         articles = [a for a in (s.article(i) for i in story.article_ids) if a is not None]
-        return render_html(Result(articles=articles, stories=[story]))
+        return render_html(Result(articles=articles, stories=[story]), entity_pages="/entities/")
+
+    @app.get("/entities/{entity_id}", response_class=HTMLResponse)
+    def entity_page(entity_id: str, s: Store = Depends(store)) -> str:
+        """A name across the store: its spellings, the stories it appears in (under the name used there),
+        its roles and what it is quoted saying in each."""
+        found = s.entity_stories(entity_id)
+        if not found:
+            raise HTTPException(404, f"no entity {entity_id}")
+        rows = []
+        for appearance in found:
+            story = s.story(appearance.story_id)
+            if story is None:
+                continue
+            entity = next((e for e in story.entities if e.id == appearance.entity_id), None)
+            quotes = _statements([q for q in story.quotes if q.speaker_entity_id == appearance.entity_id])
+            rows.append({"story": story, "name": appearance.name, "roles": entity.roles if entity else [],
+                         "articles": len(entity.article_ids) if entity else 0, "quotes": quotes,
+                         "same_id": appearance.entity_id == entity_id})
+        variants = sorted({v for f in found for v in f.variants} | {f.name for f in found})
+        return _page("entity.html.j2", entity_name=found[0].name, type=found[0].type, variants=variants, rows=rows,
+                     type_labels=ENTITY_TYPE_LABELS)
 
     return app
+
+
+# How the entity page names a type.
+ENTITY_TYPE_LABELS = {"PER": "شخص", "ORG": "هيئة أو منظمة", "LOC": "مكان", "MISC": "أخرى"}
+
+
+def _statements(quotes: list[Quote]) -> list[tuple[Quote, int]]:
+    """One quote per statement (quotes of one ``group`` are the same statement carried by several articles),
+    with how many articles carry it, in the story's order."""
+    first: dict[str, Quote] = {}
+    carriers: dict[str, set[str]] = {}
+    for i, q in enumerate(quotes):
+        key = q.group or f"#{i}"
+        first.setdefault(key, q)
+        carriers.setdefault(key, set()).add(q.article_id)
+    return [(q, len(carriers[key])) for key, q in first.items()]
 
 
 def _article_link(s: Store, article_id: str) -> str:
