@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 import typer
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import marsad
@@ -206,3 +210,24 @@ def test_export_option_writes_only_when_asked(tmp_path, capsys):
     assert list(tmp_path.iterdir()) == []
     export_option(small_result(), tmp_path / "p", quiet=True)
     assert (tmp_path / "p" / MANIFEST).exists() and capsys.readouterr().out == ""
+
+
+ARABIC_AND_MARKS = st.text(st.one_of(st.characters(min_codepoint=0x0600, max_codepoint=0x06FF),
+                                     st.sampled_from("\u200c\u200d\u200e\u200f\u0640 abc٠١٢3«»\n")), max_size=40)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=ARABIC_AND_MARKS, speaker=ARABIC_AND_MARKS)
+def test_any_arabic_text_round_trips(tmp_path, text, speaker):
+    result = small_result()
+    result.articles[0].text = text
+    result.stories[0].quotes[0].via = [speaker, text]
+    write_parquet(result, tmp_path / "p")
+    assert read(tmp_path / "p", "articles")[0]["text"] == text
+    assert read(tmp_path / "p", "quotes")[0]["via"] == [speaker, text]
+
+
+def test_import_does_not_load_pyarrow():
+    code = "import sys, marsad.export_parquet, marsad.commands.export; print('pyarrow' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
