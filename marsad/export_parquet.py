@@ -24,6 +24,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ SCHEMA_VERSION = 1  # raise when a table or column changes meaning, is renamed o
 MANIFEST = "_manifest.json"
 FORMAT = "marsad-parquet"
 COMPRESSION = "zstd"
+BATCH_ROWS = 10_000  # rows per row group: 10k articles of news text is some 50 MB in memory
 
 
 class ExportError(StoreError):
@@ -190,7 +192,7 @@ def write_parquet(result: Result, folder: Path | str) -> dict[str, int]:
     Raises ``ExportError`` when the folder cannot be written or holds files that are not a Marsad export,
     ``ParquetUnavailable`` when pyarrow is missing."""
     pa, pq = _pyarrow()
-    target = Path(folder)
+    target = Path(os.path.abspath(folder))  # "." and "out/.." have a name and a parent to rename in
     _check_target(target)
     staging = _staging(target)
     try:
@@ -222,12 +224,17 @@ def arrow_schema(spec: TableSpec) -> Any:
 
 
 def _write_table(pa: Any, pq: Any, spec: TableSpec, result: Result, path: Path) -> int:
-    rows = list(spec.rows(result))
+    """Write a table in row groups of ``BATCH_ROWS`` (memory stays bounded by a batch, not the result)."""
     schema = arrow_schema(spec)
-    columns = list(zip(*rows, strict=True)) if rows else [() for _ in spec.columns]
-    arrays = [pa.array(list(values), type=field.type) for values, field in zip(columns, schema, strict=True)]
-    pq.write_table(pa.Table.from_arrays(arrays, schema=schema), path, compression=COMPRESSION)
-    return len(rows)
+    count = 0
+    with pq.ParquetWriter(path, schema, compression=COMPRESSION) as writer:
+        rows = iter(spec.rows(result))
+        while batch := list(islice(rows, BATCH_ROWS)):
+            columns = zip(*batch, strict=True)
+            arrays = [pa.array(list(values), type=field.type) for values, field in zip(columns, schema, strict=True)]
+            writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
+            count += len(batch)
+    return count
 
 
 def _write_manifest(path: Path, counts: dict[str, int]) -> None:

@@ -252,3 +252,11 @@ def test_docs_list_every_table_and_their_sql_runs(small, repo_dir):
     answers = [conn.execute(q[q.index("SELECT"):]).fetchall() for q in queries]
     assert len(answers) == 3
     assert answers[0][0][0] == SPEAKER and answers[2] == [("٣٠ طلعة", "contradicts", "…")]
+
+
+def test_rows_written_in_batches_and_relative_folder(tmp_path, monkeypatch):
+    monkeypatch.setattr("marsad.export_parquet.BATCH_ROWS", 1)
+    monkeypatch.chdir(tmp_path)
+    counts = write_parquet(small_result(), "p")
+    assert pq.read_metadata(tmp_path / "p" / "claim_evidence.parquet").num_row_groups == counts["claim_evidence"] == 3
+    assert [r["id"] for r in read(tmp_path / "p", "articles")] == ["a1", "a2"]
