@@ -17,7 +17,14 @@ from typer.testing import CliRunner
 import marsad
 from marsad.commands.export import export_option, register
 from marsad.errors import StoreError
-from marsad.export_parquet import MANIFEST, SCHEMA_VERSION, TABLES, ExportError, write_parquet
+from marsad.export_parquet import (
+    MANIFEST,
+    SCHEMA_VERSION,
+    TABLES,
+    ExportError,
+    ParquetUnavailable,
+    write_parquet,
+)
 from marsad.model import (
     Article,
     Claim,
@@ -260,3 +267,11 @@ def test_rows_written_in_batches_and_relative_folder(tmp_path, monkeypatch):
     counts = write_parquet(small_result(), "p")
     assert pq.read_metadata(tmp_path / "p" / "claim_evidence.parquet").num_row_groups == counts["claim_evidence"] == 3
     assert [r["id"] for r in read(tmp_path / "p", "articles")] == ["a1", "a2"]
+
+
+def test_missing_pyarrow_is_a_coded_error(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    with pytest.raises(ParquetUnavailable, match=r"marsad\[parquet\]") as caught:
+        write_parquet(small_result(), tmp_path / "p")
+    assert caught.value.code == "E411" and not (tmp_path / "p").exists()
