@@ -10,7 +10,7 @@ install: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,web,spark,postgres,embed]'
+	$(BIN)/python -m pip install --quiet -e '.[test,web,spark,postgres,embed,parquet]'
 	touch $@
 
 demo: install

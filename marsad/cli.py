@@ -13,13 +13,15 @@ from typing import Annotated
 
 import typer
 
+from marsad.commands.export import ParquetOption, export_option
 from marsad.errors import MarsadError
 
 app = typer.Typer(help="Marsad (مرصد): Arabic news intelligence.", no_args_is_help=True,
                   pretty_exceptions_enable=False, rich_markup_mode=None)
 
 COMMAND_MODULES = ("marsad.commands.clean", "marsad.commands.ner", "marsad.commands.dates",
-                   "marsad.commands.cluster", "marsad.commands.watch", "marsad.commands.web")
+                   "marsad.commands.cluster", "marsad.commands.watch", "marsad.commands.web",
+                   "marsad.commands.export")
 
 
 @app.command()
@@ -31,6 +33,7 @@ def analyze(
     engine: Annotated[str | None, typer.Option(help="local (default) or spark (needs marsad[spark]).")] = None,
     store: Annotated[str | None, typer.Option(
         "--store", help="SQLite path or postgresql:// URL (needs marsad[postgres]); default OUT/marsad.db.")] = None,
+    parquet: ParquetOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
 ) -> None:
     """Analyse articles into stories; write marsad.json, report.html and marsad.db into OUT."""
@@ -41,6 +44,7 @@ def analyze(
     try:
         result = run_analysis(paths, config_file=config, workers=workers, engine=engine, progress=progress)
         written = write_outputs(result, out, store=store)
+        export_option(result, parquet, quiet)
     except MarsadError as exc:
         _err(str(exc))
         raise typer.Exit(2) from exc
