@@ -66,6 +66,18 @@ class StoreError(MarsadError):
     code = "E400"
 
 
+class ExportError(StoreError):
+    """A Parquet dataset cannot be written where asked (``source`` names the folder)."""
+
+    code = "E410"
+
+
+class ParquetUnavailable(ExportError):
+    """pyarrow is not installed."""
+
+    code = "E411"
+
+
 class PipelineError(MarsadError):
     code = "E500"
 

@@ -28,7 +28,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from marsad.errors import StoreError
+from marsad.errors import ExportError, ParquetUnavailable
 from marsad.model import Result, Story
 from marsad.store.rows import ARTICLE_CHILDREN, ARTICLE_COLUMNS
 
@@ -40,18 +40,6 @@ MANIFEST = "_manifest.json"
 FORMAT = "marsad-parquet"
 COMPRESSION = "zstd"
 BATCH_ROWS = 10_000  # rows per row group: 10k articles of news text is some 50 MB in memory
-
-
-class ExportError(StoreError):
-    """A Parquet dataset cannot be written where asked (``source`` names the folder)."""
-
-    code = "E410"
-
-
-class ParquetUnavailable(ExportError):
-    """pyarrow is not installed."""
-
-    code = "E411"
 
 
 Row = tuple[Any, ...]
