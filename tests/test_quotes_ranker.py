@@ -6,7 +6,16 @@ import numpy as np
 
 from marsad.model import Article
 from marsad.quotes import article_quotes
-from marsad.quotes.ranker import FEATURES, Candidate, candidates, choose, examples, matrix, train
+from marsad.quotes.ranker import (
+    FEATURES,
+    Candidate,
+    candidates,
+    choose,
+    examples,
+    matrix,
+    train,
+    train_softmax,
+)
 from marsad.text.sentences import sentences_of
 
 TEXT = ("وقال وزير الخارجية الروسي سيرغي لافروف إن الهجوم على المدينة تجاوز كل الحدود. "
@@ -64,3 +73,13 @@ def test_training_is_deterministic_and_learns_the_label() -> None:
     assert np.array_equal(w1, w2)
     picks = [choose(w1, e.candidates) for e in data]
     assert [p.name if p else None for p in picks] == ["سيرغي لافروف", "سيرغي لافروف"]
+
+
+def test_listwise_training_learns_the_label() -> None:
+    article = _article()
+    quotes = article_quotes(article)
+    gold = [{"start": q.start, "end": q.end, "speaker": ["سيرغي لافروف"]} for q in quotes]
+    w = train_softmax(examples("t", article, quotes, gold, with_rules=False))
+    assert np.all(np.isfinite(w)) and abs(w[FEATURES.index("bias")]) < 1e-9  # the bias cancels in a softmax
+    picks = [choose(w, e.candidates) for e in examples("t", article, quotes, gold, with_rules=False)]
+    assert all(p is not None and p.name.startswith("سيرغي لافروف") for p in picks)

@@ -8,7 +8,11 @@ previous quote chose it, ...; never the words of a name), and a logistic model s
 lying inside the quote itself never wins (issue 5's rule).
 
 This module is NOT wired into extraction: the comparison (``benchmarks/bench_speaker_ranker.py``) did not
-show the clear gain asked for. Training uses numpy only (L2-regularised Newton iterations, deterministic).
+show the clear gain asked for (+0.02 speaker accuracy). Trained with the rules' choice as a feature, the model
+learns to follow the rules (they are right on 96% of dev, the data it learns from) and differs from them on
+one or two quotes of dev2; without it (structure only) it is 0.13 below them. Training uses numpy only
+(L2-regularised Newton iterations, deterministic): pointwise logistic regression (``train``) or a listwise
+softmax over each quote's candidates (``train_softmax``).
 """
 
 from __future__ import annotations
@@ -240,6 +244,38 @@ def train(data: Sequence[Example], l2: float = 1.0, steps: int = 25) -> np.ndarr
         grad = x.T @ (p - y) + penalty @ w
         hess = x.T @ (x * (p * (1 - p))[:, None]) + penalty + 1e-9 * np.eye(x.shape[1])
         w -= np.linalg.solve(hess, grad)
+    return w
+
+
+def _listwise_loss(groups: Sequence[tuple[np.ndarray, np.ndarray]], w: np.ndarray, penalty: np.ndarray) -> float:
+    total = 0.5 * float(w @ penalty @ w)
+    for x, t in groups:
+        z = x @ w
+        total += float(np.log(np.exp(z - z.max()).sum()) + z.max() - t @ z)
+    return total
+
+
+def train_softmax(data: Sequence[Example], l2: float = 1.0, steps: int = 25) -> np.ndarray:
+    """Conditional-logit (listwise) weights: a softmax over each quote's candidates, the correct ones sharing
+    the target; same penalty as ``train``, Newton steps halved until the loss falls."""
+    groups = [(matrix(e.candidates), np.array(e.labels, dtype=float) / sum(e.labels)) for e in data if any(e.labels)]
+    d = len(FEATURES)
+    w = np.zeros(d)
+    penalty = l2 * np.eye(d)
+    penalty[0, 0] = 1.0  # the bias cancels in a softmax: keep it at zero
+    for _ in range(steps):
+        grad, hess = penalty @ w, penalty + 1e-9 * np.eye(d)
+        for x, t in groups:
+            z = x @ w
+            p = np.exp(z - z.max())
+            p /= p.sum()
+            grad = grad + x.T @ (p - t)
+            hess = hess + x.T @ (x * p[:, None]) - np.outer(x.T @ p, x.T @ p)
+        step, before = np.linalg.solve(hess, grad), _listwise_loss(groups, w, penalty)
+        size = 1.0
+        while size > 1e-4 and _listwise_loss(groups, w - size * step, penalty) > before:
+            size /= 2
+        w = w - size * step
     return w
 
 
