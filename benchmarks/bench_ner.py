@@ -1,10 +1,12 @@
 """NER tagging speed on one core, and (optionally) the name-variant threshold calibration.
 
-    .venv/bin/python benchmarks/bench_ner.py                 # tokens/s of the shipped CRF
+    .venv/bin/python benchmarks/bench_ner.py                 # tokens/s of the shipped tagger
     .venv/bin/python benchmarks/bench_ner.py --calibrate     # F1 of `similar` per edit threshold
 
 Speed is measured on AQMAR dev if ../shared/data is present (else the seeds, repeated), tagging
 sentence by sentence from raw words: feature extraction + CRF decoding, caches cold at the start.
+When the shipped CRF reads a neural tagger's tags (``ner_neural.npz``), its numpy pass is included,
+and also timed alone over pseudo-documents of 20 sentences (one batch each).
 """
 
 from __future__ import annotations
@@ -41,6 +43,15 @@ def bench() -> None:
     tokens = sum(len(tagger.tag(words)) for words in batch)
     seconds = time.perf_counter() - started
     print(f"CRF: {tokens} tokens in {seconds:.2f} s: {tokens / seconds:,.0f} tokens/s (one core)")
+    network = crf.neural_path(crf.MODEL_PATH)
+    if network.exists():
+        from marsad.entities import neural
+
+        net = neural.load(network)
+        started = time.perf_counter()
+        tokens = sum(len(t) for i in range(0, len(batch), 20) for t in net.tag_document(batch[i : i + 20]))
+        seconds = time.perf_counter() - started
+        print(f"neural tagger alone (numpy): {tokens} tokens in {seconds:.2f} s: {tokens / seconds:,.0f} tokens/s")
     texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "examples").glob("*.txt"))] * 20
     started = time.perf_counter()
     mentions = sum(len(tag_text(text, tagger)) for text in texts)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from marsad.errors import MarsadError
+from marsad.errors import MarsadError, ModelError
 
 if TYPE_CHECKING:
     from marsad.entities import crf
@@ -25,19 +25,32 @@ def train_ner(
     names: Annotated[Path, typer.Option(help="Wikidata name pairs (CC0) for the person-name list.")] = DEFAULT_NAMES,
     stack: Annotated[bool, typer.Option("--stack/--no-stack", help="Also train the second-stage CRF on "
                                         "cross-validated first-pass tags (document features); not shipped, see the model card.")] = False,
+    neural: Annotated[bool, typer.Option("--neural/--no-neural", help="Also train the neural ensemble decoded "
+                                         "with the CRF (needs PyTorch; the shipped model). Without it, an "
+                                         "ensemble beside the model is removed.")] = False,
 ) -> None:
     """Train the CRF NER model on the shared corpora (see entities/models/MODEL_CARD.md)."""
     from marsad.entities import crf
 
     try:
+        if neural and stack:
+            raise ModelError("--neural and --stack cannot be combined")
+        if neural:
+            from marsad.entities import neural_train
+
+            if neural_train.torch_missing():
+                raise ModelError("--neural needs PyTorch to train: pip install torch (tagging does not need it)")
         typer.echo(f"word lists: {crf.build_lexicons(data, names)}")
         corpora = crf.read_corpora(data, with_dev=dev)
         model = out or crf.MODEL_PATH
         meta = crf.train(corpora.train, model, log=typer.echo)
+        crf.neural_path(model).unlink(missing_ok=True)
+        if neural:
+            meta["neural"] = neural_train.train_ensemble(corpora.train, data, crf.neural_path(model), log=typer.echo)
         second = crf.stack_path(model)
         second.unlink(missing_ok=True)
         second.with_suffix(".json").unlink(missing_ok=True)
-        meta["dev"] = _dev_scores(crf.NerTagger(model), corpora.dev, "first stage")
+        meta["dev"] = _dev_scores(crf.load(model), corpora.dev, "CRF + networks" if neural else "first stage")
         crf.write_meta(meta, model.with_suffix(".json"))
         if stack:
             stack_meta = crf.train_stack(corpora.train, second, log=typer.echo)
@@ -67,8 +80,10 @@ def eval_ner(
     model: Annotated[Path | None, typer.Option(help="Model file (default: the packaged model).")] = None,
     gold_pred: Annotated[bool, typer.Option("--gold-pred", help="Files carry token, gold, predicted tag: "
                                             "score them without tagging.")] = False,
-    crf_only: Annotated[bool, typer.Option("--crf-only", help="Tag with the bare CRF, without rules, "
-                                           "alias table and in-document propagation.")] = False,
+    crf_only: Annotated[bool, typer.Option("--crf-only", help="Tag with the bare CRF (with the neural "
+                                           "ensemble if shipped), without rules, alias table and in-document propagation.")] = False,
+    with_neural: Annotated[bool, typer.Option("--neural/--no-neural", help="Decode with the neural ensemble "
+                                              "beside the model, if any.")] = True,
     window: Annotated[int, typer.Option(help="Sentences per pseudo-document (second-stage "
                                                 "features, propagation).")] = 20,
 ) -> None:
@@ -81,7 +96,7 @@ def eval_ner(
         typer.echo(f"unknown --map {map_!r}: choose from {', '.join(conll.TAG_MAPS)}", err=True)
         raise typer.Exit(2) from exc
     try:
-        scores = _score_files(files, mapping, model, gold_pred, window, crf_only)
+        scores = _score_files(files, mapping, model, gold_pred, window, crf_only, with_neural)
     except MarsadError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from exc
@@ -89,7 +104,7 @@ def eval_ner(
 
 
 def _score_files(files: list[Path], mapping: dict[str, str], model: Path | None, gold_pred: bool,
-                 window: int, crf_only: bool = False) -> Scores:
+                 window: int, crf_only: bool = False, with_neural: bool = True) -> Scores:
     """Scores of the files: as given (gold_pred), by the CRF(s) alone or by the full tagger, tagging
     pseudo-documents of ``window`` sentences."""
     from marsad.entities import conll, crf, evaluate
@@ -102,7 +117,7 @@ def _score_files(files: list[Path], mapping: dict[str, str], model: Path | None,
             gold.extend(g for g, _ in pairs)
             pred.extend(p for _, p in pairs)
         return conll.score(gold, pred)
-    tagger = crf.load(model) if model else crf.load()
+    tagger = crf.load(model, with_neural=with_neural) if model else crf.load(with_neural=with_neural)
     sentences = [s for path in files for s in conll.read_conll(path, mapping)]
     if crf_only:
         return crf.evaluate(tagger, sentences, window)

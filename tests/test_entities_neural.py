@@ -1,0 +1,60 @@
+"""The numpy neural tagger: IOB2 decoding, the LSTM pass, the shipped ensemble and its decoding with the CRF."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from marsad.entities import neural
+from marsad.entities.neural import TAGS, lstm, reverse_index, viterbi
+
+
+def _logp(rows: list[dict[str, float]]) -> np.ndarray:
+    out = np.full((len(rows), len(TAGS)), -10.0)
+    for i, row in enumerate(rows):
+        for tag, value in row.items():
+            out[i, TAGS.index(tag)] = value
+    return out
+
+
+def test_viterbi_never_opens_with_an_inside_tag() -> None:
+    logp = _logp([{"I-PER": -0.1, "O": -3.0}, {"I-PER": -0.1, "O": -3.0}])
+    assert [TAGS[k] for k in viterbi(logp)] in (["B-PER", "I-PER"], ["O", "O"])
+    assert TAGS[viterbi(logp)[0]] != "I-PER"
+
+
+def test_viterbi_keeps_inside_tags_after_their_own_type() -> None:
+    logp = _logp([{"B-ORG": -0.1}, {"I-LOC": -0.2, "I-ORG": -0.5}, {"O": -0.1}])
+    assert [TAGS[k] for k in viterbi(logp)] == ["B-ORG", "I-ORG", "O"]
+
+
+def test_viterbi_of_an_empty_sentence() -> None:
+    assert viterbi(np.zeros((0, len(TAGS)))) == []
+
+
+def test_reverse_index_reverses_each_row_within_its_length() -> None:
+    idx = reverse_index([3, 1], 4)
+    assert idx.tolist() == [[2, 1, 0, 3], [0, 1, 2, 3]]
+
+
+def test_lstm_ignores_padding_after_a_row() -> None:
+    rng = np.random.default_rng(0)
+    w_ih, w_hh, b = rng.normal(size=(8, 3)), rng.normal(size=(8, 2)), rng.normal(size=8)
+    x = rng.normal(size=(1, 4, 3))
+    padded = np.concatenate([x, rng.normal(size=(1, 2, 3))], axis=1)
+    assert np.allclose(lstm(x, w_ih, w_hh, b), lstm(padded, w_ih, w_hh, b)[:, :4])
+
+
+def test_lstm_first_step_matches_the_gate_equations() -> None:
+    rng = np.random.default_rng(1)
+    w_ih, w_hh, b = rng.normal(size=(8, 3)), rng.normal(size=(8, 2)), rng.normal(size=8)
+    x = rng.normal(size=(1, 1, 3))
+    g = w_ih @ x[0, 0] + b
+    sig = 1 / (1 + np.exp(-g))
+    c = sig[0:2] * np.tanh(g[4:6])
+    assert np.allclose(lstm(x, w_ih, w_hh, b)[0, 0], sig[6:8] * np.tanh(c))
+
+
+def test_sparse_features_are_a_subset_of_the_unit_features() -> None:
+    feats = neural.sparse_features("وموسكو")
+    assert feats and all(f.startswith(neural.SPARSE_PREFIXES) for f in feats)
+    assert "cl=و" in feats
