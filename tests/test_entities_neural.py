@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import numpy as np
+import socket
 
-from marsad.entities import neural
+import numpy as np
+import pytest
+
+from marsad.entities import crf, neural
 from marsad.entities.neural import TAGS, lstm, reverse_index, viterbi
 
 
@@ -58,3 +61,42 @@ def test_sparse_features_are_a_subset_of_the_unit_features() -> None:
     feats = neural.sparse_features("وموسكو")
     assert feats and all(f.startswith(neural.SPARSE_PREFIXES) for f in feats)
     assert "cl=و" in feats
+
+
+# Tags of the shipped ensemble (numpy pass; at training the numpy pass gave the torch networks' tags
+# on all 1,124 dev sentences), and of the CRF decoded with it, for sentences outside the training data.
+REFERENCE = [
+    ("فاز فريق بنفيكا البرتغالي على سلتيك الاسكتلندي في دوري أبطال أوروبا .",
+     "O O B-ORG I-ORG O B-ORG I-ORG O B-MISC I-MISC I-MISC O",
+     "O O B-ORG I-ORG O B-ORG O O B-MISC I-MISC I-MISC O"),
+    ("وقالت وكالة رويترز إن شركة فولكسفاغن الألمانية ستغلق مصنعها في البرازيل .",
+     "O O B-ORG O O B-ORG O O O O B-LOC O", "O O B-ORG O O B-ORG O O O O B-LOC O"),
+    ("ولد الكاتب نجيب محفوظ في القاهرة عام 1911 .", "O O B-PER I-PER O B-LOC O O O",
+     "O O B-PER I-PER O B-LOC O O O"),
+]
+
+
+def test_shipped_ensemble_loads_offline_and_gives_the_reference_tags(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_network(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("the model must not touch the network")
+
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    assert neural.NEURAL_PATH == crf.neural_path(crf.MODEL_PATH)
+    assert neural.NEURAL_PATH.stat().st_size < 6_000_000
+    net = neural.load()
+    assert net.meta["members"] == 2
+    words = [s.split() for s, _, _ in REFERENCE]
+    assert [" ".join(t) for t in net.tag_document(words)] == [ref for _, ref, _ in REFERENCE]
+    tagger = crf.load()
+    assert tagger.neural and not crf.load(with_neural=False).neural
+    assert [" ".join(t) for t in tagger.tag_document(words)] == [ref for _, _, ref in REFERENCE]
+
+
+def test_ensemble_batches_like_single_sentences() -> None:
+    net = neural.load()
+    words = [s.split() for s, _, _ in REFERENCE] + [[]]
+    batched = net.log_probs(words)
+    assert batched[-1].shape == (0, len(TAGS))
+    for sentence, lp in zip(words[:-1], batched, strict=False):
+        assert np.allclose(net.log_probs([sentence])[0], lp, atol=1e-5)

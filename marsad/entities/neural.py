@@ -92,20 +92,26 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
 def lstm(x: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, bias: np.ndarray) -> np.ndarray:
     """A forward LSTM (PyTorch gate order i, f, g, o) over a padded batch (batch x time x input);
     padding sits at the end of each row, so it never reaches a real position's output."""
-    batch, steps, _ = x.shape
-    hidden = w_hh.shape[1]
-    gates_in = x @ w_ih.T + bias
-    h = np.zeros((batch, hidden), dtype=x.dtype)
-    c = np.zeros((batch, hidden), dtype=x.dtype)
-    out = np.empty((batch, steps, hidden), dtype=x.dtype)
-    w_hh_t = w_hh.T
+    return lstm_groups(x[None], w_ih[None], w_hh[None], bias[None])[0]
+
+
+def lstm_groups(x: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    """Several LSTMs with their own weights (groups x ...) run in one loop over time steps: the
+    directions and ensemble members share the Python overhead of each step."""
+    groups, batch, steps, _ = x.shape
+    hidden = w_hh.shape[2]
+    gates_in = np.matmul(x, w_ih.transpose(0, 2, 1)[:, None]) + bias[:, None, None, :]
+    h = np.zeros((groups, batch, hidden), dtype=x.dtype)
+    c = np.zeros((groups, batch, hidden), dtype=x.dtype)
+    out = np.empty((groups, batch, steps, hidden), dtype=x.dtype)
+    w_hh_t = w_hh.transpose(0, 2, 1)
     for t in range(steps):
-        g = gates_in[:, t] + h @ w_hh_t
-        i, f = _sigmoid(g[:, :hidden]), _sigmoid(g[:, hidden : 2 * hidden])
-        cand, o = np.tanh(g[:, 2 * hidden : 3 * hidden]), _sigmoid(g[:, 3 * hidden :])
+        g = gates_in[:, :, t] + np.matmul(h, w_hh_t)
+        i, f = _sigmoid(g[..., :hidden]), _sigmoid(g[..., hidden : 2 * hidden])
+        cand, o = np.tanh(g[..., 2 * hidden : 3 * hidden]), _sigmoid(g[..., 3 * hidden :])
         c = f * c + i * cand
         h = o * np.tanh(c)
-        out[:, t] = h
+        out[:, :, t] = h
     return out
 
 
@@ -144,6 +150,8 @@ class NeuralTagger:
         self.vectors = arrays.pop("vectors").astype(np.float32)
         self.members = [{name: arrays[f"m{k}.{name}"].astype(np.float32) for name in MEMBER_ARRAYS}
                         for k in range(int(meta.get("members", 1)))]
+        self._lstm_weights = [np.stack([w[f"{side}_{name}"] for w in self.members for side in ("fwd", "bwd")])
+                              for name in ("ih", "hh", "b")]
         self._token = lru_cache(maxsize=200_000)(self._token_vectors)
 
     def _token_vectors(self, word: str) -> list[np.ndarray]:
@@ -174,14 +182,17 @@ class NeuralTagger:
         tokens = [[self._token(word) for word in words] for words in live]
         rev = reverse_index(lengths, steps)
         rows = np.arange(len(live))[:, None]
-        probs = np.zeros((len(live), steps, len(TAGS)), dtype=np.float32)
+        inputs = []
         for k, w in enumerate(self.members):
             x = np.zeros((len(live), steps, w["proj_w"].shape[1]), dtype=np.float32)
             for row, vectors in enumerate(tokens):
                 x[row, : len(vectors)] = np.stack([v[k] for v in vectors])
             x = np.maximum(x @ w["proj_w"].T + w["proj_b"], 0.0)
-            fwd = lstm(x, w["fwd_ih"], w["fwd_hh"], w["fwd_b"])
-            bwd = lstm(x[rows, rev], w["bwd_ih"], w["bwd_hh"], w["bwd_b"])[rows, rev]
+            inputs.extend([x, x[rows, rev]])
+        hidden = lstm_groups(np.stack(inputs), *self._lstm_weights)
+        probs = np.zeros((len(live), steps, len(TAGS)), dtype=np.float32)
+        for k, w in enumerate(self.members):
+            fwd, bwd = hidden[2 * k], hidden[2 * k + 1][rows, rev]
             logits = np.concatenate([fwd, bwd], axis=2) @ w["out_w"].T + w["out_b"]
             logits -= logits.max(axis=2, keepdims=True)
             e = np.exp(logits)
