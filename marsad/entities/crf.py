@@ -2,7 +2,9 @@
 
 The shipped model is ``models/ner.crfsuite`` with ``models/ner.json`` beside it (feature version,
 training parameters, corpora, dev scores); ``load`` refuses a model whose feature version differs
-from the code's. Tags are IOB2 over PER/ORG/LOC/MISC.
+from the code's. Tags are IOB2 over PER/ORG/LOC/MISC. When a neural ensemble sits beside the model
+(``models/ner_neural.npz``, ``neural.py``), tagging decodes the CRF's marginals interpolated with its
+probabilities (``CRF_WEIGHT``); ``load(with_neural=False)`` gives the CRF alone.
 """
 
 from __future__ import annotations
