@@ -209,6 +209,21 @@ def test_jsonl_custom_field_names(tmp_path):
     assert isinstance(article, Article) and article.title == "عنوان"
 
 
+def test_jsonl_lone_surrogate_escapes_are_repaired_and_a_bad_record_does_not_end_the_file(tmp_path):
+    body = "\n".join(EXPECTED["bodies"]["exam"][1])
+    lines = [json.dumps({"text": body.replace(" ", " \ud800", 1), "title": "نصف زوج"}),  # a lone UTF-16 half
+             json.dumps({"text": body, "title": "زوج كامل \U0001F600"}),  # escaped as a pair: one character
+             json.dumps({"text": ["not", "a", "string"], "title": "t"}),
+             json.dumps({"text": body, "title": "بعده"})]
+    path = tmp_path / "halves.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    items = read(path)
+    articles = [i for i in items if isinstance(i, Article)]
+    assert [a.title for a in articles] == ["نصف زوج", "زوج كامل \U0001F600", "بعده"]
+    assert "\ufffd" in articles[0].raw and all(not "\ud800" <= c <= "\udfff" for c in articles[0].raw)
+    assert [i.source.rsplit(":", 1)[-1] for i in items if isinstance(i, Rejection)] == ["3"]
+
+
 def test_rss_entries_with_content_or_summary():
     items = read(FIXTURES / "feed.rss")
     articles = [i for i in items if isinstance(i, Article)]

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from marsad.config import Config
-from marsad.errors import EmptyInput, MalformedInput, NoArticleText
+from marsad.errors import EmptyInput, InputError, MalformedInput, NoArticleText
 from marsad.ingest.common import Item, first_line, iso_date, make_article, rejection
 from marsad.ingest.encoding import decode_bytes
 from marsad.ingest.html import article_from_html
@@ -39,8 +39,16 @@ def pick(record: dict[str, Any], names: tuple[str, ...]) -> str | None:
     for name in names:
         value = record.get(name)
         if isinstance(value, str) and value.strip():
-            return value
+            return repair_surrogates(value)
     return None
+
+
+def repair_surrogates(text: str) -> str:
+    """JSON may escape half of a UTF-16 pair («\\ud800»), which no UTF-8 file or database can hold: a lone
+    half becomes U+FFFD; escaped pairs were already joined by ``json``."""
+    if not any("\ud800" <= c <= "\udfff" for c in text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def looks_like_html(text: str) -> bool:
@@ -102,8 +110,11 @@ def read_jsonl(data: bytes, source: str, config: Config) -> Iterator[Item]:
             continue
         try:
             yield article_from_record(value, where, encoding, config)
-        except (MalformedInput, NoArticleText) as exc:
+        except InputError as exc:
             yield rejection(exc, where)
+        except (ValueError, LookupError, TypeError, AttributeError, RecursionError) as exc:
+            # one bad record is rejected under its own line; the records after it are still read
+            yield rejection(MalformedInput(f"the record is malformed: {type(exc).__name__}: {str(exc)[:200]}"), where)
     if not found:
         raise EmptyInput("the JSON file holds no records", source=source)
 
