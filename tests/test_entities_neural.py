@@ -83,7 +83,7 @@ def test_shipped_ensemble_loads_offline_and_gives_the_reference_tags(monkeypatch
     monkeypatch.setattr(socket, "create_connection", no_network)
     monkeypatch.setattr(socket.socket, "connect", no_network)
     assert neural.NEURAL_PATH == crf.neural_path(crf.MODEL_PATH)
-    assert neural.NEURAL_PATH.stat().st_size < 6_000_000
+    assert neural.NEURAL_PATH.stat().st_size < 4_500_000
     net = neural.load()
     assert net.meta["members"] == 2
     words = [s.split() for s, _, _ in REFERENCE]
@@ -100,3 +100,34 @@ def test_ensemble_batches_like_single_sentences() -> None:
     assert batched[-1].shape == (0, len(TAGS))
     for sentence, lp in zip(words[:-1], batched, strict=False):
         assert np.allclose(net.log_probs([sentence])[0], lp, atol=1e-5)
+
+
+def test_quantize_keeps_rows_within_half_a_step_and_is_stable() -> None:
+    rows = np.random.default_rng(2).normal(size=(5, 16)).astype(np.float32)
+    rows[0] = 0.0
+    q, scale = neural.quantize(rows)
+    assert q.dtype == np.int8 and scale.dtype == np.float16 and int(np.abs(q).max()) <= 127
+    back = neural.dequantize(q, scale)
+    assert np.all(np.abs(back - rows) <= scale.astype(np.float32)[:, None] * 0.51 + 1e-3)
+    assert not back[0].any()
+    q2, scale2 = neural.quantize(back)
+    assert np.array_equal(q, q2) and np.array_equal(scale, scale2)
+
+
+def test_pack_stores_text_as_utf8_and_unpack_reads_both_layouts() -> None:
+    arrays = {"vocab": "<pad>\n<unk>\nموسكو", "vectors": np.ones((3, 4), np.float32) * 0.5,
+              "m0.proj_b": np.array([0.25, -1.0], np.float32), "meta": '{"version": "x"}'}
+    packed = neural.pack(arrays)
+    assert packed["vocab"].dtype == np.uint8 and packed["vectors"].dtype == np.int8
+    assert packed["m0.proj_b"].dtype == np.float16 and "vectors.scale" in packed
+    back = neural.unpack(packed)
+    assert back["vocab"] == arrays["vocab"] and back["meta"] == arrays["meta"] and "vectors.scale" not in back
+    assert np.allclose(back["vectors"], 0.5, atol=1e-3) and np.allclose(back["m0.proj_b"], arrays["m0.proj_b"])
+    old = neural.unpack({"vocab": np.array(arrays["vocab"]), "vectors": np.ones((3, 4), np.float16)})
+    assert old["vocab"] == arrays["vocab"] and old["vectors"].dtype == np.float32
+
+
+def test_shipped_file_is_in_the_packed_layout() -> None:
+    with np.load(neural.NEURAL_PATH) as npz:
+        assert npz["vocab"].dtype == np.uint8 and npz["vectors"].dtype == np.int8
+        assert npz["m0.word_emb"].dtype == np.float16

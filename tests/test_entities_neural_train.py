@@ -55,3 +55,20 @@ def test_merged_ensemble_averages_its_members(tmp_path: Path) -> None:
     for k, lp in enumerate(merged):
         mean = (np.exp(single[0][k]) + np.exp(single[1][k])) / 2
         assert np.allclose(np.exp(lp), mean, atol=1e-5)
+
+
+def test_convert_repacks_an_old_layout_file_without_changing_its_tags(tmp_path: Path) -> None:
+    rng = np.random.default_rng(3)
+    vectors = (["موسكو", "بوتين"], rng.normal(size=(2, 8)).astype(np.float32))
+    params = {"vector_dims": 8, "epochs": 1, "hidden": 6, "proj_dims": 10, "char_filters": 5, "feat_dims": 4,
+              "word_dims": 4, "train_word_min": 1}
+    new = tmp_path / "new.npz"
+    neural_train.train(SENTENCES, tmp_path, new, params, log=lambda _: None, vectors=vectors)
+    plain = neural.read_npz(new)  # written as before the packed layout: numpy unicode, float16
+    old = tmp_path / "old.npz"
+    np.savez_compressed(old, **{k: np.array(v) if isinstance(v, str) else v.astype(np.float16) for k, v in plain.items()})
+    sizes = neural_train.convert(old, tmp_path / "conv.npz")
+    assert sizes["before"] > 0 and sizes["after"] > 0
+    words = [[w for w, _ in s] for s in SENTENCES]
+    a, b = neural.NeuralTagger(new).log_probs(words), neural.NeuralTagger(tmp_path / "conv.npz").log_probs(words)
+    assert all(np.allclose(x, y, atol=1e-6) for x, y in zip(a, b, strict=True))

@@ -230,14 +230,18 @@ def train(sentences: list[Tagged], data_dir: Path, out: Path, params: dict[str, 
 
 
 def export(net: Any, names: dict[str, list[str]], meta: dict[str, Any], out: Path) -> None:
-    """Write the weights (float16) and vocabularies; the torch network keeps the rounded weights, so
-    that it and the numpy pass compute with the same numbers."""
+    """Write the weights and vocabularies (``neural.pack``: float16, the frozen vectors int8 with a
+    per-row scale); the torch network keeps the rounded weights, so that it and the numpy pass compute
+    with the same numbers."""
     import torch
 
     with torch.no_grad():
         for q in net.parameters():
             q.copy_(q.half().float())
         net.vectors.weight.copy_(net.vectors.weight.half().float())
+        for name, matrix in (("vectors", net.vectors.weight), ("word_emb", net.word_emb.weight)):
+            if name in neural.QUANTIZED:
+                matrix.copy_(torch.from_numpy(neural.dequantize(*neural.quantize(matrix.detach().numpy()))))
     state = {k: v.numpy() for k, v in net.state_dict().items()}
     arrays = {"vectors": state["vectors.weight"], "word_emb": state["word_emb.weight"],
               "char_emb": state["char_emb.weight"], "char_conv_w": state["char_conv.weight"],
@@ -248,11 +252,20 @@ def export(net: Any, names: dict[str, list[str]], meta: dict[str, Any], out: Pat
         arrays[f"{side}_ih"] = state[f"{side}.weight_ih_l0"]
         arrays[f"{side}_hh"] = state[f"{side}.weight_hh_l0"]
         arrays[f"{side}_b"] = state[f"{side}.bias_ih_l0"] + state[f"{side}.bias_hh_l0"]
-    packed: dict[str, Any] = {("" if k == "vectors" else "m0.") + k: v.astype(np.float16) for k, v in arrays.items()}
-    packed.update({k: np.array("\n".join(v)) for k, v in names.items()})
-    packed["meta"] = np.array(json.dumps({**meta, "members": 1}, ensure_ascii=False))
+    packed: dict[str, Any] = {("" if k == "vectors" else "m0.") + k: v for k, v in arrays.items()}
+    packed.update({k: "\n".join(v) for k, v in names.items()})
+    packed["meta"] = json.dumps({**meta, "members": 1}, ensure_ascii=False)
     out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(out, **packed)
+    neural.save(out, packed)
+
+
+def convert(path: Path, out: Path) -> dict[str, int]:
+    """Re-save a tagger file in the current layout (``neural.pack``) without retraining or torch: the
+    one-off conversion of files written before it (numpy unicode texts, float16 vectors). Returns the
+    sizes in bytes before and after."""
+    before = path.stat().st_size
+    neural.save(out, neural.read_npz(path))
+    return {"before": before, "after": out.stat().st_size}
 
 
 # Vocabularies a member's rows are indexed by, with the matrix they index; a member's rows missing from
@@ -264,22 +277,19 @@ def merge(paths: Sequence[Path], out: Path) -> dict[str, Any]:
     """One ensemble file from single networks (other seeds): the frozen vectors are stored once and
     must be equal; vocabularies are united (the lexicons may have changed between runs), each
     network's rows re-indexed; each network's weights are member ``m<k>.``."""
-    members, metas = [], []
-    for path in paths:
-        with np.load(path, allow_pickle=False) as npz:
-            members.append({name: npz[name] for name in npz.files})
-        metas.append(json.loads(str(members[-1]["meta"])))
+    members = [neural.read_npz(path) for path in paths]
+    metas = [json.loads(m["meta"]) for m in members]
     first = members[0]
     packed: dict[str, Any] = {"vectors": first["vectors"], "vocab": first["vocab"]}
     for m, path in zip(members[1:], paths[1:], strict=True):
-        if not (np.array_equal(m["vectors"], first["vectors"]) and np.array_equal(m["vocab"], first["vocab"])):
+        if not (np.array_equal(m["vectors"], first["vectors"]) and m["vocab"] == first["vocab"]):
             raise ValueError(f"{path}: its distributional vectors differ from the first network's")
     for vocab, (matrix, unk) in MEMBER_VOCABS.items():
         union: dict[str, int] = {}
         for m in members:
             for item in str(m[vocab]).split("\n"):
                 union.setdefault(item, len(union))
-        packed[vocab] = np.array("\n".join(union))
+        packed[vocab] = "\n".join(union)
         for k, m in enumerate(members):
             own = {item: i for i, item in enumerate(str(m[vocab]).split("\n"))}
             rows = m[f"m0.{matrix}"]
@@ -291,8 +301,8 @@ def merge(paths: Sequence[Path], out: Path) -> dict[str, Any]:
     meta = {"version": neural.NEURAL_VERSION, "members": len(metas), "params": [m["params"] for m in metas],
             "sentences": metas[0]["sentences"], "tokens": metas[0]["tokens"],
             "seconds": round(sum(m["seconds"] for m in metas), 1)}
-    packed["meta"] = np.array(json.dumps(meta, ensure_ascii=False))
-    np.savez_compressed(out, **packed)
+    packed["meta"] = json.dumps(meta, ensure_ascii=False)
+    neural.save(out, packed)
     return meta
 
 
@@ -337,7 +347,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--vectors-cache", type=Path, help="reuse the distributional vectors saved here")
     parser.add_argument("--limit", type=int, default=0, help="train on the first N sentences (smoke test)")
     parser.add_argument("--merge", type=Path, nargs="+", help="only merge these single networks into --out")
+    parser.add_argument("--convert", type=Path, help="only re-save this tagger file in the current layout as --out")
     args = parser.parse_args(argv)
+    if args.convert:
+        print(json.dumps(convert(args.convert, args.out)))
+        return
     if args.merge:
         print(json.dumps(merge(args.merge, args.out)))
         return
