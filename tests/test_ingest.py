@@ -224,6 +224,28 @@ def test_jsonl_lone_surrogate_escapes_are_repaired_and_a_bad_record_does_not_end
     assert [i.source.rsplit(":", 1)[-1] for i in items if isinstance(i, Rejection)] == ["3"]
 
 
+@pytest.mark.parametrize("module, function, fixture", [("marsad.ingest.rss", "article_from_entry", "feed.rss"),
+                                                        ("marsad.ingest.jsonl", "article_from_record", "articles.jsonl")])
+def test_a_record_that_breaks_its_reader_is_rejected_alone(monkeypatch, module, function, fixture):
+    import importlib
+
+    reader = importlib.import_module(module)
+    real, calls = getattr(reader, function), []
+
+    def first_fails(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise ValueError("unexpected shape")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(reader, function, first_fails)
+    items = read(FIXTURES / fixture)
+    broken = [i for i in items if isinstance(i, Rejection) and "unexpected shape" in i.reason]
+    assert len(broken) == 1 and broken[0].code == "E107"
+    assert broken[0].source != str(FIXTURES / fixture)  # named by its record, not the whole file
+    assert any(isinstance(i, Article) for i in items)  # the records after it were read
+
+
 def test_rss_entries_with_content_or_summary():
     items = read(FIXTURES / "feed.rss")
     articles = [i for i in items if isinstance(i, Article)]

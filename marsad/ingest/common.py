@@ -71,6 +71,12 @@ def read_file_bytes(path: Path, limit: int) -> bytes:
         return read_limited(handle, limit, str(path))
 
 
+def guarded_record(where: str, make: Callable[[], Item]) -> Iterator[Item]:
+    """One record of a multi-record file (a JSON line, a feed entry, a WARC record): a failure rejects that
+    record under its own name, and the reader goes on to the next."""
+    yield from guarded(where, lambda: iter((make(),)))
+
+
 def guarded(source: str, produce: Callable[[], Iterator[Item]]) -> Iterator[Item]:
     """Run a reader; any failure becomes a Rejection so bad input never escapes ``read_paths``."""
     try:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 from marsad.config import Config
-from marsad.errors import EmptyInput, InputError, MalformedInput, NoArticleText
-from marsad.ingest.common import Item, first_line, iso_date, make_article, rejection
+from marsad.errors import EmptyInput, MalformedInput, NoArticleText
+from marsad.ingest.common import Item, first_line, guarded_record, iso_date, make_article, rejection
 from marsad.ingest.encoding import decode_bytes
 from marsad.ingest.html import article_from_html
 from marsad.model import Article
@@ -108,13 +109,7 @@ def read_jsonl(data: bytes, source: str, config: Config) -> Iterator[Item]:
         if isinstance(value, json.JSONDecodeError):
             yield rejection(MalformedInput(f"not valid JSON ({value.msg} at column {value.colno})"), where)
             continue
-        try:
-            yield article_from_record(value, where, encoding, config)
-        except InputError as exc:
-            yield rejection(exc, where)
-        except (ValueError, LookupError, TypeError, AttributeError, RecursionError) as exc:
-            # one bad record is rejected under its own line; the records after it are still read
-            yield rejection(MalformedInput(f"the record is malformed: {type(exc).__name__}: {str(exc)[:200]}"), where)
+        yield from guarded_record(where, partial(article_from_record, value, where, encoding, config))
     if not found:
         raise EmptyInput("the JSON file holds no records", source=source)
 

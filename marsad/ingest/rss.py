@@ -5,11 +5,12 @@ from __future__ import annotations
 import io
 import time
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 from marsad.config import Config
 from marsad.errors import MalformedInput, NoArticleText
-from marsad.ingest.common import Item, make_article, rejection
+from marsad.ingest.common import Item, guarded_record, make_article
 from marsad.ingest.encoding import decode_bytes
 
 BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr")
@@ -69,7 +70,4 @@ def read_feed(data: bytes, source: str, config: Config) -> Iterator[Item]:
     outlet = feed.feed.get("title") or None
     for i, entry in enumerate(feed.entries):
         where = f"{source}#{entry.get('id') or entry.get('link') or i}"
-        try:
-            yield article_from_entry(entry, where, outlet, encoding)
-        except NoArticleText as exc:
-            yield rejection(exc, where)
+        yield from guarded_record(where, partial(article_from_entry, entry, where, outlet, encoding))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import BinaryIO
+from functools import partial
+from typing import Any, BinaryIO
 
 from marsad.config import Config
-from marsad.errors import InputError, MalformedInput
-from marsad.ingest.common import Item, read_limited, rejection
+from marsad.errors import MalformedInput
+from marsad.ingest.common import Item, guarded_record, read_limited
 from marsad.ingest.encoding import decode_bytes
 from marsad.ingest.html import article_from_html, charset_hint
 
@@ -36,15 +37,17 @@ def read_warc(handle: BinaryIO, source: str, config: Config) -> Iterator[Item]:
             found += 1
             uri = record.rec_headers.get_header("WARC-Target-URI") or f"record-{found}"
             where = f"{source}!{uri}"
-            try:  # each record is bounded; the archive itself is streamed, never held in memory
-                body = read_limited(record.content_stream(), config.max_file_bytes, where)
-                yield _record_article(body, where, uri, record.rec_headers.get_header("WARC-Date"))
-            except InputError as exc:
-                yield rejection(exc, where)
+            yield from guarded_record(where, partial(_read_record, record, where, uri, config.max_file_bytes))
     except ArchiveLoadFailed as exc:
         raise MalformedInput(f"not a readable WARC/ARC archive ({str(exc)[:200]})", source=source) from exc
     if not found:
         raise MalformedInput("the archive holds no HTML responses", source=source)
+
+
+def _read_record(record: Any, where: str, uri: str, limit: int) -> Item:
+    """Each record is bounded; the archive itself is streamed, never held in memory."""
+    body = read_limited(record.content_stream(), limit, where)
+    return _record_article(body, where, uri, record.rec_headers.get_header("WARC-Date"))
 
 
 def _record_article(body: bytes, where: str, uri: str, crawled: str | None) -> Item:
