@@ -141,3 +141,31 @@ def test_the_tagger_keeps_a_quoted_outlet_whole_and_drops_descriptions():
     found = {(m.text, m.type) for m in tag_text("ونشر موقع “بالينغ كات” المتخصص تقريراً عن طائرة بقاعدة عسكرية سورية.")}
     assert ("بالينغ كات", "ORG") in found
     assert not any("قاعدة" in text for text, _ in found)
+
+
+def test_split_at_conjunction_people_and_places_only() -> None:
+    keys = _keys("أندريه غلوكسمان والبروفيسور ليفي")
+    assert rules.split_at_conjunction(keys, 0, 4, "PER") == [(0, 2), (2, 4)]
+    keys = _keys("سامي وأحمد")
+    assert rules.split_at_conjunction(keys, 0, 2, "PER") == [(0, 1), (1, 2)]  # «و» + a known name
+    assert rules.split_at_conjunction(_keys("سامي وليد"), 0, 2, "PER") == [(0, 2)]  # «وليد» is a name
+    keys = _keys("القرض العقاري والسياحي")
+    assert rules.split_at_conjunction(keys, 0, 3, "ORG") == [(0, 3)]
+
+
+def test_trailing_nisba_after_a_proper_name() -> None:
+    keys = _keys("نادي ميلانو الإيطالي فاز")
+    assert rules.trailing_nisba(keys, 1, 3) == 2  # the club is «ميلانو»
+    keys = _keys("الخطوط الجوية الإيرانية")
+    assert rules.trailing_nisba(keys, 0, 3) == 3  # an article word: the nisba belongs to the name
+    keys = _keys("وزارة الدفاع الروسية")
+    assert rules.trailing_nisba(keys, 0, 3) == 3  # generic head: the Russian ministry
+    assert rules.trailing_nisba(_keys("الروسية"), 0, 1) == 1
+
+
+def test_event_head_before_a_place() -> None:
+    keys = _keys("فاز الفريق بكأس البرتغال أمس")
+    assert rules.event_head_before(keys, 3) == 2
+    keys = _keys("وصل إلى البرتغال أمس")
+    assert rules.event_head_before(keys, 2) is None
+    assert rules.event_head_before(_keys("البرتغال"), 0) is None

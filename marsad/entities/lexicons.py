@@ -53,6 +53,12 @@ def media_heads() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def event_heads() -> frozenset[str]:
+    """Head nouns of competitions and prizes («كأس», «دوري أبطال»; ``data/event_heads.tsv``)."""
+    return frozenset(row[0] for row in read_tsv(DATA / "event_heads.tsv"))
+
+
+@lru_cache(maxsize=1)
 def title_words() -> dict[str, str]:
     """Single words of ``titles()`` -> kind (the first kind listed wins)."""
     out: dict[str, str] = {}

@@ -39,7 +39,9 @@ def _tagger(resources: Resources | None) -> NerTagger:
 
 def _crf_spans(tags: list[str], keys: list[str]) -> list[Span]:
     out = []
-    for start, end, kind in sorted(spans(tags)):
+    pieces = [(s, e, kind) for start, end, kind in sorted(spans(tags))
+              for s, e in rules.split_at_conjunction(keys, start, end, kind)]
+    for start, end, kind in pieces:
         trimmed = rules.leading_titles(keys, start, end)
         if trimmed > start and lexicons.title_words().get(keys[start]) == "title":
             kind = "PER"  # «الجنرال ايجور ...»: a title opens a person's name
@@ -48,6 +50,8 @@ def _crf_spans(tags: list[str], keys: list[str]) -> list[Span]:
             continue
         if kind in ("ORG", "MISC"):
             end = rules.cut_at_preposition(keys, start, end)
+        if kind in ("ORG", "LOC"):
+            end = rules.trailing_nisba(keys, start, end)
         if kind == "ORG" and rules.generic_org(keys, start):
             end = rules.nisba_extension(keys, end)
         if kind == "PER" and end - start == 1 and rules.plural_gentilic(keys[start]):
@@ -68,6 +72,22 @@ def _merge_aliases(found: list[Span], keys: list[str]) -> list[Span]:
             result = [s for s in result if s not in overlapping]
             result.append((start, rules.nisba_extension(keys, end) if kind == "ORG" and rules.generic_org(keys, start) else end, kind, "gazetteer"))
     return sorted(result)
+
+
+def _events(found: list[Span], keys: list[str]) -> list[Span]:
+    """A place right after a competition head («كأس إسبانيا») becomes, with the head, a MISC name; a
+    MISC span holding just the head («دوري أبطال» + «أوروبا») is absorbed."""
+    out = list(found)
+    for span in found:
+        start, end, kind, source = span
+        head = rules.event_head_before(keys, start) if kind == "LOC" else None
+        if head is None:
+            continue
+        inside = [s for s in out if head <= s[0] < start and s[1] <= start and s[2] == "MISC"]
+        if any(s[0] < start and head < s[1] for s in out if s not in inside):
+            continue
+        out = sorted([s for s in out if s not in inside and s != span] + [(head, end, "MISC", source)])
+    return out
 
 
 def _quoted_names(found: list[Span], keys: list[str]) -> list[Span]:
@@ -120,7 +140,7 @@ class _Tagged:
 
 def _tag_sentence(tokens: list[Token], tags: list[str], start: int = 0) -> _Tagged:
     keys = [match_key(t.text) for t in tokens]
-    found = _quoted_names(_merge_aliases(_crf_spans(tags, keys), keys), keys) if tokens else []
+    found = _quoted_names(_events(_merge_aliases(_crf_spans(tags, keys), keys), keys), keys) if tokens else []
     return _Tagged(start, tokens, keys, found)
 
 
