@@ -169,3 +169,10 @@ def test_event_head_before_a_place() -> None:
     keys = _keys("وصل إلى البرتغال أمس")
     assert rules.event_head_before(keys, 2) is None
     assert rules.event_head_before(_keys("البرتغال"), 0) is None
+
+
+def test_leading_place_head_is_left_out() -> None:
+    assert rules.leading_place_head(_keys("بمدينة حلب"), 0, 2) == 1
+    assert rules.leading_place_head(_keys("بحر قزوين"), 0, 2) == 0  # «بحر» belongs to the name
+    assert rules.leading_place_head(_keys("المدينة المنورة"), 0, 2) == 0
+    assert rules.leading_place_head(_keys("مدينة"), 0, 1) == 0

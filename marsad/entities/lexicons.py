@@ -59,6 +59,12 @@ def event_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def place_heads() -> frozenset[str]:
+    """Head nouns that stand before, not inside, a place name («مدينة»; ``data/place_heads.tsv``)."""
+    return frozenset(row[0] for row in read_tsv(DATA / "place_heads.tsv"))
+
+
+@lru_cache(maxsize=1)
 def title_words() -> dict[str, str]:
     """Single words of ``titles()`` -> kind (the first kind listed wins)."""
     out: dict[str, str] = {}

@@ -318,3 +318,12 @@ def event_head_before(keys: list[str], start: int) -> int | None:
             if " ".join((strip_article(form), *keys[start - n + 1 : start])) in heads:
                 return start - n
     return None
+
+
+def leading_place_head(keys: list[str], start: int, end: int) -> int:
+    """Start index after a head noun the place name does not include: «بمدينة الري» -> «الري»."""
+    if end - start < 2:
+        return start
+    key = keys[start]
+    forms = {key, key[1:] if key[:1] in (*NAME_PROCLITICS, "ك") else key}
+    return start + 1 if forms & lexicons.place_heads() else start

@@ -50,6 +50,8 @@ def _crf_spans(tags: list[str], keys: list[str]) -> list[Span]:
             continue
         if kind in ("ORG", "MISC"):
             end = rules.cut_at_preposition(keys, start, end)
+        if kind == "LOC":
+            start = rules.leading_place_head(keys, start, end)
         if kind in ("ORG", "LOC"):
             end = rules.trailing_nisba(keys, start, end)
         if kind == "ORG" and rules.generic_org(keys, start):
@@ -75,12 +77,15 @@ def _merge_aliases(found: list[Span], keys: list[str]) -> list[Span]:
 
 
 def _events(found: list[Span], keys: list[str]) -> list[Span]:
-    """A place right after a competition head («كأس إسبانيا») becomes, with the head, a MISC name; a
-    MISC span holding just the head («دوري أبطال» + «أوروبا») is absorbed."""
+    """A place or MISC name right after a competition head («كأس إسبانيا», «بطولة السوبر الإسباني»)
+    becomes, with the head, a MISC name (AQMAR train: «بطولة دوري أبطال أوروبا»; ANERcorp train: «بطولة
+    كأس إنجلترا»); a MISC span holding just the head is absorbed. Dev (full tagger): Wikipedia
+    0.689 -> 0.700, news unchanged. «دوري أبطال» is not a head: ANERcorp tags «أبطال أوروبا» LOC (4 of 4
+    in train) while AQMAR tags the whole MISC; with it Wikipedia 0.710 but news -0.002."""
     out = list(found)
     for span in found:
         start, end, kind, source = span
-        head = rules.event_head_before(keys, start) if kind == "LOC" else None
+        head = rules.event_head_before(keys, start) if kind in ("LOC", "MISC") else None
         if head is None:
             continue
         inside = [s for s in out if head <= s[0] < start and s[1] <= start and s[2] == "MISC"]
