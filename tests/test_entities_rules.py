@@ -176,3 +176,9 @@ def test_leading_place_head_is_left_out() -> None:
     assert rules.leading_place_head(_keys("بحر قزوين"), 0, 2) == 0  # «بحر» belongs to the name
     assert rules.leading_place_head(_keys("المدينة المنورة"), 0, 2) == 0
     assert rules.leading_place_head(_keys("مدينة"), 0, 1) == 0
+
+
+def test_head_adjective_orgs() -> None:
+    assert rules.head_adjective_orgs(_keys("قال رئيس مجلس إدارة للبنك الأهلي إن")) == [(4, 6)]
+    assert rules.head_adjective_orgs(_keys("انسحب الجيش الإسرائيلي")) == []  # a description, not a name
+    assert rules.head_adjective_orgs(_keys("البنك في المدينة")) == []

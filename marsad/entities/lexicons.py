@@ -65,6 +65,12 @@ def place_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def org_adjective_heads() -> frozenset[str]:
+    """Heads whose «ال+head ال+adjective» names an organisation («البنك»; ``data/org_adjective_heads.tsv``)."""
+    return frozenset(row[0] for row in read_tsv(DATA / "org_adjective_heads.tsv"))
+
+
+@lru_cache(maxsize=1)
 def title_words() -> dict[str, str]:
     """Single words of ``titles()`` -> kind (the first kind listed wins)."""
     out: dict[str, str] = {}

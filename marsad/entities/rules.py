@@ -327,3 +327,15 @@ def leading_place_head(keys: list[str], start: int, end: int) -> int:
     key = keys[start]
     forms = {key, key[1:] if key[:1] in (*NAME_PROCLITICS, "ك") else key}
     return start + 1 if forms & lexicons.place_heads() else start
+
+
+def head_adjective_orgs(keys: list[str]) -> list[tuple[int, int]]:
+    """Token spans of «ال+head ال+adjective» organisation names («للبنك التجاري», «المنظمة العالمية»)."""
+    heads, out = lexicons.org_adjective_heads(), []
+    for i in range(len(keys) - 1):
+        key = keys[i][clitic_length(keys[i]):]
+        head = "ال" + key[2:] if key.startswith("لل") else key
+        adjective = keys[i + 1]
+        if head in heads and adjective.startswith("ال") and adjective.endswith(("ي", "يه")) and len(adjective) > 4:
+            out.append((i, i + 2))
+    return out
