@@ -240,9 +240,10 @@ def _interpolate(tagger: Any, feats: list[list[list[str]]], logps: list[Any]) ->
         if not f:
             out.append([])
             continue
-        tagger.set(f)
+        tagger.set(f)  # computes the marginals once; each call below reads one
+        point = tagger.marginal
         marginal = np.full((len(f), len(TAGS)), 1e-9)
-        marginal[:, columns] = np.maximum([[tagger.marginal(t, i) for t in labels] for i in range(len(f))], 1e-9)
+        marginal[:, columns] = np.maximum([[point(t, i) for t in labels] for i in range(len(f))], 1e-9)
         path = viterbi(CRF_WEIGHT * np.log(marginal) + (1 - CRF_WEIGHT) * lp)
         out.append([TAGS[k] for k in path])
     return out

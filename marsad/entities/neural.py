@@ -10,15 +10,17 @@ Each token is represented by the concatenation of
 
 A bidirectional LSTM reads the sentence and a linear layer gives per-token log-probabilities of the
 IOB2 tags; decoding is an IOB2-constrained Viterbi over them. The token representation depends on the
-word alone and is cached per word, so inference costs mostly the LSTM steps, batched over sentences.
+word alone and its projection is cached per word; the input gates of both directions and all members
+are computed in one product per member, and one loop over time steps runs them all, batched over
+sentences.
 Weights live in one compressed ``.npz`` with the vocabularies (``pack``: texts as UTF-8 bytes, the
 frozen word vectors as int8 with a float16 scale per row, the rest float16); loading needs no torch.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,7 @@ TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-
 SPARSE_PREFIXES = ("shape=", "cl=", "trig=", "per_gaz=", "wk=", "alias=", "k0=", "k1=", "k2=")
 MAX_CHARS = 20  # characters of a form read by the CNN (longer forms: first 10 + last 10)
 PAD, UNK = 0, 1  # indices in every vocabulary
+CACHE_WORDS = 200_000  # words whose projected input is kept (1 kB each for two members)
 
 
 def word_key(word: str) -> str:
@@ -86,10 +89,6 @@ def viterbi(logp: np.ndarray, allowed: np.ndarray = ALLOWED) -> list[int]:
     return path[::-1]
 
 
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (np.tanh(0.5 * x) + 1.0)
-
-
 def lstm(x: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, bias: np.ndarray) -> np.ndarray:
     """A forward LSTM (PyTorch gate order i, f, g, o) over a padded batch (batch x time x input);
     padding sits at the end of each row, so it never reaches a real position's output."""
@@ -99,20 +98,39 @@ def lstm(x: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, bias: np.ndarray) ->
 def lstm_groups(x: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, bias: np.ndarray) -> np.ndarray:
     """Several LSTMs with their own weights (groups x ...) run in one loop over time steps: the
     directions and ensemble members share the Python overhead of each step."""
-    groups, batch, steps, _ = x.shape
-    hidden = w_hh.shape[2]
     gates_in = np.matmul(x, w_ih.transpose(0, 2, 1)[:, None]) + bias[:, None, None, :]
-    h = np.zeros((groups, batch, hidden), dtype=x.dtype)
-    c = np.zeros((groups, batch, hidden), dtype=x.dtype)
-    out = np.empty((groups, batch, steps, hidden), dtype=x.dtype)
-    w_hh_t = w_hh.transpose(0, 2, 1)
+    hidden = w_hh.shape[2]
+    half = halve_sigmoid_gates(hidden)
+    return recurrence(gates_in.transpose(2, 0, 1, 3) * half, w_hh.transpose(0, 2, 1) * half).transpose(1, 2, 0, 3)
+
+
+def halve_sigmoid_gates(hidden: int) -> np.ndarray:
+    """Column factors (4 x hidden) that halve the sigmoid gates i, f, o and keep the tanh gate g:
+    ``recurrence`` takes its gates so scaled (exact: a power of two), since sigmoid(x) = (tanh(x/2) + 1)/2."""
+    out = np.full(4 * hidden, 0.5, dtype=np.float32)
+    out[2 * hidden : 3 * hidden] = 1.0
+    return out
+
+
+def recurrence(gates_in: np.ndarray, w_hh_t: np.ndarray) -> np.ndarray:
+    """The LSTM steps over precomputed input gates (time x groups x batch x 4 hidden, PyTorch order
+    i, f, g, o) with the transposed recurrent weights (groups x hidden x 4 hidden), both with their
+    sigmoid gates halved (``halve_sigmoid_gates``); time x groups x batch x hidden out. One tanh per
+    step gives all four gates: fewer numpy calls than one sigmoid per gate, the same numbers."""
+    steps, groups, batch, _ = gates_in.shape
+    hidden = w_hh_t.shape[1]
+    h = np.zeros((groups, batch, hidden), dtype=gates_in.dtype)
+    c = np.zeros((groups, batch, hidden), dtype=gates_in.dtype)
+    out = np.empty((steps, groups, batch, hidden), dtype=gates_in.dtype)
     for t in range(steps):
-        g = gates_in[:, :, t] + np.matmul(h, w_hh_t)
-        i, f = _sigmoid(g[..., :hidden]), _sigmoid(g[..., hidden : 2 * hidden])
-        cand, o = np.tanh(g[..., 2 * hidden : 3 * hidden]), _sigmoid(g[..., 3 * hidden :])
-        c = f * c + i * cand
-        h = o * np.tanh(c)
-        out[:, :, t] = h
+        g = np.matmul(h, w_hh_t)
+        g += gates_in[t]
+        np.tanh(g, out=g)
+        sig = g * 0.5
+        sig += 0.5  # i, f, o (the g block's entry is unused)
+        c = sig[..., hidden : 2 * hidden] * c + sig[..., :hidden] * g[..., 2 * hidden : 3 * hidden]
+        h = sig[..., 3 * hidden :] * np.tanh(c)
+        out[t] = h
     return out
 
 
@@ -214,54 +232,105 @@ class NeuralTagger:
         self.vectors = arrays.pop("vectors")
         self.members = [{name: arrays[f"m{k}.{name}"] for name in MEMBER_ARRAYS}
                         for k in range(int(meta.get("members", 1)))]
-        self._lstm_weights = [np.stack([w[f"{side}_{name}"] for w in self.members for side in ("fwd", "bwd")])
-                              for name in ("ih", "hh", "b")]
-        self._token = lru_cache(maxsize=200_000)(self._token_vectors)
+        # Per member, both directions' input weights in one matrix (fwd rows, then bwd); the recurrent
+        # weights of the groups (m0 fwd, m0 bwd, m1 fwd, ...) transposed; sigmoid gates halved (``recurrence``).
+        half = np.tile(halve_sigmoid_gates(self.members[0]["fwd_hh"].shape[1]), 2)
+        self._in_w = [np.concatenate([w["fwd_ih"], w["bwd_ih"]]).T * half for w in self.members]
+        self._in_b = [np.concatenate([w["fwd_b"], w["bwd_b"]]) * half for w in self.members]
+        self._hh_t = np.stack([w[f"{side}_hh"].T * half[: len(half) // 2]
+                               for w in self.members for side in ("fwd", "bwd")])
+        self._projected: dict[str, np.ndarray] = {}  # word -> members x proj: depends on the word alone
+        self._threads: Any = None
 
-    def _token_vectors(self, word: str) -> list[np.ndarray]:
-        """Each member's LSTM input for one word (it depends on the word alone)."""
-        key = word_key(word)
-        vector = self.vectors[self.vocab.get(key, UNK)]
-        trained = self.train_vocab.get(key, UNK)
-        ids = [self.chars.get(ch, UNK) for ch in chars_of(key)] or [UNK]
-        fids = [self.feats[f] for f in sparse_features(word) if f in self.feats]
+    def _inputs(self, words: list[str]) -> list[np.ndarray]:
+        """Each member's token inputs (words x input) for words; the character CNN runs over all the
+        words at once (padded: a padded position reads zeros and, after the ReLU, never beats a real one)."""
+        keys = [word_key(word) for word in words]
+        vectors = self.vectors[[self.vocab.get(key, UNK) for key in keys]]
+        trained = [self.train_vocab.get(key, UNK) for key in keys]
+        ids = [[self.chars.get(ch, UNK) for ch in chars_of(key)] or [UNK] for key in keys]
+        longest = max(len(i) for i in ids)
+        padded = np.zeros((len(words), longest + 2), dtype=np.int64)  # PAD row of char_emb is not 0
+        real = np.zeros((len(words), longest), dtype=bool)
+        for row, i in enumerate(ids):
+            padded[row, 1 : 1 + len(i)] = i
+            real[row, : len(i)] = True
+        outside = np.ones_like(padded, dtype=bool)
+        outside[:, 1:-1] = ~real
+        fids = [[self.feats[f] for f in sparse_features(word) if f in self.feats] for word in words]
         out = []
         for w in self.members:
-            emb = np.zeros((len(ids) + 2, w["char_emb"].shape[1]), dtype=np.float32)
-            emb[1:-1] = w["char_emb"][ids]
+            emb = w["char_emb"][padded]
+            emb[outside] = 0.0
             width = w["char_conv_w"].shape[2]
-            windows = np.stack([emb[k : k + len(ids)] for k in range(width)], axis=2)  # n x ch_dim x width
-            conv = np.einsum("ncw,fcw->nf", windows, w["char_conv_w"]) + w["char_conv_b"]
-            bag = w["feat_emb"][fids].sum(axis=0) if fids else np.zeros(w["feat_emb"].shape[1], np.float32)
-            out.append(np.concatenate([vector, w["word_emb"][trained], np.maximum(conv, 0.0).max(axis=0), bag]))
+            windows = np.stack([emb[:, k : k + longest] for k in range(width)], axis=3)  # n x len x ch x width
+            conv = np.maximum(np.einsum("nlcw,fcw->nlf", windows, w["char_conv_w"]) + w["char_conv_b"], 0.0)
+            conv[~real] = 0.0
+            bag = np.zeros((len(words), w["feat_emb"].shape[1]), np.float32)
+            for row, f in enumerate(fids):
+                if f:
+                    bag[row] = w["feat_emb"][f].sum(axis=0)
+            out.append(np.concatenate([vectors, w["word_emb"][trained], conv.max(axis=1), bag], axis=1))
         return out
+
+    def _project(self, words: set[str]) -> None:
+        """Cache the members' projected inputs (ReLU layer) of new words, computed in one batch."""
+        new = [w for w in words if w not in self._projected]
+        if not new:
+            return
+        if len(self._projected) + len(new) > CACHE_WORDS:
+            self._projected.clear()
+        rows = [np.maximum(x @ w["proj_w"].T + w["proj_b"], 0.0)
+                for x, w in zip(self._inputs(new), self.members, strict=True)]
+        self._projected.update(zip(new, np.stack(rows, axis=1), strict=True))  # words x members x proj
 
     def log_probs(self, sentences: list[list[str]]) -> list[np.ndarray]:
         """Per sentence, tokens x TAGS log-probabilities (log of the members' mean probabilities)."""
+        with self._one_thread():
+            return self._log_probs(sentences)
+
+    def _one_thread(self) -> Any:
+        """BLAS limited to one thread while tagging: the matrices are small, and on a shared machine
+        OpenBLAS threads made the per-sentence path ~4x slower (benchmarks/bench_ner.py)."""
+        if self._threads is None:
+            try:
+                from threadpoolctl import ThreadpoolController
+
+                self._threads = ThreadpoolController()
+            except ImportError:  # an optional speed-up (threadpoolctl comes with scikit-learn)
+                self._threads = False
+        if self._threads is False:
+            return contextlib.nullcontext()
+        return self._threads.limit(limits=1, user_api="blas")
+
+    def _log_probs(self, sentences: list[list[str]]) -> list[np.ndarray]:
         live = [s for s in sentences if s]
         if not live:
             return [np.zeros((0, len(TAGS)), np.float32) for _ in sentences]
+        self._project({word for words in live for word in words})
         lengths = [len(s) for s in live]
-        steps = max(lengths)
-        tokens = [[self._token(word) for word in words] for words in live]
+        steps, members = max(lengths), len(self.members)
+        x = np.zeros((len(live), steps, members, self._in_w[0].shape[0]), dtype=np.float32)
+        for row, words in enumerate(live):
+            x[row, : len(words)] = np.stack([self._projected[word] for word in words])
         rev = reverse_index(lengths, steps)
         rows = np.arange(len(live))[:, None]
-        inputs = []
-        for k, w in enumerate(self.members):
-            x = np.zeros((len(live), steps, w["proj_w"].shape[1]), dtype=np.float32)
-            for row, vectors in enumerate(tokens):
-                x[row, : len(vectors)] = np.stack([v[k] for v in vectors])
-            x = np.maximum(x @ w["proj_w"].T + w["proj_b"], 0.0)
-            inputs.extend([x, x[rows, rev]])
-        hidden = lstm_groups(np.stack(inputs), *self._lstm_weights)
+        quarter = self._in_b[0].shape[0] // 2  # 4 x hidden: one direction's gates
+        gates = np.empty((steps, 2 * members, len(live), quarter), dtype=np.float32)
+        for k in range(members):
+            both = x[:, :, k] @ self._in_w[k] + self._in_b[k]  # batch x time x (fwd gates, bwd gates)
+            gates[:, 2 * k] = both[:, :, :quarter].transpose(1, 0, 2)
+            gates[:, 2 * k + 1] = both[rows, rev, quarter:].transpose(1, 0, 2)
+        hidden = recurrence(gates, self._hh_t)  # time x groups x batch x hidden
         probs = np.zeros((len(live), steps, len(TAGS)), dtype=np.float32)
         for k, w in enumerate(self.members):
-            fwd, bwd = hidden[2 * k], hidden[2 * k + 1][rows, rev]
+            fwd = hidden[:, 2 * k].transpose(1, 0, 2)
+            bwd = hidden[:, 2 * k + 1].transpose(1, 0, 2)[rows, rev]
             logits = np.concatenate([fwd, bwd], axis=2) @ w["out_w"].T + w["out_b"]
             logits -= logits.max(axis=2, keepdims=True)
             e = np.exp(logits)
             probs += e / e.sum(axis=2, keepdims=True)
-        logp = np.log(np.maximum(probs / len(self.members), 1e-12))
+        logp = np.log(np.maximum(probs / members, 1e-12))
         found = iter(logp[row, :n] for row, n in enumerate(lengths))
         return [next(found) if s else np.zeros((0, len(TAGS)), np.float32) for s in sentences]
 
