@@ -182,3 +182,23 @@ def test_head_adjective_orgs() -> None:
     assert rules.head_adjective_orgs(_keys("قال رئيس مجلس إدارة للبنك الأهلي إن")) == [(4, 6)]
     assert rules.head_adjective_orgs(_keys("انسحب الجيش الإسرائيلي")) == []  # a description, not a name
     assert rules.head_adjective_orgs(_keys("البنك في المدينة")) == []
+
+
+def test_proclitic_before_a_name_of_the_document() -> None:
+    known = {(match_key("ستولمان"),): "PER", (match_key("وليد"),): "PER"}
+    assert rules.proclitic_before(match_key("لستولمان"), known) == 1
+    assert rules.proclitic_before(match_key("وبستولمان"), known) == 2
+    assert rules.proclitic_before(match_key("وليد"), known) == 0  # the name itself
+    assert rules.proclitic_before(match_key("لستوك"), known) == 0
+
+
+def test_propagated_name_behind_a_proclitic_drops_it() -> None:
+    from marsad.entities import stages
+    from marsad.text.tokens import tokenize
+
+    text = "كانت الضربة قاسية لستولمان"
+    tokens = tokenize(text)
+    tagged = stages._tag_sentence(tokens, ["O"] * len(tokens))
+    stages._propagate(tagged, {(match_key("ستولمان"),): "PER"})
+    mentions = stages._mentions(text, 0, tagged)
+    assert [(m.text, m.type, m.source) for m in mentions] == [("ستولمان", "PER", "propagated")]

@@ -6,6 +6,7 @@ so they are pure and testable without the model. Indices are token indices, ends
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 
 from marsad.entities import lexicons
@@ -339,3 +340,16 @@ def head_adjective_orgs(keys: list[str]) -> list[tuple[int, int]]:
         if head in heads and adjective.startswith("ال") and adjective.endswith(("ي", "يه")) and len(adjective) > 4:
             out.append((i, i + 2))
     return out
+
+
+PROPAGATED_MIN_LETTERS = 4  # a one-word name shorter than this is not looked for behind a proclitic
+
+
+def proclitic_before(key: str, known: Mapping[tuple[str, ...], str]) -> int:
+    """Letters of a proclitic (و/ف/ب/ل, وب/ول/فب/فل) before a one-word name the document tagged
+    elsewhere: «لستولمان» when «ستولمان» is a name of this document; 0 otherwise."""
+    for n, clitics in ((1, NAME_PROCLITICS), (2, NAME_PROCLITIC_PAIRS)):
+        rest = key[n:]
+        if key[:n] in clitics and len(rest) >= PROPAGATED_MIN_LETTERS and (rest,) in known and (key,) not in known:
+            return n
+    return 0

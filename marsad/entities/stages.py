@@ -11,7 +11,7 @@ than Arabic letters) are skipped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from marsad.entities import lexicons, rules
 from marsad.entities.conll import spans
@@ -114,9 +114,9 @@ def _quoted_names(found: list[Span], keys: list[str]) -> list[Span]:
 
 
 def _mention(text: str, offset: int, tokens: list[Token], keys: list[str], span: Span,
-             next_start: int | None = None) -> Mention:
+             next_start: int | None = None, cut: int = 0) -> Mention:
     start, end, kind, source = span
-    first = tokens[start].start + (0 if source == "quoted" else rules.clitic_length(keys[start]))
+    first = tokens[start].start + (0 if source == "quoted" else cut or rules.clitic_length(keys[start]))
     mention = Mention(start=offset + first, end=offset + tokens[end - 1].end,
                       text=text[first : tokens[end - 1].end], type=_type(kind), source=source)
     if kind == "PER":
@@ -139,7 +139,7 @@ def tag_sentence(tagger: NerTagger, text: str, offset: int = 0) -> list[Mention]
 
 def _mentions(text: str, offset: int, tagged: _Tagged) -> list[Mention]:
     starts = [s[0] for s in tagged.spans[1:]] + [len(tagged.tokens)]
-    return [_mention(text, offset, tagged.tokens, tagged.keys, span, nxt)
+    return [_mention(text, offset, tagged.tokens, tagged.keys, span, nxt, tagged.cuts.get(span[0], 0))
             for span, nxt in zip(tagged.spans, starts, strict=False)]
 
 
@@ -149,6 +149,7 @@ class _Tagged:
     tokens: list[Token]
     keys: list[str]
     spans: list[Span]
+    cuts: dict[int, int] = field(default_factory=dict)  # token -> proclitic letters a propagated name drops
 
 
 def _tag_sentence(tokens: list[Token], tags: list[str], start: int = 0) -> _Tagged:
@@ -187,6 +188,11 @@ def _propagate(tagged: _Tagged, known: dict[tuple[str, ...], str]) -> None:
             if words in known and not covered & set(range(i, i + n)):
                 tagged.spans.append((i, i + n, known[words], "propagated"))
                 i += n - 1
+                break
+            cut = rules.proclitic_before(tagged.keys[i], known) if n == 1 and i not in covered else 0
+            if cut:
+                tagged.spans.append((i, i + 1, known[(tagged.keys[i][cut:],)], "propagated"))
+                tagged.cuts[i] = cut
                 break
         i += 1
     tagged.spans.sort()
