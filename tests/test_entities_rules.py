@@ -202,3 +202,10 @@ def test_propagated_name_behind_a_proclitic_drops_it() -> None:
     stages._propagate(tagged, {(match_key("ستولمان"),): "PER"})
     mentions = stages._mentions(text, 0, tagged)
     assert [(m.text, m.type, m.source) for m in mentions] == [("ستولمان", "PER", "propagated")]
+
+
+def test_event_nisba_extension() -> None:
+    keys = _keys("فاز ببطولة الدوري الإسباني أمس")
+    assert rules.event_nisba_extension(keys, 1, 3) == 4
+    keys = _keys("رواية الحرب الروسية")
+    assert rules.event_nisba_extension(keys, 0, 2) == 2  # not a competition

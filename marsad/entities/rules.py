@@ -353,3 +353,17 @@ def proclitic_before(key: str, known: Mapping[tuple[str, ...], str]) -> int:
         if key[:n] in clitics and len(rest) >= PROPAGATED_MIN_LETTERS and (rest,) in known and (key,) not in known:
             return n
     return 0
+
+
+def event_nisba_extension(keys: list[str], start: int, end: int) -> int:
+    """End index of a competition name opening with its head, extended over a country nisba:
+    «بطولة السوبر» + «الإسباني», «الدوري» + «الإسباني» (the Spanish league is the name). Such a nisba
+    is inside the MISC name 7 times and outside 0 times in ANERcorp train (first 90%) + AQMAR train;
+    dev (full tagger): Wikipedia 0.708 -> 0.716, news unchanged."""
+    first = keys[start]
+    forms = {first, first[1:] if first[:1] in (*NAME_PROCLITICS, "ك") else first}
+    if not {strip_article(f) for f in forms} & lexicons.event_heads():
+        return end
+    while end < len(keys) and keys[end] in country_nisbas():
+        end += 1
+    return end

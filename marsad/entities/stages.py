@@ -92,6 +92,10 @@ def _events(found: list[Span], keys: list[str]) -> list[Span]:
         if any(s[0] < start and head < s[1] for s in out if s not in inside):
             continue
         out = sorted([s for s in out if s not in inside and s != span] + [(head, end, "MISC", source)])
+    for i, (start, end, kind, source) in enumerate(out):
+        stop = rules.event_nisba_extension(keys, start, end) if kind == "MISC" else end
+        if stop > end and not any(s[0] < stop and end <= s[0] for s in out):
+            out[i] = (start, stop, kind, source)
     return out
 
 
