@@ -209,3 +209,9 @@ def test_event_nisba_extension() -> None:
     assert rules.event_nisba_extension(keys, 1, 3) == 4
     keys = _keys("رواية الحرب الروسية")
     assert rules.event_nisba_extension(keys, 0, 2) == 2  # not a competition
+
+
+def test_leading_org_head_is_left_out() -> None:
+    assert rules.leading_org_head(_keys("لشركة غازبروم"), 0, 2) == 1
+    assert rules.leading_org_head(_keys("حزب الله"), 0, 2) == 0  # «حزب» is part of the name
+    assert rules.leading_org_head(_keys("الشركة الوطنية"), 0, 2) == 0

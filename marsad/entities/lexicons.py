@@ -71,6 +71,12 @@ def org_adjective_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def org_heads_outside() -> frozenset[str]:
+    """Head nouns that stand before, not inside, an organisation's name («شركة»; ``data/org_heads_outside.tsv``)."""
+    return frozenset(row[0] for row in read_tsv(DATA / "org_heads_outside.tsv"))
+
+
+@lru_cache(maxsize=1)
 def title_words() -> dict[str, str]:
     """Single words of ``titles()`` -> kind (the first kind listed wins)."""
     out: dict[str, str] = {}

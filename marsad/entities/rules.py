@@ -323,11 +323,20 @@ def event_head_before(keys: list[str], start: int) -> int | None:
 
 def leading_place_head(keys: list[str], start: int, end: int) -> int:
     """Start index after a head noun the place name does not include: «بمدينة الري» -> «الري»."""
+    return _leading_head(keys, start, end, lexicons.place_heads())
+
+
+def leading_org_head(keys: list[str], start: int, end: int) -> int:
+    """Start index after a head noun the organisation's name does not include: «لشركة غازبروم»."""
+    return _leading_head(keys, start, end, lexicons.org_heads_outside())
+
+
+def _leading_head(keys: list[str], start: int, end: int, heads: frozenset[str]) -> int:
     if end - start < 2:
         return start
     key = keys[start]
     forms = {key, key[1:] if key[:1] in (*NAME_PROCLITICS, "ك") else key}
-    return start + 1 if forms & lexicons.place_heads() else start
+    return start + 1 if forms & heads else start
 
 
 def head_adjective_orgs(keys: list[str]) -> list[tuple[int, int]]:

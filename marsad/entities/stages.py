@@ -52,6 +52,8 @@ def _crf_spans(tags: list[str], keys: list[str]) -> list[Span]:
             end = rules.cut_at_preposition(keys, start, end)
         if kind == "LOC":
             start = rules.leading_place_head(keys, start, end)
+        if kind == "ORG":
+            start = rules.leading_org_head(keys, start, end)
         if kind in ("ORG", "LOC"):
             end = rules.trailing_nisba(keys, start, end)
         if kind == "ORG" and rules.generic_org(keys, start):
