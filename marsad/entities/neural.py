@@ -112,25 +112,30 @@ def halve_sigmoid_gates(hidden: int) -> np.ndarray:
     return out
 
 
-def recurrence(gates_in: np.ndarray, w_hh_t: np.ndarray) -> np.ndarray:
+def recurrence(gates_in: np.ndarray, w_hh_t: np.ndarray, active: np.ndarray | None = None) -> np.ndarray:
     """The LSTM steps over precomputed input gates (time x groups x batch x 4 hidden, PyTorch order
     i, f, g, o) with the transposed recurrent weights (groups x hidden x 4 hidden), both with their
     sigmoid gates halved (``halve_sigmoid_gates``); time x groups x batch x hidden out. One tanh per
-    step gives all four gates: fewer numpy calls than one sigmoid per gate, the same numbers."""
+    step gives all four gates: fewer numpy calls than one sigmoid per gate, the same numbers. With
+    ``active`` (per step, how many leading rows are still inside their sentence: rows sorted longest
+    first) finished rows are no longer computed; their later outputs stay zero."""
     steps, groups, batch, _ = gates_in.shape
     hidden = w_hh_t.shape[1]
     h = np.zeros((groups, batch, hidden), dtype=gates_in.dtype)
     c = np.zeros((groups, batch, hidden), dtype=gates_in.dtype)
-    out = np.empty((steps, groups, batch, hidden), dtype=gates_in.dtype)
+    out = np.zeros((steps, groups, batch, hidden), dtype=gates_in.dtype)
     for t in range(steps):
+        rows = batch if active is None else int(active[t])
+        if rows < h.shape[1]:
+            h, c = h[:, :rows], c[:, :rows]
         g = np.matmul(h, w_hh_t)
-        g += gates_in[t]
+        g += gates_in[t, :, :rows]
         np.tanh(g, out=g)
         sig = g * 0.5
         sig += 0.5  # i, f, o (the g block's entry is unused)
         c = sig[..., hidden : 2 * hidden] * c + sig[..., :hidden] * g[..., 2 * hidden : 3 * hidden]
         h = sig[..., 3 * hidden :] * np.tanh(c)
-        out[t] = h
+        out[t, :, :rows] = h
     return out
 
 
@@ -304,35 +309,37 @@ class NeuralTagger:
         return self._threads.limit(limits=1, user_api="blas")
 
     def _log_probs(self, sentences: list[list[str]]) -> list[np.ndarray]:
-        live = [s for s in sentences if s]
-        if not live:
-            return [np.zeros((0, len(TAGS)), np.float32) for _ in sentences]
-        self._project({word for words in live for word in words})
-        lengths = [len(s) for s in live]
-        steps, members = max(lengths), len(self.members)
-        x = np.zeros((len(live), steps, members, self._in_w[0].shape[0]), dtype=np.float32)
-        for row, words in enumerate(live):
-            x[row, : len(words)] = np.stack([self._projected[word] for word in words])
-        rev = reverse_index(lengths, steps)
-        rows = np.arange(len(live))[:, None]
-        quarter = self._in_b[0].shape[0] // 2  # 4 x hidden: one direction's gates
-        gates = np.empty((steps, 2 * members, len(live), quarter), dtype=np.float32)
+        """Sentences run longest first (finished rows leave the LSTM loop); the input gates and the
+        output layer are computed for real tokens only, not for padding."""
+        out = [np.zeros((0, len(TAGS)), np.float32) for _ in sentences]
+        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: -len(sentences[i]))
+        if not order:
+            return out
+        self._project({word for i in order for word in sentences[i]})
+        lengths = np.array([len(sentences[i]) for i in order])
+        members, quarter = len(self.members), self._in_b[0].shape[0] // 2  # 4 x hidden: one direction
+        row = np.repeat(np.arange(len(order)), lengths)  # each real token's row, position, and
+        pos = np.concatenate([np.arange(n) for n in lengths])  # position in its reversed sentence
+        back = lengths[row] - 1 - pos
+        projected = np.stack([self._projected[word] for i in order for word in sentences[i]])  # tokens x members x proj
+        gates = np.zeros((int(lengths[0]), 2 * members, len(order), quarter), dtype=np.float32)
         for k in range(members):
-            both = x[:, :, k] @ self._in_w[k] + self._in_b[k]  # batch x time x (fwd gates, bwd gates)
-            gates[:, 2 * k] = both[:, :, :quarter].transpose(1, 0, 2)
-            gates[:, 2 * k + 1] = both[rows, rev, quarter:].transpose(1, 0, 2)
-        hidden = recurrence(gates, self._hh_t)  # time x groups x batch x hidden
-        probs = np.zeros((len(live), steps, len(TAGS)), dtype=np.float32)
+            both = projected[:, k] @ self._in_w[k] + self._in_b[k]  # tokens x (fwd gates, bwd gates)
+            gates[pos, 2 * k, row] = both[:, :quarter]
+            gates[back, 2 * k + 1, row] = both[:, quarter:]
+        active = (lengths[None, :] > np.arange(int(lengths[0]))[:, None]).sum(axis=1)
+        hidden = recurrence(gates, self._hh_t, active)  # time x groups x batch x hidden
+        probs = np.zeros((len(row), len(TAGS)), dtype=np.float32)
         for k, w in enumerate(self.members):
-            fwd = hidden[:, 2 * k].transpose(1, 0, 2)
-            bwd = hidden[:, 2 * k + 1].transpose(1, 0, 2)[rows, rev]
-            logits = np.concatenate([fwd, bwd], axis=2) @ w["out_w"].T + w["out_b"]
-            logits -= logits.max(axis=2, keepdims=True)
+            both = np.concatenate([hidden[pos, 2 * k, row], hidden[back, 2 * k + 1, row]], axis=1)
+            logits = both @ w["out_w"].T + w["out_b"]
+            logits -= logits.max(axis=1, keepdims=True)
             e = np.exp(logits)
-            probs += e / e.sum(axis=2, keepdims=True)
+            probs += e / e.sum(axis=1, keepdims=True)
         logp = np.log(np.maximum(probs / members, 1e-12))
-        found = iter(logp[row, :n] for row, n in enumerate(lengths))
-        return [next(found) if s else np.zeros((0, len(TAGS)), np.float32) for s in sentences]
+        for i, part in zip(order, np.split(logp, np.cumsum(lengths)[:-1]), strict=True):
+            out[i] = part
+        return out
 
     def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
         return [[TAGS[k] for k in viterbi(lp)] for lp in self.log_probs(sentences)]
