@@ -131,3 +131,25 @@ def test_shipped_file_is_in_the_packed_layout() -> None:
     with np.load(neural.NEURAL_PATH) as npz:
         assert npz["vocab"].dtype == np.uint8 and npz["vectors"].dtype == np.int8
         assert npz["m0.word_emb"].dtype == np.float16
+
+
+def test_recurrence_drops_finished_rows_without_changing_the_others() -> None:
+    rng = np.random.default_rng(4)
+    hidden = 3
+    gates = rng.normal(size=(5, 2, 3, 4 * hidden)).astype(np.float32)  # time x groups x batch x 4h
+    w_hh_t = rng.normal(size=(2, hidden, 4 * hidden)).astype(np.float32)
+    lengths = np.array([5, 3, 1])  # longest first
+    active = (lengths[None, :] > np.arange(5)[:, None]).sum(axis=1)
+    full, cut = neural.recurrence(gates, w_hh_t), neural.recurrence(gates, w_hh_t, active)
+    for row, n in enumerate(lengths):
+        assert np.allclose(full[:n, :, row], cut[:n, :, row], atol=1e-6)
+        assert not cut[n:, :, row].any()
+
+
+def test_word_inputs_in_a_batch_equal_one_word_at_a_time() -> None:
+    net = neural.load()
+    words = ["موسكو", "وزارة", "x", "فولكسفاغن"]
+    together = net._inputs(words)
+    for i, word in enumerate(words):
+        alone = net._inputs([word])
+        assert all(np.allclose(a[0], t[i], atol=1e-5) for a, t in zip(alone, together, strict=True))
