@@ -6,6 +6,7 @@ LSTMs, the second over each sentence reversed within its length, exactly as the 
 
     python -m marsad.entities.neural_train --dev           # train on the dev-split training part, score dev
     python -m marsad.entities.neural_train --out FILE.npz  # train on all training data
+    python -m marsad.entities.neural_train --convert OLD.npz --out NEW.npz  # re-save in the packed layout (no torch)
 """
 
 from __future__ import annotations
