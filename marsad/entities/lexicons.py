@@ -12,7 +12,7 @@ All entries are stored in matching form (``match_key``), so lookups take normali
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from marsad.errors import ModelError
@@ -52,28 +52,30 @@ def media_heads() -> dict[str, str]:
     return {row[0]: row[1] for row in read_tsv(DATA / "media_heads.tsv")}
 
 
-@lru_cache(maxsize=1)
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """The first column of a one-column word list in ``marsad/data/`` (read once per process)."""
+    return frozenset(row[0] for row in read_tsv(DATA / name))
+
+
 def event_heads() -> frozenset[str]:
     """Head nouns of competitions and prizes («كأس», «دوري أبطال»; ``data/event_heads.tsv``)."""
-    return frozenset(row[0] for row in read_tsv(DATA / "event_heads.tsv"))
+    return word_set("event_heads.tsv")
 
 
-@lru_cache(maxsize=1)
 def place_heads() -> frozenset[str]:
     """Head nouns that stand before, not inside, a place name («مدينة»; ``data/place_heads.tsv``)."""
-    return frozenset(row[0] for row in read_tsv(DATA / "place_heads.tsv"))
+    return word_set("place_heads.tsv")
 
 
-@lru_cache(maxsize=1)
 def org_adjective_heads() -> frozenset[str]:
     """Heads whose «ال+head ال+adjective» names an organisation («البنك»; ``data/org_adjective_heads.tsv``)."""
-    return frozenset(row[0] for row in read_tsv(DATA / "org_adjective_heads.tsv"))
+    return word_set("org_adjective_heads.tsv")
 
 
-@lru_cache(maxsize=1)
 def org_heads_outside() -> frozenset[str]:
     """Head nouns that stand before, not inside, an organisation's name («شركة»; ``data/org_heads_outside.tsv``)."""
-    return frozenset(row[0] for row in read_tsv(DATA / "org_heads_outside.tsv"))
+    return word_set("org_heads_outside.tsv")
 
 
 @lru_cache(maxsize=1)
