@@ -105,7 +105,9 @@ def _net(vectors: np.ndarray, sizes: dict[str, int], p: dict[str, Any]) -> Any:
     class Net(nn.Module):
         def __init__(self) -> None:
             super().__init__()
-            self.vectors = nn.Embedding.from_pretrained(torch.from_numpy(vectors), freeze=True, padding_idx=PAD)
+            # the frozen distributional vectors (clusters.py, from our corpora's own text): set, never trained
+            self.vectors = nn.Embedding(vectors.shape[0], vectors.shape[1], padding_idx=PAD)
+            self.vectors.weight = nn.Parameter(torch.from_numpy(vectors), requires_grad=False)
             self.word_emb = nn.Embedding(sizes["train_vocab"], p["word_dims"], padding_idx=PAD)
             self.char_emb = nn.Embedding(sizes["chars"], p["char_dims"], padding_idx=PAD)
             self.char_conv = nn.Conv1d(p["char_dims"], p["char_filters"], p["char_width"], padding=p["char_width"] // 2)
