@@ -80,5 +80,6 @@ def speaker_words() -> dict[str, str]:
     return {row[0]: row[1] for row in read_rows(SPEAKER_WORDS_PATH)}
 
 
+@lru_cache(maxsize=16)
 def words_of_kind(kind: str) -> frozenset[str]:
     return frozenset(w for w, k in speaker_words().items() if k == kind)

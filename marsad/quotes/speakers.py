@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from marsad.model import Mention
+from marsad.quotes.lexicon import words_of_kind
 from marsad.quotes.tokens import PREPOSITIONS, Tok, is_boundary, word_kind, word_kind_of
 from marsad.text.normalize import match_key, skeleton
 from marsad.text.tokens import strip_article
@@ -382,7 +383,10 @@ def _clause_start(tok: Tok) -> bool:
 
 
 def _is_adjective(key: str, definite: bool) -> bool:
-    """Relation adjectives (الروسي، الروسية، صحافية) are never names; «أناتولي» or «روسيا» may be."""
+    """Relation adjectives (الروسي، الروسية، صحافية) are never names; «أناتولي», «روسيا» or a listed
+    first name in «يه» («جوزيه») may be."""
+    if key in words_of_kind("given"):
+        return False
     if definite:
         return len(key) > 4 and key.endswith(("ي", "يه", "يون", "يين"))
     return len(key) > 4 and key.endswith(("يه", "يون", "يين"))

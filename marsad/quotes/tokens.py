@@ -70,7 +70,8 @@ def word_kind(tok: Tok) -> str:
     if tok.text in NAME_NOT_PREPOSITION:
         return ""
     words = speaker_words()
-    return words.get(tok.key) or words.get(tok.bare, "")
+    kind = words.get(tok.key) or words.get(tok.bare, "")
+    return "" if kind == "given" else kind  # a listed first name reads as any other name word
 
 
 def is_boundary(tok: Tok) -> bool:
