@@ -26,3 +26,7 @@ def test_foreign_first_name_in_yeh_stays_in_the_speaker() -> None:
 
 def test_relation_adjective_in_yeh_is_still_no_name() -> None:
     assert said("وقالت مصادر روسيه إن المفاوضات ستستأنف غدا.")[0][0] == "مصادر روسيه"
+
+
+def test_verbal_noun_in_yeh_is_no_first_name() -> None:
+    assert said("وقال المحامي إن توجيه الاتهام جاء متأخرا.")[0][0] == "المحامي"

@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from marsad.model import Mention
-from marsad.quotes.lexicon import words_of_kind
 from marsad.quotes.tokens import PREPOSITIONS, Tok, is_boundary, word_kind, word_kind_of
 from marsad.text.normalize import match_key, skeleton
 from marsad.text.tokens import strip_article
@@ -383,10 +382,7 @@ def _clause_start(tok: Tok) -> bool:
 
 
 def _is_adjective(key: str, definite: bool) -> bool:
-    """Relation adjectives (الروسي، الروسية، صحافية) are never names; «أناتولي», «روسيا» or a listed
-    first name in «يه» («جوزيه») may be."""
-    if key in words_of_kind("given"):
-        return False
+    """Relation adjectives (الروسي، الروسية، صحافية) are never names; «أناتولي» or «روسيا» may be."""
     if definite:
         return len(key) > 4 and key.endswith(("ي", "يه", "يون", "يين"))
     return len(key) > 4 and key.endswith(("يه", "يون", "يين"))
@@ -403,6 +399,9 @@ def _name_like(tok: Tok, prev: Tok | None) -> bool:
     if prev is not None and word_kind(prev) in ("role", "org") and not prev.definite \
             and key.endswith("ي"):
         return False  # «مسؤول سعودي», «مصدر عسكري»: an adjective after an indefinite noun
+    if not tok.definite and key.endswith("يه") and not masdar_pattern(key) \
+            and (prev is None or prev.definite or not prev.is_word):
+        return True  # «المدرب جوزيه مورينيو», «أندريه لوكاس»: no indefinite adjective follows a definite noun
     return not tok.definite and not _is_adjective(key, tok.definite) and not key.isdigit()
 
 

@@ -70,8 +70,7 @@ def word_kind(tok: Tok) -> str:
     if tok.text in NAME_NOT_PREPOSITION:
         return ""
     words = speaker_words()
-    kind = words.get(tok.key) or words.get(tok.bare, "")
-    return "" if kind == "given" else kind  # a listed first name reads as any other name word
+    return words.get(tok.key) or words.get(tok.bare, "")
 
 
 def is_boundary(tok: Tok) -> bool:
