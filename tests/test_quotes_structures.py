@@ -30,3 +30,12 @@ def test_relation_adjective_in_yeh_is_still_no_name() -> None:
 
 def test_verbal_noun_in_yeh_is_no_first_name() -> None:
     assert said("وقال المحامي إن توجيه الاتهام جاء متأخرا.")[0][0] == "المحامي"
+
+
+def test_name_after_a_place_phrase_is_the_speaker() -> None:
+    assert said("وقال سفير الأردن لدى باكستان سالم زعيف إن العلاقات بين البلدين متينة.")[0][0] == "سالم زعيف"
+    assert said("وقال سفير مصر في لبنان أحمد البديوي إن المساعدات وصلت.")[0][0] == "أحمد البديوي"
+
+
+def test_topic_after_hawla_is_no_name() -> None:
+    assert said("قال المسؤول العراقي حول تقييمه نتائج جلسات الحوار، إن الموقف واضح.")[0][0] == "المسؤول العراقي"

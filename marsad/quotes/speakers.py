@@ -320,6 +320,7 @@ def closing_name(toks: list[Tok]) -> list[Tok]:
     return best
 
 
+PLACE_PREPOSITIONS = frozenset({"لدي", "في"})  # «سفير ... لدى باكستان», «مراسلنا في بيروت» before a name
 NAME_AFTER_ROLE_WINDOW = 8  # tokens after a role phrase searched for the holder's name (ANERcorp dev set)
 
 
@@ -342,8 +343,11 @@ def name_after_role(text: str, toks: list[Tok]) -> Speaker | None:
             j = i + 1
             while j < len(window) and _in_name(window, j, i) and not is_boundary(window[j]):
                 j += 1
-        if j - i >= 2 and not (i and word_kind(window[i - 1]) == "boundary"):
+        after_boundary = bool(i) and word_kind(window[i - 1]) == "boundary"
+        if j - i >= 2 and not after_boundary:
             best = (i, j)  # not right after a boundary word: «في مؤتمر صحفي عقده» names no one
+        elif j - i >= 3 and after_boundary and window[i - 1].bare in PLACE_PREPOSITIONS:
+            best = (i + 1, j)  # «سفير الأردن لدى باكستان سالم زعيف»: the place is the preposition's, the name follows
         i = max(j, i + 1)
     if best is None:
         return None
