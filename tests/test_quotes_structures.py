@@ -39,3 +39,15 @@ def test_name_after_a_place_phrase_is_the_speaker() -> None:
 
 def test_topic_after_hawla_is_no_name() -> None:
     assert said("قال المسؤول العراقي حول تقييمه نتائج جلسات الحوار، إن الموقف واضح.")[0][0] == "المسؤول العراقي"
+
+
+def test_addressee_before_the_subject_is_the_relay() -> None:
+    q = quotes_of("أكد لوكالة فرانس برس شاهد عيان في القرية أن الجنود دخلوا المنازل ليلا.")[0]
+    assert (q.speaker, q.via[:1]) == ("شاهد عيان", ["وكالة فرانس برس"])
+    q = quotes_of("وقال لوكالة تاس نائب وزير الخارجية سيرغي ريابكوف إن الاتصالات مستمرة.")[0]
+    assert (q.speaker, q.via[:1]) == ("سيرغي ريابكوف", ["وكالة تاس"])
+
+
+def test_addressee_after_the_subject_keeps_its_full_name() -> None:
+    q = quotes_of("وقال الوزير لوكالة أنباء الشرق الأوسط إن القرار نهائي.")[0]
+    assert (q.speaker, q.via[:1]) == ("الوزير", ["وكالة أنباء الشرق الأوسط"])

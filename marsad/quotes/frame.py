@@ -86,6 +86,14 @@ def addressee_relay(region: list[Tok], ctx: Context) -> str | None:
     return None
 
 
+def _after_addressee(region: list[Tok], told: str | None, ctx: Context) -> list[Tok]:
+    """«أكد لوكالة فرانس برس شاهد عيان أن»: the subject phrase after an outlet told right after the verb."""
+    if told is None or not region or not region[0].key.startswith("ل"):
+        return []
+    found = relay_span(ctx.text, region, lam=True)
+    return leading_phrase(region[found[1] :]) if found and found[1] < len(region) else []
+
+
 def _relay_verb(toks: list[Tok], hit: Hit, limit: int, text: str) -> tuple[str | None, int] | None:
     """«نقلت وكالة تاس عن انطونوف قوله»: (relay, index of the speaker phrase)."""
     if hit.j < limit and toks[hit.j].key in ("عنه", "عنها", "عنهم"):  # «ونقلت عنه صحيفة الحياة أن»
@@ -151,7 +159,7 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
     told = addressee_relay(region, ctx) if relay is None and hit.cue.kind != "relay" else None
     relay = relay or told
     # A participle («مشيرا», «قائلا») always shares the subject of the verb before it.
-    phrase = [] if hit.cue.pos == "participle" else subject or leading_phrase(region)
+    phrase = [] if hit.cue.pos == "participle" else subject or leading_phrase(region) or _after_addressee(region, told, ctx)
     if hit.cue.pos == "noun" and toks[hit.i].key.startswith("ب"):
         phrase = opening_subject(toks[: hit.i])  # «وبررت وكالة ... القرار بقولها إنه»: the subject of «بررت»
     if hit.cue.quote == "no" and phrase and not subject and word_kind(phrase[0]) in ("role", "org"):
@@ -249,7 +257,7 @@ def _holder(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
     closing = named is not None and after[0].key.startswith("لل") and _closes_region(after, named)
     if not (speaker.kind == "ROLE" or (titled and (speaker.kind != "PER" or weak or closing))):
         return None
-    at_end = speaker.kind == "ROLE" and after[0].is_word  # not across «،»: «وقال المبعوث، طالبا ...»
+    at_end = speaker.kind == "ROLE" and bool(after) and after[0].is_word  # not across «،»: «وقال المبعوث، طالبا ...»
     return named or apposed_name(ctx.text, after) or (name_at_end(ctx.text, frame.region) if at_end else None)
 
 

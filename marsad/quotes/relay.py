@@ -83,6 +83,8 @@ def relay_span(text: str, toks: list[Tok], lam: bool = False) -> tuple[str, int]
             break
         if _stop(tok) and not quoted and not (lam and not words):
             break
+        if lam and len(words) >= 2 and not quoted and word_kind(tok) in ("role", "org"):
+            break  # «أكد لوكالة فرانس برس شاهد عيان أن»: the subject follows the outlet told
         if words and not quoted and tok.key.startswith("ل") \
                 and _addressee_word(tok.key):
             break  # «احمد سالم مدير الإسعاف لوكالة فرانس برس»: the outlet told is another relay
