@@ -51,3 +51,12 @@ def test_addressee_before_the_subject_is_the_relay() -> None:
 def test_addressee_after_the_subject_keeps_its_full_name() -> None:
     q = quotes_of("وقال الوزير لوكالة أنباء الشرق الأوسط إن القرار نهائي.")[0]
     assert (q.speaker, q.via[:1]) == ("الوزير", ["وكالة أنباء الشرق الأوسط"])
+
+
+def test_document_cue_takes_its_issuer() -> None:
+    assert said("وجاء في نص القرار الذي أصدرته المحكمة أن الحكم نهائي.")[0][0] == "المحكمة"
+    assert said("وجاء في البيان الصادر عن وزارة الصحة أن عدد الإصابات ارتفع.")[0][0] == "وزارة الصحة"
+
+
+def test_document_cue_without_issuer_is_the_document() -> None:
+    assert said("وجاء في نص البيان أن الحكومة ستجتمع غدا.")[0][0] == "البيان"

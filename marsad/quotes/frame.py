@@ -94,6 +94,22 @@ def _after_addressee(region: list[Tok], told: str | None, ctx: Context) -> list[
     return leading_phrase(region[found[1] :]) if found and found[1] < len(region) else []
 
 
+ISSUED_BY = frozenset({"الصادر", "الصادره"})  # «البيان الصادر عن وزارة الصحة»
+
+
+def _document_speaker(region: list[Tok]) -> list[Tok]:
+    """The speaker of «جاء/ورد في» + a document: its issuer when named («نص القرار الذي أعلنته القاضية», «البيان
+    الصادر عن وزارة الصحة»), else the document itself without «نص» («نص البيان» -> «البيان»)."""
+    for k in range(len(region) - 2):
+        tok, nxt = region[k], region[k + 1]
+        if (tok.bare in ISSUED_BY and nxt.key == "عن") \
+                or (word_kind(tok) == "relative" and nxt.key.endswith(("ته", "ها"))):
+            return leading_phrase(region[k + 2 :])
+    if len(region) > 1 and region[0].key == "نص":
+        return leading_phrase(region[1:])
+    return []
+
+
 def _relay_verb(toks: list[Tok], hit: Hit, limit: int, text: str) -> tuple[str | None, int] | None:
     """«نقلت وكالة تاس عن انطونوف قوله»: (relay, index of the speaker phrase)."""
     if hit.j < limit and toks[hit.j].key in ("عنه", "عنها", "عنهم"):  # «ونقلت عنه صحيفة الحياة أن»
@@ -162,6 +178,8 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
     phrase = [] if hit.cue.pos == "participle" else subject or leading_phrase(region) or _after_addressee(region, told, ctx)
     if hit.cue.pos == "noun" and toks[hit.i].key.startswith("ب"):
         phrase = opening_subject(toks[: hit.i])  # «وبررت وكالة ... القرار بقولها إنه»: the subject of «بررت»
+    if hit.cue.words[-1] == "في" and not subject:
+        phrase = _document_speaker(region) or phrase  # «وجاء في نص القرار الذي أعلنته القاضية أنه»
     if hit.cue.quote == "no" and phrase and not subject and word_kind(phrase[0]) in ("role", "org"):
         phrase = phrase[: head_phrase_end(phrase, 0, len(phrase))]  # «ورفض المتحدث التعليق»
     elif hit.cue.quote == "no" and phrase and not subject and known_prefix(phrase, ctx):
