@@ -215,3 +215,45 @@ def test_leading_org_head_is_left_out() -> None:
     assert rules.leading_org_head(_keys("لشركة غازبروم"), 0, 2) == 1
     assert rules.leading_org_head(_keys("حزب الله"), 0, 2) == 0  # «حزب» is part of the name
     assert rules.leading_org_head(_keys("الشركة الوطنية"), 0, 2) == 0
+
+
+def test_sports_sentence_needs_a_match_word_or_a_score() -> None:
+    assert rules.sports_sentence(_keys("وقال المدرب إن فريقه لعب جيدا"))
+    assert rules.sports_sentence(_keys("انتهى اللقاء بنتيجة 3 - صفر"))
+    assert rules.sports_sentence(_keys("وتغلبت نانت على ليون"))
+    assert not rules.sports_sentence(_keys("زار الوزير ليون أمس"))
+
+
+def test_match_team_slots() -> None:
+    keys = _keys("وتغلب نانت أمس على ليون بهدفين وخسر مضيفه بوردو")
+    assert rules.match_team(keys, 1)  # right after the verb
+    assert rules.match_team(keys, 4)  # «على» close behind the verb
+    assert rules.match_team(keys, 8)  # after «مضيفه»
+    assert not rules.match_team(keys, 5)
+    assert not rules.match_team(_keys("سافر الوزير على متن طائرة إلى ليون"), 6)
+    assert rules.team_evidence(_keys("لاعب فريق ليون"), 2)
+    assert not rules.team_evidence(_keys("مدينة ليون"), 1)
+
+
+def test_country_names_of_the_table() -> None:
+    assert rules.country_name(_keys("للبرتغال"), 0, 1)
+    assert rules.country_name(_keys("البرتغال"), 0, 1)
+    assert not rules.country_name(_keys("ليون"), 0, 1)
+
+
+def test_sports_teams_retypes_clubs_in_match_sentences_only() -> None:
+    from marsad.entities.stages import _sports_teams, _Tagged
+
+    def sentence(text: str, spans: list[tuple[int, int, str]]) -> _Tagged:
+        return _Tagged(0, [], _keys(text), [(s, e, k, "crf") for s, e, k in spans])
+
+    club = sentence("انضم إلى فريق ليون قبل المباراة", [(3, 4, "ORG")])
+    scorer = sentence("وسجل ليون هدفين", [(1, 2, "LOC")])
+    slot = sentence("وخسر مضيفه بوردو بهدف", [(2, 3, "PER")])
+    national = sentence("تغلبت البرتغال على ليون", [(1, 2, "LOC"), (3, 4, "LOC")])
+    visit = sentence("زار الوزير ليون أمس", [(2, 3, "LOC")])
+    _sports_teams([club, scorer, slot, national, visit])
+    assert scorer.spans[0][2] == "ORG"  # the club of another match sentence
+    assert slot.spans[0][2] == "ORG"  # a team's slot
+    assert national.spans[0][2] == "LOC" and national.spans[1][2] == "ORG"  # a country keeps LOC
+    assert visit.spans[0][2] == "LOC"  # not a match sentence

@@ -156,3 +156,9 @@ def word_clusters() -> dict[str, tuple[str, ...]]:
         raise ModelError("word-cluster table missing; run `marsad train ner`", source=str(WORD_CLUSTERS))
     return {row[0]: tuple(row[1:]) for row in read_tsv(WORD_CLUSTERS)}
 
+
+
+@lru_cache(maxsize=1)
+def sports_words() -> dict[str, str]:
+    """Match-report words -> kind (cue, verb, host; ``data/sports_words.tsv``)."""
+    return {row[0]: row[1] for row in read_tsv(DATA / "sports_words.tsv")}

@@ -376,3 +376,78 @@ def event_nisba_extension(keys: list[str], start: int, end: int) -> int:
     while end < len(keys) and keys[end] in country_nisbas():
         end += 1
     return end
+
+
+MATCH_SLOT_PREPOSITIONS = frozenset({"علي", "امام", "مع"})  # «تغلب على X», «خسر أمام X», «تعادل مع X»
+MATCH_VERB_WINDOW = 4  # most tokens between a match verb and the preposition before the team
+
+
+def _cue_forms(key: str) -> set[str]:
+    forms = {key}
+    if key[:1] in ("و", "ف", "ب", "ل", "ك") and len(key) > 3:
+        forms.add(key[1:])
+    return forms | {strip_article(f) for f in forms}
+
+
+def sports_sentence(keys: list[str]) -> bool:
+    """Whether a sentence reports a match: it holds a cue («مباراة», «هدف», «الدوري», «المدرب»), a
+    match verb (``data/sports_words.tsv``) or a score («2 - 1», «1 - صفر»)."""
+    words = lexicons.sports_words()
+    if any(words.get(f) in ("cue", "verb") or _match_verb(f) for k in keys for f in _cue_forms(k)):
+        return True
+    return any(_score(keys[i]) and keys[i + 1] in SCORE_DASHES and _score(keys[i + 2]) for i in range(len(keys) - 2))
+
+
+SCORE_DASHES = frozenset({"-", "–", "ـ", ":"})
+
+
+def _score(key: str) -> bool:
+    return key == "صفر" or key.isdigit() and len(key) <= 2
+
+
+def _match_verb(key: str) -> bool:
+    """«فاز», «وتغلب», «تغلبت», «يتغلب», «تعادلا»: a match verb in a past or imperfect form."""
+    words = lexicons.sports_words()
+    for form in _cue_forms(key):
+        for stem in (form, form[:-1] if form.endswith(("ت", "ا")) else form, form[1:] if form[:1] in ("ي", "ت") else form):
+            if words.get(stem) == "verb":
+                return True
+    return False
+
+
+def match_team(keys: list[str], start: int) -> bool:
+    """Whether the name starting at ``start`` stands where a match report puts a team: right after a
+    match verb («تغلب برشلونة») or a host word («مضيفه ليون»), or after «على/أمام/مع» that follows a
+    match verb closely («فاز ... على هامبورغ»). See ``data/sports_words.tsv`` for the train counts."""
+    if start == 0:
+        return False
+    before = keys[start - 1]
+    if _match_verb(before) or lexicons.sports_words().get(before[1:] if before[:1] in ("و", "ف") else before) == "host":
+        return True
+    if before not in MATCH_SLOT_PREPOSITIONS:
+        return False
+    return any(_match_verb(k) for k in keys[max(0, start - 1 - MATCH_VERB_WINDOW) : start - 1])
+
+
+TEAM_HEADS = frozenset({"فريق", "نادي"})
+
+
+def team_evidence(keys: list[str], start: int) -> bool:
+    """Whether a name starting at ``start`` is shown to be a team: «فريق/نادي» before it, or a team's
+    slot of a match report (``match_team``)."""
+    before = keys[start - 1] if start else ""
+    return bool(_cue_forms(before) & TEAM_HEADS) or match_team(keys, start)
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Country names of ``data/countries.tsv`` (national teams keep LOC, as ANERcorp tags them)."""
+    words = {row.word for row in countries.country_words() if row.kind == "name"}
+    return frozenset(words | {strip_article(w) for w in words})
+
+
+def country_name(keys: list[str], start: int, end: int) -> bool:
+    """Whether a span names a country of the country table («البرتغال», «للبرتغال»)."""
+    first = keys[start][clitic_length(keys[start]):]
+    first = "ال" + first[2:] if first.startswith("لل") else first
+    return " ".join((first, *keys[start + 1 : end])) in country_names() or " ".join((strip_article(first), *keys[start + 1 : end])) in country_names()
