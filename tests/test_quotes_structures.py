@@ -60,3 +60,15 @@ def test_document_cue_takes_its_issuer() -> None:
 
 def test_document_cue_without_issuer_is_the_document() -> None:
     assert said("وجاء في نص البيان أن الحكومة ستجتمع غدا.")[0][0] == "البيان"
+
+
+def test_reversed_guillemets_around_a_direct_quote() -> None:
+    assert said("وقال الرئيس »لن نتراجع عن قرارنا« أمام البرلمان.") == [("الرئيس", "لن نتراجع عن قرارنا")]
+
+
+def test_unclosed_apostrophe_quote_runs_to_the_line_end() -> None:
+    assert said("وقال الوزير: 'سنواصل العمل حتى النهاية.")[0][1].startswith("سنواصل العمل حتى النهاية")
+
+
+def test_opening_mark_followed_by_a_space() -> None:
+    assert said('وقال الوزير " سنواصل العمل حتى النهاية" ثم غادر القاعة.') == [("الوزير", "سنواصل العمل حتى النهاية")]

@@ -61,7 +61,7 @@ def find_intro(toks: list[Tok], start: int, limit: int, cue: Cue, ctx: Context) 
             return "clause", k, k + 1
         if tok.text == ":":
             return "colon", k, k + 1
-        if tok.text in OPENERS and any(q.start == tok.end and q.words(ctx.text) >= 2 for q in ctx.quoted) \
+        if tok.text in OPENERS and any(tok.end <= q.start <= tok.end + 1 and q.words(ctx.text) >= 2 for q in ctx.quoted) \
                 and not quoted_name(toks, k, limit, ctx) and not _after_lam(toks, k):
             return "quote", k, k
         if cue.prep not in ("-", "obj") and tok.key == cue.prep and nxt is not None and nxt.key not in COMPLEMENTIZERS \

@@ -19,7 +19,7 @@ from marsad.quotes.tokens import (
 )
 
 ARABIC = re.compile(r"[\u0621-\u064a]")
-OPENERS = frozenset(PAIRS) | TOGGLES
+OPENERS = frozenset(PAIRS) | TOGGLES | {"»"}  # » opens the reversed pairs of marks.py («قال »لن نتراجع«»)
 QUOTE_MARKS_ALL = frozenset("\"«»“”'")
 # A quotation this short followed by another introducer in the clause is a name («لشبكة "سي ان ان":»,
 # «ذكرت صحيفة "واشنطن بوست" أن»), not the content. Set by reading ANERcorp (tests/golden/quotes_dev.json).

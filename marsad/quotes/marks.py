@@ -18,6 +18,8 @@ PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
 # «في» أضرار دائمة «لعلاقته»: guillemets typed the other way round, glued to the words outside them,
 # with no » after the « before the sentence ends.
 REVERSED_PAIR = re.compile(r"(?<=\w)»\s([^«»\n]{1,80}?)\s«(?=\w)(?![^»\n.]*»)")
+# «وقال »لن نتراجع« أمام»: a reversed pair shaped the other way (» opens before a word, « closes after one).
+SPACED_REVERSED_PAIR = re.compile(r"(?<![\w«»])»(?=\w)([^«»\n]{1,300}?)(?<=[\w.!?؟])«(?![\w«»])")
 TOGGLES = frozenset({'"', "”", "'"})
 ALL_MARKS = frozenset("«»“”„‹›\"'")
 # An open mark with fewer words than this before the line ends is a stray mark, not a quotation.
@@ -98,9 +100,12 @@ def _sentence_end_inside(text: str, start: int, i: int) -> int:
 def _reversed_guillemets(text: str) -> tuple[list[Quoted], set[int]]:
     found: list[Quoted] = []
     marks: set[int] = set()
-    for m in REVERSED_PAIR.finditer(text):
-        found.append(Quoted(m.start(1), m.end(1), 0))
-        marks.update((m.start(), m.end() - 1))
+    for pattern in (REVERSED_PAIR, SPACED_REVERSED_PAIR):
+        for m in pattern.finditer(text):
+            if m.start() in marks or m.end() - 1 in marks:
+                continue
+            found.append(Quoted(m.start(1), m.end(1), 0))
+            marks.update((m.start(), m.end() - 1))
     return found, marks
 
 
