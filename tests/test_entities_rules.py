@@ -252,8 +252,16 @@ def test_sports_teams_retypes_clubs_in_match_sentences_only() -> None:
     slot = sentence("وخسر مضيفه بوردو بهدف", [(2, 3, "PER")])
     national = sentence("تغلبت البرتغال على ليون", [(1, 2, "LOC"), (3, 4, "LOC")])
     visit = sentence("زار الوزير ليون أمس", [(2, 3, "LOC")])
-    _sports_teams([club, scorer, slot, national, visit])
+    nisba = sentence("وفاز الفريق على بوردو الفرنسي", [(3, 4, "LOC")])
+    _sports_teams([club, scorer, slot, national, visit, nisba])
+    assert nisba.spans[0][2] == "ORG"  # a club with its country
     assert scorer.spans[0][2] == "ORG"  # the club of another match sentence
     assert slot.spans[0][2] == "ORG"  # a team's slot
     assert national.spans[0][2] == "LOC" and national.spans[1][2] == "ORG"  # a country keeps LOC
     assert visit.spans[0][2] == "LOC"  # not a match sentence
+
+
+def test_club_nisba_needs_a_bare_name_and_a_country_nisba() -> None:
+    assert rules.club_nisba(_keys("على بوردو الفرنسي"), 1, 2)
+    assert not rules.club_nisba(_keys("على الاتحاد الفرنسي"), 1, 2)
+    assert not rules.club_nisba(_keys("على بوردو أمس"), 1, 2)

@@ -451,3 +451,11 @@ def country_name(keys: list[str], start: int, end: int) -> bool:
     first = keys[start][clitic_length(keys[start]):]
     first = "ال" + first[2:] if first.startswith("لل") else first
     return " ".join((first, *keys[start + 1 : end])) in country_names() or " ".join((strip_article(first), *keys[start + 1 : end])) in country_names()
+
+
+def club_nisba(keys: list[str], start: int, end: int) -> bool:
+    """Whether a name without article words is followed by a country nisba («هامبورغ الألماني»): in a
+    match sentence, a club with its country. Train (ANERcorp first 90% + AQMAR, gold spans of match
+    sentences, country names left out): ORG 9, LOC 5, MISC 2 — weak; only LOC spans are retyped. Dev
+    (full tagger, after the team rules): news 0.7455 -> 0.7466, Wikipedia unchanged."""
+    return end < len(keys) and keys[end] in country_nisbas() and not any(k.startswith("ال") for k in keys[start:end])
