@@ -72,3 +72,12 @@ def test_unclosed_apostrophe_quote_runs_to_the_line_end() -> None:
 
 def test_opening_mark_followed_by_a_space() -> None:
     assert said('وقال الوزير " سنواصل العمل حتى النهاية" ثم غادر القاعة.') == [("الوزير", "سنواصل العمل حتى النهاية")]
+
+
+def test_closing_mark_after_a_space_is_no_second_introducer() -> None:
+    assert said("وقال الوزير ' سنواصل العمل حتى النهاية ' ثم غادر القاعة .") == [("الوزير", "سنواصل العمل حتى النهاية")]
+
+
+def test_glued_reversed_guillemets_mark_a_name_not_a_quote() -> None:
+    found = said("وذكر المدير أهمية مشروع الشبكة» نور للاتصالات «الجديد الذي سيفتتح قريبا.")
+    assert not any(content.startswith("نور للاتصالات") and len(content.split()) <= 3 for _, content in found)

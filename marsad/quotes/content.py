@@ -62,7 +62,7 @@ def find_intro(toks: list[Tok], start: int, limit: int, cue: Cue, ctx: Context) 
         if tok.text == ":":
             return "colon", k, k + 1
         if tok.text in OPENERS and any(tok.end <= q.start <= tok.end + 1 and q.words(ctx.text) >= 2 for q in ctx.quoted) \
-                and not quoted_name(toks, k, limit, ctx) and not _after_lam(toks, k):
+                and not quoted_name(toks, k, limit, ctx) and not _after_lam(toks, k) and not _glued_reversed(tok, ctx):
             return "quote", k, k
         if cue.prep not in ("-", "obj") and tok.key == cue.prep and nxt is not None and nxt.key not in COMPLEMENTIZERS \
                 and not circumstance \
@@ -112,6 +112,12 @@ def _after_lam(toks: list[Tok], k: int) -> bool:
     return bool(before) and before[-1].key in ("ل", "لـ")
 
 
+def _glued_reversed(tok: Tok, ctx: Context) -> bool:
+    """«البنية المشتركة» مسيرة كابتال «الصناعي»: a reversed » glued to the word before marks a name inside the
+    clause, not a quotation the verb opens."""
+    return tok.text == "»" and tok.start > 0 and ctx.text[tok.start - 1].isalnum()
+
+
 def quoted_name(toks: list[Tok], k: int, limit: int, ctx: Context) -> bool:
     """The quotation opened at token k is a short name followed, in the clause, by the real introducer, or
     right after an indefinite title or organisation head («رئيس "بروتان انتيرناسيونال"،»)."""
@@ -121,7 +127,8 @@ def quoted_name(toks: list[Tok], k: int, limit: int, ctx: Context) -> bool:
     if k > 0 and word_kind(toks[k - 1]) in ("role", "org") and not toks[k - 1].definite \
             and ctx.text[q.end + 1 : q.end + 3].strip()[:1] in ("،", ","):
         return True
-    after = [t for t in toks[k + 1 : limit] if t.start > q.end]
+    # not the closing mark itself, after a space («" سنواصل العمل حتى النهاية "» in ANERcorp-style text)
+    after = [t for t in toks[k + 1 : limit] if t.start > q.end and ctx.text[q.end : t.start].strip()]
     # after a preposition the quotation is a name however far the introducer comes («مسؤول الناشرين العرب في "مؤسسة
     # المعارض الثقافية" التابعة لوزارة ... محمد علي السعدي:»; quotes_dev2)
     after = after if k > 0 and toks[k - 1].is_word and toks[k - 1].key in PREPOSITIONS else after[:NAME_QUOTE_LOOKAHEAD]
