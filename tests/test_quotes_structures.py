@@ -81,3 +81,8 @@ def test_closing_mark_after_a_space_is_no_second_introducer() -> None:
 def test_glued_reversed_guillemets_mark_a_name_not_a_quote() -> None:
     found = said("وذكر المدير أهمية مشروع الشبكة» نور للاتصالات «الجديد الذي سيفتتح قريبا.")
     assert not any(content.startswith("نور للاتصالات") and len(content.split()) <= 3 for _, content in found)
+
+
+def test_indefinite_reports_after_a_preposition_are_a_speaker() -> None:
+    found = said("وأكد أن الحزب لم يخسر أحدا في المعارك وذلك ردا على معلومات صحافية أشارت إلى مقتل ثلاثة من عناصره.")
+    assert ("معلومات صحافية", "مقتل ثلاثة من عناصره") in found

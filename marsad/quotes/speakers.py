@@ -286,6 +286,8 @@ def _through_preposition(toks: list[Tok], n: int, out: list[Tok]) -> list[Tok]:
     right after a clause-opening word."""
     if not out or not toks[n].is_word or toks[n].bare not in PREPOSITIONS:
         return []
+    if not out[-1].definite and word_kind(out[-1]) == "org" and len(out) <= 2:
+        return list(reversed(out))  # «ردا على معلومات صحافية أشارت إلى»: an indefinite noun and its verb, a statement
     named = _name_before_apposition(toks, n)
     if named:
         return named
