@@ -265,3 +265,10 @@ def test_club_nisba_needs_a_bare_name_and_a_country_nisba() -> None:
     assert rules.club_nisba(_keys("على بوردو الفرنسي"), 1, 2)
     assert not rules.club_nisba(_keys("على الاتحاد الفرنسي"), 1, 2)
     assert not rules.club_nisba(_keys("على بوردو أمس"), 1, 2)
+
+
+def test_company_names_after_a_company_head() -> None:
+    assert rules.company_names(_keys("أعلنت شركة كوداكسترون أمس")) == [(2, 3)]
+    assert rules.company_names(_keys("وقالت شركة النفط الوطنية")) == []
+    assert rules.company_names(_keys("أعلنت شركة عملاقة")) == []  # a common word, known to the clusters
+    assert rules.company_names(_keys("الشركة ومديرها")) == []  # a proclitic word

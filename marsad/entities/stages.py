@@ -109,6 +109,15 @@ def _head_adjective_orgs(found: list[Span], keys: list[str]) -> list[Span]:
     return found
 
 
+def _company_names(found: list[Span], keys: list[str]) -> list[Span]:
+    """A foreign name after «شركة/شركتي/مجموعة» the tagger left out is an organisation
+    (``rules.company_names``)."""
+    for start, end in rules.company_names(keys):
+        if not any(s[0] < end and start < s[1] for s in found):
+            found = sorted([*found, (start, end, "ORG", "rule")])
+    return found
+
+
 def _quoted_names(found: list[Span], keys: list[str]) -> list[Span]:
     """A quoted outlet name («موقع "بالينغ كات"») replaces the spans inside its quotation marks."""
     for start, end, kind in rules.quoted_names(keys):
@@ -161,7 +170,7 @@ class _Tagged:
 def _tag_sentence(tokens: list[Token], tags: list[str], start: int = 0) -> _Tagged:
     keys = [match_key(t.text) for t in tokens]
     found = _merge_aliases(_crf_spans(tags, keys), keys)
-    found = _quoted_names(_head_adjective_orgs(_events(found, keys), keys), keys) if tokens else []
+    found = _quoted_names(_company_names(_head_adjective_orgs(_events(found, keys), keys), keys), keys) if tokens else []
     return _Tagged(start, tokens, keys, found)
 
 
