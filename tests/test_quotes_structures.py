@@ -86,3 +86,18 @@ def test_glued_reversed_guillemets_mark_a_name_not_a_quote() -> None:
 def test_indefinite_reports_after_a_preposition_are_a_speaker() -> None:
     found = said("وأكد أن الحزب لم يخسر أحدا في المعارك وذلك ردا على معلومات صحافية أشارت إلى مقتل ثلاثة من عناصره.")
     assert ("معلومات صحافية", "مقتل ثلاثة من عناصره") in found
+
+
+def test_verbal_noun_ilan_an_takes_its_owner() -> None:
+    assert said("وجاء إعلان الوزارة أن المدارس ستغلق غدا بعد موجة البرد.") == [
+        ("الوزارة", "المدارس ستغلق غدا بعد موجة البرد")]
+
+
+def test_verbal_noun_after_ila_takes_the_verbs_subject() -> None:
+    assert said("ووسط الغموض سارعت حركة الشباب الى إعلان أن عناصرها لم يشاركوا.") == [
+        ("حركة الشباب", "عناصرها لم يشاركوا")]
+    assert said("وبادر الوزير إلى تأكيد أن الحكومة لن تتراجع.") == [("الوزير", "الحكومة لن تتراجع")]
+
+
+def test_verbal_noun_without_an_is_no_cue() -> None:
+    assert said("وأثار إعلان الاستقلال غضب الحكومة.") == []

@@ -18,6 +18,7 @@ from marsad.quotes.tokens import (
     PREPOSITIONS,
     Tok,
     cue_of,
+    is_boundary,
     word_kind,
 )
 from marsad.text.tokens import strip_article
@@ -71,6 +72,8 @@ def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
     cue = hit.cue if hit else cue_of(tok)
     if cue is not None and cue.pos == "noun" and _definite_say_noun(toks, i):
         return Hit(i, i + 1, cue)  # «لكنه حرص على القول إن», «بادرنا بالقول إن»: a new content, same speaker
+    if cue is not None and cue.pos == "noun" and cue.needs in COMPLEMENTIZERS and _owner_then_an(toks, i):
+        return Hit(i, i + 1, cue)  # «وجاء إعلان الوزارة أن»: the verbal noun, its owner the speaker
     said_by = bi_qawlihi(toks, i)
     if said_by is not None:
         return Hit(i, i + 1, said_by)  # «وبررت الوكالة القرار بقولها إنه ...»: a content, the sentence's subject
@@ -90,6 +93,19 @@ def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
     if cue.needs != "-" and not any(cue.needs in (t.key, t.bare) for t in toks[i + 1 : i + 6]):
         return None
     return hit or Hit(i, i + 1, cue)
+
+
+MAX_OWNER_WORDS = 3  # words between a verbal-noun cue and «أن» («إعلان وزارة الصحة أن»); set by reading, no gold data
+
+
+def _owner_then_an(toks: list[Tok], i: int) -> bool:
+    """«إعلان الوزارة أن», «إعلان أن»: «أن» after at most MAX_OWNER_WORDS plain words (no verb, no punctuation)."""
+    for k in range(i + 1, min(len(toks), i + 2 + MAX_OWNER_WORDS)):
+        if toks[k].key == "ان":
+            return True
+        if not toks[k].is_word or cue_of(toks[k]) is not None or is_boundary(toks[k]):
+            return False
+    return False
 
 
 def _definite_say_noun(toks: list[Tok], i: int) -> bool:

@@ -178,6 +178,8 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
     phrase = [] if hit.cue.pos == "participle" else subject or leading_phrase(region) or _after_addressee(region, told, ctx)
     if hit.cue.pos == "noun" and toks[hit.i].key.startswith("ب"):
         phrase = opening_subject(toks[: hit.i])  # «وبررت وكالة ... القرار بقولها إنه»: the subject of «بررت»
+    elif hit.cue.pos == "noun" and not phrase and hit.i > 1 and toks[hit.i - 1].bare in PREPOSITIONS:
+        phrase = _subject_before_preposition(toks, hit.i - 1)  # «سارعت حركة حماس إلى إعلان أن»
     if hit.cue.words[-1] == "في" and not subject:
         phrase = _document_speaker(region) or phrase  # «وجاء في نص القرار الذي أعلنته القاضية أنه»
     if hit.cue.quote == "no" and phrase and not subject and word_kind(phrase[0]) in ("role", "org"):
@@ -190,6 +192,20 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
     if intro is None:
         _frame_without_intro(frame, toks, hit, limit, ctx)
     return frame
+
+
+SUBJECT_LOOKBACK = 6  # tokens searched back from «إلى إعلان» for the verb's subject; set by reading, no gold data
+
+
+def _subject_before_preposition(toks: list[Tok], p: int) -> list[Tok]:
+    """«سارعت حركة حماس الفلسطينية إلى إعلان أن», «وبادر الوزير إلى تأكيد أن»: the role or organisation phrase
+    right after the verb that governs the preposition at p (a plain word before a role/organisation head)."""
+    for k in range(p - 1, max(0, p - SUBJECT_LOOKBACK) - 1, -1):
+        before = toks[k - 1] if k else None
+        if word_kind(toks[k]) in ("role", "org") and before is not None and before.is_word \
+                and not before.definite and not word_kind(before):
+            return leading_phrase(toks[k:p])
+    return []
 
 
 def opening_subject(toks: list[Tok]) -> list[Tok]:
