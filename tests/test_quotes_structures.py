@@ -101,3 +101,12 @@ def test_verbal_noun_after_ila_takes_the_verbs_subject() -> None:
 
 def test_verbal_noun_without_an_is_no_cue() -> None:
     assert said("وأثار إعلان الاستقلال غضب الحكومة.") == []
+
+
+def test_abbara_an_after_a_long_titled_subject() -> None:
+    found = said("وعبر الأمين العام للجامعة العربية أحمد سامي عن أسفه للخسائر التي خلفتها العاصفة.")
+    assert found == [("أحمد سامي", "أسفه للخسائر التي خلفتها العاصفة")]
+
+
+def test_abbara_an_qalaqihi_min_an() -> None:
+    assert said("وعبّر الوزير عن قلقه من أن الأسعار سترتفع.")[0][0] == "الوزير"
