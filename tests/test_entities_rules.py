@@ -272,3 +272,10 @@ def test_company_names_after_a_company_head() -> None:
     assert rules.company_names(_keys("وقالت شركة النفط الوطنية")) == []
     assert rules.company_names(_keys("أعلنت شركة عملاقة")) == []  # a common word, known to the clusters
     assert rules.company_names(_keys("الشركة ومديرها")) == []  # a proclitic word
+
+
+def test_team_after_head_in_match_sentences() -> None:
+    assert rules.team_after_head(_keys("وفاز فريق الساحل على منافسه الجبل بهدفين")) == [2, 5]
+    assert rules.team_after_head(_keys("وفاز فريق الساحل الجنوبي بهدفين")) == [2]
+    assert rules.team_after_head(_keys("وفاز الفريق الوطني بهدفين")) == []  # no name after «الفريق»
+    assert rules.team_after_head(_keys("وصل فريق الإنقاذ إلى المدينة")) == []  # not a match sentence

@@ -118,6 +118,15 @@ def _company_names(found: list[Span], keys: list[str]) -> list[Span]:
     return found
 
 
+def _teams_after_head(found: list[Span], keys: list[str]) -> list[Span]:
+    """A team name after «فريق/نادي» or a host word the tagger left out is an organisation
+    (``rules.team_after_head``)."""
+    for i in rules.team_after_head(keys):
+        if not any(s[0] <= i < s[1] for s in found):
+            found = sorted([*found, (i, i + 1, "ORG", "rule")])
+    return found
+
+
 def _quoted_names(found: list[Span], keys: list[str]) -> list[Span]:
     """A quoted outlet name («موقع "بالينغ كات"») replaces the spans inside its quotation marks."""
     for start, end, kind in rules.quoted_names(keys):
@@ -170,7 +179,7 @@ class _Tagged:
 def _tag_sentence(tokens: list[Token], tags: list[str], start: int = 0) -> _Tagged:
     keys = [match_key(t.text) for t in tokens]
     found = _merge_aliases(_crf_spans(tags, keys), keys)
-    found = _quoted_names(_company_names(_head_adjective_orgs(_events(found, keys), keys), keys), keys) if tokens else []
+    found = _quoted_names(_teams_after_head(_company_names(_head_adjective_orgs(_events(found, keys), keys), keys), keys), keys) if tokens else []
     return _Tagged(start, tokens, keys, found)
 
 
