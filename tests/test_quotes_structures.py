@@ -110,3 +110,10 @@ def test_abbara_an_after_a_long_titled_subject() -> None:
 
 def test_abbara_an_qalaqihi_min_an() -> None:
     assert said("وعبّر الوزير عن قلقه من أن الأسعار سترتفع.")[0][0] == "الوزير"
+
+
+def test_full_name_with_al_surname_before_a_colon() -> None:
+    text = ('يقول مسؤول العلاقات في "شركة النور للطباعة" التابعة لوزارة الإعلام والثقافة الأردنية سامي خالد الحديدي: '
+            "إن الشركة ستوسع أعمالها.")
+    assert said(text)[0][0] == "سامي خالد الحديدي"
+    assert said("محمد علي السعدي: الانتخابات ستجري في موعدها.") == [("محمد علي السعدي", "الانتخابات ستجري في موعدها")]

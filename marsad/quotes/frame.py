@@ -292,7 +292,15 @@ def _holder(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
     if not (speaker.kind == "ROLE" or (titled and (speaker.kind != "PER" or weak or closing))):
         return None
     at_end = speaker.kind == "ROLE" and bool(after) and after[0].is_word  # not across «،»: «وقال المبعوث، طالبا ...»
-    return named or apposed_name(ctx.text, after) or (name_at_end(ctx.text, frame.region) if at_end else None)
+    return named or apposed_name(ctx.text, after) or (name_at_end(ctx.text, frame.region) if at_end else None) \
+        or (_name_before_colon(ctx.text, after) if frame.how == "colon" and titled else None)
+
+
+def _name_before_colon(text: str, after: list[Tok]) -> Speaker | None:
+    """«يقول مسؤول الناشرين في "مؤسسة ..." التابعة لوزارة الثقافة محمد علي السعدي: إن»: the full name (with its
+    «ال» family name) closing a titled phrase right before the colon."""
+    run = closing_name(after)
+    return Speaker(span_text(text, run), "PER", "", run[0].start, run[-1].end) if run else None
 
 
 def second_title(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
