@@ -279,3 +279,5 @@ def test_team_after_head_in_match_sentences() -> None:
     assert rules.team_after_head(_keys("وفاز فريق الساحل الجنوبي بهدفين")) == [2]
     assert rules.team_after_head(_keys("وفاز الفريق الوطني بهدفين")) == []  # no name after «الفريق»
     assert rules.team_after_head(_keys("وصل فريق الإنقاذ إلى المدينة")) == []  # not a match sentence
+    assert rules.team_after_head(_keys("وتغلب الساحل على الجبل")) == [1, 3]  # the verb's slots
+    assert rules.team_after_head(_keys("وتغلب الساحل على البرتغال")) == [1]  # a country keeps LOC
