@@ -281,3 +281,10 @@ def test_team_after_head_in_match_sentences() -> None:
     assert rules.team_after_head(_keys("وصل فريق الإنقاذ إلى المدينة")) == []  # not a match sentence
     assert rules.team_after_head(_keys("وتغلب الساحل على الجبل")) == [1, 3]  # the verb's slots
     assert rules.team_after_head(_keys("وتغلب الساحل على البرتغال")) == [1]  # a country keeps LOC
+
+
+def test_quoted_span() -> None:
+    keys = _keys("لندن : « الشرق الأوسط » قال المصدر")
+    assert rules.quoted(keys, 3, 5)
+    assert not rules.quoted(keys, 0, 1)
+    assert not rules.quoted(_keys("في الشرق الأوسط اليوم"), 1, 3)

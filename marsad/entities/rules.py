@@ -518,3 +518,11 @@ def team_after_head(keys: list[str]) -> list[int]:
         if key.startswith("ال") and len(key) > 4 or _foreign_name(key):
             out.append(i)
     return out
+
+
+def quoted(keys: list[str], start: int, end: int) -> bool:
+    """Whether a span stands alone in quotation marks: «" الشرق الأوسط "», a newspaper's credit. A place
+    so quoted is an organisation (a newspaper, a company): quoted names in ANERcorp train (first 90%)
+    + AQMAR train are ORG 120 times, LOC 15 (MISC 136, PER 50: left alone). Dev (full tagger, LOC ->
+    ORG): news 0.7503 -> 0.7546, Wikipedia unchanged."""
+    return start > 0 and end < len(keys) and keys[start - 1] in OPEN_QUOTES and keys[end] in CLOSE_QUOTES

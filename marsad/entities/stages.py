@@ -60,6 +60,8 @@ def _crf_spans(tags: list[str], keys: list[str]) -> list[Span]:
             end = rules.nisba_extension(keys, end)
         if kind == "PER" and end - start == 1 and rules.plural_gentilic(keys[start]):
             continue
+        if kind == "LOC" and rules.quoted(keys, start, end):
+            kind = "ORG"
         out.append((start, end, kind, "crf"))
     return out
 
