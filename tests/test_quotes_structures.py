@@ -117,3 +117,18 @@ def test_full_name_with_al_surname_before_a_colon() -> None:
             "إن الشركة ستوسع أعمالها.")
     assert said(text)[0][0] == "سامي خالد الحديدي"
     assert said("محمد علي السعدي: الانتخابات ستجري في موعدها.") == [("محمد علي السعدي", "الانتخابات ستجري في موعدها")]
+
+
+def test_subject_of_the_first_verb_without_mentions() -> None:
+    assert said("ولخص محفوظ رؤيته في كلمة قال فيها إن الأدب مرآة المجتمع.")[0][0] == "محفوظ"
+    assert said("وزار سامر المدينة أمس ثم قال إن الأوضاع هادئة.")[0][0] == "سامر"
+    assert said("ووصل الوفد إلى القاهرة مساء أمس، وقال إن المحادثات ستبدأ غدا.")[0][0] == "الوفد"
+
+
+def test_name_opening_the_previous_sentence_without_mentions() -> None:
+    text = "سامر يصمم الأزياء منذ عشر سنوات. وقال في مقابلة نشرت أمس إن التصاميم تحد ممتع."
+    assert said(text) == [("سامر", "التصاميم تحد ممتع")]
+
+
+def test_subjectless_cue_opening_a_text_stays_unattributed() -> None:
+    assert said("وأكد أن الحكومة ماضية في الإصلاح.") == [(None, "الحكومة ماضية في الإصلاح")]

@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from marsad.quotes.context import Context, Hit, Raw, in_quotation
 from marsad.quotes.cues import clause_start
-from marsad.quotes.speakers import Registry, Speaker, name_at_end, title_holders
-from marsad.quotes.tokens import Tok, cue_of, word_kind_of
+from marsad.quotes.speakers import Registry, Speaker, leading_phrase, name_at_end, parse_speaker, title_holders
+from marsad.quotes.tokens import Tok, cue_of, sentence_tokens, word_kind, word_kind_of
 from marsad.text.normalize import match_key
 
 SUBORDINATORS = frozenset({"حين", "حينما", "عندما", "لما", "بعدما", "اذ"})
@@ -95,6 +95,45 @@ def unnamed_fallback(ctx: Context, toks: list[Tok], i: int) -> Speaker | None:
     holders = [h for h in ctx.holders if at - PERSON_LOOKBACK <= h.start < at and not in_quotation(ctx, h.start)
                and len(h.role.split()) <= MAX_FALLBACK_TITLE_WORDS and not _prefixed_head(h.name)]
     return holders[-1] if holders else None
+
+
+def first_verb_subject(ctx: Context, toks: list[Tok], i: int) -> Speaker | None:
+    """With no entity mentions given and no speaker found: the subject of the sentence's first verb, read from
+    the words after it up to the cue («ولخص محفوظ رؤيته ... قال فيها إن»), else the name opening the sentence
+    before, followed by a present verb («هوانغ يصمم شعارات ... . وقال في مقابلة إن»)."""
+    if ctx.mentions:
+        return None
+    if i > 1 and toks[0].key != toks[0].bare and not toks[0].bare.startswith("ال") and not word_kind(toks[0]) \
+            and cue_of(toks[0]) is None:
+        found = parse_speaker(ctx.text, _subject_words(leading_phrase(toks[1:i])))
+        if found is not None and found.kind in ("PER", "NAME", "ORG"):
+            return found
+    return _name_opening_previous(ctx, toks[0].start)
+
+
+def _subject_words(phrase: list[Tok]) -> list[Tok]:
+    """The subject alone, without the object after it: a role or organisation phrase whole («الوفد»), a name
+    up to the first definite or pronoun-suffixed word («سامر المدينة», «محفوظ رؤيته» -> «سامر», «محفوظ»)."""
+    if not phrase or phrase[0].definite or word_kind(phrase[0]) in ("role", "org"):
+        return phrase[:1] if phrase and phrase[0].definite and not word_kind(phrase[0]) else phrase
+    k = 1
+    while k < len(phrase) and not phrase[k].definite and not phrase[k].key.endswith(("ته", "ها", "هم")):
+        k += 1
+    return phrase[:k]
+
+
+def _name_opening_previous(ctx: Context, at: int) -> Speaker | None:
+    end = ctx.text.rfind(".", 0, at)
+    if end < 0 or ctx.text[end:at].strip(". \n"):
+        return None
+    start = max(ctx.text.rfind(".", 0, end), ctx.text.rfind("\n", 0, end)) + 1
+    words = [t for t in sentence_tokens(ctx.text, start, end) if t.is_word]
+    if len(words) < 2 or words[0].definite or word_kind(words[0]) or cue_of(words[0]) is not None:
+        return None
+    verb = words[1]
+    if verb.key[:1] not in "يت" or len(verb.key) < 4 or verb.definite or word_kind(verb):
+        return None  # «هوانغ يصمم»: a name, then a present verb
+    return Speaker(words[0].text, "NAME", "", words[0].start, words[0].end)
 
 
 MAX_FALLBACK_TITLE_WORDS = 3  # «السيد», «الرئيس الفرنسي»; a longer "title" is a misread clause (quotes_dev, 0214)

@@ -26,6 +26,7 @@ from marsad.model import Article, Quote
 from marsad.quotes.carry import (
     adjacent_person,
     agree,
+    first_verb_subject,
     in_time_clause,
     last_person,
     named_later,
@@ -127,7 +128,7 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
             out.extend(replace(r, speaker=explicit, sentence=index) for r in raws)
             continue
         speaker = explicit or local or ctx.current or last_person(ctx, toks[hit.i].start) \
-            or unnamed_fallback(ctx, toks, hit.i)
+            or unnamed_fallback(ctx, toks, hit.i) or first_verb_subject(ctx, toks, hit.i)
         if ctx.current is None and speaker is not None:
             ctx.current = speaker
         told = raws[0].speaker if raws and raws[0].speaker and raws[0].speaker.kind == "NONE" else None
