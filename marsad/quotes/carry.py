@@ -7,7 +7,14 @@ from dataclasses import replace
 
 from marsad.quotes.context import Context, Hit, Raw, in_quotation
 from marsad.quotes.cues import clause_start
-from marsad.quotes.speakers import Registry, Speaker, leading_phrase, name_at_end, parse_speaker, title_holders
+from marsad.quotes.speakers import (
+    Registry,
+    Speaker,
+    leading_phrase,
+    name_at_end,
+    parse_speaker,
+    title_holders,
+)
 from marsad.quotes.tokens import Tok, cue_of, sentence_tokens, word_kind, word_kind_of
 from marsad.text.normalize import match_key
 
