@@ -281,6 +281,7 @@ def test_team_after_head_in_match_sentences() -> None:
     assert rules.team_after_head(_keys("وصل فريق الإنقاذ إلى المدينة")) == []  # not a match sentence
     assert rules.team_after_head(_keys("وتغلب الساحل على الجبل")) == [1, 3]  # the verb's slots
     assert rules.team_after_head(_keys("وتغلب الساحل على البرتغال")) == [1]  # a country keeps LOC
+    assert rules.team_after_head(_keys("بعد التعادل المفاجئ في المباراة")) == []  # a verbal noun
 
 
 def test_quoted_span() -> None:
