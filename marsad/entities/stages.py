@@ -103,29 +103,15 @@ def _events(found: list[Span], keys: list[str]) -> list[Span]:
     return out
 
 
-def _head_adjective_orgs(found: list[Span], keys: list[str]) -> list[Span]:
-    """«البنك التجاري» the tagger left out becomes an organisation (``rules.head_adjective_orgs``)."""
-    for start, end in rules.head_adjective_orgs(keys):
+def _rule_orgs(found: list[Span], keys: list[str]) -> list[Span]:
+    """Organisations the tagger left out, added where no span is: «البنك التجاري»
+    (``rules.head_adjective_orgs``), a foreign name after «شركة/مجموعة» (``rules.company_names``), a team
+    after «فريق/نادي» or a host word (``rules.team_after_head``)."""
+    candidates = [*rules.head_adjective_orgs(keys), *rules.company_names(keys),
+                  *((i, i + 1) for i in rules.team_after_head(keys))]
+    for start, end in candidates:
         if not any(s[0] < end and start < s[1] for s in found):
             found = sorted([*found, (start, end, "ORG", "rule")])
-    return found
-
-
-def _company_names(found: list[Span], keys: list[str]) -> list[Span]:
-    """A foreign name after «شركة/شركتي/مجموعة» the tagger left out is an organisation
-    (``rules.company_names``)."""
-    for start, end in rules.company_names(keys):
-        if not any(s[0] < end and start < s[1] for s in found):
-            found = sorted([*found, (start, end, "ORG", "rule")])
-    return found
-
-
-def _teams_after_head(found: list[Span], keys: list[str]) -> list[Span]:
-    """A team name after «فريق/نادي» or a host word the tagger left out is an organisation
-    (``rules.team_after_head``)."""
-    for i in rules.team_after_head(keys):
-        if not any(s[0] <= i < s[1] for s in found):
-            found = sorted([*found, (i, i + 1, "ORG", "rule")])
     return found
 
 
@@ -181,7 +167,7 @@ class _Tagged:
 def _tag_sentence(tokens: list[Token], tags: list[str], start: int = 0) -> _Tagged:
     keys = [match_key(t.text) for t in tokens]
     found = _merge_aliases(_crf_spans(tags, keys), keys)
-    found = _quoted_names(_teams_after_head(_company_names(_head_adjective_orgs(_events(found, keys), keys), keys), keys), keys) if tokens else []
+    found = _quoted_names(_rule_orgs(_events(found, keys), keys), keys) if tokens else []
     return _Tagged(start, tokens, keys, found)
 
 
