@@ -5,18 +5,11 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from quote_text import quotes_of
 
-from marsad.model import Article, Paragraph, Quote, Sentence
-from marsad.quotes import article_quotes
+from marsad.model import Paragraph, Quote, Sentence
 from marsad.quotes.marks import quoted_spans
-from marsad.text.sentences import sentences_of, split_sentences
-
-
-def quotes_of(text: str, **fields: object) -> list[Quote]:
-    article = Article(id="a", source="test", text=text, **fields)  # type: ignore[arg-type]
-    if not article.sentences:
-        article.sentences = sentences_of(text)
-    return article_quotes(article)
+from marsad.text.sentences import split_sentences
 
 
 def only(text: str, **fields: object) -> Quote:

@@ -5,17 +5,7 @@ Every sentence here is written for the test: none is taken from the seeds or any
 
 from __future__ import annotations
 
-from marsad.model import Article, Quote
-from marsad.quotes import article_quotes
-from marsad.text.sentences import sentences_of
-
-
-def quotes_of(text: str) -> list[Quote]:
-    return article_quotes(Article(id="a", source="t", text=text, sentences=sentences_of(text)))
-
-
-def said(text: str) -> list[tuple[str | None, str]]:
-    return [(q.speaker, q.text) for q in quotes_of(text)]
+from quote_text import quotes_of, said
 
 
 def test_joined_modal_an_is_no_content_of_an_earlier_cue() -> None:

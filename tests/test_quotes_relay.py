@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from marsad.model import Article, Quote
+from quote_text import quotes_of
+
+from marsad.model import Article
 from marsad.quotes import article_quotes
 from marsad.quotes.relay import chain, source_line
 from marsad.text.sentences import sentences_of
-
-
-def quotes_of(text: str, outlet: str | None = None, meta: dict[str, str] | None = None) -> list[Quote]:
-    sentences = sentences_of(text)
-    return article_quotes(Article(id="a", source="t", text=text, sentences=sentences, outlet=outlet,
-                                  meta=dict(meta or {})))
 
 
 def test_agency_relaying_a_speaker() -> None:

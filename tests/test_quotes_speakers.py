@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from marsad.model import Article, Mention, Quote
-from marsad.quotes import article_quotes
-from marsad.text.sentences import sentences_of
+from quote_text import quotes_of
 
-
-def quotes_of(text: str, mentions: list[Mention] | None = None) -> list[Quote]:
-    sentences = sentences_of(text)
-    return article_quotes(Article(id="a", source="t", text=text, sentences=sentences, mentions=mentions or []))
+from marsad.model import Mention
 
 
 def speakers(text: str, mentions: list[Mention] | None = None) -> list[str | None]:

@@ -6,19 +6,9 @@ The sentences are new: none is taken from the seeds, the dev or the check gold s
 from __future__ import annotations
 
 import pytest
+from quote_text import quotes_of, said
 
-from marsad.model import Article, Mention, Quote
-from marsad.quotes import article_quotes
-from marsad.text.sentences import sentences_of
-
-
-def quotes_of(text: str, mentions: list[Mention] | None = None) -> list[Quote]:
-    sentences = sentences_of(text)
-    return article_quotes(Article(id="a", source="t", text=text, sentences=sentences, mentions=mentions or []))
-
-
-def said(text: str) -> list[tuple[str | None, str]]:
-    return [(q.speaker, q.text) for q in quotes_of(text)]
+from marsad.model import Mention
 
 
 def test_carry_over_keeps_the_last_named_speaker() -> None:
