@@ -1,11 +1,11 @@
 """Quote extraction: scores on the hand-annotated seeds and throughput.
 
-    .venv/bin/python benchmarks/bench_quotes.py [--gold seeds|dev|dev2|check|check2|all] [--repeat N] [--verbose]
+    .venv/bin/python benchmarks/bench_quotes.py [--gold seeds|dev|dev2|dev3|check|check2|all] [--repeat N] [--verbose]
 
 Prints precision, recall, F1, speaker accuracy and relay recall against tests/golden/quotes_<gold>.json
 (the same scoring as the quality gates), then articles per second over the seeds repeated N times.
 The seeds' gold indexes the files in examples/; the dev and check sets (dev2: a fresh batch annotated for
-issue 5's generalisation round; check2: a second annotator's passages) carry each passage's text.
+issue 5's generalisation round; dev3: a third blind batch with Wojood media sentences; check2: a second annotator's passages) carry each passage's text.
 """
 
 from __future__ import annotations
@@ -79,10 +79,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--verbose", action="store_true")
-    parser.add_argument("--gold", choices=["seeds", "dev", "dev2", "check", "check2", "all"], default="seeds")
+    parser.add_argument("--gold", choices=["seeds", "dev", "dev2", "dev3", "check", "check2", "all"], default="seeds")
     parser.add_argument("--mentions", action="store_true", help="tag entity mentions first (as the pipeline does)")
     args = parser.parse_args()
-    for which in (["seeds", "dev", "dev2", "check", "check2"] if args.gold == "all" else [args.gold]):
+    for which in (["seeds", "dev", "dev2", "dev3", "check", "check2"] if args.gold == "all" else [args.gold]):
         report(which, args.verbose, args.mentions)
     articles = gold_articles("seeds")[0]
     start = time.perf_counter()
