@@ -1,0 +1,611 @@
+"""Metamorphic variants of the date cases ``marsad.dates.find`` gets right: do the rules transfer?
+
+    .venv/bin/python benchmarks/dates_variants.py [--show N] [--family NAME] [SPEC...]
+
+Templates: every expected expression of the *dev* part of the Recognizers-Text Arabic specs
+(``marsad.dates.evaluate.split_cases(..., "dev")``, the split ``marsad eval dates --part dev`` uses) and of
+our news dev set ``tests/fixtures/dates/dev_news2.json`` that ``find`` gets right (exact span, and the
+right value when the spec gives one). Each template is rewritten by families of systematic changes whose
+expected span and value follow mechanically from the template: another day number or month name (every
+regional system and the dual «X/Y» forms, spellings written here, not read from ``months.tsv``), weekday,
+year, hour with صباحا/مساء, duration count and unit (with the dual forms), relative shift word,
+Arabic-Indic digits, and the particles around the span («في», «يوم», «عام/العام», و/ب/ل).
+
+The expected value is the spec's TIMEX rewritten (a day «15» -> «03» ...). Extractor specs carry no TIMEX:
+their variants are held to the template's own TIMEX rewritten the same way (a consistency check, shown
+apart as «vs own»). Where a convention is marked both ways in the specs (a particle inside or outside the
+span), either span is accepted. Nothing here is tuned: it reports per family how many variants keep the
+right span and value, and lists the failing ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from marsad.dates.evaluate import anchor_of, expected_spans, load_cases, split_cases, value_matches
+from marsad.dates.extract import Found, find_all
+
+REPO = Path(__file__).resolve().parents[1]
+SPECS = sorted((REPO.parent / "shared" / "data" / "dates" / "recognizers_text_ar" / "DateTime").glob("*.json"))
+NEWS = REPO / "tests" / "fixtures" / "dates" / "dev_news2.json"
+
+# Month names as printed in the press, by system (written here so a spelling missing from months.tsv shows).
+MONTHS: dict[str, list[str]] = {
+    "egypt-gulf": ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
+                   "نوفمبر", "ديسمبر"],
+    "egypt-alt": ["يناير", "فبراير", "مارس", "إبريل", "مايو", "يونيه", "يوليه", "أغسطس", "سبتمبر", "اكتوبر",
+                  "نوفمبر", "ديسمبر"],
+    "levant": ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول",
+               "تشرين الثاني", "كانون الأول"],
+    "algeria-tunisia": ["جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر", "أكتوبر",
+                        "نوفمبر", "ديسمبر"],
+    "morocco": ["يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر",
+                "دجنبر"],
+}
+HIJRI = ["محرم", "صفر", "ربيع الأول", "ربيع الآخر", "جمادى الأولى", "جمادى الآخرة", "رجب", "شعبان", "رمضان",
+         "شوال", "ذو القعدة", "ذو الحجة"]
+# Also a common word («practised», «father», «May» in French): a month only next to a number, «شهر» or «في».
+AMBIGUOUS = {"مارس", "ماي", "آب", "أوت"}
+# The dual «X/Y» pairs news prints: Levantine with the Egyptian/Gulf name, both orders, and the Maghrebi one.
+DUALS = [("egypt-gulf", "levant"), ("levant", "egypt-gulf"), ("algeria-tunisia", "egypt-gulf"),
+         ("morocco", "levant")]
+WEEKDAYS = {"الاثنين": 1, "الإثنين": 1, "الثلاثاء": 2, "الأربعاء": 3, "الخميس": 4, "الجمعة": 5, "السبت": 6,
+            "الأحد": 7}
+ORDINAL_UNITS = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+SHIFTS = {"الماضي": -1, "الفائت": -1, "المنصرم": -1, "المقبل": 1, "القادم": 1}
+SHIFTS_F = {"الماضية": -1, "الفائتة": -1, "المنصرمة": -1, "المقبلة": 1, "القادمة": 1}
+UNIT_SHIFT = {"الأسبوع": ("W", SHIFTS), "الشهر": ("M", SHIFTS), "العام": ("Y", SHIFTS), "السنة": ("Y", SHIFTS_F)}
+YEARS = [1990, 1999, 2000, 2003, 2011, 2014, 2019, 2024]
+YEAR_HEADS = ["عام", "العام", "سنة", "السنة"]
+INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+LATIN = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+DIGITS = re.compile(r"[0-9\u0660-\u0669]+")
+
+# Durations: unit -> (timex letter, time part, dual, plural (3-10), singular accusative (11+), feminine noun).
+UNITS: dict[str, tuple[str, bool, str, str, str, bool]] = {
+    "D": ("D", False, "يومين", "أيام", "يوما", False),
+    "W": ("W", False, "أسبوعين", "أسابيع", "أسبوعا", False),
+    "M": ("M", False, "شهرين", "أشهر", "شهرا", False),
+    "Y": ("Y", False, "عامين", "أعوام", "عاما", False),
+    "Ys": ("Y", False, "سنتين", "سنوات", "سنة", True),
+    "H": ("H", True, "ساعتين", "ساعات", "ساعة", True),
+    "MIN": ("M", True, "دقيقتين", "دقائق", "دقيقة", True),
+}
+TENS = {20: "عشرين", 30: "ثلاثين"}
+CARDINAL_M = ["", "واحد", "اثنين", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة"]
+CARDINAL_F = ["", "واحدة", "اثنتين", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر"]
+COUNTS = [2, 3, 5, 8, 10, 11, 15, 20, 25]
+
+
+@dataclass(frozen=True)
+class Template:
+    source: str
+    text: str
+    start: int
+    end: int
+    timex: str | None  # the spec's TIMEX
+    own: str  # the TIMEX find gave (the right span; the right value when the spec has one)
+    anchor: dt.datetime | None
+
+    @property
+    def span(self) -> str:
+        return self.text[self.start:self.end]
+
+
+@dataclass
+class Variant:
+    family: str
+    text: str
+    spans: list[tuple[int, int]]  # accepted (start, end), the first is the template's convention
+    timex: str | None  # expected value, None when it cannot be derived
+    against_spec: bool
+    anchor: dt.datetime | None
+    origin: str = ""
+    tags: dict[str, Any] = field(default_factory=dict)
+
+
+# ---- templates ----------------------------------------------------------------------------------------------
+
+def templates(specs: list[Path], news: Path | None) -> list[Template]:
+    """The expected expressions ``find`` gets right in the dev specs (and the news dev set)."""
+    sources = [("spec", split_cases(load_cases(specs), "dev"))]
+    if news is not None and news.exists():
+        sources.append(("news", load_cases([news])))
+    out = []
+    for source, cases in sources:
+        for case in cases:
+            out.extend(_right(source, case))
+    return out
+
+
+def _right(source: str, case: dict[str, Any]) -> Iterator[Template]:
+    spans = expected_spans(case)
+    if not spans:
+        return
+    anchor = anchor_of(case)
+    by_span = {(f.expr.start, f.expr.end): f for f in find_all(case["Input"], anchor)}
+    for start, end, timex in spans:
+        hit = by_span.get((start, end))
+        if hit is not None and (timex is None or value_matches(hit, timex, anchor)):
+            yield Template(source, case["Input"], start, end, timex, hit.timex, anchor)
+
+
+# ---- rewriting helpers --------------------------------------------------------------------------------------
+
+def _expected(t: Template, rewrite: Callable[[str], str | None]) -> tuple[str | None, bool]:
+    """The rewritten spec TIMEX, or else the rewritten own TIMEX (consistency)."""
+    if t.timex is not None:
+        return rewrite(t.timex), True
+    return rewrite(t.own), False
+
+
+def _in_span(t: Template, family: str, old: tuple[int, int], new: str, rewrite: Callable[[str], str | None],
+             **tags: Any) -> Variant:
+    """Replace span[old[0]:old[1]] by ``new``."""
+    span = t.span[:old[0]] + new + t.span[old[1]:]
+    timex, spec = _expected(t, rewrite)
+    text = t.text[:t.start] + span + t.text[t.end:]
+    return Variant(family, text, [(t.start, t.start + len(span))], timex, spec, t.anchor, t.span, tags)
+
+
+def _words(span: str, word: str) -> Iterator[re.Match[str]]:
+    """Whole-word occurrences of ``word`` in ``span`` (no letter on either side)."""
+    yield from re.finditer(rf"(?<![\u0621-\u064a]){re.escape(word)}(?![\u0621-\u064a])", span)
+
+
+def _month_slots(span: str) -> list[tuple[int, int, int, str]]:
+    """(start, end, month, system) of each Gregorian month name in ``span`` (longest first, no overlap)."""
+    names = sorted({(n, m + 1, s) for s, ns in MONTHS.items() for m, n in enumerate(ns)}, key=lambda x: -len(x[0]))
+    taken: list[tuple[int, int, int, str]] = []
+    for name, month, system in names:
+        for m in _words(span, name):
+            if not any(m.start() < e and s < m.end() for s, e, _, _ in taken):
+                taken.append((m.start(), m.end(), month, system))
+    return sorted(taken)
+
+
+def _has_weekday(span: str) -> bool:
+    return any(True for w in WEEKDAYS for _ in _words(span, w))
+
+
+DATE = re.compile(r"(\d{4}|XXXX)-(\d\d)-(\d\d)")
+MONTH = re.compile(r"(\d{4}|XXXX)-(\d\d)(?![\d:])")
+
+
+def _set_month(timex: str, old: int, new: int, day_limit: int) -> str | None:
+    months = {int(m.group(2)) for m in MONTH.finditer(timex)}
+    days = [int(m.group(3)) for m in DATE.finditer(timex)]
+    if months != {old} or any(d > day_limit for d in days):
+        return None
+    return MONTH.sub(lambda m: f"{m.group(1)}-{new:02d}", timex)
+
+
+def _days_in(month: int) -> int:
+    return 28 if month == 2 else (30 if month in (4, 6, 9, 11) else 31)
+
+
+# ---- families ------------------------------------------------------------------------------------------------
+
+def month_names(t: Template) -> Iterator[Variant]:
+    """Every Gregorian month in every regional spelling, and in the dual «X/Y» and «X / Y» forms."""
+    slots = _month_slots(t.span)
+    if len(slots) != 1 or _has_weekday(t.span) and DATE.search(t.own):
+        return
+    s, e, old, _ = slots[0]
+    licensed = bool(DIGITS.search(t.span)) or "شهر" in t.span or t.text[:t.start].endswith("في ")
+    day = max((int(m.group(3)) for m in DATE.finditer(t.timex or t.own)), default=1)
+    sign = next((v for w, v in {**SHIFTS, **SHIFTS_F}.items() if w in t.span), 0)
+    for system, names in MONTHS.items():
+        for month, name in enumerate(names, 1):
+            if name in AMBIGUOUS and not licensed or day > _days_in(month):
+                continue
+            yield _in_span(t, f"month:{system}", (s, e), name, _month_rewrite(old, month, sign, t.anchor))
+    for first, second in DUALS:
+        for month in range(1, 13):
+            a, b = MONTHS[first][month - 1], MONTHS[second][month - 1]
+            if a == b or day > _days_in(month):
+                continue
+            for sep in ("/", " / "):
+                yield _in_span(t, "month:dual X/Y", (s, e), f"{a}{sep}{b}", _month_rewrite(old, month, sign, t.anchor))
+
+
+def _month_rewrite(old: int, new: int, sign: int, anchor: dt.datetime | None) -> Callable[[str], str | None]:
+    """The TIMEX with month ``new``; after «الماضي/المقبل» (``sign``) its year is the last/next one with that
+    month before/after the anchor's month."""
+    def rewrite(timex: str) -> str | None:
+        out = _set_month(timex, old, new, _days_in(new))
+        if out is None or not sign or out.startswith("XXXX"):
+            return out
+        if anchor is None or new == anchor.month:
+            return None
+        year = anchor.year + (0 if (new < anchor.month) == (sign < 0) else sign)
+        return re.sub(r"^\d{4}", str(year), out)
+    return rewrite
+
+
+def hijri_months(t: Template) -> Iterator[Variant]:
+    """Every Hijri month name in place of a Hijri one (the spec keeps the Hijri month number)."""
+    found = [(m.start(), m.end(), i + 1) for i, name in enumerate(HIJRI) for m in _words(t.span, name)]
+    if len(found) != 1 or not MONTH.search(t.timex or "") or re.search("المبارك|الكريم|الفضيل", t.span):
+        return  # «رمضان المبارك» is said of Ramadan alone
+    s, e, old = found[0]
+    for month, name in enumerate(HIJRI, 1):
+        yield _in_span(t, "hijri month", (s, e), name, lambda x, m=month: _set_month(x, old, m, 29))
+
+
+def day_numbers(t: Template) -> Iterator[Variant]:
+    """Another day 1-28 in the template's digit style, and as an ordinal word («الثالث من»)."""
+    dates = list(DATE.finditer(t.timex or t.own))
+    if len(dates) != 1 or _has_weekday(t.span):
+        return
+    day = int(dates[0].group(3))
+    digits = [m for m in DIGITS.finditer(t.span) if int(m.group().translate(LATIN)) == day and _is_day(t.span, m)]
+
+    def rewrite_of(d: int) -> Callable[[str], str | None]:
+        return lambda x: DATE.sub(lambda m: f"{m.group(1)}-{m.group(2)}-{d:02d}", x)
+    if len(digits) == 1:
+        indic = digits[0].group() != digits[0].group().translate(LATIN)
+        numeric = re.search(r"[0-9\u0660-\u0669][-/.][0-9\u0660-\u0669]", t.span) is not None
+        for d in range(13 if numeric else 1, 29):  # «9-1-15»: day and month could swap below 13
+            new = str(d).translate(INDIC) if indic else str(d)
+            yield _in_span(t, "day:digits", digits[0].span(), new, rewrite_of(d))
+    words = _ordinal_slot(t.span, day)
+    if words is not None:
+        for d in range(1, 29):
+            yield _in_span(t, "day:ordinal words", words, ordinal(d), rewrite_of(d))
+
+
+def _is_day(span: str, m: re.Match[str]) -> bool:
+    """The number is a day: next to a month name or «يوم», or in a numeric date; not an hour («8:00»)."""
+    if span[m.end():m.end() + 1] == ":" or re.search(r"(الساعة|:)\s*$", span[:m.start()]):
+        return False
+    numeric = re.search(r"[-/.]", span[max(m.start() - 1, 0):m.end() + 1]) is not None
+    near = span[max(m.start() - 12, 0):m.end() + 16]
+    return numeric or bool(_month_slots(near)) or re.search(r"يوم\s*$", span[:m.start()]) is not None
+
+
+def ordinal(day: int) -> str:
+    """«الأول» … «العاشر», «الحادي عشر» …, «العشرين», «الحادي والعشرين» … (masculine, with the article)."""
+    if day <= 9:
+        return ORDINAL_UNITS[day - 1]
+    if day == 10:
+        return "العاشر"
+    unit = "الحادي" if day % 10 == 1 else ORDINAL_UNITS[day % 10 - 1] if day % 10 else ""
+    if day < 20:
+        return f"{unit} عشر"
+    tens = "ال" + TENS[day // 10 * 10]
+    return f"{unit} و{tens}" if unit else tens
+
+
+def _ordinal_slot(span: str, day: int) -> tuple[int, int] | None:
+    months = _month_slots(span)
+    for m in _words(span, ordinal(day)):
+        if not any(m.start() < e and s < m.end() for s, e, _, _ in months) and "كانون" not in span[:m.start()][-7:]:
+            return m.span()
+    return None
+
+
+def weekdays(t: Template) -> Iterator[Variant]:
+    """Another weekday; a resolved day moves to the same relation with the anchor."""
+    slots = [(m.span(), n) for w, n in WEEKDAYS.items() for m in _words(t.span, w)]
+    if len(slots) != 1 or _month_slots(t.span):
+        return
+    (s, e), old = slots[0]
+    shifted = any(w in t.span for w in [*SHIFTS, *SHIFTS_F, "هذا", "هذه", "الأسبوع"])
+    for name, new in WEEKDAYS.items():
+        if name == "الإثنين":
+            continue
+        yield _in_span(t, "weekday", (s, e), name, lambda x, n=new: _set_weekday(x, old, n, t.anchor, shifted))
+
+
+def _set_weekday(timex: str, old: int, new: int, anchor: dt.datetime | None, shifted: bool) -> str | None:
+    if f"WXX-{old}" in timex:
+        return timex.replace(f"WXX-{old}", f"WXX-{new}")
+    dates = list(DATE.finditer(timex))
+    if len(dates) != 1 or anchor is None or "X" in dates[0].group():
+        return None
+    day = dt.date.fromisoformat(dates[0].group())
+    if day.isoweekday() != old:
+        return None
+    if shifted:  # «الأحد المقبل»: the same calendar week as the template's day
+        moved = day + dt.timedelta(days=new - old)
+    else:  # a bare weekday in news: the latest such day before the anchor (or the next after it)
+        base = anchor.date()
+        step = -1 if day < base else 1
+        moved = base + dt.timedelta(days=step)
+        while moved.isoweekday() != new:
+            moved += dt.timedelta(days=step)
+    return timex.replace(dates[0].group(), moved.isoformat())
+
+
+def years(t: Template) -> Iterator[Variant]:
+    """Another four-digit year, and «عام/العام/سنة/السنة» before it."""
+    source = t.timex or t.own
+    found = [m for m in re.finditer(r"(?<![\d\u0660-\u0669])[12][0-9]{3}(?![\d\u0660-\u0669])", t.span)]
+    if len(found) != 1 or _has_weekday(t.span):
+        return
+    old = found[0].group()
+    if not re.search(rf"(?<![\d-]){old}(?=-|$|,|\))", source) or source.count(old) != 1:
+        return
+    for year in YEARS:
+        yield _in_span(t, "year:digits", found[0].span(), str(year),
+                       lambda x, y=year: x.replace(old, str(y)) if not x.startswith("(") else None)
+    for head in YEAR_HEADS:
+        for m in _words(t.span, "عام"):
+            if t.span[m.end():m.end() + 1] == " " and t.span[m.end() + 1:].startswith(old):
+                yield _in_span(t, "year:head عام/العام/سنة", m.span(), head, lambda x: x)
+
+
+def indic_digits(t: Template) -> Iterator[Variant]:
+    """All Latin digits of the input as Arabic-Indic ones (offsets unchanged)."""
+    if DIGITS.search(t.span) and t.span != t.span.translate(INDIC):
+        timex, spec = _expected(t, lambda x: x)
+        yield Variant("digits:arabic-indic", t.text.translate(INDIC), [(t.start, t.end)], timex, spec, t.anchor,
+                      t.span)
+
+
+def hours(t: Template) -> Iterator[Variant]:
+    """Another hour 1-11 with صباحا / مساء after it."""
+    m = re.search(r"(?<![\d:\u0660-\u0669])([0-9\u0660-\u0669]{1,2})((?::\d\d)*)( ?)(صباحا|صباحًا|صباحاً|مساء|مساءً|مساءا)"
+                  r"(?![\u0621-\u064a])", t.span)
+    source = t.timex or t.own
+    if m is None or len(re.findall(r"T\d\d", source)) != 1:
+        return
+    h = int(m.group(1).translate(LATIN))
+    evening = m.group(4).startswith("مساء")
+    old = h % 12 + (12 if evening else 0)
+    if f"T{old:02d}" not in source:
+        return
+    parts = [("صباحا", 0), ("مساء", 12)]
+    if re.search("غداء|ظهر|ليل|مساء|صباح|عشاء|فجر", t.span[:m.start()] + t.span[m.end():]):
+        parts = [(m.group(4), 12 if evening else 0)]  # «وقت الغداء الساعة 1 مساء»: the part stays
+    for new in range(1, 12):
+        for part, plus in parts:
+            value = new + plus
+            text = f"{new}{m.group(2)}{m.group(3)}{part}"
+            yield _in_span(t, "hour+صباحا/مساء", m.span(), text,
+                           lambda x, v=value: x.replace(f"T{old:02d}", f"T{v:02d}"))
+
+
+def count_phrase(n: int, unit: str) -> str:
+    _, _, dual, plural, single, feminine = UNITS[unit]
+    if n == 2:
+        return dual
+    if n <= 10:
+        return f"{(CARDINAL_F if feminine else CARDINAL_M)[n]} {plural}"
+    if n < 20:
+        return f"{'أحد' if n == 11 else (CARDINAL_F if feminine else CARDINAL_M)[n - 10]} {'عشرة' if feminine else 'عشر'} {single}"
+    return f"{(CARDINAL_F if feminine else CARDINAL_M)[n % 10]} و{TENS[n // 10 * 10]} {single}" if n % 10 else \
+        f"{TENS[n]} {single}"
+
+
+UNIT_NOUNS = {noun: key for key, (_, _, dual, plural, single, _) in UNITS.items() for noun in (plural, single)}
+UNIT_NOUNS |= {"يومًا": "D", "يوماً": "D", "شهور": "M", "سنين": "Ys", "ساعه": "H", "دقيقة": "MIN", "سنوات": "Ys"}
+DUAL_NOUNS = {UNITS[k][2]: k for k in UNITS} | {"سنتين": "Ys", "ساعتين": "H"}
+
+
+def durations(t: Template) -> Iterator[Variant]:
+    """«N وحدة»: other counts (digits, words, the dual) and units, value P<n><unit> or the day it leads to."""
+    slot = _duration_slot(t.span)
+    if slot is None:
+        return
+    (s, e), n, unit = slot
+    source = t.timex or t.own
+    letter, time = UNITS[unit][:2]
+    if source == f"P{'T' if time else ''}{n}{letter}":
+        # after «منذ/قبل/بعد» an hour count is a moment, a day count a stretch: stay on the template's side
+        targets = [u for u in UNITS if UNITS[u][1] == time] if re.search("منذ|قبل|بعد", t.text[:t.start + s]) \
+            else list(UNITS)
+        offset = None
+    else:
+        offset = _offset_days(source, n, unit, t.anchor)
+        if offset is None or t.anchor is None:
+            return
+        targets = ["D", "W"]
+
+    def rewrite_of(k: int, u: str) -> Callable[[str], str | None]:
+        if offset is None:
+            return lambda x: f"P{'T' if UNITS[u][1] else ''}{k}{UNITS[u][0]}"
+        day = t.anchor.date() + dt.timedelta(days=offset * k * (7 if u == "W" else 1)) if t.anchor else None
+        return lambda x: day.isoformat() if day else None
+    for unit2 in targets:
+        for k in COUNTS:
+            yield _in_span(t, f"duration:{'dual' if k == 2 else 'words'}", (s, e), count_phrase(k, unit2),
+                           rewrite_of(k, unit2))
+            if k > 2:
+                noun = UNITS[unit2][3] if k <= 10 else UNITS[unit2][4]
+                yield _in_span(t, "duration:digits", (s, e), f"{k} {noun}", rewrite_of(k, unit2))
+
+
+def _duration_slot(span: str) -> tuple[tuple[int, int], int, str] | None:
+    for noun, unit in DUAL_NOUNS.items():
+        for m in _words(span, noun):
+            return m.span(), 2, unit
+    for noun, unit in UNIT_NOUNS.items():
+        for m in _words(span, noun):
+            before = span[:m.start()].rstrip()
+            d = re.search(r"([0-9\u0660-\u0669]+)$", before)
+            if d:
+                return (d.start(), m.end()), int(d.group(1).translate(LATIN)), unit
+            for k in range(3, 11):
+                for form in (CARDINAL_M[k], CARDINAL_F[k], CARDINAL_M[k].replace("ة", "ه")):
+                    if before.endswith(form) and (len(before) == len(form) or before[-len(form) - 1] == " "):
+                        return (len(before) - len(form), m.end()), k, unit
+    return None
+
+
+def _offset_days(timex: str, n: int, unit: str, anchor: dt.datetime | None) -> int | None:
+    """-1 or 1 when ``timex`` is the anchor's day minus or plus ``n`` days/weeks."""
+    if anchor is None or unit not in ("D", "W") or not re.fullmatch(r"\d{4}-\d\d-\d\d", timex):
+        return None
+    days = (dt.date.fromisoformat(timex) - anchor.date()).days
+    size = n * (7 if unit == "W" else 1)
+    return days // size if days in (size, -size) else None
+
+
+def relative(t: Template) -> Iterator[Variant]:
+    """«الأسبوع/الشهر/العام/السنة الماضي/المقبل…»: same-sign synonyms keep the value; the other units and
+    signs take the value computed from the anchor (the span must be that phrase alone)."""
+    for head, (_, shifts) in UNIT_SHIFT.items():
+        for m in re.finditer(rf"{head} ({'|'.join(shifts)})(?![\u0621-\u064a])", t.span):
+            sign = shifts[m.group(1)]
+            for word, other in shifts.items():
+                if other == sign and word != m.group(1):
+                    yield _in_span(t, "relative:synonym", m.span(1), word, lambda x: x)
+            if m.span() == (0, len(t.span)):
+                yield from _relative_units(t)
+
+
+def _relative_units(t: Template) -> Iterator[Variant]:
+    for head, (unit, shifts) in UNIT_SHIFT.items():
+        for word, sign in shifts.items():
+            yield _in_span(t, "relative:unit×sign", (0, len(t.span)), f"{head} {word}",
+                           lambda x, u=unit, s=sign: _unit_value(u, s, t.anchor) if "X" not in x else UNRESOLVED[u])
+
+
+UNRESOLVED = {"W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}
+
+
+def _unit_value(unit: str, sign: int, anchor: dt.datetime | None) -> str | None:
+    if anchor is None:
+        return None
+    day = anchor.date()
+    if unit == "W":
+        year, week, _ = (day + dt.timedelta(days=7 * sign)).isocalendar()
+        return f"{year}-W{week:02d}"
+    if unit == "M":
+        month = day.month - 1 + sign
+        return f"{day.year + month // 12}-{month % 12 + 1:02d}"
+    return str(day.year + sign)
+
+
+# ---- context families (outside the span) --------------------------------------------------------------------
+
+def particles(t: Template) -> Iterator[Variant]:
+    """«في»/«يوم» before the span dropped or added, و on them, و/ب/ل on the span's first word."""
+    before = t.text[:t.start]
+    timex, spec = _expected(t, lambda x: x)
+
+    def around(family: str, prefix: str, spans: list[tuple[int, int]]) -> Variant:
+        return Variant(family, prefix + t.text[t.start:], spans, timex, spec, t.anchor, t.span)
+
+    first = t.span.split()[0]
+    dated = _self_standing(t)
+    for word in ("في", "يوم"):
+        if before.endswith(f" {word} ") or before == f"{word} ":
+            cut = before[:-len(word) - 1]
+            if dated:  # without its «في» a bare «15» or «يناير» is no date; «3 أكتوبر 2015» still is
+                yield around(f"context:without «{word}»", cut, [(len(cut), len(cut) + t.end - t.start)])
+            if word == "في" and _starts_datelike(first):  # «… ، وفي 3 أكتوبر»
+                new = before[:-len(word) - 1] + "وفي "
+                yield around("context:و+«في»", new, [(len(new), len(new) + t.end - t.start)])
+    if before.endswith(" ") and not re.search(r"(في|يوم|منذ|من|إلى|حتى|بين|عند|لمدة|خلال|و) $", before) \
+            and _starts_datelike(first) and not (t.timex or t.own).startswith("P"):
+        for word in ("في", "يوم") if first in WEEKDAYS else ("في",):
+            new = before + word + " "
+            k = len(new) - t.start
+            yield around(f"context:with «{word}»", new, [(t.start + k, t.end + k), (len(before), t.end + k)])
+    if re.match(r"[\u0627-\u064a]+$", first) and first[0] not in "وبلف" and before.endswith(" "):
+        for clitic in ("و", "ب", "ل") if first.startswith("ال") and first in WEEKDAYS else ("و",):
+            new = before + clitic
+            yield around(f"context:{clitic}+span", new, [(t.start, t.end + 1), (t.start + 1, t.end + 1)])
+
+
+def _starts_datelike(word: str) -> bool:
+    """A day number, a month name or a weekday."""
+    return bool(DIGITS.fullmatch(word)) or word in WEEKDAYS or bool(_month_slots(word))
+
+
+def _self_standing(t: Template) -> bool:
+    """A date that needs no «في» before it: a month with a day or a year, or a weekday."""
+    return bool(_month_slots(t.span)) and bool(DIGITS.search(t.span)) or _has_weekday(t.span)
+
+
+WEEDAY_SET = set(WEEKDAYS)
+FAMILIES: list[Callable[[Template], Iterator[Variant]]] = [
+    month_names, hijri_months, day_numbers, weekdays, years, indic_digits, hours, durations, relative, particles]
+
+
+# ---- scoring --------------------------------------------------------------------------------------------------
+
+def check(v: Variant) -> tuple[bool, bool | None, list[Found]]:
+    """(span right, value right or None when no value is expected, what find gave)."""
+    found = find_all(v.text, v.anchor)
+    by_span = {(f.expr.start, f.expr.end): f for f in found}
+    hit = next((by_span[s] for s in v.spans if s in by_span), None)
+    if v.timex is None:
+        return hit is not None, None, found
+    return hit is not None, hit is not None and value_matches(hit, v.timex, v.anchor), found
+
+
+def variants(temps: list[Template], only: str | None) -> list[Variant]:
+    seen: set[tuple[str, tuple[int, int]]] = set()
+    out = []
+    for t in temps:
+        for family in FAMILIES:
+            for v in family(t):
+                key = (v.text, v.spans[0])
+                if key in seen or (only and not v.family.startswith(only)) or v.text == t.text:
+                    continue
+                seen.add(key)
+                out.append(v)
+    return out
+
+
+def report(vs: list[Variant], show: int) -> dict[str, Counter[str]]:
+    table: dict[str, Counter[str]] = defaultdict(Counter)
+    fails: dict[str, list[str]] = defaultdict(list)
+    for v in vs:
+        span_ok, value_ok, found = check(v)
+        row = table[v.family]
+        row["n"] += 1
+        row["span"] += span_ok
+        kind = "spec" if v.against_spec else "own"
+        if value_ok is not None:
+            row[f"with_{kind}"] += 1
+            row[f"value_{kind}"] += value_ok
+        if not span_ok or value_ok is False:
+            s, e = v.spans[0]
+            got = "; ".join(f"{f.expr.text}={f.timex}" for f in found) or "nothing"
+            fails[v.family].append(f"  «{v.text[s:e]}» want {v.timex} | in: {v.text} | got: {got}")
+    print(f"{'family':34s} {'variants':>8s} {'span':>7s} {'value vs spec':>16s} {'value vs own':>16s}")
+    total: Counter[str] = Counter()
+    for family in sorted(table):
+        total.update(table[family])
+        print(_line(family, table[family]))
+    print(_line("ALL", total))
+    for family in sorted(fails):
+        if show:
+            print(f"\n{family}: {len(fails[family])} failing")
+            print("\n".join(fails[family][:show]))
+    return table
+
+
+def _line(name: str, r: Counter[str]) -> str:
+    def rate(k: str, n: str) -> str:
+        return f"{r[k]}/{r[n]} {r[k] / r[n]:.3f}" if r[n] else "-"
+    return f"{name:34s} {r['n']:8d} {r['span'] / max(r['n'], 1):7.3f} {rate('value_spec', 'with_spec'):>16s} " \
+           f"{rate('value_own', 'with_own'):>16s}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("specs", nargs="*", type=Path, default=SPECS)
+    ap.add_argument("--show", type=int, default=15, help="failing variants listed per family")
+    ap.add_argument("--family", help="only the families whose name starts with this")
+    ap.add_argument("--no-news", action="store_true", help="templates from the specs only")
+    args = ap.parse_args()
+    temps = templates(args.specs, None if args.no_news else NEWS)
+    print(f"{len(temps)} templates (right span and value)")
+    report(variants(temps, args.family), args.show)
+
+
+if __name__ == "__main__":
+    main()
