@@ -293,19 +293,26 @@ def _ordinal_slot(span: str, day: int) -> tuple[int, int] | None:
 
 
 def weekdays(t: Template) -> Iterator[Variant]:
-    """Another weekday; a resolved day moves to the same relation with the anchor."""
+    """Another weekday; a resolved day moves to the same relation with the anchor: in the specs «الأحد
+    المقبل» is the Sunday of the next calendar week, in news the first Sunday after the anchor (the eval
+    takes either), «الأحد الماضي» and a bare «الأحد» the last Sunday before it."""
     slots = [(m.span(), n) for w, n in WEEKDAYS.items() for m in _words(t.span, w)]
-    if len(slots) != 1 or _month_slots(t.span):
-        return
+    others = [n for w, n in WEEKDAYS.items() for _ in re.finditer(w, t.text)]
+    if len(slots) != 1 or len(others) != 1 or _month_slots(t.span) or re.search(
+            r"(^|\s)(أمس|الأمس|اليوم|غدا|غدًا|الغد)(\s|$)|من كل", t.text[max(t.start - 10, 0):t.end + 12]):
+        return  # «أمس الاثنين» says its day twice; «الأحد الثاني من كل شهر» is a set
     (s, e), old = slots[0]
-    shifted = any(w in t.span for w in [*SHIFTS, *SHIFTS_F, "هذا", "هذه", "الأسبوع"])
+    sign = next((v for w, v in {**SHIFTS, **SHIFTS_F}.items() if w in t.span), 0)
+    calendar = sign and t.source == "spec" or any(w in t.span for w in ("هذا", "هذه", "الأسبوع"))
     for name, new in WEEKDAYS.items():
-        if name == "الإثنين":
-            continue
-        yield _in_span(t, "weekday", (s, e), name, lambda x, n=new: _set_weekday(x, old, n, t.anchor, shifted))
+        if name == "الإثنين" or t.anchor and new == t.anchor.isoweekday() and not calendar:
+            continue  # a bare «الأربعاء» said on a Wednesday: today or a week ago
+        yield _in_span(t, "weekday", (s, e), name,
+                       lambda x, n=new: _set_weekday(x, old, n, t.anchor, bool(calendar), sign))
 
 
-def _set_weekday(timex: str, old: int, new: int, anchor: dt.datetime | None, shifted: bool) -> str | None:
+def _set_weekday(timex: str, old: int, new: int, anchor: dt.datetime | None, calendar: bool,
+                 sign: int) -> str | None:
     if f"WXX-{old}" in timex:
         return timex.replace(f"WXX-{old}", f"WXX-{new}")
     dates = list(DATE.finditer(timex))
@@ -314,11 +321,11 @@ def _set_weekday(timex: str, old: int, new: int, anchor: dt.datetime | None, shi
     day = dt.date.fromisoformat(dates[0].group())
     if day.isoweekday() != old:
         return None
-    if shifted:  # «الأحد المقبل»: the same calendar week as the template's day
+    if calendar:  # «الأحد المقبل» in the specs, «هذا الأحد»: the same calendar week as the template's day
         moved = day + dt.timedelta(days=new - old)
-    else:  # a bare weekday in news: the latest such day before the anchor (or the next after it)
+    else:  # news: the latest such day before the anchor (or the first after it)
         base = anchor.date()
-        step = -1 if day < base else 1
+        step = sign or (-1 if day < base else 1)
         moved = base + dt.timedelta(days=step)
         while moved.isoweekday() != new:
             moved += dt.timedelta(days=step)
@@ -329,8 +336,8 @@ def years(t: Template) -> Iterator[Variant]:
     """Another four-digit year, and «عام/العام/سنة/السنة» before it."""
     source = t.timex or t.own
     found = [m for m in re.finditer(r"(?<![\d\u0660-\u0669])[12][0-9]{3}(?![\d\u0660-\u0669])", t.span)]
-    if len(found) != 1 or _has_weekday(t.span):
-        return
+    if len(found) != 1 or _has_weekday(t.span) or re.search("الجاري|الحالي", t.span):
+        return  # «عام 2015 الجاري» is said in 2015 only
     old = found[0].group()
     if not re.search(rf"(?<![\d-]){old}(?=-|$|,|\))", source) or source.count(old) != 1:
         return

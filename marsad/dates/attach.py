@@ -183,12 +183,13 @@ def _with_yawm(p: Parser, hit: Hit) -> Hit:
     timed = hit.val.precision == "time" and hit.val.kind == "date"  # «يوم 14 أكتوبر ، الساعة 8:00»
     if p.norm(hit.i - 1) == "يوم" and timed and p.t[hit.i].kind == "d":
         return Hit(hit.i - 1, hit.j, p.t[hit.i - 1].start, hit.val)
-    if p.norm(hit.i) == "يوم" and hit.start > p.t[hit.i].start and _month_day(hit.val):
-        return Hit(hit.i, hit.j, p.t[hit.i].start, hit.val)  # the weekday rule read «يوم» before «الثلاثاء 27 شتنبر»
+    yawm = p.word(hit.i, {"يوم"})  # also «ويوم»: the span starts after the «و»
+    if yawm and hit.start > yawm[1] and _month_day(hit.val):
+        return Hit(hit.i, hit.j, yawm[1], hit.val)  # the weekday rule read «يوم» before «الثلاثاء 27 شتنبر»
     if "WXX-" not in hit.val.timex or "T" not in hit.val.timex.split("WXX-", 1)[1]:
         return hit
-    if p.norm(hit.i) == "يوم" and hit.start > p.t[hit.i].start:
-        return Hit(hit.i, hit.j, p.t[hit.i].start, hit.val)  # the weekday rule read «يوم» but starts after it
+    if yawm and hit.start > yawm[1]:
+        return Hit(hit.i, hit.j, yawm[1], hit.val)  # the weekday rule read «يوم» but starts after it
     return hit
 
 

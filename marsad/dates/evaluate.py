@@ -20,7 +20,8 @@ that exact form, so a wrong day, hour or length still counts as wrong:
   reference 2016-11-07): the specs write both for the same kind of input;
 - «الأحد المقبل» said earlier in the same week: Recognizers-Text reads it as the Sunday of the next
   calendar week, news as the first Sunday after the anchor (``values.weekday``); the spec's date is
-  accepted when it is exactly our day plus seven days and ours lies in the anchor's ISO week;
+  accepted when it is exactly our day plus seven days and ours lies in the anchor's ISO week (also with a part
+  of the day: «بعد ظهر الثلاثاء المقبل» «2016-11-15TAF» for our «2016-11-08TAF»);
 - a day with its part written resolved («2015-10-06TEV») or as we write it (value «2015-10-06», TIMEX
   «XXXX-WXX-2TEV»): accepted when the day is our value and the part our TIMEX's part;
 - a calendar period written as its own notation («2015-W40», «2015-09», «2014», the decade «199», the
@@ -180,7 +181,7 @@ def _next_calendar_week(found: Found, timex: str, anchor: dt.datetime | dt.date)
     if found.date.isocalendar()[:2] != _day_of(anchor).isocalendar()[:2]:
         return False
     later = (found.date + dt.timedelta(days=7)).isoformat()
-    return timex == found.expr.value.replace(found.date.isoformat(), later, 1)
+    return timex in {mine.replace(found.date.isoformat(), later, 1) for mine in (found.expr.value, found.timex)}
 
 
 def _period_from_moment(found: Found, timex: str, anchor: dt.datetime | dt.date) -> bool:

@@ -20,6 +20,7 @@ class MonthName:
     calendar: str  # gregorian | hijri
     system: str
     ambiguous: bool
+    proper_name: bool = False  # also a name («نيسان» Nissan): not a month after a verb alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,7 @@ def _relative(rows: list[list[str]]) -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    months = {r[0]: MonthName(r[0], int(r[1]), r[2], r[3], r[4] == "1") for r in read_rows("months.tsv")}
+    months = {r[0]: MonthName(r[0], int(r[1]), r[2], r[3], r[4] == "1", r[4] == "2") for r in read_rows("months.tsv")}
     weekdays = {r[0]: (int(r[1]), r[2] == "1") for r in read_rows("weekdays.tsv")}
     relative = _relative(read_rows("relative_dates.tsv"))
     numbers = {r[0]: (int(r[1]), r[2]) for r in read_rows("date_numbers.tsv")}

@@ -19,6 +19,9 @@ AMBIGUOUS_MONTH_CUES = frozenset({"في", "خلال", "منذ", "شهر", "مط�
 YEAR_CUES = frozenset({"في", "منذ", "حتي", "الي", "من", "خلال", "بين", "قبل", "بعد", "مطلع", "اواخر", "اوائل", "منتصف",
                        "نهايه", "بدايه", "عام", "العام", "سنه", "السنه", "لعام", "مواليد"})
 YEAR_WORDS = frozenset({"عام", "العام", "سنه", "السنه"})
+# Cue words that take a conjunction in front («وفي 15», «ومنذ أغسطس», «وخلال عام 2014»): ``Base.cue`` reads
+# them without it.
+CONJOINED = MONTH_CUES | YEAR_CUES | {"عند", "طوال", "طيله"}
 HIJRI_MARKS = frozenset({"ه", "هجري", "هجريه", "للهجره", "هجريا"})
 AD_MARKS = frozenset({"م", "ميلادي", "ميلاديه", "للميلاد"})
 THIS = frozenset({"هذا", "هذه"})
@@ -75,6 +78,11 @@ class Base:
     # -- small readers -------------------------------------------------------------------------------
     def norm(self, i: int) -> str:
         return self.t[i].norm if 0 <= i < len(self.t) else ""
+
+    def cue(self, i: int) -> str:
+        """Token ``i`` read as the cue word before a date, without a conjunction «و»/«ف» («وفي» -> «في»)."""
+        w = self.norm(i)
+        return w[1:] if len(w) > 2 and w[0] in "وف" and w[1:] in CONJOINED else w
 
     def forms(self, i: int) -> list[tuple[str, int]]:
         return self.t[i].variants if 0 <= i < len(self.t) else []

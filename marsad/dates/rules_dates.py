@@ -157,7 +157,7 @@ class DateRules(Base):
     def bare_day(self, i: int) -> Hit | None:
         """«يوم 27», «إلى 27», «في 15.», «في الثاني!»: a day of the anchor's month, only before a stop."""
         cue = self.word(i, {"يوم", "الي"})
-        if (cue is None and self.norm(i - 1) != "في") or (cue is None and self.norm(i - 1) in AM | PM | NIGHT):
+        if (cue is None and self.cue(i - 1) != "في") or (cue is None and self.norm(i - 1) in AM | PM | NIGHT):
             return None
         k = i + 1 if cue else i
         d = self.day(k)
@@ -237,13 +237,13 @@ class DateRules(Base):
         if day is None and y is None and self.t[start_i - 1].kind == "d" and start_i > 0:
             return None  # «قوى 14 آذار»: a number before a bare month that made no date with it
         year_ref = self.unit_shift(j) if j < len(self.t) else None
-        cued = prefix or edge or dual or self.norm(start_i - 1) in MONTH_CUES or self.word(j, self.lex.relative["shift"]) \
-            or (self.future_verb(start_i - 1) and m.system == "transliterated" and not m.ambiguous) \
+        cued = prefix or edge or dual or self.cue(start_i - 1) in MONTH_CUES or self.word(j, self.lex.relative["shift"]) \
+            or (self.future_verb(start_i - 1) and m.system != "english" and not m.ambiguous and not m.proper_name) \
             or self.word(j, {"بين"}) or (year_ref is not None and year_ref.val.value[:4] in ("XXXX", year_ref.val.value))
         if day is None and y is None and not cued:
             return None  # a bare month name («نيسان» the car maker, «رجب» a name) needs a cue
         if day is None and y is None and m.ambiguous and not (prefix or edge or dual) \
-                and self.norm(start_i - 1) not in AMBIGUOUS_MONTH_CUES:
+                and self.cue(start_i - 1) not in AMBIGUOUS_MONTH_CUES:
             return None  # «إلى صفر» is «to zero»; «في صفر», «شهر صفر» are the month
         if day is None and y is None and self.word(j, {"بين"}):
             return self.month_range(start_i, j, start, m)
@@ -327,7 +327,7 @@ class DateRules(Base):
         # «سأعود 04/22», «سوف أعود 4/22»: a verb of the future cues a month/day like «في»
         verb = i > 0 and (self.future_verb(i - 1) or self.norm(i - 2) == "سوف") and self.t[i - 1].kind == "w" \
             and not self.norm(i - 1).endswith(("كون", "صبح", "بلغ"))  # not «سيكون 3/4 المشاركين»
-        before = "في" if verb else self.norm(i - 1)
+        before = "في" if verb else self.cue(i - 1)
         val = self.numeric_value([n.norm for n in nums], sep, before)
         return Hit(i, j, self.t[i].start, val) if val else None
 
@@ -353,8 +353,9 @@ class DateRules(Base):
     def weekday(self, i: int) -> Hit | None:
         """«السبت», «يوم الأحد», «الاثنين الماضي», «هذا يوم الجمعة», «الأربعاء 27», «السبت 3 أكتوبر»."""
         start_i, start = i, None
-        if self.norm(i) in THIS and (self.norm(i + 1) == "يوم" or self.phrase(i + 1, self.lex.weekdays)):
-            start, i = self.t[i].start, i + 1  # «هذا يوم الجمعة», «هذه الجمعة»: in the anchor's week
+        this = self.word(i, THIS)  # also «وهذا»: the span starts after the «و»
+        if this and (self.norm(i + 1) == "يوم" or self.phrase(i + 1, self.lex.weekdays)):
+            start, i = this[1], i + 1  # «هذا يوم الجمعة», «هذه الجمعة»: in the anchor's week
         yawm = self.word(i, {"يوم"})
         k = i + 1 if yawm else i
         got = self.phrase(k, self.lex.weekdays)
@@ -508,7 +509,7 @@ class DateRules(Base):
             v = f"{year_ref.val.value}-{code}"
             return Hit(i, year_ref.j, start, V.Value("date", v, v, "relative"))
         shift, j = self.shift_after(k + 1)
-        if shift is None and not this and self.norm(i - 1) not in ("في", "خلال", "منذ", "حتي", "طوال") \
+        if shift is None and not this and self.cue(i - 1) not in ("في", "خلال", "منذ", "حتي", "طوال") \
                 and not (self.future_verb(i - 1) and got[0] != "ربيع"):  # «سنعود الصيف», not «سيلتقي ربيع»
             return None
         if shift is None and not this:  # TIMEX of a season without a year, as Recognizers-Text writes it

@@ -200,7 +200,7 @@ class SpanRules(TimeRules):
             return plural
         half = self.word(k, {"نصف"})
         got = self.word(k + 1 if half else k, self.lex.relative["dur"])
-        if got is None or (got[0].startswith("ال") and self.norm(k - 1) not in ("طوال", "طيله") and not half):
+        if got is None or (got[0].startswith("ال") and self.cue(k - 1) not in ("طوال", "طيله") and not half):
             return None
         unit, j = self.lex.relative["dur"][got[0]], (k + 2 if half else k + 1)
         if j < len(self.t) and self.t[j].kind == "d":

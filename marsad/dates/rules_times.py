@@ -44,7 +44,7 @@ class TimeRules(YearRules):
         after_verb = feminine and h <= 12 and k == i and self.future_verb(i - 1) and self.first_person_future(i - 1) \
             and not self.norm(i - 1).endswith("كون")
         lunch = (self.norm(j), self.norm(j + 1)) == ("وقت", "الغداء") and h <= 12  # «12 وقت الغداء»
-        if not (sa or marked or part or after_verb or lunch or (feminine and self.norm(i - 1) in ("في", "عند", "حتي", "الي"))
+        if not (sa or marked or part or after_verb or lunch or (feminine and self.cue(i - 1) in ("في", "عند", "حتي", "الي"))
                 or (self.t[k].kind == "d" and self.norm(i - 1) == "عند")):
             return None
         if h > 24 or (mi is not None and mi > 59):
@@ -140,6 +140,8 @@ class TimeRules(YearRules):
 
     def clock_words(self, k: int) -> tuple[int, int | None, int | None, int, bool] | None:
         form = self.forms(k)[-1][0] if k < len(self.t) else ""
+        if self.lex.weekdays.get(form, (0, True))[1] is False:
+            return None  # «مساء الاثنين» is Monday evening, not 2 pm (an hour is an ordinal: «الثانية»)
         got = parse_words(self.t, k, form) if form != "الواحده" else (1, k + 1, False)
         if got is None and form in ("واحده", "الواحده"):
             got = (1, k + 1, False)

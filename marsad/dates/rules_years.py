@@ -75,7 +75,7 @@ class YearRules(DateRules):
         k = i + 1 if cue else i
         dual = self.word(k, {"عامي", "سنتي", "العامين", "السنتين"})
         k = k + 1 if dual else k
-        dash = not (cue or dual) and self.norm(i - 1) in YEAR_CUES | {"الفتره", "الاعوام", "السنوات"}
+        dash = not (cue or dual) and self.cue(i - 1) in YEAR_CUES | {"الفتره", "الاعوام", "السنوات"}
         if not (cue or dual or dash) or k >= len(self.t) or self.t[k].kind != "d":
             return None
         a, b = self.year(k, words=False), None
@@ -107,7 +107,7 @@ class YearRules(DateRules):
         name, j, start = got
         start = yawm[1] if yawm else start
         year, j = self.holiday_year(j)
-        if name in COMMON_NOUN_HOLIDAYS and year is None and self.norm(i - 1) not in HOLIDAY_CUES:
+        if name in COMMON_NOUN_HOLIDAYS and year is None and self.cue(i - 1) not in HOLIDAY_CUES:
             return None  # «وزارة الحج», «فريضة الحج»: the pilgrimage, not its days
         when = self.lex.holidays[name]
         if when == "?":  # «عيد الاستقلال»: the day depends on the country

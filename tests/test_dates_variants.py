@@ -1,0 +1,85 @@
+"""Issue 6, transfer round: the gaps found by the metamorphic variants of the dev cases
+(benchmarks/dates_variants.py), each with small sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from marsad.dates import evaluate, find
+from marsad.dates.extract import find_all
+
+WEDNESDAY = dt.date(2015, 10, 7)
+
+
+def found(text: str, anchor: dt.date | None = WEDNESDAY) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in find(text, anchor)]
+
+
+def timexes(text: str, anchor: dt.date | None = WEDNESDAY) -> list[tuple[str, str]]:
+    return [(f.expr.text, f.timex) for f in find_all(text, anchor)]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("أعلنت الوزارة مساء الاثنين أن الطائرات نفذت غارات", "مساء الاثنين", "XXXX-WXX-1TEV"),
+    ("سيصل الوفد إلى أنقرة صباح الاثنين", "صباح الاثنين", "XXXX-WXX-1TMO"),
+])
+def test_day_part_before_monday_is_monday_not_two_oclock(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in timexes(text)
+
+
+def test_day_part_before_a_bare_number_is_still_an_hour() -> None:
+    assert ("مساء اثنين", "T14") in timexes("نلتقي مساء اثنين")
+
+
+@pytest.mark.parametrize(("text", "surface", "timex"), [
+    ("سأخرج شتنبر", "شتنبر", "XXXX-09"),  # Moroccan
+    ("سأخرج جانفي", "جانفي", "XXXX-01"),  # Algerian/Tunisian
+    ("سأخرج تشرين الثاني", "تشرين الثاني", "XXXX-11"),  # Levantine
+    ("سأخرج أيلول", "أيلول", "XXXX-09"),
+])
+def test_future_verb_cues_a_bare_month_of_every_system(text: str, surface: str, timex: str) -> None:
+    assert timexes(text, None) == [(surface, timex)]
+
+
+@pytest.mark.parametrize("text", ["ستطرح نيسان سيارة جديدة", "سيزور الرئيس تموز", "ستعلن جوان نتائجها",
+                                  "سيلتقي شباط بالوزير"])
+def test_month_that_is_also_a_name_needs_more_than_a_verb(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(("text", "surface", "timex"), [
+    ("سأعود وفي 15.", "15", "XXXX-XX-15"),
+    ("وفي يناير أعلنت الحكومة خطتها", "يناير", "XXXX-01"),
+    ("وفي 4/22 سأعود", "4/22", "XXXX-04-22"),
+    ("وخلال الصيف تراجعت الأسعار", "الصيف", "SU"),
+])
+def test_conjunction_on_the_cue_word_keeps_the_cue(text: str, surface: str, timex: str) -> None:
+    assert (surface, timex) in timexes(text, None)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("تفتتح القمة ويوم السبت 10 أكتوبر في شرم الشيخ", "يوم السبت 10 أكتوبر"),
+    ("تفتتح القمة يوم السبت 10 أكتوبر في شرم الشيخ", "يوم السبت 10 أكتوبر"),
+    ("سأعود وهذا يوم الجمعة", "هذا يوم الجمعة"),
+])
+def test_yawm_and_this_after_a_conjunction_stay_in_the_span(text: str, surface: str) -> None:
+    assert surface in [s for s, _ in found(text)]
+
+
+def test_throughout_after_a_conjunction_is_a_duration() -> None:
+    assert ("طوال الأسبوع", "P1W") in found("سأغادر وطوال الأسبوع")
+
+
+def test_next_calendar_week_reading_also_with_a_part_of_the_day() -> None:
+    # Monday 2016-11-07: «بعد ظهر الثلاثاء المقبل» is 2016-11-08 in news, 2016-11-15 in Recognizers-Text.
+    def case(timex: str) -> dict[str, object]:
+        text = "سأعود بعد ظهر الثلاثاء المقبل"
+        return {"Input": text, "Context": {"ReferenceDateTime": "2016-11-07T00:00:00"},
+                "Results": [{"Text": "بعد ظهر الثلاثاء المقبل", "Start": 6, "Value": {"Timex": timex}}]}
+
+    assert evaluate([case("2016-11-15TAF")])["value_right"] == 1
+    assert evaluate([case("2016-11-08TAF")])["value_right"] == 1
+    assert evaluate([case("2016-11-22TAF")])["value_right"] == 0
+    assert evaluate([case("2016-11-15TEV")])["value_right"] == 0
