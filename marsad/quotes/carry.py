@@ -7,15 +7,26 @@ from dataclasses import replace
 
 from marsad.quotes.context import Context, Hit, Raw, in_quotation
 from marsad.quotes.cues import clause_start
+from marsad.quotes.frame import head_phrase_end
 from marsad.quotes.speakers import (
     Registry,
     Speaker,
+    before_object,
     leading_phrase,
     name_at_end,
+    object_word,
     parse_speaker,
     title_holders,
 )
-from marsad.quotes.tokens import Tok, cue_of, sentence_tokens, word_kind, word_kind_of
+from marsad.quotes.tokens import (
+    PREPOSITIONS,
+    Tok,
+    cue_of,
+    is_boundary,
+    sentence_tokens,
+    word_kind,
+    word_kind_of,
+)
 from marsad.text.normalize import match_key
 
 SUBORDINATORS = frozenset({"حين", "حينما", "عندما", "لما", "بعدما", "اذ"})
@@ -44,6 +55,41 @@ def relative_antecedent(toks: list[Tok], hit: Hit, ctx: Context) -> Speaker | No
             found = name_at_end(ctx.text, toks[:k])
             return found
     return None
+
+
+def participle_subject(ctx: Context, toks: list[Tok], hit: Hit) -> Speaker | None:
+    """«من جهته رفض السفير الأميركي بمجلس الأمن اقتراح أنان ...، قائلا إنه», «وفضلا عن ...، تطرق الهباش للدعم ...،
+    مشيرا إلى أن»: a participle that no reporting verb precedes in its sentence shares the subject of the verb
+    opening the clause before its comma (after a fronted «من جهته» or an adverbial set off by a comma): the phrase
+    after that verb up to its object. Only a sure phrase counts: a role or organisation phrase, a name of two
+    words, or one definite word that is no verbal noun («الهباش», not «الاقتراح»)."""
+    end = hit.i - 1 if hit.i and toks[hit.i - 1].text in "،," else hit.i
+    commas = [k for k in range(end) if toks[k].text in "،,"]
+    clause = toks[commas[-1] + 1 if commas else 0 : end]
+    if len(clause) > 2 and clause[0].bare in PREPOSITIONS and clause[1].key.endswith(("ه", "ها", "هم")):
+        clause = clause[2:]  # «من جهته», «من جانبها»
+    if len(clause) < 2 or not _verb_like(clause[0]):
+        return None
+    phrase = leading_phrase(clause[1:])
+    if phrase and word_kind(phrase[0]) in ("role", "org"):
+        phrase = phrase[: head_phrase_end(phrase, 0, len(phrase))]  # «زارت وزارة الصحة المخيم»
+    phrase = before_object(phrase)
+    if not phrase:
+        return None
+    found = parse_speaker(ctx.text, phrase)
+    if found is None:
+        return None
+    first = phrase[0]
+    sure = word_kind(first) in ("role", "org") or (found.kind == "PER" and " " in found.name) \
+        or (len(phrase) == 1 and first.definite and not object_word(first))
+    return found if sure else None
+
+
+def _verb_like(tok: Tok) -> bool:
+    """A word that may be the clause's finite verb: not definite, no word of the speaker lexicon, no preposition,
+    no reporting verb (that one would be a cue of its own)."""
+    return tok.is_word and not tok.definite and not word_kind(tok) and tok.bare not in PREPOSITIONS \
+        and cue_of(tok) is None and not is_boundary(tok)
 
 
 def verb_gender(hit: Hit) -> str:

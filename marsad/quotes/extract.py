@@ -31,6 +31,7 @@ from marsad.quotes.carry import (
     last_person,
     named_later,
     nearest_named,
+    participle_subject,
     passive,
     pluperfect,
     relative_antecedent,
@@ -121,7 +122,8 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
         elif local is None and hit.main:
             agree(ctx, verb_gender(hit))  # «وأضافت أن» after a man was quoted: the last woman or organisation
         elif local is None and n == 0 and hit.cue.pos == "participle":
-            explicit = relative_antecedent(toks, hit, ctx)  # «... أنجيلا ميركل التي رفضت التعليق ... قائلة إنها»
+            explicit = relative_antecedent(toks, hit, ctx) or participle_subject(ctx, toks, hit)
+            # «... أنجيلا ميركل التي رفضت التعليق ... قائلة إنها»; «رفض السفير ... الاقتراح، قائلا إنه»
             if explicit is not None:
                 local = ctx.current = explicit
         if passive(toks[hit.i]):  # «وأُعلن أن»: said by no one named, not by the last speaker

@@ -38,6 +38,7 @@ from marsad.quotes.speakers import (
     Speaker,
     adverbial,
     apposed_name,
+    before_object,
     closes_phrase,
     closing_name,
     leading_phrase,
@@ -183,7 +184,7 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
     if hit.cue.words[-1] == "في" and not subject:
         phrase = _document_speaker(region) or phrase  # «وجاء في نص القرار الذي أعلنته القاضية أنه»
     if hit.cue.quote == "no" and phrase and not subject and word_kind(phrase[0]) in ("role", "org"):
-        phrase = phrase[: head_phrase_end(phrase, 0, len(phrase))]  # «ورفض المتحدث التعليق»
+        phrase = before_object(phrase[: head_phrase_end(phrase, 0, len(phrase))])  # «ورفض المتحدث التعليق»
     elif hit.cue.quote == "no" and phrase and not subject and known_prefix(phrase, ctx):
         phrase = phrase[: known_prefix(phrase, ctx)]  # «وانتقد نجاد مساعي الولايات المتحدة»: a known name
     if not phrase and not subject and hit.j < limit and toks[hit.j].key in ("فيه", "فيها"):

@@ -122,6 +122,16 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+def before_object(phrase: list[Tok]) -> list[Tok]:
+    """The subject without the object glued to it: an indefinite verbal noun right after a definite word opens
+    the object («السفير الأميركي بمجلس الأمن اقتراح أنان» -> «السفير الأميركي بمجلس الأمن»)."""
+    for k in range(1, len(phrase)):
+        tok = phrase[k]
+        if phrase[k - 1].definite and not tok.definite and (masdar_pattern(tok.key) or object_word(tok, patterns=False)):
+            return phrase[:k]
+    return phrase
+
+
 def _after_manner(toks: list[Tok], n: int) -> int:
     """Index after a manner phrase «بلهجة مليئة بالسخرية»: its words up to a boundary (at most four)."""
     k = n + 1
@@ -399,8 +409,13 @@ def _name_like(tok: Tok, prev: Tok | None) -> bool:
         return False
     if _prepositional_object(tok.key):
         return False  # «تروتنيف بوقف مشروع», «الجبوري تنظيم القاعدة بعدم التمييز»: a ب/ل-phrase, no name
+    if len(tok.key) > 3 and tok.key[0] in "بل" and word_kind_of(tok.key[1:]) in ("org", "role"):
+        return False  # «السفير الأميركي بمجلس الأمن», «لوزارة الخارجية»: a ب/ل-phrase of an institution, no name
     if prev is not None and prev.is_word and not word_kind(prev) and faa_il_an(tok.key):
         return False  # «جمال ناصر البدر شارحا امتناعه»: a participle after a name  # «بالقاهرة», «للصحفيين»: a preposition with the article
+    if prev is not None and prev.definite and word_kind(prev) != "role" and not tok.definite \
+            and masdar_pattern(tok.key):
+        return False  # «السفير الأميركي بمجلس الأمن اقتراح أنان»: a verbal noun after a definite word opens an object
     key = tok.bare if tok.definite else tok.key
     if prev is not None and word_kind(prev) in ("role", "org") and not prev.definite \
             and key.endswith("ي"):
@@ -521,7 +536,7 @@ def title_holders(text: str, toks: list[Tok]) -> list[Speaker]:
     out = []
     for k, tok in enumerate(toks):
         if tok.definite and word_kind(tok) == "role" and (k == 0 or word_kind(toks[k - 1]) != "role"):
-            found = parse_speaker(text, leading_phrase(toks[k : k + MAX_ROLE_PHRASE_WORDS]))
+            found = parse_speaker(text, before_object(leading_phrase(toks[k : k + MAX_ROLE_PHRASE_WORDS])))
             if found is not None and found.kind == "PER" and found.role \
                     and (" " in found.name or len(match_key(found.name)) >= MIN_HOLDER_LETTERS):
                 out.append(found)
