@@ -22,3 +22,8 @@ def test_participle_subject_stops_before_the_verbal_noun_object() -> None:
 def test_participle_after_a_subjectless_verb_keeps_the_last_speaker() -> None:
     found = said("وقال الوزير إن الأزمة انتهت. ورفض الاقتراح، مشيرا إلى أن الحكومة لن توافق.")
     assert [s for s, _ in found] == ["الوزير", "الوزير"]
+
+
+def test_name_after_an_organisation_head_is_the_organisation_not_the_holder() -> None:
+    found = said('وأفاد مدير المشاريع في منظمة أنقذوا الأطفال في عدن جون ريتشاردز، "الوضع يزداد سوءا كل يوم".')
+    assert found == [("جون ريتشاردز", "الوضع يزداد سوءا كل يوم")]

@@ -293,7 +293,8 @@ def _holder(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
     if not (speaker.kind == "ROLE" or (titled and (speaker.kind != "PER" or weak or closing))):
         return None
     at_end = speaker.kind == "ROLE" and bool(after) and after[0].is_word  # not across «،»: «وقال المبعوث، طالبا ...»
-    return named or apposed_name(ctx.text, after) or (name_at_end(ctx.text, frame.region) if at_end else None) \
+    region = frame.region[:-1] if frame.region and frame.region[-1].text in "،," else frame.region  # «... مارك بونسان، "»
+    return named or apposed_name(ctx.text, after) or (name_at_end(ctx.text, region) if at_end else None) \
         or (_name_before_colon(ctx.text, after) if frame.how == "colon" and titled else None)
 
 

@@ -356,7 +356,9 @@ def name_after_role(text: str, toks: list[Tok]) -> Speaker | None:
             while j < len(window) and _in_name(window, j, i) and not is_boundary(window[j]):
                 j += 1
         after_boundary = bool(i) and word_kind(window[i - 1]) == "boundary"
-        if j - i >= 2 and not after_boundary:
+        if j - i >= 2 and i and word_kind(window[i - 1]) == "org" and not window[i - 1].definite:
+            pass  # «منسق الطوارئ في منظمة أطباء بلا حدود في إب مارك بونسان»: the organisation's own name
+        elif j - i >= 2 and not after_boundary:
             best = (i, j)  # not right after a boundary word: «في مؤتمر صحفي عقده» names no one
         elif j - i >= 3 and after_boundary and window[i - 1].bare in PLACE_PREPOSITIONS:
             best = (i + 1, j)  # «سفير الأردن لدى باكستان سالم زعيف»: the place is the preposition's, the name follows
