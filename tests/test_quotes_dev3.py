@@ -27,3 +27,8 @@ def test_participle_after_a_subjectless_verb_keeps_the_last_speaker() -> None:
 def test_name_after_an_organisation_head_is_the_organisation_not_the_holder() -> None:
     found = said('وأفاد مدير المشاريع في منظمة أنقذوا الأطفال في عدن جون ريتشاردز، "الوضع يزداد سوءا كل يوم".')
     assert found == [("جون ريتشاردز", "الوضع يزداد سوءا كل يوم")]
+
+
+def test_verb_form_after_a_quantifier_is_a_noun() -> None:
+    found = said("وأضاف الوزير أن القانون يحمي الصحافة، فكل فرد يستطيع أن يصدر صحيفة.")
+    assert [s for s, _ in found] == ["الوزير"]

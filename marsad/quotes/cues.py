@@ -124,11 +124,13 @@ def _word_follows(toks: list[Tok], i: int) -> bool:
 
 # A past-tense form right after these is the verbal noun («في رد», «عدم كشف»), not a verb.
 NOUN_BEFORE = frozenset({"عدم", "بعدم", "لعدم"})
+# After a quantifier a verb form is the noun («فكل فرد», «كل وعد», «أي ذكر»: all three such pairs of ANERcorp train).
+QUANTIFIERS = frozenset({"كل", "لكل", "بكل", "اي", "لاي", "باي"})
 
 
 def _noun_reading(prev: Tok) -> bool:
     return prev.is_word and prev.text not in NAME_NOT_PREPOSITION and (
-        prev.key in NOUN_BEFORE or (prev.bare in PREPOSITIONS and prev.bare != "ذلك"))
+        prev.key in NOUN_BEFORE or prev.bare in QUANTIFIERS or (prev.bare in PREPOSITIONS and prev.bare != "ذلك"))
 
 
 def find_hits(toks: list[Tok], ctx: Context) -> list[Hit]:
