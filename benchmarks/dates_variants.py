@@ -535,9 +535,183 @@ def _self_standing(t: Template) -> bool:
     return bool(_month_slots(t.span)) and bool(DIGITS.search(t.span)) or _has_weekday(t.span)
 
 
+# ---- more families: hours and minutes in words and digits, years in words, relative days, ago/after,
+# weekdays with a shift word, the link between a month and its year, Persian digits -------------------------
+
+HOURS_F = ["الواحدة", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة",
+           "العاشرة", "الحادية عشرة"]
+PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+RELATIVE_DAYS = {"اليوم": 0, "أمس": -1, "الأمس": -1, "البارحة": -1, "غدا": 1, "غدًا": 1, "الغد": 1, "بعد غد": 2,
+                 "بعد الغد": 2, "أول أمس": -2}
+UNITS_1_19 = ["", "واحد", "اثنين", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "أحد عشر",
+              "اثني عشر", "ثلاثة عشر", "أربعة عشر", "خمسة عشر", "ستة عشر", "سبعة عشر", "ثمانية عشر", "تسعة عشر"]
+TENS_W = {2: "عشرين", 3: "ثلاثين", 4: "أربعين", 5: "خمسين", 6: "ستين", 7: "سبعين", 8: "ثمانين", 9: "تسعين"}
+
+
+def hours_in_words(t: Template) -> Iterator[Variant]:
+    """«السابعة», «الساعة الثامنة مساء», «السابعة إلا الربع»: another hour word, the same offset in the TIMEX."""
+    source = t.timex or t.own
+    slots = [(m.span(), h) for h, w in enumerate(HOURS_F, 1) for m in _words(t.span, w)]
+    hours_t = re.findall(r"T(\d\d)", source)
+    if len(slots) != 1 or len(hours_t) != 1 or "عشرة" in t.span and slots[0][1] < 11 \
+            or re.search("ليل|الليلة", t.span) or re.match(r" و(عشرين|ثلاثين|أربعين|خمسين)", t.span[slots[0][0][1]:]):
+        return  # at night the hour moves across 18:00; «الثامنة وعشرين» (8:20) would read «الثانية وعشرين» 22
+    (s, e), old = slots[0]
+    offset = int(hours_t[0]) - old
+    if offset not in (-1, 0, 11, 12):
+        return
+    for new, word in enumerate(HOURS_F, 1):
+        value = new + offset
+        if not 0 <= value <= 23 or offset == 12 and new == 12:
+            continue
+        yield _in_span(t, "hour:words", (s, e), word,
+                       lambda x, v=value: re.sub(r"T\d\d", f"T{v:02d}", x, count=1))
+
+
+def minutes(t: Template) -> Iterator[Variant]:
+    """«8:00» -> «8:15», «8:30», «8:45», «8:05» (the seconds, if any, kept)."""
+    source = t.timex or t.own
+    m = re.search(r"(?<![\d:])(\d{1,2}):(\d\d)", t.span)
+    if m is None or len(re.findall(r"T\d\d:\d\d", source)) != 1:
+        return
+    old = m.group(2)
+    for new in ("05", "15", "30", "45"):
+        if new != old:
+            yield _in_span(t, "minutes:digits", m.span(2), new,
+                           lambda x, n=new: re.sub(r"(T\d\d):\d\d", rf"\g<1>:{n}", x, count=1))
+
+
+def year_words(year: int) -> str:
+    """«ألفين وخمسة عشر», «ألف وتسعمائة وتسعة وتسعين» (the genitive/accusative forms news uses)."""
+    head = "ألفين" if year >= 2000 else "ألف وتسعمائة"
+    rest = year % (1000 if year >= 2000 else 100)
+    if rest == 0:
+        return head
+    if rest < 20:
+        return f"{head} و{UNITS_1_19[rest]}"
+    unit, tens = rest % 10, TENS_W[rest // 10]
+    return f"{head} و{UNITS_1_19[unit]} و{tens}" if unit else f"{head} و{tens}"
+
+
+def years_in_words(t: Template) -> Iterator[Variant]:
+    """A year written in words replaced by another one in words."""
+    source = t.timex or t.own
+    found = sorted(((m.span(), y) for y in range(1950, 2031) for m in _words(t.span, year_words(y))),
+                   key=lambda x: x[0][0] - x[0][1])
+    if not found or re.search(r"\d{4}", source) is None:
+        return
+    (s, e), old = found[0]
+    if source.count(str(old)) != 1:
+        return
+    for year in YEARS:
+        yield _in_span(t, "year:words", (s, e), year_words(year), lambda x, y=year: x.replace(str(old), str(y)))
+
+
+def relative_days(t: Template) -> Iterator[Variant]:
+    """«أمس» <-> «اليوم», «غدا», «بعد غد», «أول أمس»: the resolved day moves by the difference."""
+    slots = [(m.span(), w, n) for w, n in RELATIVE_DAYS.items() for m in _words(t.span, w)]
+    slots = [x for x in slots if not any(y[0][0] <= x[0][0] and x[0][1] <= y[0][1] and y != x for y in slots)]
+    if len(slots) != 1 or _has_weekday(t.span) or t.anchor is None or re.search("طوال|بقية|باقي|نهاية|قبل|هذا|يوم",
+                                                                               t.span.replace(slots[0][1], "")):
+        return  # «طوال اليوم», «نهاية اليوم» are other expressions; «يوم أمس», «ليوم الغد» differ in span
+    (s, e), word, old = slots[0]
+    base = t.anchor.date()
+    for new_word, new in RELATIVE_DAYS.items():
+        if new_word == word:
+            continue
+        yield _in_span(t, "relative day", (s, e), new_word, lambda x, n=new: _move_day(x, base, old, n))
+
+
+def _move_day(timex: str, base: dt.date, old: int, new: int) -> str | None:
+    was = (base + dt.timedelta(days=old)).isoformat()
+    if "XXXX-XX-XX" in timex:
+        return timex
+    return timex.replace(was, (base + dt.timedelta(days=new)).isoformat()) if timex.count(was) == 1 else None
+
+
+def ago_after(t: Template) -> Iterator[Variant]:
+    """«قبل/منذ 3 أيام» <-> «بعد 3 أيام» when the value is the day it leads to."""
+    m = re.match(r"(قبل|منذ|بعد) ", t.span)
+    slot = _duration_slot(t.span)
+    if m is None or slot is None or t.anchor is None:
+        return
+    _, n, unit = slot
+    offset = _offset_days(t.timex or t.own, n, unit, t.anchor)
+    if offset is None:
+        return
+    size = n * (7 if unit == "W" else 1)
+    for word, sign in (("قبل", -1), ("بعد", 1)):  # not «منذ»: «يعيش منذ يومين» is a stretch of two days
+        if word != m.group(1):
+            day = (t.anchor.date() + dt.timedelta(days=sign * size)).isoformat()
+            yield _in_span(t, "ago/after", m.span(1), word, lambda x, d=day: d)
+
+
+def weekday_shift(t: Template) -> Iterator[Variant]:
+    """A bare weekday span with «الماضي/الفائت» or «المقبل/القادم» after it: news reads the last such day
+    before the anchor / the first after it; the specs' «المقبل» is the next calendar week (the eval takes both)."""
+    name = t.span.removeprefix("يوم ")
+    if name not in WEEKDAYS or t.text[t.end:t.end + 2].strip()[:1] not in ("", ".", "،", ","):
+        return
+    iso = WEEKDAYS[name]
+    for word, sign in (("الماضي", -1), ("الفائت", -1), ("المقبل", 1), ("القادم", 1)):
+        span = f"{t.span} {word}"
+        text = t.text[:t.start] + span + t.text[t.end:]
+        timex = _shifted_weekday(iso, sign, t.anchor, t.timex or t.own)
+        yield Variant("weekday+shift", text, [(t.start, t.start + len(span))], timex, t.timex is not None,
+                      t.anchor, t.span)
+
+
+def _shifted_weekday(iso: int, sign: int, anchor: dt.datetime | None, timex: str) -> str | None:
+    if "XXXX-WXX" in timex:
+        return f"XXXX-WXX-{iso}"
+    if anchor is None:
+        return None
+    day = anchor.date() + dt.timedelta(days=sign)
+    while day.isoweekday() != iso:
+        day += dt.timedelta(days=sign)
+    return day.isoformat()
+
+
+def year_links(t: Template) -> Iterator[Variant]:
+    """«3 أكتوبر 2015» -> «3 أكتوبر من عام 2015», «… عام 2015», «…، 2015», «… من العام 2015»."""
+    for _, e, _, _ in _month_slots(t.span):
+        m = re.match(r" ([12]\d{3})(?!\d)", t.span[e:])
+        if m:
+            for link in (" من عام ", " عام ", "، ", " من العام ", " سنة "):
+                yield _in_span(t, "year link", (e, e + m.end(1) - len(m.group(1))), link, lambda x: x)
+
+
+def day_links(t: Template) -> Iterator[Variant]:
+    """«3 أكتوبر» -> «3 من أكتوبر», «3 من شهر أكتوبر»; «الثالث من أكتوبر» -> «الثالث من شهر أكتوبر»."""
+    slots = _month_slots(t.span)
+    if len(slots) != 1:
+        return
+    s = slots[0][0]
+    before = t.span[:s]
+    m = re.search(r"([0-9\u0660-\u0669]{1,2}|[\u0621-\u064a]+)( من | )$", before)
+    if m is None or not (m.group(1)[0].isdigit() or m.group(2) == " من "
+                         or any(before[:m.end(1)].endswith(ordinal(d)) for d in range(1, 32))):
+        return
+    if m.group(1) in ("شهر", "هذا", "منذ", "في", "من", "يوم") or m.group(1) in WEEKDAYS:
+        return
+    for link in (" من ", " من شهر "):
+        if link != m.group(2):
+            yield _in_span(t, "day link «من (شهر)»", m.span(2), link, lambda x: x)
+
+
+def persian_digits(t: Template) -> Iterator[Variant]:
+    """All Latin digits as Persian/Urdu ones «۰-۹» (offsets unchanged)."""
+    if DIGITS.search(t.span) and re.search(r"[0-9]", t.span):
+        timex, spec = _expected(t, lambda x: x)
+        yield Variant("digits:persian", t.text.translate(PERSIAN), [(t.start, t.end)], timex, spec, t.anchor,
+                      t.span)
+
+
 WEEDAY_SET = set(WEEKDAYS)
 FAMILIES: list[Callable[[Template], Iterator[Variant]]] = [
-    month_names, hijri_months, day_numbers, weekdays, years, indic_digits, hours, durations, relative, particles]
+    month_names, hijri_months, day_numbers, weekdays, years, indic_digits, hours, durations, relative, particles,
+    hours_in_words, minutes, years_in_words, relative_days, ago_after, weekday_shift, year_links, persian_digits,
+    day_links]
 
 
 # ---- scoring --------------------------------------------------------------------------------------------------

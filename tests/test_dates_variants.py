@@ -83,3 +83,28 @@ def test_next_calendar_week_reading_also_with_a_part_of_the_day() -> None:
     assert evaluate([case("2016-11-08TAF")])["value_right"] == 1
     assert evaluate([case("2016-11-22TAF")])["value_right"] == 0
     assert evaluate([case("2016-11-15TEV")])["value_right"] == 0
+
+
+@pytest.mark.parametrize(("text", "surface", "timex"), [
+    ("سأعود في الواحدة", "الواحدة", "T01"),
+    ("انطلقت القافلة في الواحدة من صباح اليوم.", "الواحدة من صباح اليوم", "2015-10-07T01"),
+    ("سأغير موعد الثالثة مساءً إلى الواحدة", "الواحدة", "T01"),
+])
+def test_one_oclock_is_cued_like_the_other_hours(text: str, surface: str, timex: str) -> None:
+    assert (surface, timex) in timexes(text)
+
+
+def test_one_as_a_rank_is_no_hour() -> None:
+    assert found("فاز بالمرتبة الواحدة") == []
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("وصل الوفد يوم 3 من شهر أكتوبر", "3 من شهر أكتوبر", "2015-10-03"),
+    ("في الثالث من شهر تشرين الأول/أكتوبر 2014", "الثالث من شهر تشرين الأول/أكتوبر 2014", "2014-10-03"),
+])
+def test_day_of_the_month_of_name(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in found(text)
+
+
+def test_count_of_the_month_without_a_name_is_no_date() -> None:
+    assert found("قتل 3 من شهر") == []

@@ -109,7 +109,8 @@ class DateRules(Base):
             return None
         day, j, start = d
         j = j + 1 if self.norm(j) in DATE_PREP or (self.norm(j) == "-" and self.adjacent(j - 1)) else j
-        mo = self.month(j)
+        of_month = self.norm(j - 1) == "من" and self.norm(j) == "شهر"  # «3 من شهر أكتوبر»
+        mo = self.month(j + 1 if of_month else j)
         if mo is None:
             return self.day_of_month_ref(i, j, start, day)
         m, j, _, _ = mo

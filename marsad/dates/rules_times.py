@@ -38,7 +38,7 @@ class TimeRules(YearRules):
             mi, j = self.fraction(j)
         part = after or before
         feminine = self.t[k].kind == "w" and self.forms(k)[-1][0].endswith("ه") and bool(
-            (parse_words(self.t, k, self.forms(k)[-1][0]) or (0, 0, False))[2])
+            (parse_words(self.t, k, self.forms(k)[-1][0]) or (0, 0, False))[2] or self.forms(k)[-1][0] == "الواحده")
         # «سأعود الحادية عشرة»: a feminine ordinal right after «سأ…» is an hour too (not after «ستحل الثانية»,
         # a rank, nor «سأكون الثالثة»)
         after_verb = feminine and h <= 12 and k == i and self.future_verb(i - 1) and self.first_person_future(i - 1) \
