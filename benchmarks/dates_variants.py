@@ -699,6 +699,28 @@ def day_links(t: Template) -> Iterator[Variant]:
             yield _in_span(t, "day link «من (شهر)»", m.span(2), link, lambda x: x)
 
 
+HIJRI_ALT = {4: "ربيع الثاني", 5: "جمادى الأول", 6: "جمادى الثانية", 11: "ذي القعدة", 12: "ذي الحجة"}
+
+
+def hijri_dates(t: Template) -> Iterator[Variant]:
+    """«20 ذي الحجة 1436 هـ»: another day, month (also «ذي …», «ربيع الثاني») and year; the value is the
+    Gregorian day (hijridate, Umm al-Qura)."""
+    from hijridate import Hijri
+
+    names = sorted([(n, i + 1) for i, n in enumerate(HIJRI)] + [(n, m) for m, n in HIJRI_ALT.items()]
+                   + [("ذي القعدة", 11), ("ذي الحجة", 12)], key=lambda x: -len(x[0]))
+    m = re.search(rf"([0-9\u0660-\u0669]{{1,2}}) ({'|'.join(n for n, _ in names)}) ([0-9]{{4}}) ?هـ", t.span)
+    if m is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", t.timex or t.own):
+        return
+    month_names = [n for n, _ in names]
+    for day, month, year in ((d, mo, y) for d in (1, 9, 15, 29) for mo in range(1, 13) for y in (1430, 1436, 1445)):
+        for name in [n for n in month_names if dict(names)[n] == month]:
+            text = f"{day} {name} {year} هـ"
+            value = Hijri(year, month, day).to_gregorian().isoformat()
+            yield _in_span(t, "hijri date", m.span(), text[:-1] if not m.group(0).endswith("هـ") else text,
+                           lambda x, v=value: v)
+
+
 def persian_digits(t: Template) -> Iterator[Variant]:
     """All Latin digits as Persian/Urdu ones «۰-۹» (offsets unchanged)."""
     if DIGITS.search(t.span) and re.search(r"[0-9]", t.span):
@@ -711,7 +733,7 @@ WEEDAY_SET = set(WEEKDAYS)
 FAMILIES: list[Callable[[Template], Iterator[Variant]]] = [
     month_names, hijri_months, day_numbers, weekdays, years, indic_digits, hours, durations, relative, particles,
     hours_in_words, minutes, years_in_words, relative_days, ago_after, weekday_shift, year_links, persian_digits,
-    day_links]
+    day_links, hijri_dates]
 
 
 # ---- scoring --------------------------------------------------------------------------------------------------
