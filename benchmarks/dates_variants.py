@@ -699,6 +699,23 @@ def day_links(t: Template) -> Iterator[Variant]:
             yield _in_span(t, "day link «من (شهر)»", m.span(2), link, lambda x: x)
 
 
+def separators(t: Template) -> Iterator[Variant]:
+    """«3 أكتوبر 2015» -> «03 أكتوبر 2015», «3-أكتوبر-2015», «3 أكتوبر، 2015»."""
+    slots = _month_slots(t.span)
+    if len(slots) != 1 or "/" in t.span:
+        return
+    s, e = slots[0][:2]
+    m = re.match(r"(?:.*\s)?([0-9]{1,2}) $", t.span[:s])
+    y = re.match(r" ([12]\d{3})(?!\d)", t.span[e:])
+    if m is None:
+        return
+    if len(m.group(1)) == 1:
+        yield _in_span(t, "separators", m.span(1), "0" + m.group(1), lambda x: x)
+    if y is not None:
+        yield _in_span(t, "separators", (m.start(1), e + y.end()), f"{m.group(1)}-{t.span[s:e]}-{y.group(1)}",
+                       lambda x: x)
+
+
 HIJRI_ALT = {4: "ربيع الثاني", 5: "جمادى الأول", 6: "جمادى الثانية", 11: "ذي القعدة", 12: "ذي الحجة"}
 
 
@@ -733,7 +750,7 @@ WEEDAY_SET = set(WEEKDAYS)
 FAMILIES: list[Callable[[Template], Iterator[Variant]]] = [
     month_names, hijri_months, day_numbers, weekdays, years, indic_digits, hours, durations, relative, particles,
     hours_in_words, minutes, years_in_words, relative_days, ago_after, weekday_shift, year_links, persian_digits,
-    day_links, hijri_dates]
+    day_links, hijri_dates, separators]
 
 
 # ---- scoring --------------------------------------------------------------------------------------------------

@@ -108,3 +108,15 @@ def test_day_of_the_month_of_name(text: str, surface: str, value: str) -> None:
 
 def test_count_of_the_month_without_a_name_is_no_date() -> None:
     assert found("قتل 3 من شهر") == []
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("نشر في 03-أكتوبر-2015", "03-أكتوبر-2015", "2015-10-03"),
+    ("نشر في يناير-2014", "يناير-2014", "2014-01"),
+])
+def test_hyphens_between_day_month_and_year(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in found(text)
+
+
+def test_spaced_dash_after_a_month_year_is_still_a_year_range_end() -> None:
+    assert ("أكتوبر 2014", "2014-10") in found("في أكتوبر 2014 - 2015")

@@ -54,8 +54,8 @@ class DateRules(Base):
         return m, j, start, False
 
     def year_part(self, j: int) -> tuple[int, int, str] | None:
-        """[,] [من] [عام] YEAR after a month."""
-        k = j + 1 if self.norm(j) in COMMA else j
+        """[,] [من] [عام] YEAR after a month; «3-أكتوبر-2015» written with hyphens."""
+        k = j + 1 if self.norm(j) in COMMA or self.norm(j) == "-" and self.adjacent(j - 1) and self.adjacent(j) else j
         k = k + 1 if self.norm(k) == "من" else k
         k = k + 1 if self.norm(k) in YEAR_WORDS else k
         return self.year(k)
