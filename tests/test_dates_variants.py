@@ -120,3 +120,14 @@ def test_hyphens_between_day_month_and_year(text: str, surface: str, value: str)
 
 def test_spaced_dash_after_a_month_year_is_still_a_year_range_end() -> None:
     assert ("أكتوبر 2014", "2014-10") in found("في أكتوبر 2014 - 2015")
+
+
+@pytest.mark.parametrize("text", ["وفي الخامسة من عمره أعطاه أبوه بوصلة", "تعلم النطق حتى الثالثة من عمرها",
+                                  "وفي الثانية العاشرة أخطأ الحارس"])
+def test_feminine_ordinal_as_an_age_or_a_second_is_no_hour(text: str) -> None:
+    assert found(text) == []
+
+
+def test_feminine_ordinal_after_yawm_days_is_no_day_of_the_month() -> None:
+    assert ("الخمسة عشر يوما", "P15D") in found("طوال الخمسة عشر يوما الأولى من شهر رمضان")
+    assert not any(value.endswith("-18") for _, value in found("طوال الخمسة عشر يوما الأولى من شهر رمضان"))

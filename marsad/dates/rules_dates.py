@@ -109,7 +109,9 @@ class DateRules(Base):
             return None
         day, j, start = d
         j = j + 1 if self.norm(j) in DATE_PREP or (self.norm(j) == "-" and self.adjacent(j - 1)) else j
-        of_month = self.norm(j - 1) == "من" and self.norm(j) == "شهر"  # «3 من شهر أكتوبر»
+        # «3 من شهر أكتوبر»; not a feminine word («الخمسة عشر يوما الأولى من شهر رمضان»: an adjective)
+        of_month = self.norm(j - 1) == "من" and self.norm(j) == "شهر" and not self.norm(i).endswith("ه") \
+            and self.norm(i) not in ("الاولي", "اولي")
         mo = self.month(j + 1 if of_month else j)
         if mo is None:
             return self.day_of_month_ref(i, j, start, day)

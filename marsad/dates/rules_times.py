@@ -7,6 +7,7 @@ import re
 from marsad.dates import values as V
 from marsad.dates.numbers import parse_words, word_number
 from marsad.dates.rules_base import AM, DAYPARTS, NIGHT, PM, SCALES, STOPS, THIS, Hit
+from marsad.dates.rules_dates import AGE_WORDS
 from marsad.dates.rules_years import YearRules
 
 
@@ -49,6 +50,11 @@ class TimeRules(YearRules):
             return None
         if h > 24 or (mi is not None and mi > 59):
             return None
+        if not (sa or part) and self.norm(j) == "من" and self.word(j + 1, AGE_WORDS):
+            return None  # «في الخامسة من عمره» is an age
+        if not (sa or part) and self.t[k].kind == "w" and j < len(self.t) and self.t[j].kind == "w" \
+                and (parse_words(self.t, j) or (0, 0, False))[2]:
+            return None  # «في الثانية العاشرة» is the tenth second, not two o'clock
         h = self.apply_daypart(h, part)
         if mi is not None and mi < 0:
             h, mi = (h - 1) % 24, 60 + mi
