@@ -79,6 +79,10 @@ UNITS: dict[str, tuple[str, bool, str, str, str, bool]] = {
     "MIN": ("M", True, "دقيقتين", "دقائق", "دقيقة", True),
 }
 TENS = {20: "عشرين", 30: "ثلاثين"}
+FRACTION_PHRASES = [("نصف ساعة", 0.5, "H"), ("ربع ساعة", 0.25, "H"), ("ساعة ونصف", 1.5, "H"), ("ساعة وربع", 1.25, "H"),
+                    ("نصف يوم", 0.5, "D"), ("يوم ونصف", 1.5, "D"), ("نصف شهر", 0.5, "M"), ("شهر ونصف", 1.5, "M"),
+                    ("نصف عام", 0.5, "Y"), ("عام ونصف", 1.5, "Y"), ("سنة ونصف", 1.5, "Ys"),
+                    ("ثلاث ساعات ونصف", 3.5, "H")]
 CARDINAL_M = ["", "واحد", "اثنين", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة"]
 CARDINAL_F = ["", "واحدة", "اثنتين", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر"]
 COUNTS = [2, 3, 5, 8, 10, 11, 15, 20, 25]
@@ -422,6 +426,11 @@ def durations(t: Template) -> Iterator[Variant]:
             return lambda x: f"P{'T' if UNITS[u][1] else ''}{k}{UNITS[u][0]}"
         day = t.anchor.date() + dt.timedelta(days=offset * k * (7 if u == "W" else 1)) if t.anchor else None
         return lambda x: day.isoformat() if day else None
+    if offset is None:
+        for phrase, k, unit2 in FRACTION_PHRASES:
+            if unit2 in targets:
+                yield _in_span(t, "duration:fractions", (s, e), phrase,
+                               lambda x, k=k, u=unit2: f"P{'T' if UNITS[u][1] else ''}{k}{UNITS[u][0]}")
     for unit2 in targets:
         for k in COUNTS:
             yield _in_span(t, f"duration:{'dual' if k == 2 else 'words'}", (s, e), count_phrase(k, unit2),

@@ -131,3 +131,18 @@ def test_feminine_ordinal_as_an_age_or_a_second_is_no_hour(text: str) -> None:
 def test_feminine_ordinal_after_yawm_days_is_no_day_of_the_month() -> None:
     assert ("الخمسة عشر يوما", "P15D") in found("طوال الخمسة عشر يوما الأولى من شهر رمضان")
     assert not any(value.endswith("-18") for _, value in found("طوال الخمسة عشر يوما الأولى من شهر رمضان"))
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("استمرت المعارك ربع ساعة", "ربع ساعة", "PT0.25H"),
+    ("سأغادر لمدة ساعة وربع", "ساعة وربع", "PT1.25H"),
+    ("توقف القصف لمدة ثانيتين", "ثانيتين", "PT2S"),
+    ("تمر الحافلة كل ساعة ونصف", "كل ساعة ونصف", "PT1.5H"),
+])
+def test_quarter_hours_seconds_dual_and_fractional_sets(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in found(text)
+
+
+@pytest.mark.parametrize("text", ["حصل على ربع الأصوات", "ربع سكان المدينة"])
+def test_quarter_of_something_else_is_no_duration(text: str) -> None:
+    assert found(text) == []

@@ -21,6 +21,10 @@ LAST = frozenset({"الاخيره", "الاخير"})
 APPROX = (("ما", "يقرب", "من"), ("ما", "يزيد", "عن"), ("ما", "يزيد", "علي"), ("اكثر", "من"), ("اقل", "من"),
           ("نحو",), ("حوالي",), ("قرابه",), ("زهاء",))
 
+# A fraction of a unit before it: «نصف ساعة» PT0.5H, «ربع ساعة» PT0.25H (the fraction style of «نصف عام» P0.5Y
+# in the Recognizers-Text specs).
+FRACTIONS = {"نصف": 0.5, "ربع": 0.25}
+
 
 class SpanRules(TimeRules):
     # -- durations -------------------------------------------------------------------------------------
@@ -178,8 +182,8 @@ class SpanRules(TimeRules):
         if got is None:
             return None
         n, unit, j, start = got
-        if self.norm(j) in ("ونصف", "والنصف"):
-            n, j = n + 0.5, j + 1
+        if self.norm(j) in ("ونصف", "والنصف", "وربع", "والربع"):
+            n, j = n + (0.5 if "نصف" in self.norm(j) else 0.25), j + 1  # «ساعة وربع» 1.25 hours
         return n, unit, j, start
 
     def amount_head(self, k: int) -> tuple[float, str, int, int] | None:
@@ -198,7 +202,7 @@ class SpanRules(TimeRules):
         plural = self.plural_count(k)
         if plural:
             return plural
-        half = self.word(k, {"نصف"})
+        half = self.word(k, FRACTIONS)  # «نصف ساعة», «ربع ساعة»
         got = self.word(k + 1 if half else k, self.lex.relative["dur"])
         if got is None or (got[0].startswith("ال") and self.cue(k - 1) not in ("طوال", "طيله") and not half):
             return None
@@ -212,7 +216,7 @@ class SpanRules(TimeRules):
             return None  # «بعد يوم الأحد»: after Sunday, not «a day later»
         if self.norm(j) in WHOLE:
             j += 1
-        return (0.5 if half else 1), unit, j, (half[1] if half else got[1])
+        return (FRACTIONS[half[0]] if half else 1), unit, j, (half[1] if half else got[1])
 
     def plural_count(self, k: int) -> tuple[float, str, int, int] | None:
         """«الأسابيع الثلاثة», «الساعات الـ24», «الأيام القليلة»: a plural unit with the count after it."""
@@ -258,5 +262,7 @@ class SpanRules(TimeRules):
         amount = (1.0, unit, i + 2, 0) if unit else self.amount(i + 1)
         if amount is None:
             return None
+        if unit and self.norm(i + 2) in ("ونصف", "وربع"):  # «كل ساعة ونصف» every 1.5 hours
+            amount = (1.0 + (0.5 if self.norm(i + 2) == "ونصف" else 0.25), unit, i + 3, 0)
         v = V.duration(amount[0], amount[1])
         return Hit(i, amount[2], kul[1], V.Value("set", v, v, "explicit"))
