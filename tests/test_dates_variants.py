@@ -146,3 +146,7 @@ def test_quarter_hours_seconds_dual_and_fractional_sets(text: str, surface: str,
 @pytest.mark.parametrize("text", ["حصل على ربع الأصوات", "ربع سكان المدينة"])
 def test_quarter_of_something_else_is_no_duration(text: str) -> None:
     assert found(text) == []
+
+
+def test_first_quarter_hour_of_a_match_is_no_duration_nor_one_oclock() -> None:
+    assert found("حسمت مباراتها في ربع الساعة الأول بعد أن تقدمت بهدفين") == []

@@ -214,6 +214,8 @@ class SpanRules(TimeRules):
         named = self.phrase(j, self.lex.weekdays) if unit == "D" and not half and j < len(self.t) else None
         if named and not self.lex.weekdays[named[0]][1]:
             return None  # «بعد يوم الأحد»: after Sunday, not «a day later»
+        if half and got[0].startswith("ال") and self.norm(j) in ("الاول", "الاخير", "الثاني", "الثالث", "الرابع"):
+            return None  # «في ربع الساعة الأول» of a match: a stretch of the game, not a quarter hour
         if self.norm(j) in WHOLE:
             j += 1
         return (FRACTIONS[half[0]] if half else 1), unit, j, (half[1] if half else got[1])

@@ -146,8 +146,9 @@ class TimeRules(YearRules):
 
     def clock_words(self, k: int) -> tuple[int, int | None, int | None, int, bool] | None:
         form = self.forms(k)[-1][0] if k < len(self.t) else ""
-        if self.lex.weekdays.get(form, (0, True))[1] is False:
-            return None  # «مساء الاثنين» is Monday evening, not 2 pm (an hour is an ordinal: «الثانية»)
+        if self.lex.weekdays.get(form, (0, True))[1] is False or form in ("الاول", "اول"):
+            return None  # «مساء الاثنين» is Monday evening, not 2 pm (an hour is an ordinal: «الثانية»); one
+            # o'clock is «الواحدة», «الساعة الأول» is the first hour
         got = parse_words(self.t, k, form) if form != "الواحده" else (1, k + 1, False)
         if got is None and form in ("واحده", "الواحده"):
             got = (1, k + 1, False)
