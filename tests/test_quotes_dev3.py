@@ -32,3 +32,16 @@ def test_name_after_an_organisation_head_is_the_organisation_not_the_holder() ->
 def test_verb_form_after_a_quantifier_is_a_noun() -> None:
     found = said("وأضاف الوزير أن القانون يحمي الصحافة، فكل فرد يستطيع أن يصدر صحيفة.")
     assert [s for s, _ in found] == ["الوزير"]
+
+
+def test_name_after_a_place_head_is_the_place_not_the_holder() -> None:
+    assert said("ويقول ممثل وزارة الصحة في مدينة بندر عباس إن المستشفيات تعمل بنصف طاقتها.")[0][0] \
+        == "ممثل وزارة الصحة"
+
+
+def test_definite_representative_is_a_title_before_the_name() -> None:
+    assert said("وأكد الممثل الخاص للأمم المتحدة يان كوبيش أن الحوار سيستأنف.")[0][0] == "يان كوبيش"
+
+
+def test_almaha_ila_anna_is_a_statement() -> None:
+    assert said("وألمح الوزير إلى أن الحكومة قد تستقيل.") == [("الوزير", "الحكومة قد تستقيل")]

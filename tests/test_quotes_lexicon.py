@@ -7,7 +7,7 @@ import pytest
 from marsad.quotes.lexicon import RELAYS_PATH, SPEAKER_WORDS_PATH, VERBS_PATH, cues, read_rows, speaker_words
 from marsad.text.normalize import match_key
 
-KINDS = {"role", "org", "boundary", "relative", "aux", "object", "pronoun", "manner"}
+KINDS = {"role", "org", "place", "boundary", "relative", "aux", "object", "pronoun", "manner"}
 
 
 @pytest.mark.parametrize("path,columns", [(VERBS_PATH, 7), (RELAYS_PATH, 2), (SPEAKER_WORDS_PATH, 2)])

@@ -317,8 +317,9 @@ def name_at_end(text: str, toks: list[Tok]) -> Speaker | None:
     while k > 0 and _name_like(toks[k - 1], toks[k - 2] if k > 1 else None) and len(toks) - k < MAX_NAME_WORDS:
         k -= 1
     run = toks[k:]
-    if len(run) < 2:
-        return None
+    if len(run) < 2 or word_kind(run[0]) == "place" or (k and word_kind(toks[k - 1]) in ("org", "place")
+                                                       and not toks[k - 1].definite):
+        return None  # «... في مدينة بندر عباس»: the name of a place or organisation, not a person
     return Speaker(_span(text, run), "PER", "", run[0].start, run[-1].end)
 
 
@@ -356,8 +357,9 @@ def name_after_role(text: str, toks: list[Tok]) -> Speaker | None:
             while j < len(window) and _in_name(window, j, i) and not is_boundary(window[j]):
                 j += 1
         after_boundary = bool(i) and word_kind(window[i - 1]) == "boundary"
-        if j - i >= 2 and i and word_kind(window[i - 1]) == "org" and not window[i - 1].definite:
-            pass  # «منسق الطوارئ في منظمة أطباء بلا حدود في إب مارك بونسان»: the organisation's own name
+        if j - i >= 2 and (word_kind(window[i]) == "place"
+                           or (i and word_kind(window[i - 1]) in ("org", "place") and not window[i - 1].definite)):
+            pass  # «منسق الطوارئ في منظمة أطباء بلا حدود في إب مارك بونسان», «في مدينة مشهد»: the organisation's or place's name
         elif j - i >= 2 and not after_boundary:
             best = (i, j)  # not right after a boundary word: «في مؤتمر صحفي عقده» names no one
         elif j - i >= 3 and after_boundary and window[i - 1].bare in PLACE_PREPOSITIONS:
@@ -407,8 +409,8 @@ def _is_adjective(key: str, definite: bool) -> bool:
 
 
 def _name_like(tok: Tok, prev: Tok | None) -> bool:
-    if not tok.is_word or not tok.key or word_kind(tok) or _prepositional(tok.key) or adverbial(tok):
-        return False
+    if not tok.is_word or not tok.key or word_kind(tok) not in ("", "place") or _prepositional(tok.key) or adverbial(tok):
+        return False  # a place head may open a name («محافظة صلاح الدين أحمد ناجي جبارة»); only the holder search skips it
     if _prepositional_object(tok.key):
         return False  # «تروتنيف بوقف مشروع», «الجبوري تنظيم القاعدة بعدم التمييز»: a ب/ل-phrase, no name
     if len(tok.key) > 3 and tok.key[0] in "بل" and word_kind_of(tok.key[1:]) in ("org", "role"):
