@@ -53,7 +53,7 @@ class TimeRules(YearRules):
         if not (sa or part) and self.norm(j) == "من" and self.word(j + 1, AGE_WORDS):
             return None  # «في الخامسة من عمره» is an age
         if not (sa or part) and self.t[k].kind == "w" and j < len(self.t) and self.t[j].kind == "w" \
-                and (parse_words(self.t, j) or (0, 0, False))[2]:
+                and self.norm(j).endswith("ه") and (parse_words(self.t, j) or (0, 0, False))[2]:
             return None  # «في الثانية العاشرة» is the tenth second, not two o'clock
         h = self.apply_daypart(h, part)
         if mi is not None and mi < 0:
