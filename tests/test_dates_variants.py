@@ -150,3 +150,15 @@ def test_quarter_of_something_else_is_no_duration(text: str) -> None:
 
 def test_first_quarter_hour_of_a_match_is_no_duration_nor_one_oclock() -> None:
     assert found("حسمت مباراتها في ربع الساعة الأول بعد أن تقدمت بهدفين") == []
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("يبدأ الصيام غرة شهر رمضان", "غرة شهر رمضان", "2015-06-18"),
+    ("تدخل الزيادة حيز التنفيذ في فاتح شهر أكتوبر", "فاتح شهر أكتوبر", "2015-10-01"),
+])
+def test_first_of_the_month_of_name(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in found(text)
+
+
+def test_noon_of_a_weekday() -> None:
+    assert ("ظهيرة الأحد", "XXXX-WXX-7TAF") in timexes("انطلقت المسيرة ظهيرة الأحد")

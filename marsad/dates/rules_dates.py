@@ -110,8 +110,9 @@ class DateRules(Base):
         day, j, start = d
         j = j + 1 if self.norm(j) in DATE_PREP or (self.norm(j) == "-" and self.adjacent(j - 1)) else j
         # «3 من شهر أكتوبر»; not a feminine word («الخمسة عشر يوما الأولى من شهر رمضان»: an adjective)
-        of_month = self.norm(j - 1) == "من" and self.norm(j) == "شهر" and not self.norm(i).endswith("ه") \
-            and self.norm(i) not in ("الاولي", "اولي")
+        of_month = self.norm(j) == "شهر" and (self.norm(j - 1) == "من" and not self.norm(i).endswith("ه")
+                                             and self.norm(i) not in ("الاولي", "اولي")
+                                             or self.word(i, {"غره", "فاتح"}) is not None)  # «غرة شهر رمضان»
         mo = self.month(j + 1 if of_month else j)
         if mo is None:
             return self.day_of_month_ref(i, j, start, day)
