@@ -162,3 +162,7 @@ def test_first_of_the_month_of_name(text: str, surface: str, value: str) -> None
 
 def test_noon_of_a_weekday() -> None:
     assert ("ظهيرة الأحد", "XXXX-WXX-7TAF") in timexes("انطلقت المسيرة ظهيرة الأحد")
+
+
+def test_the_day_before_yesterday_with_the_article_and_a_day_part() -> None:
+    assert ("مساء الأول من أمس", "2015-10-05") in found("وصل الوفد مساء الأول من أمس")
