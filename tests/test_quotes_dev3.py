@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from quote_text import said
 
+from marsad.model import Mention
+
 
 def test_participle_shares_the_subject_of_a_non_reporting_verb() -> None:
     assert said("من جانبه تحدث النائب سمير حداد عن الموازنة، قائلا إنها ستناقش غدا.") == [
@@ -45,3 +47,19 @@ def test_definite_representative_is_a_title_before_the_name() -> None:
 
 def test_almaha_ila_anna_is_a_statement() -> None:
     assert said("وألمح الوزير إلى أن الحكومة قد تستقيل.") == [("الوزير", "الحكومة قد تستقيل")]
+
+
+def _mention(text: str, surface: str, kind: str) -> Mention:
+    start = text.index(surface)
+    return Mention(start, start + len(surface), surface, kind)  # type: ignore[arg-type]
+
+
+def test_titled_phrase_with_only_an_organisation_mention_is_the_titled_person() -> None:
+    text = "وأكد مدير منظمة الصحة العالمية أن الوباء ينتشر."
+    found = said(text, [_mention(text, "منظمة الصحة العالمية", "ORG")])
+    assert found == [("مدير منظمة الصحة العالمية", "الوباء ينتشر")]
+
+
+def test_organisation_mention_opening_the_phrase_stays_the_speaker() -> None:
+    text = "وأكدت منظمة الصحة العالمية أن الوباء ينتشر."
+    assert said(text, [_mention(text, "منظمة الصحة العالمية", "ORG")])[0][0] == "منظمة الصحة العالمية"

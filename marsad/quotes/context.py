@@ -16,6 +16,7 @@ from marsad.quotes.speakers import (
 )
 from marsad.quotes.tokens import (
     Tok,
+    word_kind,
 )
 
 ARABIC = re.compile(r"[\u0621-\u064a]")
@@ -88,9 +89,14 @@ def known_prefix(toks: list[Tok], ctx: Context) -> int:
 
 
 def phrase_speaker(phrase: list[Tok], ctx: Context) -> Speaker | None:
+    """The speaker of a phrase: the tagger's person (else organisation) inside it, else the phrase read with the
+    word lists. A phrase headed by a title whose only mention is an organisation after the title is the titled
+    person, not the organisation («وأكد مدير منظمة الصحة العالمية أن», «واوضح المتحدث باسم حزب الله»)."""
     if not phrase:
         return None
     found = speaker_from_mentions(ctx.text, ctx.mentions, phrase[0].start, phrase[-1].end)
+    if found is not None and found.kind == "ORG" and found.start > phrase[0].start and word_kind(phrase[0]) == "role":
+        return parse_speaker(ctx.text, phrase) or found
     return found or parse_speaker(ctx.text, phrase)
 
 
