@@ -63,3 +63,9 @@ def test_titled_phrase_with_only_an_organisation_mention_is_the_titled_person() 
 def test_organisation_mention_opening_the_phrase_stays_the_speaker() -> None:
     text = "وأكدت منظمة الصحة العالمية أن الوباء ينتشر."
     assert said(text, [_mention(text, "منظمة الصحة العالمية", "ORG")])[0][0] == "منظمة الصحة العالمية"
+
+
+def test_one_word_person_mention_after_a_non_quoting_verb_becomes_the_speaker() -> None:
+    text = "ودعا ساركوزي المدن إلى التعاون. وقال الرئيس الفرنسي \"المدن هي أولى الضحايا\"."
+    found = said(text, [_mention(text, "ساركوزي", "PER")])
+    assert found == [("ساركوزي", "المدن هي أولى الضحايا")]

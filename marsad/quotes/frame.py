@@ -339,6 +339,8 @@ def _sure_speaker(speaker: Speaker, phrase: list[Tok], ctx: Context) -> bool:
     """A full name, a title or organisation phrase, or a name already quoted in the article."""
     if known_prefix(phrase, ctx) > 0 or word_kind(phrase[0]) in ("role", "org") or phrase[0].definite:
         return True
+    if any(m.type == "PER" and m.start == speaker.start == phrase[0].start for m in ctx.mentions):
+        return True  # «ودعا أنان خلال كلمة له»: a one-word name the tagger marks as a person, right after the verb
     return speaker.kind == "PER" and len(speaker.name.split()) >= 2 and not speaker.name.startswith(("ب", "ل"))
 
 
