@@ -69,3 +69,10 @@ def test_one_word_person_mention_after_a_non_quoting_verb_becomes_the_speaker() 
     text = "ودعا ساركوزي المدن إلى التعاون. وقال الرئيس الفرنسي \"المدن هي أولى الضحايا\"."
     found = said(text, [_mention(text, "ساركوزي", "PER")])
     assert found == [("ساركوزي", "المدن هي أولى الضحايا")]
+
+
+def test_amma_topic_before_faqad_or_fainnahu_is_the_subject() -> None:
+    found = said("وقال الوزير إن الحكومة باقية. أما المعارضة فقد أكدت أنها ستقاطع الجلسة.")
+    assert found[1] == ("المعارضة", "ستقاطع الجلسة")
+    found = said("أما رئيس البلدية سامي خوري فإنه يقول إن المشروع سينجز قريبا.")
+    assert found == [("سامي خوري", "المشروع سينجز قريبا")]
