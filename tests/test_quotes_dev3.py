@@ -76,3 +76,8 @@ def test_amma_topic_before_faqad_or_fainnahu_is_the_subject() -> None:
     assert found[1] == ("المعارضة", "ستقاطع الجلسة")
     found = said("أما رئيس البلدية سامي خوري فإنه يقول إن المشروع سينجز قريبا.")
     assert found == [("سامي خوري", "المشروع سينجز قريبا")]
+
+
+def test_title_after_a_name_lets_a_later_role_phrase_find_its_holder() -> None:
+    found = said("وزارت أمس سلمى حداد وزيرة الصحة المستشفى الجديد. وأكدت الوزيرة أن المستشفى سيفتح قريبا.")
+    assert found == [("سلمى حداد", "المستشفى سيفتح قريبا")]

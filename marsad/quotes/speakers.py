@@ -544,7 +544,25 @@ def title_holders(text: str, toks: list[Tok]) -> list[Speaker]:
             if found is not None and found.kind == "PER" and found.role \
                     and (" " in found.name or len(match_key(found.name)) >= MIN_HOLDER_LETTERS):
                 out.append(found)
+        elif k >= 2 and not tok.definite and word_kind(tok) == "role":
+            found = apposed_holder(text, toks, k)
+            if found is not None:
+                out.append(found)
     return out
+
+
+def apposed_holder(text: str, toks: list[Tok], k: int) -> Speaker | None:
+    """«فايزة أبوالنجا وزيرة التعاون الدولي», «محمد حجازي مساعد وزير الخارجية»: a name of two words or more right
+    before an indefinite title word holds the title phrase that follows (ANERcorp train: 137 person names followed
+    by an indefinite title word), so a later «الوزيرة» can be resolved to it."""
+    name = closing_name(toks[max(0, k - MAX_NAME_WORDS) : k])
+    before = k - len(name) - 1
+    if not name or (before >= 0 and word_kind(toks[before]) in ("org", "place")):
+        return None  # «وفد حماس اسامة حمدان»: no telling where the organisation's name ends
+    role = leading_phrase(toks[k : k + MAX_ROLE_PHRASE_WORDS])
+    if not role:
+        return None
+    return Speaker(_span(text, name), "PER", _span(text, role), name[0].start, name[-1].end)
 
 
 def speaker_from_mentions(text: str, mentions: list[Mention], start: int, end: int) -> Speaker | None:
