@@ -81,3 +81,10 @@ def test_amma_topic_before_faqad_or_fainnahu_is_the_subject() -> None:
 def test_title_after_a_name_lets_a_later_role_phrase_find_its_holder() -> None:
     found = said("وزارت أمس سلمى حداد وزيرة الصحة المستشفى الجديد. وأكدت الوزيرة أن المستشفى سيفتح قريبا.")
     assert found == [("سلمى حداد", "المستشفى سيفتح قريبا")]
+
+
+def test_time_words_and_adverbs_between_verb_and_subject_are_skipped() -> None:
+    assert said("وأعلن اليوم الخميس النادي الأهلي أن المدرب باق.")[0][0] == "النادي الأهلي"
+    assert said("وأشارت امس قناة الجزيرة إلى أن القصف مستمر.")[0][0] == "قناة الجزيرة"
+    found = said("وقال الوزير إن الخطة جاهزة. وقال ردا على سؤال إن التنفيذ سيبدأ غدا.")
+    assert [s for s, _ in found] == ["الوزير", "الوزير"]

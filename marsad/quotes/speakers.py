@@ -62,6 +62,10 @@ ADVERBS = frozenset({"مجددا", "مرارا", "مؤخرا", "مسبقا", "م
                      "ردا", "تعليقا"})  # «قالت الناطقة باسم ... ردا على تصريح»
 
 
+# Time words between a verb and its subject («اشارت امس قناة», «أعلن اليوم الخميس النادي»): skipped before the speaker.
+DAY_WORDS = frozenset({"السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "مساء", "الليله"})
+
+
 def adverbial(tok: Tok) -> bool:
     """«متمنيا», «مجددا», «مؤخرا»: an indefinite accusative م-word after a verb is a circumstance, not a
     speaker."""
@@ -104,8 +108,9 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
         if not out and tok.key.endswith(("ها", "هم", "هما")) and len(tok.key) > 4:
             break  # «وأبدت ثقتها من أن»: a possessed noun is the object, not the speaker
         if not out and (word_kind(tok) == "aux" or tok.bare in PRONOUN_PREPS or tok.key in PRONOUN_PREPS
+                        or tok.key in ADVERBS or tok.key in DAY_WORDS
                         or (adverbial(tok) and not (nxt is not None and _name_like(nxt, tok)))):
-            continue  # «وأضاف متمنيا للادب أن»; but «ماريا زاخاروفا» is a name
+            continue  # «وأضاف متمنيا للادب أن»; but «ماريا زاخاروفا» is a name; «أعلن اليوم الخميس النادي الأهلي أن»
         if out and tok.key in ADVERBS:
             break  # «أكد الرئيس ... مرارا أن»
         if out and tok.text in QUOTE_MARKS and word_kind(out[-1]) == "org" and _quoted_name_end(toks, n) > n:
