@@ -88,3 +88,10 @@ def test_time_words_and_adverbs_between_verb_and_subject_are_skipped() -> None:
     assert said("وأشارت امس قناة الجزيرة إلى أن القصف مستمر.")[0][0] == "قناة الجزيرة"
     found = said("وقال الوزير إن الخطة جاهزة. وقال ردا على سؤال إن التنفيذ سيبدأ غدا.")
     assert [s for s, _ in found] == ["الوزير", "الوزير"]
+
+
+def test_tagged_person_closing_an_indefinite_title_is_the_holder() -> None:
+    text = 'واكد عضو في وفد الحركة سامي حداد "ان موقفنا معروف ولن يتغير".'
+    assert said(text, [_mention(text, "سامي حداد", "PER")])[0][0] == "سامي حداد"
+    text = "وقال مسؤول في الشرطة إن الانفجار وقع صباحا."
+    assert said(text)[0][0] == "مسؤول"
