@@ -95,3 +95,8 @@ def test_tagged_person_closing_an_indefinite_title_is_the_holder() -> None:
     assert said(text, [_mention(text, "سامي حداد", "PER")])[0][0] == "سامي حداد"
     text = "وقال مسؤول في الشرطة إن الانفجار وقع صباحا."
     assert said(text)[0][0] == "مسؤول"
+
+
+def test_compound_preposition_after_the_verb_is_no_speaker() -> None:
+    found = said("وقال الوزير إن الخطة جاهزة. ويقول بشأن الانتخابات: «ستجرى في موعدها».")
+    assert found[1] == ("الوزير", "ستجرى في موعدها")
