@@ -100,3 +100,11 @@ def test_tagged_person_closing_an_indefinite_title_is_the_holder() -> None:
 def test_compound_preposition_after_the_verb_is_no_speaker() -> None:
     found = said("وقال الوزير إن الخطة جاهزة. ويقول بشأن الانتخابات: «ستجرى في موعدها».")
     assert found[1] == ("الوزير", "ستجرى في موعدها")
+
+
+def test_bayyanat_and_mubayyinan_are_statements() -> None:
+    assert said("وبيّنت الشركة، أنها افتتحت فرعا جديدا.") == [("الشركة", "افتتحت فرعا جديدا")]
+
+
+def test_delegation_head_before_the_holder_of_its_title() -> None:
+    assert said("وقال رئيس بعثة الأردن إلى الدورة سامي خوري إن الفريق جاهز.")[0][0] == "سامي خوري"
