@@ -108,3 +108,8 @@ def test_bayyanat_and_mubayyinan_are_statements() -> None:
 
 def test_delegation_head_before_the_holder_of_its_title() -> None:
     assert said("وقال رئيس بعثة الأردن إلى الدورة سامي خوري إن الفريق جاهز.")[0][0] == "سامي خوري"
+
+
+def test_club_and_spokeswoman_heads_keep_their_phrase() -> None:
+    assert said("وأعلن نادي برشلونة الإسباني أن المدرب باق.")[0][0] == "نادي برشلونة الإسباني"
+    assert said("وقالت متحدثة باسم الشرطة إن التحقيق مستمر.")[0][0] == "متحدثة باسم الشرطة"
