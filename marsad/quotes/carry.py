@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from marsad.quotes.context import Context, Hit, Raw, in_quotation
+from marsad.quotes.context import Context, Hit, Raw, in_quotation, phrase_speaker
 from marsad.quotes.cues import clause_start
 from marsad.quotes.frame import head_phrase_end
 from marsad.quotes.speakers import (
@@ -76,7 +76,7 @@ def participle_subject(ctx: Context, toks: list[Tok], hit: Hit) -> Speaker | Non
     phrase = before_object(phrase)
     if not phrase:
         return None
-    found = parse_speaker(ctx.text, phrase)
+    found = phrase_speaker(phrase, ctx)  # the tagger's person first: «والتقى عباس أولمرت، مؤكدا» is Abbas
     if found is None:
         return None
     first = phrase[0]
