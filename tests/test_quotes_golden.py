@@ -89,9 +89,9 @@ UNSEEN_FLOORS = {
     # their first score, like dev): P 0.991 / R 0.949 / speaker 0.901 / relay 0.75 when this floor was set.
     "dev2": {"recall": 0.94, "precision": 0.98, "speaker": 0.89, "via_recall": 0.7},
     "check": {"recall": 0.88, "precision": 0.95, "speaker": 0.85},
-    # tests/golden/quotes_dev3.json: 44 blind ANERcorp and Wojood passages + three later blind batches (issue 5, third
-    # generalisation round; tuned on after each first score): P 0.977 / R 0.907 / speaker 0.929 / relay 0.70 when set.
-    "dev3": {"recall": 0.90, "precision": 0.97, "speaker": 0.92, "via_recall": 0.7},
+    # tests/golden/quotes_dev3.json: 44 blind ANERcorp and Wojood passages + four later blind batches (issue 5, third
+    # generalisation round; tuned on after each first score): P 0.971 / R 0.877 / speaker 0.919 / relay 0.73 when set.
+    "dev3": {"recall": 0.87, "precision": 0.96, "speaker": 0.91, "via_recall": 0.7},
 }
 
 
