@@ -113,3 +113,14 @@ def test_delegation_head_before_the_holder_of_its_title() -> None:
 def test_club_and_spokeswoman_heads_keep_their_phrase() -> None:
     assert said("وأعلن نادي برشلونة الإسباني أن المدرب باق.")[0][0] == "نادي برشلونة الإسباني"
     assert said("وقالت متحدثة باسم الشرطة إن التحقيق مستمر.")[0][0] == "متحدثة باسم الشرطة"
+
+
+def test_plural_present_forms_and_azhara_are_statements() -> None:
+    assert said("ويشيرون الى ان النمو مستمر.") == [(None, "النمو مستمر")]
+    assert said("وأظهرت الدراسة أن التدخين ضار.") == [("الدراسة", "التدخين ضار")]
+
+
+def test_illa_anna_opens_a_new_statement_like_ghayra_anna() -> None:
+    found = said("ويقول البعض ان الوضع سيء، الا ان خبراء يذكرون ان الوضع جيد.")
+    assert found == [("البعض", "الوضع سيء"), ("خبراء", "الوضع جيد")]
+    assert said("وقال شالوم ان الحزب قرر الا يقول لا.")[0][1] == "الحزب قرر الا يقول لا"
