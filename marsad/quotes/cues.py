@@ -219,7 +219,8 @@ def nested(toks: list[Tok], hit: Hit) -> bool:
         return False
     if any(t.key != t.bare and t.bare in PREPOSITIONS for t in toks[max(0, k - 3) : k]):
         return False  # «(رويترز) وفي مانشيستر قالت الشرطة»: a fronted «وفي ...» opens a new statement
-    return not (before.key in COMPLEMENTIZERS and k > 1 and _opens_clause(toks[k - 2]))
+    # «غير أن X قال», «إلا أن X يذكرون» (ANERcorp train: 3 «إلا أن X + cue»); a bare «الا» is «أن لا» («قرر الا يقول»)
+    return not (before.key in COMPLEMENTIZERS and k > 1 and (_opens_clause(toks[k - 2]) or toks[k - 2].bare == "الا"))
 
 
 def _opens_clause(tok: Tok) -> bool:
@@ -232,7 +233,7 @@ def contrast_cuts(toks: list[Tok]) -> list[int]:
     cuts = []
     for k in range(1, len(toks) - 1):
         if toks[k - 1].text in "،," and (toks[k].bare in ("لكن", "ولكن") or
-                                          (toks[k].bare == "غير" and toks[k + 1].key in COMPLEMENTIZERS)):
+                                          (toks[k].bare in ("غير", "الا") and toks[k + 1].key in COMPLEMENTIZERS)):
             cuts.append(k)
     return cuts
 
