@@ -1,99 +1,184 @@
-"""Issue 5 experiment: a learned speaker chooser (marsad.quotes.ranker) against the hand rules.
+"""Issue 5 experiment: a learned speaker chooser (marsad.quotes.ranker) against the hand rules, on three dev sets.
 
-    .venv/bin/python benchmarks/bench_speaker_ranker.py [--folds 5] [--repeats 4] [--l2 1.0] [--softmax] [--no-rules]
+    .venv/bin/python benchmarks/bench_speaker_ranker.py [--folds 5] [--repeats 5] [--base] [--mentions] [--softmax]
+        [--no-rules] [--weights]
 
 Speaker accuracy over the gold quotes the extractor matches (the bench's matching), on the same quotes for
-model and rules: (1) cross-validation by passage on quotes_dev.json (train on the other folds + seeds);
-(2) train on dev + seeds, test on quotes_dev2.json and on its second batch (19 passages annotated after
-round 5); (3) train on dev, test on the seeds. Never reads the held-out check sets.
-
-The rules of today were partly written on dev2; to score the model against rules that never saw it, run this
-script over an older tree (the ranker copied in), e.g. the rules before any dev2 fix (93e8559) or before
-round 6 (e810798, made before dev2's second batch was annotated):
-
-    mkdir /tmp/r0 && git archive 93e8559 marsad | tar -x -C /tmp/r0 && cp marsad/quotes/ranker.py /tmp/r0/marsad/quotes/
-    (cd /tmp/r0 && PYTHONPATH=/tmp/r0 /work/main/.venv/bin/python /work/main/benchmarks/bench_speaker_ranker.py)
+model and rules. (1) Cross-validation by passage over the union of quotes_dev, quotes_dev2 and quotes_dev3 (the
+seeds are training data only): passages sharing any ANERcorp sentence fall in one group (dev3's anercorp-0045
+repeats a dev passage), groups are dealt to folds after a shuffle per repeat; the ridge penalty of each outer fold
+is chosen by an inner grouped CV on its training part only. Per repeat every quote is predicted once, so each
+set's accuracy is a full out-of-fold figure; the table gives mean ± std over repeats, the mean ± std of the
+per-fold difference, and the quotes the model wins and loses against the rules (summed over repeats).
+(2) Transfer: train on two dev sets + seeds, test on the third (groups overlapping the test set left out).
+``--base`` uses the 34 features of the first experiment only; ``--mentions`` tags entity mentions first (rules and
+model both see them). Never reads the held-out check sets.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_quotes import gold_articles  # noqa: E402
+from bench_quotes import gold_articles, with_mentions  # noqa: E402
 
 from marsad.quotes import article_quotes  # noqa: E402
-from marsad.quotes.ranker import FEATURES, Example, accuracy, examples, train, train_softmax  # noqa: E402
+from marsad.quotes.ranker import BASE_FEATURES, FEATURES, Example, correct, examples, train, train_softmax  # noqa: E402
+from marsad.text.normalize import match_key  # noqa: E402
 
-# The second dev2 batch, listed in quotes_dev2.json's "about" (annotated after five rounds of rule fixes).
-BATCH2 = frozenset(f"anercorp-{n}" for n in ("0092", "0352", "0548", "0720", "0836", "1374", "1464", "1718", "2196",
-                                             "2402", "2605", "2900", "3049", "3207", "3340", "3458", "3652", "3748",
-                                             "3953"))
+DEVS = ("dev", "dev2", "dev3")
+L2_GRID = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0)  # searched by inner CV on each training part, never on a test fold
+Trainer = Callable[..., np.ndarray]
 
 
-def load(which: str, with_rules: bool) -> list[Example]:
+MIN_SHARED = 25  # characters: a shorter sentence («وأضاف:») may repeat without the passages repeating
+
+
+def load(which: str, with_rules: bool, mentions: bool) -> tuple[list[Example], dict[str, set[str]]]:
+    """Examples (passage ids prefixed with the set's name) and each passage's sentences: ANERcorp numbers and
+    normalised texts (ANERcorp holds some articles twice, under other numbers)."""
     articles, gold = gold_articles(which)
     out: list[Example] = []
+    sentences: dict[str, set[str]] = {}
     for name, g in gold.items():
-        out.extend(examples(name, articles[name], article_quotes(articles[name]), g["quotes"], with_rules))
-    return out
+        article = with_mentions(articles[name]) if mentions else articles[name]
+        passage = f"{which}/{name}"
+        raw = g.get("sentences", [])
+        text = articles[name].text
+        sentences[passage] = {f"#{k}" for k in (json.loads(raw) if isinstance(raw, str) else raw)} | {
+            key for s in articles[name].sentences if len(key := match_key(text[s.start : s.end]).strip()) >= MIN_SHARED}
+        out.extend(replace(e, passage=passage)
+                   for e in examples(name, article, article_quotes(article), g["quotes"], with_rules))
+    return out, sentences
 
 
-def cross_validate(dev: list[Example], seeds: list[Example], folds: int, repeats: int, l2: float) -> list[tuple[float, float, int]]:
-    """(model, rules, n) per held-out fold, passages shuffled with seeds 0..repeats-1."""
-    passages = sorted({e.passage for e in dev})
-    out = []
+def groups_of(sentences: dict[str, set[str]]) -> dict[str, str]:
+    """Passage -> group id: passages sharing any sentence (number or text; transitively) share a group."""
+    parent = {p: p for p in sentences}
+
+    def root(p: str) -> str:
+        while parent[p] != p:
+            parent[p] = parent[parent[p]]
+            p = parent[p]
+        return p
+
+    owner: dict[str, str] = {}
+    for p in sorted(sentences):
+        for s in sentences[p]:
+            if s in owner:
+                parent[root(p)] = root(owner[s])
+            else:
+                owner[s] = p
+    return {p: root(p) for p in sentences}
+
+
+def split(data: Sequence[Example], group: dict[str, str], folds: int, seed: int) -> list[set[str]]:
+    """Held-out group sets, one per fold: groups shuffled with ``seed`` and dealt round-robin."""
+    ids = sorted({group[e.passage] for e in data})
+    random.Random(seed).shuffle(ids)
+    return [set(ids[f::folds]) for f in range(folds)]
+
+
+def fit(fn: Trainer, data: Sequence[Example], extra: Sequence[Example], group: dict[str, str],
+        features: Sequence[str], inner: int = 3) -> tuple[np.ndarray, float]:
+    """Weights trained on data + extra with the penalty of L2_GRID best in an inner grouped CV over ``data``
+    (ties: the larger penalty)."""
+    best: tuple[float, float] = (-1.0, 0.0)
+    for l2 in L2_GRID:
+        hits = 0
+        for held in split(data, group, inner, 1000):
+            w = fn([e for e in data if group[e.passage] not in held] + list(extra), l2, features=features)
+            hits += sum(correct(w, [e for e in data if group[e.passage] in held], features))
+        best = max(best, (hits, l2))
+    return fn(list(data) + list(extra), best[1], features=features), best[1]
+
+
+def cross_validate(data: list[Example], seeds: list[Example], group: dict[str, str], fn: Trainer,
+                   features: Sequence[str], folds: int, repeats: int) -> None:
+    sets = [*DEVS, "all"]
+    model = {s: [] for s in sets}  # type: dict[str, list[float]]
+    rules = {s: [] for s in sets}  # type: dict[str, list[float]]
+    wins = {s: [0, 0] for s in sets}
+    fold_diffs, penalties = [], []
     for r in range(repeats):
-        order = passages[:]
-        random.Random(r).shuffle(order)
-        for f in range(folds):
-            held = set(order[f::folds])
-            w = train([e for e in dev if e.passage not in held] + seeds, l2)
-            test = [e for e in dev if e.passage in held]
-            out.append((*accuracy(w, test), len(test)))
-    return out
+        right: dict[int, bool] = {}
+        for held in split(data, group, folds, r):
+            w, l2 = fit(fn, [e for e in data if group[e.passage] not in held], seeds, group, features)
+            penalties.append(l2)
+            test = [(i, e) for i, e in enumerate(data) if group[e.passage] in held]
+            got = correct(w, [e for _, e in test], features)
+            right.update((i, ok) for (i, _), ok in zip(test, got, strict=True))
+            fold_diffs.append((sum(got) - sum(e.rules_ok for _, e in test)) / max(len(test), 1))
+        for s in sets:
+            idx = [i for i, e in enumerate(data) if s == "all" or e.passage.startswith(s + "/")]
+            model[s].append(sum(right[i] for i in idx) / len(idx))
+            rules[s].append(sum(data[i].rules_ok for i in idx) / len(idx))
+            wins[s][0] += sum(right[i] and not data[i].rules_ok for i in idx)
+            wins[s][1] += sum(data[i].rules_ok and not right[i] for i in idx)
+    print(f"CV {repeats}x{folds} by passage group over dev+dev2+dev3 (seeds train only); l2 picked: "
+          + ", ".join(f"{v:g}:{penalties.count(v)}" for v in sorted(set(penalties))))
+    for s in sets:
+        n = sum(1 for e in data if s == "all" or e.passage.startswith(s + "/"))
+        m, ru = np.array(model[s]), np.array(rules[s])
+        print(f"  {s:5} n={n:4} model={m.mean():.3f}±{m.std():.3f} rules={ru.mean():.3f} diff={m.mean() - ru.mean():+.3f}"
+              f"±{(m - ru).std():.3f}  model-only right {wins[s][0]}, rules-only right {wins[s][1]} (over repeats)")
+    d = np.array(fold_diffs)
+    print(f"  per-fold diff {d.mean():+.3f}±{d.std():.3f} over {len(d)} folds")
 
 
-def line(label: str, model: float, rules: float, n: int) -> str:
-    return f"{label:34} model={model:.3f} rules={rules:.3f} diff={model - rules:+.3f} (n={n})"
+def transfer(sets: dict[str, list[Example]], seeds: list[Example], group: dict[str, str], fn: Trainer,
+             features: Sequence[str]) -> None:
+    for test_set in DEVS:
+        test = sets[test_set]
+        blocked = {group[e.passage] for e in test}
+        trained = [e for s in DEVS if s != test_set for e in sets[s] if group[e.passage] not in blocked]
+        w, l2 = fit(fn, trained, seeds, group, features)
+        got = correct(w, test, features)
+        m, r = sum(got) / len(test), sum(e.rules_ok for e in test) / len(test)
+        others = "+".join(s for s in DEVS if s != test_set)
+        print(f"  train {others}+seeds -> {test_set:5} model={m:.3f} rules={r:.3f} diff={m - r:+.3f} (n={len(test)}, l2={l2:g})")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--repeats", type=int, default=4)
-    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--base", action="store_true", help="the first experiment's 34 features only")
+    parser.add_argument("--mentions", action="store_true", help="tag entity mentions first (as the pipeline does)")
     parser.add_argument("--no-rules", action="store_true", help="leave the rules' choice out (structure only)")
     parser.add_argument("--softmax", action="store_true", help="listwise (conditional logit) training")
-    parser.add_argument("--weights", action="store_true", help="print the weights trained on dev + seeds")
+    parser.add_argument("--weights", action="store_true", help="print the weights trained on all dev sets + seeds")
     args = parser.parse_args()
-    global train
-    if args.softmax:
-        train = train_softmax
-    seeds, dev, dev2 = (load(which, not args.no_rules) for which in ("seeds", "dev", "dev2"))
-    for label, data in (("seeds", seeds), ("dev", dev), ("dev2", dev2)):
-        print(f"{label}: {len(data)} matched quotes, a correct candidate for {sum(any(e.labels) for e in data) / len(data):.3f}"
+    fn: Trainer = train_softmax if args.softmax else train
+    features = BASE_FEATURES if args.base else FEATURES
+    sentences: dict[str, set[str]] = {}
+    sets: dict[str, list[Example]] = {}
+    for which in ("seeds", *DEVS):
+        sets[which], found = load(which, not args.no_rules, args.mentions)
+        sentences.update(found)
+        data = sets[which]
+        print(f"{which}: {len(data)} matched quotes, a correct candidate for {sum(any(e.labels) for e in data) / len(data):.3f}"
               f", {np.mean([len(e.candidates) for e in data]):.1f} candidates each")
-    folds = cross_validate(dev, seeds, args.folds, args.repeats, args.l2)
-    diffs = np.array([m - r for m, r, _ in folds])
-    models, rules = np.array([m for m, _, _ in folds]), np.array([r for _, r, _ in folds])
-    print(f"dev CV {args.repeats}x{args.folds} by passage: model={models.mean():.3f}±{models.std():.3f} "
-          f"rules={rules.mean():.3f}±{rules.std():.3f} diff={diffs.mean():+.3f}±{diffs.std():.3f}")
-    w = train(dev + seeds, args.l2)
-    print(line("train dev+seeds -> dev2", *accuracy(w, dev2), len(dev2)))
-    batch2 = [e for e in dev2 if e.passage in BATCH2]
-    print(line("train dev+seeds -> dev2 batch 2", *accuracy(w, batch2), len(batch2)))
-    first = [e for e in dev2 if e.passage not in BATCH2]
-    print(line("train dev+seeds -> dev2 batch 1", *accuracy(w, first), len(first)))
-    print(line("train dev -> seeds", *accuracy(train(dev, args.l2), seeds), len(seeds)))
+    group = groups_of(sentences)
+    joined = [f"{p}~{group[p]}" for p in group if group[p] != p]
+    print(f"groups: {len(set(group.values()))} for {len(group)} passages; joined: {', '.join(sorted(joined)) or 'none'}")
+    union = [e for s in DEVS for e in sets[s]]
+    cross_validate(union, sets["seeds"], group, fn, features, args.folds, args.repeats)
+    print("transfer:")
+    transfer(sets, sets["seeds"], group, fn, features)
     if args.weights:
-        for name, value in sorted(zip(FEATURES, w, strict=True), key=lambda p: -abs(p[1])):
+        w, l2 = fit(fn, union, sets["seeds"], group, features)
+        print(f"weights (all dev sets + seeds, l2={l2:g}):")
+        for name, value in sorted(zip(features, w, strict=True), key=lambda p: -abs(p[1])):
             print(f"  {name:22} {value:+.2f}")
 
 

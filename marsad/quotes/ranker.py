@@ -19,11 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from marsad.model import Article, Quote
+from marsad.quotes.lexicon import DATA, Cue, read_rows, speaker_words
 from marsad.quotes.score import match, speaker_matches
 from marsad.quotes.speakers import (
     MAX_ROLE_PHRASE_WORDS,
@@ -34,18 +36,25 @@ from marsad.quotes.speakers import (
     parse_speaker,
     same_name,
 )
-from marsad.quotes.tokens import Tok, cue_of, is_boundary, sentence_tokens, word_kind
+from marsad.quotes.tokens import COMPLEMENTIZERS, Tok, cue_of, is_boundary, sentence_tokens, word_kind
+from marsad.text.normalize import match_key
 
 WINDOW = 2  # sentences before the quote's own searched for candidates (the issue's experiment brief)
 CARRY_KINDS = frozenset({"add", "continue"})  # «وأضاف», «وتابع»: the last speaker goes on
 SOURCE_WORDS = frozenset({"عن", "حسب", "بحسب", "وبحسب", "وفقا", "نقلا", "لسان"})
-FEATURES = (
+BASE_FEATURES = (
     "bias", "before", "after", "log_dist", "back0", "back1", "back2", "carry_only", "adj_after", "adj_before",
     "PER", "ORG", "ROLE", "NAME", "role_resolved", "has_role", "in_quote", "after_source", "after_lam",
     "rules", "rules_like", "prev", "prev_like", "earlier", "log_count", "words", "sentence_first",
     "rules_x_carry", "prev_x_carry", "after_x_direct", "before_x_direct", "adj_after_x_carry",
     "rules_x_log_cands", "rules_x_no_adjacent",
 )
+# Added in round 3 of the experiment (issue 5, three dev sets): clause distance, the subject slot right after the
+# verb, the entity tagger's type for the phrase (only when the article carries mentions) and verb-gender agreement.
+NEW_FEATURES = ("subject", "log_clauses", "same_clause", "tag_PER", "tag_ORG", "gender_agree", "gender_clash")
+FEATURES = BASE_FEATURES + NEW_FEATURES
+GENDER_PATH = DATA / "speaker_gender.tsv"
+CLAUSE_MARKS = frozenset("،,؛;:.?!؟")
 
 
 @dataclass(slots=True)
@@ -106,9 +115,24 @@ def _cue_index(toks: list[Tok], quote: Quote) -> int:
     return inside[0] if inside else max(len(toks) - 1, 0)
 
 
-def _phrase_candidates(article: Article, quote: Quote) -> list[tuple[Speaker, int, int, int, bool]]:
-    """(speaker, sentences back, first token offset, last token offset, opens its sentence) read from the window,
-    in text order; token offsets count from the cue (negative: before it)."""
+class Reading(NamedTuple):
+    """A speaker phrase read in the window: token offsets count from the cue (negative: before it)."""
+
+    speaker: Speaker
+    back: int  # sentences before the quote's own
+    first: int
+    last: int
+    opens: bool  # the phrase opens its sentence
+    clauses: int  # clause marks (punctuation, another cue, a complementizer) between the phrase and the cue
+
+
+def _clause_marks(toks: Sequence[Tok]) -> int:
+    return sum(t.text in CLAUSE_MARKS or t.key in COMPLEMENTIZERS or (t.is_word and cue_of(t) is not None)
+               for t in toks)
+
+
+def _phrase_candidates(article: Article, quote: Quote) -> list[Reading]:
+    """Every speaker phrase read from the window, in text order."""
     window = _window_tokens(article, quote.sentence)
     flat = [t for _, toks in window for t in toks]
     own = window[-1][1] if window else []
@@ -121,7 +145,9 @@ def _phrase_candidates(article: Article, quote: Quote) -> list[tuple[Speaker, in
             phrase = leading_phrase(toks[k : k + MAX_ROLE_PHRASE_WORDS])
             found = parse_speaker(article.text, phrase) if phrase else None
             if found is not None:
-                out.append((found, back, base + k - cue_at, base + k + len(phrase) - 1 - cue_at, k == 0))
+                first, last = base + k - cue_at, base + k + len(phrase) - 1 - cue_at
+                between = flat[cue_at + 1 : cue_at + first] if first > 0 else flat[cue_at + last + 1 : cue_at]
+                out.append(Reading(found, back, first, last, k == 0, _clause_marks(between)))
         base += len(toks)
     return out
 
@@ -140,7 +166,7 @@ def _add(cands: dict[frozenset[str], Candidate], name: str, kind: str, feats: di
 
 def _position(speaker: Speaker, back: int, first: int, last: int, quote: Quote) -> dict[str, float]:
     dist = min(abs(first), abs(last)) if first * last > 0 else 0
-    return {"before": float(last < 0), "after": float(first > 0), "abs_dist": float(dist),
+    return {"subject": float(back == 0 and first == 1),"before": float(last < 0), "after": float(first > 0), "abs_dist": float(dist),
             "log_dist": float(np.log1p(dist)), f"back{back}": 1.0,
             "adj_after": float(back == 0 and 0 < first <= 2), "adj_before": float(back == 0 and -2 <= last < 0),
             speaker.kind: 1.0, "has_role": float(bool(speaker.role)),
@@ -154,8 +180,14 @@ def candidates(article: Article, quote: Quote, earlier: Sequence[Quote], with_ru
     structural chooser."""
     cands: dict[frozenset[str], Candidate] = {}
     registry = Registry()
-    for speaker, back, first, last, opens in _phrase_candidates(article, quote):
+    verb = cue_gender(quote.cue)
+    for speaker, back, first, last, opens, clauses in _phrase_candidates(article, quote):
         feats = _position(speaker, back, first, last, quote)
+        feats["log_clauses"] = float(np.log1p(clauses + back))
+        feats["same_clause"] = float(clauses == 0 and back == 0)
+        tagged = mention_type(article, speaker.start, speaker.end)
+        if tagged:
+            feats[f"tag_{tagged}"] = 1.0
         feats["after_source"] = float(_before_word(article.text, speaker.start) in SOURCE_WORDS)
         feats["after_lam"] = float(article.text[speaker.start : speaker.start + 1] == "ل")
         feats["sentence_first"] = float(opens)
@@ -171,8 +203,69 @@ def candidates(article: Article, quote: Quote, earlier: Sequence[Quote], with_ru
         _add(cands, name, "CARRY", {"carry_only": 1.0, "earlier": 1.0, "abs_dist": 99.0})
     if quote.speaker and with_rules:
         _add(cands, quote.speaker, "CARRY", {"carry_only": 1.0, "abs_dist": 99.0})
+    for c in cands.values():
+        gender = name_gender(c.name)
+        c.feats["gender_agree"] = float(bool(verb and gender) and verb == gender)
+        c.feats["gender_clash"] = float(bool(verb and gender) and verb != gender)
     return _flag(list(cands.values()), quote if with_rules else replace(quote, speaker=None),
                  previous[-1] if previous else None)
+
+
+def mention_type(article: Article, start: int, end: int) -> str:
+    """PER or ORG when an entity mention of that type overlaps [start, end) (PER first); "" otherwise."""
+    if start < 0:
+        return ""
+    types = {m.type for m in article.mentions if m.start < end and start < m.end}
+    return "PER" if "PER" in types else "ORG" if "ORG" in types else ""
+
+
+@lru_cache(maxsize=1)
+def female_names() -> frozenset[str]:
+    """Normalised female given names (data/speaker_gender.tsv)."""
+    return frozenset(match_key(row[0]) for row in read_rows(GENDER_PATH) if row[1] == "f")
+
+
+def _cue_gender(cue: Cue) -> str:
+    """"f" for «قالت», «تضيف», «مضيفة»; "m" for «قال», «يضيف», «مضيفا»; "" when the form does not say
+    (carry.verb_gender's reading, extended to participles)."""
+    form = cue.form
+    if cue.pos == "past":
+        return "f" if form.endswith("ت") else "" if form.endswith(("وا", "ا")) else "m"
+    if cue.pos == "present":
+        return "f" if form.startswith("ت") else "m" if form.startswith("ي") else ""
+    if cue.pos == "participle":
+        return "f" if form.endswith("ه") else "m" if form.endswith("ا") else ""
+    return ""
+
+
+def cue_gender(cue_text: str) -> str:
+    """Gender marked on a quote's reporting verb (its first word), "" when unmarked or not a lexicon verb."""
+    words = cue_text.split()
+    found = cue_of(Tok(words[0], 0, 0, match_key(words[0]))) if words else None
+    return _cue_gender(found) if found is not None else ""
+
+
+def _bare(key: str) -> list[str]:
+    out = [key]
+    if key.startswith(("و", "ف")) and len(key) > 3:
+        out.append(key[1:])
+    out.extend(k[2:] for k in list(out) if k.startswith("ال") and len(k) > 4)
+    return out
+
+
+def name_gender(name: str) -> str:
+    """"f" for a female given name first, or a role/organisation head ending in ة (الوزيرة، وزارة); "m" otherwise;
+    "" for an empty name."""
+    keys = match_key(name).split()
+    if not keys:
+        return ""
+    if any(k in female_names() for k in _bare(keys[0])):
+        return "f"
+    words = speaker_words()
+    for key in keys[:3]:
+        if any(words.get(k) in ("role", "org") for k in _bare(key)):
+            return "f" if key.endswith("ه") else "m"
+    return "m"
 
 
 def _before_word(text: str, start: int) -> str:
@@ -212,9 +305,9 @@ def _key(word: str) -> str:
     return match_key(word)
 
 
-def matrix(cands: Sequence[Candidate]) -> np.ndarray:
-    """Feature rows in FEATURES order."""
-    return np.array([[c.feats.get(name, 0.0) for name in FEATURES] for c in cands], dtype=float).reshape(-1, len(FEATURES))
+def matrix(cands: Sequence[Candidate], features: Sequence[str] = FEATURES) -> np.ndarray:
+    """Feature rows in ``features`` order (FEATURES by default)."""
+    return np.array([[c.feats.get(name, 0.0) for name in features] for c in cands], dtype=float).reshape(-1, len(features))
 
 
 def examples(name: str, article: Article, predicted: Sequence[Quote], gold: Sequence[Mapping[str, Any]],
@@ -229,11 +322,11 @@ def examples(name: str, article: Article, predicted: Sequence[Quote], gold: Sequ
     return out
 
 
-def train(data: Sequence[Example], l2: float = 1.0, steps: int = 25) -> np.ndarray:
-    """Logistic-regression weights (FEATURES order) over the candidates of examples with a correct candidate.
+def train(data: Sequence[Example], l2: float = 1.0, steps: int = 25, features: Sequence[str] = FEATURES) -> np.ndarray:
+    """Logistic-regression weights (``features`` order) over the candidates of examples with a correct candidate.
 
-    ``l2``: ridge penalty (1.0, chosen by reading dev cross-validation, not tuned further); Newton steps."""
-    rows = [(matrix(e.candidates), np.array(e.labels, dtype=float)) for e in data if any(e.labels)]
+    ``l2``: ridge penalty (default 1.0, read from dev cross-validation; the bench picks it by inner CV); Newton steps."""
+    rows = [(matrix(e.candidates, features), np.array(e.labels, dtype=float)) for e in data if any(e.labels)]
     x = np.vstack([r[0] for r in rows])
     y = np.concatenate([r[1] for r in rows])
     w = np.zeros(x.shape[1])
@@ -255,11 +348,13 @@ def _listwise_loss(groups: Sequence[tuple[np.ndarray, np.ndarray]], w: np.ndarra
     return total
 
 
-def train_softmax(data: Sequence[Example], l2: float = 1.0, steps: int = 25) -> np.ndarray:
+def train_softmax(data: Sequence[Example], l2: float = 1.0, steps: int = 25,
+                  features: Sequence[str] = FEATURES) -> np.ndarray:
     """Conditional-logit (listwise) weights: a softmax over each quote's candidates, the correct ones sharing
     the target; same penalty as ``train``, Newton steps halved until the loss falls."""
-    groups = [(matrix(e.candidates), np.array(e.labels, dtype=float) / sum(e.labels)) for e in data if any(e.labels)]
-    d = len(FEATURES)
+    groups = [(matrix(e.candidates, features), np.array(e.labels, dtype=float) / sum(e.labels))
+              for e in data if any(e.labels)]
+    d = len(features)
     w = np.zeros(d)
     penalty = l2 * np.eye(d)
     penalty[0, 0] = 1.0  # the bias cancels in a softmax: keep it at zero
@@ -279,21 +374,26 @@ def train_softmax(data: Sequence[Example], l2: float = 1.0, steps: int = 25) -> 
     return w
 
 
-def choose(weights: np.ndarray, cands: Sequence[Candidate]) -> Candidate | None:
+def choose(weights: np.ndarray, cands: Sequence[Candidate], features: Sequence[str] = FEATURES) -> Candidate | None:
     """The top-scoring candidate; one inside the quote never wins (ties: the first in list order)."""
     allowed = [c for c in cands if not c.feats.get("in_quote")]
     if not allowed:
         return None
-    scores = matrix(allowed) @ weights
+    scores = matrix(allowed, features) @ weights
     return allowed[int(np.argmax(scores))]
 
 
-def accuracy(weights: np.ndarray, data: Sequence[Example]) -> tuple[float, float]:
+def correct(weights: np.ndarray, data: Sequence[Example], features: Sequence[str] = FEATURES) -> list[bool]:
+    """Whether the model's choice names the gold speaker, per example."""
+    out = []
+    for e in data:
+        pick = choose(weights, e.candidates, features)
+        out.append(speaker_matches(pick.name if pick else None, list(e.gold)))
+    return out
+
+
+def accuracy(weights: np.ndarray, data: Sequence[Example], features: Sequence[str] = FEATURES) -> tuple[float, float]:
     """(model, rules) speaker accuracy over the examples."""
     if not data:
         return 0.0, 0.0
-    model = 0
-    for e in data:
-        pick = choose(weights, e.candidates)
-        model += speaker_matches(pick.name if pick else None, list(e.gold))
-    return model / len(data), sum(e.rules_ok for e in data) / len(data)
+    return sum(correct(weights, data, features)) / len(data), sum(e.rules_ok for e in data) / len(data)
