@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import numpy as np
 
-from marsad.model import Article
+from marsad.model import Article, Mention
 from marsad.quotes import article_quotes
 from marsad.quotes.ranker import (
     FEATURES,
     Candidate,
     candidates,
     choose,
+    cue_gender,
     examples,
     matrix,
+    mention_type,
+    name_gender,
     train,
     train_softmax,
 )
@@ -83,3 +86,35 @@ def test_listwise_training_learns_the_label() -> None:
     assert np.all(np.isfinite(w)) and abs(w[FEATURES.index("bias")]) < 1e-9  # the bias cancels in a softmax
     picks = [choose(w, e.candidates) for e in examples("t", article, quotes, gold, with_rules=False)]
     assert all(p is not None and p.name.startswith("سيرغي لافروف") for p in picks)
+
+
+def test_verb_gender_of_the_cue() -> None:
+    assert cue_gender("وقالت") == "f" and cue_gender("وقال") == "m" and cue_gender("تقول") == "f"
+    assert cue_gender("مضيفا") == "m" and cue_gender("") == ""
+
+
+def test_name_gender_reads_female_names_and_feminine_heads() -> None:
+    assert name_gender("كوندوليزا رايس") == "f"
+    assert name_gender("وزارة الخارجية") == "f" and name_gender("الجيش الإسرائيلي") == "m"
+    assert name_gender("سيرغي لافروف") == "m" and name_gender("") == ""
+
+
+def test_subject_slot_gender_and_clause_features() -> None:
+    text = "وقالت الوزيرة إن الاتفاق سيوقع غدا، وأضاف الرئيس أن الموعد لم يحدد."
+    article = _article(text)
+    quotes = article_quotes(article)
+    cands = candidates(article, quotes[0], [])
+    minister = _by_name(cands, "الوزيرة")
+    assert minister.feats["subject"] == 1.0 and minister.feats["same_clause"] == 1.0
+    assert minister.feats["gender_agree"] == 1.0 and minister.feats["gender_clash"] == 0.0
+    president = _by_name(cands, "الرئيس")
+    assert president.feats["gender_clash"] == 1.0 and president.feats["log_clauses"] > 0
+
+
+def test_tagged_mention_type_overlapping_a_phrase() -> None:
+    article = _article()
+    start = TEXT.index("سيرغي")
+    article.mentions = [Mention(start, start + len("سيرغي لافروف"), "سيرغي لافروف", "PER")]
+    assert mention_type(article, start, start + 5) == "PER" and mention_type(article, 0, 4) == ""
+    lavrov = _by_name(candidates(article, article_quotes(article)[0], []), "سيرغي لافروف")
+    assert lavrov.feats["tag_PER"] == 1.0
