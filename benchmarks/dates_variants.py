@@ -762,6 +762,192 @@ FAMILIES: list[Callable[[Template], Iterator[Variant]]] = [
     day_links, hijri_dates, separators]
 
 
+# ---- generated families: times of day and date+time from Arabic time grammar (not from templates) ----------
+# Each variant is built from a grammar of clock expressions with its value derived mechanically; a part in
+# «[…]» at either end of an expression may be inside or outside the span (both accepted, the outermost
+# first): «في» before a time is outside in the specs («في السابعة» -> «السابعة») but inside between a date and
+# its time; «الساعة» is inside; «حوالي/نحو/قرابة» are inside in the dev specs (3 of 3: «الليلة حوالي الساعة
+# 7», «يوم 14 أكتوبر حوالي الساعة 8:00 صباحًا»), «تماما/بالضبط» are not marked there (either accepted).
+
+GEN_ANCHOR = dt.datetime(2016, 11, 7, 16, 12)  # a Monday, the specs' usual reference moment
+GEN_FRAMES = ["سأعود {}", "بدأ الاجتماع {} في مقر الوزارة", "وقال المتحدث إن الانفجار وقع {} قرب السوق"]
+HOURS_FW = ["الواحدة", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة",
+            "العاشرة", "الحادية عشرة", "الثانية عشرة"]
+HOURS_ALT = {11: "الحادية عشر", 12: "الثانية عشر"}
+HOURS_CARD = ["واحدة", "اثنتين", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "إحدى عشرة",
+              "اثنتي عشرة"]
+# (minutes, text after the hour)
+MINUTE_WORDS = [(40, "وأربعون دقيقة"), (40, "وأربعين دقيقة"), (40, "و40 دقيقة"), (40, "و 40 دقيقة"), (5, "وخمس دقائق"),
+                (5, "و خمس دقائق"), (10, "وعشر دقائق"), (20, "وعشرون دقيقة"), (20, "وعشرين دقيقة"),
+                (25, "وخمس وعشرون دقيقة"), (25, "وخمسة وعشرين دقيقة"), (35, "و35 دقيقة"), (50, "وخمسين دقيقة"),
+                (20, "وعشرين"), (10, "وعشر دقائق")]
+FRACTIONS = [(30, "والنصف"), (30, "ونصف"), (15, "والربع"), (15, "وربع"), (20, "والثلث"), (20, "وثلث"),
+             (-15, "إلا ربعا"), (-15, "إلا الربع"), (-15, "إلا ربع"), (-20, "إلا ثلثا"), (-20, "إلا الثلث"),
+             (-10, "إلا عشر دقائق"), (-5, "إلا خمس دقائق"), (-20, "إلا عشرين دقيقة"), (-10, "إلا 10 دقائق")]
+# (day part after the hour, hours it is said with, hour -> 24-hour clock)
+PARTS: list[tuple[str, range | list[int], Callable[[int], int]]] = [
+    ("صباحا", range(1, 12), lambda h: h), ("صباحًا", range(1, 12), lambda h: h), ("ص", range(1, 12), lambda h: h),
+    ("مساء", range(1, 12), lambda h: h + 12), ("مساءً", range(1, 12), lambda h: h + 12),
+    ("م", range(1, 12), lambda h: h + 12), ("ظهرا", [11, 12, 1, 2, 3], lambda h: h if h >= 11 else h + 12),
+    ("بعد الظهر", range(1, 6), lambda h: h + 12), ("عصرا", [3, 4, 5], lambda h: h + 12),
+    ("ليلا", [8, 9, 10, 11, 12, 1, 2], lambda h: h + 12 if 6 <= h < 12 else (0 if h == 12 else h)),
+    ("فجرا", [3, 4, 5], lambda h: h), ("في الصباح", range(6, 12), lambda h: h),
+    ("في المساء", range(5, 12), lambda h: h + 12), ("من صباح اليوم", range(6, 12), lambda h: h),
+    ("من مساء اليوم", range(5, 12), lambda h: h + 12)]
+NAMED_TIMES = [("منتصف الليل", "T00"), ("الظهر", "T12"), ("الظهيرة", "T12"), ("منتصف النهار", "T12")]
+APPROX = ["حوالي", "نحو", "قرابة", "تقريبا"]
+EXACT = ["تماما", "بالضبط", "تمامًا"]
+GEN_DAYS = [("اليوم", "2016-11-07"), ("غدا", "2016-11-08"), ("أمس", "2016-11-06"), ("بعد غد", "2016-11-09"),
+            ("يوم الجمعة", "XXXX-WXX-5"), ("الجمعة", "XXXX-WXX-5"), ("يوم الأحد", "XXXX-WXX-7"),
+            ("الخميس", "XXXX-WXX-4"), ("يوم 15 أكتوبر", "XXXX-10-15"), ("3 مارس 2017", "2017-03-03")]
+GEN_DAYS_AFTER = [("اليوم", "2016-11-07"), ("غد", "2016-11-08"), ("الغد", "2016-11-08"), ("أمس", "2016-11-06"),
+                  ("يوم الجمعة", "XXXX-WXX-5"), ("الأحد", "XXXX-WXX-7"), ("يوم 15 أكتوبر", "XXXX-10-15")]
+# day parts before a day («صباح الأحد») and the hours they take
+PART_BEFORE = [("صباح", range(6, 12), lambda h: h), ("مساء", range(5, 12), lambda h: h + 12),
+               ("ظهر", [12, 1, 2], lambda h: h if h == 12 else h + 12)]
+
+
+def _hhmm(h: int, m: int | None = None) -> str:
+    if m is not None and m < 0:
+        h, m = (h - 1) % 24, 60 + m
+    return f"T{h:02d}" if m is None else f"T{h:02d}:{m:02d}"
+
+
+def _gen(family: str, expr: str, timex: str, frames: list[str] | None = None) -> Iterator[Variant]:
+    """One variant per frame; «[…]» parts at either end of ``expr`` may be in or out of the span."""
+    lead = re.match(r"(?:\[[^\]]*\])*", expr).group()  # type: ignore[union-attr]
+    trail = re.search(r"(?:\[[^\]]*\])*$", expr).group()  # type: ignore[union-attr]
+    core = expr[len(lead):len(expr) - len(trail)]
+    leads, trails = re.findall(r"\[([^\]]*)\]", lead), re.findall(r"\[([^\]]*)\]", trail)
+    plain = "".join(leads) + core + "".join(trails)
+    for frame in frames or GEN_FRAMES:
+        base = frame.index("{}")
+        starts = [base + len("".join(leads[:i])) for i in range(len(leads) + 1)]
+        core_end = base + len("".join(leads)) + len(core)
+        ends = [core_end + len("".join(trails[:i])) for i in range(len(trails), -1, -1)]
+        spans = [(s, e) for s in starts for e in ends]
+        yield Variant(family, frame.format(plain), spans, timex, True, GEN_ANCHOR, expr)
+
+
+def gen_hours() -> Iterator[Variant]:
+    """«في الثامنة», «الساعة الثامنة», «الساعة ثمانية», «الساعة 8», «على/عند الساعة 8»."""
+    for h in range(1, 13):
+        words = [HOURS_FW[h - 1]] + ([HOURS_ALT[h]] if h in HOURS_ALT else [])
+        for w in words:
+            yield from _gen("gen:hour ordinal", f"[في ]{w}", _hhmm(h))
+            yield from _gen("gen:hour ordinal", f"[عند ]الساعة {w}", _hhmm(h))
+        yield from _gen("gen:hour cardinal", f"الساعة {HOURS_CARD[h - 1]}", _hhmm(h))
+        yield from _gen("gen:hour digits", f"الساعة {h}", _hhmm(h))
+        yield from _gen("gen:hour digits", f"[على ]الساعة {h}", _hhmm(h))
+    for h, m in ((20, 30), (14, 0), (9, 15), (23, 45), (0, 30), (17, 5)):
+        yield from _gen("gen:24-hour", f"[في ]{h}:{m:02d}", _hhmm(h, m))
+        yield from _gen("gen:24-hour", f"الساعة {h}:{m:02d}", _hhmm(h, m))
+    for h in (13, 15, 18, 20, 22):
+        yield from _gen("gen:24-hour", f"الساعة {h}", _hhmm(h))
+
+
+def gen_minutes() -> Iterator[Variant]:
+    """«8:40», «الثامنة وأربعون دقيقة», «الثامنة و40 دقيقة», «الثامنة و خمس دقائق», fractions and «إلا»."""
+    for h in (1, 3, 8, 10, 11):
+        for m in (5, 40):
+            yield from _gen("gen:minutes digits", f"[في ]{h}:{m:02d}", _hhmm(h, m))
+            yield from _gen("gen:minutes digits", f"الساعة {h}:{m:02d}", _hhmm(h, m))
+        for m, words in MINUTE_WORDS:
+            yield from _gen("gen:minutes words", f"[في ]{HOURS_FW[h - 1]} {words}", _hhmm(h, m))
+            yield from _gen("gen:minutes words", f"الساعة {HOURS_FW[h - 1]} {words}", _hhmm(h, m))
+        for m, words in FRACTIONS:
+            yield from _gen("gen:fractions", f"[في ]{HOURS_FW[h - 1]} {words}", _hhmm(h, m))
+            yield from _gen("gen:fractions", f"الساعة {HOURS_FW[h - 1]} {words}", _hhmm(h, m))
+
+
+def gen_dayparts() -> Iterator[Variant]:
+    """The part of the day after the hour and its effect on it; named times; the hour in digits too."""
+    for part, hours_, to24 in PARTS:
+        for h in hours_:
+            yield from _gen(f"gen:daypart {part}", f"[في ]{HOURS_FW[h - 1]} {part}", _hhmm(to24(h)))
+            yield from _gen(f"gen:daypart {part}", f"الساعة {h} {part}", _hhmm(to24(h)))
+            if h in (8, 3):
+                yield from _gen(f"gen:daypart {part}", f"[في ]{h}:30 {part}", _hhmm(to24(h), 30))
+                yield from _gen(f"gen:daypart {part}", f"[في ]{HOURS_FW[h - 1]} والنصف {part}", _hhmm(to24(h), 30))
+    for name, timex in NAMED_TIMES:
+        for prep in ("عند", "في", "قرابة"):
+            yield from _gen("gen:named time", f"[{prep} ]{name}", timex)
+
+
+def gen_approx() -> Iterator[Variant]:
+    """«حوالي/نحو/قرابة الساعة الثامنة», «الساعة الثامنة تماما/بالضبط»."""
+    for h in (2, 8, 11):
+        for word in APPROX[:3]:
+            yield from _gen("gen:approx", f"[{word} ]الساعة {HOURS_FW[h - 1]}", _hhmm(h))
+            yield from _gen("gen:approx", f"[{word} ]الساعة {h} مساء", _hhmm(h + 12))
+            yield from _gen("gen:approx", f"[في ][{word} ]{HOURS_FW[h - 1]} صباحا", _hhmm(h))
+        yield from _gen("gen:approx", f"الساعة {HOURS_FW[h - 1]}[ تقريبا]", _hhmm(h))
+        for word in EXACT:
+            yield from _gen("gen:exact", f"الساعة {HOURS_FW[h - 1]}[ {word}]", _hhmm(h))
+            yield from _gen("gen:exact", f"[في ]{HOURS_FW[h - 1]} مساء[ {word}]", _hhmm(h + 12))
+            yield from _gen("gen:exact", f"الساعة {h}:15[ {word}]", _hhmm(h, 15))
+
+
+def gen_date_time() -> Iterator[Variant]:
+    """A day then its time and a time then its day, with «في/عند/على» between; «صباح الأحد الساعة العاشرة»."""
+    times = [("الساعة 8 مساء", 20, None), ("الثالثة عصرا", 15, None), ("الساعة العاشرة صباحا", 10, None),
+             ("السابعة والنصف مساء", 19, 30), ("الساعة 9:15 صباحا", 9, 15)]
+    for day, dvalue in GEN_DAYS:
+        for text, h, m in times:
+            value = dvalue + _hhmm(h, m)
+            for prep in ("", "في ", "عند ", "على "):
+                if prep == "على " and not text.startswith("الساعة"):
+                    continue
+                yield from _gen("gen:date time", f"{day} {prep}{text}", value)
+            yield from _gen("gen:date time", f"{day}، {text}", value)
+    for day, dvalue in GEN_DAYS_AFTER:
+        for text, h, m in times:
+            yield from _gen("gen:time date", f"[في ]{text} {day}", dvalue + _hhmm(h, m))
+            yield from _gen("gen:time date", f"[في ]{text} من {day}", dvalue + _hhmm(h, m))
+    for part, hours_, to24 in PART_BEFORE:
+        for day, dvalue in (("الأحد", "XXXX-WXX-7"), ("اليوم", "2016-11-07"), ("الغد", "2016-11-08"),
+                            ("أمس", "2016-11-06"), ("يوم الخميس", "XXXX-WXX-4")):
+            for h in list(hours_)[:3]:
+                for prep in ("", "في ", "عند "):
+                    yield from _gen("gen:part day time", f"{part} {day} {prep}الساعة {HOURS_FW[h - 1]}",
+                                    dvalue + _hhmm(to24(h)))
+                    yield from _gen("gen:part day time", f"{part} {day} {prep}{HOURS_FW[h - 1]}" if prep else
+                                    f"{part} {day} الساعة {h}", dvalue + _hhmm(to24(h)))
+                yield from _gen("gen:time part day", f"[في ]{HOURS_FW[h - 1]} من {part} {day}", dvalue + _hhmm(to24(h)))
+                yield from _gen("gen:time part day", f"الساعة {h} {part} {day}", dvalue + _hhmm(to24(h)))
+    for day, iso in (("الخميس", 4), ("الجمعة", 5), ("السبت", 6), ("الأحد", 7)):
+        yield from _gen("gen:night of", f"ليلة {day}", f"XXXX-WXX-{iso}TNI")
+
+
+def gen_ranges() -> Iterator[Variant]:
+    """«من الثامنة حتى العاشرة», «بين 8 و10 صباحا», «من 8:00 إلى 10:30»."""
+    for a, b in ((8, 10), (3, 5), (9, 11), (1, 4)):
+        pm = 12 if a < 6 else 0
+        for to in ("حتى", "إلى", "الى", "وحتى"):
+            yield from _gen("gen:range words", f"من {HOURS_FW[a - 1]} {to} {HOURS_FW[b - 1]}", f"(T{a:02d},T{b:02d})")
+            yield from _gen("gen:range words", f"من الساعة {HOURS_FW[a - 1]} {to} الساعة {HOURS_FW[b - 1]}",
+                            f"(T{a:02d},T{b:02d})")
+            yield from _gen("gen:range digits", f"من {a}:00 {to} {b}:30", f"(T{a:02d}:00,T{b:02d}:30)")
+            part, add = ("مساء", 12) if pm else ("صباحا", 0)
+            yield from _gen("gen:range+part", f"من {a} {to} {b} {part}", f"(T{a + add:02d},T{b + add:02d})")
+            yield from _gen("gen:range+part", f"من {HOURS_FW[a - 1]} {to} {HOURS_FW[b - 1]} {part}",
+                            f"(T{a + add:02d},T{b + add:02d})")
+        part, add = ("مساء", 12) if pm else ("صباحا", 0)
+        for sep in ("و", "و "):
+            yield from _gen("gen:range between", f"بين {a} {sep}{b} {part}", f"(T{a + add:02d},T{b + add:02d})")
+            yield from _gen("gen:range between", f"بين الساعة {a} {sep}{b} {part}", f"(T{a + add:02d},T{b + add:02d})")
+            yield from _gen("gen:range between", f"بين {HOURS_FW[a - 1]} {sep}{HOURS_FW[b - 1]} {part}",
+                            f"(T{a + add:02d},T{b + add:02d})")
+        yield from _gen("gen:range+day", f"غدا من {a} إلى {b} {part}",
+                        f"(2016-11-08T{a + add:02d},2016-11-08T{b + add:02d})")
+        yield from _gen("gen:range+day", f"يوم الجمعة بين الساعة {a} و{b} {part}",
+                        f"(XXXX-WXX-5T{a + add:02d},XXXX-WXX-5T{b + add:02d})")
+
+
+GENERATED: list[Callable[[], Iterator[Variant]]] = [gen_hours, gen_minutes, gen_dayparts, gen_approx, gen_date_time,
+                                                   gen_ranges]
+
+
 # ---- scoring --------------------------------------------------------------------------------------------------
 
 def check(v: Variant) -> tuple[bool, bool | None, list[Found]]:
@@ -774,7 +960,7 @@ def check(v: Variant) -> tuple[bool, bool | None, list[Found]]:
     return hit is not None, hit is not None and value_matches(hit, v.timex, v.anchor), found
 
 
-def variants(temps: list[Template], only: str | None) -> list[Variant]:
+def variants(temps: list[Template], only: str | None, no_generated: bool = False) -> list[Variant]:
     seen: set[tuple[str, tuple[int, int]]] = set()
     out = []
     for t in temps:
@@ -783,6 +969,12 @@ def variants(temps: list[Template], only: str | None) -> list[Variant]:
                 key = (v.text, v.spans[0])
                 if key in seen or (only and not v.family.startswith(only)) or v.text == t.text:
                     continue
+                seen.add(key)
+                out.append(v)
+    for make in GENERATED if not no_generated else []:
+        for v in make():
+            key = (v.text, v.spans[0])
+            if key not in seen and not (only and not v.family.startswith(only)):
                 seen.add(key)
                 out.append(v)
     return out
@@ -830,10 +1022,11 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=15, help="failing variants listed per family")
     ap.add_argument("--family", help="only the families whose name starts with this")
     ap.add_argument("--no-news", action="store_true", help="templates from the specs only")
+    ap.add_argument("--no-generated", action="store_true", help="without the families generated from the time grammar")
     args = ap.parse_args()
     temps = templates(args.specs, None if args.no_news else NEWS)
     print(f"{len(temps)} templates (right span and value)")
-    report(variants(temps, args.family), args.show)
+    report(variants(temps, args.family, args.no_generated), args.show)
 
 
 if __name__ == "__main__":
