@@ -36,16 +36,16 @@ from marsad.quotes.ranker import BASE_FEATURES, FEATURES, Example, correct, exam
 from marsad.text.normalize import match_key  # noqa: E402
 
 DEVS = ("dev", "dev2", "dev3")
-L2_GRID = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0)  # searched by inner CV on each training part, never on a test fold
+L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0)  # searched by inner CV on each training part, never on a test fold
 Trainer = Callable[..., np.ndarray]
 
 
-MIN_SHARED = 25  # characters: a shorter sentence («وأضاف:») may repeat without the passages repeating
+SHINGLE = 8  # words: passages sharing a run of 8 normalised words repeat each other (ANERcorp holds some articles twice)
 
 
 def load(which: str, with_rules: bool, mentions: bool) -> tuple[list[Example], dict[str, set[str]]]:
-    """Examples (passage ids prefixed with the set's name) and each passage's sentences: ANERcorp numbers and
-    normalised texts (ANERcorp holds some articles twice, under other numbers)."""
+    """Examples (passage ids prefixed with the set's name) and each passage's ANERcorp sentence numbers and
+    8-word runs (a repeated article comes back under other sentence numbers)."""
     articles, gold = gold_articles(which)
     out: list[Example] = []
     sentences: dict[str, set[str]] = {}
@@ -53,16 +53,16 @@ def load(which: str, with_rules: bool, mentions: bool) -> tuple[list[Example], d
         article = with_mentions(articles[name]) if mentions else articles[name]
         passage = f"{which}/{name}"
         raw = g.get("sentences", [])
-        text = articles[name].text
+        words = match_key(articles[name].text).split()
         sentences[passage] = {f"#{k}" for k in (json.loads(raw) if isinstance(raw, str) else raw)} | {
-            key for s in articles[name].sentences if len(key := match_key(text[s.start : s.end]).strip()) >= MIN_SHARED}
+            " ".join(words[k : k + SHINGLE]) for k in range(max(len(words) - SHINGLE + 1, 0))}
         out.extend(replace(e, passage=passage)
                    for e in examples(name, article, article_quotes(article), g["quotes"], with_rules))
     return out, sentences
 
 
 def groups_of(sentences: dict[str, set[str]]) -> dict[str, str]:
-    """Passage -> group id: passages sharing any sentence (number or text; transitively) share a group."""
+    """Passage -> group id: passages sharing any sentence number or 8-word run (transitively) share a group."""
     parent = {p: p for p in sentences}
 
     def root(p: str) -> str:

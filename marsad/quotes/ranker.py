@@ -75,6 +75,7 @@ class Example:
     labels: list[bool]
     rules_ok: bool
     gold: tuple[str, ...]
+    x: np.ndarray = field(default_factory=lambda: np.zeros((0, len(FEATURES))))  # matrix(candidates), built once
 
 
 def _window_tokens(article: Article, sentence: int) -> list[tuple[int, list[Tok]]]:
@@ -318,7 +319,8 @@ def examples(name: str, article: Article, predicted: Sequence[Quote], gold: Sequ
         q, g = predicted[i], gold[j]
         cands = candidates(article, q, predicted[:i], with_rules)
         labels = [speaker_matches(c.name, g["speaker"]) for c in cands]
-        out.append(Example(name, cands, labels, speaker_matches(q.speaker, g["speaker"]), tuple(g["speaker"])))
+        out.append(Example(name, cands, labels, speaker_matches(q.speaker, g["speaker"]), tuple(g["speaker"]),
+                           matrix(cands)))
     return out
 
 
@@ -326,7 +328,7 @@ def train(data: Sequence[Example], l2: float = 1.0, steps: int = 25, features: S
     """Logistic-regression weights (``features`` order) over the candidates of examples with a correct candidate.
 
     ``l2``: ridge penalty (default 1.0, read from dev cross-validation; the bench picks it by inner CV); Newton steps."""
-    rows = [(matrix(e.candidates, features), np.array(e.labels, dtype=float)) for e in data if any(e.labels)]
+    rows = [(_rows(e, features), np.array(e.labels, dtype=float)) for e in data if any(e.labels)]
     x = np.vstack([r[0] for r in rows])
     y = np.concatenate([r[1] for r in rows])
     w = np.zeros(x.shape[1])
@@ -352,7 +354,7 @@ def train_softmax(data: Sequence[Example], l2: float = 1.0, steps: int = 25,
                   features: Sequence[str] = FEATURES) -> np.ndarray:
     """Conditional-logit (listwise) weights: a softmax over each quote's candidates, the correct ones sharing
     the target; same penalty as ``train``, Newton steps halved until the loss falls."""
-    groups = [(matrix(e.candidates, features), np.array(e.labels, dtype=float) / sum(e.labels))
+    groups = [(_rows(e, features), np.array(e.labels, dtype=float) / sum(e.labels))
               for e in data if any(e.labels)]
     d = len(features)
     w = np.zeros(d)
@@ -383,12 +385,22 @@ def choose(weights: np.ndarray, cands: Sequence[Candidate], features: Sequence[s
     return allowed[int(np.argmax(scores))]
 
 
+def _rows(e: Example, features: Sequence[str]) -> np.ndarray:
+    """The example's feature rows in ``features`` order (from its prebuilt matrix when it has one)."""
+    if e.x.shape[0] != len(e.candidates):
+        return matrix(e.candidates, features)
+    return e.x[:, [FEATURES.index(name) for name in features]]
+
+
 def correct(weights: np.ndarray, data: Sequence[Example], features: Sequence[str] = FEATURES) -> list[bool]:
-    """Whether the model's choice names the gold speaker, per example."""
+    """Whether the model's choice (``choose``'s) names the gold speaker, per example."""
     out = []
+    inside = FEATURES.index("in_quote")
     for e in data:
-        pick = choose(weights, e.candidates, features)
-        out.append(speaker_matches(pick.name if pick else None, list(e.gold)))
+        x = _rows(e, features)
+        allowed = [k for k in range(len(e.candidates)) if not e.candidates[k].feats.get("in_quote")] \
+            if e.x.shape[0] != len(e.candidates) else list(np.flatnonzero(e.x[:, inside] == 0))
+        out.append(bool(allowed) and e.labels[allowed[int(np.argmax(x[allowed] @ weights))]])
     return out
 
 
