@@ -571,8 +571,8 @@ def hours_in_words(t: Template) -> Iterator[Variant]:
         return
     for new, word in enumerate(HOURS_F, 1):
         value = new + offset
-        if not 0 <= value <= 23 or offset == 12 and new == 12:
-            continue
+        if not 0 <= value <= 23 or offset == 12 and new == 12 or offset == 12 and new == 11 and "ظهرا" in t.span:
+            continue  # «الحادية عشرة ظهرا» is 11:00 (before noon), not 23:00
         yield _in_span(t, "hour:words", (s, e), word,
                        lambda x, v=value: re.sub(r"T\d\d", f"T{v:02d}", x, count=1))
 
@@ -871,7 +871,8 @@ def gen_dayparts() -> Iterator[Variant]:
                 yield from _gen(f"gen:daypart {part}", f"[في ]{HOURS_FW[h - 1]} والنصف {part}", _hhmm(to24(h), 30))
     for name, timex in NAMED_TIMES:
         for prep in ("عند", "في", "قرابة"):
-            yield from _gen("gen:named time", f"[{prep} ]{name}", timex)
+            if (prep, name) != ("في", "الظهر"):  # also «in the back» («أصيب في الظهر»)
+                yield from _gen("gen:named time", f"[{prep} ]{name}", timex)
 
 
 def gen_approx() -> Iterator[Variant]:

@@ -39,7 +39,7 @@ from marsad.dates.scan import scan
 from marsad.model import TimeExpression
 
 DAYPART_PM = frozenset({"AF", "EV", "NI"})
-TIME_GLUE = frozenset({",", "،", "في", "عند", "على", "علي", "من", "حوالي", "نحو", "تمام", "-"})
+TIME_GLUE = frozenset({",", "،", "في", "عند", "على", "علي", "من", "حوالي", "نحو", "تمام", "-", "يوم"})  # «… مساء يوم 15 أكتوبر»
 
 
 @dataclass(slots=True)
@@ -251,6 +251,9 @@ def _range_pair(p: Parser, a: Hit, b: Hit) -> bool:
     joiner = p.norm(a.j)
     if joiner == "الي" and _moved(p, a.i):
         return False  # «سأغير موعد الثالثة مساءً إلى الرابعة»: the old and the new time, not a range
+    if joiner == "وحتي" and (b.val.date is None or a.val.date is None or b.val.date < a.val.date) \
+            and not p.word(a.i - 1, {"من"}):
+        return False  # «… السبت المقبل وحتى أمس لم يصل»: «and until yesterday» opens another clause
     return b.i == a.j + 1 and (joiner in RANGE_TO or (joiner == "و" and (both or p.norm(a.i - 1) == "بين")))
 
 

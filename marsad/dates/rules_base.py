@@ -29,7 +29,7 @@ DATE_PREP = frozenset({"من", "في"})
 COMMA = frozenset({",", "،"})
 PLURAL_UNITS = frozenset({"الايام", "الاسابيع", "الاشهر", "الشهور", "السنوات", "الاعوام", "الساعات", "الدقائق"})
 STOPS = frozenset({".", "!", "،", ",", "؟", "?", ")", "»", "؛", ";", '"', "”"})
-RANGE_TO = frozenset({"الي", "حتي", "-", "لغايه"})
+RANGE_TO = frozenset({"الي", "حتي", "وحتي", "-", "لغايه"})  # «من 8:00 وحتى 10:30»
 AGO = {"منذ": -1, "قبل": -1, "بعد": 1}
 DURATION_CUES = frozenset({"لمده", "مده", "خلال", "طيله", "طوال", "غضون"})
 EDGE = frozenset({"مطلع", "بدايه", "نهايه", "اواخر", "اوائل", "منتصف", "اواسط", "اخر", "مستهل"})
@@ -134,7 +134,7 @@ class Base:
             return n, j, self.t[i].start
         for form, start in self.forms(i):
             got = parse_words(self.t, i, form)
-            if got and not got[2]:
+            if got and not got[2] and form != "الواحده":  # «في الواحدة وأربعون دقيقة» is 01:40, not 41 minutes
                 return got[0], got[1], start
         return None
 

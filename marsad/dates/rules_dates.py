@@ -417,6 +417,10 @@ class DateRules(Base):
             return None
         if self.phrase(k, self.lex.weekdays):
             return None  # «ليل الأحد الاثنين»: two weekdays, «الاثنين» is no number here
+        if self.t[k].kind == "w" and self.forms(k)[-1][0].endswith("ه") and d[0] <= 12 \
+                and ((parse_words(self.t, k) or (0, 0, False))[2] or self.norm(k) == "الواحده"):
+            return None  # «الجمعة السابعة والنصف», «صباح الأحد في السادسة»: a feminine ordinal up to 12 is an hour
+            # («الجمعة في الحادية والعشرين» stays the 21st, as the specs have it)
         if self.anchor is None:
             timex = f"XXXX-XX-{d[0]:02d}"
             return Hit(k, d[1], self.t[k].start, V.Value("date", timex, timex, "explicit", None, "day"))
@@ -448,8 +452,9 @@ class DateRules(Base):
         if self.norm(i - 1) == "هذا" and self.norm(i - 2) == "مثل":
             return True  # «في مثل هذا اليوم» (of another year)
         nth = parse_words(self.t, got[1])
-        if nth and nth[2] and not self.phrase(got[1], self.lex.weekdays):
-            return True  # «اليوم الثاني من عيد الفطر»: the n-th day of something
+        hour = self.norm(got[1]).endswith("ه") and self.clock(got[1]) is not None  # type: ignore[attr-defined]
+        if nth and nth[2] and not self.phrase(got[1], self.lex.weekdays) and not hour:
+            return True  # «اليوم الثاني من عيد الفطر»: the n-th day of something («اليوم الثالثة عصرا»: an hour)
         if self.norm(got[1]) in NOT_TODAY:
             return True  # «في اليوم الأخير من المؤتمر», «اليوم الوطني», «اليوم العالمي للمرأة»
         return self.norm(i - 1) in ("نفس", "ذات", "ذلك") or self.norm(got[1]) in ("نفسه", "ذاته", "ذلك")

@@ -52,6 +52,8 @@ class PeriodRules(SpanRules):
         start = cue[1] if cue else self.t[i].start
         day = self._day_after(k)
         if day is None:
+            if not marked and self.norm(k - 1) == "الظهيره":
+                return None  # «عند الظهيرة» is noon (T12, as the specs' «الظهيرة»), read by named_time
             if not marked and code == "NI" and self.norm(k - 1) == "الليله":
                 return None  # «في الليلة»: tonight, read by part_of_day
             if not self.t[k - 1].norm.startswith("ال"):

@@ -10,6 +10,10 @@ from marsad.dates.rules_base import AM, DAYPARTS, NIGHT, PM, SCALES, STOPS, THIS
 from marsad.dates.rules_dates import AGE_WORDS
 from marsad.dates.rules_years import YearRules
 
+# «ص»/«م» after a clock time (as on printed schedules: «01:08 ص»); read only after a time marked by itself.
+SHORT_PARTS = {"ص": "am", "م": "pm"}
+NOON_CUES = frozenset({"عند", "قرابه", "حوالي", "نحو", "وقت", "قبيل", "بعيد"})
+
 
 class TimeRules(YearRules):
     def timed_after(self, j: int) -> bool:
@@ -34,7 +38,9 @@ class TimeRules(YearRules):
         less = self.minutes_less(j)
         if less:  # «الخامسة والنصف إلا ثلاث دقائق» 05:27, «الثالثة إلا 20 دقيقة» 02:40
             mi, j, marked = (mi or 0) - less[0], less[1], True
+        noon = self.norm(j) == "ظهرا"  # «الحادية عشرة ظهرا» is 11:00, «الواحدة ظهرا» 13:00
         after, j = self.daypart(j)
+        short = SHORT_PARTS.get(self.norm(j)) if not after and not before else None
         if after and mi is None:  # «9 مساءً وثلاثة أرباع»: the fraction after the day part
             mi, j = self.fraction(j)
         part = after or before
@@ -55,7 +61,9 @@ class TimeRules(YearRules):
         if not (sa or part) and self.t[k].kind == "w" and j < len(self.t) and self.t[j].kind == "w" \
                 and self.norm(j).endswith("ه") and (parse_words(self.t, j) or (0, 0, False))[2]:
             return None  # «في الثانية العاشرة» is the tenth second, not two o'clock
-        h = self.apply_daypart(h, part)
+        if short:  # «8:30 م», «الساعة 8 ص»: only after a time marked otherwise (not «في 8 م» alone)
+            part, j = short, j + 1
+        h = h if noon and after and h == 11 else self.apply_daypart(h, part)
         if mi is not None and mi < 0:
             h, mi = (h - 1) % 24, 60 + mi
         t = V.time_of_day(h, mi, s)
@@ -99,6 +107,9 @@ class TimeRules(YearRules):
             return Hit(i, i + 2, self.t[i].start, V.Value("time", vague[pair], vague[pair], "explicit"))
         names = {"منتصف الليل": 0, "منتصف النهار": 12, "منتصف الظهر": 14, "منتصف الصباح": 10, "الظهيره": 12,
                  "وقت الظهيره": 12}
+        if self.norm(i) == "الظهر" and self.norm(i - 1) in NOON_CUES:
+            # «عند/قرابة/حوالي الظهر» noon; not «في الظهر» (also «in the back») nor «بعد الظهر» (afternoon)
+            return Hit(i, i + 1, self.t[i].start, V.Value("time", "T12", "T12", "explicit"))
         for n in (3, 2, 1):
             if i + n <= len(self.t) and not (n == 3 and self.norm(i + 1) != "-"):
                 key = " ".join(self.t[k].norm for k in range(i, i + n) if self.t[k].norm != "-")
@@ -146,14 +157,18 @@ class TimeRules(YearRules):
 
     def clock_words(self, k: int) -> tuple[int, int | None, int | None, int, bool] | None:
         form = self.forms(k)[-1][0] if k < len(self.t) else ""
+        if k < len(self.t) and self.norm(k) == "واحده":
+            form = "واحده"  # «الساعة واحدة»: not «و» + «احدة»
         if self.lex.weekdays.get(form, (0, True))[1] is False or form in ("الاول", "اول"):
             return None  # «مساء الاثنين» is Monday evening, not 2 pm (an hour is an ordinal: «الثانية»); one
             # o'clock is «الواحدة», «الساعة الأول» is the first hour
         got = parse_words(self.t, k, form) if form != "الواحده" else (1, k + 1, False)
         if got is None and form in ("واحده", "الواحده"):
             got = (1, k + 1, False)
-        if got is not None and got[0] > 24 and got[1] > k + 1:
-            return self.hour_and_minutes(k, form)
+        bare_tens = form.startswith("ال") and form.endswith("ه") and self.norm(k + 1).startswith("و") \
+            and not self.norm(k + 1).startswith("وال")  # «الثالثة وعشرين» 03:20; «الثالثة والعشرين» the 23rd
+        if got is not None and got[1] > k + 1 and (got[0] > 24 or bare_tens or self.norm(got[1]) in ("دقيقه", "دقائق")):
+            return self.hour_and_minutes(k, form)  # «الثالثة وعشرون دقيقة» 03:20, not the 23rd hour
         if got is None or not 1 <= got[0] <= 24:
             return None
         mi, j = self.minutes(got[1])
@@ -175,7 +190,9 @@ class TimeRules(YearRules):
         if head is None or head[1] not in ("unit", "ordinal") or not 1 <= head[0] <= 12:
             return None
         mi, j = self.minutes(k + 1)
-        if mi is None or not (self.norm(k - 1) == "الساعه" or self.daypart(j)[0]):
+        marked = self.norm(j - 1) in ("دقيقه", "دقائق") or self.cue(k - 1) in ("في", "عند", "حتي", "الي") \
+            and form.startswith("ال") and form.endswith("ه") and not self.norm(k + 1).startswith("وال")
+        if mi is None or not (self.norm(k - 1) == "الساعه" or self.daypart(j)[0] or marked):
             return None  # «في الثامنة والعشرين من عمره» is an age
         return head[0], mi, None, j, False
 
@@ -208,11 +225,15 @@ class TimeRules(YearRules):
         quarters = self.fraction(j)
         if quarters[0]:
             return quarters
-        if word == "الا" and self.norm(j + 1) in ("ربع", "الربع"):
-            return -15, j + 2
+        if word == "الا" and self.norm(j + 1) in ("ربع", "الربع", "ربعا"):
+            return -15, j + 2  # «إلا ربعا/الربع»
+        if word == "الا" and self.norm(j + 1) in ("ثلث", "الثلث", "ثلثا"):
+            return -20, j + 2  # «إلا ثلثا/الثلث»
         k = j + 1 if word == "و" else j
         if not (word == "و" or (word.startswith("و") and len(word) > 2)):
             return None, j
+        if word.startswith("وال") and not any(self.norm(x) in ("دقيقه", "دقائق") for x in (j + 1, j + 2, j + 3)):
+            return None, j  # «الحلقة الواحدة والعشرون», «الخامسة والعشرين»: an ordinal 21st/25th, not minutes
         if k < len(self.t) and self.t[k].kind == "d":
             n, end = self.t[k].number or 0, k + 1
             if self.norm(end) not in ("دقيقه", "دقائق"):

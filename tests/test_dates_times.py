@@ -1,0 +1,111 @@
+"""Issue 6, times of day: the gaps found by the families generated from Arabic time grammar in
+benchmarks/dates_variants.py (``gen:*``), each with small sentences of our own, and the numbers that
+must stay no time."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from marsad.dates.extract import find_all
+
+MONDAY = dt.datetime(2016, 11, 7, 16, 12)
+
+
+def timexes(text: str, anchor: dt.datetime | None = MONDAY) -> list[tuple[str, str]]:
+    return [(f.expr.text, f.timex) for f in find_all(text, anchor)]
+
+
+@pytest.mark.parametrize(("text", "surface", "timex"), [
+    ("سأعود في الثامنة ص", "الثامنة ص", "T08"),
+    ("سأعود الساعة 2 م", "الساعة 2 م", "T14"),
+    ("بدأ الاجتماع 8:30 م في مقر الوزارة", "8:30 م", "T20:30"),
+    ("وصل الوفد الساعة 11 ظهرا", "الساعة 11 ظهرا", "T11"),
+    ("وصل الوفد في الحادية عشرة ظهرا", "الحادية عشرة ظهرا", "T11"),
+    ("وصل الوفد في الواحدة ظهرا", "الواحدة ظهرا", "T13"),
+])
+def test_short_day_parts_and_noon(text: str, surface: str, timex: str) -> None:
+    assert (surface, timex) in timexes(text)
+
+
+@pytest.mark.parametrize("text", ["قتل 8 م من الجنود", "يبلغ طول الجدار 8 م تقريبا", "انظر ص 8 من التقرير",
+                                  "سأعود في 8 م"])
+def test_short_day_parts_make_no_time_by_themselves(text: str) -> None:
+    assert not any(t.startswith("T") for _, t in timexes(text))
+
+
+@pytest.mark.parametrize(("text", "surface", "timex"), [
+    ("سأعود في الثامنة إلا ربعا", "الثامنة إلا ربعا", "T07:45"),
+    ("سأعود الساعة الثامنة إلا ثلثا", "الساعة الثامنة إلا ثلثا", "T07:40"),
+    ("سأعود في الثامنة إلا الثلث مساء", "الثامنة إلا الثلث مساء", "T19:40"),
+])
+def test_quarter_and_third_before_the_hour(text: str, surface: str, timex: str) -> None:
+    assert (surface, timex) in timexes(text)
+
+
+@pytest.mark.parametrize(("text", "surface", "timex"), [
+    ("سأعود في الواحدة وأربعون دقيقة", "الواحدة وأربعون دقيقة", "T01:40"),
+    ("سأعود في الثالثة وعشرون دقيقة", "الثالثة وعشرون دقيقة", "T03:20"),
+    ("سأعود في الثامنة وعشرين", "الثامنة وعشرين", "T08:20"),
+    ("سأعود الساعة الثالثة وعشرين", "الساعة الثالثة وعشرين", "T03:20"),
+    ("سأعود الساعة واحدة", "الساعة واحدة", "T01"),
+])
+def test_minutes_in_words(text: str, surface: str, timex: str) -> None:
+    assert (surface, timex) in timexes(text)
+
+
+@pytest.mark.parametrize("text", ["احتفل في الثامنة والعشرين من عمره", "الحلقة الواحدة والعشرون من المسلسل",
+                                  "ربحت الواحدة والعشرين مباراة", "كانت الحصيلة الثالثة وعشرين قتيلا"])
+def test_ordinals_with_the_article_are_no_minutes(text: str) -> None:
+    assert not any(t.startswith("T") for _, t in timexes(text))
+
+
+@pytest.mark.parametrize(("text", "surface", "timex"), [
+    ("سأعود عند الظهر", "الظهر", "T12"),
+    ("بدأ الاجتماع قرابة الظهر في مقر الوزارة", "الظهر", "T12"),
+    ("بدأ الاجتماع عند الظهيرة في مقر الوزارة", "الظهيرة", "T12"),
+])
+def test_noon(text: str, surface: str, timex: str) -> None:
+    assert (surface, timex) in timexes(text)
+
+
+def test_in_the_back_is_no_noon() -> None:
+    assert timexes("أصيب في الظهر برصاصة طائشة") == []
+
+
+@pytest.mark.parametrize(("text", "surface", "timex"), [
+    ("سأعود الجمعة في السابعة والنصف مساء", "الجمعة في السابعة والنصف مساء", "XXXX-WXX-5T19:30"),
+    ("سأعود يوم الجمعة السابعة والنصف مساء", "يوم الجمعة السابعة والنصف مساء", "XXXX-WXX-5T19:30"),
+    ("سأعود صباح الأحد في السادسة", "صباح الأحد في السادسة", "XXXX-WXX-7T06"),
+    ("سأعود ظهر الأحد في الواحدة", "ظهر الأحد في الواحدة", "XXXX-WXX-7T13"),
+    ("سأعود اليوم الثالثة عصرا", "اليوم الثالثة عصرا", "2016-11-07T15"),
+    ("سأعود الساعة 8 مساء يوم 15 أكتوبر", "الساعة 8 مساء يوم 15 أكتوبر", "XXXX-10-15T20"),
+    ("سأعود في الثالثة عصرا من يوم 15 أكتوبر", "الثالثة عصرا من يوم 15 أكتوبر", "XXXX-10-15T15"),
+])
+def test_a_day_with_its_hour(text: str, surface: str, timex: str) -> None:
+    assert (surface, timex) in timexes(text)
+
+
+def test_a_feminine_compound_ordinal_after_a_weekday_stays_a_day() -> None:
+    # the specs: «يوم الخميس في الحادية والعشرين» is the 21st
+    assert ("الخميس في الحادية والعشرين", "XXXX-XX-21") in timexes("سأعود يوم الخميس في الحادية والعشرين", None)
+
+
+def test_the_nth_day_is_still_no_today() -> None:
+    assert timexes("في اليوم الثانية من الحرب") == []
+    assert timexes("اليوم الثالث من المؤتمر شهد نقاشات") == []
+
+
+@pytest.mark.parametrize(("text", "surface", "timex"), [
+    ("سأعمل من 8:00 وحتى 10:30", "من 8:00 وحتى 10:30", "(T08:00,T10:30,PT2H30M)"),
+    ("سأعمل من الثامنة وحتى العاشرة صباحا", "من الثامنة وحتى العاشرة صباحا", "(T08,T10,PT2H)"),
+])
+def test_ranges_with_wa_hatta(text: str, surface: str, timex: str) -> None:
+    got = dict(timexes(text))
+    assert surface in got and got[surface].startswith(timex[:-1].rsplit(",", 1)[0])
+
+
+def test_wa_hatta_opening_another_clause_is_no_range() -> None:
+    got = timexes("لم ينضم للتدريبات السبت المقبل وحتى أمس لم يصل", dt.datetime(2015, 10, 7))
+    assert all(not t.startswith("(") for _, t in got)
