@@ -945,8 +945,41 @@ def gen_ranges() -> Iterator[Variant]:
                         f"(XXXX-WXX-5T{a + add:02d},XXXX-WXX-5T{b + add:02d})")
 
 
+# (minutes, count phrase) before «قبل/بعد» an hour: «عشر دقائق قبل الثامنة» 07:50, «ربع ساعة بعد الثامنة» 08:15
+MINUTES_OFF = [(10, "عشر دقائق"), (20, "عشرين دقيقة"), (20, "20 دقيقة"), (5, "خمس دقائق"), (3, "ثلاث دقائق"),
+               (15, "ربع ساعة"), (30, "نصف ساعة"), (25, "25 دقيقة")]
+# day parts written with tanween or its alif (the same hours as their plain forms in PARTS)
+TANWEEN_PARTS = {"صباحاً": "صباحا", "مساءاً": "مساء", "مساءً": "مساء", "ليلاً": "ليلا", "عصراً": "عصرا",
+                 "ظهراً": "ظهرا", "فجراً": "فجرا"}
+
+
+def gen_minutes_off() -> Iterator[Variant]:
+    """«N دقيقة قبل/بعد الثامنة», «ربع ساعة قبل الثامنة مساء»: minutes to or past the hour."""
+    for h in (2, 5, 8, 11):
+        for m, phrase in MINUTES_OFF:
+            yield from _gen("gen:minutes to/past", f"{phrase} قبل {HOURS_FW[h - 1]}", _hhmm(h, -m))
+            yield from _gen("gen:minutes to/past", f"{phrase} بعد {HOURS_FW[h - 1]}", _hhmm(h, m))
+            yield from _gen("gen:minutes to/past", f"{phrase} قبل الساعة {h} مساء", _hhmm(h + 12, -m))
+            yield from _gen("gen:minutes to/past", f"{phrase} بعد {HOURS_FW[h - 1]} مساء", _hhmm(h + 12, m))
+
+
+def gen_spoken() -> Iterator[Variant]:
+    """«الساعة 12 منتصف الليل/النهار», «الساعة 7 ونص», day parts with tanween («ليلاً», «مساءاً»)."""
+    for word, timex in (("منتصف الليل", "T00"), ("منتصف النهار", "T12"), ("ظهرا", "T12")):
+        yield from _gen("gen:12 with its part", f"الساعة 12 {word}", timex)
+        yield from _gen("gen:12 with its part", f"[في ]الثانية عشرة {word}", timex)
+    for h in (1, 7, 10):
+        yield from _gen("gen:spoken half", f"الساعة {h} ونص", _hhmm(h, 30))
+        yield from _gen("gen:spoken half", f"الساعة {HOURS_FW[h - 1]} ونص", _hhmm(h, 30))
+    for part, plain in TANWEEN_PARTS.items():
+        _, hours_, to24 = next(x for x in PARTS if x[0] == plain)
+        for h in hours_:
+            yield from _gen("gen:daypart tanween", f"[في ]{HOURS_FW[h - 1]} {part}", _hhmm(to24(h)))
+            yield from _gen("gen:daypart tanween", f"الساعة {h} {part}", _hhmm(to24(h)))
+
+
 GENERATED: list[Callable[[], Iterator[Variant]]] = [gen_hours, gen_minutes, gen_dayparts, gen_approx, gen_date_time,
-                                                   gen_ranges]
+                                                   gen_ranges, gen_minutes_off, gen_spoken]
 
 
 # ---- scoring --------------------------------------------------------------------------------------------------

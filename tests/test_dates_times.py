@@ -109,3 +109,19 @@ def test_ranges_with_wa_hatta(text: str, surface: str, timex: str) -> None:
 def test_wa_hatta_opening_another_clause_is_no_range() -> None:
     got = timexes("لم ينضم للتدريبات السبت المقبل وحتى أمس لم يصل", dt.datetime(2015, 10, 7))
     assert all(not t.startswith("(") for _, t in got)
+
+
+@pytest.mark.parametrize(("text", "surface", "timex"), [
+    ("سأعود عشرين دقيقة بعد الثامنة", "عشرين دقيقة بعد الثامنة", "T08:20"),
+    ("سأعود 20 دقيقة بعد الثامنة مساء", "20 دقيقة بعد الثامنة مساء", "T20:20"),
+    ("سأعود ربع ساعة قبل الثامنة", "ربع ساعة قبل الثامنة", "T07:45"),
+    ("سأعود ربع ساعة قبل الساعة 8 مساء", "ربع ساعة قبل الساعة 8 مساء", "T19:45"),
+    ("سأعود الساعة 12 منتصف الليل", "الساعة 12 منتصف الليل", "T00"),
+    ("سأعود الساعة 7 ونص", "الساعة 7 ونص", "T07:30"),
+])
+def test_minutes_to_and_past_and_spoken_forms(text: str, surface: str, timex: str) -> None:
+    assert (surface, timex) in timexes(text)
+
+
+def test_minutes_after_the_nth_of_something_are_a_duration() -> None:
+    assert timexes("انتظرنا عشرين دقيقة بعد الثانية من الهجمات") == [("عشرين دقيقة", "PT20M")]

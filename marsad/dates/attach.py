@@ -32,9 +32,9 @@ def attach(p: Parser, hits: list[Hit]) -> list[Hit]:
             out[-1] = Hit(prev.i - (1 if cue else 0), hit.j, start, V.interval(prev.val, hit.val))
         elif prev and _week_days(prev, hit):
             out[-1] = Hit(prev.i, hit.j, prev.start, _days_in_week(prev.val, hit.val))
-        elif prev and _minutes_before(p, prev, hit):  # «ثلاث دقائق قبل الثامنة» 07:57
-            n, h = int(prev.val.timex[2:-1]), int(hit.val.timex[1:3])
-            t = V.time_of_day((h - 1) % 24, 60 - n) if n else hit.val.timex
+        elif prev and _minutes_before(p, prev, hit):  # «ثلاث دقائق قبل الثامنة» 07:57, «20 دقيقة بعد الثامنة مساء»
+            n, h = _minutes_of(prev.val.timex) or 0, int(hit.val.timex[1:3])
+            t = V.time_of_day((h - 1) % 24, 60 - n) if p.norm(prev.j) != "بعد" else V.time_of_day(h, n)
             out[-1] = Hit(prev.i, hit.j, prev.start, V.Value("time", t, t, "explicit"))
         elif prev and _part_then_hour(p, prev, hit):
             hour = int(hit.val.timex[1:3]) if hit.val.kind == "time" else p.t[hit.i].number or 0
@@ -60,11 +60,15 @@ def _with_tail(p: Parser, hit: Hit, ceiling: int) -> Hit:
     j = hit.j
     if p.word(hit.i, {"بعد"}) and (p.norm(j), p.norm(j + 1)) == ("في", "المستقبل") and j + 2 <= ceiling:
         return Hit(hit.i, j + 2, hit.start, hit.val)
-    before = re.fullmatch(r"PT(\d\d?)M", hit.val.timex)
-    if before and p.norm(j) in ("قبل", "حتي") and j + 1 < ceiling and p.t[j + 1].norm.endswith("ه"):
-        got = p.clock_words(j + 1)  # «ثلاث دقائق قبل الثامنة» 07:57 (the hour alone is no expression)
-        if got and got[1] is None and 1 <= got[0] <= 12 and 0 < int(before.group(1)) < 60:
-            t = V.time_of_day((got[0] - 1) % 24, 60 - int(before.group(1)))
+    n = _minutes_of(hit.val.timex)
+    if n and p.norm(j) in ("قبل", "حتي", "بعد") and j + 1 < ceiling and p.t[j + 1].norm.endswith("ه"):
+        got = p.clock_words(j + 1)  # «ثلاث دقائق قبل الثامنة» 07:57, «عشرين دقيقة بعد الثامنة» 08:20, «ربع
+        # ساعة قبل الثامنة» 07:45 (the hour alone is no expression)
+        construct = p.norm(got[3]) == "من" and p.daypart(got[3] + 1)[0] is None if got else False
+        if got and got[1] is None and 1 <= got[0] <= 12 and got[3] <= ceiling and not construct:
+            # not «عشرين دقيقة بعد الثانية من الهجمات» (the second of the attacks)
+            h, m = ((got[0] - 1) % 24, 60 - n) if p.norm(j) != "بعد" else (got[0], n)
+            t = V.time_of_day(h, m)
             return Hit(hit.i, got[3], hit.start, V.Value("time", t, t, "explicit"))
     part = DAY_PART_AFTER.get(p.norm(j))
     if part and _is_day(hit.val) and j + 1 <= ceiling and p.norm(j + 1) != "الساعه" and not (
@@ -76,6 +80,14 @@ def _with_tail(p: Parser, hit: Hit, ceiling: int) -> Hit:
     if hit.val.kind == "time" and (p.norm(hit.i - 2), p.norm(hit.i - 1)) == ("وقت", "الغداء"):
         return Hit(hit.i - 2, j, p.t[hit.i - 2].start, _lunch(hit.val))
     return hit
+
+
+def _minutes_of(timex: str) -> int | None:
+    """Minutes 1-59 of a duration TIMEX «PT20M», «PT0.25H» (a quarter of an hour), «PT0.5H»."""
+    m = re.fullmatch(r"PT(\d\d?)M", timex)
+    if m:
+        return int(m.group(1)) if 0 < int(m.group(1)) < 60 else None
+    return {"PT0.25H": 15, "PT0.5H": 30}.get(timex)
 
 
 def _bare_hours(p: Parser, hit: Hit, floor: int) -> Hit:
@@ -124,9 +136,9 @@ def _days_in_week(week: V.Value, days: V.Value) -> V.Value:
 
 
 def _minutes_before(p: Parser, a: Hit, b: Hit) -> bool:
-    if not (re.fullmatch(r"PT\d\d?M", a.val.timex) and re.fullmatch(r"T\d\d", b.val.timex)):
+    if not (_minutes_of(a.val.timex) and re.fullmatch(r"T\d\d", b.val.timex)):
         return False
-    return b.i == a.j + 1 and p.norm(a.j) in ("قبل", "حتي", "الا") and 0 < int(a.val.timex[2:-1]) < 60
+    return b.i == a.j + 1 and p.norm(a.j) in ("قبل", "حتي", "الا", "بعد")
 
 
 def _part_then_hour(p: Parser, a: Hit, b: Hit) -> bool:

@@ -219,6 +219,8 @@ class Base:
             return "pm", j + 2
         if word == "بعد" and nxt == "منتصف" and self.norm(j + 2) == "الليل":
             return "am", j + 3  # «الواحدة بعد منتصف الليل»
+        if word == "منتصف" and nxt in ("الليل", "النهار") and not leading:
+            return ("night" if nxt == "الليل" else "pm"), j + 2  # «الساعة 12 منتصف الليل» 00:00
         if word == "في" and nxt in AM | PM | NIGHT:
             return self._part(nxt), j + 2
         if word in AM | PM | NIGHT and not (leading and word in ("الظهر", "الليل", "الصباح", "المساء")

@@ -219,7 +219,8 @@ class TimeRules(YearRules):
     def minutes(self, j: int) -> tuple[int | None, int]:
         """«والنصف», «والربع», «إلا ربع» (as -15), «و 30 دقيقة», «وعشرين دقيقة», «وخمسة وثلاثين»."""
         word = self.norm(j)
-        fraction = {"والنصف": 30, "والربع": 15, "ونصف": 30, "وربع": 15, "والثلث": 20, "وثلث": 20}.get(word)
+        fraction = {"والنصف": 30, "والربع": 15, "ونصف": 30, "وربع": 15, "والثلث": 20, "وثلث": 20, "ونص": 30,
+                    "والنص": 30}.get(word)  # «ونص»: the spoken «and a half» («الساعة 7 ونص»)
         if fraction:
             return fraction, j + 1
         quarters = self.fraction(j)
