@@ -125,3 +125,23 @@ def test_minutes_to_and_past_and_spoken_forms(text: str, surface: str, timex: st
 
 def test_minutes_after_the_nth_of_something_are_a_duration() -> None:
     assert timexes("انتظرنا عشرين دقيقة بعد الثانية من الهجمات") == [("عشرين دقيقة", "PT20M")]
+
+
+@pytest.mark.parametrize(("text", "surface", "timex"), [
+    ("سأعود في حوالي السابعة", "السابعة", "T07"),  # a standalone approximation stays out (test_dates_resolution)
+    ("سأعود في تمام السابعة", "السابعة", "T07"),
+    ("سأعود في الثالثة من بعد الظهر", "الثالثة من بعد الظهر", "T15"),
+    ("سأعود في الثامنة من المساء", "الثامنة من المساء", "T20"),
+    ("سأعود يوم 15 في السابعة", "يوم 15 في السابعة", "XXXX-XX-15T07"),
+    ("سأعود يوم 15 الساعة 8 مساء", "يوم 15 الساعة 8 مساء", "XXXX-XX-15T20"),
+    ("بدأ الاجتماع في السابعة يوم 3 في مقر الوزارة", "السابعة يوم 3", "XXXX-XX-03T07"),
+    ("سأعود غدا صباحا في الثامنة", "غدا صباحا في الثامنة", "2016-11-08T08"),
+    ("سأعود غدا مساء في التاسعة", "غدا مساء في التاسعة", "2016-11-08T21"),
+])
+def test_approximations_links_and_day_numbers_with_hours(text: str, surface: str, timex: str) -> None:
+    assert (surface, timex) in timexes(text)
+
+
+@pytest.mark.parametrize("text", ["حل في نحو الثامنة عالميا", "قتل حوالي 20 شخصا", "قتل 8 يوم 3 من المعارك"])
+def test_no_time_in_ranks_and_counts(text: str) -> None:
+    assert not any("T" in t and not t.startswith("P") for _, t in timexes(text))

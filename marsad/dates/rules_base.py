@@ -223,6 +223,10 @@ class Base:
             return ("night" if nxt == "الليل" else "pm"), j + 2  # «الساعة 12 منتصف الليل» 00:00
         if word == "في" and nxt in AM | PM | NIGHT:
             return self._part(nxt), j + 2
+        if word == "من" and not leading and nxt in ("الصباح", "المساء", "الليل", "الفجر", "العصر"):
+            return self._part(nxt), j + 2  # «الثامنة من المساء»
+        if word == "من" and not leading and nxt == "بعد" and self.norm(j + 2) in ("الظهر", "الظهيره"):
+            return "pm", j + 3  # «الثالثة من بعد الظهر»
         if word in AM | PM | NIGHT and not (leading and word in ("الظهر", "الليل", "الصباح", "المساء")
                                               and self.norm(j + 1) not in ("الساعه",) and not self.t[j + 1:j + 2]):
             return self._part(word), j + 1

@@ -165,8 +165,10 @@ class DateRules(Base):
             return None
         k = i + 1 if cue else i
         d = self.day(k)
+        dated = bool(cue and cue[0] == "يوم")
         if d is None or d[1] == k or (d[1] < len(self.t) and self.norm(d[1]) not in STOPS
-                                      and not self.timed_after(d[1])) or self.decimal(d[1] - 1):
+                                      and not self.timed_after(d[1], dated) and not (dated and self.time_before(i) and self.month_date(k) is None)) \
+                or self.decimal(d[1] - 1):
             return None
         if cue and cue[0] == "الي" and self.counting_before(i):
             return None  # «ارتفع عدد الوفيات إلى 13»: a count reaching 13
@@ -198,9 +200,19 @@ class DateRules(Base):
         date = V.safe_date(self.anchor.year, self.anchor.month, got[0])
         return Hit(i, got[1], self.t[i].start, V.day_value(date, f"XXXX-XX-{got[0]:02d}", "anchor-month")) if date else None
 
-    def timed_after(self, j: int) -> bool:
+    def timed_after(self, j: int, loose: bool = False) -> bool:
         """«في الخامس في 4 صباحا»: a clock time after a bare day (the time rules know clocks: ``TimeRules``)."""
         return False
+
+    def time_before(self, i: int) -> bool:
+        """A clock time ends right before token ``i``: «… 8 مساء يوم 3», «الساعة 8 يوم 3», «في السابعة يوم 3»."""
+        last = self.norm(i - 1)
+        if last in AM | PM | NIGHT or last in ("والنصف", "والربع"):
+            return True
+        if i >= 2 and self.t[i - 1].kind == "d":
+            return self.norm(i - 2) in ("الساعه", ":")
+        got = parse_words(self.t, i - 1) if i >= 1 and last.endswith("ه") else None
+        return bool(got and got[2] and got[0] <= 12 and self.norm(i - 2) in ("في", "عند", "الساعه"))
 
     def counting_before(self, i: int, reach: int = 15) -> bool:
         """A word of rising, falling or counting in the clause before token ``i`` («ارتفع», «حصيلة», «عدد»)."""

@@ -16,16 +16,21 @@ NOON_CUES = frozenset({"عند", "قرابه", "حوالي", "نحو", "وقت",
 
 
 class TimeRules(YearRules):
-    def timed_after(self, j: int) -> bool:
-        """«في الخامس في 4 صباحا»: «في/عند» and a clock time with its part of the day after a bare day."""
+    def timed_after(self, j: int, loose: bool = False) -> bool:
+        """«في الخامس في 4 صباحا»: «في/عند» and a clock time with its part of the day after a bare day; after
+        «يوم 15» (``loose``) any clock time («يوم 15 في السابعة»)."""
+        if loose and self.norm(j) == "الساعه":
+            return self.clock(j) is not None  # «يوم 15 الساعة 8 مساء»
         if self.norm(j) not in ("في", "عند"):
             return False
         got = self.clock(j + 1)
-        return got is not None and got.val.kind == "time" and self.norm(got.j - 1) in AM | PM | NIGHT
+        return got is not None and got.val.kind == "time" and (loose or self.norm(got.j - 1) in AM | PM | NIGHT)
 
     def clock(self, i: int, second_end: bool = False) -> Hit | None:
         """«الساعة 14:00», «الساعة 10 صباحا», «7:56 مساء», «الساعة الثانية بعد الظهر», «السابعة والنصف»."""
         before, k = self.daypart(i, leading=True)
+        if before and self.norm(i) != "في" and self.norm(k) in ("في", "عند") and self.norm(k + 1).endswith("ه"):
+            k += 1  # «غدا صباحا في الثامنة», «مساء عند الساعة 8»
         sa = self.word(k, {"الساعه"})
         k = k + 1 if sa else k
         if not second_end and k >= 2 and self.norm(k - 1) == "-" and self.t[k - 2].kind == "d" \
@@ -51,7 +56,11 @@ class TimeRules(YearRules):
         after_verb = feminine and h <= 12 and k == i and self.future_verb(i - 1) and self.first_person_future(i - 1) \
             and not self.norm(i - 1).endswith("كون")
         lunch = (self.norm(j), self.norm(j + 1)) == ("وقت", "الغداء") and h <= 12  # «12 وقت الغداء»
-        if not (sa or marked or part or after_verb or lunch or (feminine and self.cue(i - 1) in ("في", "عند", "حتي", "الي"))
+        # «في حوالي السابعة», «في تمام السابعة»: an approximation between the preposition and the hour (not
+        # «في نحو الثامنة», also «around eighth» of a ranking)
+        approx = feminine and (self.norm(i - 1) == "تمام" or self.norm(i - 1) == "حوالي"
+                               and self.cue(i - 2) in ("في", "عند", "حتي", "الي"))
+        if not (sa or marked or part or after_verb or lunch or approx or (feminine and self.cue(i - 1) in ("في", "عند", "حتي", "الي"))
                 or (self.t[k].kind == "d" and self.norm(i - 1) == "عند")):
             return None
         if h > 24 or (mi is not None and mi > 59):
