@@ -981,8 +981,14 @@ def gen_spoken() -> Iterator[Variant]:
 
 def gen_more_links() -> Iterator[Variant]:
     """«في حوالي/تمام السابعة», «الثالثة من بعد الظهر/من المساء», «يوم 15 في السابعة», «غدا صباحا في الثامنة»."""
-    for h in (3, 7, 9):
+    for h in (3, 7, 9, 11):
         yield from _gen("gen:approx", f"[في ][حوالي ]{HOURS_FW[h - 1]}", _hhmm(h))
+        yield from _gen("gen:approx", f"[حوالي ]{HOURS_FW[h - 1]}", _hhmm(h))
+        yield from _gen("gen:alarm", f"{HOURS_FW[h - 1]}", _hhmm(h), ["ضبط المنبه على {}", "اضبط المنبه على {} من فضلك"])
+        yield from _gen("gen:alarm", f"{h}", _hhmm(h), ["ضبط المنبه على {}", "اضبط المنبه على {} من فضلك"])
+    for text, timex in (("الساعة 12 صباحا", "T00"), ("الساعة 12:30 صباحا", "T00:30"), ("12 ليلا", "T00"),
+                        ("الثانية عشرة ليلا", "T00"), ("الساعة 12 ظهرا", "T12"), ("12:15 ظهرا", "T12:15")):
+        yield from _gen("gen:12 with its part", text, timex)
         yield from _gen("gen:exact", f"[في ][تمام ]{HOURS_FW[h - 1]}", _hhmm(h))
         yield from _gen("gen:exact", f"[في ][تمام ]الساعة {HOURS_FW[h - 1]}", _hhmm(h))
     for part, to24 in (("من بعد الظهر", lambda h: h + 12), ("من المساء", lambda h: h + 12),

@@ -145,3 +145,18 @@ def test_approximations_links_and_day_numbers_with_hours(text: str, surface: str
 @pytest.mark.parametrize("text", ["حل في نحو الثامنة عالميا", "قتل حوالي 20 شخصا", "قتل 8 يوم 3 من المعارك"])
 def test_no_time_in_ranks_and_counts(text: str) -> None:
     assert not any("T" in t and not t.startswith("P") for _, t in timexes(text))
+
+
+@pytest.mark.parametrize(("text", "surface", "timex"), [
+    ("ضبط المنبه على السابعة", "السابعة", "T07"),
+    ("اضبط المنبه على 7 من فضلك", "7", "T07"),
+    ("سأعود الساعة 12 صباحا", "الساعة 12 صباحا", "T00"),
+    ("سأعود الساعة 12:30 صباحا", "الساعة 12:30 صباحا", "T00:30"),
+    ("سأعود حوالي الحادية عشرة", "الحادية عشرة", "T11"),
+])
+def test_alarm_midnight_and_about(text: str, surface: str, timex: str) -> None:
+    assert (surface, timex) in timexes(text)
+
+
+def test_a_rank_after_ala_is_no_time() -> None:
+    assert timexes("حصل على الثانية في السباق") == []

@@ -207,8 +207,8 @@ class Base:
     def apply_daypart(h: int, part: str | None) -> int:
         if part == "pm" and h < 12:
             return h + 12
-        if part == "night" and h == 12:
-            return 0
+        if part in ("night", "am") and h == 12:
+            return 0  # «12 في الليل», «الساعة 12 صباحا» (12 a.m.): midnight
         if part == "night" and 6 <= h < 12:
             return h + 12
         return h

@@ -56,11 +56,13 @@ class TimeRules(YearRules):
         after_verb = feminine and h <= 12 and k == i and self.future_verb(i - 1) and self.first_person_future(i - 1) \
             and not self.norm(i - 1).endswith("كون")
         lunch = (self.norm(j), self.norm(j + 1)) == ("وقت", "الغداء") and h <= 12  # «12 وقت الغداء»
-        # «في حوالي السابعة», «في تمام السابعة»: an approximation between the preposition and the hour (not
-        # «في نحو الثامنة», also «around eighth» of a ranking)
-        approx = feminine and (self.norm(i - 1) == "تمام" or self.norm(i - 1) == "حوالي"
-                               and self.cue(i - 2) in ("في", "عند", "حتي", "الي"))
-        if not (sa or marked or part or after_verb or lunch or approx or (feminine and self.cue(i - 1) in ("في", "عند", "حتي", "الي"))
+        # «(في) حوالي السابعة», «في تمام السابعة»: an approximation before the hour (not «في نحو الثامنة», also
+        # «around eighth» of a ranking)
+        approx = feminine and self.norm(i - 1) in ("تمام", "حوالي")
+        # «ضبط المنبه على السابعة»: an alarm is set to a time
+        alarm = self.norm(i - 1) == "علي" and any(self.norm(x) in ("المنبه", "منبه") for x in (i - 2, i - 3)) \
+            and (feminine or self.t[k].kind == "d")
+        if not (sa or marked or part or after_verb or lunch or approx or alarm or (feminine and self.cue(i - 1) in ("في", "عند", "حتي", "الي"))
                 or (self.t[k].kind == "d" and self.norm(i - 1) == "عند")):
             return None
         if h > 24 or (mi is not None and mi > 59):
