@@ -940,6 +940,13 @@ def gen_ranges() -> Iterator[Variant]:
             yield from _gen("gen:range between", f"بين الساعة {a} {sep}{b} {part}", f"(T{a + add:02d},T{b + add:02d})")
             yield from _gen("gen:range between", f"بين {HOURS_FW[a - 1]} {sep}{HOURS_FW[b - 1]} {part}",
                             f"(T{a + add:02d},T{b + add:02d})")
+        for day, value, plus in (("الليلة", "2016-11-07", 12 if a >= 6 else 0), ("صباح الغد", "2016-11-08", 0),
+                                 ("مساء الجمعة", "XXXX-WXX-5", 12), ("مساء اليوم", "2016-11-07", 12)):
+            if plus == 0 and day != "الليلة" and a < 6 or plus and a >= 12:
+                continue  # «صباح الغد من 1 إلى 4» is no morning
+            yield from _gen("gen:part+range", f"{day} من {a} إلى {b}", f"({value}T{a + plus:02d},{value}T{b + plus:02d})")
+            yield from _gen("gen:part+range", f"{day} من {HOURS_FW[a - 1]} حتى {HOURS_FW[b - 1]}",
+                            f"({value}T{a + plus:02d},{value}T{b + plus:02d})")
         yield from _gen("gen:range+day", f"غدا من {a} إلى {b} {part}",
                         f"(2016-11-08T{a + add:02d},2016-11-08T{b + add:02d})")
         yield from _gen("gen:range+day", f"يوم الجمعة بين الساعة {a} و{b} {part}",

@@ -160,3 +160,17 @@ def test_alarm_midnight_and_about(text: str, surface: str, timex: str) -> None:
 
 def test_a_rank_after_ala_is_no_time() -> None:
     assert timexes("حصل على الثانية في السباق") == []
+
+
+@pytest.mark.parametrize(("text", "surface", "timex"), [
+    ("سأعمل الليلة من 8 إلى 10", "الليلة من 8 إلى 10", "(2016-11-07T20,2016-11-07T22,PT2H)"),
+    ("سأعمل صباح الغد من 9 إلى 11", "صباح الغد من 9 إلى 11", "(2016-11-08T09,2016-11-08T11,PT2H)"),
+    ("سأعمل مساء الجمعة من السابعة إلى التاسعة", "مساء الجمعة من السابعة إلى التاسعة",
+     "(XXXX-WXX-5T19,XXXX-WXX-5T21,PT2H)"),
+])
+def test_a_part_of_the_day_reads_the_range_of_hours_after_it(text: str, surface: str, timex: str) -> None:
+    assert (surface, timex) in timexes(text)
+
+
+def test_a_range_of_counts_after_a_part_of_the_day_is_no_hours() -> None:
+    assert timexes("وصلت مساء الأحد من 3 إلى 5 أشخاص") == [("مساء الأحد", "XXXX-WXX-7TEV")]

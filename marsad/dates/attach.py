@@ -244,15 +244,29 @@ def _day_hours(p: Parser, a: Hit, b: Hit) -> bool:
 
 def _join(a: Hit, b: Hit) -> Hit:
     day, hours = (a.val, b.val) if _is_day(a.val, part=True) else (b.val, a.val)
+    part = ""
     if day.timex[-3:] in PARTS:
+        part = day.timex[-2:]
         day = V.Value(day.kind, day.timex[:-3], day.value, day.resolution, day.date, day.precision)
     ends = hours.timex.strip("()").split(",")
-    first, second, period = ends[0], ends[1], (ends[2] if len(ends) > 2 else "")
+    first, second, period = _in_part(ends[0], part), _in_part(ends[1], part), (ends[2] if len(ends) > 2 else "")
     resolved = day.value[:10] if day.date is not None else day.timex
     written = day.timex if not day.resolution.startswith("weekday-after") else resolved
     timex = f"({written}{first},{written}{second}" + (f",{period})" if period else ")")
     value = f"{resolved}{first}/{resolved}{second}"
     return Hit(a.i, b.j, a.start, V.Value("range", timex, value, day.resolution, day.date, "time"))
+
+
+def _in_part(clock: str, part: str) -> str:
+    """«مساء الجمعة من السابعة إلى التاسعة»: an hour below 12 in an afternoon or evening is p.m. (at night from
+    6 on); hours already past noon and mornings stay."""
+    m = re.fullmatch(r"T(\d\d)(.*)", clock)
+    if m is None or part not in ("AF", "EV", "NI"):
+        return clock
+    h = int(m.group(1))
+    if h < 12 and (part != "NI" or h >= 6):
+        h += 12
+    return f"T{h:02d}{m.group(2)}"
 
 
 def _with_bound(p: Parser, hit: Hit, floor: int) -> Hit:

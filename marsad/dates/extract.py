@@ -167,6 +167,12 @@ def hour_range(p: Parser, i: int) -> Hit | None:
         second = p.clock(j, second_end=True)
     else:
         return None
+    if second is None and _after_day_part(p, i) and j + 1 < len(p.t) and p.t[j + 1].kind == "d" \
+            and joiner in RANGE_TO and 1 <= (p.t[j + 1].number or 0) <= 12 and len(p.t[j + 1].norm) <= 2 \
+            and _clause_goes_on(p, j + 2):
+        h = p.t[j + 1].number or 0  # «الليلة من 8 إلى 10», «صباح الغد من 9 إلى 11»: the day part reads them
+        second = Hit(j + 1, j + 2, p.t[j + 1].start, V.Value("time", V.time_of_day(h, None), V.time_of_day(h, None),
+                                                             "explicit"))
     if second is None or not second.val.value[1:3].isdigit():
         return None
     h2 = int(second.val.value[1:3])
@@ -177,6 +183,27 @@ def hour_range(p: Parser, i: int) -> Hit | None:
         return None  # «فاز 4 - 1 مساء السبت» is a score; «4 - 5 مساءً» a range
     start_val = V.Value("time", V.time_of_day(h1, None), V.time_of_day(h1, None), "explicit")
     return Hit(i, second.j, cue[1] if cue else p.t[i].start, V.interval(start_val, second.val))
+
+
+# Parts of the day that, said just before «من N إلى M», make the bare numbers hours.
+PART_BEFORE = frozenset({"الليله", "صباح", "مساء", "ظهر", "عصر", "فجر", "ليله", "الصباح", "المساء", "صباحا"})
+
+
+def _after_day_part(p: Parser, i: int) -> bool:
+    """A part of the day ends within the three words before ``i`` («الليلة», «صباح الغد», «مساء يوم الجمعة»)."""
+    for k in range(i - 1, max(i - 4, -1), -1):
+        if p.norm(k) in STOPS:
+            return False
+        if p.norm(k) in PART_BEFORE:
+            return True
+    return False
+
+
+def _clause_goes_on(p: Parser, k: int) -> bool:
+    """Nothing counted follows a bare number at ``k`` (not «من 3 إلى 5 أشخاص»): an end, a stop, a preposition."""
+    word = p.norm(k)
+    return k >= len(p.t) or word in STOPS or word.startswith("و") or word in (
+        "في", "علي", "مع", "ثم", "حيث", "قرب", "عند", "داخل", "خارج", "امام", "بالقرب", "حسب", "بحسب")
 
 
 def _hour(p: Parser, k: int) -> tuple[int, int] | None:
