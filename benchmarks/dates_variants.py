@@ -977,6 +977,14 @@ def gen_spoken() -> Iterator[Variant]:
         yield from _gen("gen:12 with its part", f"الساعة 12 {word}", timex)
         yield from _gen("gen:12 with its part", f"[في ]الثانية عشرة {word}", timex)
     for h in (1, 7, 10):
+        for art in ("الـ", "ال"):
+            yield from _gen("gen:spoken article", f"الساعة {art}{h}", _hhmm(h))
+            yield from _gen("gen:spoken article", f"الساعة {art}{h} مساء", _hhmm(h + 12))
+        for frac, m in (("و نصف", 30), ("و النصف", 30), ("و ربع", 15), ("و الربع", 15)):
+            yield from _gen("gen:spoken half", f"الساعة {h} {frac}", _hhmm(h, m))
+            yield from _gen("gen:spoken half", f"الساعة {HOURS_FW[h - 1]} {frac}", _hhmm(h, m))
+        if h >= 7:
+            yield from _gen("gen:spoken half", f"الساعة {h} بالليل", _hhmm(h + 12))
         yield from _gen("gen:spoken half", f"الساعة {h} ونص", _hhmm(h, 30))
         yield from _gen("gen:spoken half", f"الساعة {HOURS_FW[h - 1]} ونص", _hhmm(h, 30))
     for part, plain in TANWEEN_PARTS.items():

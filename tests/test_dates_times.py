@@ -174,3 +174,17 @@ def test_a_part_of_the_day_reads_the_range_of_hours_after_it(text: str, surface:
 
 def test_a_range_of_counts_after_a_part_of_the_day_is_no_hours() -> None:
     assert timexes("وصلت مساء الأحد من 3 إلى 5 أشخاص") == [("مساء الأحد", "XXXX-WXX-7TEV")]
+
+
+@pytest.mark.parametrize(("text", "surface", "timex"), [
+    ("سأعود الساعة الـ8 مساء", "الساعة الـ8 مساء", "T20"),
+    ("سأعود الساعة ال8", "الساعة ال8", "T08"),
+    ("سأعود الساعة 8 بالليل", "الساعة 8 بالليل", "T20"),
+    ("سأعود الساعة 7 و نصف", "الساعة 7 و نصف", "T07:30"),
+])
+def test_spoken_spellings(text: str, surface: str, timex: str) -> None:
+    assert (surface, timex) in timexes(text)
+
+
+def test_at_night_alone_is_no_time() -> None:
+    assert timexes("يعمل بالليل والنهار") == []

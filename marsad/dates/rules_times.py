@@ -33,6 +33,8 @@ class TimeRules(YearRules):
             k += 1  # «غدا صباحا في الثامنة», «مساء عند الساعة 8»
         sa = self.word(k, {"الساعه"})
         k = k + 1 if sa else k
+        if sa and self.norm(k) == "ال" and k + 1 < len(self.t) and self.t[k + 1].kind == "d":
+            k += 1  # «الساعة الـ8», «الساعة ال8»: the article written on the digits
         if not second_end and k >= 2 and self.norm(k - 1) == "-" and self.t[k - 2].kind == "d" \
                 and len(self.t[k - 2].norm) <= 2:  # (after a year, «2017-6:37 صباحًا» is a time)
             return None  # the second number of «4 - 1» or «8-9 صباحا»: a score, or a range found from its start
@@ -221,6 +223,8 @@ class TimeRules(YearRules):
         word = self.norm(j)
         if word in ("والنصف", "ونصف", "والربع", "وربع"):
             return (30 if "نصف" in word else 15), j + 1
+        if word == "و" and self.norm(j + 1) in ("النصف", "نصف", "الربع", "ربع"):
+            return (30 if "نصف" in self.norm(j + 1) else 15), j + 2  # «الساعة 7 و نصف»
         k = j + 1 if word == "و" else j
         first = self.norm(k)[1:] if k == j else self.norm(k)
         if first == "ثلاثه" and self.norm(k + 1) == "ارباع" and (k > j or word.startswith("و")):
