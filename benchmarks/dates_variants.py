@@ -1001,6 +1001,10 @@ def gen_more_links() -> Iterator[Variant]:
         yield from _gen("gen:approx", f"[حوالي ]{HOURS_FW[h - 1]}", _hhmm(h))
         yield from _gen("gen:alarm", f"{HOURS_FW[h - 1]}", _hhmm(h), ["ضبط المنبه على {}", "اضبط المنبه على {} من فضلك"])
         yield from _gen("gen:alarm", f"{h}", _hhmm(h), ["ضبط المنبه على {}", "اضبط المنبه على {} من فضلك"])
+        card = CARDINAL_M[h] if h <= 10 else "أحد عشر"
+        for m in (40, 50):  # not «ثلاثة وعشرين»: 03:20 or 23:00
+            yield from _gen("gen:alarm", f"{card} و{TENS_W[m // 10]}", _hhmm(h, m),
+                            ["ضبط المنبه على {}", "اضبط المنبه على {} من فضلك"])
     for text, timex in (("الساعة 12 صباحا", "T00"), ("الساعة 12:30 صباحا", "T00:30"), ("12 ليلا", "T00"),
                         ("الثانية عشرة ليلا", "T00"), ("الساعة 12 ظهرا", "T12"), ("12:15 ظهرا", "T12:15")):
         yield from _gen("gen:12 with its part", text, timex)

@@ -188,3 +188,15 @@ def test_spoken_spellings(text: str, surface: str, timex: str) -> None:
 
 def test_at_night_alone_is_no_time() -> None:
     assert timexes("يعمل بالليل والنهار") == []
+
+
+@pytest.mark.parametrize(("text", "surface", "timex"), [
+    ("اضبط المنبه على سبعة وأربعين", "سبعة وأربعين", "T07:40"),
+    ("اضبط المنبه على ستة", "ستة", "T06"),
+])
+def test_an_alarm_is_set_to_an_hour_in_cardinals(text: str, surface: str, timex: str) -> None:
+    assert (surface, timex) in timexes(text)
+
+
+def test_cardinals_after_ala_without_an_alarm_are_counts() -> None:
+    assert timexes("حصل على ثمانية وأربعين صوتا") == []

@@ -62,8 +62,7 @@ class TimeRules(YearRules):
         # «around eighth» of a ranking)
         approx = feminine and self.norm(i - 1) in ("تمام", "حوالي")
         # «ضبط المنبه على السابعة»: an alarm is set to a time
-        alarm = self.norm(i - 1) == "علي" and any(self.norm(x) in ("المنبه", "منبه") for x in (i - 2, i - 3)) \
-            and (feminine or self.t[k].kind == "d")
+        alarm = self.alarm_before(i)
         if not (sa or marked or part or after_verb or lunch or approx or alarm or (feminine and self.cue(i - 1) in ("في", "عند", "حتي", "الي"))
                 or (self.t[k].kind == "d" and self.norm(i - 1) == "عند")):
             return None
@@ -82,6 +81,10 @@ class TimeRules(YearRules):
         t = V.time_of_day(h, mi, s)
         start = self.t[i].start if before else (sa[1] if sa else self.forms(k)[-1][1])
         return Hit(i, j, start, V.Value("time", t, t, "explicit"))
+
+    def alarm_before(self, i: int) -> bool:
+        """«ضبط المنبه على …» before token ``i``: an alarm is set to a time."""
+        return self.norm(i - 1) == "علي" and any(self.norm(x) in ("المنبه", "منبه") for x in (i - 2, i - 3))
 
     def part_of_day(self, i: int) -> Hit | None:
         """«مساء أمس», «صباح اليوم», «فجر الأحد», «ليلة السبت», «هذا الصباح», «الليلة»: a day and its part."""
@@ -204,7 +207,8 @@ class TimeRules(YearRules):
             return None
         mi, j = self.minutes(k + 1)
         marked = self.norm(j - 1) in ("دقيقه", "دقائق") or self.cue(k - 1) in ("في", "عند", "حتي", "الي") \
-            and form.startswith("ال") and form.endswith("ه") and not self.norm(k + 1).startswith("وال")
+            and form.startswith("ال") and form.endswith("ه") and not self.norm(k + 1).startswith("وال") \
+            or self.alarm_before(k)  # «ضبط المنبه على ثمانية وأربعين» 08:40
         if mi is None or not (self.norm(k - 1) == "الساعه" or self.daypart(j)[0] or marked):
             return None  # «في الثامنة والعشرين من عمره» is an age
         return head[0], mi, None, j, False
