@@ -919,6 +919,14 @@ def gen_date_time() -> Iterator[Variant]:
                 yield from _gen("gen:time part day", f"الساعة {h} {part} {day}", dvalue + _hhmm(to24(h)))
     for day, iso in (("الخميس", 4), ("الجمعة", 5), ("السبت", 6), ("الأحد", 7)):
         yield from _gen("gen:night of", f"ليلة {day}", f"XXXX-WXX-{iso}TNI")
+    for part, hours_, to24 in (("ظهر", [12, 1, 2], lambda h: h if h == 12 else h + 12),
+                               ("عصر", [3, 4, 5], lambda h: h + 12), ("فجر", [3, 4, 5], lambda h: h)):
+        for day, dvalue in (("الغد", "2016-11-08"), ("اليوم", "2016-11-07"), ("الجمعة", "XXXX-WXX-5")):
+            for h in hours_:
+                yield from _gen("gen:digit part-of day", f"{h} {part} {day}", dvalue + _hhmm(to24(h)),
+                                ["سأعود {}", "سأعود {} إلى المكتب"])
+                yield from _gen("gen:digit part-of day", f"[في ]{h} {part} {day}", dvalue + _hhmm(to24(h)),
+                                ["وصل الوفد {}", "بدأ الاجتماع {} في مقر الوزارة"])
 
 
 def gen_ranges() -> Iterator[Variant]:

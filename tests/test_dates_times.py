@@ -200,3 +200,16 @@ def test_an_alarm_is_set_to_an_hour_in_cardinals(text: str, surface: str, timex:
 
 def test_cardinals_after_ala_without_an_alarm_are_counts() -> None:
     assert timexes("حصل على ثمانية وأربعين صوتا") == []
+
+
+@pytest.mark.parametrize(("text", "surface", "timex"), [
+    ("سأعود 1 ظهر الغد", "1 ظهر الغد", "2016-11-08T13"),
+    ("سأعود 11 ظهر الغد", "11 ظهر الغد", "2016-11-08T11"),
+    ("وصل الوفد في 5 فجر اليوم", "5 فجر اليوم", "2016-11-07T05"),
+])
+def test_a_number_before_noon_or_dawn_of_a_day(text: str, surface: str, timex: str) -> None:
+    assert (surface, timex) in timexes(text)
+
+
+def test_a_count_before_dawn_of_a_day_is_no_hour() -> None:
+    assert timexes("قتل 5 فجر اليوم") == [("فجر اليوم", "2016-11-07TMO")]

@@ -109,14 +109,20 @@ def _hour_before_part(p: Parser, hit: Hit, floor: int) -> Hit:
     """«8 هذا الصباح» -> T08 today, «10 ، الليلة» -> T22 tonight: a bare hour before this part of the day."""
     if hit.val.kind != "date" or hit.val.timex[-3:] not in PARTS or hit.val.date is None and p.anchor is not None:
         return hit
-    if not (p.norm(hit.i) in THIS or p.norm(hit.i) == "الليله"):
-        return hit
+    if not (p.norm(hit.i) in THIS or p.norm(hit.i) in ("الليله", "ظهر", "عصر", "فجر")):
+        return hit  # «1 ظهر الغد», «4 عصر الجمعة», «5 فجر اليوم» («8 صباح اليوم» is read by the clock rule)
     k = hit.i - 1 - (p.norm(hit.i - 1) in (",", "،"))
     if k < floor or k < 0 or p.t[k].kind != "d" or not 1 <= (p.t[k].number or 0) <= 12 or len(p.t[k].norm) > 2:
         return hit
     if k > 0 and p.t[k - 1].kind == "d" or p.norm(k - 1) in (".", ",", ":", "/", "-"):
         return hit
-    return Hit(k, hit.j, p.t[k].start, _part_hour(hit.val, hit.val.timex[-2:], p.t[k].number or 0))
+    if p.norm(hit.i) in ("ظهر", "عصر", "فجر") and not (
+            p.norm(k - 1) in ("في", "عند", "حتي", "الي", "الساعه", "منذ", "قبل", "بعد")
+            or p.future_verb(k - 1) and p.first_person_future(k - 1)):
+        return hit  # «قتل 5 فجر اليوم»: five killed at dawn; «سأعود 5 فجر اليوم», «في 5 فجر اليوم» are hours
+    hour = p.t[k].number or 0
+    code = "MO" if p.norm(hit.i) == "ظهر" and hour >= 11 else hit.val.timex[-2:]  # «11 ظهر الغد» is 11:00
+    return Hit(k, hit.j, p.t[k].start, _part_hour(hit.val, code, hour))
 
 
 def _week_days(a: Hit, b: Hit) -> bool:
