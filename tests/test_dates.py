@@ -258,3 +258,15 @@ def test_a_media_noun_before_a_relative_day_names_an_outlet() -> None:
     # data/media_heads.tsv, shared with the entity rules (a quoted name after a media noun is an outlet)
     assert values("وقالت قناة الغد إن") == []
     assert values("وقالت القناة اليوم إن")[0][0] == "اليوم"
+
+
+@pytest.mark.parametrize("template", ["{d}", "{d}/{d}/{d}", "{d}-10-2015", "2015/{d}", "يوم {d} أكتوبر {d}",
+                                      "الساعة {d}", "منذ {d} عاما", "بين {d} و {d} سبتمبر", "{d}:{d} مساء"])
+def test_digit_runs_longer_than_python_parses_are_no_dates(template: str) -> None:
+    # a scraped page can hold a 5,000-digit run: int() refuses it, and no date or time is that long
+    run = "1" * 5000
+    text = "قال المتحدث " + template.format(d=run) + " أمس"
+    found = find(text, anchor=dt.datetime(2015, 10, 7))
+    assert all(run not in e.text for e in found)
+    assert found[-1].value == "2015-10-06" and found[-1].text.endswith("أمس")
+    assert find("١" * 5000) == []

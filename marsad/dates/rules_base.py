@@ -127,6 +127,8 @@ class Base:
     def quantity(self, i: int) -> tuple[float, int, int] | None:
         """A count in digits (also decimal «3.5») or words."""
         if i < len(self.t) and self.t[i].kind == "d":
+            if self.t[i].number is None:  # a digit run too long to be any count
+                return None
             n: float = self.t[i].number or 0
             j = i + 1
             if self.norm(j) == "." and self.adjacent(i) and self.adjacent(j) and self.t[j + 1].kind == "d":

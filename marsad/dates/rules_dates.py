@@ -326,12 +326,12 @@ class DateRules(Base):
     # -- numeric dates -------------------------------------------------------------------------------
     def numeric(self, i: int) -> Hit | None:
         """22/04/2016, 2016-02-22, 16/04/21, 3/2015, 2015/3; «4/22» alone only after «في/يوم/بتاريخ»."""
-        nums, j = [self.t[i]] if i < len(self.t) and self.t[i].kind == "d" else [], i + 1
+        nums, j = [self.t[i]] if i < len(self.t) and self.t[i].kind == "d" and len(self.t[i].norm) <= 4 else [], i + 1
         if not nums:
             return None
         sep = self.norm(j)
         while len(nums) < 3 and self.norm(j) == sep and sep in ("/", "-", ".") and self.adjacent(j - 1) \
-                and self.adjacent(j) and self.t[j + 1].kind == "d":
+                and self.adjacent(j) and self.t[j + 1].kind == "d" and len(self.t[j + 1].norm) <= 4:
             nums.append(self.t[j + 1])
             j += 2
         if len(nums) < 2:

@@ -15,6 +15,7 @@ from marsad.text.normalize import match_key_with_map
 
 LETTERS = "\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06d5\u200c"
 TOKEN = re.compile(rf"[0-9\u0660-\u0669\u06f0-\u06f9]+|[{LETTERS}]+|[A-Za-z]+|[^\s{LETTERS}0-9A-Za-z]")
+MAX_DIGITS = 12  # longer digit runs are ids, phone or account numbers, never a date, time or count
 CLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
 
@@ -29,7 +30,9 @@ class Tok:
 
     @property
     def number(self) -> int | None:
-        return int(self.norm) if self.kind == "d" else None
+        """The value of a digit token; None for words and for runs too long to be a date, time or count
+        (a scraped page's 50,000-digit run would otherwise exceed Python's int parsing limit)."""
+        return int(self.norm) if self.kind == "d" and len(self.norm) <= MAX_DIGITS else None
 
 
 def _variants(norm: str, index: list[int], start: int) -> list[tuple[str, int]]:
