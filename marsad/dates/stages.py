@@ -28,12 +28,13 @@ def dateline(text: str) -> Found | None:
     """A full date (year, month, day) printed as the article's dateline, if any."""
     offset = 0
     for number, line in enumerate(text.split("\n")):
-        if number >= DATELINE_LINES and not _has_cue(line):
+        cue = _has_cue(line)  # once per line: a long line can hold thousands of dates
+        if number >= DATELINE_LINES and not cue:
             offset += len(line) + 1
             continue
         for found in find_all(line):
             if found.date is not None and found.expr.resolution == "explicit" and (
-                    _has_cue(line) or _mostly_date(line, found.expr.text)):
+                    cue or _mostly_date(line, found.expr.text)):
                 found.expr.start += offset
                 found.expr.end += offset
                 return found

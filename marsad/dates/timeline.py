@@ -52,12 +52,18 @@ def candidates(article: Article) -> list[tuple[dt.date, TimelineEvent]]:
 
 def build_timeline(articles: list[Article]) -> list[TimelineEvent]:
     events: list[tuple[dt.date, TimelineEvent, set[str]]] = []
+    by_value: dict[str, list[tuple[dt.date, TimelineEvent, set[str]]]] = {}
+    bags: dict[str, set[str]] = {}  # one word set per sentence: a long sentence can hold thousands of dates
     for article in articles:
         for key, event in candidates(article):
-            bag = words(event.sentence)
-            twin = next((e for e in events if e[1].value == event.value and similar(e[2], bag)), None)
+            bag = bags.get(event.sentence)
+            if bag is None:
+                bag = bags[event.sentence] = words(event.sentence)
+            same = by_value.setdefault(event.value, [])
+            twin = next((e for e in same if similar(e[2], bag)), None)
             if twin is None:
                 events.append((key, event, bag))
+                same.append(events[-1])
             elif article.id not in twin[1].article_ids:
                 twin[1].article_ids.append(article.id)
     events.sort(key=lambda e: (e[0], e[1].value))
