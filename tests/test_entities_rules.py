@@ -289,3 +289,15 @@ def test_quoted_span() -> None:
     assert rules.quoted(keys, 3, 5)
     assert not rules.quoted(keys, 0, 1)
     assert not rules.quoted(_keys("في الشرق الأوسط اليوم"), 1, 3)
+
+
+def test_quoted_model_number_joins_the_name() -> None:
+    keys = _keys('طائرة " سو 24 أم " بقاعدة')
+    assert rules.quoted_model_number(keys, 2, 3) == 5  # «سو 24 أم»
+    keys = _keys("مقاتلات « اف ـ 16 » و")
+    assert rules.quoted_model_number(keys, 2, 3) == 5
+    # no number, a word that is no model letter, no opening quote, or no closing quote: unchanged
+    assert rules.quoted_model_number(_keys('مسلسل " القاهرة الجديدة " امس'), 2, 3) == 3
+    assert rules.quoted_model_number(_keys('طائرة " سو 24 الروسية " امس'), 2, 3) == 3
+    assert rules.quoted_model_number(_keys("طائرة سو 24 أم امس"), 1, 2) == 2
+    assert rules.quoted_model_number(_keys('طائرة " سو 24 أم 5 6 7 8'), 2, 3) == 3

@@ -521,6 +521,30 @@ def team_after_head(keys: list[str]) -> list[int]:
     return out
 
 
+# The most tokens a quoted model number adds after the name: «"سو 24 أم"», «"ساب 9 - 5"».
+MODEL_TAIL_MAX = 4
+MODEL_JOINERS = frozenset("-ـ/.")
+
+
+def quoted_model_number(keys: list[str], start: int, end: int) -> int:
+    """The new end of a name that opens a quotation and is followed, up to the closing mark, only by a
+    model number and its letters («"سو 24 أم"», «« اف ـ 16 »», «"ساب 9-5"»): the quoted whole is the name.
+    Train (ANERcorp + AQMAR, a MISC/ORG name opening a quotation, then digits before the close): the
+    number is inside the gold name 11 times («كي جي 320», «تي في 5», «روفر 25»), outside 1 («يو 239»)."""
+    if start == 0 or keys[start - 1] not in OPEN_QUOTES:
+        return end
+    digits = False
+    for j in range(end, min(len(keys), end + MODEL_TAIL_MAX + 1)):
+        key = keys[j]
+        if key in CLOSE_QUOTES:
+            return j if digits else end
+        if key.isdigit():
+            digits = True
+        elif not (not key or key in MODEL_JOINERS or len(key) <= 2 and key.isalpha()):  # «ـ» keys to ""
+            return end
+    return end
+
+
 def quoted(keys: list[str], start: int, end: int) -> bool:
     """Whether a span stands alone in quotation marks: «" الشرق الأوسط "», a newspaper's credit. A place
     so quoted is an organisation (a newspaper, a company): quoted names in ANERcorp train (first 90%)

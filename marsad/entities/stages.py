@@ -49,7 +49,7 @@ def _crf_spans(tags: list[str], keys: list[str]) -> list[Span]:
         if kind in ("ORG", "LOC", "MISC") and rules.indefinite_description(keys, start, end):
             continue
         if kind in ("ORG", "MISC"):
-            end = rules.cut_at_preposition(keys, start, end)
+            end = rules.quoted_model_number(keys, start, rules.cut_at_preposition(keys, start, end))
         if kind == "LOC":
             start = rules.leading_place_head(keys, start, end)
         if kind == "ORG":
