@@ -253,7 +253,9 @@ def match(group: Group, j: int, units: list[Unit], sims: np.ndarray,
 def attach_contradictions(groups: list[Group], units: list[Unit], sims: np.ndarray,
                           topic: frozenset[str] | None) -> None:
     """Each body sentence of another source contradicting a claim joins the claims it matches best."""
-    heads = np.array([g.head for g in groups])
+    if not groups:  # no claim candidates (a story of bare statements): nothing to contradict
+        return
+    heads = np.array([g.head for g in groups], dtype=np.intp)
     for j, unit in enumerate(units):
         if unit.headline or not (sims[heads, j] >= CONTRA_BAR).any():
             continue  # a headline compresses its body; the body sentence is the evidence

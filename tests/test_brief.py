@@ -374,3 +374,11 @@ def test_regression_many_copies_of_one_sentence_do_not_hide_other_claims(resourc
     story = run(resources, *arts)
     assert any("غاراته" in c.text for c in story.claims) and any("الفائدة" in c.text for c in story.claims)
     assert all(c.status == ("single_source" if "غاراته" in c.text else "corroborated") for c in story.claims)
+
+
+def test_story_without_claim_candidates_still_gets_its_brief(resources):
+    # a short statement is no claim candidate; with no claim group the contradiction search raised
+    # IndexError (an empty float array as an index) and the whole story lost its brief
+    story = run(resources, article("a1", "وقال الوزير أحمد محمد إن الوضع مستقر.", "outlet-a"))
+    assert story.claims == []
+    assert story.summary
