@@ -15,6 +15,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from marsad.entities import lexicons, rules
@@ -63,6 +64,27 @@ def levenshtein(a: str, b: str) -> int:
     return previous[-1]
 
 
+def levenshtein_within(a: str, b: str, bound: int) -> int:
+    """The edit distance of ``a`` and ``b`` if it is at most ``bound``, else ``bound + 1`` (rows stop early)."""
+    if abs(len(a) - len(b)) > bound:
+        return bound + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > bound:
+            return bound + 1
+        previous = current
+    return min(previous[-1], bound + 1)
+
+
+@lru_cache(maxsize=65536)
+def _skeleton(word: str) -> str:
+    return skeleton(word)
+
+
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """A name word with its hamza carriers and letters for foreign sounds folded (what ``word_distance`` compares)."""
     return normalize_foreign_letters(normalize_hamza_carriers(match_key(word)))
@@ -75,9 +97,14 @@ def word_distance(a: str, b: str) -> float:
 
 def similar(a: str, b: str, threshold: float = EDIT_THRESHOLD) -> bool:
     """Two name words are spelling variants (كوناشينكوف ~ كوناشنكوف, إيغور ~ ايجور)."""
-    if a == b or skeleton(a) == skeleton(b):
+    if a == b or _skeleton(a) == _skeleton(b):
         return True
-    return a[:1] == b[:1] and word_distance(a, b) <= threshold
+    if a[:1] != b[:1]:
+        return False
+    fa, fb = fold(a), fold(b)
+    # word_distance(a, b) <= threshold, without the full table: the edits allowed at this length
+    bound = int(threshold * max(len(fa), len(fb), 1) + 1e-9)
+    return fa == fb if bound == 0 else levenshtein_within(fa, fb, bound) <= bound
 
 
 def same_person(a: str, b: str) -> bool:
