@@ -151,24 +151,64 @@ def _group(mentions: Iterable[tuple[str, Mention]]) -> list[_Cluster]:
     return list(groups.values())
 
 
+def _blocks(word: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """Where a name word can meet its variants: ``similar`` words share a first letter or a skeleton."""
+    return ("letter", word[:1]), ("skeleton", _skeleton(word)[:1])
+
+
+class _People:
+    """The people kept so far, in order, findable by the blocks of their first and last words, so that a new
+    person is compared only with those it could match (``same_person`` needs similar first words)."""
+
+    def __init__(self) -> None:
+        self.kept: list[_Cluster] = []
+        self.by_first: dict[tuple[str, str], list[int]] = {}
+        self.by_last: dict[tuple[str, str], list[int]] = {}
+
+    def add(self, cluster: _Cluster) -> None:
+        words = cluster.key.split()
+        for block in _blocks(words[0]):
+            self.by_first.setdefault(block, []).append(len(self.kept))
+        if len(words) > 1:
+            for block in _blocks(words[-1]):
+                self.by_last.setdefault(block, []).append(len(self.kept))
+        self.kept.append(cluster)
+
+    def _indices(self, index: dict[tuple[str, str], list[int]], word: str) -> set[int]:
+        return {i for block in _blocks(word) for i in index.get(block, [])}
+
+    def near(self, key: str) -> list[_Cluster]:
+        """Kept people ``same_person`` could match with ``key``, in order: similar first words, and for
+        names of two words or more similar last words too."""
+        words = key.split()
+        found = self._indices(self.by_first, words[0])
+        if len(words) > 1:
+            found &= self._indices(self.by_last, words[-1])
+        return [self.kept[i] for i in sorted(found)]
+
+    def near_last(self, word: str) -> list[_Cluster]:
+        """Kept names of two words or more whose last word could be ``word``."""
+        return [self.kept[i] for i in sorted(self._indices(self.by_last, word))]
+
+
 def _merge_people(clusters: list[_Cluster]) -> list[_Cluster]:
     people = sorted((c for c in clusters if c.kind == "PER"), key=lambda c: (-c.words, -len(c.members), c.key))
-    merged: list[_Cluster] = []
+    merged = _People()
     for cluster in people:
         target = _person_target(merged, cluster)
         if target is None:
-            merged.append(cluster)
+            merged.add(cluster)
         else:
             target.members.extend(cluster.members)
-    return merged + [c for c in clusters if c.kind != "PER"]
+    return merged.kept + [c for c in clusters if c.kind != "PER"]
 
 
-def _person_target(merged: list[_Cluster], cluster: _Cluster) -> _Cluster | None:
-    for other in merged:
+def _person_target(merged: _People, cluster: _Cluster) -> _Cluster | None:
+    for other in merged.near(cluster.key):
         if same_person(other.key, cluster.key):
             return other
     if cluster.words == 1:
-        hits = [o for o in merged if o.words > 1 and similar(o.key.split()[-1], cluster.key)]
+        hits = [o for o in merged.near_last(cluster.key) if similar(o.key.split()[-1], cluster.key)]
         if hits:
             return max(hits, key=lambda o: len(o.members))
     return None
