@@ -55,13 +55,7 @@ def _alias_keys() -> dict[str, tuple[str, str]]:
 
 
 def levenshtein(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
+    return levenshtein_within(a, b, max(len(a), len(b)))
 
 
 def levenshtein_within(a: str, b: str, bound: int) -> int:
