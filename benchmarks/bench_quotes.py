@@ -79,10 +79,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--verbose", action="store_true")
-    parser.add_argument("--gold", choices=["seeds", "dev", "dev2", "dev3", "check", "check2", "all"], default="seeds")
+    parser.add_argument("--gold", choices=["seeds", "dev", "dev2", "dev3", "dev4", "check", "check2", "all"], default="seeds")
     parser.add_argument("--mentions", action="store_true", help="tag entity mentions first (as the pipeline does)")
     args = parser.parse_args()
-    for which in (["seeds", "dev", "dev2", "dev3", "check", "check2"] if args.gold == "all" else [args.gold]):
+    for which in (["seeds", "dev", "dev2", "dev3", "dev4", "check", "check2"] if args.gold == "all" else [args.gold]):
         report(which, args.verbose, args.mentions)
     articles = gold_articles("seeds")[0]
     start = time.perf_counter()
