@@ -65,11 +65,9 @@ def bench() -> None:
 def bench_resolve(people: int = 2000) -> None:
     """Within-story resolution of many distinct people (two-word names from the Wikidata list): every new
     person is compared with those kept so far (before 2026-11-24: 1,000 people took 30 s of analyze)."""
-    import importlib
-
+    from marsad.entities.matching import resolve_mentions
     from marsad.model import Mention
 
-    resolve = importlib.import_module("marsad.entities.resolve")
     source = DATA / "names" / "wd_arabic.normalized.aligned.tokens"
     words = sorted({line.split("\t")[1].replace(" ", "") for line in source.open(encoding="utf-8")
                     if line.count("\t") >= 2}) if source.exists() else [f"اسم{i}" for i in range(people)]
@@ -77,13 +75,13 @@ def bench_resolve(people: int = 2000) -> None:
     names = [f"{pick.choice(words)} {pick.choice(words)}" for _ in range(people)]
     mentions = [("a", Mention(text=n, type="PER", start=0, end=len(n))) for n in names]
     started = time.perf_counter()
-    entities = resolve.resolve_mentions(mentions)
+    entities = resolve_mentions(mentions)
     print(f"resolution: {people} person names in one story -> {len(entities)} people in "
           f"{time.perf_counter() - started:.2f} s")
 
 
 def calibrate() -> None:
-    from marsad.entities.resolve import EDIT_THRESHOLD, calibrate_edit_threshold
+    from marsad.entities.matching import EDIT_THRESHOLD, calibrate_edit_threshold
 
     for threshold, f1 in calibrate_edit_threshold(DATA / "names" / "wd_arabic.normalized.aligned.tokens"):
         mark = " <- EDIT_THRESHOLD" if abs(threshold - EDIT_THRESHOLD) < 1e-9 else ""

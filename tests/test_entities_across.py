@@ -45,7 +45,7 @@ def _one_edit_variants(word: str) -> list[str]:
 def test_every_similar_surname_shares_an_index_key():
     # The store only compares a person with people sharing a surname key: that must never hide a link.
     from marsad.entities.across import surname_keys, surname_query_keys
-    from marsad.entities.resolve import similar
+    from marsad.entities.matching import similar
 
     names = ["كوناشينكوف", "شويغو", "ستولتنبرغ", "أنطونوف", "فلاديميروفيتش", "إيغور", "بالينغكات",
              "ميخائيلوفيتش", "عبدالرحمن", "ماكرون", "كارتر", "غورباتشوفيتش"]

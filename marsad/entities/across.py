@@ -6,7 +6,7 @@ same person is also written another way («إيغور كوناشينكوف» / �
 («كوناشنكوف»); these functions decide such links from the names alone:
 
 - two names with the same number of words, or first and last words alike, are the same person
-  (``resolve.same_person``: skeleton or a small edit distance per word);
+  (``matching.same_person``: skeleton or a small edit distance per word);
 - a surname alone is the person with that surname only when the surname is unambiguous among the
   people compared: «الأسد» is not linked when both «بشار الأسد» and «حافظ الأسد» are known.
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from marsad.entities.resolve import EDIT_THRESHOLD, fold, name_key, same_person, similar
+from marsad.entities.matching import EDIT_THRESHOLD, fold, name_key, same_person, similar
 from marsad.text.normalize import skeleton
 
 __all__ = ["person_keys", "linked_people", "surname_keys", "surname_query_keys"]

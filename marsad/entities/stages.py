@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from marsad.entities import lexicons, rules
 from marsad.entities.conll import spans
 from marsad.entities.crf import NerTagger, load
-from marsad.entities.resolve import find_in, resolve_mentions
+from marsad.entities.matching import find_in, resolve_mentions
 from marsad.model import Article, Entity, EntityType, Mention, Story
 from marsad.pipeline import Resources, stage
 from marsad.text.normalize import match_key

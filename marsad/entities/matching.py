@@ -1,4 +1,5 @@
-"""Cross-document resolution of name variants within a story.
+"""Name-variant matching for the story stage ``marsad.entities.resolve`` (the stage lives in ``stages.py``;
+this module was ``resolve.py``, a name the stage function shadowed on the package).
 
 Keys: ``name_key`` (matching form, leading clitics dropped; for organisations and places also the
 article dropped and nisba adjectives folded to their place: «وزارة الدفاع الروسية» ->

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.entities.resolve import find_in, name_key, resolve_mentions, same_person, similar
+from marsad.entities.matching import find_in, name_key, resolve_mentions, same_person, similar
 from marsad.model import Mention
 
 MUST_MERGE_PEOPLE = [
