@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
@@ -1039,8 +1040,247 @@ def gen_more_links() -> Iterator[Variant]:
                                 f"{value}{_hhmm(9 + add)}")
 
 
+# ---- generated families: date+time, relative days with day parts, shifts from an anchor word, date ranges,
+# period words with ordinals and edges, sets, holidays (the grammar the Recognizers-Text Arabic cases
+# exercise; values computed here with datetime arithmetic from GEN_ANCHOR, never by marsad.dates) -------------
+
+GEN_DAY = GEN_ANCHOR.date()
+# relative day words and their offset from the anchor day
+REL_DAYS = [("اليوم", 0), ("غدا", 1), ("غدًا", 1), ("أمس", -1), ("بعد غد", 2), ("أول أمس", -2), ("البارحة", -1)]
+# the same days after a part of the day or «من» («صباح الغد», «مساء أمس»)
+REL_DAYS_GEN = [("اليوم", 0), ("الغد", 1), ("أمس", -1), ("الأمس", -1), ("بعد غد", 2), ("أول أمس", -2)]
+WEEKDAY_NAMES = [("الاثنين", 1), ("الثلاثاء", 2), ("الأربعاء", 3), ("الخميس", 4), ("الجمعة", 5), ("السبت", 6),
+                 ("الأحد", 7)]
+# a part of the day before its day («صباح الغد») and after it («غدا صباحا»), with its TIMEX part
+PART_NOUNS = [("صباح", "MO"), ("مساء", "EV"), ("ليلة", "NI"), ("بعد ظهر", "AF")]
+PART_ADVERBS = [("صباحا", "MO"), ("صباحًا", "MO"), ("مساء", "EV"), ("مساءً", "EV"), ("ليلا", "NI"),
+                ("بعد الظهر", "AF"), ("في الصباح", "MO"), ("في المساء", "EV")]
+# clock expressions and their 24-hour value (hour, minutes or None)
+CLOCKS = [("الساعة 8 مساء", 20, None), ("الساعة 8 مساءً", 20, None), ("8 مساء", 20, None),
+          ("الساعة العاشرة صباحا", 10, None), ("التاسعة صباحًا", 9, None), ("الساعة 7:30 صباحا", 7, 30),
+          ("الخامسة والنصف مساء", 17, 30), ("الساعة 4 عصرا", 16, None), ("الثالثة بعد الظهر", 15, None),
+          ("الساعة 11:45 مساء", 23, 45), ("الساعة 14:00", 14, 0), ("الساعة الثانية عشرة ظهرا", 12, None)]
+# dates written with a day, their value (XXXX when the year is not said)
+DATES = [("15 أكتوبر", "XXXX-10-15"), ("يوم 15 أكتوبر", "XXXX-10-15"), ("3 مارس 2017", "2017-03-03"),
+         ("الخامس من مارس", "XXXX-03-05"), ("1 يناير 2016", "2016-01-01"), ("21/4/2016", "2016-04-21"),
+         ("2016-12-22", "2016-12-22"), ("الأول من يناير", "XXXX-01-01"), ("[يوم ]الجمعة 4 نوفمبر 2016", "2016-11-04")]
+DATETIME_LINKS = ["", "في ", "عند ", "، ", "على "]
+
+
+def _day(offset: int) -> str:
+    return (GEN_DAY + dt.timedelta(days=offset)).isoformat()
+
+
+def _clock_ok(link: str, clock: str) -> bool:
+    """«على» only before «الساعة» («على الساعة 8»); «في/عند 8 مساء» reads as a count too: keep «الساعة» there."""
+    return link != "على " or clock.startswith("الساعة")
+
+
+def gen_day_time_forms() -> Iterator[Variant]:
+    """Relative days, weekdays and written dates with a clock, the day first or the clock first, linked by
+    nothing, «في», «عند», «،», «على» (day first) or «من», «يوم», «،» (clock first)."""
+    days = [(w, _day(o)) for w, o in REL_DAYS] + [(w, f"XXXX-WXX-{i}") for w, i in WEEKDAY_NAMES[::2]] + \
+           [(f"يوم {w}", f"XXXX-WXX-{i}") for w, i in WEEKDAY_NAMES[1::3]] + DATES
+    for day, value in days:
+        for clock, h, m in CLOCKS:
+            for link in DATETIME_LINKS:
+                if _clock_ok(link, clock):
+                    yield from _gen("gen:dt day+time", f"{day} {link}{clock}".replace(" ، ", "، ").replace("  ", " "),
+                                    value + _hhmm(h, m))
+    after = [(w, _day(o)) for w, o in REL_DAYS_GEN if w != "الأمس"] + \
+            [(w, f"XXXX-WXX-{i}") for w, i in WEEKDAY_NAMES[1::2]] + DATES[:6]
+    for day, value in after:
+        for clock, h, m in CLOCKS:
+            for link in ("", "من ", "، ") + (("يوم ",) if not day.startswith(("يوم", "ال", "أ", "ب")) or
+                                               day in [w for w, _ in WEEKDAY_NAMES] else ()):
+                if link == "من " and day[0].isdigit():
+                    continue  # «8 مساء من 15 أكتوبر» is said, but «من 3 مارس» also starts a range
+                yield from _gen("gen:dt time+day", f"[في ]{clock} {link}{day}".replace(" ، ", "، "),
+                                value + _hhmm(h, m))
+
+
+def gen_day_parts() -> Iterator[Variant]:
+    """«صباح الغد», «مساء أمس», «ليلة الجمعة», «غدا مساء», «الخميس صباحا», «صباح يوم الأحد», «هذا المساء»."""
+    for day, offset in REL_DAYS_GEN:
+        for noun, part in PART_NOUNS:
+            yield from _gen("gen:part of day", f"[في ]{noun} {day}", f"{_day(offset)}T{part}")
+    for day, offset in REL_DAYS:
+        if day in ("البارحة",):
+            continue
+        for adv, part in PART_ADVERBS:
+            yield from _gen("gen:day then part", f"{day} {adv}", f"{_day(offset)}T{part}")
+    for wd, iso in WEEKDAY_NAMES:
+        for noun, part in PART_NOUNS:
+            yield from _gen("gen:part of weekday", f"[في ]{noun} {wd}", f"XXXX-WXX-{iso}T{part}")
+            yield from _gen("gen:part of weekday", f"[في ]{noun} يوم {wd}", f"XXXX-WXX-{iso}T{part}")
+        for adv, part in PART_ADVERBS:
+            yield from _gen("gen:weekday then part", f"{wd} {adv}", f"XXXX-WXX-{iso}T{part}")
+            yield from _gen("gen:weekday then part", f"[يوم ]{wd} {adv}", f"XXXX-WXX-{iso}T{part}")
+    for text, offset, part in (("هذا الصباح", 0, "MO"), ("هذا المساء", 0, "EV"), ("الليلة", 0, "NI"),
+                               ("هذه الليلة", 0, "NI"), ("الليلة الماضية", -1, "NI"), ("الليلة القادمة", 1, "NI"),
+                               ("ليلة أمس", -1, "NI"), ("صباح اليوم", 0, "MO"), ("مساء اليوم", 0, "EV"),
+                               ("ظهر اليوم", 0, "AF"), ("بعد ظهر اليوم", 0, "AF"), ("هذه الظهيرة", 0, "AF")):
+        yield from _gen("gen:this part", f"[في ]{text}", f"{_day(offset)}T{part}")
+    for text, value in (("نهاية اليوم", _day(0)), ("نهاية الغد", _day(1)), ("نهاية يوم الأحد", "XXXX-WXX-7"),
+                        ("نهاية يوم الجمعة", "XXXX-WXX-5"), ("نهاية يوم أمس", _day(-1))):
+        yield from _gen("gen:end of day", f"[في ]{text}", f"{value}T23:59")
+
+
+COUNT_UNITS = {"D": ("يوم", "يومين", "أيام"), "W": ("أسبوع", "أسبوعين", "أسابيع")}
+COUNT_WORDS = {3: "ثلاثة", 4: "أربعة", 5: "خمسة", 7: "سبعة", 10: "عشرة"}
+
+
+def _count(n: int, unit: str, words: bool) -> str:
+    one, two, many = COUNT_UNITS[unit]
+    if n == 1:
+        return one
+    if n == 2:
+        return two
+    return f"{COUNT_WORDS[n] if words else n} {many if n <= 10 else one}"
+
+
+def gen_shifts() -> Iterator[Variant]:
+    """«بعد 3 أيام», «قبل يومين», «بعد أسبوعين من الآن», «بعد يومين من الغد», «قبل 3 أيام من أمس»: a day
+    counted from the anchor or from a relative day."""
+    for n in (1, 2, 3, 5, 10):
+        for unit, days in (("D", 1), ("W", 7)):
+            for words in (False, True) if n in COUNT_WORDS else (False,):
+                phrase = _count(n, unit, words)
+                yield from _gen("gen:shift from now", f"بعد {phrase}[ من الآن]", _day(n * days))
+                yield from _gen("gen:shift from now", f"قبل {phrase}", _day(-n * days))
+                if unit == "D":
+                    for base, off in (("الغد", 1), ("اليوم", 0), ("أمس", -1)):
+                        yield from _gen("gen:shift from a day", f"بعد {phrase} من {base}", _day(off + n))
+                        yield from _gen("gen:shift from a day", f"قبل {phrase} من {base}", _day(off - n))
+    for n, unit, text in ((5, "M", "5 دقائق"), (3, "H", "3 ساعات"), (2, "H", "ساعتين"), (1, "H", "ساعة"),
+                          (30, "M", "30 دقيقة"), (10, "M", "عشر دقائق")):
+        delta = dt.timedelta(hours=n) if unit == "H" else dt.timedelta(minutes=n)
+        yield from _gen("gen:shift moment", f"بعد {text}[ من الآن]", (GEN_ANCHOR + delta).isoformat())
+
+
+MONTH_NUM = {name: i + 1 for i, name in enumerate(MONTHS["egypt-gulf"])}
+
+
+def _range(a: str, b: str, days: int) -> str:
+    return f"({a},{b},P{days}D)"
+
+
+def gen_date_ranges() -> Iterator[Variant]:
+    """«من 3 إلى 12 سبتمبر», «بين 3 و 12 سبتمبر 2016», «من 3 سبتمبر حتى 2 أكتوبر», «من الاثنين إلى الجمعة»,
+    «من اليوم حتى الجمعة», «من أمس إلى الغد»."""
+    for (a, b), month in itertools.product(((3, 12), (1, 10), (15, 20)), ("سبتمبر", "مارس", "أبريل")):
+        mo = MONTH_NUM[month]
+        for year in ("", " 2016", " 2017"):
+            y = year.strip() or "XXXX"
+            start, end = f"{y}-{mo:02d}-{a:02d}", f"{y}-{mo:02d}-{b:02d}"
+            value = _range(start, end, b - a)
+            for to in ("إلى", "حتى", "الى"):
+                yield from _gen("gen:range of days", f"من {a} {to} {b} {month}{year}", value)
+                yield from _gen("gen:range of days", f"من {a} {month} {to} {b} {month}{year}", value)
+            yield from _gen("gen:range of days", f"بين {a} و {b} {month}{year}", value)
+            yield from _gen("gen:range of days", f"بين {a} و{b} {month}{year}", value)
+    for (a, ma), (b, mb), year in (((3, "سبتمبر"), (2, "أكتوبر"), 2016), ((20, "يناير"), (5, "مارس"), 2017)):
+        d1, d2 = dt.date(year, MONTH_NUM[ma], a), dt.date(year, MONTH_NUM[mb], b)
+        value = _range(d1.isoformat(), d2.isoformat(), (d2 - d1).days)
+        for to in ("إلى", "حتى"):
+            yield from _gen("gen:range of days", f"من {a} {ma} {to} {b} {mb} {year}", value)
+    for (w1, i1), (w2, i2) in (((WEEKDAY_NAMES[0]), WEEKDAY_NAMES[4]), (WEEKDAY_NAMES[1], WEEKDAY_NAMES[3]),
+                               (WEEKDAY_NAMES[2], WEEKDAY_NAMES[5])):
+        for to in ("إلى", "حتى"):
+            yield from _gen("gen:range of weekdays", f"من {w1} {to} {w2}", f"(XXXX-WXX-{i1},XXXX-WXX-{i2},P{i2 - i1}D)")
+    for (d1, o1), (d2, o2) in ((("اليوم", 0), ("الغد", 1)), (("أمس", -1), ("الغد", 1)), (("اليوم", 0), ("بعد غد", 2))):
+        for to in ("إلى", "حتى"):
+            yield from _gen("gen:range of relative days", f"من {d1} {to} {d2}", _range(_day(o1), _day(o2), o2 - o1))
+
+
+ORDINAL_WEEKS = [("الأول", 1), ("الثاني", 2), ("الثالث", 3), ("الرابع", 4)]
+# («أول مارس» is March 1st and «نهاية الأسبوع» the weekend: neither is an edge of the period here)
+EDGE_WORDS = ["بداية", "نهاية", "منتصف", "أوائل", "أواخر", "مطلع", "أواسط"]
+
+
+def gen_periods() -> Iterator[Variant]:
+    """«الأسبوع الأول من مارس (2017)», «نهاية الشهر», «أواخر 2016», «بداية الأسبوع المقبل», «منتصف مارس 2016»."""
+    for word, n in ORDINAL_WEEKS:
+        for month in ("مارس", "أكتوبر", "يناير"):
+            mo = MONTH_NUM[month]
+            yield from _gen("gen:week of month", f"[في ]الأسبوع {word} من {month}", f"XXXX-{mo:02d}-W{n:02d}")
+            yield from _gen("gen:week of month", f"[في ]الأسبوع {word} من شهر {month}", f"XXXX-{mo:02d}-W{n:02d}")
+            yield from _gen("gen:week of month", f"[في ]الأسبوع {word} من {month} 2017", f"2017-{mo:02d}-W{n:02d}")
+    yr, wk = GEN_DAY.isocalendar()[:2]
+    this = {"الأسبوع": f"{yr}-W{wk:02d}", "الشهر": f"{GEN_DAY:%Y-%m}", "العام": f"{GEN_DAY.year}",
+            "السنة": f"{GEN_DAY.year}"}
+    nxt = {"الأسبوع": "{}-W{:02d}".format(*(GEN_DAY + dt.timedelta(7)).isocalendar()[:2]), "الشهر": "2016-12",
+           "العام": "2017", "السنة": "2017"}
+    prev = {"الأسبوع": "{}-W{:02d}".format(*(GEN_DAY - dt.timedelta(7)).isocalendar()[:2]), "الشهر": "2016-10",
+            "العام": "2015", "السنة": "2015"}
+    for edge in EDGE_WORDS:
+        for unit in this:
+            if (edge, unit) == ("نهاية", "الأسبوع"):
+                continue
+            nxt_w, prev_w = ("المقبلة", "الماضية") if unit == "السنة" else ("المقبل", "الماضي")
+            this_w = "هذه" if unit == "السنة" else "هذا"
+            yield from _gen("gen:edge of period", f"[في ]{edge} {unit}", this[unit])
+            yield from _gen("gen:edge of period", f"[في ]{edge} {this_w} {unit}", this[unit])
+            yield from _gen("gen:edge of period", f"[في ]{edge} {unit} {nxt_w}", nxt[unit])
+            yield from _gen("gen:edge of period", f"[في ]{edge} {unit} {prev_w}", prev[unit])
+        for year in (2016, 2009):
+            yield from _gen("gen:edge of year", f"[في ]{edge} {year}", str(year))
+            yield from _gen("gen:edge of year", f"[في ]{edge} عام {year}", str(year))
+        for month in ("مارس", "أكتوبر"):
+            yield from _gen("gen:edge of month", f"[في ]{edge} {month} 2015", f"2015-{MONTH_NUM[month]:02d}")
+            yield from _gen("gen:edge of month", f"[في ]{edge} شهر {month}", f"XXXX-{MONTH_NUM[month]:02d}")
+
+
+def gen_sets() -> Iterator[Variant]:
+    """«كل يوم», «يوميا», «كل ثلاثاء», «كل يوم ثلاثاء», «أيام الأحد», «كل صباح», «كل 3 أيام», «كل أحد الساعة 9»."""
+    for text, value in (("كل يوم", "P1D"), ("يوميا", "P1D"), ("كل أسبوع", "P1W"), ("أسبوعيا", "P1W"),
+                        ("كل شهر", "P1M"), ("شهريا", "P1M"), ("كل عام", "P1Y"), ("كل سنة", "P1Y"), ("سنويا", "P1Y"),
+                        ("كل ساعة", "PT1H"), ("كل أسبوعين", "P2W"), ("كل يومين", "P2D"), ("كل شهرين", "P2M"),
+                        ("كل 3 أيام", "P3D"), ("كل 5 دقائق", "PT5M"), ("كل 4 ساعات", "PT4H"),
+                        ("كل صباح", "TMO"), ("كل مساء", "TEV"), ("كل ليلة", "TNI"), ("كل يوم سبت", "XXXX-WXX-6")):
+        yield from _gen("gen:set", text, value)
+    for wd, iso in WEEKDAY_NAMES:
+        bare = wd.removeprefix("ال")
+        yield from _gen("gen:set weekday", f"كل {bare}", f"XXXX-WXX-{iso}")
+        yield from _gen("gen:set weekday", f"كل يوم {bare}", f"XXXX-WXX-{iso}")
+        yield from _gen("gen:set weekday", f"كل يوم {wd}", f"XXXX-WXX-{iso}")
+        yield from _gen("gen:set weekday", f"أيام {wd}", f"XXXX-WXX-{iso}")
+        yield from _gen("gen:set weekday time", f"كل {bare} الساعة 9 صباحا", f"XXXX-WXX-{iso}T09")
+        yield from _gen("gen:set weekday time", f"كل يوم {bare} الساعة 4 مساءً", f"XXXX-WXX-{iso}T16")
+    for clock, h, m in CLOCKS[:8]:
+        for head in ("كل يوم", "يوميا"):
+            yield from _gen("gen:set time", f"{head} {clock}", _hhmm(h, m))
+            yield from _gen("gen:set time", f"{head} في {clock}", _hhmm(h, m))
+
+
+# holiday names Recognizers-Text resolves to a fixed day (TIMEX with XXXX for the year)
+HOLIDAYS = [("عيد الميلاد", "XXXX-12-25"), ("رأس السنة", "XXXX-01-01"), ("رأس السنة الميلادية", "XXXX-01-01"),
+            ("ليلة رأس السنة", "XXXX-12-31"), ("عيد الحب", "XXXX-02-14"), ("يوم الحب", "XXXX-02-14"),
+            ("عيد الشكر", "XXXX-11-WXX-4-4"), ("يوم الأب", "XXXX-06-WXX-7-3"), ("عيد الأب", "XXXX-06-WXX-7-3"),
+            ("الهالوين", "XXXX-10-31"), ("عيد العمال", "XXXX-05-01"), ("يوم العمال", "XXXX-05-01")]
+
+
+def gen_holidays() -> Iterator[Variant]:
+    """A holiday alone, with «يوم», with a year (digits, «عام/سنة» + digits) or a relative year word."""
+    for name, timex in HOLIDAYS:
+        yield from _gen("gen:holiday", f"[في ]{name}", timex)
+        if not name.startswith(("يوم", "ليلة")):
+            yield from _gen("gen:holiday", f"[في ]يوم {name}", timex)
+        for year in (2010, 2017):
+            yield from _gen("gen:holiday+year", f"[في ]{name} {year}", timex.replace("XXXX", str(year)))
+            yield from _gen("gen:holiday+year", f"[في ]{name} عام {year}", timex.replace("XXXX", str(year)))
+        for word, year in (("العام المقبل", 2017), ("العام الماضي", 2015), ("هذا العام", 2016),
+                           ("السنة القادمة", 2017)):
+            yield from _gen("gen:holiday+year", f"[في ]{name} {word}", timex.replace("XXXX", str(year)))
+
+
+GENERATED_MORE: list[Callable[[], Iterator[Variant]]] = [gen_day_time_forms, gen_day_parts, gen_shifts,
+                                                        gen_date_ranges, gen_periods, gen_sets, gen_holidays]
+
+
 GENERATED: list[Callable[[], Iterator[Variant]]] = [gen_hours, gen_minutes, gen_dayparts, gen_approx, gen_date_time,
-                                                   gen_ranges, gen_minutes_off, gen_spoken, gen_more_links]
+                                                   gen_ranges, gen_minutes_off, gen_spoken, gen_more_links,
+                                                   *GENERATED_MORE]
 
 
 # ---- scoring --------------------------------------------------------------------------------------------------
