@@ -199,35 +199,143 @@ def context_features(e5: E5, sentences: list[list[str]], layer: int, batch: int 
     return out
 
 
-def type_features(e5: E5, sentences: list[list[str]], layer: int, batch: int = 256) -> list[np.ndarray]:
-    """Mean over a word's pieces at layer ``layer``, each distinct word encoded alone."""
-    words = sorted({w for s in sentences for w in s}, key=lambda w: len(e5.tokenize(w)))
-    table: dict[str, np.ndarray] = {}
-    for start in range(0, len(words), batch):
-        chunk = words[start : start + batch]
+def type_table(e5: E5, words: set[str], layer: int, table: dict[str, np.ndarray], batch: int = 256) -> float:
+    """Adds to ``table`` the type vector (mean over pieces at ``layer``, word encoded alone) of each
+    word it lacks; returns the seconds spent (tokenizer included)."""
+    started = time.perf_counter()
+    todo = sorted((w for w in words if w not in table), key=lambda w: len(e5.tokenize(w)))
+    for start in range(0, len(todo), batch):
+        chunk = todo[start : start + batch]
         seqs = [[e5.bos, *e5.tokenize(w), e5.eos] for w in chunk]
         states = e5.encode(seqs, layer)
         for b, w in enumerate(chunk):
-            table[w] = states[b, 1 : len(seqs[b]) - 1].mean(0)
+            table[w] = states[b, 1 : len(seqs[b]) - 1].mean(0).astype(np.float32)
+    return time.perf_counter() - started
+
+
+def type_features(e5: E5, sentences: list[list[str]], layer: int, table: dict[str, np.ndarray]) -> list[np.ndarray]:
+    """Each word's vector from ``table`` (type vectors computed for the words it lacks)."""
+    type_table(e5, {w for s in sentences for w in s}, layer, table)
     return [np.stack([table[w] for w in s]) if s else np.zeros((0, e5.H), np.float32) for s in sentences]
+
+
+def averaged_states(e5: E5, text: list[list[str]], layer: int, cap: int, seed: int,
+                    batch: int = 16, chunk: int = 512) -> tuple[list[str], np.ndarray, np.ndarray, dict[str, Any]]:
+    """Type-level contextual vectors: for each word of ``text`` (unlabelled sentences), the mean of its
+    layer-``layer`` states (first piece; and mean over its pieces) over at most ``cap`` occurrences.
+
+    Sentences are visited in a seeded random order; one whose words all have ``cap`` occurrences
+    already is skipped. Returns the words, the two (words, H) float32 tables and cost figures."""
+    vocab = sorted({w for s in text for w in s})
+    index = {w: i for i, w in enumerate(vocab)}
+    first_sum = np.zeros((len(vocab), e5.H), np.float32)
+    mean_sum = np.zeros((len(vocab), e5.H), np.float32)
+    counts = np.zeros(len(vocab), np.int64)
+    prefix = e5.tokenize("passage:")
+    order = list(range(len(text)))
+    random.Random(seed).shuffle(order)
+    started, encoded, sentences_done = time.perf_counter(), 0, 0
+    for c0 in range(0, len(order), chunk):
+        picked = []
+        for r in order[c0 : c0 + chunk]:  # counts are updated per chunk, so a chunk may overshoot the cap
+            if any(counts[index[w]] < cap for w in text[r]):
+                picked.append(r)
+        picked.sort(key=lambda r: len(text[r]))
+        for start in range(0, len(picked), batch):
+            rows = picked[start : start + batch]
+            seqs, spans = [], []
+            for r in rows:
+                ids, span = [e5.bos, *prefix], []
+                for w in text[r]:
+                    pieces = e5.tokenize(w)
+                    span.append((len(ids), len(ids) + len(pieces)))
+                    ids += pieces
+                seqs.append([*ids[:511], e5.eos])
+                spans.append(span)
+            states = e5.encode(seqs, layer)
+            for b, r in enumerate(rows):
+                for w, (lo, hi) in zip(text[r], spans[b], strict=True):
+                    i = index[w]
+                    if hi > 511 or counts[i] >= cap:
+                        continue
+                    counts[i] += 1
+                    first_sum[i] += states[b, lo]
+                    mean_sum[i] += states[b, lo:hi].mean(0)
+                encoded += len(text[r])
+            sentences_done += len(rows)
+        seconds = time.perf_counter() - started
+        print(json.dumps({"typeavg_sentences": sentences_done, "words_encoded": encoded,
+                          "seconds": round(seconds), "words_per_s": round(encoded / max(seconds, 1e-9))}), flush=True)
+    keep = counts > 0
+    cost = {"sentences": sentences_done, "words_encoded": encoded, "seconds": round(time.perf_counter() - started),
+            "types": int(keep.sum())}
+    n = np.maximum(counts, 1)[:, None].astype(np.float32)
+    return vocab, first_sum / n, mean_sum / n, cost
+
+
+def unlabelled_without_dev(dev: dict[str, list[Any]]) -> list[list[str]]:
+    """The token text the cluster / PPMI vectors are built from (``crf.UNLABELLED``, tags ignored),
+    less every sentence of the dev splits (they are part of it: AQMAR dev, the tail of ANERcorp train),
+    so that a dev word's averaged vector never includes its dev contexts."""
+    from marsad.entities import clusters
+    from marsad.entities.crf import UNLABELLED
+
+    held = {tuple(w for w, _ in s) for sents in dev.values() for s in sents}
+    return [s for s in clusters.read_tokens(DATA / "ner" / p for p in UNLABELLED) if s and tuple(s) not in held]
+
+
+def load_table(path: Path) -> dict[str, np.ndarray]:
+    if not path.exists():
+        return {}
+    with np.load(path) as npz:
+        return dict(zip(str(npz["words"]).split("\n"), npz["vectors"].astype(np.float32), strict=True))
+
+
+def save_table(path: Path, table: dict[str, np.ndarray]) -> None:
+    words = list(table)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez(path, words=np.array("\n".join(words)), vectors=np.stack([table[w] for w in words]).astype(np.float16))
+
+
+def int8_table_bytes(table: dict[str, np.ndarray], sizes: tuple[int, ...] = (25_000, 50_000)) -> dict[int, int]:
+    """Bytes of an npz (compressed) holding the ``size`` first words, their vectors after PCA to 64
+    dims quantised to int8 (one float16 scale per row), and the PCA matrix and mean."""
+    import io
+
+    words = list(table)
+    out = {}
+    for size in sizes:
+        chosen = words[:size]
+        x = np.stack([table[w] for w in chosen]).astype(np.float32)
+        mean = x.mean(0)
+        _, _, vt = np.linalg.svd(x[:20_000] - mean, full_matrices=False)
+        z = (x - mean) @ vt[:64].T
+        scale = np.abs(z).max(1, keepdims=True) / 127
+        q = np.round(z / np.maximum(scale, 1e-12)).astype(np.int8)
+        buf = io.BytesIO()
+        np.savez_compressed(buf, words=np.array("\n".join(chosen)), q=q, scale=scale.astype(np.float16),
+                            pca=vt[:64].astype(np.float32), mean=mean)
+        out[size] = buf.tell()
+    return out
 
 
 Featurize = Callable[[list[list[str]]], list[np.ndarray]]
 Predict = Callable[[list[list[str]]], list[np.ndarray]]
 
 
-def train_network(train: list[Any], featurize: Featurize | None, epochs: int, dims: int = 64) -> Predict:
-    """One ``neural_train`` network (seed 13) with the dense feature joined to its token input.
+def train_network(train: list[Any], featurize: Featurize | None, epochs: int, dims: int = 64, seed: int = 13,
+                  vectors_cache: Path | None = None) -> Predict:
+    """One ``neural_train`` network (``seed``) with the dense feature joined to its token input.
 
     Returns a function giving log-probabilities for any sentences (features computed for them)."""
     import torch
     from torch import nn
 
-    p = {**neural_train.PARAMS, "epochs": epochs}
+    p = {**neural_train.PARAMS, "epochs": epochs, "seed": seed}
     torch.manual_seed(p["seed"])
     torch.set_num_threads(1)
     rng = random.Random(p["seed"])
-    words, table = neural_train.distributional_vectors(DATA / "ner", p["vector_dims"])
+    words, table = neural_train.distributional_vectors(DATA / "ner", p["vector_dims"], vectors_cache)
     table = np.concatenate([np.zeros((2, table.shape[1]), np.float32), table])
     keys = Counter(word_key(w) for s in train for w, _ in s)
     names = {"vocab": neural_train._vocab(words), "train_vocab": neural_train._vocab([], keys, p["train_word_min"]),
@@ -310,20 +418,65 @@ class Network:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--crf", type=Path, required=True, help="a CRF trained without the dev splits")
-    parser.add_argument("--mode", choices=["none", "context", "type"], default="context")
+    parser.add_argument("--mode", choices=["none", "context", "type", "typeavg"], default="context")
     parser.add_argument("--layer", type=int, default=8)
     parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--seed", type=int, default=13, help="the network's seed (torch and batch order)")
+    parser.add_argument("--cap", type=int, default=5, help="typeavg: occurrences averaged per word at most")
+    parser.add_argument("--pool", choices=["first", "mean"], default="first",
+                        help="typeavg: a word's state is its first piece's (as --mode context) or its pieces' mean")
+    parser.add_argument("--cache", type=Path, help="directory for feature tables (type / typeavg) and PPMI vectors")
     parser.add_argument("--full", action="store_true", help="also score the full tagger (rules, aliases, propagation)")
     args = parser.parse_args()
     corpora = crf.read_corpora(DATA / "ner", with_dev=True)
     featurize: Featurize | None = None
     if args.mode != "none":
         e5 = E5()
-        make = context_features if args.mode == "context" else type_features
+        table: dict[str, np.ndarray] = {}
+        if args.mode in ("type", "typeavg"):
+            path = args.cache / f"type{args.layer}.npz" if args.cache else None
+            table = load_table(path) if path else {}
+            dev_words = {w for sents in corpora.dev.values() for s in sents for w, _ in s}
+            cold = {w for w in dev_words if w not in table}
+            if cold:  # the cost of an unseen word: dev types encoded cold
+                seconds = type_table(e5, cold, args.layer, table)
+                print(json.dumps({"type_vectors_cold": len(cold), "seconds": round(seconds, 1),
+                                  "words_per_s": round(len(cold) / seconds, 1)}), flush=True)
+            type_table(e5, {w for s in corpora.train for w, _ in s}, args.layer, table)
+            if path:
+                save_table(path, table)
+            print(json.dumps({"type_table_bytes_int8_pca64": int8_table_bytes(table)}), flush=True)
+        if args.mode == "typeavg":
+            path = args.cache / f"typeavg{args.layer}_cap{args.cap}_{args.pool}.npz" if args.cache else None
+            averaged = load_table(path) if path else {}
+            if not averaged:
+                avg_words, first, mean, cost = averaged_states(e5, unlabelled_without_dev(corpora.dev), args.layer,
+                                                           args.cap, seed=13)
+                print(json.dumps({"typeavg_cost": cost}), flush=True)
+                for pool, vectors in (("first", first), ("mean", mean)):
+                    if args.cache:
+                        save_table(args.cache / f"typeavg{args.layer}_cap{args.cap}_{pool}.npz",
+                                   dict(zip(avg_words, vectors, strict=True)))
+                averaged = dict(zip(avg_words, first if args.pool == "first" else mean, strict=True))
+            print(json.dumps({"typeavg_words": len(averaged),
+                              "typeavg_table_bytes_int8_pca64": int8_table_bytes(averaged)}), flush=True)
+            fallback = table
+            table = averaged
 
-        def featurize(sentences: list[list[str]]) -> list[np.ndarray]:
-            return make(e5, sentences, args.layer)
-    predict = train_network(corpora.train, featurize, args.epochs)
+            def featurize(sentences: list[list[str]]) -> list[np.ndarray]:
+                type_table(e5, {w for s in sentences for w in s if w not in table}, args.layer, fallback)
+                return [np.stack([table[w] if w in table else fallback[w] for w in s]) if s
+                        else np.zeros((0, e5.H), np.float32) for s in sentences]
+        elif args.mode == "type":
+            def featurize(sentences: list[list[str]]) -> list[np.ndarray]:
+                return type_features(e5, sentences, args.layer, table)
+        else:
+            def featurize(sentences: list[list[str]]) -> list[np.ndarray]:
+                return context_features(e5, sentences, args.layer)
+    vectors_cache = args.cache / "ppmi64.npz" if args.cache else None
+    if vectors_cache:
+        vectors_cache.parent.mkdir(parents=True, exist_ok=True)
+    predict = train_network(corpora.train, featurize, args.epochs, seed=args.seed, vectors_cache=vectors_cache)
     tagger = crf.load(args.crf, with_neural=False)
     tagger._neural = Network(predict)  # decoded with the CRF's marginals as the shipped ensemble is
     for name, sents in corpora.dev.items():
@@ -334,7 +487,7 @@ def main() -> None:
         line = f"{name}: network alone {alone:.4f}, CRF + network {both:.4f}"
         if args.full:
             line += f", full tagger {evaluate.evaluate_full(tagger, sents).micro.f1:.4f}"
-        print(f"{line} ({args.mode}, layer {args.layer})", flush=True)
+        print(f"{line} ({args.mode}, layer {args.layer}, seed {args.seed})", flush=True)
 
 
 if __name__ == "__main__":
