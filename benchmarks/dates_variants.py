@@ -1190,7 +1190,8 @@ def gen_date_ranges() -> Iterator[Variant]:
             yield from _gen("gen:range of weekdays", f"من {w1} {to} {w2}", f"(XXXX-WXX-{i1},XXXX-WXX-{i2},P{i2 - i1}D)")
     for (d1, o1), (d2, o2) in ((("اليوم", 0), ("الغد", 1)), (("أمس", -1), ("الغد", 1)), (("اليوم", 0), ("بعد غد", 2))):
         for to in ("إلى", "حتى"):
-            yield from _gen("gen:range of relative days", f"من {d1} {to} {d2}", _range(_day(o1), _day(o2), o2 - o1))
+            # «من» before «اليوم» is out of the span in the specs (``extract._from_included``): either is accepted
+            yield from _gen("gen:range of relative days", f"[من ]{d1} {to} {d2}", _range(_day(o1), _day(o2), o2 - o1))
 
 
 ORDINAL_WEEKS = [("الأول", 1), ("الثاني", 2), ("الثالث", 3), ("الرابع", 4)]

@@ -397,3 +397,62 @@ def test_fi_ghudun_before_a_bare_unit_is_a_duration() -> None:
 ])
 def test_short_future_verbs_and_look_alikes(text: str, value: str) -> None:
     assert [v for _, v in found(text)] == [value]
+
+
+# Gaps found by the generated families of benchmarks/dates_variants.py (date+time, shifts, sets, periods).
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("يصل الوفد الاثنين الساعة 8 مساء", "الاثنين الساعة 8 مساء", "2015-10-05T20"),
+    ("يصل الوفد في الساعة 8 مساء يوم 21/4/2016", "الساعة 8 مساء يوم 21/4/2016", "2016-04-21T20"),
+])
+def test_weekday_before_al_saa_is_no_two_hours_and_a_numeric_date_follows_yawm(text: str, surface: str,
+                                                                               value: str) -> None:
+    assert (surface, value) in found(text)
+
+
+def test_a_weekday_word_with_its_article_is_no_count_but_3_al_saat_is() -> None:
+    assert ("3 الساعات", "PT3H") in found("سأغادر لمدة 3 الساعات")
+    assert not any(v == "PT2H" for _, v in found("يصل الوفد الاثنين الساعة العاشرة صباحا"))
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("تبدأ المحادثات بعد يومين من الغد", "بعد يومين من الغد", "2015-10-10"),
+    ("وصلت البعثة قبل 3 أيام من أمس", "قبل 3 أيام من أمس", "2015-10-03"),
+    ("تصدر النتائج بعد أسبوع من اليوم", "بعد أسبوع من اليوم", "2015-10-14"),
+    ("تبدأ الجلسة بعد 3 أيام من الآن", "بعد 3 أيام من الآن", "2015-10-10"),
+])
+def test_days_counted_from_a_relative_day_or_from_now(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in found(text)
+
+
+def test_from_now_keeps_the_moment_of_a_timed_shift() -> None:
+    got = [(t.text, t.value) for t in find("تبدأ الجلسة بعد 5 دقائق من الآن", MOMENT)]
+    assert ("بعد 5 دقائق من الآن", "2015-10-07T09:35:00") in got
+
+
+def test_days_after_an_event_are_no_date() -> None:
+    assert ("ستة أيام", "P6D") in found("توفي بعد ستة أيام من الانفجار")
+    assert ("يومين", "P2D") in found("وصل بعد يومين من اليوم الأول للمؤتمر")
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("يجتمع المجلس كل ثلاثاء", "كل ثلاثاء", "XXXX-WXX-2"),
+    ("تقام الصلاة كل جمعة", "كل جمعة", "XXXX-WXX-5"),
+    ("يجتمع المجلس كل اثنين الساعة 9 صباحا", "كل اثنين الساعة 9 صباحا", "XXXX-WXX-1T09"),
+    ("تصل الشحنة كل أحد عشر يوما", "كل أحد عشر يوما", "P11D"),
+])
+def test_every_bare_weekday_is_a_set(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in found(text)
+
+
+def test_every_two_of_them_is_no_weekday() -> None:
+    assert found("يتقاسم كل اثنين منهم غرفة") == []
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("تنتهي المهلة في نهاية اليوم", "نهاية اليوم", "2015-10-07T23:59"),
+    ("يلتقي الوزيران هذه الظهيرة", "هذه الظهيرة", "2015-10-07"),
+    ("تجري القرعة في الأسبوع الأول من مارس 2017", "الأسبوع الأول من مارس 2017", "2017-03-W01"),
+])
+def test_end_of_today_this_noon_and_a_week_of_a_dated_month(text: str, surface: str, value: str) -> None:
+    assert (surface, value) in found(text)

@@ -100,8 +100,10 @@ class DateRules(Base):
         mo = self.month(k)
         if mo is None or mo[0].calendar != "gregorian":
             return None
-        timex = f"XXXX-{mo[0].month:02d}-W{n:02d}"
-        return Hit(i, mo[1], start, V.Value("date", timex, timex, "explicit", None, "week"))
+        year = self.year_part(mo[1])  # «الأسبوع الأول من مارس 2017» 2017-03-W01
+        timex = f"{year[0] if year and year[2] == 'gregorian' else 'XXXX'}-{mo[0].month:02d}-W{n:02d}"
+        end = year[1] if year and year[2] == "gregorian" else mo[1]
+        return Hit(i, end, start, V.Value("date", timex, timex, "explicit", None, "week"))
 
     def day_first(self, i: int) -> Hit | None:
         d = self.day(i)
@@ -167,7 +169,8 @@ class DateRules(Base):
         d = self.day(k)
         dated = bool(cue and cue[0] == "يوم")
         if d is None or d[1] == k or (d[1] < len(self.t) and self.norm(d[1]) not in STOPS
-                                      and not self.timed_after(d[1], dated) and not (dated and self.time_before(i) and self.month_date(k) is None)) \
+                                      and not self.timed_after(d[1], dated) and not (dated and self.time_before(i) and self.month_date(k) is None
+                                               and self.numeric(k) is None)) \
                 or self.decimal(d[1] - 1):
             return None
         if cue and cue[0] == "الي" and self.counting_before(i):

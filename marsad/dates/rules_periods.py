@@ -158,7 +158,7 @@ class PeriodRules(SpanRules):
         if edge is None:
             return None
         day = self.relative_day(i + 1) or self.weekday(i + 1)
-        if day is None or day.val.precision != "day" or self.norm(i + 1) == "اليوم":
+        if day is None or day.val.precision != "day" or "T" in day.val.timex[10:]:  # «نهاية اليوم» too
             return None
         v = day.val
         return Hit(i, day.j, edge[1], V.Value("date", f"{v.timex}T23:59", f"{v.value}T23:59", v.resolution, v.date,

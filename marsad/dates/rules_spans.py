@@ -44,13 +44,18 @@ class SpanRules(TimeRules):
         if len(parts) == 1 and j == k + 1 and self.word(k, BARE_PLURALS):
             return self.vague(i, j, cue, unit)
         timed = any(p[1] in ("H", "MIN", "S") for p in parts)
+        now = self.norm(j) == "من" and self.norm(j + 1) == "الان"  # «بعد 5 دقائق من الآن»
+        if cue and cue[0] in AGO and len(parts) == 1:
+            based = self.from_day(j, n, unit, AGO[cue[0]])
+            if based:
+                return Hit(i, based[0], cue[1], based[1])
         if cue and cue[0] == "اخر":  # «آخر 3 سنوات»: the stretch up to now; not «آخر يوم» (of something)
             counted = self.t[k].kind == "d" or parse_words(self.t, k) is not None
             return Hit(i, j, cue[1], self.last_stretch(n, unit)) if counted and len(parts) == 1 else None
-        if cue and cue[0] in AGO and self.moment is not None and timed and self.norm(j) not in ("من", "علي"):
+        if cue and cue[0] in AGO and self.moment is not None and timed and (now or self.norm(j) not in ("من", "علي")):
             val = V.moved(self.moment, [(p[0], p[1]) for p in parts], AGO[cue[0]])  # «بعد 5 دقائق»
             if val:
-                return Hit(i, j, cue[1], val)
+                return Hit(i, j + 2 if now else j, cue[1], val)
         if cue and cue[0] in AGO and len(parts) > 1:  # «بعد يوم واحد وساعتين», «منذ شهرين ويوم واحد»
             moved = [(p[0] * AGO[cue[0]], p[1]) for p in parts]
             val = V.from_now(moved, self.anchor) if not timed else None
@@ -63,8 +68,8 @@ class SpanRules(TimeRules):
             if cue[0] == "منذ":  # «يواصلون إضرابهم منذ ثمانية أيام»: for how long (the issue's P8D)
                 period = V.duration(n, unit)
                 return Hit(k, j, start, V.Value("duration", period, period, "since"))
-            return Hit(i, j, cue[1], V.ago(n, unit, AGO[cue[0]], self.anchor))
-        if self.norm(j) == "من" and self.norm(j + 1) == "الان":
+            return Hit(i, j + 2 if now else j, cue[1], V.ago(n, unit, AGO[cue[0]], self.anchor))
+        if now:
             return Hit(k, j + 2, start, V.from_now([(p[0], p[1]) for p in parts], self.anchor))
         if len(parts) == 1:
             shift, j2 = self.shift_after(j)
@@ -84,6 +89,34 @@ class SpanRules(TimeRules):
         period = V.compound([(p[0], p[1]) for p in parts])
         first = i if whole else k
         return Hit(first, j, start, V.Value("duration", period, period, "explicit"))
+
+    def from_day(self, j: int, n: float, unit: str, sign: int) -> tuple[int, V.Value] | None:
+        """«بعد يومين من الغد», «قبل 3 أيام من أمس»: days or weeks counted from a relative day after «من»
+        (end, value); «بعد ستة أيام من الانفجار» (from an event) is not dated here."""
+        if self.norm(j) != "من" or unit not in ("D", "W") or self.anchor is None:
+            return None
+        got = self.phrase(j + 1, self.lex.relative["day"])
+        if got is None or self.other_day(j + 1, got):
+            return None  # «بعد يومين من اليوم الأول للمؤتمر»
+        base = self.anchor + dt.timedelta(days=int(self.lex.relative["day"][got[0]]))
+        return got[1], V.ago(n, unit, sign, base)
+
+    def bare_weekday(self, k: int) -> Hit | None:
+        """«كل ثلاثاء», «كل جمعة»: after «كل» a weekday needs no «يوم» («اثنين» alone is «two» elsewhere);
+        not «كل اثنين منهم», «كل أحد من الناس» (each two, anyone), «كل أحد عشر يوما»."""
+        got = self.phrase(k, self.lex.weekdays)
+        if got is None or not self.lex.weekdays[got[0]][1] or self.norm(got[1]).startswith("من"):
+            return None
+        number = parse_words(self.t, k)
+        if number and number[1] > got[1]:
+            return None  # «كل أحد عشر يوما»: every eleven days
+        timex = f"XXXX-WXX-{self.lex.weekdays[got[0]][0]}"
+        return Hit(k, got[1], got[2], V.Value("date", timex, timex, "explicit", None, "day"))
+
+    def definite_pair(self, k: int, j: int) -> bool:
+        """A number word and a unit both with the article are no count: in «الاثنين الساعة 8» «الساعة» is the
+        clock after a weekday, not «two hours» (found by the generated day+time variants); «3 الساعات» counts."""
+        return all(self.t[x].kind == "w" and self.norm(x).startswith("ال") for x in (k, j))
 
     def age_before(self, k: int) -> bool:
         """«من العمر 45 عاما», «عمره 12 عاما», «عن عمر ناهز 80 عاما»: the years before ``k`` are an age."""
@@ -195,7 +228,7 @@ class SpanRules(TimeRules):
         if dual:
             return 2, self.lex.relative["dual"][dual[0]], k + 1, dual[1]
         q = self.quantity(k)
-        if q and q[1] < len(self.t):
+        if q and q[1] < len(self.t) and not self.definite_pair(k, q[1]):
             unit = self.lex.relative["dur"].get(bare(self.norm(q[1])))
             if unit:
                 return q[0], unit, q[1] + 1, q[2]
@@ -257,7 +290,7 @@ class SpanRules(TimeRules):
         part = DAYPARTS.get(self.norm(i + 1))
         if part:
             return Hit(i, i + 2, kul[1], V.Value("set", f"T{part}", f"T{part}", "explicit"))
-        wd = self.weekday(i + 1)
+        wd = self.weekday(i + 1) or self.bare_weekday(i + 1)
         if wd and wd.val.timex.startswith("XXXX-WXX"):
             return Hit(i, wd.j, kul[1], V.Value("set", wd.val.timex, wd.val.timex, "explicit"))
         unit = self.lex.relative["dur"].get(self.norm(i + 1))

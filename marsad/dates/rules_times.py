@@ -106,7 +106,7 @@ class TimeRules(YearRules):
             return Hit(i, k + 1, start, V.Value("date", day.timex + "T" + code,
                                                  day.value, day.resolution, day.date, "day"))
         day_hit = self.relative_day(k + 1) or self.weekday(k + 1)
-        if day_hit is None or got[0] in ("الصباح", "المساء", "الليل"):
+        if day_hit is None or got[0] in ("الصباح", "المساء", "الليل", "الظهيره"):
             return None
         named = self.weekday(day_hit.j) if day_hit.val.resolution == "relative" else None
         if named and re.fullmatch(r"XXXX-WXX-\d", named.val.timex):
