@@ -1275,8 +1275,31 @@ def gen_holidays() -> Iterator[Variant]:
             yield from _gen("gen:holiday+year", f"[في ]{name} {word}", timex.replace("XXXX", str(year)))
 
 
+# the new hour after «إلى» when an appointment is moved, and its value; «25» and «ستة وعشرين» are none
+NEW_HOURS = [("الحادية عشر", 11), ("الرابعة", 4), ("عشرين", 20), ("صفر", 0), ("أربعة وعشرين", 0), ("13", 13),
+             ("0", 0), ("تسعة", 9), ("الثالثة عشر", 13)]
+# («أجل الموعد من X إلى Y» frames a range: ``extract._moved``)
+MOVERS = ["سأغير موعد {}", "سأغيّر موعد {}", "نريد تغيير موعد {}", "أريد تأجيل موعد {}"]
+
+
+def gen_reschedule() -> Iterator[Variant]:
+    """«سأغير موعد [الساعة] العاشرة صباحًا إلى الحادية عشر»: the old time (without «الساعة», as the specs
+    mark it) and the new hour are two expressions; «إلى 25» is no day of the month there."""
+    for old, h in (("العاشرة صباحًا", 10), ("الثالثة مساءً", 15), ("8 صباحا", 8), ("السابعة مساء", 19)):
+        for lead in ("", "الساعة "):
+            for new, n in NEW_HOURS + [("25", None), ("ستة وعشرين", None)]:
+                for frame in MOVERS:
+                    text = frame.format(f"{lead}{old} إلى {new}") + "."
+                    a = text.index(old)
+                    yield Variant("gen:reschedule old", text, [(a, a + len(old))], _hhmm(h), True, GEN_ANCHOR, old)
+                    b = text.rindex(new)
+                    if n is not None:
+                        yield Variant("gen:reschedule new", text, [(b, b + len(new))], _hhmm(n), True, GEN_ANCHOR, new)
+
+
 GENERATED_MORE: list[Callable[[], Iterator[Variant]]] = [gen_day_time_forms, gen_day_parts, gen_shifts,
-                                                        gen_date_ranges, gen_periods, gen_sets, gen_holidays]
+                                                        gen_date_ranges, gen_periods, gen_sets, gen_holidays,
+                                                        gen_reschedule]
 
 
 GENERATED: list[Callable[[], Iterator[Variant]]] = [gen_hours, gen_minutes, gen_dayparts, gen_approx, gen_date_time,

@@ -456,3 +456,20 @@ def test_every_two_of_them_is_no_weekday() -> None:
 ])
 def test_end_of_today_this_noon_and_a_week_of_a_dated_month(text: str, surface: str, value: str) -> None:
     assert (surface, value) in found(text)
+
+
+@pytest.mark.parametrize(("text", "old", "new"), [
+    ("سأغير موعد الساعة العاشرة صباحًا إلى صفر.", "العاشرة صباحًا", ("صفر", "T00")),
+    ("سأغير موعد العاشرة صباحا إلى عشرين!", "العاشرة صباحا", ("عشرين", "T20")),
+    ("سأغير موعد الساعة 3 مساءً إلى 4.", "3 مساءً", ("4", "T04")),
+])
+def test_a_moved_appointment_has_its_old_time_without_al_saa_and_its_new_hour(text: str, old: str,
+                                                                              new: tuple[str, str]) -> None:
+    got = found(text)
+    assert [s for s, _ in got] == [old, new[0]]
+    assert new in got
+
+
+def test_a_moved_appointment_to_25_is_no_day_and_a_range_keeps_its_frame() -> None:
+    assert [s for s, _ in found("سأغير موعد العاشرة صباحًا إلى 25")] == ["العاشرة صباحًا"]
+    assert found("نقل الاجتماع من الساعة 3 إلى الساعة 5") == [("من الساعة 3 إلى الساعة 5", "T03/T05")]

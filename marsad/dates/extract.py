@@ -57,7 +57,7 @@ def patterns(p: Parser) -> list[Callable[[int], Hit | None]]:
             p.clock, p.frequency, p.bare_day, p.for_the_day, p.season, p.decade, p.century, p.part_of_day, p.holiday,
             p.day_part_period, p.day_end, p.rest_of, p.now, p.early_late, p.next_hour,
             lambda i: day_range(p, i), lambda i: month_pair(p, i),
-            lambda i: hour_range(p, i)]
+            lambda i: hour_range(p, i), lambda i: moved_to(p, i)]
 
 
 @lru_cache(maxsize=1)
@@ -236,6 +236,42 @@ def _same_month(b: V.Value, day: int) -> V.Value | None:
 MOVED = frozenset({"موعد", "الموعد", "تغيير", "اغير", "ساغير", "نغير", "تاجيل", "اجل", "ارجا", "ارجاء", "تقديم"})
 
 
+def rescheduling(p: Parser, k: int, reach: int = 8) -> bool:
+    """A word of rescheduling («موعد», «سأغير») within ``reach`` words before ``k``, no stop between."""
+    for x in range(k - 1, max(k - 1 - reach, -1), -1):
+        if p.norm(x) in STOPS:
+            return False
+        if any(f in MOVED for f, _ in p.forms(x)):
+            return True
+    return False
+
+
+def moved_to(p: Parser, i: int) -> Hit | None:
+    """«سأغير موعد العاشرة صباحًا إلى عشرين/صفر/13/أربعة وعشرين»: after «إلى», the new hour (0-24) of a
+    rescheduled time, then a stop or the end (the Recognizers-Text merged cases); «إلى 25», «إلى 4 أو بعد
+    ذلك» are no time."""
+    if p.norm(i - 1) != "الي" or not rescheduling(p, i - 1):
+        return None
+    got = (0.0, i + 1, p.t[i].start) if p.norm(i) == ZERO else p.quantity(i)
+    if got is None or not float(got[0]).is_integer() or not 0 <= got[0] <= 24:
+        return None
+    if got[1] < len(p.t) and p.norm(got[1]) not in STOPS:
+        return None
+    clock = V.time_of_day(int(got[0]) % 24, None)
+    return Hit(i, got[1], got[2], V.Value("time", clock, clock, "explicit"))
+
+
+def _clock_word_out(p: Parser, hit: Hit) -> Hit:
+    """«سأغير موعد الساعة العاشرة صباحًا»: «الساعة» right after «موعد» stays out of the span (the
+    Recognizers-Text merged cases mark «العاشرة صباحًا»)."""
+    if p.norm(hit.i) == "الساعه" and p.norm(hit.i - 1) in MOVED and hit.j > hit.i + 1:
+        return Hit(hit.i + 1, hit.j, p.t[hit.i + 1].start, hit.val)
+    return hit
+
+
+ZERO = "صفر"  # «إلى صفر» (to zero hours); not in date_numbers.tsv, where «صفر» would shadow the Hijri month
+
+
 def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
     """Join «A إلى/حتى B» into a range, a weekday with its week, and a date with a time of day."""
     out: list[Hit] = []
@@ -243,7 +279,7 @@ def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
         if out and hit.i < out[-1].j:
             continue  # swallowed by an extended hit
         if hit.val.kind == "time":
-            hit = _open_hour(p, hit) or hit
+            hit = _clock_word_out(p, _open_hour(p, hit) or hit)
         prev = out[-1] if out else None
         if prev and _range_pair(p, prev, hit):
             cue = p.word(prev.i - 1, {"بين", "يومي", "من"} if _from_included(p, prev) else {"بين", "يومي"})
@@ -434,8 +470,8 @@ def _time_pair(p: Parser, a: Hit, b: Hit) -> bool:
 def _open_hour(p: Parser, a: Hit) -> Hit | None:
     """«الساعة 1 بعد الظهر إلى 4», «من 1:30 إلى 3»: a time followed by «إلى N» (then a stop) is a range of hours."""
     k = a.j + 1
-    if p.norm(a.j) not in RANGE_TO or k >= len(p.t) or p.t[k].kind != "d":
-        return None
+    if p.norm(a.j) not in RANGE_TO or k >= len(p.t) or p.t[k].kind != "d" or rescheduling(p, a.i):
+        return None  # «سأغير موعد الساعة 3 مساءً إلى 4»: the old and the new time
     if k + 1 < len(p.t) and p.norm(k + 1) not in STOPS:
         return None
     if not a.val.timex[1:3].isdigit():

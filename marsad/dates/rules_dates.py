@@ -173,8 +173,8 @@ class DateRules(Base):
                                                and self.numeric(k) is None)) \
                 or self.decimal(d[1] - 1):
             return None
-        if cue and cue[0] == "الي" and self.counting_before(i):
-            return None  # «ارتفع عدد الوفيات إلى 13»: a count reaching 13
+        if cue and cue[0] == "الي" and (self.counting_before(i) or self.time_before(i)):
+            return None  # «ارتفع عدد الوفيات إلى 13»: a count reaching 13; «موعد العاشرة صباحًا إلى 25»
         if self.t[k].kind == "w" and (not (parse_words(self.t, k, self.forms(k)[-1][0]) or (0, 0, False))[2]
                                       or self.forms(k)[-1][0].endswith("ه")):
             return None  # a masculine ordinal («في الثاني») is a day; «في الثانية» is an hour
