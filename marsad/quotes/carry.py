@@ -16,6 +16,7 @@ from marsad.quotes.speakers import (
     name_at_end,
     object_word,
     parse_speaker,
+    same_name,
     title_holders,
 )
 from marsad.quotes.tokens import (
@@ -235,3 +236,76 @@ def adjacent_person(role: Speaker, history: list[tuple[Speaker, str]]) -> Speake
         return None
     best = min(near, key=lambda sp: abs(sp.start - role.start))
     return replace(best, start=role.start, end=role.end, via=role.via, role=role.role)
+
+
+CONTRAST_OPENERS = frozenset({"لكن", "ولكن", "بينما", "فيما"})
+KANA = frozenset({"كان", "كانت"})
+MAX_SV_NAME_WORDS = 3  # «ولكن فيلار مير يقاتل»: a name of two or three words before its present verb
+
+
+def _clause_openings(toks: list[Tok], i: int) -> list[int]:
+    """Starts of the clauses before index i, nearest first: the sentence start, after a comma, a bracket or a
+    contrast word («ولكن»). Not every و-word: «وبرنامج الرئيس» is a noun as often as «وعقد» is a verb."""
+    out = {0}
+    for p in range(1, i - 1):
+        prev = toks[p - 1]
+        if prev.text in "،,()" or prev.bare in CONTRAST_OPENERS:
+            out.add(p)
+    return sorted(out, reverse=True)
+
+
+def _verb_first_subject(ctx: Context, clause: list[Tok]) -> Speaker | None:
+    """«وجه المهاجم الهولندي رود فان نيستلروي انتقادات ...», «وقد سجل رئيس الدولة كلمة», «وكانت فرنسا التي ...»:
+    the subject after the verb (or after كان) opening the clause, if it is sure: a title or organisation phrase
+    (with the name it holds), or a name already quoted in the article; after كان any name."""
+    k = 0
+    while k < len(clause) and clause[k].bare in ("قد", "لقد"):
+        k += 1
+    kana = clause[k].bare in KANA if k < len(clause) else False
+    if kana and clause[-1].bare != "قد":
+        return None  # only «وكانت X ...، قد قالت»: a كان clause of its own («وكان يعد نفسه») names no speaker
+    if k + 1 >= len(clause) or not (kana or _verb_like(clause[k])):
+        return None
+    phrase = leading_phrase(clause[k + 1 :])
+    if phrase and word_kind(phrase[0]) in ("role", "org"):
+        phrase = phrase[: head_phrase_end(phrase, 0, len(phrase))]
+    phrase = before_object(phrase)
+    found = phrase_speaker(phrase, ctx) if phrase else None
+    if found is None:
+        return None
+    sure = word_kind(phrase[0]) in ("role", "org") or any(same_name(found.name, name) for name in ctx.known) \
+        or (kana and found.kind in ("PER", "NAME", "ORG") and not phrase[0].key.startswith(("ل", "ب")))
+    return found if sure else None
+
+
+def _name_then_verb(ctx: Context, clause: list[Tok]) -> Speaker | None:
+    """«ولكن فيلار مير يقاتل من أجل ...»: a name of two or three words, then its present verb."""
+    if clause and clause[0].key.startswith("و") and clause[0].key != clause[0].bare:
+        return None  # «وأرسل كلمة تلخص»: a و-word opening the sentence is a verb more often than a name
+    for m in range(2, MAX_SV_NAME_WORDS + 1):
+        if m >= len(clause):
+            return None
+        verb = clause[m]
+        present = verb.key[:1] in "يت" and len(verb.key) >= 4 and not verb.definite and not word_kind(verb) \
+            and cue_of(verb) is None
+        plain = all(t.is_word and not t.definite and not word_kind(t) and not is_boundary(t) for t in clause[:m])
+        if present and plain:
+            found = parse_speaker(ctx.text, clause[:m])
+            return found if found is not None and found.kind in ("PER", "NAME") else None
+    return None
+
+
+def earlier_clause_subject(ctx: Context, toks: list[Tok], i: int) -> Speaker | None:
+    """A reporting verb with no subject of its own after another clause of its sentence («وجه X انتقادات لمدرب
+    المنتخب وقال إنه», «ولكن X يقاتل ...، رغم انه يقول انه», «وكانت فرنسا التي ...، قد قالت انها»): the subject of
+    the nearest earlier clause that has a sure one, not the speaker carried from before (issue 5, quotes_dev4).
+    A verb without و right after a word («ولكن أينشتاين رفض») has that word as its subject: no search then."""
+    if i > 0 and toks[i].key == toks[i].bare and toks[i - 1].is_word and not is_boundary(toks[i - 1]) \
+            and word_kind(toks[i - 1]) != "aux":
+        return None
+    for p in _clause_openings(toks, i):
+        clause = toks[p:i]
+        found = _name_then_verb(ctx, clause) or _verb_first_subject(ctx, clause)
+        if found is not None:
+            return found
+    return None

@@ -26,6 +26,7 @@ from marsad.model import Article, Quote
 from marsad.quotes.carry import (
     adjacent_person,
     agree,
+    earlier_clause_subject,
     first_verb_subject,
     in_time_clause,
     last_person,
@@ -108,6 +109,9 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
             outlet = local  # «قالت صحيفة X إن السفير Y توقع أن»: Y's statement, relayed by X
             explicit = replace(explicit, via=tuple(chain(explicit.via, [outlet.name], outlet.via)))
             raws = [replace(r, speaker=explicit) for r in raws]
+        if explicit is None and local is None and hit.main and verb_gender(hit) and not passive(toks[hit.i]) \
+                and not in_time_clause(toks, hit):  # a singular verb: «وأكدا» shares the subject of two
+            explicit = earlier_clause_subject(ctx, toks, hit.i)  # «وجه X انتقادات لمدرب المنتخب وقال إنه»
         if explicit is not None:
             local = explicit
             if not pluperfect(toks, hit):  # «وكان الاسد قال ...»: background, the main speaker stays current
