@@ -31,3 +31,19 @@ def test_dual_verb_keeps_the_shared_subject() -> None:
 def test_a_verb_right_after_its_subject_is_not_given_an_earlier_one() -> None:
     found = said("وقال الوزير إن الأزمة انتهت. عرضت الحكومة على العالم منصبا ولكن أينشتاين قال إنه لا يريده.")
     assert found[-1][0] == "أينشتاين"
+
+
+def test_bare_speech_after_the_subject_starts_at_an_opening_particle() -> None:
+    assert said("وقال الوزير ليت الناس يعودون إلى بيوتهم.") == [("الوزير", "ليت الناس يعودون إلى بيوتهم")]
+    assert said("ويقول سامي لقد تعبنا من الانتظار.") == [("سامي", "لقد تعبنا من الانتظار")]
+
+
+def test_an_opening_particle_after_a_preposition_opens_nothing() -> None:
+    assert said("وقال في لقاء لا علاقة له بالموضوع.") == []
+
+
+def test_bare_speech_openers_are_normalised() -> None:
+    from marsad.quotes.lexicon import bare_openers
+    from marsad.text.normalize import match_key
+
+    assert bare_openers() and all(match_key(w) == w for w in bare_openers())

@@ -29,6 +29,7 @@ from marsad.quotes.context import (
     span_text,
 )
 from marsad.quotes.cues import subject_before
+from marsad.quotes.lexicon import bare_openers
 from marsad.quotes.relay import (
     relay_noun_phrase,
     relay_span,
@@ -51,6 +52,7 @@ from marsad.quotes.tokens import (
     NAME_NOT_PREPOSITION,
     PREPOSITIONS,
     Tok,
+    is_boundary,
     word_kind,
     word_kind_of,
 )
@@ -271,6 +273,25 @@ def _frame_without_intro(frame: Frame, toks: list[Tok], hit: Hit, limit: int, ct
         n = known_prefix(toks[hit.j : limit], ctx)
         if n:
             frame.how, frame.c0, frame.phrase = "bare", hit.j + n, toks[hit.j : hit.j + n]
+    if frame.how == "" and hit.cue.kind in BARE_KINDS and hit.main:
+        opener = bare_opener(toks, hit.j, limit)
+        if opener is not None:  # «وقال إبراهيم ليت إسماعيل يعيش», «يقول كورت لقد سعدت»
+            frame.how, frame.c0 = "bare", opener
+            frame.phrase = frame.region = toks[hit.j : opener]
+
+
+MAX_BARE_SUBJECT_WORDS = 4  # words between the verb and «لقد/ليت/لا/لن» (ANERcorp train: at most 3 seen)
+
+
+def bare_opener(toks: list[Tok], j: int, limit: int) -> int | None:
+    """Index of a word of ``data/bare_speech_openers.tsv`` that opens speech right after the verb's subject: only
+    plain words (no punctuation, preposition or time word) lie between the verb and it."""
+    for k in range(j, min(limit, j + MAX_BARE_SUBJECT_WORDS + 1)):
+        if toks[k].key in bare_openers() and k + 1 < limit and toks[k + 1].is_word:
+            return k
+        if not toks[k].is_word or is_boundary(toks[k]) or word_kind(toks[k]) in ("aux", "manner"):
+            return None
+    return None
 
 
 def _holder(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:

@@ -11,6 +11,7 @@ VERBS_PATH = DATA / "reporting_verbs.tsv"
 RELAYS_PATH = DATA / "relay_patterns.tsv"
 MEDIA_PATH = DATA / "media_heads.tsv"
 SPEAKER_WORDS_PATH = DATA / "speaker_words.tsv"
+BARE_OPENERS_PATH = DATA / "bare_speech_openers.tsv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,3 +84,9 @@ def speaker_words() -> dict[str, str]:
 @lru_cache(maxsize=16)
 def words_of_kind(kind: str) -> frozenset[str]:
     return frozenset(w for w, k in speaker_words().items() if k == kind)
+
+
+@lru_cache(maxsize=1)
+def bare_openers() -> frozenset[str]:
+    """Words that open speech reported with no introducer («وقال إبراهيم ليت ...»), from ``data/bare_speech_openers.tsv``."""
+    return frozenset(row[0] for row in read_rows(BARE_OPENERS_PATH))

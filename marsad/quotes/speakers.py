@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from marsad.model import Mention
+from marsad.quotes.lexicon import bare_openers
 from marsad.quotes.tokens import PREPOSITIONS, Tok, is_boundary, word_kind, word_kind_of
 from marsad.text.normalize import match_key, skeleton
 from marsad.text.tokens import strip_article
@@ -414,7 +415,8 @@ def _is_adjective(key: str, definite: bool) -> bool:
 
 
 def _name_like(tok: Tok, prev: Tok | None) -> bool:
-    if not tok.is_word or not tok.key or word_kind(tok) not in ("", "place") or _prepositional(tok.key) or adverbial(tok):
+    if not tok.is_word or not tok.key or word_kind(tok) not in ("", "place") or _prepositional(tok.key) or adverbial(tok) \
+            or tok.key in bare_openers():  # «الشيخ ليت الناس ...»: a particle opening speech is no name
         return False  # a place head may open a name («محافظة صلاح الدين أحمد ناجي جبارة»); only the holder search skips it
     if _prepositional_object(tok.key):
         return False  # «تروتنيف بوقف مشروع», «الجبوري تنظيم القاعدة بعدم التمييز»: a ب/ل-phrase, no name
