@@ -1297,7 +1297,45 @@ def gen_reschedule() -> Iterator[Variant]:
                         yield Variant("gen:reschedule new", text, [(b, b + len(new))], _hhmm(n), True, GEN_ANCHOR, new)
 
 
-GENERATED_MORE: list[Callable[[], Iterator[Variant]]] = [gen_day_time_forms, gen_day_parts, gen_shifts,
+def _week_monday(weeks: int) -> dt.date:
+    return GEN_DAY - dt.timedelta(days=GEN_DAY.weekday()) + dt.timedelta(weeks=weeks)
+
+
+def _stretch(hours: float) -> str:
+    a, b = GEN_ANCHOR, GEN_ANCHOR + dt.timedelta(hours=hours)
+    if hours < 0:
+        a, b = b, a
+    length = f"PT{int(abs(hours))}H" if float(hours).is_integer() else f"PT{int(abs(hours) * 60)}M"
+    return f"({a.isoformat()},{b.isoformat()},{length})"
+
+
+def gen_week_ranges() -> Iterator[Variant]:
+    """«الأسبوع القادم من الاثنين إلى الجمعة», «بين الأحد والخميس من الأسبوع الماضي»: weekdays of a named week;
+    «الساعة القادمة», «الساعتين القادمتين», «الربع القادم»: stretches next to the reference moment."""
+    weeks = [("الأسبوع القادم", 1), ("الأسبوع المقبل", 1), ("الأسبوع الماضي", -1), ("هذا الأسبوع", 0)]
+    for (w1, i1), (w2, i2) in ((WEEKDAY_NAMES[0], WEEKDAY_NAMES[4]), (WEEKDAY_NAMES[1], WEEKDAY_NAMES[3]),
+                               (WEEKDAY_NAMES[0], WEEKDAY_NAMES[2])):
+        for week, n in weeks:
+            d1 = _week_monday(n) + dt.timedelta(days=i1 - 1)
+            d2 = _week_monday(n) + dt.timedelta(days=i2 - 1)
+            value = _range(d1.isoformat(), d2.isoformat(), (d2 - d1).days)
+            for to in ("إلى", "حتى"):
+                yield from _gen("gen:week weekday range", f"{week} من {w1} {to} {w2}", value)
+                yield from _gen("gen:week weekday range", f"[من ]{w1} {to} {w2} من {week}", value)
+            yield from _gen("gen:week weekday range", f"{week} بين {w1} و{w2}", value)
+            yield from _gen("gen:week weekday range", f"بين {w1} و{w2} من {week}", value)
+    for text, hours in (("الساعة القادمة", 1), ("الساعة التالية", 1), ("الساعة المقبلة", 1),
+                        ("الساعتين القادمتين", 2), ("الساعتين المقبلتين", 2), ("الساعتين الماضيتين", -2),
+                        ("الساعات الثلاث القادمة", 3), ("الساعات الخمس الماضية", -5), ("الدقائق العشر القادمة", 1 / 6)):
+        yield from _gen("gen:next stretch", f"[في ]{text}", _stretch(hours))
+    quarters = {"الربع القادم": ("2017-01-01", "2017-04-01"), "الربع المقبل": ("2017-01-01", "2017-04-01"),
+                "الربع الماضي": ("2016-07-01", "2016-10-01"), "الربع الحالي": ("2016-10-01", "2017-01-01"),
+                "هذا الربع": ("2016-10-01", "2017-01-01")}
+    for text, (a, b) in quarters.items():
+        yield from _gen("gen:next stretch", f"[في ]{text}", f"({a},{b},P3M)")
+
+
+GENERATED_MORE: list[Callable[[], Iterator[Variant]]] = [gen_week_ranges, gen_day_time_forms, gen_day_parts, gen_shifts,
                                                         gen_date_ranges, gen_periods, gen_sets, gen_holidays,
                                                         gen_reschedule]
 

@@ -473,3 +473,38 @@ def test_a_moved_appointment_has_its_old_time_without_al_saa_and_its_new_hour(te
 def test_a_moved_appointment_to_25_is_no_day_and_a_range_keeps_its_frame() -> None:
     assert [s for s, _ in found("سأغير موعد العاشرة صباحًا إلى 25")] == ["العاشرة صباحًا"]
     assert found("نقل الاجتماع من الساعة 3 إلى الساعة 5") == [("من الساعة 3 إلى الساعة 5", "T03/T05")]
+
+
+MONDAY_MOMENT = dt.datetime(2016, 11, 7, 16, 12)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("يعمل المعبر الأسبوع القادم من الاثنين إلى الجمعة", "2016-11-14/2016-11-18"),
+    ("يعمل المعبر من الاثنين إلى الجمعة من الأسبوع القادم", "2016-11-14/2016-11-18"),
+    ("أغلق المعبر الأسبوع الماضي من الثلاثاء حتى الخميس", "2016-11-01/2016-11-03"),
+])
+def test_a_range_of_weekdays_in_a_named_week(text: str, value: str) -> None:
+    assert [v for _, v in found(text, dt.date(2016, 11, 7))] == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("تصدر الأرقام في الربع القادم", "2017-Q1"),
+    ("تراجعت المبيعات في الربع الماضي", "2016-Q3"),
+    ("ترتفع الأسعار هذا الربع", "2016-Q4"),
+])
+def test_a_quarter_with_a_shift_word(text: str, value: str) -> None:
+    assert [v for _, v in found(text, dt.date(2016, 11, 7))] == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("سأعود في الساعة التالية", "2016-11-07T16:12:00/2016-11-07T17:12:00"),
+    ("سأعود في الساعتين القادمتين", "2016-11-07T16:12:00/2016-11-07T18:12:00"),
+    ("لم يصل أحد في الساعتين الماضيتين", "2016-11-07T14:12:00/2016-11-07T16:12:00"),
+])
+def test_the_next_or_last_hours_from_the_reference_moment(text: str, value: str) -> None:
+    assert [t.value for t in find(text, MONDAY_MOMENT)] == [value]
+
+
+@pytest.mark.parametrize("text", ["سأعود حالا", "سأعود في هذه اللحظة", "وصل على التو"])
+def test_words_of_the_present_are_present_ref(text: str) -> None:
+    assert [v for _, v in found(text)] == ["PRESENT_REF"]

@@ -293,6 +293,8 @@ def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
             out[-1] = Hit(prev.i, hit.j, prev.start, _today(prev.val, hit.val))
         elif prev and _its_weekday(p, prev, hit):
             out[-1] = Hit(prev.i, hit.j, prev.start, prev.val)
+        elif prev and _range_week_pair(p, prev, hit):
+            out[-1] = Hit(prev.i, hit.j, prev.start, _range_in_week(prev.val, hit.val))
         elif prev and _week_pair(p, prev, hit):
             out[-1] = Hit(prev.i, hit.j, prev.start, _weekday_in_week(prev.val, hit.val))
         elif prev and _set_time_pair(p, prev, hit):
@@ -381,13 +383,29 @@ def _year_of_start(a: V.Value, b: V.Value) -> V.Value:
 
 
 def _forward(a: V.Value, b: V.Value) -> V.Value:
-    """The second end of «من الاثنين إلى الجمعة» is the weekday after the first, not the one before the anchor."""
-    if not (a.timex.startswith("XXXX-WXX-") and b.timex.startswith("XXXX-WXX-") and a.date and b.date):
+    """The second end of «من الاثنين إلى الجمعة» is the weekday after the first, not the one before the anchor;
+    after a day resolved by its week («الأسبوع القادم من الاثنين إلى الجمعة») it is resolved the same way."""
+    resolved = re.fullmatch(r"\d{4}-\d\d-\d\d", a.timex) is not None
+    if not ((a.timex.startswith("XXXX-WXX-") or resolved) and _is_weekday(b) and a.date and b.date):
         return b
-    if b.date >= a.date:
+    if b.date >= a.date and not resolved:
         return b
-    day = a.date + dt.timedelta(days=(int(b.timex[9]) - int(a.timex[9])) % 7)
-    return V.day_value(day, b.timex, b.resolution)
+    day = a.date + dt.timedelta(days=(int(b.timex[9]) - a.date.isoweekday()) % 7)
+    return V.day_value(day, day.isoformat() if resolved else b.timex, b.resolution)
+
+
+def _range_week_pair(p: Parser, a: Hit, b: Hit) -> bool:
+    """«من الاثنين إلى الجمعة من الأسبوع القادم»: a range of weekdays, then «من/في» and its week."""
+    return (re.fullmatch(r"\(XXXX-WXX-\d,XXXX-WXX-\d(,P\d+D)?\)", a.val.timex) is not None and _is_week(b.val)
+            and b.val.value != "XXXX-WXX" and b.i == a.j + 1 and p.norm(a.j) in ("من", "في"))
+
+
+def _range_in_week(a: V.Value, week: V.Value) -> V.Value:
+    isos = [int(x) for x in re.findall(r"XXXX-WXX-(\d)", a.timex)]
+    year, number = int(week.value[:4]), int(week.value[6:8])
+    first = dt.date.fromisocalendar(year, number, isos[0])
+    last = first + dt.timedelta(days=(isos[1] - isos[0]) % 7)
+    return V.interval(V.day_value(first, first.isoformat(), "relative"), V.day_value(last, last.isoformat(), "relative"))
 
 
 def _from_included(p: Parser, hit: Hit) -> bool:

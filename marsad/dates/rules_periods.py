@@ -14,9 +14,6 @@ PART_WORDS = {"الصباح": "MO", "صباح": "MO", "صبيحه": "MO", "ال�
               "الامسيات": "EV", "الليل": "NI", "ليل": "NI", "ليله": "NI", "الليله": "NI"}
 EARLY_LATE = frozenset({"مبكر", "متاخر"})
 PART_EDGES = frozenset({"اواخر", "اوائل", "اول", "اخر"})
-# Words that name the present or the near future (TIMEX reference values, as Recognizers-Text writes them).
-NOW = {"الان": "PRESENT_REF", "حاليا": "PRESENT_REF", "في الوقت الحالي": "PRESENT_REF",
-       "في اقرب وقت ممكن": "FUTURE_REF", "في اسرع وقت ممكن": "FUTURE_REF"}
 
 
 def span_value(a: dt.datetime, b: dt.datetime) -> V.Value:
@@ -184,21 +181,25 @@ class PeriodRules(SpanRules):
         return Hit(i, j, rest[1], val) if val else None
 
     def next_hour(self, i: int) -> Hit | None:
-        """«في الساعة القادمة»: the hour after the reference moment (only when a moment is known)."""
+        """«في الساعة القادمة/التالية», «الساعة الماضية»: the hour after or before the reference moment (only
+        when a moment is known)."""
         cue = self.word(i, {"في", "خلال"})
         k = i + 1 if cue else i
-        if self.moment is None or self.norm(k) != "الساعه" or self.norm(k + 1) not in ("القادمه", "المقبله"):
+        shift = self.lex.relative["shift"].get(self.norm(k + 1))
+        if self.moment is None or self.norm(k) != "الساعه" or shift not in ("1", "-1"):
             return None
-        end = self.moment + dt.timedelta(hours=1)
-        return Hit(i, k + 2, cue[1] if cue else self.t[i].start, span_value(self.moment, end))
+        other = self.moment + dt.timedelta(hours=int(shift))
+        a, b = sorted((self.moment, other))
+        return Hit(i, k + 2, cue[1] if cue else self.t[i].start, span_value(a, b))
 
     def now(self, i: int) -> Hit | None:
-        """«الآن» PRESENT_REF, «في أقرب وقت ممكن» FUTURE_REF."""
+        """«الآن», «في هذه اللحظة» PRESENT_REF, «في أقرب وقت ممكن» FUTURE_REF (``ref`` in relative_dates.tsv)."""
         if self.norm(i) == "الان" and (self.norm(i - 1) == "من" or self.t[i].text.startswith("آ")):
             return None  # «من الآن» closes «بعد 3 أيام من الآن»; «آلان» is the name Alain
-        for n in (4, 3, 1):
+        refs = self.lex.relative["ref"]
+        for n in (4, 3, 2, 1):
             for form, start in self.forms(i):
                 key = " ".join([form, *(self.norm(k) for k in range(i + 1, i + n))])
-                if key in NOW and i + n <= len(self.t):
-                    return Hit(i, i + n, start, V.Value("date", NOW[key], NOW[key], "reference"))
+                if key in refs and i + n <= len(self.t):
+                    return Hit(i, i + n, start, V.Value("date", refs[key], refs[key], "reference"))
         return None

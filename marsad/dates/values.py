@@ -277,7 +277,18 @@ def unit_shift(unit: str, shift: int, anchor: dt.date | None) -> Value | None:
     if unit == "DEC":
         v = str(anchor.year // 10 + shift)
         return Value("date", v, v, "relative", None, "decade")
+    if unit == "Q":
+        return quarter_shift(shift, anchor)
     return None
+
+
+def quarter_shift(shift: int, anchor: dt.date) -> Value:
+    """«الربع القادم» -> 2017-Q1 from November 2016; TIMEX the range of its months, as Recognizers-Text writes
+    a quarter («(2017-01-01,2017-04-01,P3M)»)."""
+    first = add_months(dt.date(anchor.year, 3 * ((anchor.month - 1) // 3) + 1, 1), 3 * shift)
+    end = add_months(first, 3)
+    v = f"{first.year}-Q{(first.month - 1) // 3 + 1}"
+    return Value("date", f"({first.isoformat()},{end.isoformat()},P3M)", v, "relative", None, "quarter")
 
 
 def ago(n: float, unit: str, sign: int, anchor: dt.date | None) -> Value:
