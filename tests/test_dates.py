@@ -224,7 +224,7 @@ def test_english_text_does_not_crash() -> None:
 
 @pytest.mark.parametrize("name", ["months.tsv", "weekdays.tsv", "relative_dates.tsv", "date_numbers.tsv",
                                   "date_outlets.tsv", "date_holidays.tsv", "date_name_heads.tsv",
-                                  "date_year_heads.tsv"])
+                                  "date_year_heads.tsv", "date_clock_words.tsv"])
 def test_every_table_entry_is_normalised(name: str) -> None:
     for row in read_rows(name):
         assert row[0] == match_key(row[0]), f"{name}: {row[0]!r} is not in normalised form"

@@ -66,3 +66,9 @@ def lexicon() -> Lexicon:
     year_heads = frozenset(r[0] for r in read_rows("date_year_heads.tsv"))
     return Lexicon(months, weekdays, relative, numbers, outlets, holidays, max(len(p.split()) for p in phrases),
                    heads, year_heads, frozenset(r[0] for r in read_rows("media_heads.tsv")[1:]))  # [1:]: header
+
+
+@lru_cache(maxsize=1)
+def clock_words() -> dict[str, dict[str, str]]:
+    """The clock's word tables (``date_clock_words.tsv``): type -> {phrase: value}."""
+    return _relative(read_rows("date_clock_words.tsv"))

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from marsad.dates import values as V
+from marsad.dates.lexicon import clock_words
 from marsad.dates.numbers import parse_words, word_number
 from marsad.dates.rules_base import AM, DAYPARTS, NIGHT, PM, SCALES, STOPS, THIS, Hit
 from marsad.dates.rules_dates import AGE_WORDS
 from marsad.dates.rules_years import YearRules
 
-# «ص»/«م» after a clock time (as on printed schedules: «01:08 ص»); read only after a time marked by itself.
-SHORT_PARTS = {"ص": "am", "م": "pm"}
-NOON_CUES = frozenset({"عند", "قرابه", "حوالي", "نحو", "وقت", "قبيل", "بعيد"})
+
+@lru_cache(maxsize=1)
+def named_hours() -> dict[str, int]:
+    """«منتصف الليل» 0, «الظهيرة» 12 (``named_time`` in date_clock_words.tsv)."""
+    return {k: int(v) for k, v in clock_words()["named_time"].items()}
 
 
 class TimeRules(YearRules):
@@ -47,7 +51,8 @@ class TimeRules(YearRules):
             mi, j, marked = (mi or 0) - less[0], less[1], True
         noon = self.norm(j) == "ظهرا"  # «الحادية عشرة ظهرا» is 11:00, «الواحدة ظهرا» 13:00
         after, j = self.daypart(j)
-        short = SHORT_PARTS.get(self.norm(j)) if not after and not before else None
+        # «ص»/«م» after a clock time («01:08 ص»): read only after a time marked by itself
+        short = clock_words()["short_part"].get(self.norm(j)) if not after and not before else None
         if after and mi is None:  # «9 مساءً وثلاثة أرباع»: the fraction after the day part
             mi, j = self.fraction(j)
         part = after or before
@@ -117,13 +122,12 @@ class TimeRules(YearRules):
 
     def named_time(self, i: int) -> Hit | None:
         """«منتصف الليل» T00, «منتصف النهار» / «الظهيرة» T12."""
-        vague = {"في الصباح": "TMO", "بعد الظهر": "TAF", "في المساء": "TEV", "في الليل": "TNI", "في الامسيات": "TEV"}
+        vague = clock_words()["vague_part"]
         pair = " ".join(self.t[k].norm for k in range(i, min(i + 2, len(self.t))))
         if pair in vague and not (i + 2 < len(self.t) and (self.t[i + 2].kind == "d" or self.norm(i + 2) == "الساعه")):
             return Hit(i, i + 2, self.t[i].start, V.Value("time", vague[pair], vague[pair], "explicit"))
-        names = {"منتصف الليل": 0, "منتصف النهار": 12, "منتصف الظهر": 14, "منتصف الصباح": 10, "الظهيره": 12,
-                 "وقت الظهيره": 12}
-        if self.norm(i) == "الظهر" and self.norm(i - 1) in NOON_CUES:
+        names = named_hours()
+        if self.norm(i) == "الظهر" and self.norm(i - 1) in clock_words()["noon_cue"]:
             # «عند/قرابة/حوالي الظهر» noon; not «في الظهر» (also «in the back») nor «بعد الظهر» (afternoon)
             return Hit(i, i + 1, self.t[i].start, V.Value("time", "T12", "T12", "explicit"))
         for n in (3, 2, 1):
@@ -183,7 +187,7 @@ class TimeRules(YearRules):
             got = (1, k + 1, False)
         bare_tens = form.startswith("ال") and form.endswith("ه") and self.norm(k + 1).startswith("و") \
             and not self.norm(k + 1).startswith("وال")  # «الثالثة وعشرين» 03:20; «الثالثة والعشرين» the 23rd
-        if got is not None and got[1] > k + 1 and (got[0] > 24 or bare_tens or self.norm(got[1]) in ("دقيقه", "دقائق")):
+        if got is not None and got[1] > k + 1 and (got[0] > 24 or bare_tens or self.norm(got[1]) in clock_words()["minute_unit"]):
             return self.hour_and_minutes(k, form)  # «الثالثة وعشرون دقيقة» 03:20, not the 23rd hour
         if got is None or not 1 <= got[0] <= 24:
             return None
@@ -206,7 +210,7 @@ class TimeRules(YearRules):
         if head is None or head[1] not in ("unit", "ordinal") or not 1 <= head[0] <= 12:
             return None
         mi, j = self.minutes(k + 1)
-        marked = self.norm(j - 1) in ("دقيقه", "دقائق") or self.cue(k - 1) in ("في", "عند", "حتي", "الي") \
+        marked = self.norm(j - 1) in clock_words()["minute_unit"] or self.cue(k - 1) in ("في", "عند", "حتي", "الي") \
             and form.startswith("ال") and form.endswith("ه") and not self.norm(k + 1).startswith("وال") \
             or self.alarm_before(k)  # «ضبط المنبه على ثمانية وأربعين» 08:40
         if mi is None or not (self.norm(k - 1) == "الساعه" or self.daypart(j)[0] or marked):
@@ -225,10 +229,11 @@ class TimeRules(YearRules):
     def fraction(self, j: int) -> tuple[int | None, int]:
         """«والنصف» 30, «والربع» 15, «وثلاثة أرباع» / «و ثلاثة أرباع» 45 after an hour."""
         word = self.norm(j)
-        if word in ("والنصف", "ونصف", "والربع", "وربع"):
-            return (30 if "نصف" in word else 15), j + 1
-        if word == "و" and self.norm(j + 1) in ("النصف", "نصف", "الربع", "ربع"):
-            return (30 if "نصف" in self.norm(j + 1) else 15), j + 2  # «الساعة 7 و نصف»
+        half_quarter = clock_words()["fraction"].get(word)
+        if half_quarter in ("30", "15"):  # a third («والثلث») is read by ``minutes`` only
+            return int(half_quarter), j + 1
+        if word == "و" and self.norm(j + 1) in clock_words()["fraction_word"]:
+            return int(clock_words()["fraction_word"][self.norm(j + 1)]), j + 2  # «الساعة 7 و نصف»
         k = j + 1 if word == "و" else j
         first = self.norm(k)[1:] if k == j else self.norm(k)
         if first == "ثلاثه" and self.norm(k + 1) == "ارباع" and (k > j or word.startswith("و")):
@@ -238,10 +243,9 @@ class TimeRules(YearRules):
     def minutes(self, j: int) -> tuple[int | None, int]:
         """«والنصف», «والربع», «إلا ربع» (as -15), «و 30 دقيقة», «وعشرين دقيقة», «وخمسة وثلاثين»."""
         word = self.norm(j)
-        fraction = {"والنصف": 30, "والربع": 15, "ونصف": 30, "وربع": 15, "والثلث": 20, "وثلث": 20, "ونص": 30,
-                    "والنص": 30}.get(word)  # «ونص»: the spoken «and a half» («الساعة 7 ونص»)
+        fraction = clock_words()["fraction"].get(word)  # also «ونص»: the spoken «and a half» («الساعة 7 ونص»)
         if fraction:
-            return fraction, j + 1
+            return int(fraction), j + 1
         quarters = self.fraction(j)
         if quarters[0]:
             return quarters
@@ -252,17 +256,17 @@ class TimeRules(YearRules):
         k = j + 1 if word == "و" else j
         if not (word == "و" or (word.startswith("و") and len(word) > 2)):
             return None, j
-        if word.startswith("وال") and not any(self.norm(x) in ("دقيقه", "دقائق") for x in (j + 1, j + 2, j + 3)):
+        if word.startswith("وال") and not any(self.norm(x) in clock_words()["minute_unit"] for x in (j + 1, j + 2, j + 3)):
             return None, j  # «الحلقة الواحدة والعشرون», «الخامسة والعشرين»: an ordinal 21st/25th, not minutes
         if k < len(self.t) and self.t[k].kind == "d":
             n, end = self.t[k].number or 0, k + 1
-            if self.norm(end) not in ("دقيقه", "دقائق"):
+            if self.norm(end) not in clock_words()["minute_unit"]:
                 return None, j  # «بين 5 و 6 مساءً» is a range, «و 30 دقيقة» minutes
         else:
             got = parse_words(self.t, k, self.norm(k)[1:] if k == j else None)
             if got is None or got[2]:
                 return None, j
             n, end = got[0], got[1]
-        if self.norm(end) in ("دقيقه", "دقائق"):
+        if self.norm(end) in clock_words()["minute_unit"]:
             end += 1
         return (n, end) if 0 < n < 60 else (None, j)
