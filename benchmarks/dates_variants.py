@@ -1273,6 +1273,13 @@ def gen_holidays() -> Iterator[Variant]:
         for word, year in (("العام المقبل", 2017), ("العام الماضي", 2015), ("هذا العام", 2016),
                            ("السنة القادمة", 2017)):
             yield from _gen("gen:holiday+year", f"[في ]{name} {word}", timex.replace("XXXX", str(year)))
+        fixed = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", timex)
+        if fixed and not name.startswith("ليلة"):  # «عيد الميلاد القادم/الماضي»: the next or the last one
+            day = dt.date(GEN_DAY.year, int(fixed.group(1)), int(fixed.group(2)))
+            nxt = day if day > GEN_DAY else day.replace(year=day.year + 1)
+            last = day if day < GEN_DAY else day.replace(year=day.year - 1)
+            for word, when in (("القادم", nxt), ("المقبل", nxt), ("الماضي", last)):
+                yield from _gen("gen:holiday next/last", f"[في ]{name} {word}", when.isoformat())
 
 
 # the new hour after «إلى» when an appointment is moved, and its value; «25» and «ستة وعشرين» are none

@@ -508,3 +508,17 @@ def test_the_next_or_last_hours_from_the_reference_moment(text: str, value: str)
 @pytest.mark.parametrize("text", ["سأعود حالا", "سأعود في هذه اللحظة"])
 def test_words_of_the_present_are_present_ref(text: str) -> None:
     assert [v for _, v in found(text)] == ["PRESENT_REF"]
+
+
+def test_in_n_days_from_a_reference_moment_is_a_day_but_a_duration_in_news() -> None:
+    assert [t.value for t in find("حدد موعدًا للاجتماع في 10 أيام", MONDAY_MOMENT)] == ["2016-11-17"]
+    assert found("أنجز المشروع في 10 أيام") == [("في 10 أيام", "P10D")]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("تبدأ العطلة عيد الميلاد القادم", "عيد الميلاد القادم", "2016-12-25"),
+    ("احتفلوا بعيد الميلاد الماضي", "عيد الميلاد الماضي", "2015-12-25"),
+    ("يعود عيد الحب القادم", "عيد الحب القادم", "2017-02-14"),
+])
+def test_a_holiday_with_a_shift_word_is_the_next_or_the_last_one(text: str, surface: str, value: str) -> None:
+    assert found(text, dt.date(2016, 11, 7)) == [(surface, value)]

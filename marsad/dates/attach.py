@@ -290,9 +290,17 @@ def _with_bound(p: Parser, hit: Hit, floor: int) -> Hit:
 
 
 def _in_time(p: Parser, v: V.Value) -> V.Value:
-    """«في 5 دقائق»: minutes or hours from a known reference moment; other spans stay durations."""
+    """«في 5 دقائق», «في 10 أيام», «في أسبوعين»: minutes, hours, days or weeks from a known reference moment (as Recognizers-Text
+    reads «in N units»: the moment, or the day, they lead to); other spans, and any without a moment (news,
+    dated by their publication day only), stay durations."""
+    if p.moment is None or v.resolution == "stretch":
+        return v
+    days = re.fullmatch(r"P(\d+)([DW])", v.timex)
+    if days:
+        day = p.moment.date() + dt.timedelta(days=int(days.group(1)) * (7 if days.group(2) == "W" else 1))
+        return V.day_value(day, day.isoformat(), "relative")
     m = re.fullmatch(r"PT(\d+)([HMS])", v.timex)
-    if p.moment is None or m is None or v.resolution == "stretch":
+    if m is None:
         return v
     return V.moved(p.moment, [(int(m.group(1)), {"H": "H", "M": "MIN", "S": "S"}[m.group(2)])], 1) or v
 

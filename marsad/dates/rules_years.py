@@ -110,9 +110,20 @@ class YearRules(DateRules):
         if name in COMMON_NOUN_HOLIDAYS and year is None and self.cue(i - 1) not in HOLIDAY_CUES:
             return None  # «وزارة الحج», «فريضة الحج»: the pilgrimage, not its days
         when = self.lex.holidays[name]
+        shift, k = self.shift_after(j) if year is None else (None, j)
+        if shift in (1, -1):  # «عيد الميلاد القادم», «عيد الفطر الماضي»: the next or the last one
+            j = k
         if when == "?":  # «عيد الاستقلال»: the day depends on the country
             v = str(year) if year is not None else "XXXX-XX-XX"
             return Hit(i, j, start, V.Value("date", v, v, "holiday-unknown-day", None, "year" if year else ""))
+        val = self.holiday_day(when, year)
+        if val and shift in (1, -1) and val.date and self.anchor:
+            if (val.date - self.anchor).days * shift <= 0:
+                val = self.holiday_day(when, val.date.year + shift)
+        return Hit(i, j, start, val) if val else None
+
+    def holiday_day(self, when: str, year: int | None) -> V.Value | None:
+        """The day of a holiday (MM-DD, HMM-DD, easter±N, MM-Wn-d) in ``year``, or near the anchor without one."""
         if when.startswith("H"):
             val = V.hijri_holiday(int(when[1:3]), int(when[4:6]), year, self.anchor)
         elif when.startswith("easter"):  # «easter-2»: two days before Easter Sunday (Good Friday)
@@ -121,7 +132,7 @@ class YearRules(DateRules):
             val = V.nth_weekday(year, int(when[:2]), int(when[4]), int(when[6]), self.anchor)
         else:
             val = V.gregorian(year, int(when[:2]), int(when[3:5]), self.anchor)
-        return Hit(i, j, start, val) if val else None
+        return val
 
     def holiday_year(self, j: int) -> tuple[int | None, int]:
         """«… 2016», «… لعام 2016», «… العام المقبل» after a holiday name."""
