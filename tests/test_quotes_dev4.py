@@ -47,3 +47,18 @@ def test_bare_speech_openers_are_normalised() -> None:
     from marsad.text.normalize import match_key
 
     assert bare_openers() and all(match_key(w) == w for w in bare_openers())
+
+
+def test_participle_after_a_relative_clause_takes_the_subject_before_it() -> None:
+    found = said("وأثنى المدرب السابق حسن شحاتة، الذي كان يحلل المباراة عبر التلفزيون، على اللاعب، مشيرا إلى أنه لعب جيدا.")
+    assert found == [("حسن شحاتة", "لعب جيدا")]
+
+
+def test_country_subject_of_a_participle() -> None:
+    found = said("وشنت فرنسا هجوما حادا على الحكومة قائلة انها لن تقبل الشروط.")
+    assert found == [("فرنسا", "لن تقبل الشروط")]
+
+
+def test_profession_heads_an_apposition_before_the_name() -> None:
+    found = said("وأثنى العداء المغربي سعيد عويطة على زميله، مشيرا إلى أنه سيفوز.")
+    assert found == [("سعيد عويطة", "سيفوز")]

@@ -8,6 +8,7 @@ from dataclasses import replace
 from marsad.quotes.context import Context, Hit, Raw, in_quotation, phrase_speaker
 from marsad.quotes.cues import clause_start
 from marsad.quotes.frame import head_phrase_end
+from marsad.quotes.lexicon import country_names
 from marsad.quotes.speakers import (
     Registry,
     Speaker,
@@ -67,6 +68,8 @@ def participle_subject(ctx: Context, toks: list[Tok], hit: Hit) -> Speaker | Non
     end = hit.i - 1 if hit.i and toks[hit.i - 1].text in "،," else hit.i
     commas = [k for k in range(end) if toks[k].text in "،,"]
     clause = toks[commas[-1] + 1 if commas else 0 : end]
+    if len(commas) >= 2 and clause and clause[0].bare in ("الذي", "التي"):
+        clause = toks[commas[-2] + 1 : commas[-1]]  # «وأثنى العداء سعيد عويطة، الذي كان يحلل ...، مشيرا»
     if len(clause) > 2 and clause[0].bare in PREPOSITIONS and clause[1].key.endswith(("ه", "ها", "هم")):
         clause = clause[2:]  # «من جهته», «من جانبها»
     if len(clause) < 2 or not _verb_like(clause[0]):
@@ -77,6 +80,9 @@ def participle_subject(ctx: Context, toks: list[Tok], hit: Hit) -> Speaker | Non
     phrase = before_object(phrase)
     if not phrase:
         return None
+    country = country_subject(ctx.text, phrase)
+    if country is not None:
+        return country  # «شنت كوريا الشمالية هجوما حادا علي الولايات المتحدة قائلة انها»
     found = phrase_speaker(phrase, ctx)  # the tagger's person first: «والتقى عباس أولمرت، مؤكدا» is Abbas
     if found is None:
         return None
@@ -270,6 +276,9 @@ def _verb_first_subject(ctx: Context, clause: list[Tok]) -> Speaker | None:
     if phrase and word_kind(phrase[0]) in ("role", "org"):
         phrase = phrase[: head_phrase_end(phrase, 0, len(phrase))]
     phrase = before_object(phrase)
+    country = country_subject(ctx.text, phrase)
+    if country is not None:
+        return country  # «وشنت روسيا هجوما ... وقالت إن»
     found = phrase_speaker(phrase, ctx) if phrase else None
     if found is None:
         return None
@@ -309,3 +318,14 @@ def earlier_clause_subject(ctx: Context, toks: list[Tok], i: int) -> Speaker | N
         if found is not None:
             return found
     return None
+
+
+def country_subject(text: str, phrase: list[Tok]) -> Speaker | None:
+    """A subject phrase opening with a country's name (data/countries.tsv), with the definite adjectives after it
+    («كوريا الشمالية», «فرنسا»): the state speaks, an organisation speaker."""
+    if not phrase or phrase[0].key not in country_names():
+        return None
+    n = 1
+    while n < len(phrase) and phrase[n].definite and phrase[n].key.endswith(("يه", "ي")) and not word_kind(phrase[n]):
+        n += 1
+    return Speaker(text[phrase[0].start : phrase[n - 1].end], "ORG", "", phrase[0].start, phrase[n - 1].end)
