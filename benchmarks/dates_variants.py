@@ -1342,7 +1342,24 @@ def gen_week_ranges() -> Iterator[Variant]:
         yield from _gen("gen:next stretch", f"[في ]{text}", f"({a},{b},P3M)")
 
 
-GENERATED_MORE: list[Callable[[], Iterator[Variant]]] = [gen_week_ranges, gen_day_time_forms, gen_day_parts, gen_shifts,
+def gen_more_clock() -> Iterator[Variant]:
+    """«7.30 مساء» (minutes after a point, with the part of the day), «السادسة إلا عشرين» (minutes to the hour
+    without «دقيقة»), «في وقت لاحق/سابق (من) اليوم», «في وقت مبكر من الغد»."""
+    for h, m in ((7, 30), (10, 15), (4, 45), (11, 5)):
+        for part, add in (("مساء", 12), ("صباحا", 0), ("مساءً", 12)):
+            yield from _gen("gen:dot clock", f"[في ]{h}.{m:02d} {part}", _hhmm(h + add, m))
+            yield from _gen("gen:dot clock", f"الساعة {h}.{m:02d} {part}", _hhmm(h + add, m))
+    for h in (2, 6, 9, 11):
+        for m, words in ((20, "عشرين"), (5, "خمس"), (10, "عشر"), (5, "خمسة"), (25, "خمس وعشرين")):
+            yield from _gen("gen:minutes to, bare", f"[في ]{HOURS_FW[h - 1]} إلا {words}", _hhmm(h, -m))
+            yield from _gen("gen:minutes to, bare", f"الساعة {HOURS_FW[h - 1]} إلا {words} مساء", _hhmm(h + 12, -m))
+    for day, offset in (("اليوم", 0), ("الغد", 1), ("أمس", -1)):
+        for word in ("لاحق", "سابق", "مبكر", "متأخر"):
+            for of in ("", "من "):
+                yield from _gen("gen:early/late day", f"في وقت {word} {of}{day}", _day(offset))
+
+
+GENERATED_MORE: list[Callable[[], Iterator[Variant]]] = [gen_more_clock, gen_week_ranges, gen_day_time_forms, gen_day_parts, gen_shifts,
                                                         gen_date_ranges, gen_periods, gen_sets, gen_holidays,
                                                         gen_reschedule]
 

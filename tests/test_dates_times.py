@@ -213,3 +213,21 @@ def test_a_number_before_noon_or_dawn_of_a_day(text: str, surface: str, timex: s
 
 def test_a_count_before_dawn_of_a_day_is_no_hour() -> None:
     assert timexes("قتل 5 فجر اليوم") == [("فجر اليوم", "2016-11-07TMO")]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("سأعود 7.30 مساء", "7.30 مساء", "T19:30"),
+    ("وقع الانفجار في السادسة إلا عشرين قرب السوق", "السادسة إلا عشرين", "T05:40"),
+    ("سأعود الساعة التاسعة إلا خمس مساء", "الساعة التاسعة إلا خمس مساء", "T20:55"),
+])
+def test_a_dotted_time_with_its_day_part_and_minutes_to_without_daqiqa(text: str, surface: str, value: str) -> None:
+    assert timexes(text) == [(surface, value)]
+
+
+def test_a_decimal_and_minutes_to_a_counted_noun_are_no_time() -> None:
+    assert timexes("ارتفع المؤشر 7.30 نقطة") == []
+    assert timexes("وصل في السادسة إلا خمسة منهم") == [("السادسة", "T06")]
+
+
+def test_later_or_earlier_today_is_the_day() -> None:
+    assert timexes("سأعود في وقت لاحق من اليوم") == [("في وقت لاحق من اليوم", "2016-11-07")]

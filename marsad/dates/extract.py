@@ -24,6 +24,7 @@ from marsad.dates.numbers import parse_words
 from marsad.dates.rules_base import (
     AGO,
     AM,
+    CLAUSE_GOES_ON,
     DAYPARTS,
     DURATION_CUES,
     EDGE,
@@ -202,8 +203,7 @@ def _after_day_part(p: Parser, i: int) -> bool:
 def _clause_goes_on(p: Parser, k: int) -> bool:
     """Nothing counted follows a bare number at ``k`` (not «من 3 إلى 5 أشخاص»): an end, a stop, a preposition."""
     word = p.norm(k)
-    return k >= len(p.t) or word in STOPS or word.startswith("و") or word in (
-        "في", "علي", "مع", "ثم", "حيث", "قرب", "عند", "داخل", "خارج", "امام", "بالقرب", "حسب", "بحسب")
+    return k >= len(p.t) or word in STOPS or word.startswith("و") or word in CLAUSE_GOES_ON
 
 
 def _hour(p: Parser, k: int) -> tuple[int, int] | None:

@@ -29,6 +29,10 @@ DATE_PREP = frozenset({"من", "في"})
 COMMA = frozenset({",", "،"})
 PLURAL_UNITS = frozenset({"الايام", "الاسابيع", "الاشهر", "الشهور", "السنوات", "الاعوام", "الساعات", "الدقائق"})
 STOPS = frozenset({".", "!", "،", ",", "؟", "?", ")", "»", "؛", ";", '"', "”"})
+# Words after a bare number that show nothing is counted by it (a preposition or a conjunction goes on):
+# «من 3 إلى 5 قرب السوق», not «من 3 إلى 5 أشخاص».
+CLAUSE_GOES_ON = frozenset({"في", "علي", "مع", "ثم", "حيث", "قرب", "عند", "داخل", "خارج", "امام", "بالقرب", "حسب",
+                            "بحسب"})
 RANGE_TO = frozenset({"الي", "حتي", "وحتي", "-", "لغايه"})  # «من 8:00 وحتى 10:30»
 AGO = {"منذ": -1, "قبل": -1, "بعد": 1}
 DURATION_CUES = frozenset({"لمده", "مده", "خلال", "طيله", "طوال", "غضون"})

@@ -80,14 +80,15 @@ class PeriodRules(SpanRules):
         return hit
 
     def early_late(self, i: int) -> Hit | None:
-        """«في وقت لاحق هذا الشهر», «وقت مبكر من هذا الشهر»: an early or late part of a period."""
+        """«في وقت لاحق هذا الشهر», «وقت مبكر من هذا الشهر», «في وقت لاحق من اليوم», «في وقت سابق اليوم»: an
+        early or late part of a period or a day."""
         cue = self.word(i, {"في"})
         k = i + 1 if cue else i
-        if self.norm(k) == "وقت" and self.norm(k + 1) in EARLY_LATE | {"لاحق"}:
+        if self.norm(k) == "وقت" and self.norm(k + 1) in EARLY_LATE | {"لاحق", "سابق"}:
             k += 2 + (self.norm(k + 2) == "من")
         else:
             return None
-        period = self.unit_shift(k)
+        period = self.unit_shift(k) or self.relative_day(k)
         if period is None or period.i != k:
             return None
         return Hit(i, period.j, cue[1] if cue else self.t[i].start, period.val)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from marsad.dates import values as V
 from marsad.dates.lexicon import clock_words
 from marsad.dates.numbers import parse_words, word_number
-from marsad.dates.rules_base import AM, DAYPARTS, NIGHT, PM, SCALES, STOPS, THIS, Hit
+from marsad.dates.rules_base import AM, CLAUSE_GOES_ON, DAYPARTS, NIGHT, PM, SCALES, STOPS, THIS, Hit
 from marsad.dates.rules_dates import AGE_WORDS
 from marsad.dates.rules_years import YearRules
 
@@ -171,8 +171,9 @@ class TimeRules(YearRules):
         ends = j >= len(self.t) or self.norm(j) in STOPS
         after_date = k >= 2 and self.t[k - 1].kind == "d" and len(self.norm(k - 1)) == 4 \
             and self.norm(k - 2) in ("/", "-") and self.norm(j) not in SCALES  # «6/6/2021 12.15»
-        if not after_sa and not after_date and not (self.norm(k - 1) == "عند" and (self.daypart(j)[0] or ends and self.future_verb(k - 2))):
-            return None
+        if not after_sa and not after_date and not self.daypart(j)[0] \
+                and not (self.norm(k - 1) == "عند" and ends and self.future_verb(k - 2)):
+            return None  # «7.30 مساء» with its day part is a time; «عند 4.22» only at the end, after a future verb
         return h, mi, None, j, True
 
     def clock_words(self, k: int) -> tuple[int, int | None, int | None, int, bool] | None:
@@ -218,13 +219,24 @@ class TimeRules(YearRules):
         return head[0], mi, None, j, False
 
     def minutes_less(self, j: int) -> tuple[int, int] | None:
-        """(minutes, next) for «إلا N دقيقة» after an hour; «إلا ربع» is read by ``minutes``."""
+        """(minutes, next) for «إلا N دقيقة», «إلا عشرين» after an hour; «إلا ربع» is read by ``minutes``."""
         if self.norm(j) != "الا":
             return None
         q = self.quantity(j + 1)
-        if q is None or self.lex.relative["dur"].get(self.norm(q[1])) != "MIN":
+        if q is None:
             return None
-        return (int(q[0]), q[1] + 1) if 0 < q[0] < 60 and float(q[0]).is_integer() else None
+        unit = self.lex.relative["dur"].get(self.norm(q[1])) if q[1] < len(self.t) else None
+        if unit not in ("MIN", None) or unit is None and not (q[0] <= 30 and self.said_alone(q[1])):
+            return None  # «السادسة إلا عشرين» (twenty to six) without «دقيقة»: a count up to 30, then an end
+        end = q[1] + 1 if unit else q[1]
+        return (int(q[0]), end) if 0 < q[0] < 60 and float(q[0]).is_integer() else None
+
+    def said_alone(self, j: int) -> bool:
+        """Nothing counted follows at ``j``: the end, a stop, a preposition, a part of the day or a day
+        («إلا عشرين مساء», «إلا خمس قرب السوق»)."""
+        word = self.norm(j)
+        return j >= len(self.t) or word in STOPS or word in CLAUSE_GOES_ON or word.startswith("و") \
+            or self.daypart(j)[0] is not None or word in ("غدا", "اليوم", "الليله", "يوم", "من")
 
     def fraction(self, j: int) -> tuple[int | None, int]:
         """«والنصف» 30, «والربع» 15, «وثلاثة أرباع» / «و ثلاثة أرباع» 45 after an hour."""
