@@ -1353,6 +1353,10 @@ def gen_more_clock() -> Iterator[Variant]:
         for m, words in ((20, "عشرين"), (5, "خمس"), (10, "عشر"), (5, "خمسة"), (25, "خمس وعشرين")):
             yield from _gen("gen:minutes to, bare", f"[في ]{HOURS_FW[h - 1]} إلا {words}", _hhmm(h, -m))
             yield from _gen("gen:minutes to, bare", f"الساعة {HOURS_FW[h - 1]} إلا {words} مساء", _hhmm(h + 12, -m))
+    for day, words in ((21, "الحادي والعشرين"), (5, "الخامس"), (12, "12"), (3, "الثالث")):
+        for wd, _ in WEEKDAY_NAMES[::3]:
+            yield from _gen("gen:day weekday of month", f"{words} يوم {wd} من هذا الشهر", f"2016-11-{day:02d}")
+            yield from _gen("gen:day weekday of month", f"{words} يوم {wd} من مارس", f"XXXX-03-{day:02d}")
     for day, offset in (("اليوم", 0), ("الغد", 1), ("أمس", -1)):
         for word in ("لاحق", "سابق", "مبكر", "متأخر"):
             for of in ("", "من "):

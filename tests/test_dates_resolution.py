@@ -522,3 +522,10 @@ def test_in_n_days_from_a_reference_moment_is_a_day_but_a_duration_in_news() -> 
 ])
 def test_a_holiday_with_a_shift_word_is_the_next_or_the_last_one(text: str, surface: str, value: str) -> None:
     assert found(text, dt.date(2016, 11, 7)) == [(surface, value)]
+
+
+def test_a_day_with_its_weekday_before_its_month_but_21_days_stay_a_duration() -> None:
+    anchor = dt.date(2016, 11, 7)
+    assert found("سأعود الحادي والعشرين يوم الجمعة من هذا الشهر", anchor) == [
+        ("الحادي والعشرين يوم الجمعة من هذا الشهر", "2016-11-21")]
+    assert ("21 يوم", "P21D") in found("بقي 21 يوم الجمعة في المستشفى", anchor)

@@ -110,6 +110,7 @@ class DateRules(Base):
         if d is None:
             return None
         day, j, start = d
+        j = self.weekday_of_day(j)
         j = j + 1 if self.norm(j) in DATE_PREP or (self.norm(j) == "-" and self.adjacent(j - 1)) else j
         # «3 من شهر أكتوبر»; not a feminine word («الخمسة عشر يوما الأولى من شهر رمضان»: an adjective)
         of_month = self.norm(j) == "شهر" and (self.norm(j - 1) == "من" and not self.norm(i).endswith("ه")
@@ -146,6 +147,14 @@ class DateRules(Base):
             year += 1
         date = V.safe_date(year, month, day)
         return Hit(hit.i, hit.j + 1, hit.start, V.day_value(date, hit.val.timex, "relative")) if date else hit
+
+    def weekday_of_day(self, j: int) -> int:
+        """«الحادي والعشرين يوم الجمعة من هذا الشهر»: «يوم» + a weekday between a day and «من/في» + its month
+        is skipped (the day and month give the date); ``j`` unchanged otherwise («21 يوم» is 21 days)."""
+        if self.norm(j) != "يوم":
+            return j
+        got = self.phrase(j + 1, self.lex.weekdays)
+        return got[1] if got and self.norm(got[1]) in DATE_PREP else j
 
     def day_of_month_ref(self, i: int, j: int, start: int, day: int) -> Hit | None:
         """«20 من الشهر القادم», «31 من هذا الشهر», «العشرين من الشهر المقبل»."""
