@@ -1,11 +1,11 @@
 """Quote extraction: scores on the hand-annotated seeds and throughput.
 
-    .venv/bin/python benchmarks/bench_quotes.py [--gold seeds|dev|dev2|dev3|check|check2|all] [--repeat N] [--verbose]
+    .venv/bin/python benchmarks/bench_quotes.py [--gold seeds|dev|dev2|dev3|dev4|check|check2|all] [--repeat N] [--verbose]
 
 Prints precision, recall, F1, speaker accuracy and relay recall against tests/golden/quotes_<gold>.json
 (the same scoring as the quality gates), then articles per second over the seeds repeated N times.
 The seeds' gold indexes the files in examples/; the dev and check sets (dev2: a fresh batch annotated for
-issue 5's generalisation round; dev3: a third blind batch with Wojood media sentences; check2: a second annotator's passages) carry each passage's text.
+issue 5's generalisation round; dev3: a third blind batch with Wojood media sentences; dev4: 42 ANERcorp passages in three blind batches, issue 5's fourth round; check2: a second annotator's passages) carry each passage's text.
 """
 
 from __future__ import annotations

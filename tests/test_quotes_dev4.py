@@ -62,3 +62,11 @@ def test_country_subject_of_a_participle() -> None:
 def test_profession_heads_an_apposition_before_the_name() -> None:
     found = said("وأثنى العداء المغربي سعيد عويطة على زميله، مشيرا إلى أنه سيفوز.")
     assert found == [("سعيد عويطة", "سيفوز")]
+
+
+def test_a_text_stipulating_a_clause_is_a_statement_of_the_text() -> None:
+    assert said("ونص القرار الجديد على ان اللجنة ستجتمع كل شهر.") == [("القرار الجديد", "اللجنة ستجتمع كل شهر")]
+
+
+def test_the_terms_of_a_text_are_no_statement() -> None:
+    assert said('وتنص الخطة على "نقل الجنود إلى السلطات الشرعية فورا".') == []

@@ -61,6 +61,7 @@ from marsad.text.normalize import match_key
 MAX_RELAY_WORDS_BEFORE = 5  # «ذكرت وكالة سانا نقلا عن»: the relay named before «نقلا عن» is short
 MAX_RELAY_GAP = 12  # words between «نقلت» and «عن»: «نقلت صحيفة "صن" البريطانية في عددها الصادر اليوم عن» (ANERcorp dev)
 BARE_KINDS = frozenset({"say", "add", "continue"})
+CLAUSE_ONLY_KINDS = frozenset({"state"})  # «نص على أن»: a text's terms («ينص على انسحاب») are no statement
 
 
 AFFILIATED = frozenset({"التابعه", "التابع", "تابعه", "تابع", "التابعين", "التابعتين"})
@@ -160,6 +161,8 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
         elif relay is None and pos == hit.j + 1 and ctx.current is not None and ctx.current.kind == "ORG":
             relay = ctx.current.name  # «ونقلت عن مسؤولين قولهم»: the outlet just named is the relay
     intro = find_intro(toks, pos, limit, hit.cue, ctx)
+    if hit.cue.kind in CLAUSE_ONLY_KINDS and (intro is None or intro[0] != "clause"):
+        return None  # «وتنص الخطة على "نقل الجنديين ..."»: the terms of a text, no statement
     if intro is not None and intro[0] == "nominal" and hit.cue.quote == "yes":
         # «أكد فيها رغبة الحكومة ... وفي السيطرة على النفط», «أكد فيه إصرار الأمم المتحدة على»: after the
         # resumptive «فيه» the verbal noun comes first, as right after the verb
