@@ -1238,7 +1238,8 @@ def gen_sets() -> Iterator[Variant]:
                         ("كل شهر", "P1M"), ("شهريا", "P1M"), ("كل عام", "P1Y"), ("كل سنة", "P1Y"), ("سنويا", "P1Y"),
                         ("كل ساعة", "PT1H"), ("كل أسبوعين", "P2W"), ("كل يومين", "P2D"), ("كل شهرين", "P2M"),
                         ("كل 3 أيام", "P3D"), ("كل 5 دقائق", "PT5M"), ("كل 4 ساعات", "PT4H"),
-                        ("كل صباح", "TMO"), ("كل مساء", "TEV"), ("كل ليلة", "TNI"), ("كل يوم سبت", "XXXX-WXX-6")):
+                        ("كل صباح", "TMO"), ("كل مساء", "TEV"), ("كل ليلة", "TNI"), ("كل يوم سبت", "XXXX-WXX-6"),
+                        ("فصليا", "P3M")):
         yield from _gen("gen:set", text, value)
     for wd, iso in WEEKDAY_NAMES:
         bare = wd.removeprefix("ال")
@@ -1248,6 +1249,22 @@ def gen_sets() -> Iterator[Variant]:
         yield from _gen("gen:set weekday", f"أيام {wd}", f"XXXX-WXX-{iso}")
         yield from _gen("gen:set weekday time", f"كل {bare} الساعة 9 صباحا", f"XXXX-WXX-{iso}T09")
         yield from _gen("gen:set weekday time", f"كل يوم {bare} الساعة 4 مساءً", f"XXXX-WXX-{iso}T16")
+    for wd, iso in WEEKDAY_NAMES:
+        bare = wd.removeprefix("ال")
+        for head in ("كل أسبوع يوم", "أسبوعيا يوم"):
+            yield from _gen("gen:set week day", f"{head} {wd}", f"XXXX-WXX-{iso}")
+        for part, code in (("صباح", "MO"), ("مساء", "EV")):
+            yield from _gen("gen:set part weekday", f"كل {part} {bare}", f"XXXX-WXX-{iso}T{code}")
+            yield from _gen("gen:set part weekday", f"{part} كل {bare}", f"XXXX-WXX-{iso}T{code}")
+        yield from _gen("gen:set part weekday", f"أيام {wd} بعد الظهر", f"XXXX-WXX-{iso}TAF")
+    for h in (7, 9, 10):
+        yield from _gen("gen:set part time", f"كل مساء في {HOURS_FW[h - 1]}", _hhmm(h + 12))
+        yield from _gen("gen:set part time", f"كل ليلة في الساعة {h}", _hhmm(h + 12))
+        yield from _gen("gen:set part time", f"كل صباح في {HOURS_FW[h - 1]}", _hhmm(h))
+    for d in (1, 15, 28):
+        yield from _gen("gen:set day of month", f"كل يوم {d} من الشهر", f"XXXX-XX-{d:02d}")
+        yield from _gen("gen:set day of month", f"[في ]{d} من كل شهر", f"XXXX-XX-{d:02d}")
+        yield from _gen("gen:set day of month", f"كل عام في {d} أبريل", f"XXXX-04-{d:02d}")
     for clock, h, m in CLOCKS[:8]:
         for head in ("كل يوم", "يوميا"):
             yield from _gen("gen:set time", f"{head} {clock}", _hhmm(h, m))

@@ -529,3 +529,17 @@ def test_a_day_with_its_weekday_before_its_month_but_21_days_stay_a_duration() -
     assert found("سأعود الحادي والعشرين يوم الجمعة من هذا الشهر", anchor) == [
         ("الحادي والعشرين يوم الجمعة من هذا الشهر", "2016-11-21")]
     assert ("21 يوم", "P21D") in found("بقي 21 يوم الجمعة في المستشفى", anchor)
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("يجتمع المجلس كل أسبوع يوم الاثنين", "كل أسبوع يوم الاثنين", "XXXX-WXX-1"),
+    ("يجتمع المجلس كل مساء في السابعة", "كل مساء في السابعة", "T19"),
+    ("يجتمع المجلس صباح كل اثنين", "صباح كل اثنين", "XXXX-WXX-1TMO"),
+    ("يجتمع المجلس أيام الجمعة بعد الظهر", "أيام الجمعة بعد الظهر", "XXXX-WXX-5TAF"),
+    ("تصرف الرواتب في 15 من كل شهر", "15 من كل شهر", "XXXX-XX-15"),
+    ("يحتفلون كل عام في 15 أبريل", "كل عام في 15 أبريل", "XXXX-04-15"),
+    ("تصدر النشرة فصليا", "فصليا", "P3M"),
+])
+def test_sets_with_their_day_part_weekday_or_day(text: str, surface: str, value: str) -> None:
+    assert found(text) == [(surface, value)]
+

@@ -297,6 +297,8 @@ def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
             out[-1] = Hit(prev.i, hit.j, prev.start, _range_in_week(prev.val, hit.val))
         elif prev and _week_pair(p, prev, hit):
             out[-1] = Hit(prev.i, hit.j, prev.start, _weekday_in_week(prev.val, hit.val))
+        elif prev and _set_day_pair(p, prev, hit):
+            out[-1] = Hit(prev.i, hit.j, prev.start, V.Value("set", hit.val.timex, hit.val.timex, "explicit"))
         elif prev and _set_time_pair(p, prev, hit):
             out[-1] = Hit(prev.i, hit.j, prev.start, _set_time(prev.val, hit.val))
         elif prev and _time_pair(p, prev, hit):
@@ -511,10 +513,28 @@ def _set_time_pair(p: Parser, a: Hit, b: Hit) -> bool:
 
 
 def _set_time(a: V.Value, b: V.Value) -> V.Value:
-    """«كل يوم اثنين الساعة 4 مساءً» -> XXXX-WXX-1T16, «الساعة 3 مساءً كل يوم» -> T15."""
+    """«كل يوم اثنين الساعة 4 مساءً» -> XXXX-WXX-1T16, «الساعة 3 مساءً كل يوم» -> T15, «كل مساء في السابعة»
+    -> T19 (an evening or a night makes a bare hour before noon p.m.)."""
     every, time = (a, b) if a.kind == "set" else (b, a)
-    timex = time.timex if every.timex.startswith("P") or every.timex.startswith("T") else every.timex + time.timex
+    clock = time.timex
+    part = every.timex[-2:] if re.search(r"T(EV|NI|AF)$", every.timex) else None
+    if part and clock[1:3].isdigit() and int(clock[1:3]) < 12 and a is every:
+        clock = f"T{int(clock[1:3]) + 12:02d}{clock[3:]}"
+    if every.timex.startswith("P") or every.timex.startswith("T"):
+        timex = clock
+    else:
+        timex = re.sub(r"T(MO|AF|EV|NI)$", "", every.timex) + clock
     return V.Value("set", timex, timex, "explicit")
+
+
+def _set_day_pair(p: Parser, a: Hit, b: Hit) -> bool:
+    """«كل أسبوع يوم الاثنين», «أسبوعيا يوم الجمعة», «كل عام في 15 أبريل»: a set of weeks or years, then the
+    weekday or the date of the year it falls on."""
+    if a.val.kind != "set" or b.val.kind != "date" or b.i - a.j > 1 or (b.i > a.j and p.norm(a.j) != "في"):
+        return False
+    if a.val.timex == "P1W":
+        return _is_weekday(b.val)
+    return a.val.timex == "P1Y" and re.fullmatch(r"XXXX-\d\d-\d\d", b.val.timex) is not None
 
 
 def _datetime(a: V.Value, b: V.Value) -> V.Value:

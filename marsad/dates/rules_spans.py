@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from marsad.dates import values as V
 from marsad.dates.numbers import bare, parse_words
@@ -100,6 +101,18 @@ class SpanRules(TimeRules):
             return None  # «بعد يومين من اليوم الأول للمؤتمر»
         base = self.anchor + dt.timedelta(days=int(self.lex.relative["day"][got[0]]))
         return got[1], V.ago(n, unit, sign, base)
+
+    def monthly_day(self, k: int) -> Hit | None:
+        """«(كل) يوم 15 من الشهر», «(كل) 15 من كل شهر»: a day of every month (XXXX-XX-15)."""
+        k = k + 1 if self.norm(k) == "يوم" else k
+        d = self.day(k)
+        if d is None or self.norm(d[1]) != "من":
+            return None
+        j = d[1] + 1 + (self.norm(d[1] + 1) == "كل")
+        if self.norm(j) not in ("الشهر", "شهر") or (self.norm(j) == "شهر") != (self.norm(j - 1) == "كل"):
+            return None
+        timex = f"XXXX-XX-{d[0]:02d}"
+        return Hit(k, j + 1, d[2], V.Value("date", timex, timex, "explicit", None, "day"))
 
     def bare_weekday(self, k: int) -> Hit | None:
         """«كل ثلاثاء», «كل جمعة»: after «كل» a weekday needs no «يوم» («اثنين» alone is «two» elsewhere);
@@ -277,22 +290,32 @@ class SpanRules(TimeRules):
             v = self.lex.relative["set"][got[0]]
             return Hit(i, i + 1, got[1], V.Value("set", v, v, "explicit"))
         days = self.word(i, {"ايام"})
-        if days:
+        if days:  # «أيام الأحد», «أيام الجمعة بعد الظهر»
             wd = self.weekday(i + 1)
-            if wd and wd.val.timex.startswith("XXXX-WXX") and wd.j == i + 2:
+            if wd and wd.val.timex.startswith("XXXX-WXX") and wd.i == i + 1:
                 return Hit(i, wd.j, days[1], V.Value("set", wd.val.timex, wd.val.timex, "explicit"))
-        kul = self.word(i, {"كل"})
+        monthly = self.monthly_day(i)
+        if monthly and self.norm(monthly.j - 2) == "كل":  # «(في) 15 من كل شهر»
+            return Hit(i, monthly.j, monthly.start, V.Value("set", monthly.val.timex, monthly.val.timex, "explicit"))
+        lead = DAYPARTS.get(self.norm(i)) if self.norm(i + 1) == "كل" else None  # «صباح كل اثنين»
+        kul = self.word(i + 1 if lead else i, {"كل"})
         if kul is None:
             return None
-        date = self.numeric(i + 1) or self.month_date(i + 1)  # «كل 4/15», «كل 15 أبريل»: once a year
-        if date and date.val.timex.startswith("XXXX-") and date.val.precision == "day":
-            return Hit(i, date.j, kul[1], V.Value("set", date.val.timex, date.val.timex, "explicit"))
-        part = DAYPARTS.get(self.norm(i + 1))
-        if part:
-            return Hit(i, i + 2, kul[1], V.Value("set", f"T{part}", f"T{part}", "explicit"))
-        wd = self.weekday(i + 1) or self.bare_weekday(i + 1)
+        i0, i = (i, i + 1) if lead else (i, i)
+        start = self.t[i0].start
+        date = self.numeric(i + 1) or self.month_date(i + 1) or self.monthly_day(i + 1)  # «كل 4/15», «كل 15 أبريل»
+        if date and date.val.timex.startswith("XXXX-") and date.val.precision == "day" and not lead:
+            return Hit(i0, date.j, start, V.Value("set", date.val.timex, date.val.timex, "explicit"))
+        part = DAYPARTS.get(self.norm(i + 1)) if not lead else None
+        wd = self.weekday(i + (2 if part else 1)) or self.bare_weekday(i + (2 if part else 1))
+        if part and not (wd and wd.i == i + 2 and re.fullmatch(r"XXXX-WXX-\d", wd.val.timex)):
+            return Hit(i0, i + 2, start, V.Value("set", f"T{part}", f"T{part}", "explicit"))
         if wd and wd.val.timex.startswith("XXXX-WXX"):
-            return Hit(i, wd.j, kul[1], V.Value("set", wd.val.timex, wd.val.timex, "explicit"))
+            code = part or lead  # «كل صباح اثنين», «مساء كل جمعة»: XXXX-WXX-5TEV
+            timex = f"{wd.val.timex}T{code}" if code and len(wd.val.timex) == 10 else wd.val.timex
+            return Hit(i0, wd.j, start, V.Value("set", timex, timex, "explicit"))
+        if lead:
+            return None
         unit = self.lex.relative["dur"].get(self.norm(i + 1))
         amount = (1.0, unit, i + 2, 0) if unit else self.amount(i + 1)
         if amount is None:
