@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from marsad.dates import values as V
 from marsad.dates.rules_base import THIS, Hit
@@ -91,7 +92,9 @@ class PeriodRules(SpanRules):
         period = self.unit_shift(k) or self.relative_day(k)
         if period is None or period.i != k:
             return None
-        return Hit(i, period.j, cue[1] if cue else self.t[i].start, period.val)
+        named = self.weekday(period.j) if period.val.precision == "day" else None
+        j = named.j if named and re.fullmatch(r"XXXX-WXX-\d", named.val.timex) else period.j  # «… اليوم الخميس»
+        return Hit(i, j, cue[1] if cue else self.t[i].start, period.val)
 
     def nth_weekday(self, i: int) -> Hit | None:
         """«أول يوم جمعة من يوليو», «الجمعة الأولى من يوليو», «آخر يوم اثنين في هذا الشهر»: XXXX-07-WXX-5-1."""
