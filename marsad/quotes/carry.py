@@ -68,8 +68,10 @@ def participle_subject(ctx: Context, toks: list[Tok], hit: Hit) -> Speaker | Non
     end = hit.i - 1 if hit.i and toks[hit.i - 1].text in "،," else hit.i
     commas = [k for k in range(end) if toks[k].text in "،,"]
     clause = toks[commas[-1] + 1 if commas else 0 : end]
-    if len(commas) >= 2 and clause and clause[0].bare in ("الذي", "التي"):
-        clause = toks[commas[-2] + 1 : commas[-1]]  # «وأثنى العداء سعيد عويطة، الذي كان يحلل ...، مشيرا»
+    if commas and clause and clause[0].bare in ("الذي", "التي"):
+        clause = toks[commas[-2] + 1 if len(commas) > 1 else 0 : commas[-1]]  # «وأثنى العداء سعيد عويطة، الذي ...، مشيرا»
+    stops = [k for k, t in enumerate(clause) if t.text == "."]
+    clause = clause[stops[-1] + 1 :] if stops else clause  # «م. وأثنى ...»: an abbreviation left in the sentence
     if len(clause) > 2 and clause[0].bare in PREPOSITIONS and clause[1].key.endswith(("ه", "ها", "هم")):
         clause = clause[2:]  # «من جهته», «من جانبها»
     if len(clause) < 2 or not _verb_like(clause[0]):
