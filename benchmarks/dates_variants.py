@@ -956,6 +956,7 @@ def gen_ranges() -> Iterator[Variant]:
             yield from _gen("gen:part+range", f"{day} من {a} إلى {b}", f"({value}T{a + plus:02d},{value}T{b + plus:02d})")
             yield from _gen("gen:part+range", f"{day} من {HOURS_FW[a - 1]} حتى {HOURS_FW[b - 1]}",
                             f"({value}T{a + plus:02d},{value}T{b + plus:02d})")
+            yield from _gen("gen:part+range", f"{day} بين {a} و {b}", f"({value}T{a + plus:02d},{value}T{b + plus:02d})")
         yield from _gen("gen:range+day", f"غدا من {a} إلى {b} {part}",
                         f"(2016-11-08T{a + add:02d},2016-11-08T{b + add:02d})")
         yield from _gen("gen:range+day", f"يوم الجمعة بين الساعة {a} و{b} {part}",
@@ -1359,6 +1360,21 @@ def gen_week_ranges() -> Iterator[Variant]:
         yield from _gen("gen:next stretch", f"[في ]{text}", f"({a},{b},P3M)")
 
 
+def gen_datetime_ranges() -> Iterator[Variant]:
+    """«من الاثنين 9 صباحا إلى الجمعة 5 مساء», «من 1 يناير الساعة 10 صباحا حتى 3 يناير الساعة 5 مساء»: a range
+    between two days with their hours."""
+    days = [("الاثنين", "XXXX-WXX-1"), ("الأربعاء", "XXXX-WXX-3"), ("الجمعة", "XXXX-WXX-5"),
+            ("1 يناير", "XXXX-01-01"), ("3 يناير", "XXXX-01-03"), ("اليوم", _day(0)), ("غدا", _day(1))]
+    clocks = [("9 صباحا", 9), ("الساعة 10 صباحا", 10), ("5 مساء", 17), ("الساعة 5 مساء", 17)]
+    for (d1, v1), (d2, v2) in itertools.combinations(days, 2):
+        if (d1[0].isdigit()) != (d2[0].isdigit()) or d1 == "اليوم" and d2 != "غدا":
+            continue
+        for (c1, h1), (c2, h2) in ((clocks[0], clocks[2]), (clocks[1], clocks[3])):
+            for to in ("إلى", "حتى"):
+                yield from _gen("gen:datetime range", f"[من ]{d1} {c1} {to} {d2} {c2}",
+                                f"({v1}T{h1:02d},{v2}T{h2:02d})")
+
+
 def gen_more_clock() -> Iterator[Variant]:
     """«7.30 مساء» (minutes after a point, with the part of the day), «السادسة إلا عشرين» (minutes to the hour
     without «دقيقة»), «في وقت لاحق/سابق (من) اليوم», «في وقت مبكر من الغد»."""
@@ -1380,7 +1396,7 @@ def gen_more_clock() -> Iterator[Variant]:
                 yield from _gen("gen:early/late day", f"في وقت {word} {of}{day}", _day(offset))
 
 
-GENERATED_MORE: list[Callable[[], Iterator[Variant]]] = [gen_more_clock, gen_week_ranges, gen_day_time_forms, gen_day_parts, gen_shifts,
+GENERATED_MORE: list[Callable[[], Iterator[Variant]]] = [gen_datetime_ranges, gen_more_clock, gen_week_ranges, gen_day_time_forms, gen_day_parts, gen_shifts,
                                                         gen_date_ranges, gen_periods, gen_sets, gen_holidays,
                                                         gen_reschedule]
 

@@ -543,3 +543,16 @@ def test_a_day_with_its_weekday_before_its_month_but_21_days_stay_a_duration() -
 def test_sets_with_their_day_part_weekday_or_day(text: str, surface: str, value: str) -> None:
     assert found(text) == [(surface, value)]
 
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("يعمل المعبر من الاثنين 9 صباحا إلى الجمعة 5 مساء", "2016-11-07T09/2016-11-11T17"),
+    ("يعمل المعبر من 1 يناير الساعة 10 صباحا حتى 3 يناير الساعة 5 مساء", "2016-01-01T10/2016-01-03T17"),
+    ("سأعود الليلة بين 8 و 10", "2016-11-07T20/2016-11-07T22"),
+])
+def test_ranges_of_days_with_their_hours_and_a_night_between_two_hours(text: str, value: str) -> None:
+    assert [v for _, v in found(text, dt.date(2016, 11, 7))] == [value]
+
+
+def test_people_counted_at_night_are_no_hours() -> None:
+    assert found("قتل الليلة بين 3 و 5 أشخاص", dt.date(2016, 11, 7)) == [("الليلة", "2016-11-07")]

@@ -29,7 +29,7 @@ def attach(p: Parser, hits: list[Hit]) -> list[Hit]:
         if prev and _datetime_pair(p, prev, hit):
             cue = p.word(prev.i - 1, {"من", "بين"})
             start = cue[1] if cue else prev.start
-            out[-1] = Hit(prev.i - (1 if cue else 0), hit.j, start, V.interval(prev.val, hit.val))
+            out[-1] = Hit(prev.i - (1 if cue else 0), hit.j, start, V.interval(prev.val, _after(prev.val, hit.val)))
         elif prev and _week_days(prev, hit):
             out[-1] = Hit(prev.i, hit.j, prev.start, _days_in_week(prev.val, hit.val))
         elif prev and _minutes_before(p, prev, hit):  # «ثلاث دقائق قبل الثامنة» 07:57, «20 دقيقة بعد الثامنة مساء»
@@ -226,6 +226,14 @@ def _datetime_pair(p: Parser, a: Hit, b: Hit) -> bool:
         return False
     joiner = p.norm(a.j)
     return joiner in RANGE_TO or (joiner == "و" and p.norm(a.i - 1) == "بين")
+
+
+def _after(a: V.Value, b: V.Value) -> V.Value:
+    """The second end of «من الاثنين 9 صباحا إلى الجمعة 5 مساء» is the Friday after that Monday, not before."""
+    if not (b.timex.startswith("XXXX-WXX-") and a.date and b.date and b.date < a.date):
+        return b
+    day = b.date + dt.timedelta(days=7 * -(-(a.date - b.date).days // 7))
+    return V.Value(b.kind, b.timex, day.isoformat() + b.value[10:], b.resolution, day, b.precision)
 
 
 def _is_hours(v: V.Value) -> bool:

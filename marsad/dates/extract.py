@@ -168,8 +168,9 @@ def hour_range(p: Parser, i: int) -> Hit | None:
         second = p.clock(j, second_end=True)
     else:
         return None
+    between = joiner == "و" and cue is not None and cue[0] == "بين"  # «الليلة بين 8 و 10»
     if second is None and _after_day_part(p, i) and j + 1 < len(p.t) and p.t[j + 1].kind == "d" \
-            and joiner in RANGE_TO and 1 <= (p.t[j + 1].number or 0) <= 12 and len(p.t[j + 1].norm) <= 2 \
+            and (joiner in RANGE_TO or between) and 1 <= (p.t[j + 1].number or 0) <= 12 and len(p.t[j + 1].norm) <= 2 \
             and _clause_goes_on(p, j + 2):
         h = p.t[j + 1].number or 0  # «الليلة من 8 إلى 10», «صباح الغد من 9 إلى 11»: the day part reads them
         second = Hit(j + 1, j + 2, p.t[j + 1].start, V.Value("time", V.time_of_day(h, None), V.time_of_day(h, None),
@@ -311,6 +312,8 @@ def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
 def _range_pair(p: Parser, a: Hit, b: Hit) -> bool:
     if a.val.kind not in ("date", "time") or b.val.kind != a.val.kind:
         return False
+    if a.val.precision == "time" and b.val.precision == "day" and _clock_follows(p, b.j):
+        return False  # «من الاثنين 9 صباحا إلى الجمعة 5 مساء»: the second day takes its hour first (``attach``)
     pair = p.word(a.i - 1, {"يومي"}) is not None or p.norm(b.j - 1) in ("الماضيين", "المقبلين", "القادمين")
     both = p.word(a.i - 1, {"بين"}) is not None or (pair and _next_day(a.val, b.val))  # «الخميس والجمعة المقبلين»
     if b.i == a.j and (both or p.norm(a.i - 1) == "بين") and p.norm(b.i).startswith("و"):
@@ -322,6 +325,13 @@ def _range_pair(p: Parser, a: Hit, b: Hit) -> bool:
             and not p.word(a.i - 1, {"من"}):
         return False  # «… السبت المقبل وحتى أمس لم يصل»: «and until yesterday» opens another clause
     return b.i == a.j + 1 and (joiner in RANGE_TO or (joiner == "و" and (both or p.norm(a.i - 1) == "بين")))
+
+
+def _clock_follows(p: Parser, j: int) -> bool:
+    """A clock time starts at ``j`` or after one glue word («الجمعة 5 مساء», «3 يناير الساعة 5 مساء»)."""
+    k = j + 1 if p.norm(j) in TIME_GLUE else j
+    got = p.clock(k)
+    return got is not None and got.val.kind == "time"
 
 
 def _moved(p: Parser, i: int) -> bool:
