@@ -1375,6 +1375,24 @@ def gen_datetime_ranges() -> Iterator[Variant]:
                                 f"({v1}T{h1:02d},{v2}T{h2:02d})")
 
 
+def _two_digits(n: int) -> str:
+    if n < 20:
+        return UNITS_1_19[n]
+    return TENS_W[n // 10] if n % 10 == 0 else f"{UNITS_1_19[n % 10]} و{TENS_W[n // 10]}"
+
+
+def gen_spoken_years() -> Iterator[Variant]:
+    """«تسعة عشر ثمانية وعشرون» 1928, «عام تسعة عشر تسعة وتسعين» 1999: a year said in two halves."""
+    for year in (1928, 1995, 1999, 1967, 1810, 2014, 2020, 1512):
+        hundreds, rest = divmod(year, 100)
+        if rest < 10:
+            continue
+        head = "عشرين" if hundreds == 20 else UNITS_1_19[hundreds]
+        text = f"{head} {_two_digits(rest)}"
+        yield from _gen("gen:spoken year", text, str(year), ["سأعود في {}", "{}", "ولد في {}"])
+        yield from _gen("gen:spoken year", f"عام {text}", str(year))
+
+
 def gen_more_clock() -> Iterator[Variant]:
     """«7.30 مساء» (minutes after a point, with the part of the day), «السادسة إلا عشرين» (minutes to the hour
     without «دقيقة»), «في وقت لاحق/سابق (من) اليوم», «في وقت مبكر من الغد»."""
@@ -1396,7 +1414,7 @@ def gen_more_clock() -> Iterator[Variant]:
                 yield from _gen("gen:early/late day", f"في وقت {word} {of}{day}", _day(offset))
 
 
-GENERATED_MORE: list[Callable[[], Iterator[Variant]]] = [gen_datetime_ranges, gen_more_clock, gen_week_ranges, gen_day_time_forms, gen_day_parts, gen_shifts,
+GENERATED_MORE: list[Callable[[], Iterator[Variant]]] = [gen_spoken_years, gen_datetime_ranges, gen_more_clock, gen_week_ranges, gen_day_time_forms, gen_day_parts, gen_shifts,
                                                         gen_date_ranges, gen_periods, gen_sets, gen_holidays,
                                                         gen_reschedule]
 

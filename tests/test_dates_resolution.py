@@ -556,3 +556,14 @@ def test_ranges_of_days_with_their_hours_and_a_night_between_two_hours(text: str
 
 def test_people_counted_at_night_are_no_hours() -> None:
     assert found("قتل الليلة بين 3 و 5 أشخاص", dt.date(2016, 11, 7)) == [("الليلة", "2016-11-07")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("تسعة عشر ثمانية وعشرون", "1928"), ("ولد في عشرين أربعة عشر", "2014"), ("ولد عام تسعة عشر تسعة وتسعون", "1999")])
+def test_a_year_said_in_two_halves(text: str, value: str) -> None:
+    assert [v for _, v in found(text)] == [value]
+
+
+def test_two_counts_are_no_year_and_the_next_hour_is_a_stretch_without_a_moment() -> None:
+    assert found("أحد عشر عشرون") == []
+    assert [(t.text, t.value) for t in find("سأعود في الساعة القادمة", None)] == [("في الساعة القادمة", "PT1H")]

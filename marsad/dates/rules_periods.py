@@ -185,13 +185,15 @@ class PeriodRules(SpanRules):
         return Hit(i, j, rest[1], val) if val else None
 
     def next_hour(self, i: int) -> Hit | None:
-        """«في الساعة القادمة/التالية», «الساعة الماضية»: the hour after or before the reference moment (only
-        when a moment is known)."""
+        """«في الساعة القادمة/التالية», «الساعة الماضية»: the hour after or before the reference moment (a
+        stretch of PT1H when no moment is known)."""
         cue = self.word(i, {"في", "خلال"})
         k = i + 1 if cue else i
         shift = self.lex.relative["shift"].get(self.norm(k + 1))
-        if self.moment is None or self.norm(k) != "الساعه" or shift not in ("1", "-1"):
+        if self.norm(k) != "الساعه" or shift not in ("1", "-1"):
             return None
+        if self.moment is None:  # the hour is said, its moments unknown
+            return Hit(i, k + 2, cue[1] if cue else self.t[i].start, V.Value("duration", "PT1H", "PT1H", "stretch"))
         other = self.moment + dt.timedelta(hours=int(shift))
         a, b = sorted((self.moment, other))
         return Hit(i, k + 2, cue[1] if cue else self.t[i].start, span_value(a, b))

@@ -25,7 +25,7 @@ class YearRules(DateRules):
         word = self.word(w, YEAR_WORDS | {"لعام", "لسنه"})
         k = w + 1 if word else w
         born = self.norm(k - 1) == "مواليد"  # «من مواليد 1985», «من مواليد ألفين»
-        yp = self.year(k, words=word is not None or born)
+        yp = self.year(k, words=word is not None or born) or self.spoken_year(k)
         if yp is None:
             return None
         y, j, calendar = yp
@@ -42,6 +42,19 @@ class YearRules(DateRules):
         if not (100 <= y <= 2100) or (not word and not 1000 <= y <= 2100):
             return None
         return Hit(i, self.year_shift(y, j), start, V.year_only(y))
+
+    def spoken_year(self, k: int) -> tuple[int, int, str] | None:
+        """«تسعة عشر ثمانية وعشرون» 1928: a year said in two halves without «عام», a teen hundred then a number
+        of 10 to 99 written straight after it (a hundred of 15 to 20; no «و» between: «تسعة عشر وعشرون» is no year)."""
+        first = parse_words(self.t, k)
+        if first is None or first[2] or not 15 <= first[0] <= 20 or first[1] - k < 2 and first[0] != 20:
+            return None
+        if first[1] >= len(self.t) or self.norm(first[1]).startswith("و"):
+            return None
+        rest = parse_words(self.t, first[1])
+        if rest is None or rest[2] or not 10 <= rest[0] <= 99:
+            return None
+        return first[0] * 100 + rest[0], rest[1], "gregorian"
 
     def or_later(self, j: int) -> int | None:
         """«2012 أو بعده», «2010 أو ما قبلها»: the year is the bound of an open range (the end after it)."""
