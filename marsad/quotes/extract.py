@@ -169,7 +169,7 @@ def article_quotes(article: Article) -> list[Quote]:
         raws.extend(sentence_quotes(start, end, index, ctx))
     registry = Registry(holders=ctx.holders)
     for raw in raws:
-        if raw.speaker is not None and raw.speaker not in registry.people + registry.names:
+        if raw.speaker is not None and not registry.known(raw.speaker):
             registry.add(raw.speaker)
     tail = [source_line(article), article.outlet]
     quotes: list[Quote] = []

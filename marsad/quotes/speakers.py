@@ -11,6 +11,7 @@ A phrase with no name is an organisation when it starts with an organisation hea
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field, replace
 
 from marsad.model import Mention
@@ -626,11 +627,25 @@ class Registry:
 
     holders: list[Speaker] = field(default_factory=list)  # titled names read anywhere in the text (not only speakers)
 
+    # ``people`` ordered by word count, most first, then as added: ``expand`` reads the longest names first
+    # without sorting every time (3,000 quoted people in one text took 14 s of sorting).
+    by_length: list[tuple[int, int, Speaker]] = field(default_factory=list)
+
+    named: set[Speaker] = field(default_factory=set)  # ``people`` and ``names`` as a set
+
+    def known(self, speaker: Speaker) -> bool:
+        """Already registered as a person or a one-word name."""
+        return speaker in self.named
+
     def add(self, speaker: Speaker) -> None:
         if speaker.kind == "PER":
+            bisect.insort(self.by_length, (-len(speaker.name.split()), len(self.people), speaker),
+                          key=lambda row: row[:2])
             self.people.append(speaker)
+            self.named.add(speaker)
         elif speaker.kind == "NAME":
             self.names.append(speaker)
+            self.named.add(speaker)
         elif speaker.kind == "ORG":
             self.orgs.append(speaker)
 
@@ -653,8 +668,11 @@ class Registry:
         """A short name («أنطونوف») to the fullest known form («أناتولي أنطونوف»)."""
         if speaker.kind not in ("NAME", "PER"):
             return speaker
-        for person in sorted(self.people, key=lambda p: -len(p.name.split())):
-            if len(person.name.split()) > len(speaker.name.split()) and same_name(person.name, speaker.name):
+        words = len(speaker.name.split())
+        for negative_words, _, person in self.by_length:
+            if -negative_words <= words:
+                break
+            if same_name(person.name, speaker.name):
                 return replace(speaker, name=person.name, kind="PER", role=speaker.role or person.role)
         return speaker
 
