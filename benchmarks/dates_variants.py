@@ -1233,6 +1233,34 @@ def gen_periods() -> Iterator[Variant]:
             yield from _gen("gen:edge of month", f"[في ]{edge} شهر {month}", f"XXXX-{MONTH_NUM[month]:02d}")
 
 
+def gen_month_grammar() -> Iterator[Variant]:
+    """«نوفمبر من 10 إلى 15», «من يناير إلى مارس», «بين يناير ومارس», «مارس من العام المقبل», «مارس الماضي»,
+    «الأسبوع الأخير من هذا الشهر», «الأسبوع الثالث من الشهر القادم»."""
+    for month in ("نوفمبر", "مارس", "أبريل"):
+        mo = MONTH_NUM[month]
+        for a, b in ((10, 15), (3, 9)):
+            for head, to in (("من", "إلى"), ("من", "حتى"), ("بين", "و"), ("بين", "و ")):
+                yield from _gen("gen:month front range", f"{month} {head} {a} {to} {b}".replace("و  ", "و ")
+                                if to != "و" else f"{month} {head} {a} و{b}",
+                                _range(f"XXXX-{mo:02d}-{a:02d}", f"XXXX-{mo:02d}-{b:02d}", b - a))
+        for word, year in (("من العام المقبل", 2017), ("من العام الماضي", 2015), ("من هذا العام", 2016)):
+            yield from _gen("gen:month of relative year", f"[في ]{month} {word}", f"{year}-{mo:02d}")
+            yield from _gen("gen:month of relative year", f"[في ]15 {month} {word}", f"{year}-{mo:02d}-15")
+        last = 2016 if mo < GEN_DAY.month else 2015  # «نوفمبر الماضي» said in November: a year ago
+        nxt = 2016 if mo > GEN_DAY.month else 2017
+        for word, year in (("الماضي", last), ("المقبل", nxt), ("القادم", nxt)):
+            yield from _gen("gen:month shift", f"[في ]{month} {word}", f"{year}-{mo:02d}")
+    for (m1, m2), year in itertools.product((("يناير", "مارس"), ("مايو", "أغسطس"), ("ديسمبر", "فبراير")), ("", " 2017")):
+        y2 = year.strip() or "XXXX"
+        y1 = str(int(y2) - 1) if y2 != "XXXX" and MONTH_NUM[m1] > MONTH_NUM[m2] else y2
+        value = f"({y1}-{MONTH_NUM[m1]:02d},{y2}-{MONTH_NUM[m2]:02d})"
+        for frame in ("من {} إلى {}", "من {} حتى {}", "بين {} و{}", "بين شهري {} و{}"):
+            yield from _gen("gen:month pair", frame.format(m1, m2) + year, value)
+    for word, n in (("الأول", 1), ("الثاني", 2), ("الثالث", 3), ("الأخير", 4)):
+        for ref, month in (("هذا الشهر", "2016-11"), ("الشهر القادم", "2016-12"), ("الشهر الماضي", "2016-10")):
+            yield from _gen("gen:week of relative month", f"[في ]الأسبوع {word} من {ref}", f"{month}-W{n:02d}")
+
+
 def gen_sets() -> Iterator[Variant]:
     """«كل يوم», «يوميا», «كل ثلاثاء», «كل يوم ثلاثاء», «أيام الأحد», «كل صباح», «كل 3 أيام», «كل أحد الساعة 9»."""
     for text, value in (("كل يوم", "P1D"), ("يوميا", "P1D"), ("كل أسبوع", "P1W"), ("أسبوعيا", "P1W"),
@@ -1414,7 +1442,7 @@ def gen_more_clock() -> Iterator[Variant]:
                 yield from _gen("gen:early/late day", f"في وقت {word} {of}{day}", _day(offset))
 
 
-GENERATED_MORE: list[Callable[[], Iterator[Variant]]] = [gen_spoken_years, gen_datetime_ranges, gen_more_clock, gen_week_ranges, gen_day_time_forms, gen_day_parts, gen_shifts,
+GENERATED_MORE: list[Callable[[], Iterator[Variant]]] = [gen_month_grammar, gen_spoken_years, gen_datetime_ranges, gen_more_clock, gen_week_ranges, gen_day_time_forms, gen_day_parts, gen_shifts,
                                                         gen_date_ranges, gen_periods, gen_sets, gen_holidays,
                                                         gen_reschedule]
 

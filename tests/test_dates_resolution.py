@@ -567,3 +567,22 @@ def test_a_year_said_in_two_halves(text: str, value: str) -> None:
 def test_two_counts_are_no_year_and_the_next_hour_is_a_stretch_without_a_moment() -> None:
     assert found("أحد عشر عشرون") == []
     assert [(t.text, t.value) for t in find("سأعود في الساعة القادمة", None)] == [("في الساعة القادمة", "PT1H")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("تنعقد الدورة نوفمبر من 10 إلى 15", "2016-11-10/2016-11-15"),
+    ("تنعقد الدورة مارس بين 15 و 19", "2016-03-15/2016-03-19"),
+    ("تنعقد الدورة من يناير إلى مارس", "2016-01/2016-03"),
+    ("تنعقد الدورة بين ديسمبر وفبراير", "2016-12/2017-02"),
+    ("تنعقد الدورة في مارس من العام المقبل", "2017-03"),
+    ("زار الوفد العاصمة مارس الماضي", "2016-03"),
+    ("تنعقد الدورة الأسبوع الأخير من هذا الشهر", "2016-11-W04"),
+])
+def test_month_ranges_and_months_of_a_named_year(text: str, value: str) -> None:
+    assert [v for _, v in found(text, dt.date(2016, 11, 7))] == [value]
+
+
+def test_practice_for_hours_and_pressure_are_no_months() -> None:
+    assert all("-" not in v[:8] for _, v in found("مارس من 3 إلى 5 ساعات يوميا"))
+    assert found("مارس الضغط على الحكومة") == []
+    assert found("انتقل من مارس إلى الحكومة") == []

@@ -178,3 +178,11 @@ def test_story_publication_leaves_undated_stories_alone_and_spans_months_as_a_ye
             "c": Article(id="c", source="c")}
     story_publication(Story(id="s", article_ids=["a", "b", "c"]), arts, Resources(Config()))
     assert arts["c"].published == "2015"
+
+
+def test_a_week_of_a_month_sorts_from_its_first_day_plus_whole_weeks() -> None:
+    from datetime import date
+
+    from marsad.dates.timeline import sort_key
+    assert sort_key("2016-11-W04") == date(2016, 11, 22)
+    assert sort_key("2017-03-W01") == date(2017, 3, 1)

@@ -293,7 +293,8 @@ def _with_bound(p: Parser, hit: Hit, floor: int) -> Hit:
             continue
         if cue == ("منذ",) and _dated(hit.val):
             continue
-        return Hit(k, hit.j, first[1], _in_time(p, hit.val) if words is WITHIN else hit.val)
+        definite = p.norm(hit.i).startswith("ال")  # «في الأيام العشرة الأولى»: the ten days, not in ten days
+        return Hit(k, hit.j, first[1], _in_time(p, hit.val) if words is WITHIN and not definite else hit.val)
     return hit
 
 

@@ -121,15 +121,18 @@ def day_range(p: Parser, i: int) -> Hit | None:
 def month_pair(p: Parser, i: int) -> Hit | None:
     """«بين شهري يناير ومارس», «خلال شهري يوليو وأغسطس 2021», «شهري رمضان وشوال»: the months from the first to
     the second (a year after the second holds for both; the first is in the year before when it comes later)."""
-    cue = p.word(i, {"بين"})
+    cue = p.word(i, {"بين", "من"})
     k = i + 1 if cue else i
-    dual = p.word(k, {"شهري"})
-    m1 = k + 1
-    first = p.month(m1) if dual else None
-    if dual is None or first is None:
+    dual = p.word(k, {"شهري"}) if not cue or cue[0] == "بين" else None
+    if dual is None and cue is None:
         return None
-    k = first[1] + 1 if p.norm(first[1]) == "و" else first[1]
-    second = p.month(k) if k > first[1] or p.norm(k).startswith("و") else None
+    m1 = k + 1 if dual else k  # «بين يناير ومارس», «من يناير إلى مارس»: two month names framed without «شهري»
+    first = p.month(m1)
+    if first is None or p.year_part(first[1]) is not None:
+        return None  # «من يناير 2016 إلى …»: a dated first end (``_range_pair``)
+    joiners = {"و"} if dual or cue and cue[0] == "بين" else RANGE_TO
+    k = first[1] + 1 if p.norm(first[1]) in joiners else first[1]
+    second = p.month(k) if k > first[1] or "و" in joiners and p.norm(k).startswith("و") else None
     if second is None or second[0].calendar != first[0].calendar or second[0].month == first[0].month:
         return None
     yp = p.year_part(second[1])
@@ -137,9 +140,10 @@ def month_pair(p: Parser, i: int) -> Hit | None:
     y1 = y2 - 1 if y2 is not None and first[0].month > second[0].month else y2
     a = p.make_date(m1, first[1], first[2], y1, first[0], None, first[0].calendar)
     b = p.make_date(k, yp[1] if yp else second[1], second[2], y2, second[0], None, second[0].calendar)
-    if a is None or b is None:
-        return None
-    return Hit(i, b.j, cue[1] if cue else dual[1], V.interval(a.val, _forward_month(a.val, b.val)))
+    if a is None or b is None or dual is None and p.norm(b.j) in ("الماضيين", "المقبلين", "القادمين"):
+        return None  # «من أبريل إلى يونيو الماضيين»: the dual shift moves both (``merge``)
+    start = cue[1] if cue else dual[1] if dual else p.t[i].start
+    return Hit(i, b.j, start, V.interval(a.val, _forward_month(a.val, b.val)))
 
 
 def _forward_month(a: V.Value, b: V.Value) -> V.Value:

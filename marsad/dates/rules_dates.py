@@ -8,7 +8,7 @@ import re
 
 from marsad.dates import values as V
 from marsad.dates.lexicon import MonthName
-from marsad.dates.numbers import parse_words
+from marsad.dates.numbers import bare, parse_words
 from marsad.dates.rules_base import (
     AM,
     AMBIGUOUS_MONTH_CUES,
@@ -20,6 +20,7 @@ from marsad.dates.rules_base import (
     MOVEMENT,
     NIGHT,
     PM,
+    RANGE_TO,
     STOPS,
     THIS,
     YEAR_WORDS,
@@ -57,8 +58,16 @@ class DateRules(Base):
         """[,] [من] [عام] YEAR after a month; «3-أكتوبر-2015» written with hyphens."""
         k = j + 1 if self.norm(j) in COMMA or self.norm(j) == "-" and self.adjacent(j - 1) and self.adjacent(j) else j
         k = k + 1 if self.norm(k) == "من" else k
+        after_of = k
         k = k + 1 if self.norm(k) in YEAR_WORDS else k
-        return self.year(k)
+        return self.year(k) or (self.relative_year(after_of) if after_of > j else None)
+
+    def relative_year(self, k: int) -> tuple[int, int, str] | None:
+        """«(مارس) من العام المقبل», «من هذا العام», «من السنة الماضية»: a year named from the anchor."""
+        ref = self.unit_shift(k)
+        if ref is None or ref.val.precision != "year" or not ref.val.value.isdigit():
+            return None
+        return int(ref.val.value), ref.j, "gregorian"
 
     def month_date(self, i: int) -> Hit | None:
         """«3 أكتوبر/تشرين الأول 2015», «الرابع من مايو», «يناير 1», «سبتمبر/أيلول 2014», «شهر يناير»."""
@@ -98,7 +107,13 @@ class DateRules(Base):
             return None
         k += 1 + (self.norm(k + 1) == "شهر")
         mo = self.month(k)
-        if mo is None or mo[0].calendar != "gregorian":
+        if mo is None:  # «الأسبوع الأخير من هذا الشهر», «الأسبوع الثالث من الشهر القادم»
+            ref = self.unit_shift(k)
+            if ref is None or ref.val.precision != "month" or not ref.val.value[:4].isdigit():
+                return None
+            timex = f"{ref.val.value}-W{n:02d}"
+            return Hit(i, ref.j, start, V.Value("date", timex, timex, "relative", None, "week"))
+        if mo[0].calendar != "gregorian":
             return None
         year = self.year_part(mo[1])  # «الأسبوع الأول من مارس 2017» 2017-03-W01
         timex = f"{year[0] if year and year[2] == 'gregorian' else 'XXXX'}-{mo[0].month:02d}-W{n:02d}"
@@ -264,6 +279,10 @@ class DateRules(Base):
             y, calendar = None, m.calendar
         if day is None and y is None and self.t[start_i - 1].kind == "d" and start_i > 0:
             return None  # «قوى 14 آذار»: a number before a bare month that made no date with it
+        if day is None and y is None and self.word(j, {"بين", "من"}):
+            ranged = self.month_range(start_i, j, start, m)  # «مارس بين 15 و 19», «نوفمبر من 10 إلى 15»
+            if ranged:
+                return ranged
         year_ref = self.unit_shift(j) if j < len(self.t) else None
         cued = prefix or edge or dual or self.cue(start_i - 1) in MONTH_CUES or self.word(j, self.lex.relative["shift"]) \
             or (self.future_verb(start_i - 1) and m.system != "english" and not m.ambiguous and not m.proper_name) \
@@ -271,24 +290,28 @@ class DateRules(Base):
         if day is None and y is None and not cued:
             return None  # a bare month name («نيسان» the car maker, «رجب» a name) needs a cue
         if day is None and y is None and m.ambiguous and not (prefix or edge or dual) \
-                and self.cue(start_i - 1) not in AMBIGUOUS_MONTH_CUES:
-            return None  # «إلى صفر» is «to zero»; «في صفر», «شهر صفر» are the month
-        if day is None and y is None and self.word(j, {"بين"}):
-            return self.month_range(start_i, j, start, m)
+                and self.cue(start_i - 1) not in AMBIGUOUS_MONTH_CUES and not self.word(j, self.lex.relative["shift"]):
+            return None  # «إلى صفر» is «to zero»; «في صفر», «شهر صفر», «مارس الماضي» are the month
         hit = self.make_date(start_i, j, start, y, m, day, calendar)
         if hit and day is None and y is None:
             hit = self.month_shift(hit, m, prefix is not None and prefix[0] in THIS)
         return hit
 
     def month_range(self, i: int, j: int, start: int, m: MonthName) -> Hit | None:
-        """«نوفمبر بين 15 و 19», «شهر نوفمبر بين الخامس عشر والتاسع عشر»."""
+        """«نوفمبر بين 15 و 19», «شهر نوفمبر بين الخامس عشر والتاسع عشر», «نوفمبر من 10 إلى 15»."""
         a = self.day(j + 1)
         if a is None:
             return None
-        k = a[1] + 1 if self.norm(a[1]) == "و" else a[1]
-        b = self.day(k)
-        if b is None:
+        joiners = {"و"} if self.norm(j) == "بين" else RANGE_TO
+        if self.norm(a[1]) in joiners:
+            k = a[1] + 1
+        elif self.norm(j) == "بين" and self.norm(a[1]).startswith("و"):
+            k = a[1]
+        else:
             return None
+        b = self.day(k)
+        if b is None or bare(self.norm(b[1])) in self.lex.relative["dur"]:
+            return None  # «مارس من 3 إلى 5 ساعات»: practised for hours
         first = self.make_date(i, a[1], start, None, m, a[0], m.calendar)
         second = self.make_date(i, b[1], start, None, m, b[0], m.calendar)
         if first is None or second is None:

@@ -24,11 +24,13 @@ def sort_key(value: str) -> dt.date | None:
     year, part = int(m.group(1)), m.group(2)
     if part.startswith("W"):  # a week from its Monday, its weekend («2015-W41-WE») from its Saturday
         return dt.date.fromisocalendar(year, int(part[1:]), 6 if value.endswith("-WE") else 1)
-    day = value[8:10] if len(value) >= 10 and value[7] == "-" else "01"
+    week_of_month = re.match(r"-W(\d\d)", value[7:])  # «2016-11-W04»: from the 1st plus whole weeks
+    day = value[8:10] if len(value) >= 10 and value[7] == "-" and not week_of_month else "01"
     try:
-        return dt.date(year, int(part), int(day))
+        first = dt.date(year, int(part), int(day))
     except ValueError:
         return None
+    return first + dt.timedelta(weeks=int(week_of_month.group(1)) - 1) if week_of_month else first
 
 
 def words(sentence: str) -> set[str]:
