@@ -1409,6 +1409,14 @@ def _two_digits(n: int) -> str:
     return TENS_W[n // 10] if n % 10 == 0 else f"{UNITS_1_19[n % 10]} و{TENS_W[n // 10]}"
 
 
+def gen_whole_units() -> Iterator[Variant]:
+    """«اليوم كله», «الأسبوع بأكمله», «الشهر كاملا», «طوال العام»: the whole of one unit."""
+    for unit, code in (("اليوم", "P1D"), ("الأسبوع", "P1W"), ("الشهر", "P1M"), ("العام", "P1Y")):
+        for word in ("كله", "بأكمله", "كاملا"):
+            yield from _gen("gen:whole unit", f"{unit} {word}", code, ["سأغادر {}", "بقي في المستشفى {} قبل أن يعود"])
+        yield from _gen("gen:whole unit", f"طوال {unit}", code, ["سأغادر {}"])
+
+
 def gen_spoken_years() -> Iterator[Variant]:
     """«تسعة عشر ثمانية وعشرون» 1928, «عام تسعة عشر تسعة وتسعين» 1999: a year said in two halves."""
     for year in (1928, 1995, 1999, 1967, 1810, 2014, 2020, 1512):
@@ -1442,7 +1450,7 @@ def gen_more_clock() -> Iterator[Variant]:
                 yield from _gen("gen:early/late day", f"في وقت {word} {of}{day}", _day(offset))
 
 
-GENERATED_MORE: list[Callable[[], Iterator[Variant]]] = [gen_month_grammar, gen_spoken_years, gen_datetime_ranges, gen_more_clock, gen_week_ranges, gen_day_time_forms, gen_day_parts, gen_shifts,
+GENERATED_MORE: list[Callable[[], Iterator[Variant]]] = [gen_whole_units, gen_month_grammar, gen_spoken_years, gen_datetime_ranges, gen_more_clock, gen_week_ranges, gen_day_time_forms, gen_day_parts, gen_shifts,
                                                         gen_date_ranges, gen_periods, gen_sets, gen_holidays,
                                                         gen_reschedule]
 

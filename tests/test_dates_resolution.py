@@ -586,3 +586,9 @@ def test_practice_for_hours_and_pressure_are_no_months() -> None:
     assert all("-" not in v[:8] for _, v in found("مارس من 3 إلى 5 ساعات يوميا"))
     assert found("مارس الضغط على الحكومة") == []
     assert found("انتقل من مارس إلى الحكومة") == []
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("بقي في المستشفى الأسبوع كله", "الأسبوع كله", "P1W"), ("سأغادر اليوم بأكمله", "اليوم بأكمله", "P1D")])
+def test_the_whole_of_one_unit_is_a_duration(text: str, surface: str, value: str) -> None:
+    assert found(text) == [(surface, value)]

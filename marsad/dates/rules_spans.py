@@ -16,6 +16,8 @@ BARE_PLURALS = frozenset({"ايام", "اسابيع", "اشهر", "شهور", "�
 AGE_CUES = frozenset({"العمر", "عمر", "عمره", "عمرها", "عمرهم", "سن", "البالغ", "البالغه"})
 # After a single unit, words that give it its count («أسبوع واحد», «يوما كاملا»).
 WHOLE = frozenset({"كامل", "كامله", "كاملا", "واحد", "واحده", "واحدا"})
+# After a unit with the article, words that make it the whole unit («اليوم كله», «الأسبوع بأكمله»).
+WHOLE_AFTER = frozenset({"كله", "كلها", "باكمله", "باكملها", "كاملا", "كامله", "كامل"})
 # After a counted plural unit, «the last» N units up to now («الأشهر الستة الأخيرة»).
 LAST = frozenset({"الاخيره", "الاخير"})
 # Words of approximation between a cue and its amount; the amount is resolved as said.
@@ -31,6 +33,9 @@ class SpanRules(TimeRules):
     # -- durations -------------------------------------------------------------------------------------
     def duration(self, i: int) -> Hit | None:
         """«3 أيام», «أسبوعين», «منذ ثمانية أيام», «قبل شهرين», «بعد يومين», «طوال اليوم», «عام و شهر و 21 يوما»."""
+        whole = self.whole_unit(i)
+        if whole:
+            return whole
         cue = self.word(i, AGO.keys() | DURATION_CUES | {"اخر"})
         k = self.past_approximation(i + 1) if cue else i
         parts = self.amounts(k)
@@ -130,6 +135,16 @@ class SpanRules(TimeRules):
         """A number word and a unit both with the article are no count: in «الاثنين الساعة 8» «الساعة» is the
         clock after a weekday, not «two hours» (found by the generated day+time variants); «3 الساعات» counts."""
         return all(self.t[x].kind == "w" and self.norm(x).startswith("ال") for x in (k, j))
+
+    def whole_unit(self, i: int) -> Hit | None:
+        """«اليوم كله», «الأسبوع بأكمله», «الشهر كاملا»: the whole of one unit (P1D, P1W), as «طوال اليوم»."""
+        if self.norm(i + 1) not in WHOLE_AFTER or not self.norm(i).startswith("ال"):
+            return None
+        unit = self.lex.relative["dur"].get(self.norm(i))
+        if unit is None or unit in ("H", "MIN", "S"):
+            return None  # «الساعة كلها»: not said of a clock hour here
+        period = V.duration(1, unit)
+        return Hit(i, i + 2, self.t[i].start, V.Value("duration", period, period, "explicit"))
 
     def age_before(self, k: int) -> bool:
         """«من العمر 45 عاما», «عمره 12 عاما», «عن عمر ناهز 80 عاما»: the years before ``k`` are an age."""
