@@ -33,9 +33,9 @@ class SpanRules(TimeRules):
     # -- durations -------------------------------------------------------------------------------------
     def duration(self, i: int) -> Hit | None:
         """«3 أيام», «أسبوعين», «منذ ثمانية أيام», «قبل شهرين», «بعد يومين», «طوال اليوم», «عام و شهر و 21 يوما»."""
-        whole = self.whole_unit(i)
-        if whole:
-            return whole
+        all_of = self.whole_unit(i)
+        if all_of:
+            return all_of
         cue = self.word(i, AGO.keys() | DURATION_CUES | {"اخر"})
         k = self.past_approximation(i + 1) if cue else i
         parts = self.amounts(k)
