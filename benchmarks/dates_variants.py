@@ -1117,6 +1117,10 @@ def gen_day_parts() -> Iterator[Variant]:
         for adv, part in PART_ADVERBS:
             yield from _gen("gen:weekday then part", f"{wd} {adv}", f"XXXX-WXX-{iso}T{part}")
             yield from _gen("gen:weekday then part", f"[يوم ]{wd} {adv}", f"XXXX-WXX-{iso}T{part}")
+    for date, value in DATES[:6]:
+        for noun, part in PART_NOUNS:
+            yield from _gen("gen:part of a date", f"[في ]{noun} {date}", f"{value.replace('[يوم ]', '')}T{part}")
+            yield from _gen("gen:part of a date", f"{noun} {date} الساعة 8", value + ("T08" if part == "MO" else "T20"))
     for text, offset, part in (("هذا الصباح", 0, "MO"), ("هذا المساء", 0, "EV"), ("الليلة", 0, "NI"),
                                ("هذه الليلة", 0, "NI"), ("الليلة الماضية", -1, "NI"), ("الليلة القادمة", 1, "NI"),
                                ("ليلة أمس", -1, "NI"), ("صباح اليوم", 0, "MO"), ("مساء اليوم", 0, "EV"),

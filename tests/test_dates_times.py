@@ -231,3 +231,17 @@ def test_a_decimal_and_minutes_to_a_counted_noun_are_no_time() -> None:
 
 def test_later_or_earlier_today_is_the_day() -> None:
     assert timexes("سأعود في وقت لاحق من اليوم") == [("في وقت لاحق من اليوم", "2016-11-07")]
+
+
+@pytest.mark.parametrize(("text", "surface", "timex"), [
+    ("سأعود مساء 15 أكتوبر", "مساء 15 أكتوبر", "XXXX-10-15TEV"),
+    ("سأعود صباح يوم 15 أكتوبر", "صباح يوم 15 أكتوبر", "XXXX-10-15TMO"),
+    ("سأعود في مساء 15 أكتوبر الساعة 8", "مساء 15 أكتوبر الساعة 8", "XXXX-10-15T20"),
+    ("سأعود غدا قرابة الساعة 8 مساء", "غدا قرابة الساعة 8 مساء", "2016-11-08T20"),
+])
+def test_a_part_of_a_written_date_is_no_hour_of_its_day_number(text: str, surface: str, timex: str) -> None:
+    assert timexes(text) == [(surface, timex)]
+
+
+def test_fifteen_people_in_the_evening_are_no_time() -> None:
+    assert timexes("وصل مساء 15 شخصا") == []

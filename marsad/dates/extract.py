@@ -40,7 +40,7 @@ from marsad.dates.scan import scan
 from marsad.model import TimeExpression
 
 DAYPART_PM = frozenset({"AF", "EV", "NI"})
-TIME_GLUE = frozenset({",", "،", "في", "عند", "على", "علي", "من", "حوالي", "نحو", "تمام", "-", "يوم"})  # «… مساء يوم 15 أكتوبر»
+TIME_GLUE = frozenset({",", "،", "في", "عند", "على", "علي", "من", "حوالي", "نحو", "قرابه", "تمام", "-", "يوم"})  # «… مساء يوم 15 أكتوبر»
 
 
 @dataclass(slots=True)

@@ -45,6 +45,8 @@ class TimeRules(YearRules):
         got = self.clock_digits(k) or self.clock_words(k) or self.dotted_clock(k, bool(sa))
         if got is None:
             return self.named_time(i)
+        if before and not sa and (self.month(got[3]) is not None or got[0] > 12 and got[1] is None):
+            return None  # «مساء 15 أكتوبر»: the evening of a day of the month, «مساء 15 شخصا» a count; not 15:00
         h, mi, s, j, marked = got
         less = self.minutes_less(j)
         if less:  # «الخامسة والنصف إلا ثلاث دقائق» 05:27, «الثالثة إلا 20 دقيقة» 02:40
@@ -110,7 +112,7 @@ class TimeRules(YearRules):
             day = V.relative_day(0, self.anchor)
             return Hit(i, k + 1, start, V.Value("date", day.timex + "T" + code,
                                                  day.value, day.resolution, day.date, "day"))
-        day_hit = self.relative_day(k + 1) or self.weekday(k + 1)
+        day_hit = self.relative_day(k + 1) or self.weekday(k + 1) or self.written_day(k + 1)
         if day_hit is None or got[0] in ("الصباح", "المساء", "الليل", "الظهيره"):
             return None
         named = self.weekday(day_hit.j) if day_hit.val.resolution == "relative" else None
@@ -119,6 +121,14 @@ class TimeRules(YearRules):
         v = day_hit.val
         written = v.value if v.resolution == "weekday-after-anchor" else v.timex  # «بعد ظهر الاثنين المقبل»
         return Hit(i, day_hit.j, start, V.Value("date", f"{written}T{code}", v.value, v.resolution, v.date, "day"))
+
+    def written_day(self, k: int) -> Hit | None:
+        """«(يوم) 15 أكتوبر», «الأول من يناير», «21/4/2016» after a part of the day («مساء 15 أكتوبر»)."""
+        d = k + 1 if self.norm(k) == "يوم" else k
+        hit = self.month_date(d) or self.numeric(d)
+        if hit is None or hit.i != d or hit.val.precision != "day" or "T" in hit.val.timex[10:]:
+            return None
+        return Hit(k, hit.j, self.t[k].start, hit.val)
 
     def named_time(self, i: int) -> Hit | None:
         """«منتصف الليل» T00, «منتصف النهار» / «الظهيرة» T12."""
