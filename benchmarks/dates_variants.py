@@ -1260,6 +1260,23 @@ def gen_month_grammar() -> Iterator[Variant]:
         value = f"({y1}-{MONTH_NUM[m1]:02d},{y2}-{MONTH_NUM[m2]:02d})"
         for frame in ("من {} إلى {}", "من {} حتى {}", "بين {} و{}", "بين شهري {} و{}"):
             yield from _gen("gen:month pair", frame.format(m1, m2) + year, value)
+    months = {"الشهر": (2016, 11), "هذا الشهر": (2016, 11), "الشهر القادم": (2016, 12), "الشهر الماضي": (2016, 10)}
+    for ref, (y, m) in months.items():
+        first = dt.date(y, m, 1)
+        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        for text, day in ((f"أول يوم من {ref}", first), (f"آخر يوم من {ref}", last), (f"اليوم الأخير من {ref}", last),
+                          (f"اليوم الأول من {ref}", first)):
+            yield from _gen("gen:first/last day", f"[في ]{text}", day.isoformat())
+        for wd, iso in WEEKDAY_NAMES[::2]:
+            days = [first + dt.timedelta(days=k) for k in range((last - first).days + 1)]
+            hits = [d for d in days if d.isoweekday() == iso]
+            bare = wd.removeprefix("ال")
+            yield from _gen("gen:nth weekday", f"أول {bare} من {ref}", hits[0].isoformat())
+            yield from _gen("gen:nth weekday", f"آخر {bare} من {ref}", hits[-1].isoformat())
+            yield from _gen("gen:nth weekday", f"{wd} الثاني من {ref}", hits[1].isoformat())
+    for year, text in ((2016, "العام"), (2017, "العام المقبل"), (2015, "2015")):
+        yield from _gen("gen:first/last day", f"[في ]آخر يوم من {text}", f"{year}-12-31")
+        yield from _gen("gen:first/last day", f"[في ]أول يوم في {text}", f"{year}-01-01")
     for word, n in (("الأول", 1), ("الثاني", 2), ("الثالث", 3), ("الأخير", 4)):
         for ref, month in (("هذا الشهر", "2016-11"), ("الشهر القادم", "2016-12"), ("الشهر الماضي", "2016-10")):
             yield from _gen("gen:week of relative month", f"[في ]الأسبوع {word} من {ref}", f"{month}-W{n:02d}")

@@ -592,3 +592,17 @@ def test_practice_for_hours_and_pressure_are_no_months() -> None:
     ("بقي في المستشفى الأسبوع كله", "الأسبوع كله", "P1W"), ("سأغادر اليوم بأكمله", "اليوم بأكمله", "P1D")])
 def test_the_whole_of_one_unit_is_a_duration(text: str, surface: str, value: str) -> None:
     assert found(text) == [(surface, value)]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("تنتهي المهلة آخر يوم من الشهر", "2016-11-30"), ("تبدأ الخطة أول يوم في العام المقبل", "2017-01-01"),
+    ("يجتمع المجلس آخر جمعة من الشهر", "2016-11-25"), ("يجتمع المجلس الأحد الأول من الشهر", "2016-11-06"),
+    ("وصل اليوم السابق", "2016-11-06"),
+])
+def test_first_and_last_days_and_weekdays_of_a_month(text: str, value: str) -> None:
+    assert [v for _, v in found(text, dt.date(2016, 11, 7))] == [value]
+
+
+def test_the_last_day_of_a_conference_or_a_life_is_no_date() -> None:
+    assert found("في اليوم الأخير من المؤتمر") == []
+    assert found("آخر يوم من حياته") == []

@@ -56,7 +56,7 @@ class Found:
 def patterns(p: Parser) -> list[Callable[[int], Hit | None]]:
     return [p.nth_weekday, p.month_date, p.numeric, p.weekday, p.relative_day, p.unit_shift, p.duration, p.year_alone,
             p.clock, p.frequency, p.bare_day, p.for_the_day, p.season, p.decade, p.century, p.part_of_day, p.holiday,
-            p.day_part_period, p.day_end, p.rest_of, p.now, p.early_late, p.next_hour,
+            p.day_part_period, p.day_end, p.rest_of, p.now, p.early_late, p.next_hour, p.edge_day,
             lambda i: day_range(p, i), lambda i: month_pair(p, i),
             lambda i: hour_range(p, i), lambda i: moved_to(p, i)]
 

@@ -102,15 +102,18 @@ class PeriodRules(SpanRules):
         if rank is not None and self.norm(i + 1) == "يوم":
             got = self.phrase(i + 2, self.lex.weekdays)
             day = (self.lex.weekdays[got[0]][0], got[1]) if got else None
+        elif rank is not None:  # «أول أحد من الشهر», «آخر جمعة من الشهر»: the weekday's bare form after the rank
+            got = self.phrase(i + 1, self.lex.weekdays)
+            day = (self.lex.weekdays[got[0]][0], got[1]) if got and self.lex.weekdays[got[0]][1] else None
         else:
             got = self.phrase(i, self.lex.weekdays)
             if got is None or self.lex.weekdays[got[0]][1]:
                 return None
-            rank = self._rank(self.norm(got[1]), feminine=True)
+            rank = self._rank(self.norm(got[1]), feminine=True) or MASCULINE_RANKS.get(self.norm(got[1]))
             day = (self.lex.weekdays[got[0]][0], got[1] + 1) if rank is not None else None
         if day is None or rank is None or self.norm(day[1]) not in ("من", "في"):
             return self.weekday_rank(i)
-        month = self.month_first(day[1] + 1) or self.unit_shift(day[1] + 1)
+        month = self.month_first(day[1] + 1) or self.unit_shift(day[1] + 1) or self.this_month(day[1] + 1)
         if month is None or month.i != day[1] + 1 or month.val.precision != "month":
             return self.weekday_rank(i)
         timex = f"{month.val.timex[:7]}-WXX-{day[0]}-{rank}"
@@ -135,6 +138,34 @@ class PeriodRules(SpanRules):
         timex = f"{after.val.timex[:7]}-WXX-{iso}-{rank}" if after.val.timex[5:7].isdigit() else value
         return Hit(i, after.j, got[2], V.Value("date", timex, value, after.val.resolution,
                                                dt.date.fromisoformat(value), "day"))
+
+    def this_month(self, k: int) -> Hit | None:
+        """«الشهر» alone after «من/في» in «آخر جمعة من الشهر», «أول يوم من الشهر»: the anchor's month."""
+        if self.norm(k) != "الشهر" or self.norm(k + 1) in ("نفسه", "ذاته") or self.shift_after(k + 1)[0] is not None:
+            return None
+        val = V.unit_shift("M", 0, self.anchor)
+        return Hit(k, k + 1, self.t[k].start, val) if val else None
+
+    def edge_day(self, i: int) -> Hit | None:
+        """«أول/آخر يوم من الشهر», «اليوم الأخير من العام», «آخر يوم في الشهر المقبل»: the first or last day of a
+        month or a year."""
+        last = self.norm(i) == "اخر" or self.norm(i) == "اليوم" and self.norm(i + 1) in ("الاخير", "الاول")
+        first = self.norm(i) == "اول" or self.norm(i) == "اليوم" and self.norm(i + 1) == "الاول"
+        last = last and not first
+        k = i + 2
+        if not (first or last) or self.norm(i + 1) not in ("يوم", "الاخير", "الاول") or self.norm(k) not in ("من", "في"):
+            return None
+        period = self.unit_shift(k + 1) or self.this_month(k + 1) or self.this_year(k + 1) or self.month_first(k + 1) \
+            or self.year_alone(k + 1)
+        if period is None or period.i != k + 1 or not re.fullmatch(r"\d{4}(-\d\d)?", period.val.value):
+            return None
+        y = int(period.val.value[:4])
+        if len(period.val.value) == 4:
+            day = dt.date(y, 1, 1) if first else dt.date(y, 12, 31)
+        else:
+            m = int(period.val.value[5:7])
+            day = dt.date(y, m, 1) if first else V.add_months(dt.date(y, m, 1), 1) - dt.timedelta(days=1)
+        return Hit(i, period.j, self.t[i].start, V.day_value(day, day.isoformat(), "relative"))
 
     @staticmethod
     def _rank(word: str, feminine: bool = False) -> int | None:
