@@ -1461,6 +1461,10 @@ def gen_more_clock() -> Iterator[Variant]:
         for m, words in ((20, "عشرين"), (5, "خمس"), (10, "عشر"), (5, "خمسة"), (25, "خمس وعشرين")):
             yield from _gen("gen:minutes to, bare", f"[في ]{HOURS_FW[h - 1]} إلا {words}", _hhmm(h, -m))
             yield from _gen("gen:minutes to, bare", f"الساعة {HOURS_FW[h - 1]} إلا {words} مساء", _hhmm(h + 12, -m))
+    for a, b, h1, h2 in (("9 صباحا", "الظهر", 9, 12), ("الظهر", "3 مساء", 12, 15), ("منتصف الليل", "6 صباحا", 0, 6),
+                         ("العاشرة صباحا", "الظهر", 10, 12), ("الظهر", "الرابعة عصرا", 12, 16)):
+        for frame in ("من {} حتى {}", "من {} إلى {}", "بين {} و{}"):
+            yield from _gen("gen:named time range", frame.format(a, b), f"({_hhmm(h1)},{_hhmm(h2)})")
     for day, words in ((21, "الحادي والعشرين"), (5, "الخامس"), (12, "12"), (3, "الثالث")):
         for wd, _ in WEEKDAY_NAMES[::3]:
             yield from _gen("gen:day weekday of month", f"{words} يوم {wd} من هذا الشهر", f"2016-11-{day:02d}")

@@ -245,3 +245,16 @@ def test_a_part_of_a_written_date_is_no_hour_of_its_day_number(text: str, surfac
 
 def test_fifteen_people_in_the_evening_are_no_time() -> None:
     assert timexes("وصل مساء 15 شخصا") == []
+
+
+@pytest.mark.parametrize(("text", "surface", "timex"), [
+    ("سأعود من 9 صباحا حتى الظهر", "من 9 صباحا حتى الظهر", "(T09,T12,PT3H)"),
+    ("سأعود بين الظهر والرابعة عصرا", "بين الظهر والرابعة عصرا", "(T12,T16,PT4H)"),
+])
+def test_noon_as_an_end_of_a_range_of_hours(text: str, surface: str, timex: str) -> None:
+    assert timexes(text) == [(surface, timex)]
+
+
+def test_the_early_hours_of_the_morning_are_no_one_o_clock() -> None:
+    assert timexes("سأعود في ساعات المساء الأولى") == []
+    assert timexes("أصيب في الظهر") == []

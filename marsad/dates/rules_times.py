@@ -42,6 +42,10 @@ class TimeRules(YearRules):
         if not second_end and k >= 2 and self.norm(k - 1) == "-" and self.t[k - 2].kind == "d" \
                 and len(self.t[k - 2].norm) <= 2:  # (after a year, «2017-6:37 صباحًا» is a time)
             return None  # the second number of «4 - 1» or «8-9 صباحا»: a score, or a range found from its start
+        if before and not sa and self.norm(i - 1) in ("ساعات", "الساعات"):
+            return None  # «في ساعات الصباح الأولى»: the early hours of the morning, not 01:00
+        if before and not sa and self.norm(k).startswith("و"):
+            return self.named_time(i)  # «بين الظهر والرابعة»: noon, then the second end
         got = self.clock_digits(k) or self.clock_words(k) or self.dotted_clock(k, bool(sa))
         if got is None:
             return self.named_time(i)
@@ -140,6 +144,9 @@ class TimeRules(YearRules):
         if self.norm(i) == "الظهر" and self.norm(i - 1) in clock_words()["noon_cue"]:
             # «عند/قرابة/حوالي الظهر» noon; not «في الظهر» (also «in the back») nor «بعد الظهر» (afternoon)
             return Hit(i, i + 1, self.t[i].start, V.Value("time", "T12", "T12", "explicit"))
+        joined = self.forms(i)[-1] if self.norm(i) == "والظهر" else None
+        if joined and any(self.norm(k) == "بين" for k in range(max(i - 4, 0), i)):  # «بين 9 صباحا والظهر»
+            return Hit(i, i + 1, joined[1], V.Value("time", "T12", "T12", "explicit"))
         for n in (3, 2, 1):
             if i + n <= len(self.t) and not (n == 3 and self.norm(i + 1) != "-"):
                 key = " ".join(self.t[k].norm for k in range(i, i + n) if self.t[k].norm != "-")
