@@ -10,6 +10,7 @@ from marsad.quotes.cues import clause_start
 from marsad.quotes.frame import head_phrase_end
 from marsad.quotes.lexicon import country_names
 from marsad.quotes.speakers import (
+    SUBORDINATORS,
     Registry,
     Speaker,
     before_object,
@@ -30,8 +31,6 @@ from marsad.quotes.tokens import (
     word_kind_of,
 )
 from marsad.text.normalize import match_key
-
-SUBORDINATORS = frozenset({"حين", "حينما", "عندما", "لما", "بعدما", "اذ"})
 
 
 def in_time_clause(toks: list[Tok], hit: Hit) -> bool:

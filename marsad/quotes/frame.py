@@ -29,7 +29,7 @@ from marsad.quotes.context import (
     span_text,
 )
 from marsad.quotes.cues import subject_before
-from marsad.quotes.lexicon import bare_openers
+from marsad.quotes.lexicon import bare_openers, outlet_heads
 from marsad.quotes.relay import (
     relay_noun_phrase,
     relay_span,
@@ -83,11 +83,25 @@ def addressee_relay(region: list[Tok], ctx: Context) -> str | None:
         if tok.key.startswith("لل") and word_kind_of(tok.key[2:]) == "org":  # «للقناة التلفزيونية الاسرائيلية العاشرة»
             return relay_noun_phrase(ctx.text, region[n:], lam=True)
         if tok.key.startswith("ل") and not tok.key.startswith("لل") and word_kind_of(tok.key[1:]) == "org":
+            if role_genitive(region, n):
+                return None  # «دعا الأمين العام لحزب الله حسن نصر الله»: the party of the title, not an outlet told
             q = opened_at(rest[0], ctx) if rest and rest[0].text in OPENERS else None
             if q is not None and q.words(ctx.text) <= MAX_NAME_QUOTE_WORDS:
                 return f"{ctx.text[tok.start + 1 : tok.end]} {ctx.text[q.start : q.end]}"
             return relay_noun_phrase(ctx.text, region[n:], lam=True)
     return None
+
+
+def role_genitive(region: list[Tok], n: int) -> bool:
+    """«الأمين العام لحزب الله», «المدير التنفيذي لشركة ...»: a ل-organisation right after a title with no name is the
+    title's genitive, not the outlet told, unless the organisation is a news outlet («المتحدث لوكالة فرانس برس»)."""
+    if not 0 < n < len(region) or region[n].key[:1] != "ل" or region[n].key.startswith("لل"):
+        return False
+    head = region[n].key[1:]
+    if word_kind_of(head) != "org" or head in outlet_heads() or word_kind(region[0]) != "role":
+        return False
+    return all(t.is_word and word_kind(t) in ("role", "") and (t.definite or word_kind(t) == "role")
+               for t in region[:n])
 
 
 def _after_addressee(region: list[Tok], told: str | None, ctx: Context) -> list[Tok]:
@@ -305,7 +319,8 @@ def _holder(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
         return None
     after = frame.region[frame.region.index(frame.phrase[-1]) + 1 :]
     cut_by_preposition = bool(after) and after[0].is_word and (after[0].bare in PREPOSITIONS
-                                                               or after[0].key.startswith(("لل", "بال")))
+                                                               or after[0].key.startswith(("لل", "بال"))
+                                                               or role_genitive(frame.region, len(frame.phrase)))
     if len(frame.phrase) == 1 and not frame.phrase[0].definite:
         # «مسؤول في شرطة ...»: an unnamed official, unless a tagged person closes the title («عضو في وفد حماس اسامة حمدان»)
         return _closing_person(after, ctx) if word_kind(frame.phrase[0]) == "role" else None

@@ -401,10 +401,14 @@ def apposed_name(text: str, toks: list[Tok]) -> Speaker | None:
     return Speaker(_span(text, run), "PER", "", run[0].start, run[-1].end)
 
 
+# Words opening a time clause («عندما يقول انه», «حين قال»): the clause's verb has its subject after it or none.
+SUBORDINATORS = frozenset({"حين", "حينما", "عندما", "لما", "بعدما", "اذ"})
+
+
 def _clause_start(tok: Tok) -> bool:
     from marsad.quotes.tokens import COMPLEMENTIZERS
 
-    return tok.key in COMPLEMENTIZERS or tok.key in ("فيما", "بينما") or tok.bare in ("فيما", "بينما", "كما", "حين", "لكن", "لكنه", "لكنها", "ولكن",
+    return tok.key in COMPLEMENTIZERS or tok.key in SUBORDINATORS or tok.key in ("فيما", "بينما") or tok.bare in ("فيما", "بينما", "كما", "حين", "لكن", "لكنه", "لكنها", "ولكن",
                                                       "اذ", "حيث", "اما")
 
 
@@ -417,7 +421,7 @@ def _is_adjective(key: str, definite: bool) -> bool:
 
 def _name_like(tok: Tok, prev: Tok | None) -> bool:
     if not tok.is_word or not tok.key or word_kind(tok) not in ("", "place") or _prepositional(tok.key) or adverbial(tok) \
-            or tok.key in bare_openers():  # «الشيخ ليت الناس ...»: a particle opening speech is no name
+            or tok.key in bare_openers() or tok.key in SUBORDINATORS:  # «الشيخ ليت الناس ...», «عندما»: no name
         return False  # a place head may open a name («محافظة صلاح الدين أحمد ناجي جبارة»); only the holder search skips it
     if _prepositional_object(tok.key):
         return False  # «تروتنيف بوقف مشروع», «الجبوري تنظيم القاعدة بعدم التمييز»: a ب/ل-phrase, no name
