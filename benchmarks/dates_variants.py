@@ -1254,6 +1254,12 @@ def gen_month_grammar() -> Iterator[Variant]:
         nxt = 2016 if mo > GEN_DAY.month else 2017
         for word, year in (("الماضي", last), ("المقبل", nxt), ("القادم", nxt)):
             yield from _gen("gen:month shift", f"[في ]{month} {word}", f"{year}-{mo:02d}")
+    for month in ("أكتوبر", "يناير", "سبتمبر"):
+        mo = MONTH_NUM[month]
+        for cue in ("قبل", "بعد"):
+            yield from _gen("gen:before/after month", f"{cue} {month}", f"XXXX-{mo:02d}")
+        for tail in ("أو بعده", "أو قبله", "أو ما بعده"):
+            yield from _gen("gen:or later", f"[في ]15 {month} {tail}", f"XXXX-{mo:02d}-15")
     for (m1, m2), year in itertools.product((("يناير", "مارس"), ("مايو", "أغسطس"), ("ديسمبر", "فبراير")), ("", " 2017")):
         y2 = year.strip() or "XXXX"
         y1 = str(int(y2) - 1) if y2 != "XXXX" and MONTH_NUM[m1] > MONTH_NUM[m2] else y2

@@ -606,3 +606,10 @@ def test_first_and_last_days_and_weekdays_of_a_month(text: str, value: str) -> N
 def test_the_last_day_of_a_conference_or_a_life_is_no_date() -> None:
     assert found("في اليوم الأخير من المؤتمر") == []
     assert found("آخر يوم من حياته") == []
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("سأغادر بعد أكتوبر", "بعد أكتوبر"), ("سأغادر في 15 أكتوبر أو بعده", "15 أكتوبر أو بعده"),
+    ("سأغادر الجمعة أو قبلها", "الجمعة أو قبلها")])
+def test_a_month_after_before_or_after_and_a_day_that_bounds_an_open_range(text: str, surface: str) -> None:
+    assert [s for s, _ in found(text)] == [surface]

@@ -49,6 +49,7 @@ def attach(p: Parser, hits: list[Hit]) -> list[Hit]:
         else:
             out.append(_bare_hours(p, hit, prev.j if prev else 0))
     out = [_hour_before_part(p, h, out[k - 1].j if k else 0) for k, h in enumerate(out)]
+    out = [_or_later(p, h) for h in out]
     out = [_with_bound(p, _with_yawm(p, _with_article(p, h, out[k - 1].j if k else 0)), out[k - 1].j if k else 0)
            for k, h in enumerate(out)]
     return [_with_tail(p, h, out[k + 1].i if k + 1 < len(out) else len(p.t)) for k, h in enumerate(out)]
@@ -218,6 +219,14 @@ def _month_day(v: V.Value) -> bool:
 
 def _is_datetime(v: V.Value) -> bool:
     return v.kind == "date" and v.precision == "time" and v.timex[:1] in "X0123456789"
+
+
+def _or_later(p: Parser, hit: Hit) -> Hit:
+    """«15 أكتوبر أو بعده», «الجمعة أو قبلها»: a day that bounds an open range keeps «أو بعده» (as a year does)."""
+    if hit.val.kind != "date" or hit.val.precision not in ("day", "month"):
+        return hit
+    end = p.or_later(hit.j)
+    return Hit(hit.i, end, hit.start, hit.val) if end else hit
 
 
 def _datetime_pair(p: Parser, a: Hit, b: Hit) -> bool:

@@ -12,7 +12,7 @@ from marsad.dates.numbers import parse_words
 from marsad.dates.scan import Tok
 
 MONTH_CUES = frozenset({"في", "شهر", "منذ", "خلال", "حتي", "الي", "من", "بين", "مطلع", "منتصف", "اواخر", "اوائل",
-                        "نهايه", "بدايه", "اواسط", "مع"})
+                        "نهايه", "بدايه", "اواسط", "مع", "قبل", "بعد"})
 # Before a month name that is also a common word («صفر» zero, «مارس» practised), only these make it a month.
 AMBIGUOUS_MONTH_CUES = frozenset({"في", "خلال", "منذ", "شهر", "مطلع", "منتصف", "اواخر", "اوائل", "نهايه", "بدايه",
                                   "اواسط"})
