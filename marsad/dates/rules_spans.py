@@ -299,7 +299,8 @@ class SpanRules(TimeRules):
         return None
 
     def frequency(self, i: int) -> Hit | None:
-        """«يوميا», «أسبوعيا», «كل يوم», «كل يومين», «كل ثلاثة أسابيع», «كل يوم اثنين»."""
+        """«يوميا», «أسبوعيا», «كل يوم», «كل يومين», «كل ثلاثة أسابيع», «كل يوم اثنين», «أيام الأحد»,
+        «15 من كل شهر», «صباح كل اثنين»."""
         got = self.word(i, self.lex.relative["set"])
         if got:
             v = self.lex.relative["set"][got[0]]
@@ -313,29 +314,37 @@ class SpanRules(TimeRules):
         if monthly and self.norm(monthly.j - 2) == "كل":  # «(في) 15 من كل شهر»
             return Hit(i, monthly.j, monthly.start, V.Value("set", monthly.val.timex, monthly.val.timex, "explicit"))
         lead = DAYPARTS.get(self.norm(i)) if self.norm(i + 1) == "كل" else None  # «صباح كل اثنين»
-        kul = self.word(i + 1 if lead else i, {"كل"})
+        if lead:
+            return self.every_weekday(i, i + 1, lead)
+        kul = self.word(i, {"كل"})
         if kul is None:
             return None
-        i0, i = (i, i + 1) if lead else (i, i)
-        start = self.t[i0].start
         date = self.numeric(i + 1) or self.month_date(i + 1) or self.monthly_day(i + 1)  # «كل 4/15», «كل 15 أبريل»
-        if date and date.val.timex.startswith("XXXX-") and date.val.precision == "day" and not lead:
-            return Hit(i0, date.j, start, V.Value("set", date.val.timex, date.val.timex, "explicit"))
+        if date and date.val.timex.startswith("XXXX-") and date.val.precision == "day":
+            return Hit(i, date.j, kul[1], V.Value("set", date.val.timex, date.val.timex, "explicit"))
+        return self.every_weekday(i, i, None) or self.every_amount(i, kul[1])
+
+    def every_weekday(self, i0: int, i: int, lead: str | None) -> Hit | None:
+        """«كل اثنين», «كل يوم أحد», «كل صباح» (TMO), «كل صباح اثنين» / «صباح كل اثنين» (XXXX-WXX-1TMO); ``i`` is
+        «كل», ``lead`` the part of the day said before it."""
         part = DAYPARTS.get(self.norm(i + 1)) if not lead else None
         wd = self.weekday(i + (2 if part else 1)) or self.bare_weekday(i + (2 if part else 1))
+        start = self.forms(i0)[-1][1] if i0 == i else self.t[i0].start
         if part and not (wd and wd.i == i + 2 and re.fullmatch(r"XXXX-WXX-\d", wd.val.timex)):
             return Hit(i0, i + 2, start, V.Value("set", f"T{part}", f"T{part}", "explicit"))
-        if wd and wd.val.timex.startswith("XXXX-WXX"):
-            code = part or lead  # «كل صباح اثنين», «مساء كل جمعة»: XXXX-WXX-5TEV
-            timex = f"{wd.val.timex}T{code}" if code and len(wd.val.timex) == 10 else wd.val.timex
-            return Hit(i0, wd.j, start, V.Value("set", timex, timex, "explicit"))
-        if lead:
+        if wd is None or not wd.val.timex.startswith("XXXX-WXX"):
             return None
+        code = part or lead
+        timex = f"{wd.val.timex}T{code}" if code and len(wd.val.timex) == 10 else wd.val.timex
+        return Hit(i0, wd.j, start, V.Value("set", timex, timex, "explicit"))
+
+    def every_amount(self, i: int, start: int) -> Hit | None:
+        """«كل يوم», «كل يومين», «كل ثلاثة أسابيع», «كل ساعة ونصف» (every 1.5 hours)."""
         unit = self.lex.relative["dur"].get(self.norm(i + 1))
         amount = (1.0, unit, i + 2, 0) if unit else self.amount(i + 1)
         if amount is None:
             return None
-        if unit and self.norm(i + 2) in ("ونصف", "وربع"):  # «كل ساعة ونصف» every 1.5 hours
+        if unit and self.norm(i + 2) in ("ونصف", "وربع"):
             amount = (1.0 + (0.5 if self.norm(i + 2) == "ونصف" else 0.25), unit, i + 3, 0)
         v = V.duration(amount[0], amount[1])
-        return Hit(i, amount[2], kul[1], V.Value("set", v, v, "explicit"))
+        return Hit(i, amount[2], start, V.Value("set", v, v, "explicit"))
