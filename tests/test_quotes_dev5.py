@@ -21,3 +21,17 @@ def test_a_title_with_a_party_genitive_is_held_by_the_name_after_it() -> None:
 def test_a_title_then_a_news_agency_is_an_addressee() -> None:
     found = said("وقال المتحدث لوكالة الأنباء الرسمية إن الحكومة فشلت.")
     assert found[0][1] == "الحكومة فشلت" and found[0][0] != "الأنباء الرسمية"
+
+
+def test_a_relative_clause_after_a_title_holds_no_name_for_it() -> None:
+    found = said("من جهته أشاد وزير التجارة الكندي بالجهود التي تبذلها دولة قطر لدعم المستثمرين، مشيرا إلى أن التعاون سيزداد.")
+    assert found == [("وزير التجارة الكندي", "التعاون سيزداد")]
+
+
+def test_words_with_a_pronoun_suffix_and_reporting_verbs_are_never_names() -> None:
+    from marsad.quotes.speakers import _name_like
+    from marsad.quotes.tokens import sentence_tokens
+
+    text = "تبذلها نتائجهم أشاد سامي"
+    toks = sentence_tokens(text, 0, len(text))
+    assert [_name_like(t, None) for t in toks] == [False, False, False, True]
