@@ -1157,6 +1157,12 @@ def gen_shifts() -> Iterator[Variant]:
                     for base, off in (("الغد", 1), ("اليوم", 0), ("أمس", -1)):
                         yield from _gen("gen:shift from a day", f"بعد {phrase} من {base}", _day(off + n))
                         yield from _gen("gen:shift from a day", f"قبل {phrase} من {base}", _day(off - n))
+    for minutes, text in ((90, "ساعة ونصف"), (30, "نصف ساعة"), (15, "ربع ساعة"), (150, "ساعتين ونصف"),
+                          (75, "ساعة وربع")):
+        for cue in ("بعد", "في"):
+            yield from _gen("gen:shift moment", f"{cue} {text}", (GEN_ANCHOR + dt.timedelta(minutes=minutes)).isoformat())
+    for n, text in ((3, "3 أشهر"), (2, "شهرين")):
+        yield from _gen("gen:shift months", f"في {text}", f"2017-{(GEN_DAY.month + n - 1) % 12 + 1:02d}")
     for n, unit, text in ((5, "M", "5 دقائق"), (3, "H", "3 ساعات"), (2, "H", "ساعتين"), (1, "H", "ساعة"),
                           (30, "M", "30 دقيقة"), (10, "M", "عشر دقائق")):
         delta = dt.timedelta(hours=n) if unit == "H" else dt.timedelta(minutes=n)

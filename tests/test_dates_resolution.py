@@ -613,3 +613,10 @@ def test_the_last_day_of_a_conference_or_a_life_is_no_date() -> None:
     ("سأغادر الجمعة أو قبلها", "الجمعة أو قبلها")])
 def test_a_month_after_before_or_after_and_a_day_that_bounds_an_open_range(text: str, surface: str) -> None:
     assert [s for s, _ in found(text)] == [surface]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("سأعود بعد ساعة ونصف", "2016-11-07T17:42:00"), ("سأعود بعد ربع ساعة", "2016-11-07T16:27:00"),
+    ("سأعود في 3 أشهر", "2017-02")])
+def test_fractions_of_an_hour_and_months_from_the_reference_moment(text: str, value: str) -> None:
+    assert [t.value for t in find(text, MONDAY_MOMENT)] == [value]

@@ -313,14 +313,13 @@ def _in_time(p: Parser, v: V.Value) -> V.Value:
     dated by their publication day only), stay durations."""
     if p.moment is None or v.resolution == "stretch":
         return v
-    days = re.fullmatch(r"P(\d+)([DW])", v.timex)
-    if days:
-        day = p.moment.date() + dt.timedelta(days=int(days.group(1)) * (7 if days.group(2) == "W" else 1))
-        return V.day_value(day, day.isoformat(), "relative")
-    m = re.fullmatch(r"PT(\d+)([HMS])", v.timex)
+    days = re.fullmatch(r"P(\d+)([DWMY])", v.timex)
+    if days:  # «في 10 أيام», «في أسبوعين», «في 3 أشهر»: as «بعد …»
+        return V.ago(int(days.group(1)), days.group(2), 1, p.moment.date())
+    m = re.fullmatch(r"PT(\d+(?:\.\d+)?)([HMS])", v.timex)
     if m is None:
         return v
-    return V.moved(p.moment, [(int(m.group(1)), {"H": "H", "M": "MIN", "S": "S"}[m.group(2)])], 1) or v
+    return V.moved(p.moment, [(float(m.group(1)), {"H": "H", "M": "MIN", "S": "S"}[m.group(2)])], 1) or v
 
 
 def _dated(v: V.Value) -> bool:

@@ -311,6 +311,8 @@ def moved(moment: dt.datetime, parts: list[tuple[float, str]], sign: int) -> Val
     """The reference moment moved by whole units («بعد 5 دقائق» -> 2016-11-07T00:05:00)."""
     when = moment
     for n, unit in parts:
+        if unit == "H" and not float(n).is_integer() and float(n * 60).is_integer():
+            n, unit = n * 60, "MIN"  # «بعد ساعة ونصف»: 90 minutes
         if not float(n).is_integer():
             return None
         k = int(n) * sign
