@@ -620,3 +620,8 @@ def test_a_month_after_before_or_after_and_a_day_that_bounds_an_open_range(text:
     ("سأعود في 3 أشهر", "2017-02")])
 def test_fractions_of_an_hour_and_months_from_the_reference_moment(text: str, value: str) -> None:
     assert [t.value for t in find(text, MONDAY_MOMENT)] == [value]
+
+
+def test_for_the_day_of_yesterday_is_read_as_for_tomorrow() -> None:
+    assert [s for s, _ in found("حدد موعدًا ليوم أمس الساعة 9 صباحًا")] == ["أمس الساعة 9 صباحًا"]
+    assert [s for s, _ in found("حدث ذلك يوم أمس")] == ["يوم أمس"]

@@ -487,6 +487,8 @@ class DateRules(Base):
         """«اليوم», «أمس», «بعد غد»; «هذا اليوم» is today with its demonstrative."""
         this = self.norm(i) == "هذا" and self.norm(i + 1) == "اليوم" and self.norm(i - 1) != "مثل"
         got = self.phrase(i + 1 if this else i, self.lex.relative["day"])
+        if got and got[0].startswith("يوم ") and self.norm(i).startswith("ليوم"):
+            return None  # «ليوم أمس» (for yesterday): the day is read at «أمس», as «ليوم الغد» at «الغد»
         if got is None or self.is_outlet(i, got[0]) or self.other_day(i + 1 if this else i, got):
             return None
         start = self.t[i].start if this else got[2]
