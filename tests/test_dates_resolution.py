@@ -625,3 +625,8 @@ def test_fractions_of_an_hour_and_months_from_the_reference_moment(text: str, va
 def test_for_the_day_of_yesterday_is_read_as_for_tomorrow() -> None:
     assert [s for s, _ in found("حدد موعدًا ليوم أمس الساعة 9 صباحًا")] == ["أمس الساعة 9 صباحًا"]
     assert [s for s, _ in found("حدث ذلك يوم أمس")] == ["يوم أمس"]
+
+
+def test_an_hour_then_a_comma_and_tonight_is_no_day_of_the_month() -> None:
+    assert [t.value for t in find("سأعود في 10 ، الليلة", MONDAY_MOMENT)] == ["2016-11-07T22"]
+    assert ("15", "2016-11-15") in [(t.text, t.value) for t in find("وصل في 15، صباح الأحد", MONDAY_MOMENT)]

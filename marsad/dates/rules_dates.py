@@ -15,6 +15,7 @@ from marsad.dates.rules_base import (
     COMMA,
     COUNTING,
     DATE_PREP,
+    DAYPARTS,
     EDGE,
     MONTH_CUES,
     MOVEMENT,
@@ -197,6 +198,8 @@ class DateRules(Base):
                                                and self.numeric(k) is None)) \
                 or self.decimal(d[1] - 1):
             return None
+        if d[0] <= 12 and self.norm(d[1]) in COMMA and DAYPARTS.keys() & {self.norm(d[1] + 1), self.norm(d[1] + 2)}:
+            return None  # «في 10 ، الليلة», «في 10، هذا المساء»: an hour of that part of the day
         if cue and cue[0] == "الي" and (self.counting_before(i) or self.time_before(i)):
             return None  # «ارتفع عدد الوفيات إلى 13»: a count reaching 13; «موعد العاشرة صباحًا إلى 25»
         if self.t[k].kind == "w" and (not (parse_words(self.t, k, self.forms(k)[-1][0]) or (0, 0, False))[2]
