@@ -1521,12 +1521,20 @@ def variants(temps: list[Template], only: str | None, no_generated: bool = False
                 seen.add(key)
                 out.append(v)
     for make in GENERATED if not no_generated else []:
-        for v in make():
+        for v in (w for g in make() for w in (g, *_indic_twin(g))):
             key = (v.text, v.spans[0])
             if key not in seen and not (only and not v.family.startswith(only)):
                 seen.add(key)
                 out.append(v)
     return out
+
+
+def _indic_twin(v: Variant) -> list[Variant]:
+    """The generated variant in its first frame with Arabic-Indic digits (same offsets, same value)."""
+    if not (v.family.startswith("gen:") and v.text.startswith("سأعود") and DIGITS.search(v.text)):
+        return []
+    return [Variant("gen:arabic-indic digits", v.text.translate(INDIC), v.spans, v.timex, v.against_spec, v.anchor,
+                    v.origin)]
 
 
 def report(vs: list[Variant], show: int) -> dict[str, Counter[str]]:
