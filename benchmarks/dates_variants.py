@@ -1190,6 +1190,18 @@ def gen_date_ranges() -> Iterator[Variant]:
                 yield from _gen("gen:range of days", f"من {a} {month} {to} {b} {month}{year}", value)
             yield from _gen("gen:range of days", f"بين {a} و {b} {month}{year}", value)
             yield from _gen("gen:range of days", f"بين {a} و{b} {month}{year}", value)
+    for a, b, month in ((5, 6, "مارس"), (12, 14, "أكتوبر")):
+        mo = MONTH_NUM[month]
+        for year in ("", " 2017"):
+            y = year.strip() or "XXXX"
+            for lead in ("في ", "[يوم ]"):
+                expr = f"{lead}{a}"
+                text = f"سأعود {lead.strip('[]')}{a} أو {b} {month}{year}"
+                start = text.index(f"{a} أو") - (len("يوم ") if lead == "[يوم ]" else 0)
+                spans = [(start, text.index(" أو"))] + ([(text.index(f"{a} أو"), text.index(" أو"))] if lead != "في " else [])
+                yield Variant("gen:day or day", text, spans, f"{y}-{mo:02d}-{a:02d}", True, GEN_ANCHOR, expr)
+                b_at = text.index(f"{b} {month}")
+                yield Variant("gen:day or day", text, [(b_at, len(text))], f"{y}-{mo:02d}-{b:02d}", True, GEN_ANCHOR, expr)
     for (a, ma), (b, mb), year in (((3, "سبتمبر"), (2, "أكتوبر"), 2016), ((20, "يناير"), (5, "مارس"), 2017)):
         d1, d2 = dt.date(year, MONTH_NUM[ma], a), dt.date(year, MONTH_NUM[mb], b)
         value = _range(d1.isoformat(), d2.isoformat(), (d2 - d1).days)

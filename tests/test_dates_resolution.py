@@ -630,3 +630,8 @@ def test_for_the_day_of_yesterday_is_read_as_for_tomorrow() -> None:
 def test_an_hour_then_a_comma_and_tonight_is_no_day_of_the_month() -> None:
     assert [t.value for t in find("سأعود في 10 ، الليلة", MONDAY_MOMENT)] == ["2016-11-07T22"]
     assert ("15", "2016-11-15") in [(t.text, t.value) for t in find("وصل في 15، صباح الأحد", MONDAY_MOMENT)]
+
+
+def test_a_day_or_another_of_one_month_gives_both_days() -> None:
+    assert found("سأعود في 5 أو 6 مارس 2017") == [("5", "2017-03-05"), ("6 مارس 2017", "2017-03-06")]
+    assert found("قتل 5 أو 6 أشخاص") == []

@@ -57,7 +57,7 @@ def patterns(p: Parser) -> list[Callable[[int], Hit | None]]:
     return [p.nth_weekday, p.month_date, p.numeric, p.weekday, p.relative_day, p.unit_shift, p.duration, p.year_alone,
             p.clock, p.frequency, p.bare_day, p.for_the_day, p.season, p.decade, p.century, p.part_of_day, p.holiday,
             p.day_part_period, p.day_end, p.rest_of, p.now, p.early_late, p.next_hour, p.edge_day,
-            lambda i: day_range(p, i), lambda i: month_pair(p, i),
+            lambda i: day_range(p, i), lambda i: month_pair(p, i), lambda i: day_or_day(p, i),
             lambda i: hour_range(p, i), lambda i: moved_to(p, i)]
 
 
@@ -116,6 +116,22 @@ def day_range(p: Parser, i: int) -> Hit | None:
     if a is None or cue and cue[0] == "يومي" and not second.val.timex.endswith(f"-{first[0] + 1:02d}"):
         return None  # «يومي 3 و5 مارس» are two days, not the days between
     return Hit(i, second.j, cue[1] if cue else first[2], V.interval(a, second.val))
+
+
+def day_or_day(p: Parser, i: int) -> Hit | None:
+    """«يوم 5 أو 6 مارس», «في الخامس أو السادس من مارس»: the first day takes the month (and year) of the
+    second, which is read on its own after «أو»."""
+    cue = p.word(i, {"يوم", "في"})
+    k = i + 1 if cue else i
+    first = p.day(k)
+    if first is None or p.norm(first[1]) != "او":
+        return None
+    second = p.month_date(first[1] + 1)
+    if second is None or second.val.precision != "day" or "T" in second.val.timex[10:]:
+        return None
+    a = _same_month(second.val, first[0])
+    return Hit(i if cue and cue[0] == "يوم" else k, first[1], first[2] if not cue or cue[0] != "يوم" else cue[1],
+               a) if a else None
 
 
 def month_pair(p: Parser, i: int) -> Hit | None:
