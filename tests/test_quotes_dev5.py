@@ -35,3 +35,17 @@ def test_words_with_a_pronoun_suffix_and_reporting_verbs_are_never_names() -> No
     text = "تبذلها نتائجهم أشاد سامي"
     toks = sentence_tokens(text, 0, len(text))
     assert [_name_like(t, None) for t in toks] == [False, False, False, True]
+
+
+def test_a_nationality_before_a_name_is_a_title_of_the_first_verb_subject() -> None:
+    found = said("وعقد الإسباني خوان مارتينيز اجتماعا مع اللاعبين وقال لهم إن التدريب سيبدأ غدا.")
+    assert found[0][1] == "التدريب سيبدأ غدا" and "خوان مارتينيز" in (found[0][0] or "")
+
+
+def test_noted_that_is_a_reporting_verb() -> None:
+    assert said("ولاحظت سلمى حداد أن الأسعار ارتفعت.") == [("سلمى حداد", "الأسعار ارتفعت")]
+
+
+def test_a_noun_described_by_an_age_is_the_person_named_before() -> None:
+    found = said("ولاحظت سلمى حداد أن الأسعار ارتفعت. واضافت هذه الطالبة البالغة 22 سنة «لا أستطيع السفر هذا العام».")
+    assert [s for s, _ in found] == ["سلمى حداد", "سلمى حداد"]

@@ -13,6 +13,7 @@ from marsad.quotes.speakers import (
     SUBORDINATORS,
     Registry,
     Speaker,
+    adjective_title,
     before_object,
     leading_phrase,
     name_at_end,
@@ -123,6 +124,28 @@ def agree(ctx: Context, gender: str) -> None:
             return
 
 
+AGE_WORDS = frozenset({"البالغ", "البالغه"})
+MAX_AGE_OFFSET = 3  # words from «البالغة» to the number: «البالغة 27 سنة», «البالغ من العمر 36 عاما»
+
+
+def age_described(text: str, speaker: Speaker) -> bool:
+    """«المحاسبة البالغة 27 سنة», «المهندسة البالغة العمر 26 عاما»: a definite noun described by an age, a person
+    the text has named before, not an organisation."""
+    words = match_key(text[speaker.start : speaker.end]).split() if speaker.start >= 0 else []
+    return len(words) >= 3 and words[0].startswith("ال") and words[1] in AGE_WORDS \
+        and any(w.isdigit() for w in words[2 : 2 + MAX_AGE_OFFSET])
+
+
+def described_person(ctx: Context, speaker: Speaker, gender: str) -> Speaker | None:
+    """The person an age-described noun refers to («ولاحظت شيفا رحماني ... واضافت هذه المحاسبة البالغة 27 سنة»):
+    the last person quoted before it whose verb agrees in gender, else the last person the entity tagger found."""
+    if not age_described(ctx.text, speaker):
+        return None
+    quoted = [sp for sp, g in ctx.history if sp.kind == "PER" and sp.start < speaker.start and g in (gender, "")]
+    found = quoted[-1] if quoted else last_person(ctx, speaker.start)
+    return replace(found, start=speaker.start, end=speaker.end, via=speaker.via) if found is not None else None
+
+
 def pluperfect(toks: list[Tok], hit: Hit) -> bool:
     """«وكان X قال/قد أعلن»: a statement recalled from before, introduced by كان."""
     k = clause_start(toks, hit)
@@ -175,6 +198,9 @@ def first_verb_subject(ctx: Context, toks: list[Tok], i: int) -> Speaker | None:
 def _subject_words(phrase: list[Tok]) -> list[Tok]:
     """The subject alone, without the object after it: a role or organisation phrase whole («الوفد»), a name
     up to the first definite or pronoun-suffixed word («سامر المدينة», «محفوظ رؤيته» -> «سامر», «محفوظ»)."""
+    titled = adjective_title(phrase)
+    if titled:
+        return titled  # «وعقد البرتغالي مانويل كاجودا جلسة»: the nationality is a title before the name
     if not phrase or phrase[0].definite or word_kind(phrase[0]) in ("role", "org"):
         return phrase[:1] if phrase and phrase[0].definite and not word_kind(phrase[0]) else phrase
     k = 1

@@ -26,6 +26,7 @@ from marsad.model import Article, Quote
 from marsad.quotes.carry import (
     adjacent_person,
     agree,
+    described_person,
     earlier_clause_subject,
     first_verb_subject,
     in_time_clause,
@@ -97,6 +98,10 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
     for n, hit in enumerate(hits):
         limit = fronted_start(toks, clause_start(toks, hits[n + 1])) if n + 1 < len(hits) else len(toks)
         raws, explicit = analyse(toks, hit, max(limit, hit.j), ctx, cuts)
+        described = described_person(ctx, explicit, verb_gender(hit)) if explicit is not None else None
+        if described is not None:  # «واضافت هذه المحاسبة البالغة 27 سنة»: the woman named before
+            explicit = described
+            raws = [replace(r, speaker=described) if r.speaker is not None else r for r in raws]
         if by_saying(toks, hit):
             if n > 0:
                 continue  # «قال ... ورد على ذلك بقوله إن»: the statement of the cue before it goes on

@@ -520,6 +520,16 @@ def _name_run(toks: list[Tok]) -> tuple[int, int]:
     return last_pair if titled and last_pair != (0, 0) else best
 
 
+def adjective_title(phrase: list[Tok]) -> list[Tok]:
+    """«البرتغالي مانويل كاجودا جلسة ...» -> «البرتغالي مانويل كاجودا»: a definite relation adjective opening the
+    phrase, then a name of two words or more, is a title and its holder (ANERcorp train: 215 times a definite
+    «-ي» adjective is followed by a tagged person); [] otherwise."""
+    if not phrase or not phrase[0].definite or word_kind(phrase[0]) or not _is_adjective(phrase[0].key, True):
+        return []
+    i, j = _name_run(phrase[1:])
+    return phrase[: 1 + j] if i == 0 and j >= 2 else []
+
+
 def _span(text: str, toks: list[Tok]) -> str:
     return text[toks[0].start : toks[-1].end] if toks else ""
 
