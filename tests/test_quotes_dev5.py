@@ -49,3 +49,8 @@ def test_noted_that_is_a_reporting_verb() -> None:
 def test_a_noun_described_by_an_age_is_the_person_named_before() -> None:
     found = said("ولاحظت سلمى حداد أن الأسعار ارتفعت. واضافت هذه الطالبة البالغة 22 سنة «لا أستطيع السفر هذا العام».")
     assert [s for s, _ in found] == ["سلمى حداد", "سلمى حداد"]
+
+
+def test_a_noun_described_by_a_present_verb_is_an_object_not_the_speaker() -> None:
+    found = said('ولخص سامي رؤيته للأدب في حفل كبير. وأرسل رسالة تشرح موقفه قال فيها "إن الجوائز ظالمة في أغلب الأحيان".')
+    assert found and all(s == "سامي" for s, _ in found)
