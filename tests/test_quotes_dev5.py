@@ -54,3 +54,11 @@ def test_a_noun_described_by_an_age_is_the_person_named_before() -> None:
 def test_a_noun_described_by_a_present_verb_is_an_object_not_the_speaker() -> None:
     found = said('ولخص سامي رؤيته للأدب في حفل كبير. وأرسل رسالة تشرح موقفه قال فيها "إن الجوائز ظالمة في أغلب الأحيان".')
     assert found and all(s == "سامي" for s, _ in found)
+
+
+def test_a_present_verb_with_its_object_ends_a_speaker_phrase() -> None:
+    from marsad.quotes.speakers import leading_phrase
+    from marsad.quotes.tokens import sentence_tokens
+
+    text = "الوزيرة الأميركية تحمل أفكارا جديدة"
+    assert [t.text for t in leading_phrase(sentence_tokens(text, 0, len(text)))] == ["الوزيرة", "الأميركية"]

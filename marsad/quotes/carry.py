@@ -15,10 +15,12 @@ from marsad.quotes.speakers import (
     Speaker,
     adjective_title,
     before_object,
+    imperfect_shaped,
     leading_phrase,
     name_at_end,
     object_word,
     parse_speaker,
+    pronoun_suffixed,
     same_name,
     title_holders,
 )
@@ -202,17 +204,12 @@ def _opens_with_verb(toks: list[Tok]) -> bool:
         and not word_kind(toks[0]) and cue_of(toks[0]) is None
 
 
-def imperfect_shaped(tok: Tok) -> bool:
-    """«تلخص», «يطلق»: a word of four letters or more opening with the imperfect ي/ت, no article, no lexicon kind."""
-    return tok.is_word and tok.key[:1] in "يت" and len(tok.key) >= 4 and not tok.definite and not word_kind(tok)
-
-
 def described_object(words: list[Tok]) -> bool:
     """«كلمة تلخص رؤيته»: an indefinite noun, a present verb and its pronoun-suffixed object -- a noun described by
     a clause, the object of the verb before it, not its subject (ANERcorp train: an imperfect-shaped word before a
     pronoun-suffixed one 453 times, 6 of them inside a name)."""
     return len(words) >= 3 and words[0].is_word and not words[0].definite and not word_kind(words[0]) \
-        and imperfect_shaped(words[1]) and len(words[2].text) >= 4 and words[2].text.endswith(("ه", "ها", "هم", "هما"))
+        and imperfect_shaped(words[1]) and pronoun_suffixed(words[2])
 
 
 def _previous_verb_subject(ctx: Context, at: int) -> Speaker | None:
