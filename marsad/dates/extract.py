@@ -121,6 +121,8 @@ def day_range(p: Parser, i: int) -> Hit | None:
 def day_or_day(p: Parser, i: int) -> Hit | None:
     """«يوم 5 أو 6 مارس», «في الخامس أو السادس من مارس»: the first day takes the month (and year) of the
     second, which is read on its own after «أو»."""
+    if p.t[i].kind != "d" and p.t[i].norm not in ("يوم", "في"):
+        return None  # (cheap test first: this runs at every word)
     cue = p.word(i, {"يوم", "في"})
     k = i + 1 if cue else i
     first = p.day(k)
@@ -143,6 +145,8 @@ def month_pair(p: Parser, i: int) -> Hit | None:
     if dual is None and cue is None:
         return None
     m1 = k + 1 if dual else k  # «بين يناير ومارس», «من يناير إلى مارس»: two month names framed without «شهري»
+    if not dual and not any(p.norm(x) in RANGE_TO or p.norm(x).startswith("و") for x in range(m1 + 1, m1 + 4)):
+        return None  # (cheap test first: «من» is frequent)
     first = p.month(m1)
     if first is None or p.year_part(first[1]) is not None:
         return None  # «من يناير 2016 إلى …»: a dated first end (``_range_pair``)
@@ -271,7 +275,7 @@ def moved_to(p: Parser, i: int) -> Hit | None:
     """«سأغير موعد العاشرة صباحًا إلى عشرين/صفر/13/أربعة وعشرين»: after «إلى», the new hour (0-24) of a
     rescheduled time, then a stop or the end (the Recognizers-Text merged cases); «إلى 25», «إلى 4 أو بعد
     ذلك» are no time."""
-    if p.norm(i - 1) != "الي" or not rescheduling(p, i - 1):
+    if i == 0 or p.t[i - 1].norm != "الي" or not rescheduling(p, i - 1):
         return None
     got = (0.0, i + 1, p.t[i].start) if p.norm(i) == ZERO else p.quantity(i)
     if got is None or not float(got[0]).is_integer() or not 0 <= got[0] <= 24:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from marsad.dates import values as V
+from marsad.dates.lexicon import lexicon
 from marsad.dates.rules_base import THIS, Hit
 from marsad.dates.rules_spans import SpanRules
 
@@ -15,6 +17,12 @@ PART_WORDS = {"الصباح": "MO", "صباح": "MO", "صبيحه": "MO", "ال�
               "الامسيات": "EV", "الليل": "NI", "ليل": "NI", "ليله": "NI", "الليله": "NI"}
 EARLY_LATE = frozenset({"مبكر", "متاخر"})
 PART_EDGES = frozenset({"اواخر", "اوائل", "اول", "اخر"})
+
+
+@lru_cache(maxsize=1)
+def ref_firsts() -> frozenset[str]:
+    """The first words of the reference phrases («الآن», «في هذه اللحظة»): ``now`` tries only after them."""
+    return frozenset(phrase.split()[0] for phrase in lexicon().relative["ref"])
 
 
 def span_value(a: dt.datetime, b: dt.datetime) -> V.Value:
@@ -149,8 +157,11 @@ class PeriodRules(SpanRules):
     def edge_day(self, i: int) -> Hit | None:
         """«أول/آخر يوم من الشهر», «اليوم الأخير من العام», «آخر يوم في الشهر المقبل»: the first or last day of a
         month or a year."""
-        last = self.norm(i) == "اخر" or self.norm(i) == "اليوم" and self.norm(i + 1) in ("الاخير", "الاول")
-        first = self.norm(i) == "اول" or self.norm(i) == "اليوم" and self.norm(i + 1) == "الاول"
+        word = self.t[i].norm
+        if word not in ("اخر", "اول", "اليوم"):
+            return None
+        last = word == "اخر" or word == "اليوم" and self.norm(i + 1) in ("الاخير", "الاول")
+        first = word == "اول" or word == "اليوم" and self.norm(i + 1) == "الاول"
         last = last and not first
         k = i + 2
         if not (first or last) or self.norm(i + 1) not in ("يوم", "الاخير", "الاول") or self.norm(k) not in ("من", "في"):
@@ -234,8 +245,9 @@ class PeriodRules(SpanRules):
         if self.norm(i) == "الان" and (self.norm(i - 1) == "من" or self.t[i].text.startswith("آ")):
             return None  # «من الآن» closes «بعد 3 أيام من الآن»; «آلان» is the name Alain
         refs = self.lex.relative["ref"]
-        for n in (4, 3, 2, 1):
-            for form, start in self.forms(i):
+        firsts = [(form, start) for form, start in self.forms(i) if form in ref_firsts()]
+        for n in (4, 3, 2, 1) if firsts else ():
+            for form, start in firsts:
                 key = " ".join([form, *(self.norm(k) for k in range(i + 1, i + n))])
                 if key in refs and i + n <= len(self.t):
                     return Hit(i, i + n, start, V.Value("date", refs[key], refs[key], "reference"))

@@ -109,7 +109,9 @@ class SpanRules(TimeRules):
 
     def monthly_day(self, k: int) -> Hit | None:
         """«(كل) يوم 15 من الشهر», «(كل) 15 من كل شهر»: a day of every month (XXXX-XX-15)."""
-        k = k + 1 if self.norm(k) == "يوم" else k
+        if k >= len(self.t) or self.t[k].kind != "d" and self.t[k].norm != "يوم":
+            return None  # a day in digits, after «يوم» or not (cheap test first: this runs at every word)
+        k = k + 1 if self.t[k].norm == "يوم" else k
         d = self.day(k)
         if d is None or self.norm(d[1]) != "من":
             return None
@@ -138,7 +140,7 @@ class SpanRules(TimeRules):
 
     def whole_unit(self, i: int) -> Hit | None:
         """«اليوم كله», «الأسبوع بأكمله», «الشهر كاملا»: the whole of one unit (P1D, P1W), as «طوال اليوم»."""
-        if self.norm(i + 1) not in WHOLE_AFTER or not self.norm(i).startswith("ال"):
+        if not self.t[i].norm.startswith("ال") or self.norm(i + 1) not in WHOLE_AFTER:
             return None
         unit = self.lex.relative["dur"].get(self.norm(i))
         if unit is None or unit in ("H", "MIN", "S"):

@@ -46,6 +46,8 @@ class YearRules(DateRules):
     def spoken_year(self, k: int) -> tuple[int, int, str] | None:
         """«تسعة عشر ثمانية وعشرون» 1928: a year said in two halves without «عام», a teen hundred then a number
         of 10 to 99 written straight after it (a hundred of 15 to 20; no «و» between: «تسعة عشر وعشرون» is no year)."""
+        if k >= len(self.t) or self.t[k].kind != "w" or self.t[k].norm not in self.lex.numbers:
+            return None  # (cheap test first: this runs at every word)
         first = parse_words(self.t, k)
         if first is None or first[2] or not 15 <= first[0] <= 20 or first[1] - k < 2 and first[0] != 20:
             return None
