@@ -16,6 +16,12 @@ their variants are held to the template's own TIMEX rewritten the same way (a co
 apart as «vs own»). Where a convention is marked both ways in the specs (a particle inside or outside the
 span), either span is accepted. Nothing here is tuned: it reports per family how many variants keep the
 right span and value, and lists the failing ones.
+
+Generated families (``gen:*``, left out with ``--no-generated``) do not start from templates: they build texts from
+the grammar the Recognizers-Text Arabic cases exercise (times of day; a day with its time in both orders and with
+«في/عند/على/،/من/يوم»; parts of days and dates; shifts from now or from a relative day; ranges of days, weekdays,
+months, hours and of days with their hours; weeks and edges of periods; sets; holidays; rescheduled times; spoken
+years), each with its value computed here by datetime arithmetic from GEN_ANCHOR, and a twin in Arabic-Indic digits.
 """
 
 from __future__ import annotations
