@@ -200,6 +200,26 @@ def test_jsonl_records_and_bad_lines():
     assert EXPECTED["bodies"]["quake"][1][3] in articles[1].raw  # an HTML field went through trafilatura
 
 
+def test_jsonl_whose_first_line_is_an_array_or_too_deep_keeps_its_other_records(tmp_path):
+    body = "\n".join(EXPECTED["bodies"]["exam"][1])
+    record = json.dumps({"text": body, "title": "بعده"}, ensure_ascii=False)
+    deep = tmp_path / "deep.jsonl"
+    deep.write_text("[" * 100_000 + "]" * 100_000 + "\n" + record + "\n", encoding="utf-8")
+    items = read(deep)
+    assert [i.title for i in items if isinstance(i, Article)] == ["بعده"]
+    bad = [i for i in items if isinstance(i, Rejection)]
+    assert [(r.source.rsplit(":", 1)[-1], r.code) for r in bad] == [("1", "E107")] and "nested" in bad[0].reason
+    listed = tmp_path / "list_first.jsonl"
+    listed.write_text("[1, 2]\n" + record + "\n", encoding="utf-8")
+    assert [i.title for i in read(listed) if isinstance(i, Article)] == ["بعده"]
+
+
+def test_a_truncated_pretty_printed_array_is_one_error(tmp_path):
+    path = tmp_path / "cut.json"
+    path.write_text('[\n  {"title": "a", "text": "نص"},\n  {"title": "b", "te', encoding="utf-8")
+    assert rejected(path).code == "E107"
+
+
 def test_jsonl_custom_field_names(tmp_path):
     path = tmp_path / "custom.jsonl"
     path.write_text(json.dumps({"matn": "\n".join(EXPECTED["bodies"]["exam"][1]), "unwan": "عنوان"},

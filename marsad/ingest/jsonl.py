@@ -76,23 +76,43 @@ def article_from_record(record: Any, source: str, encoding: str, config: Config)
 
 
 def records(text: str, source: str) -> Iterator[tuple[str, Any]]:
-    """(source of the record, parsed value or the exception) for a JSON array, object or JSON lines."""
+    """(source of the record, parsed value or the exception) for a JSON array, object or JSON lines.
+
+    A text opening with «[» is one array, unless it does not parse as one and its first line is a record on its
+    own (or nested too deeply to read): then it is JSON lines whose first record is an array, and a broken
+    line is rejected alone. A truncated pretty-printed array stays one error."""
     stripped = text.lstrip()
     if stripped.startswith("["):
         try:
             values = json.loads(stripped)
-        except json.JSONDecodeError as exc:
-            yield source, exc
+        except (json.JSONDecodeError, RecursionError) as exc:
+            if not _json_lines(stripped):
+                yield source, exc
+                return
+        else:
+            for i, value in enumerate(values if isinstance(values, list) else [values]):
+                yield f"{source}#{i}", value
             return
-        for i, value in enumerate(values if isinstance(values, list) else [values]):
-            yield f"{source}#{i}", value
-        return
     for number, line in enumerate(text.splitlines(), 1):
         if line.strip():
             try:
                 yield f"{source}:{number}", json.loads(line)
-            except json.JSONDecodeError as exc:
+            except (json.JSONDecodeError, RecursionError) as exc:
                 yield f"{source}:{number}", exc
+
+
+def _json_lines(text: str) -> bool:
+    """Several lines, the first a complete JSON value by itself (or too deeply nested to tell)."""
+    first, _, rest = text.partition("\n")
+    if not rest.strip():
+        return False
+    try:
+        json.loads(first)
+    except json.JSONDecodeError:
+        return False
+    except RecursionError:
+        return True
+    return True
 
 
 def read_jsonl(data: bytes, source: str, config: Config) -> Iterator[Item]:
@@ -108,6 +128,9 @@ def read_jsonl(data: bytes, source: str, config: Config) -> Iterator[Item]:
         found = True
         if isinstance(value, json.JSONDecodeError):
             yield rejection(MalformedInput(f"not valid JSON ({value.msg} at column {value.colno})"), where)
+            continue
+        if isinstance(value, RecursionError):
+            yield rejection(MalformedInput("the JSON is nested too deeply to parse"), where)
             continue
         yield from guarded_record(where, partial(article_from_record, value, where, encoding, config))
     if not found:
