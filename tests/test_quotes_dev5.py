@@ -62,3 +62,13 @@ def test_a_present_verb_with_its_object_ends_a_speaker_phrase() -> None:
 
     text = "الوزيرة الأميركية تحمل أفكارا جديدة"
     assert [t.text for t in leading_phrase(sentence_tokens(text, 0, len(text)))] == ["الوزيرة", "الأميركية"]
+
+
+def test_a_country_with_a_preposition_is_never_a_name() -> None:
+    found = said("واعتذر الرئيس السابق لمصر وإيران عن الاتهامات. ونفى الرئيس السابق وجود أي خلاف. وقال إنه لا يوجد عداء.")
+    assert [s for s, _ in found] == ["الرئيس السابق", "الرئيس السابق"]
+
+
+def test_a_denial_with_a_listed_object_before_a_comma() -> None:
+    found = said("ونفى الرئيس السابق وجود أي مسلحين في المدينة، مضيفا أن الوضع هادئ.")
+    assert found[0] == ("الرئيس السابق", "وجود أي مسلحين في المدينة")

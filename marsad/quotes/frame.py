@@ -271,8 +271,11 @@ def _frame_without_intro(frame: Frame, toks: list[Tok], hit: Hit, limit: int, ct
     """«نفى X، شن ...» (an object after the speaker) and «وأضاف انطونوف يوجد ...» (bare speech)."""
     if hit.cue.prep == "obj":
         commas = [k for k in range(hit.j, limit) if toks[k].text in "،,"]
-        frame.how, frame.c0 = ("object", hit.j) if frame.subject else ("object", commas[0] + 1) if commas \
-            else ("", -1)
+        listed = None if frame.subject else object_start(toks, hit.j, commas[0] if commas else limit)
+        if listed is not None and len(leading_phrase(toks[hit.j : listed])) != listed - hit.j:
+            listed = None  # «ونفى الوزير الأنباء عن وقوع»: the object starts before the listed word
+        frame.how, frame.c0 = ("object", hit.j) if frame.subject else ("object", listed) if listed is not None \
+            else ("object", commas[0] + 1) if commas else ("", -1)  # «ونفى الرئيس وجود ...، واصفا»: the listed object first
         if not frame.subject and frame.c0 > 0:
             frame.phrase = leading_phrase(toks[hit.j : frame.c0])
         j = hit.j + 1 if hit.j < limit and toks[hit.j].key in ("فيه", "فيها") else hit.j  # «نفت فيه حركة ...»
