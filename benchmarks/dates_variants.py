@@ -1480,6 +1480,16 @@ def gen_spoken_years() -> Iterator[Variant]:
         yield from _gen("gen:spoken year", f"عام {text}", str(year))
 
 
+def gen_hours_of_part_day() -> Iterator[Variant]:
+    """«من الساعة 8 إلى الساعة 10 من صباح الغد», «من 7 إلى 9 مساء الجمعة»: hours, then the part of a day."""
+    for part, add, hours in (("صباح", 0, (8, 10)), ("مساء", 12, (7, 9))):
+        for day, value in (("الغد", _day(1)), ("الجمعة", "XXXX-WXX-5"), ("اليوم", _day(0))):
+            a, b = hours
+            span = f"({value}T{a + add:02d},{value}T{b + add:02d})"
+            yield from _gen("gen:hours of a part of a day", f"من الساعة {a} إلى الساعة {b} من {part} {day}", span)
+            yield from _gen("gen:hours of a part of a day", f"من {a} إلى {b} {part} {day}", span)
+
+
 def gen_more_clock() -> Iterator[Variant]:
     """«7.30 مساء» (minutes after a point, with the part of the day), «السادسة إلا عشرين» (minutes to the hour
     without «دقيقة»), «في وقت لاحق/سابق (من) اليوم», «في وقت مبكر من الغد»."""
@@ -1505,7 +1515,7 @@ def gen_more_clock() -> Iterator[Variant]:
                 yield from _gen("gen:early/late day", f"في وقت {word} {of}{day}", _day(offset))
 
 
-GENERATED_MORE: list[Callable[[], Iterator[Variant]]] = [gen_whole_units, gen_month_grammar, gen_spoken_years, gen_datetime_ranges, gen_more_clock, gen_week_ranges, gen_day_time_forms, gen_day_parts, gen_shifts,
+GENERATED_MORE: list[Callable[[], Iterator[Variant]]] = [gen_hours_of_part_day, gen_whole_units, gen_month_grammar, gen_spoken_years, gen_datetime_ranges, gen_more_clock, gen_week_ranges, gen_day_time_forms, gen_day_parts, gen_shifts,
                                                         gen_date_ranges, gen_periods, gen_sets, gen_holidays,
                                                         gen_reschedule]
 

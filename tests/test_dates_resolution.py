@@ -635,3 +635,8 @@ def test_an_hour_then_a_comma_and_tonight_is_no_day_of_the_month() -> None:
 def test_a_day_or_another_of_one_month_gives_both_days() -> None:
     assert found("سأعود في 5 أو 6 مارس 2017") == [("5", "2017-03-05"), ("6 مارس 2017", "2017-03-06")]
     assert found("قتل 5 أو 6 أشخاص") == []
+
+
+def test_hours_then_the_part_of_a_day_after_min() -> None:
+    assert [t.value for t in find("سأعود من الساعة 7 إلى الساعة 9 من مساء الغد", MONDAY_MOMENT)] == [
+        "2016-11-08T19/2016-11-08T21"]

@@ -260,7 +260,7 @@ def _is_day(v: V.Value, part: bool = False) -> bool:
 
 def _day_hours(p: Parser, a: Hit, b: Hit) -> bool:
     """«اليوم من الخامسة إلى السابعة», «من 5 إلى 6 مساءً من 22 أبريل», «الاثنين 8-9 صباحا»."""
-    if not ((_is_day(a.val, part=True) and _is_hours(b.val)) or (_is_hours(a.val) and _is_day(b.val))):
+    if not ((_is_day(a.val, part=True) and _is_hours(b.val)) or (_is_hours(a.val) and _is_day(b.val, part=True))):
         return False
     return b.i - a.j <= 1 and all(p.norm(k) in HOUR_GLUE for k in range(a.j, b.i))
 
