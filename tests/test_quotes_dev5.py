@@ -72,3 +72,8 @@ def test_a_country_with_a_preposition_is_never_a_name() -> None:
 def test_a_denial_with_a_listed_object_before_a_comma() -> None:
     found = said("ونفى الرئيس السابق وجود أي مسلحين في المدينة، مضيفا أن الوضع هادئ.")
     assert found[0] == ("الرئيس السابق", "وجود أي مسلحين في المدينة")
+
+
+def test_a_subject_closing_with_a_quoted_name_before_its_verb() -> None:
+    found = said("ويقول البعض ان الأزمة انتهت، الا ان خبراء في «البنك الدولي» يذكرون ان الأزمة مستمرة.")
+    assert found == [("البعض", "الأزمة انتهت"), ("خبراء في البنك الدولي", "الأزمة مستمرة")]

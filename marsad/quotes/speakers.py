@@ -231,7 +231,10 @@ def trailing_phrase(toks: list[Tok]) -> list[Tok]:
         if toks[-1].key != toks[-1].bare:
             return []  # «وقد قال X», «ولقد أعلن»: a verb-first clause of its own, the subject follows the verb
         return _subject_after_kana(toks[:-1])  # «وكان وزير ... قد أعلن»: the subject between كان and قد
-    for n in range(len(toks) - 1, -1, -1):
+    opened = _quoted_tail(toks)
+    if opened:  # «الا ان متخصصين في «الاسلام الاوروبي» يذكرون ان»: a quoted name closing the subject
+        out = list(reversed(toks[opened:]))
+    for n in range(len(toks) - 1 - len(out), -1, -1):
         tok = toks[n]
         kind = word_kind(tok)
         if _is_cue(tok):
@@ -260,6 +263,18 @@ def trailing_phrase(toks: list[Tok]) -> list[Tok]:
             and word_kind(out[0]) not in ("role", "org"):
         return []  # «وأرسل كلمة تلخص رؤيته ... قال»: a clause led by another verb, not a subject
     return out
+
+
+def _quoted_tail(toks: list[Tok]) -> int:
+    """Index of the opening mark of a short quoted name that ends the tokens («في «الاسلام الاوروبي»»), else 0."""
+    if len(toks) < 3 or toks[-1].text not in QUOTE_MARKS:
+        return 0
+    for k in range(len(toks) - 2, max(0, len(toks) - MAX_NAME_WORDS - 3), -1):
+        if toks[k].text in QUOTE_MARKS:
+            return k if k < len(toks) - 2 and k > 0 and toks[k - 1].is_word else 0
+        if not toks[k].is_word:
+            return 0
+    return 0
 
 
 def _topic_before_comma(toks: list[Tok]) -> list[Tok]:
