@@ -77,3 +77,8 @@ def test_a_denial_with_a_listed_object_before_a_comma() -> None:
 def test_a_subject_closing_with_a_quoted_name_before_its_verb() -> None:
     found = said("ويقول البعض ان الأزمة انتهت، الا ان خبراء في «البنك الدولي» يذكرون ان الأزمة مستمرة.")
     assert found == [("البعض", "الأزمة انتهت"), ("خبراء في البنك الدولي", "الأزمة مستمرة")]
+
+
+def test_a_verb_after_a_relative_clause_set_off_by_a_comma() -> None:
+    found = said("أحد الخبراء، الذي سألته الصحيفة، عن أسباب الأزمة قال: «الأسعار سترتفع».")
+    assert found == [("أحد الخبراء", "الأسعار سترتفع")]

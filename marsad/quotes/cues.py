@@ -157,11 +157,25 @@ def subject_before(toks: list[Tok], hit: Hit) -> list[Tok]:
         return [t for t in toks[: hit.i - 1] if named is not None and named.start <= t.start] if named else []
     if hit.cue.pos == "past" and subject_follows(toks, hit.j):
         return []  # «... رغم المخاطر قال البنك الدولي إن»: verb first, its subject after it
-    subject = trailing_phrase(toks[: hit.i])
+    subject = trailing_phrase(toks[: hit.i]) or subject_before_relative(toks, hit.i)
     if hit.cue.pos == "present" and len(subject) == 1 and subject[0].key != subject[0].bare \
             and not subject[0].definite and word_kind(subject[0]) not in ("role", "org"):
         return []  # «ومضى يقول», «وعاد يقول»: a و-verb of continuation before a present reporting verb
     return subject
+
+
+MAX_RELATIVE_CLAUSE = 14  # tokens from «، الذي» to the verb («أحد الأطباء النفسيين، الذي استفسرت منه جوليانا، عن ... قال»)
+
+
+def subject_before_relative(toks: list[Tok], i: int) -> list[Tok]:
+    """«أحد الأطباء النفسيين، الذي استفسرت منه جوليانا، عن اختيار ليوناردو ... قال:»: a verb without و right after a
+    relative clause set off by a comma has the phrase before that comma as its subject."""
+    for k in range(i - 2, max(1, i - MAX_RELATIVE_CLAUSE) - 1, -1):
+        if toks[k].key in ("الذي", "التي") and toks[k - 1].text in "،," and toks[k + 1].is_word:
+            return trailing_phrase(toks[: k - 1])
+        if toks[k].text in ".:؛" or cue_of(toks[k]) is not None:
+            return []
+    return []
 
 
 def fronted_start(toks: list[Tok], k: int) -> int:
