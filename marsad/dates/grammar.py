@@ -6,8 +6,9 @@ dates, Hijri dates, weekdays, relative days, «الأسبوع/الشهر/الع�
 periods («في وقت متأخر من مساء الثلاثاء»), holidays (fixed, Hijri, n-th weekday, Easter), reference words
 («الآن»), ranges («من 3 إلى 5 أكتوبر», «بين … و …») and sets («كل يوم»).
 
-The rules are layered as mixins: ``rules_base`` (readers) < ``rules_dates`` < ``rules_years`` (years,
-holidays) < ``rules_times`` < ``rules_spans`` (durations, sets) < ``rules_periods``; ``extract.merge`` and
+The rules are layered as mixins: ``rules_base`` (readers) < ``rules_relative`` (days and periods named from
+the anchor) < ``rules_dates`` (months, numeric dates) < ``rules_days`` (weekdays, bare days) < ``rules_years``
+(years, holidays) < ``rules_times`` < ``rules_spans`` (durations, sets) < ``rules_periods``; ``extract.merge`` and
 ``attach.attach`` then join neighbouring hits. A ``datetime`` anchor is a reference moment
 (``Parser.moment``) for «بعد 5 دقائق».
 """

@@ -9,7 +9,7 @@ from marsad.dates import values as V
 from marsad.dates.lexicon import clock_words
 from marsad.dates.numbers import parse_words, word_number
 from marsad.dates.rules_base import AM, CLAUSE_GOES_ON, DAYPARTS, NIGHT, PM, SCALES, STOPS, THIS, Hit
-from marsad.dates.rules_dates import AGE_WORDS
+from marsad.dates.rules_relative import AGE_WORDS
 from marsad.dates.rules_years import YearRules
 
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 from marsad.dates import values as V
 from marsad.dates.numbers import parse_words
 from marsad.dates.rules_base import DATE_PREP, EDGE, SCALES, YEAR_CUES, YEAR_WORDS, Hit
-from marsad.dates.rules_dates import DateRules
+from marsad.dates.rules_days import DayRules
 
 # Holiday names that are also common nouns: a day only after a cue of time or going, or with a year.
 COMMON_NOUN_HOLIDAYS = frozenset({"الحج"})
 HOLIDAY_CUES = frozenset({"في", "الي", "خلال", "قبل", "بعد", "منذ", "حتي", "موسم", "طوال", "اثناء"})
 
 
-class YearRules(DateRules):
+class YearRules(DayRules):
     def year_alone(self, i: int) -> Hit | None:
         """«عام 2014», «في 2014», «2014م», «1437 هـ», «أواخر عام 2015», «ومطلع 2016»: a year with context, in a
         plausible range (an edge word before it is part of the expression, as with months)."""
