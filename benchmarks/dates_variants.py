@@ -1219,7 +1219,7 @@ def gen_date_ranges() -> Iterator[Variant]:
             yield from _gen("gen:range of weekdays", f"من {w1} {to} {w2}", f"(XXXX-WXX-{i1},XXXX-WXX-{i2},P{i2 - i1}D)")
     for (d1, o1), (d2, o2) in ((("اليوم", 0), ("الغد", 1)), (("أمس", -1), ("الغد", 1)), (("اليوم", 0), ("بعد غد", 2))):
         for to in ("إلى", "حتى"):
-            # «من» before «اليوم» is out of the span in the specs (``extract._from_included``): either is accepted
+            # «من» before «اليوم» is out of the span in the specs (``merge._from_included``): either is accepted
             yield from _gen("gen:range of relative days", f"[من ]{d1} {to} {d2}", _range(_day(o1), _day(o2), o2 - o1))
 
 
@@ -1382,7 +1382,7 @@ def gen_holidays() -> Iterator[Variant]:
 # the new hour after «إلى» when an appointment is moved, and its value; «25» and «ستة وعشرين» are none
 NEW_HOURS = [("الحادية عشر", 11), ("الرابعة", 4), ("عشرين", 20), ("صفر", 0), ("أربعة وعشرين", 0), ("13", 13),
              ("0", 0), ("تسعة", 9), ("الثالثة عشر", 13)]
-# («أجل الموعد من X إلى Y» frames a range: ``extract._moved``)
+# («أجل الموعد من X إلى Y» frames a range: ``reschedule.moved_before``)
 MOVERS = ["سأغير موعد {}", "سأغيّر موعد {}", "نريد تغيير موعد {}", "أريد تأجيل موعد {}"]
 
 

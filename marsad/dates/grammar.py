@@ -8,7 +8,7 @@ periods («في وقت متأخر من مساء الثلاثاء»), holidays (f
 
 The rules are layered as mixins: ``rules_base`` (readers) < ``rules_relative`` (days and periods named from
 the anchor) < ``rules_dates`` (months, numeric dates) < ``rules_days`` (weekdays, bare days) < ``rules_years``
-(years, holidays) < ``rules_times`` < ``rules_spans`` (durations, sets) < ``rules_periods``; ``extract.merge`` and
+(years, holidays) < ``rules_times`` < ``rules_spans`` (durations, sets) < ``rules_periods``; ``merge.merge`` and
 ``attach.attach`` then join neighbouring hits. A ``datetime`` anchor is a reference moment
 (``Parser.moment``) for «بعد 5 دقائق».
 """
