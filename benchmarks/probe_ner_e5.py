@@ -269,8 +269,8 @@ def averaged_states(e5: E5, text: list[list[str]], layer: int, cap: int, seed: i
     keep = counts > 0
     cost = {"sentences": sentences_done, "words_encoded": encoded, "seconds": round(time.perf_counter() - started),
             "types": int(keep.sum())}
-    n = np.maximum(counts, 1)[:, None].astype(np.float32)
-    return vocab, first_sum / n, mean_sum / n, cost
+    n = counts[keep][:, None].astype(np.float32)  # words never encoded (past 511 pieces) are left out
+    return [w for w, k in zip(vocab, keep, strict=True) if k], first_sum[keep] / n, mean_sum[keep] / n, cost
 
 
 def unlabelled_without_dev(dev: dict[str, list[Any]]) -> list[list[str]]:
@@ -448,7 +448,7 @@ def main() -> None:
             print(json.dumps({"type_table_bytes_int8_pca64": int8_table_bytes(table)}), flush=True)
         if args.mode == "typeavg":
             path = args.cache / f"typeavg{args.layer}_cap{args.cap}_{args.pool}.npz" if args.cache else None
-            averaged = load_table(path) if path else {}
+            averaged = {w: v for w, v in (load_table(path) if path else {}).items() if v.any()}
             if not averaged:
                 avg_words, first, mean, cost = averaged_states(e5, unlabelled_without_dev(corpora.dev), args.layer,
                                                            args.cap, seed=13)
@@ -462,6 +462,9 @@ def main() -> None:
                               "typeavg_table_bytes_int8_pca64": int8_table_bytes(averaged)}), flush=True)
             fallback = table
             table = averaged
+            dev_tokens = [w for sents in corpora.dev.values() for s in sents for w, _ in s]
+            print(json.dumps({"dev_tokens_falling_back_to_type": sum(w not in table for w in dev_tokens),
+                              "dev_tokens": len(dev_tokens)}), flush=True)
 
             def featurize(sentences: list[list[str]]) -> list[np.ndarray]:
                 type_table(e5, {w for s in sentences for w in s if w not in table}, args.layer, fallback)
