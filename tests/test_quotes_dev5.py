@@ -82,3 +82,8 @@ def test_a_subject_closing_with_a_quoted_name_before_its_verb() -> None:
 def test_a_verb_after_a_relative_clause_set_off_by_a_comma() -> None:
     found = said("أحد الخبراء، الذي سألته الصحيفة، عن أسباب الأزمة قال: «الأسعار سترتفع».")
     assert found == [("أحد الخبراء", "الأسعار سترتفع")]
+
+
+def test_a_definite_noun_then_its_preposition_after_a_refusal_is_the_object() -> None:
+    found = said("ورفض الحديث عن أي تفاصيل، وقال إنه يفضل الصمت. وكشف سامي الخطيب أن الحزب لم يقرر بعد.")
+    assert [s for s, _ in found][0] != "الحديث"

@@ -399,13 +399,23 @@ def _sure_speaker(speaker: Speaker, phrase: list[Tok], ctx: Context) -> bool:
     return speaker.kind == "PER" and len(speaker.name.split()) >= 2 and not speaker.name.startswith(("ب", "ل"))
 
 
+def _object_then_preposition(frame: Frame) -> bool:
+    """«ورفض الحديث عن أي تفاصيل»: one definite noun of no lexicon kind right after a verb, then its preposition, is the
+    verb's object (subjects after a verb are names, titles or organisations)."""
+    phrase, region = frame.phrase, frame.region
+    if frame.subject or len(phrase) != 1 or not region or phrase[0] is not region[0] or len(region) < 2:
+        return False
+    word = phrase[0]
+    return word.definite and not word_kind(word) and region[1].is_word and region[1].bare in PREPOSITIONS
+
+
 def _frame_speaker(frame: Frame, ctx: Context, quoting: bool = True) -> Speaker | None:
     phrase = frame.phrase
     if frame.subject and len(phrase) > MAX_PLAIN_SUBJECT and word_kind(phrase[0]) not in ("role", "org"):
         phrase = closing_name(phrase) or phrase  # «... لاعتناق الإسلام أيمن الظواهري يقول»: the name by the verb
     speaker = phrase_speaker(phrase, ctx)
-    if not quoting and speaker is not None and not _sure_speaker(speaker, phrase, ctx):
-        return None  # «كما وعد بإجراء تداول سلمي»: a non-quoting verb's object is no speaker
+    if not quoting and speaker is not None and (not _sure_speaker(speaker, phrase, ctx) or _object_then_preposition(frame)):
+        return None  # «كما وعد بإجراء تداول سلمي», «ورفض الحديث عن»: a non-quoting verb's object is no speaker
     second = second_title(frame, speaker, ctx) if speaker is not None else None
     if second is not None:
         return replace(second, via=(frame.relay,)) if frame.relay else second
