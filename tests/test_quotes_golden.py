@@ -142,3 +142,26 @@ def test_corpus_passages_are_stored_without_their_text(repo_dir: Path) -> None:
             if "sentences" in g:
                 assert "text" not in g and "text_sha1" in g, name
                 assert all("text" not in q for q in g["quotes"]), name
+
+
+# tests/golden/quotes_dev5.json: 45 fresh ANERcorp passages in four blind batches (issue 5, fifth round; blind speaker
+# 0.455, 0.792, 0.933, 0.750 per batch, 44/58 together); after the round's fixes P 0.952 / R 0.909 / speaker 0.900 /
+# relay 1.0 without entity mentions. Kept apart from UNSEEN_FLOORS, whose parametrised tests include the check set.
+DEV5_FLOORS = {"recall": 0.89, "precision": 0.94, "speaker": 0.88, "via_recall": 0.75}
+
+
+def test_dev5_scores_meet_their_floors(repo_dir: Path, shared_data: Path) -> None:
+    gold = unseen_gold(repo_dir, shared_data, "dev5")["articles"]
+    result = score_many((article_quotes(passage_article(n, g["text"])), g["quotes"], g["ignore"])
+                        for n, g in gold.items())
+    for key, floor in DEV5_FLOORS.items():
+        assert result[key] >= floor, ("dev5", key, result)
+
+
+def test_dev5_offsets_index_the_passage_text_stored_without_it(repo_dir: Path, shared_data: Path) -> None:
+    raw = json.loads((repo_dir / "tests" / "golden" / "quotes_dev5.json").read_text(encoding="utf-8"))
+    assert all("text" not in g and "text_sha1" in g for g in raw["articles"].values())
+    for name, g in unseen_gold(repo_dir, shared_data, "dev5")["articles"].items():
+        assert g["quotes"] or g.get("note"), name
+        for q in g["quotes"]:
+            assert g["text"][q["start"] : q["end"]] == q["text"], (name, q["text"])
