@@ -11,7 +11,7 @@ from marsad.dates.rules_base import AGO, DAYPARTS, DURATION_CUES, PLURAL_UNITS, 
 from marsad.dates.rules_times import TimeRules
 
 # Plural units that, without a count, say «some» («منذ سنوات», «لأيام»).
-BARE_PLURALS = frozenset({"ايام", "اسابيع", "اشهر", "شهور", "سنوات", "سنين", "اعوام", "عقود", "ساعات", "دقائق", "ثوان"})
+BARE_PLURALS = frozenset({"ايام", "اسابيع", "اشهر", "شهور", "سنوات", "سنين", "اعوام", "عقود", "قرون", "ساعات", "دقائق", "ثوان"})
 # Before «45 عاما», words that make it an age, not a duration («يبلغ من العمر 45 عاما», «عمره 12 عاما»).
 AGE_CUES = frozenset({"العمر", "عمر", "عمره", "عمرها", "عمرهم", "سن", "البالغ", "البالغه"})
 # After a single unit, words that give it its count («أسبوع واحد», «يوما كاملا»).
@@ -37,12 +37,15 @@ class SpanRules(TimeRules):
         if all_of:
             return all_of
         cue = self.word(i, AGO.keys() | DURATION_CUES | {"اخر"})
-        k = self.past_approximation(i + 1) if cue else i
+        k = self.past_approximation(i + 1 if cue else i)
         parts = self.amounts(k)
         if not parts:
             return None
         n, unit, j, start = parts[0]
         j = parts[-1][2]
+        mod = self.modifier(i + 1 if cue else i, k)
+        if mod and len(parts) == 1 and n == 1 and not self.bare_unit_after(k, j, unit):
+            return None
         if unit == "Y" and not cue and self.age_before(k):
             return None  # an age
         if unit == "DEC" and self.word(j, self.lex.relative["decade"]):
@@ -73,7 +76,7 @@ class SpanRules(TimeRules):
                 return Hit(k, j, start, V.Value("duration", period, period, "relative-to-event"))
             if cue[0] == "منذ":  # «يواصلون إضرابهم منذ ثمانية أيام»: for how long (the issue's P8D)
                 period = V.duration(n, unit)
-                return Hit(k, j, start, V.Value("duration", period, period, "since"))
+                return self.modified(Hit(k, j, start, V.Value("duration", period, period, "since")), mod, i + 1)
             return Hit(i, j + 2 if now else j, cue[1], V.ago(n, unit, AGO[cue[0]], self.anchor))
         if now:
             return Hit(k, j + 2, start, V.from_now([(p[0], p[1]) for p in parts], self.anchor))
@@ -89,12 +92,46 @@ class SpanRules(TimeRules):
         whole = cue is not None and cue[0] in ("طوال", "طيله") and not counted
         if whole and cue:  # «طوال اليوم» (the whole day); a count after it is the expression: «طيلة ثماني سنوات»
             start = cue[1]
-        elif len(parts) == 1 and n == 1 and not cue and self.t[k].kind != "d" \
+        elif len(parts) == 1 and n == 1 and not cue and not mod and self.t[k].kind != "d" \
                 and self.norm(j - 1) not in WHOLE:  # «1 ساعة» has its count
             return None
         period = V.compound([(p[0], p[1]) for p in parts])
         first = i if whole else k
-        return Hit(first, j, start, V.Value("duration", period, period, "explicit"))
+        hit = Hit(first, j, start, V.Value("duration", period, period, "explicit"))
+        return hit if whole else self.modified(hit, mod, i + 1 if cue else i)
+
+    def modifier(self, a: int, k: int) -> str | None:
+        """The words of approximation or comparison between ``a`` and the amount at ``k`` (``APPROX``):
+        «أكثر من/ما يزيد على» more-than, «أقل من» less-than, «نحو/حوالي/قرابة/زهاء/ما يقرب من» approximate."""
+        if k == a:
+            return None
+        words = (self.word(a, {w[0] for w in APPROX}) or ("",))[0], *(self.norm(x) for x in range(a + 1, k))
+        if words[0] == "اقل":
+            return "less-than"
+        return "more-than" if words[0] == "اكثر" or words[1:2] == ("يزيد",) else "approximate"
+
+    def bare_unit_after(self, k: int, j: int, unit: str) -> bool:
+        """«أقل من ساعة», «حوالي أسبوع», «نحو عام»: one unit said without a count after a modifier; not a
+        unit in construct («نحو ساعة الصفر») nor «نحو شهر رمضان» (towards the month named)."""
+        if self.t[k].kind == "d" or self.norm(j - 1) in WHOLE or parse_words(self.t, k) is not None:
+            return True
+        nxt = self.norm(j)
+        return not (nxt.startswith("ال") and not self.lex.relative["shift"].get(nxt)) and (unit != "M" or self.month(j) is None)
+
+    def modified(self, hit: Hit, mod: str | None, a: int) -> Hit:
+        """A duration after a modifier: the Recognizers-Text Arabic grammar has «أقل من» (LessThanRegex) and
+        «أكثر من» (MoreThanRegex), whose span takes them in with the modifier less/more; it has no Arabic
+        words of approximation (its AroundRegex is English), so «حوالي ساعتين» keeps the span «ساعتين». The
+        value stays the amount said (PT2H); the resolution names the modifier."""
+        if mod is None:
+            return hit
+        v = hit.val
+        val = V.Value(v.kind, v.timex, v.value, mod if v.resolution == "explicit" else f"{v.resolution};{mod}",
+                      v.date, v.precision)
+        compared = self.word(a, {"اكثر", "اقل"})
+        if compared:
+            return Hit(a, hit.j, compared[1], val)
+        return Hit(hit.i, hit.j, hit.start, val)
 
     def from_day(self, j: int, n: float, unit: str, sign: int) -> tuple[int, V.Value] | None:
         """«بعد يومين من الغد», «قبل 3 أيام من أمس»: days or weeks counted from a relative day after «من»
@@ -165,13 +202,16 @@ class SpanRules(TimeRules):
         if cue is None or cue[0] not in ("طوال", "طيله"):
             return None  # «خلال أيام», «سنوات الحرب»: too vague to mark
         prefix, code = V.UNIT_CODE[unit]
-        period = f"{prefix}X{code}" if unit != "DEC" else "PXDE"
+        period = {"DEC": "PXDE", "CEN": "PXCE"}.get(unit, f"{prefix}X{code}")
         return Hit(i, j, cue[1], V.Value("duration", period, period, "vague"))
 
     def past_approximation(self, k: int) -> int:
         """After «منذ/قبل/بعد/خلال»: skip «نحو», «حوالي», «أكثر من», «ما يقرب من» («منذ نحو شهر»)."""
+        first = self.word(k, {w[0] for w in APPROX})  # also «لأكثر من»: the «ل» stays out
+        if first is None:
+            return k
         for words in APPROX:
-            if tuple(self.norm(x) for x in range(k, k + len(words))) == words:
+            if (first[0], *(self.norm(x) for x in range(k + 1, k + len(words)))) == words:
                 return k + len(words)
         return k
 
@@ -190,7 +230,7 @@ class SpanRules(TimeRules):
         stretch between the anchor (hours: the reference moment) and N units away; a duration when neither
         is known («stretch»: never moved again as «في N ساعات» is)."""
         period = V.duration(n, unit)
-        if not float(n).is_integer() or unit == "DEC":
+        if not float(n).is_integer() or unit in ("DEC", "CEN"):
             return V.Value("duration", period, period, "stretch")
         if unit in ("H", "MIN", "S"):
             return self.moment_stretch(int(n), unit, shift)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-UNIT_CODE = {"D": ("P", "D"), "W": ("P", "W"), "M": ("P", "M"), "Y": ("P", "Y"), "DEC": ("P", "Y"),
+UNIT_CODE = {"D": ("P", "D"), "W": ("P", "W"), "M": ("P", "M"), "Y": ("P", "Y"), "DEC": ("P", "Y"), "CEN": ("P", "Y"),
              "H": ("PT", "H"), "MIN": ("PT", "M"), "S": ("PT", "S")}
 # A date without a year that falls more than this many days after the anchor is taken from the year
 # before: news reports mostly look back (a convention, not tuned on data; see tests/test_dates.py).
@@ -26,13 +26,19 @@ class Value:
     precision: str = ""  # day | week | month | year | ""
 
 
+# Units written in years: a decade is 10, a century 100 («لمدة قرن» P100Y, «نصف قرن» P50Y).
+YEARS_OF = {"DEC": 10, "CEN": 100}
+# Months in each unit counted in months or years.
+MONTHS_OF = {"M": 1, "Y": 12, "DEC": 120, "CEN": 1200}
+
+
 def fmt_number(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else str(n)
 
 
 def duration(n: float, unit: str) -> str:
     prefix, code = UNIT_CODE[unit]
-    return f"{prefix}{fmt_number(n * 10 if unit == 'DEC' else n)}{code}"
+    return f"{prefix}{fmt_number(n * YEARS_OF.get(unit, 1))}{code}"
 
 
 def compound(parts: list[tuple[float, str]]) -> str:
@@ -40,8 +46,8 @@ def compound(parts: list[tuple[float, str]]) -> str:
     if len(parts) == 1:
         return duration(*parts[0])
     amounts = {unit: n for n, unit in parts}
-    date = "".join(f"{fmt_number(amounts[u] * (10 if u == 'DEC' else 1))}{c}" for u, c in
-                   (("DEC", "Y"), ("Y", "Y"), ("M", "M"), ("W", "W"), ("D", "D")) if u in amounts)
+    date = "".join(f"{fmt_number(amounts[u] * YEARS_OF.get(u, 1))}{c}" for u, c in
+                   (("CEN", "Y"), ("DEC", "Y"), ("Y", "Y"), ("M", "M"), ("W", "W"), ("D", "D")) if u in amounts)
     time = "".join(f"{fmt_number(amounts[u])}{c}" for u, c in (("H", "H"), ("MIN", "M"), ("S", "S")) if u in amounts)
     return "P" + date + (f"T{time}" if time else "")
 
@@ -300,7 +306,7 @@ def ago(n: float, unit: str, sign: int, anchor: dt.date | None) -> Value:
     if unit in ("D", "W"):
         day = anchor + dt.timedelta(days=k * (7 if unit == "W" else 1))
         return day_value(day, day.isoformat(), "relative")
-    months = k * {"M": 1, "Y": 12, "DEC": 120}[unit]
+    months = k * MONTHS_OF[unit]
     day = add_months(anchor, months, keep_day=True)
     v = f"{day.year:04d}-{day.month:02d}" if unit == "M" else f"{day.year:04d}"
     # TIMEX (as Recognizers-Text) names the day; the value keeps the precision the text supports.
@@ -320,7 +326,7 @@ def moved(moment: dt.datetime, parts: list[tuple[float, str]], sign: int) -> Val
             seconds = {"H": 3600, "MIN": 60, "S": 1, "D": 86400, "W": 604800}[unit]
             when += dt.timedelta(seconds=k * seconds)
         else:
-            day = add_months(when.date(), k * {"M": 1, "Y": 12, "DEC": 120}[unit], keep_day=True)
+            day = add_months(when.date(), k * MONTHS_OF[unit], keep_day=True)
             when = dt.datetime.combine(day, when.time())
     v = when.isoformat(timespec="seconds")
     return Value("date", v, v, "relative-moment", when.date(), "time")
@@ -340,7 +346,7 @@ def from_now(parts: list[tuple[float, str]], anchor: dt.date | None) -> Value:
         if unit in ("D", "W"):
             day += dt.timedelta(days=int(n) * (7 if unit == "W" else 1))
         else:
-            day = add_months(day, int(n) * {"M": 1, "Y": 12, "DEC": 120}[unit], keep_day=True)
+            day = add_months(day, int(n) * MONTHS_OF[unit], keep_day=True)
     return day_value(day, day.isoformat(), "relative")
 
 
