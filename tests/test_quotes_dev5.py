@@ -87,3 +87,16 @@ def test_a_verb_after_a_relative_clause_set_off_by_a_comma() -> None:
 def test_a_definite_noun_then_its_preposition_after_a_refusal_is_the_object() -> None:
     found = said("ورفض الحديث عن أي تفاصيل، وقال إنه يفضل الصمت. وكشف سامي الخطيب أن الحزب لم يقرر بعد.")
     assert [s for s, _ in found][0] != "الحديث"
+
+
+def test_a_verb_after_qad_is_never_part_of_a_title_holder() -> None:
+    found = said("وقد سجل صاحب السمو رئيس الدولة كلمة في السجل قال فيها \"يسعدني أن أزور هذا المسجد العريق\".")
+    assert found and found[0][0] == "صاحب السمو"
+
+
+def test_a_speech_opener_ends_the_speaker_phrase() -> None:
+    from marsad.quotes.speakers import leading_phrase
+    from marsad.quotes.tokens import sentence_tokens
+
+    text = "الرئيس الاميركي لقد تحدثت الى الجميع"
+    assert [t.text for t in leading_phrase(sentence_tokens(text, 0, len(text)))] == ["الرئيس", "الاميركي"]
