@@ -19,7 +19,7 @@ from marsad.dates.attach import attach
 from marsad.dates.grammar import Hit, Parser
 from marsad.dates.lexicon import lexicon
 from marsad.dates.merge import merge
-from marsad.dates.ranges import day_or_day, day_range, hour_range, month_pair
+from marsad.dates.ranges import day_or_day, day_range, hour_or_hour, hour_range, month_pair
 from marsad.dates.reschedule import moved_to
 from marsad.dates.rules_base import (
     AGO,
@@ -49,9 +49,9 @@ class Found:
 
 
 def patterns(p: Parser) -> list[Callable[[int], Hit | None]]:
-    return [p.nth_weekday, p.month_date, p.numeric, p.weekday, p.relative_day, p.unit_shift, p.duration, p.year_alone,
+    return [lambda i: hour_or_hour(p, i), p.nth_weekday, p.month_date, p.numeric, p.weekday, p.relative_day, p.unit_shift, p.duration, p.year_alone,
             p.clock, p.frequency, p.bare_day, p.for_the_day, p.season, p.decade, p.century, p.part_of_day, p.holiday,
-            p.day_part_period, p.day_end, p.rest_of, p.now, p.early_late, p.next_hour, p.edge_day,
+            p.day_part_period, p.day_end, p.rest_of, p.now, p.early_late, p.next_hour, p.edge_day, p.meal_time,
             lambda i: day_range(p, i), lambda i: month_pair(p, i), lambda i: day_or_day(p, i),
             lambda i: hour_range(p, i), lambda i: moved_to(p, i)]
 
@@ -64,7 +64,7 @@ def starters() -> frozenset[str]:
                        "بعد", "في", "منتصف", "الظهيره", "وقت", "لعام", "لسنه", "بقيه", "باقي", "ال", "عند", "يومي",
                        "شهري",
                        "الان", "حاليا", "عطله", "ثاني", "ثالث", "رابع", "خامس", "عامي", "سنتي", "النصف", "القرن", "قرن", "عقد",
-                       "العقد", "اكثر", "اقل", "حوالي", "نحو", "قرابه", "زهاء"}  # the last six: «أقل من ساعة»
+                       "العقد", "موعد", "اكثر", "اقل", "حوالي", "نحو", "قرابه", "زهاء"}  # the last six: «أقل من ساعة»
     words |= PART_WORDS.keys() | PART_EDGES
     words |= THIS | EDGE | YEAR_WORDS | DURATION_CUES | set(AGO) | set(DAYPARTS) | PLURAL_UNITS | AM | PM | NIGHT
     tables: list[Iterable[str]] = [lex.months, lex.weekdays, lex.holidays, *lex.relative.values()]

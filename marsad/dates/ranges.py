@@ -54,6 +54,29 @@ def day_or_day(p: Parser, i: int) -> Hit | None:
                a) if a else None
 
 
+def hour_or_hour(p: Parser, i: int) -> Hit | None:
+    """«الساعة 3 أو 4 مساء», «في الثالثة أو الرابعة عصرا»: two times; the first hour takes the part of the day
+    of the second (read on its own after «أو»), as «يوم 5 أو 6 مارس» gives the first day the second's month.
+    Only the first is made here, and only when the second is an afternoon or evening hour that moves it."""
+    tok = p.t[i]
+    if tok.kind != "d" and tok.norm not in ("الساعه", "في", "عند") and not tok.norm.endswith("ه"):
+        return None  # (cheap test first: this runs at every word)
+    cue = p.word(i, {"الساعه", "في", "عند"})
+    k = i + 1 if cue else i
+    first = _hour(p, k)
+    if first is None or p.norm(first[1]) != "او" or first[1] + 1 >= len(p.t):
+        return None
+    second = p.clock(first[1] + 1)
+    if second is None or second.val.kind != "time" or not second.val.timex[1:3].isdigit():
+        return None
+    h1, h2 = first[0], int(second.val.timex[1:3])
+    if not (h2 > 12 and h1 < 12 and h1 + 12 <= h2):
+        return None  # «الساعة 3 أو 4 صباحا»: the first hour is read as said (``clock``)
+    clock = V.time_of_day(h1 + 12, None)
+    start = cue[1] if cue and cue[0] == "الساعه" else p.t[k].start
+    return Hit(i if cue and cue[0] == "الساعه" else k, first[1], start, V.Value("time", clock, clock, "explicit"))
+
+
 def month_pair(p: Parser, i: int) -> Hit | None:
     """«بين شهري يناير ومارس», «خلال شهري يوليو وأغسطس 2021», «شهري رمضان وشوال»: the months from the first to
     the second (a year after the second holds for both; the first is in the year before when it comes later)."""

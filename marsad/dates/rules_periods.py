@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from marsad.dates import values as V
-from marsad.dates.lexicon import lexicon
+from marsad.dates.lexicon import clock_words, lexicon
 from marsad.dates.rules_base import THIS, Hit
 from marsad.dates.rules_spans import SpanRules
 
@@ -38,6 +38,18 @@ MASCULINE_RANKS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "ال�
 
 
 class PeriodRules(SpanRules):
+    def meal_time(self, i: int) -> Hit | None:
+        """«وقت الغداء» TMEL, «موعد العشاء» TMED, «وقت الفطور» TMEB: a meal after «وقت/موعد» said alone (with a
+        clock time before or after it, «الساعة 1 وقت الغداء», the clock reads it: ``attach``)."""
+        if self.norm(i) not in ("وقت", "موعد"):
+            return None  # (cheap test first: «وقت» is frequent)
+        code = clock_words()["meal"].get(self.norm(i + 1))
+        if code is None or self.time_before(i) or self.clock(i + 2) is not None or self.norm(i + 2) in ("الساعه", "في"):
+            return None
+        if i > 0 and (self.t[i - 1].kind == "d" or self.clock(i - 1) is not None):
+            return None  # «سأعود 12 وقت الغداء», «الثانية وقت الغداء»: an hour at lunchtime (``attach``)
+        return Hit(i, i + 2, self.t[i].start, V.Value("time", code, code, "explicit"))
+
     def day_part_period(self, i: int) -> Hit | None:
         """[في|عند] [وقت مبكر/متأخر من | أواخر | أول] PART [الباكر] [يوم] [DAY]: a cue or a modifier is needed."""
         cue = self.word(i, {"في", "عند"})
