@@ -9,6 +9,12 @@ from marsad.dates.rules_base import EDGE, THIS, YEAR_WORDS, Base, Hit
 
 # After a decade, words that make it an age («في الخمسينيات من عمره»), not a period of history.
 AGE_WORDS = frozenset({"العمر", "عمره", "عمرها", "عمرهم", "عمري", "عمرا"})
+# The edge of a period named by the word before it: the Recognizers-Text Arabic EarlyPrefixRegex (start),
+# MidPrefixRegex (mid) and LaterPrefixRegex (end), whose value is the whole period with this modifier («مطلع
+# الشهر المقبل» 2016-12, start). Its MidPrefix also takes «في» in («في منتصف»); news keeps «في» out, as
+# everywhere else (tests/fixtures/dates/dev_news2.json «في منتصف الثمانينيات»).
+EDGE_MOD = {"مطلع": "start", "بدايه": "start", "اوائل": "start", "مستهل": "start", "منتصف": "mid", "اواسط": "mid",
+            "نهايه": "end", "اواخر": "end", "اخر": "end"}
 # Adjectives after «اليوم» that make it a day named by what happens on it, not the day of publication.
 NOT_TODAY = frozenset({"الاخير", "الوطني", "العالمي", "الدولي", "الختامي", "الافتتاحي", "المفتوح", "الدراسي"})
 
@@ -77,9 +83,13 @@ class RelativeRules(Base):
         shift, j = self.shift_after(i + 1)
         if shift is None and not (this or edge):
             return None
+        if shift is None and self.norm(i + 1) == "(" and i + 2 < len(self.t) and self.t[i + 2].kind == "d":
+            return None  # «أواخر سنة ( 631 هـ = 1233 م )»: the year follows in brackets (ANERcorp train)
         val = V.unit_shift(units[unit[0]], shift or 0, self.anchor)
         if val and units[unit[0]] == "W" and (holiday or edge and edge[0] == "نهايه") and "W" in val.value:
             val = V.Value("date", f"{val.timex}-WE", f"{val.value}-WE", val.resolution, None, "week")  # the weekend
+        elif val and edge and edge[0] in EDGE_MOD and units[unit[0]] in ("W", "M", "Y", "Q", "DEC"):
+            val = V.Value(val.kind, val.timex, val.value, f"{val.resolution};{EDGE_MOD[edge[0]]}", val.date, val.precision)
         return Hit(start_i, j, start, val) if val else None
 
     def season(self, i: int) -> Hit | None:
