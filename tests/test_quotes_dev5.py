@@ -100,3 +100,8 @@ def test_a_speech_opener_ends_the_speaker_phrase() -> None:
 
     text = "الرئيس الاميركي لقد تحدثت الى الجميع"
     assert [t.text for t in leading_phrase(sentence_tokens(text, 0, len(text)))] == ["الرئيس", "الاميركي"]
+
+
+def test_a_pronoun_suffixed_object_after_an_organisation_subject() -> None:
+    found = said("وأعلنت الحكومة الكندية عزمها تقديم مساعدات جديدة للاجئين.")
+    assert found and found[0][0] == "الحكومة الكندية"

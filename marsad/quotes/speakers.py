@@ -115,6 +115,9 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
             continue  # «وأضاف متمنيا للادب أن»; but «ماريا زاخاروفا» is a name; «أعلن اليوم الخميس النادي الأهلي أن»
         if out and tok.key in ADVERBS:
             break  # «أكد الرئيس ... مرارا أن»
+        if out and out[-1].definite and word_kind(out[-1]) != "role" and not tok.definite \
+                and len(tok.key) > 4 and tok.key.endswith(PRONOUN_SUFFIXES):
+            break  # «أعلنت الحكومة اليابانية عزمها»: a pronoun-suffixed noun after the subject is the object
         if out and tok.key in bare_openers():
             break  # «وقال الرئيس الاميركي لقد تحدثت»: speech opens, the speaker phrase ends
         if out and verb_then_object(tok, nxt):
