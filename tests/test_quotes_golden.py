@@ -135,7 +135,7 @@ def test_unseen_gold_offsets_index_the_passage_text(repo_dir: Path, shared_data:
             assert g["text"][q["start"] : q["end"]] == q["text"], (name, q["text"])
 
 
-def test_corpus_passages_are_stored_without_their_text(repo_dir: Path) -> None:
+def test_corpus_passages_of_dev_and_check_sets_are_stored_without_their_text(repo_dir: Path) -> None:
     for which in UNSEEN_FLOORS:
         raw = json.loads((repo_dir / "tests" / "golden" / f"quotes_{which}.json").read_text(encoding="utf-8"))
         for name, g in raw["articles"].items():
