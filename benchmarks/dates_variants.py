@@ -21,7 +21,10 @@ Generated families (``gen:*``, left out with ``--no-generated``) do not start fr
 the grammar the Recognizers-Text Arabic cases exercise (times of day; a day with its time in both orders and with
 «في/عند/على/،/من/يوم»; parts of days and dates; shifts from now or from a relative day; ranges of days, weekdays,
 months, hours and of days with their hours; weeks and edges of periods; sets; holidays; rescheduled times; spoken
-years), each with its value computed here by datetime arithmetic from GEN_ANCHOR, and a twin in Arabic-Indic digits.
+years; two hours joined by «أو»; durations after «أكثر/أقل من» and words of approximation; centuries, decades and
+nights; meal times and daytime), each with its value computed here by datetime arithmetic from GEN_ANCHOR, and a
+twin in Arabic-Indic digits. A variant may also hold ``find`` to a modifier in the resolution (``tags``:
+«more-than», «mid»).
 """
 
 from __future__ import annotations
@@ -1515,7 +1518,121 @@ def gen_more_clock() -> Iterator[Variant]:
                 yield from _gen("gen:early/late day", f"في وقت {word} {of}{day}", _day(offset))
 
 
-GENERATED_MORE: list[Callable[[], Iterator[Variant]]] = [gen_hours_of_part_day, gen_whole_units, gen_month_grammar, gen_spoken_years, gen_datetime_ranges, gen_more_clock, gen_week_ranges, gen_day_time_forms, gen_day_parts, gen_shifts,
+def _tagged(variants: Iterator[Variant], resolution: str) -> Iterator[Variant]:
+    """The variants, each also held to a modifier in the resolution of what ``find`` gives («more-than», «mid»)."""
+    for v in variants:
+        v.tags["resolution"] = resolution
+        yield v
+
+
+def gen_hour_or_hour() -> Iterator[Variant]:
+    """«الساعة 3 أو 4 مساء», «في الثالثة أو الرابعة عصرا», «5 أو 6 بعد الظهر»: two times; the first hour takes
+    the afternoon or evening of the second."""
+    for h1, h2, part in ((3, 4, "مساء"), (9, 10, "مساءً"), (3, 4, "عصرا"), (1, 2, "بعد الظهر"), (7, 8, "مساء"),
+                         (10, 11, "ليلا"), (5, 6, "مساء")):
+        for first, second in ((f"الساعة {h1}", f"{h2} {part}"), (HOURS_FW[h1 - 1], f"{HOURS_FW[h2 - 1]} {part}"),
+                              (f"{h1}", f"{h2} {part}"), (f"الساعة {h1}", f"الساعة {h2} {part}")):
+            frames_first = [f"سأعود {{}} أو {second}", f"يبدأ الاجتماع في {{}} أو {second} في مقر الوزارة"]
+            frames_second = [f"سأعود {first} أو {{}}", f"يبدأ الاجتماع في {first} أو {{}} في مقر الوزارة"]
+            yield from _gen("gen:hour or hour, first", first, _hhmm(h1 + 12), frames_first)
+            yield from _gen("gen:hour or hour, second", second, _hhmm(h2 + 12), frames_second)
+
+
+# (text, count, unit) of durations said with a count, and of one unit said without one; units as TIMEX writes them
+DURATION_UNITS = {"H": ("PT", "H", 1), "MIN": ("PT", "M", 1), "D": ("P", "D", 1), "W": ("P", "W", 1),
+                  "M": ("P", "M", 1), "Y": ("P", "Y", 1), "DEC": ("P", "Y", 10), "CEN": ("P", "Y", 100)}
+COUNTED = [("ساعتين", 2, "H"), ("3 أيام", 3, "D"), ("خمس ساعات", 5, "H"), ("عشرة أشهر", 10, "M"), ("عامين", 2, "Y"),
+           ("20 دقيقة", 20, "MIN"), ("نصف قرن", 0.5, "CEN"), ("ثلاثة أسابيع", 3, "W"), ("عقدين", 2, "DEC")]
+ONE_UNIT = [("ساعة", 1, "H"), ("دقيقة", 1, "MIN"), ("يوم", 1, "D"), ("أسبوع", 1, "W"), ("شهر", 1, "M"), ("عام", 1, "Y"),
+            ("سنة", 1, "Y"), ("عقد", 1, "DEC"), ("قرن", 1, "CEN")]
+DURATION_FRAMES = ["استمر الاجتماع {}", "انتظر المسافرون {} في المطار", "بقي في المستشفى {} قبل أن يعود"]
+
+
+def _period(n: float, unit: str) -> str:
+    prefix, code, scale = DURATION_UNITS[unit]
+    amount = n * scale
+    return f"{prefix}{int(amount) if float(amount).is_integer() else amount}{code}"
+
+
+def gen_duration_modifiers() -> Iterator[Variant]:
+    """«أكثر من ساعتين», «أقل من ساعة» (in the span, with the modifier: the Recognizers-Text Arabic
+    MoreThan/LessThanRegex), «لأكثر من أسبوع» (the «ل» out); «حوالي/نحو/قرابة/زهاء/ما يقرب من ساعتين» (the word
+    of approximation out of the span, resolution approximate)."""
+    for text, n, unit in COUNTED + ONE_UNIT:
+        for word, mod in (("أكثر من", "more-than"), ("أقل من", "less-than")):
+            yield from _tagged(_gen("gen:more/less than", f"{word} {text}", _period(n, unit), DURATION_FRAMES), mod)
+            yield from _tagged(_gen("gen:more/less than", f"{word} {text}", _period(n, unit), ["استمر الحصار ل{}"]), mod)
+        for word in ("حوالي", "نحو", "قرابة", "زهاء", "ما يقرب من"):
+            frames = [frame.replace("{}", word + " {}") for frame in DURATION_FRAMES]
+            yield from _tagged(_gen("gen:approximate duration", text, _period(n, unit), frames), "approximate")
+
+
+def gen_centuries() -> Iterator[Variant]:
+    """«لمدة قرن» P100Y, «منذ نصف قرن», «ربع قرن», «قرنين», «ثلاثة قرون», «أربعة عشر قرنا», «لمدة عقد/عقدين»."""
+    counted = [("نصف قرن", 0.5, "CEN"), ("ربع قرن", 0.25, "CEN"), ("قرنين", 2, "CEN"), ("ثلاثة قرون", 3, "CEN"),
+               ("خمسة قرون", 5, "CEN"), ("أربعة عشر قرنا", 14, "CEN"), ("عقدين", 2, "DEC"), ("ثلاثة عقود", 3, "DEC")]
+    for text, n, unit in counted:
+        yield from _gen("gen:centuries and decades", text, _period(n, unit),
+                        ["حكم البلاد {} قبل أن يسقط", "استمرت الحرب {}", "يعيشون هنا منذ {}"])
+    for text, n, unit in counted + [("قرن", 1, "CEN"), ("عقد", 1, "DEC")]:
+        for cue in ("لمدة", "خلال", "طوال"):
+            if cue == "طوال" and n == 1:
+                continue  # «طوال قرن», as «طوال شهر»: the whole unit, «طوال» in the span (``SpanRules.duration``)
+            yield from _gen("gen:centuries and decades", text, _period(n, unit), [f"استمرت الحرب {cue} {{}}"])
+
+
+def gen_grammar_extras() -> Iterator[Variant]:
+    """Read off the Recognizers-Text Arabic grammar: nights as days (its DurationUnitRegex «ليلة/ليال/ليلتين»,
+    UnitMap D), «منتصف بعد الظهر» (MidafternoonRegex, 14:00 as «منتصف الظهر»), «خلال/في النهار» (TimeOfDayRegex,
+    daytime TDT), «العقود/القرون الثلاثة الماضية» (RelativeDecadeRegex: plural units with their count after)."""
+    for text, n in (("ليلتين", 2), ("ثلاث ليال", 3), ("خمس ليال", 5), ("عشر ليال", 10)):
+        yield from _gen("gen:nights", text, _period(n, "D"), ["قضى {} في السجن", "استمر الحصار لمدة {}"])
+    yield from _gen("gen:named time", "[عند ]منتصف بعد الظهر", "T14")
+    for text in ("خلال النهار", "في النهار"):
+        yield from _gen("gen:daytime", text, "TDT", ["يعمل المتطوعون {} في المستشفى", "سأعود {}"])
+    for text, n, unit in (("العقود الثلاثة الماضية", 3, "DEC"), ("القرون الثلاثة الماضية", 3, "CEN"),
+                          ("العقدين الماضيين", 2, "DEC"), ("القرنين الماضيين", 2, "CEN"),
+                          ("العقود الخمسة الأخيرة", 5, "DEC")):
+        yield from _gen("gen:centuries and decades", text, _period(n, unit), ["تغير المناخ كثيرا خلال {}"])
+
+
+def gen_meal_times() -> Iterator[Variant]:
+    """«وقت الغداء» TMEL, «موعد العشاء» TMED, «وقت الفطور» TMEB (the Recognizers-Text Arabic MealTimeRegex codes)."""
+    for meal, code in (("الغداء", "TMEL"), ("العشاء", "TMED"), ("الفطور", "TMEB")):
+        for head in ("وقت", "موعد"):
+            yield from _gen("gen:meal time", f"[في ]{head} {meal}", code)
+            yield from _gen("gen:meal time", f"{head} {meal}", code, ["نلتقي عند {} في المطعم"])
+            yield from _gen("gen:meal time", f"[قبل ]{head} {meal}", code, ["اتصل بي {}"])
+
+
+def gen_period_edges() -> Iterator[Variant]:
+    """«منتصف الأسبوع/الشهر/العام», «مطلع/أواسط/أواخر الشهر المقبل», «أوائل العام الماضي»: the whole period (as
+    Recognizers-Text's TIMEX) with the edge in the resolution (its Early/Mid/LaterPrefixRegex: start, mid, end)."""
+    day = GEN_ANCHOR.date()
+
+    def week(shift: int) -> str:
+        year, number, _ = (day + dt.timedelta(weeks=shift)).isocalendar()
+        return f"{year}-W{number:02d}"
+
+    def month(shift: int) -> str:
+        index = day.year * 12 + day.month - 1 + shift
+        return f"{index // 12}-{index % 12 + 1:02d}"
+
+    periods = [("الأسبوع", week), ("الشهر", month), ("العام", lambda shift: str(day.year + shift))]
+    edges = [("منتصف", "mid"), ("أواسط", "mid"), ("مطلع", "start"), ("بداية", "start"), ("أوائل", "start"),
+             ("أواخر", "end"), ("نهاية", "end")]
+    for unit, value in periods:
+        for edge, mod in edges:
+            if (unit, edge) == ("الأسبوع", "نهاية"):
+                continue  # «نهاية الأسبوع» is the weekend (gen:periods)
+            for shift_word, shift in (("", 0), (" المقبل", 1), (" القادم", 1), (" الماضي", -1), (" الجاري", 0)):
+                yield from _tagged(_gen("gen:period edges", f"{edge} {unit}{shift_word}", value(shift)), mod)
+            yield from _tagged(_gen("gen:period edges", f"{edge} هذا {unit[2:] if unit != 'العام' else 'العام'}",
+                                    value(0)), mod) if unit == "العام" else iter(())
+
+
+GENERATED_MORE: list[Callable[[], Iterator[Variant]]] = [gen_hour_or_hour, gen_duration_modifiers, gen_centuries,
+                                                        gen_meal_times, gen_period_edges, gen_grammar_extras, gen_hours_of_part_day, gen_whole_units, gen_month_grammar, gen_spoken_years, gen_datetime_ranges, gen_more_clock, gen_week_ranges, gen_day_time_forms, gen_day_parts, gen_shifts,
                                                         gen_date_ranges, gen_periods, gen_sets, gen_holidays,
                                                         gen_reschedule]
 
@@ -1534,7 +1651,9 @@ def check(v: Variant) -> tuple[bool, bool | None, list[Found]]:
     hit = next((by_span[s] for s in v.spans if s in by_span), None)
     if v.timex is None:
         return hit is not None, None, found
-    return hit is not None, hit is not None and value_matches(hit, v.timex, v.anchor), found
+    modifier = v.tags.get("resolution")
+    held = modifier is None or (hit is not None and modifier in hit.expr.resolution.split(";"))
+    return hit is not None, hit is not None and value_matches(hit, v.timex, v.anchor) and held, found
 
 
 def variants(temps: list[Template], only: str | None, no_generated: bool = False) -> list[Variant]:
@@ -1562,7 +1681,7 @@ def _indic_twin(v: Variant) -> list[Variant]:
     if not (v.family.startswith("gen:") and v.text.startswith("سأعود") and DIGITS.search(v.text)):
         return []
     return [Variant("gen:arabic-indic digits", v.text.translate(INDIC), v.spans, v.timex, v.against_spec, v.anchor,
-                    v.origin)]
+                    v.origin, dict(v.tags))]
 
 
 def report(vs: list[Variant], show: int) -> dict[str, Counter[str]]:

@@ -64,7 +64,7 @@ def starters() -> frozenset[str]:
                        "بعد", "في", "منتصف", "الظهيره", "وقت", "لعام", "لسنه", "بقيه", "باقي", "ال", "عند", "يومي",
                        "شهري",
                        "الان", "حاليا", "عطله", "ثاني", "ثالث", "رابع", "خامس", "عامي", "سنتي", "النصف", "القرن", "قرن", "عقد",
-                       "العقد", "موعد", "اكثر", "اقل", "حوالي", "نحو", "قرابه", "زهاء"}  # the last six: «أقل من ساعة»
+                       "العقد", "موعد", "اكثر", "اقل"}  # «أقل من ساعة» (the words of approximation are read back from the amount)
     words |= PART_WORDS.keys() | PART_EDGES
     words |= THIS | EDGE | YEAR_WORDS | DURATION_CUES | set(AGO) | set(DAYPARTS) | PLURAL_UNITS | AM | PM | NIGHT
     tables: list[Iterable[str]] = [lex.months, lex.weekdays, lex.holidays, *lex.relative.values()]

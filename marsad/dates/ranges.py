@@ -63,7 +63,7 @@ def hour_or_hour(p: Parser, i: int) -> Hit | None:
         return None  # (cheap test first: this runs at every word)
     cue = p.word(i, {"الساعه", "في", "عند"})
     k = i + 1 if cue else i
-    first = _hour(p, k)
+    first = _hour(p, k) or ((1, k + 1) if p.norm(k) == "الواحده" else None)  # «الواحدة أو الثانية بعد الظهر»
     if first is None or p.norm(first[1]) != "او" or first[1] + 1 >= len(p.t):
         return None
     second = p.clock(first[1] + 1)

@@ -27,7 +27,8 @@ AD_MARKS = frozenset({"م", "ميلادي", "ميلاديه", "للميلاد"})
 THIS = frozenset({"هذا", "هذه"})
 DATE_PREP = frozenset({"من", "في"})
 COMMA = frozenset({",", "،"})
-PLURAL_UNITS = frozenset({"الايام", "الاسابيع", "الاشهر", "الشهور", "السنوات", "الاعوام", "الساعات", "الدقائق"})
+PLURAL_UNITS = frozenset({"الايام", "الاسابيع", "الاشهر", "الشهور", "السنوات", "الاعوام", "الساعات", "الدقائق", "العقود",
+                          "القرون"})
 STOPS = frozenset({".", "!", "،", ",", "؟", "?", ")", "»", "؛", ";", '"', "”"})
 # Words after a bare number that show nothing is counted by it (a preposition or a conjunction goes on):
 # «من 3 إلى 5 قرب السوق», not «من 3 إلى 5 أشخاص».

@@ -44,7 +44,8 @@ class PeriodRules(SpanRules):
         if self.norm(i) not in ("وقت", "موعد"):
             return None  # (cheap test first: «وقت» is frequent)
         code = clock_words()["meal"].get(self.norm(i + 1))
-        if code is None or self.time_before(i) or self.clock(i + 2) is not None or self.norm(i + 2) in ("الساعه", "في"):
+        if code is None or self.time_before(i) or self.clock(i + 2) is not None or self.norm(i + 2) == "الساعه" \
+                or self.norm(i + 2) == "في" and self.clock(i + 3) is not None:
             return None
         if i > 0 and (self.t[i - 1].kind == "d" or self.clock(i - 1) is not None):
             return None  # «سأعود 12 وقت الغداء», «الثانية وقت الغداء»: an hour at lunchtime (``attach``)

@@ -11,7 +11,7 @@ from marsad.dates.rules_base import AGO, DAYPARTS, DURATION_CUES, PLURAL_UNITS, 
 from marsad.dates.rules_times import TimeRules
 
 # Plural units that, without a count, say «some» («منذ سنوات», «لأيام»).
-BARE_PLURALS = frozenset({"ايام", "اسابيع", "اشهر", "شهور", "سنوات", "سنين", "اعوام", "عقود", "قرون", "ساعات", "دقائق", "ثوان"})
+BARE_PLURALS = frozenset({"ايام", "اسابيع", "اشهر", "شهور", "سنوات", "سنين", "اعوام", "عقود", "قرون", "ليال", "ساعات", "دقائق", "ثوان"})
 # Before «45 عاما», words that make it an age, not a duration («يبلغ من العمر 45 عاما», «عمره 12 عاما»).
 AGE_CUES = frozenset({"العمر", "عمر", "عمره", "عمرها", "عمرهم", "سن", "البالغ", "البالغه"})
 # After a single unit, words that give it its count («أسبوع واحد», «يوما كاملا»).
@@ -43,7 +43,7 @@ class SpanRules(TimeRules):
             return None
         n, unit, j, start = parts[0]
         j = parts[-1][2]
-        mod = self.modifier(i + 1 if cue else i, k)
+        mod = self.modifier(i + 1 if cue else i, k) or (None if cue else self.approximation_before(i))
         if mod and len(parts) == 1 and n == 1 and not self.bare_unit_after(k, j, unit):
             return None
         if unit == "Y" and not cue and self.age_before(k):
@@ -88,7 +88,7 @@ class SpanRules(TimeRules):
                 if self.norm(k - 1) == "ال" and not cue:  # «الـ24 ساعة الماضية»
                     k, start = k - 1, self.t[k - 1].start
                 return Hit(k, j2, start, self.stretch(n, unit, shift))
-        counted = self.t[k].kind == "d" or parse_words(self.t, k) is not None
+        counted = self.t[k].kind == "d" or parse_words(self.t, k) is not None or n != 1  # also «قرنين», «نصف قرن»
         whole = cue is not None and cue[0] in ("طوال", "طيله") and not counted
         if whole and cue:  # «طوال اليوم» (the whole day); a count after it is the expression: «طيلة ثماني سنوات»
             start = cue[1]
@@ -109,6 +109,15 @@ class SpanRules(TimeRules):
         if words[0] == "اقل":
             return "less-than"
         return "more-than" if words[0] == "اكثر" or words[1:2] == ("يزيد",) else "approximate"
+
+    def approximation_before(self, k: int) -> str | None:
+        """«ما يقرب من ساعتين», «حوالي ساعة» read at the amount: the word of approximation just before it (its
+        span is the amount's); «أكثر/أقل من» start their own span (``modifier``)."""
+        for words in APPROX:
+            a = k - len(words)
+            if a >= 0 and words[0] not in ("اكثر", "اقل") and self.past_approximation(a) == k:
+                return self.modifier(a, k)
+        return None
 
     def bare_unit_after(self, k: int, j: int, unit: str) -> bool:
         """«أقل من ساعة», «حوالي أسبوع», «نحو عام»: one unit said without a count after a modifier; not a

@@ -148,7 +148,8 @@ class TimeRules(YearRules):
         if joined and any(self.norm(k) == "بين" for k in range(max(i - 4, 0), i)):  # «بين 9 صباحا والظهر»
             return Hit(i, i + 1, joined[1], V.Value("time", "T12", "T12", "explicit"))
         for n in (3, 2, 1):
-            if i + n <= len(self.t) and not (n == 3 and self.norm(i + 1) != "-"):
+            hyphen = self.norm(i + 1) == "-"  # «منتصف - الليل»; three words otherwise only without a hyphen
+            if i + n <= len(self.t) and not (n == 3 and not hyphen and "-" in (self.norm(i + 2), self.norm(i + 1))):
                 key = " ".join(self.t[k].norm for k in range(i, i + n) if self.t[k].norm != "-")
                 first = self.forms(i)[-1]
                 if key in names or (n == 1 and first[0] in names):
