@@ -273,6 +273,62 @@ def averaged_states(e5: E5, text: list[list[str]], layer: int, cap: int, seed: i
     return [w for w, k in zip(vocab, keep, strict=True) if k], first_sum[keep] / n, mean_sum[keep] / n, cost
 
 
+def included_occurrences(e5: E5, text: list[list[str]], cap: int, seed: int, chunk: int = 512) -> set[tuple[int, int]]:
+    """(sentence, position) of every occurrence ``averaged_states`` adds to a mean (same order and
+    rules, no encoding)."""
+    vocab = {w for s in text for w in s}
+    counts: Counter[str] = Counter()
+    order = list(range(len(text)))
+    random.Random(seed).shuffle(order)
+    prefix_len = 1 + len(e5.tokenize("passage:"))
+    out: set[tuple[int, int]] = set()
+    for c0 in range(0, len(order), chunk):
+        picked = sorted((r for r in order[c0 : c0 + chunk] if any(counts[w] < cap for w in text[r])),
+                        key=lambda r: len(text[r]))
+        for r in picked:
+            at = prefix_len
+            for j, w in enumerate(text[r]):
+                at += len(e5.tokenize(w))
+                if at > 511 or counts[w] >= cap:
+                    continue
+                counts[w] += 1
+                out.add((r, j))
+    assert len(vocab) >= len(counts)
+    return out
+
+
+def leave_one_out(e5: E5, train_words: list[list[str]], text: list[list[str]], layer: int, cap: int,
+                  averaged: dict[str, np.ndarray], fallback: dict[str, np.ndarray]) -> list[np.ndarray]:
+    """Training features for ``--leave-out``: a training word's averaged vector without the state of
+    its own occurrence (when that occurrence was one of those averaged), so that training sees what a
+    new text sees at run time (its words' means over other text); a word whose only averaged
+    occurrence is its own gets the type vector, as an unseen word does."""
+    inc = included_occurrences(e5, text, cap, seed=13)
+    counts = Counter(text[r][j] for r, j in inc)
+    where: dict[tuple[str, ...], list[int]] = {}
+    for r, sent in enumerate(text):
+        where.setdefault(tuple(sent), []).append(r)
+    started = time.perf_counter()
+    states = context_features(e5, train_words, layer)
+    print(json.dumps({"leave_out_context_words": sum(map(len, train_words)),
+                      "seconds": round(time.perf_counter() - started)}), flush=True)
+    out, changed = [], 0
+    for t, sent in enumerate(train_words):
+        rows = where.get(tuple(sent))
+        r = rows.pop(0) if rows else -1
+        vecs = []
+        for j, w in enumerate(sent):
+            v = averaged.get(w)
+            if v is not None and (r, j) in inc:
+                n = counts[w]
+                v = (v * n - states[t][j]) / (n - 1) if n > 1 else None
+                changed += 1
+            vecs.append(v if v is not None else fallback[w])
+        out.append(np.stack(vecs).astype(np.float32) if vecs else np.zeros((0, e5.H), np.float32))
+    print(json.dumps({"leave_out_tokens_changed": changed}), flush=True)
+    return out
+
+
 def unlabelled_without_dev(dev: dict[str, list[Any]]) -> list[list[str]]:
     """The token text the cluster / PPMI vectors are built from (``crf.UNLABELLED``, tags ignored),
     less every sentence of the dev splits (they are part of it: AQMAR dev, the tail of ANERcorp train),
@@ -324,7 +380,7 @@ Predict = Callable[[list[list[str]]], list[np.ndarray]]
 
 
 def train_network(train: list[Any], featurize: Featurize | None, epochs: int, dims: int = 64, seed: int = 13,
-                  vectors_cache: Path | None = None) -> Predict:
+                  vectors_cache: Path | None = None, train_dense: list[np.ndarray] | None = None) -> Predict:
     """One ``neural_train`` network (``seed``) with the dense feature joined to its token input.
 
     Returns a function giving log-probabilities for any sentences (features computed for them)."""
@@ -371,7 +427,8 @@ def train_network(train: list[Any], featurize: Featurize | None, epochs: int, di
 
     train_words = [[w for w, _ in s] for s in train]
     train_enc = neural_train.Encoded(train_words, index)
-    train_dense = featurize(train_words) if featurize else None
+    if train_dense is None and featurize is not None:
+        train_dense = featurize(train_words)
     params = [q for q in [*net.parameters(), *dense_proj.parameters()] if q.requires_grad]
     opt = torch.optim.Adam(params, lr=p["lr"])
     gold = [[TAGS.index(t) for _, t in s] for s in train]
@@ -425,11 +482,14 @@ def main() -> None:
     parser.add_argument("--cap", type=int, default=5, help="typeavg: occurrences averaged per word at most")
     parser.add_argument("--pool", choices=["first", "mean"], default="first",
                         help="typeavg: a word's state is its first piece's (as --mode context) or its pieces' mean")
+    parser.add_argument("--leave-out", action="store_true",
+                        help="typeavg (first pool): training words' means leave out their own occurrence")
     parser.add_argument("--cache", type=Path, help="directory for feature tables (type / typeavg) and PPMI vectors")
     parser.add_argument("--full", action="store_true", help="also score the full tagger (rules, aliases, propagation)")
     args = parser.parse_args()
     corpora = crf.read_corpora(DATA / "ner", with_dev=True)
     featurize: Featurize | None = None
+    train_dense: list[np.ndarray] | None = None
     if args.mode != "none":
         e5 = E5()
         table: dict[str, np.ndarray] = {}
@@ -466,6 +526,11 @@ def main() -> None:
             print(json.dumps({"dev_tokens_falling_back_to_type": sum(w not in table for w in dev_tokens),
                               "dev_tokens": len(dev_tokens)}), flush=True)
 
+            if args.leave_out:
+                train_dense = leave_one_out(e5, [[w for w, _ in s] for s in corpora.train],
+                                            unlabelled_without_dev(corpora.dev), args.layer, args.cap, averaged,
+                                            fallback)
+
             def featurize(sentences: list[list[str]]) -> list[np.ndarray]:
                 type_table(e5, {w for s in sentences for w in s if w not in table}, args.layer, fallback)
                 return [np.stack([table[w] if w in table else fallback[w] for w in s]) if s
@@ -479,7 +544,8 @@ def main() -> None:
     vectors_cache = args.cache / "ppmi64.npz" if args.cache else None
     if vectors_cache:
         vectors_cache.parent.mkdir(parents=True, exist_ok=True)
-    predict = train_network(corpora.train, featurize, args.epochs, seed=args.seed, vectors_cache=vectors_cache)
+    predict = train_network(corpora.train, featurize, args.epochs, seed=args.seed, vectors_cache=vectors_cache,
+                            train_dense=train_dense)
     tagger = crf.load(args.crf, with_neural=False)
     tagger._neural = Network(predict)  # decoded with the CRF's marginals as the shipped ensemble is
     for name, sents in corpora.dev.items():
@@ -490,7 +556,8 @@ def main() -> None:
         line = f"{name}: network alone {alone:.4f}, CRF + network {both:.4f}"
         if args.full:
             line += f", full tagger {evaluate.evaluate_full(tagger, sents).micro.f1:.4f}"
-        print(f"{line} ({args.mode}, layer {args.layer}, seed {args.seed})", flush=True)
+        print(f"{line} ({args.mode}, layer {args.layer}, seed {args.seed}{', leave-out' if args.leave_out else ''})",
+              flush=True)
 
 
 if __name__ == "__main__":
