@@ -1,12 +1,12 @@
 """Quote extraction: scores on the hand-annotated seeds and throughput.
 
-    .venv/bin/python benchmarks/bench_quotes.py [--gold seeds|dev|dev2|dev3|dev4|dev5|check|check2|all] [--repeat N] [--verbose]
+    .venv/bin/python benchmarks/bench_quotes.py [--gold seeds|dev|dev2|dev3|dev4|dev5|dev6|check|check2|all] [--repeat N] [--verbose]
 
 Prints precision, recall, F1, speaker accuracy and relay recall against tests/golden/quotes_<gold>.json
 (the same scoring as the quality gates), then articles per second over the seeds repeated N times, and
 one text quoting 3,000 different people.
 The seeds' gold indexes the files in examples/; the dev and check sets (dev2: a fresh batch annotated for
-issue 5's generalisation round; dev3: a third blind batch with Wojood media sentences; dev4: 42 ANERcorp passages in three blind batches, issue 5's fourth round; dev5: a fifth blind ANERcorp set drawn the same way; check2: a second annotator's passages) carry each passage's text.
+issue 5's generalisation round; dev3: a third blind batch with Wojood media sentences; dev4: 42 ANERcorp passages in three blind batches, issue 5's fourth round; dev5: a fifth blind ANERcorp set drawn the same way; dev6: a sixth, drawn the same way in round 6; check2: a second annotator's passages) carry each passage's text.
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--verbose", action="store_true")
-    parser.add_argument("--gold", choices=["seeds", "dev", "dev2", "dev3", "dev4", "dev5", "check", "check2", "all"], default="seeds")
+    parser.add_argument("--gold", choices=["seeds", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "check", "check2", "all"], default="seeds")
     parser.add_argument("--mentions", action="store_true", help="tag entity mentions first (as the pipeline does)")
     args = parser.parse_args()
     for which in (["seeds", "dev", "dev2", "dev3", "dev4", "check", "check2"] if args.gold == "all" else [args.gold]):
