@@ -93,9 +93,20 @@ def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
         return None  # «وقالت مضيفة على متن الطائرة إن»: right after a verb, the noun (a stewardess); not «وتابعت قائلة "»
     if prev is not None and cue.pos == "past" and _noun_reading(prev):
         return None  # «وفي رد على تصريحات», «طالبا عدم كشف هويته»: the verbal noun, not the verb
-    if cue.needs != "-" and not any(cue.needs in (t.key, t.bare) for t in toks[i + 1 : i + 1 + NEEDS_WINDOW]):
+    if cue.needs != "-" and not needed_word_follows(toks, i, cue.needs):
         return None
     return hit or Hit(i, i + 1, cue)
+
+
+def needed_word_follows(toks: list[Tok], i: int, needed: str) -> bool:
+    """The word a cue needs («عن» of «عبر») comes within NEEDS_WINDOW tokens and before any other reporting verb:
+    in «رسائل عبر البريد الإلكتروني ... أعربت فيها عن» the «عن» is the nearer verb's, and «عبر» is «via»."""
+    for t in toks[i + 1 : i + 1 + NEEDS_WINDOW]:
+        if needed in (t.key, t.bare):
+            return True
+        if cue_of(t) is not None:
+            return False
+    return False
 
 
 MAX_OWNER_WORDS = 3  # words between a verbal-noun cue and «أن» («إعلان وزارة الصحة أن»); set by reading, no gold data
@@ -158,10 +169,34 @@ def subject_before(toks: list[Tok], hit: Hit) -> list[Tok]:
     if hit.cue.pos == "past" and subject_follows(toks, hit.j):
         return []  # «... رغم المخاطر قال البنك الدولي إن»: verb first, its subject after it
     subject = trailing_phrase(toks[: hit.i]) or subject_before_relative(toks, hit.i)
+    opening = opening_subject_of_resumptive(toks, hit)
+    if opening:
+        return opening  # «وأرسلت الشركة رسائل ... أعربت فيها عن»: the letters hold the statement, the company speaks
     if hit.cue.pos == "present" and len(subject) == 1 and subject[0].key != subject[0].bare \
             and not subject[0].definite and word_kind(subject[0]) not in ("role", "org"):
         return []  # «ومضى يقول», «وعاد يقول»: a و-verb of continuation before a present reporting verb
     return subject
+
+
+RESUMPTIVES = frozenset({"فيه", "فيها", "فيهما", "فيهم"})
+
+
+def opening_subject_of_resumptive(toks: list[Tok], hit: Hit) -> list[Tok]:
+    """«وأرسلت الشركة رسائل ... أعربت فيها عن», «وألقى الرئيس كلمة أكد فيها أن»: a verb without و followed by
+    «فيها» describes the indefinite object of the و-verb opening the sentence (the letters, the speech); the
+    speaker is that verb's definite subject, read up to its object."""
+    if hit.j >= len(toks) or toks[hit.j].key not in RESUMPTIVES or hit.i < 3:
+        return []
+    first = toks[0]
+    if not first.is_word or first.key == first.bare or first.definite or word_kind(first) or cue_of(first) is not None:
+        return []
+    k = 1
+    while k < hit.i and toks[k].is_word and toks[k].definite and not is_boundary(toks[k]):
+        k += 1
+    obj = toks[k] if k < hit.i else None
+    if k == 1 or obj is None or not obj.is_word or obj.definite or word_kind(obj) or is_boundary(obj):
+        return []
+    return toks[1:k]
 
 
 MAX_RELATIVE_CLAUSE = 14  # tokens from «، الذي» to the verb («أحد الأطباء النفسيين، الذي استفسرت منه جوليانا، عن ... قال»)
