@@ -298,7 +298,8 @@ def included_occurrences(e5: E5, text: list[list[str]], cap: int, seed: int, chu
 
 
 def leave_one_out(e5: E5, train_words: list[list[str]], text: list[list[str]], layer: int, cap: int,
-                  averaged: dict[str, np.ndarray], fallback: dict[str, np.ndarray]) -> list[np.ndarray]:
+                  averaged: dict[str, np.ndarray], fallback: dict[str, np.ndarray],
+                  cache: Path | None = None) -> list[np.ndarray]:
     """Training features for ``--leave-out``: a training word's averaged vector without the state of
     its own occurrence (when that occurrence was one of those averaged), so that training sees what a
     new text sees at run time (its words' means over other text); a word whose only averaged
@@ -309,7 +310,14 @@ def leave_one_out(e5: E5, train_words: list[list[str]], text: list[list[str]], l
     for r, sent in enumerate(text):
         where.setdefault(tuple(sent), []).append(r)
     started = time.perf_counter()
-    states = context_features(e5, train_words, layer)
+    if cache is not None and cache.exists():
+        with np.load(cache) as npz:
+            flat, ends = npz["states"].astype(np.float32), np.cumsum(npz["lengths"])
+        states = [flat[e - len(s) : e] for s, e in zip(train_words, ends, strict=True)]
+    else:
+        states = context_features(e5, train_words, layer)
+        if cache is not None:
+            np.savez(cache, states=np.concatenate(states).astype(np.float16), lengths=np.array(list(map(len, states))))
     print(json.dumps({"leave_out_context_words": sum(map(len, train_words)),
                       "seconds": round(time.perf_counter() - started)}), flush=True)
     out, changed = [], 0
@@ -529,7 +537,7 @@ def main() -> None:
             if args.leave_out:
                 train_dense = leave_one_out(e5, [[w for w, _ in s] for s in corpora.train],
                                             unlabelled_without_dev(corpora.dev), args.layer, args.cap, averaged,
-                                            fallback)
+                                            fallback, args.cache / f"train_context{args.layer}.npz" if args.cache else None)
 
             def featurize(sentences: list[list[str]]) -> list[np.ndarray]:
                 type_table(e5, {w for s in sentences for w in s if w not in table}, args.layer, fallback)
