@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from quote_text import said
 
+from marsad.model import Mention
+
 
 def test_via_before_a_nearer_expressing_verb_is_a_preposition() -> None:
     found = said("ووجهت النقابة بيانا عبر موقعها الرسمي للعمال أعلنت فيه عن رغبتها في الحوار.")
@@ -21,3 +23,14 @@ def test_a_verb_with_fiha_describes_the_object_of_the_opening_verb() -> None:
 def test_a_named_holder_before_fiha_still_speaks() -> None:
     found = said("وفي مقابلة مع الصحيفة أكد فيها الوزير سامي الخطيب أن الحكومة ستدعم المزارعين.")
     assert found and found[0][1] == "الحكومة ستدعم المزارعين" and "الخطيب" in (found[0][0] or "")
+
+
+def _mention(text: str, surface: str, kind: str) -> Mention:
+    start = text.index(surface)
+    return Mention(start, start + len(surface), surface, kind)  # type: ignore[arg-type]
+
+
+def test_the_paper_resolves_to_the_tagged_outlet_named_after_its_head() -> None:
+    text = "وذكرت صحيفة الأيام المحلية أن الوزير سيستقيل. وأضافت الصحيفة أن الحكومة لم تعلق."
+    found = said(text, [_mention(text, "الأيام", "ORG")])
+    assert [s for s, _ in found] == ["الأيام", "الأيام"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from marsad.model import Mention
 from marsad.quotes.lexicon import Cue
@@ -97,7 +97,16 @@ def phrase_speaker(phrase: list[Tok], ctx: Context) -> Speaker | None:
     found = speaker_from_mentions(ctx.text, ctx.mentions, phrase[0].start, phrase[-1].end)
     if found is not None and found.kind == "ORG" and found.start > phrase[0].start and word_kind(phrase[0]) == "role":
         return parse_speaker(ctx.text, phrase) or found
+    if found is not None and found.kind == "ORG" and found.start > phrase[0].start and word_kind(phrase[0]) == "org":
+        return outlet_head_kept(found, ctx.text[phrase[0].start : found.start])
     return found or parse_speaker(ctx.text, phrase)
+
+
+def outlet_head_kept(org: Speaker, head: str) -> Speaker:
+    """«صحيفة يديعوت أحرونوت»: the tagger's organisation keeps the head noun before it as its role, so that «الصحيفة»
+    later resolves to it as it does to the phrase read without mentions."""
+    head = head.strip(" \"'«»“”")
+    return replace(org, role=head) if head and not org.role else org
 
 
 def span_text(text: str, toks: list[Tok]) -> str:

@@ -729,7 +729,7 @@ class Registry:
                 return replace(person, start=speaker.start, end=speaker.end, via=speaker.via)
         head = strip_article(words[0])  # no skeleton: «التقرير» is not «تقارير صحافية»
         for org in reversed(self.orgs):
-            if org.start < before and org.name != speaker.name and head in match_key(org.name).split():
+            if org.start < before and org.name != speaker.name and head in match_key(f"{org.role} {org.name}").split():
                 return replace(org, start=speaker.start, end=speaker.end, via=speaker.via)
         return speaker
 
