@@ -5,7 +5,7 @@ Every sentence here is written for the test: none is taken from the seeds or any
 
 from __future__ import annotations
 
-from quote_text import said
+from quote_text import quotes_of, said
 
 from marsad.model import Mention
 
@@ -34,3 +34,9 @@ def test_the_paper_resolves_to_the_tagged_outlet_named_after_its_head() -> None:
     text = "وذكرت صحيفة الأيام المحلية أن الوزير سيستقيل. وأضافت الصحيفة أن الحكومة لم تعلق."
     found = said(text, [_mention(text, "الأيام", "ORG")])
     assert [s for s, _ in found] == ["الأيام", "الأيام"]
+
+
+def test_a_quoted_name_after_an_outlet_head_is_the_outlet_not_a_quote() -> None:
+    found = quotes_of('وصرح المدرب لصحيفة "الأنباء اليومية" المحلية الصادرة أمس قائلا "سنفوز في المباراة المقبلة".')
+    assert [(q.speaker, q.text) for q in found] == [("المدرب", "سنفوز في المباراة المقبلة")]
+    assert any("الأنباء اليومية" in v for v in found[0].via)

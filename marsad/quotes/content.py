@@ -4,7 +4,7 @@ where it ends, and whether it is a direct quote or indirect speech with partial 
 from __future__ import annotations
 
 from marsad.quotes.context import MAX_NAME_QUOTE_WORDS, OPENERS, Context, Hit, Raw, opened_at, short_quotation
-from marsad.quotes.lexicon import Cue
+from marsad.quotes.lexicon import Cue, outlet_heads
 from marsad.quotes.marks import Quoted, strip_marks
 from marsad.quotes.speakers import (
     Speaker,
@@ -127,12 +127,20 @@ def quoted_name(toks: list[Tok], k: int, limit: int, ctx: Context) -> bool:
     if k > 0 and word_kind(toks[k - 1]) in ("role", "org") and not toks[k - 1].definite \
             and ctx.text[q.end + 1 : q.end + 3].strip()[:1] in ("،", ","):
         return True
+    if k > 0 and outlet_head(toks[k - 1]):
+        return True  # «وصرح فيرجسون لصحيفة "نيوز أوف ذا وورلد" البريطانية ... قائلا "»: the paper's name
     # not the closing mark itself, after a space («" سنواصل العمل حتى النهاية "» in ANERcorp-style text)
     after = [t for t in toks[k + 1 : limit] if t.start > q.end and ctx.text[q.end : t.start].strip()]
     # after a preposition the quotation is a name however far the introducer comes («مسؤول الناشرين العرب في "مؤسسة
     # المعارض الثقافية" التابعة لوزارة ... محمد علي السعدي:»; quotes_dev2)
     after = after if k > 0 and toks[k - 1].is_word and toks[k - 1].key in PREPOSITIONS else after[:NAME_QUOTE_LOOKAHEAD]
     return any(t.key in COMPLEMENTIZERS or t.text == ":" or t.text in OPENERS for t in after)
+
+
+def outlet_head(tok: Tok) -> bool:
+    """An indefinite outlet head («صحيفة», «لصحيفة», «بوكالة»), the quotation after which names the outlet."""
+    key = tok.bare[1:] if tok.bare[:1] in ("ل", "ب") and tok.bare[1:] in outlet_heads() else tok.bare
+    return tok.is_word and key in outlet_heads() and not key.startswith("ال")
 
 
 # Nouns that follow «أكد/شدد على» (written علي in some copy): «علي ضرورة», «علي أهمية».
