@@ -40,3 +40,7 @@ def test_a_quoted_name_after_an_outlet_head_is_the_outlet_not_a_quote() -> None:
     found = quotes_of('وصرح المدرب لصحيفة "الأنباء اليومية" المحلية الصادرة أمس قائلا "سنفوز في المباراة المقبلة".')
     assert [(q.speaker, q.text) for q in found] == [("المدرب", "سنفوز في المباراة المقبلة")]
     assert any("الأنباء اليومية" in v for v in found[0].via)
+
+
+def test_ali_before_a_demonstrative_is_the_preposition_not_a_name() -> None:
+    assert said("وعلق الوزير علي ذلك بالقول إن الشركات تعاني.") == [("الوزير", "الشركات تعاني")]

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from marsad.quotes.content import (
+    ANAPHORIC,
     anaphoric_object_end,
     content_span,
     find_intro,
@@ -186,6 +187,7 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
     region = toks[pos : intro[1] if intro else limit]
     if intro and intro[0] == "clause" and region and region[-1].key in NAME_NOT_PREPOSITION:
         region = region[:-1]  # «وشدد علي انه»: على spelled with ي before the clause, not the name علي
+    region = region[: ala_before_demonstrative(region)]
     skip = anaphoric_object_end(region, 0, len(region))
     if skip:  # «عبرت عن ذلك "نانسي كوال" حين قالت»: the subject after the back-referring object
         region = quoted_words(region[skip:], ctx) if skip < len(region) else []
@@ -212,6 +214,15 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
     if intro is None:
         _frame_without_intro(frame, toks, hit, limit, ctx)
     return frame
+
+
+def ala_before_demonstrative(region: list[Tok]) -> int:
+    """Where «علي ذلك» («on that», على spelled with ي) starts in a speaker region, else its length: «ويعلق تيم
+    سيباستيان علي ذلك بالقول» gave «تيم سيباستيان علي», «وعلق الوزير علي ذلك» gave «علي»."""
+    for k in range(len(region) - 1):
+        if region[k].text in NAME_NOT_PREPOSITION and region[k + 1].key in ANAPHORIC:
+            return k
+    return len(region)
 
 
 SUBJECT_LOOKBACK = 6  # tokens searched back from «إلى إعلان» for the verb's subject; set by reading, no gold data
