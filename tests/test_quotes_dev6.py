@@ -44,3 +44,13 @@ def test_a_quoted_name_after_an_outlet_head_is_the_outlet_not_a_quote() -> None:
 
 def test_ali_before_a_demonstrative_is_the_preposition_not_a_name() -> None:
     assert said("وعلق الوزير علي ذلك بالقول إن الشركات تعاني.") == [("الوزير", "الشركات تعاني")]
+
+
+def test_a_list_of_quoted_titles_gives_no_partial_quote() -> None:
+    found = said('وأشار الناقد إلى أن أشهر أعماله هي روايات "البحر" و "بيت قديم جدا" و "مدينة بلا أبواب".')
+    assert len(found) == 1 and found[0][1].startswith("أشهر أعماله")
+
+
+def test_long_quoted_phrases_joined_by_wa_stay_partial_quotes() -> None:
+    found = said('وقال الوزير إن القرار يدعو إلى "وقف فوري لجميع العمليات العسكرية" و "فتح الطرق أمام قوافل الإغاثة".')
+    assert len(found) == 3

@@ -212,6 +212,16 @@ def after_title_word(text: str, offset: int) -> bool:
     return bool(before) and match_key(before[-1]) in TITLE_WORDS
 
 
+def listed_name(q: Quoted, ctx: Context) -> bool:
+    """«رويات "أولاد حارتنا" و "الثلاثية" و "ثرثرة فوق النيل"»: a short quotation after «و» that follows another
+    short quotation is the next item of a list of names (titles), not a partial quote; longer quoted phrases so
+    joined («في أعقاب "تقاعس خطير ..." و "يدرس اي إجراء ..."») stay partial quotes."""
+    if q.words(ctx.text) > MAX_NAME_QUOTE_WORDS:
+        return False
+    return any(p.end < q.start and p.words(ctx.text) <= MAX_NAME_QUOTE_WORDS
+               and ctx.text[p.end : q.start].strip(" \"»”'«“") == "و" for p in ctx.quoted)
+
+
 def _ends_by(end: int, limit: int, text: str) -> bool:
     """``end`` is at or before ``limit``, or past it by closing brackets and marks only («(... الأصليين)"»)."""
     return end <= limit or not text[limit:end].strip(")]»\"'”")
@@ -227,7 +237,8 @@ def quotes_of_content(span: tuple[int, int], how: str, cue: str, speaker: Speake
     out = [Raw(span[0], span[1], kind, cue, speaker, sentence)]
     for q in ctx.quoted:
         if span[0] <= q.start and _ends_by(q.end, span[1], ctx.text) and q.words(ctx.text) >= MIN_PARTIAL_WORDS \
-                and kind == "indirect" and not after_title_word(ctx.text, q.start):
+                and kind == "indirect" and not after_title_word(ctx.text, q.start) \
+                and not listed_name(q, ctx):
             out.append(Raw(q.start, q.end, "direct", cue, speaker, sentence))
     return out
 
