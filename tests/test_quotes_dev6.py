@@ -54,3 +54,15 @@ def test_a_list_of_quoted_titles_gives_no_partial_quote() -> None:
 def test_long_quoted_phrases_joined_by_wa_stay_partial_quotes() -> None:
     found = said('وقال الوزير إن القرار يدعو إلى "وقف فوري لجميع العمليات العسكرية" و "فتح الطرق أمام قوافل الإغاثة".')
     assert len(found) == 3
+
+
+FILLER = ("وكان الفريق قد خاض مباريات صعبة في الموسم الماضي أمام فرق قوية في الدوري المحلي وفي البطولات القارية التي "
+          "شارك فيها خلال الشهور الأخيرة من العام الماضي، وحقق نتائج طيبة رغم الإصابات الكثيرة التي عانى منها عدد من "
+          "اللاعبين الأساسيين في الفريق. ")
+
+
+def test_an_epithet_goes_back_to_a_b_initial_surname_of_a_person_quoted() -> None:
+    text = "وقال قائد المنتخب مايكل بالاك إن الفريق قوي. " + FILLER + "ويرى بالاك أن المدرب ممتاز. وأضاف اللاعب الألماني أن الجمهور رائع."
+    second = text.index("ويرى بالاك") + len("ويرى ")
+    found = said(text, [_mention(text, "مايكل بالاك", "PER"), Mention(second, second + 5, "بالاك", "PER")])  # type: ignore[arg-type]
+    assert found[-1][0] is not None and "بالاك" in found[-1][0]

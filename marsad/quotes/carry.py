@@ -293,12 +293,20 @@ def adjacent_person(role: Speaker, history: list[tuple[Speaker, str]]) -> Speake
     words = role.role.split()
     if not 2 <= len(words) <= 3 or not match_key(words[1]).endswith(("ي", "يه")) or not words[1].startswith("ال"):
         return None
+    inner = inner_name_words(history)
     near = [sp for sp, _ in history if sp.kind in ("PER", "NAME") and not sp.role and sp.start != role.start
-            and abs(sp.start - role.start) <= ADJACENT_PERSON_CHARS and not sp.name.startswith(("ب", "ل"))]
+            and abs(sp.start - role.start) <= ADJACENT_PERSON_CHARS
+            and (not sp.name.startswith(("ب", "ل")) or sp.name.split()[0] in inner)]
     if not near:
         return None
     best = min(near, key=lambda sp: abs(sp.start - role.start))
     return replace(best, start=role.start, end=role.end, via=role.via, role=role.role)
+
+
+def inner_name_words(history: list[tuple[Speaker, str]]) -> set[str]:
+    """Words after the first of the people quoted («بالاك» of «مايكل بالاك»): a speaker whose name starts with ب/ل
+    and is one of them is that person («ويرى بالاك»), not a preposition glued to a word."""
+    return {w for sp, _ in history if sp.kind == "PER" for w in sp.name.split()[1:]}
 
 
 CONTRAST_OPENERS = frozenset({"لكن", "ولكن", "بينما", "فيما"})
