@@ -66,3 +66,7 @@ def test_an_epithet_goes_back_to_a_b_initial_surname_of_a_person_quoted() -> Non
     second = text.index("ويرى بالاك") + len("ويرى ")
     found = said(text, [_mention(text, "مايكل بالاك", "PER"), Mention(second, second + 5, "بالاك", "PER")])  # type: ignore[arg-type]
     assert found[-1][0] is not None and "بالاك" in found[-1][0]
+
+
+def test_a_ministry_statement_with_fihi_is_the_ministry_s() -> None:
+    assert said("وأصدرت الوزارة بيانا أكدت فيه أن الحكومة ستدعم المزارعين.") == [("الوزارة", "الحكومة ستدعم المزارعين")]

@@ -179,10 +179,13 @@ def subject_before(toks: list[Tok], hit: Hit) -> list[Tok]:
 
 
 RESUMPTIVES = frozenset({"فيه", "فيها", "فيهما", "فيهم"})
+# Words of the object between a title subject and «أكد فيها» («الوزير كلمة», «الوزير مؤتمرا صحفيا»); more, and the
+# words after the title are its holder's name (tests/test_quotes_dev2.py); set by reading, no gold data.
+MAX_TITLED_OBJECT_WORDS = 2
 
 
 def opening_subject_of_resumptive(toks: list[Tok], hit: Hit) -> list[Tok]:
-    """«وأرسلت الشركة رسائل ... أعربت فيها عن», «وألقى الرئيس كلمة أكد فيها أن»: a verb without و followed by
+    """«وأرسلت الشركة رسائل ... أعربت فيها عن», «وأصدرت الوزارة بيانا أكدت فيه أن»: a verb without و followed by
     «فيها» describes the indefinite object of the و-verb opening the sentence (the letters, the speech); the
     speaker is that verb's definite subject, read up to its object."""
     if hit.j >= len(toks) or toks[hit.j].key not in RESUMPTIVES or hit.i < 3:
@@ -196,6 +199,8 @@ def opening_subject_of_resumptive(toks: list[Tok], hit: Hit) -> list[Tok]:
     obj = toks[k] if k < hit.i else None
     if k == 1 or obj is None or not obj.is_word or obj.definite or word_kind(obj) or is_boundary(obj):
         return []
+    if word_kind(toks[1]) == "role" and hit.i - k > MAX_TITLED_OBJECT_WORDS:
+        return []  # «وعقد الوزير نبيل حداد مؤتمرا صحفيا أكد فيه»: the title's holder, not its object, follows it
     return toks[1:k]
 
 
