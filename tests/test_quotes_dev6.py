@@ -70,3 +70,8 @@ def test_an_epithet_goes_back_to_a_b_initial_surname_of_a_person_quoted() -> Non
 
 def test_a_ministry_statement_with_fihi_is_the_ministry_s() -> None:
     assert said("وأصدرت الوزارة بيانا أكدت فيه أن الحكومة ستدعم المزارعين.") == [("الوزارة", "الحكومة ستدعم المزارعين")]
+
+
+def test_statements_of_a_titled_holder_are_his_not_relayed_to_him() -> None:
+    found = quotes_of("وفي تصريحات للوزير سامي الخطيب قال إن الحكومة ستستقيل.")
+    assert [(q.speaker, q.text, q.via) for q in found] == [("سامي الخطيب", "الحكومة ستستقيل", [])]

@@ -59,14 +59,18 @@ from marsad.quotes.relay import (
     chain,
     relay_cuts,
     source_line,
+    statements_holder,
 )
 from marsad.quotes.sources import according, orphan_quotations, own_view, source_before, with_sentence_relays
 from marsad.quotes.speakers import (
     Registry,
     Speaker,
+    leading_phrase,
+    parse_speaker,
     title_holders,
 )
 from marsad.quotes.tokens import (
+    Tok,
     sentence_tokens,
 )
 
@@ -92,7 +96,7 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
         out = according(toks[: first - 1], index, ctx)
         local = ctx.current = out[0].speaker if out and out[0].speaker is not None else ctx.current
     elif first > 0:  # «وجاءت المفاجأة على لسان X، حيث أكد»: a source named before the first cue speaks next
-        local = source_before(toks[:first], ctx) or local
+        local = source_before(toks[:first], ctx) or held_statements(toks[:first], ctx) or local
         ctx.current = local or ctx.current
     cuts = sorted(relay_cuts(toks) + contrast_cuts(toks))
     for n, hit in enumerate(hits):
@@ -151,6 +155,13 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
     if not out:  # «ونقلت الجثث ... بحسب ما قال ...»: a cue that quoted nothing leaves the sentence to its source
         return according(toks, index, ctx)
     return with_sentence_relays(out, toks, ctx)
+
+
+def held_statements(toks: list[Tok], ctx: Context) -> Speaker | None:
+    """«وفي تصريحات للوزير سامي الخطيب قال إن»: the titled holder of the statements speaks next."""
+    phrase = statements_holder(ctx.text, toks)
+    found = parse_speaker(ctx.text, leading_phrase(phrase[1:])) if len(phrase) > 1 else None
+    return found if found is not None and found.kind == "PER" else None  # the name after the title
 
 
 def _arabic_sentences(article: Article) -> list[tuple[int, int, int]]:

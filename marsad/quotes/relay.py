@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from marsad.model import Article
 from marsad.quotes.lexicon import relay_phrases
-from marsad.quotes.tokens import COMPLEMENTIZERS, PREPOSITIONS, Tok, word_kind
+from marsad.quotes.tokens import COMPLEMENTIZERS, PREPOSITIONS, Tok, word_kind, word_kind_of
 from marsad.text.normalize import match_key
 
 MAX_RELAY_WORDS = 5
@@ -184,11 +184,35 @@ def relays_in(text: str, toks: list[Tok], skip: list[tuple[int, int]]) -> list[t
             i += 1
             continue
         end, kind = hit
+        if kind == "lam" and titled_holder(toks, end):
+            i = end  # «في تصريحات للوزير سامي الخطيب»: the minister's statements, not statements to him
+            continue
         relay = relay_noun_phrase(text, toks[end:], lam=kind == "lam")
         if relay:
             found.append((toks[i].start, relay))
         i = end
     return found
+
+
+def lam_stripped(key: str) -> str:
+    """A word without its ل («للوزير» -> «الوزير», «لوزير» -> «وزير»)."""
+    return "ال" + key[2:] if key.startswith("لل") else key[1:] if key.startswith("ل") else key
+
+
+def titled_holder(toks: list[Tok], k: int) -> bool:
+    """The word at k is ل + a title («في تصريحات للوزير سامي الخطيب», «في تصريح لوزير النفط»): the statements'
+    holder, never the addressee an outlet would be."""
+    return k < len(toks) and toks[k].is_word and toks[k].key.startswith("ل") \
+        and word_kind_of(lam_stripped(toks[k].key)) == "role"
+
+
+def statements_holder(text: str, toks: list[Tok]) -> list[Tok]:
+    """The titled holder phrase after «في تصريحات ل…» among ``toks`` (the sentence before its first cue)."""
+    for i in range(len(toks)):
+        hit = _phrase_at(toks, i)
+        if hit is not None and hit[1] == "lam" and titled_holder(toks, hit[0]):
+            return toks[hit[0] :]
+    return []
 
 
 def source_line(article: Article) -> str | None:
