@@ -75,3 +75,8 @@ def test_a_ministry_statement_with_fihi_is_the_ministry_s() -> None:
 def test_statements_of_a_titled_holder_are_his_not_relayed_to_him() -> None:
     found = quotes_of("وفي تصريحات للوزير سامي الخطيب قال إن الحكومة ستستقيل.")
     assert [(q.speaker, q.text, q.via) for q in found] == [("سامي الخطيب", "الحكومة ستستقيل", [])]
+
+
+def test_a_reporting_verb_ends_the_outlet_named_as_relay() -> None:
+    found = quotes_of("وفي تصريحات لصحيفة الحياة قال الوزير سامي الخطيب إن الحكومة ستستقيل.")
+    assert found and found[0].via and found[0].via[0] == "صحيفة الحياة"

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from marsad.model import Article
 from marsad.quotes.lexicon import relay_phrases
-from marsad.quotes.tokens import COMPLEMENTIZERS, PREPOSITIONS, Tok, word_kind, word_kind_of
+from marsad.quotes.tokens import COMPLEMENTIZERS, PREPOSITIONS, Tok, cue_of, word_kind, word_kind_of
 from marsad.text.normalize import match_key
 
 MAX_RELAY_WORDS = 5
@@ -30,7 +30,13 @@ def _stop(tok: Tok) -> bool:
     if not tok.is_word:
         return tok.text not in QUOTE_CHARS
     return tok.key in COMPLEMENTIZERS or tok.bare in PREPOSITIONS or word_kind(tok) in ("boundary", "relative") \
-        or tok.key in CIRCUMSTANCE
+        or tok.key in CIRCUMSTANCE or _verb_cue(tok)
+
+
+def _verb_cue(tok: Tok) -> bool:
+    """A reporting verb ends an outlet's name («في تصريحات لصحيفة الحياة قال الوزير» gave «صحيفة الحياة قال»)."""
+    cue = cue_of(tok)
+    return cue is not None and cue.pos in ("past", "present")
 
 
 @lru_cache(maxsize=1)
