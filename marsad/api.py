@@ -27,7 +27,7 @@ def read_inputs(paths: Iterable[str | Path], config: Config) -> tuple[list[Artic
         if isinstance(item, Rejection):
             rejected.append(item)
         elif item.id in seen:
-            rejected.append(Rejection(item.source, f"same text as {seen[item.id]} (kept once)", "E108"))
+            rejected.append(Rejection(item.source, f"same text as {seen[item.id]}, which is read in its place", "E108"))
         else:
             seen[item.id] = item.source
             articles.append(item)
