@@ -80,3 +80,18 @@ def test_statements_of_a_titled_holder_are_his_not_relayed_to_him() -> None:
 def test_a_reporting_verb_ends_the_outlet_named_as_relay() -> None:
     found = quotes_of("وفي تصريحات لصحيفة الحياة قال الوزير سامي الخطيب إن الحكومة ستستقيل.")
     assert found and found[0].via and found[0].via[0] == "صحيفة الحياة"
+
+
+def test_a_description_with_a_quoted_clause_is_said_by_the_pair() -> None:
+    found = quotes_of('ووصف عنان وصبري المحادثات بانها "كانت مفيدة وصريحة". واضاف عنان "لاول مرة تمحورت المحادثات حول مسائل محددة".')
+    assert [(q.speaker, q.text) for q in found] == [("عنان وصبري", "كانت مفيدة وصريحة"),
+                                                    ("عنان", "لاول مرة تمحورت المحادثات حول مسائل محددة")]
+
+
+def test_a_participle_describing_extends_the_statement() -> None:
+    found = quotes_of("ونفى الرئيس السابق وجود أي إرهابيين في الصومال، واصفا زعماء الحرب بأنهم هم الإرهابيون.")
+    assert found and found[-1].speaker == "الرئيس السابق" and "الإرهابيون" in found[-1].text
+
+
+def test_a_narrated_description_without_quotation_is_no_quote() -> None:
+    assert quotes_of("ووصف الطرفان المشاورات بأنها كانت بناءة ومهنية.") == []

@@ -204,10 +204,14 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
         phrase = _subject_before_preposition(toks, hit.i - 1)  # «سارعت حركة حماس إلى إعلان أن»
     if hit.cue.words[-1] == "في" and not subject:
         phrase = _document_speaker(region) or phrase  # «وجاء في نص القرار الذي أعلنته القاضية أنه»
-    if hit.cue.quote == "no" and phrase and not subject and word_kind(phrase[0]) in ("role", "org"):
+    object_follows = hit.cue.quote == "no" or hit.cue.kind == "describe"  # «ووصف عنان وصبري المحادثات بانها»
+    if object_follows and phrase and not subject and word_kind(phrase[0]) in ("role", "org"):
         phrase = before_object(phrase[: head_phrase_end(phrase, 0, len(phrase))])  # «ورفض المتحدث التعليق»
-    elif hit.cue.quote == "no" and phrase and not subject and known_prefix(phrase, ctx):
+    elif object_follows and phrase and not subject and known_prefix(phrase, ctx):
         phrase = phrase[: known_prefix(phrase, ctx)]  # «وانتقد نجاد مساعي الولايات المتحدة»: a known name
+    elif hit.cue.kind == "describe" and len(phrase) > 1 and not subject and phrase[-1].bare.startswith("ال") \
+            and region and region[-1] is phrase[-1]:
+        phrase = phrase[:-1]  # «ووصف عنان وصبري المحادثات بانها»: the definite word before «بأن» is the object
     if not phrase and not subject and hit.j < limit and toks[hit.j].key in ("فيه", "فيها"):
         phrase = _resumptive_holder(toks, hit, ctx)  # «تصريحات لوزير النفط حسين الشهرستاني أكد فيها»
     frame = Frame(intro[0] if intro else "", intro[2] if intro else -1, phrase, region, subject, relay)

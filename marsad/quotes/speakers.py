@@ -741,7 +741,7 @@ class Registry:
         for negative_words, _, person in self.by_length:
             if -negative_words <= words:
                 break
-            if same_name(person.name, speaker.name):
+            if same_name(person.name, speaker.name) and not _pair_of(person.name, speaker.name):
                 return replace(speaker, name=person.name, kind="PER", role=speaker.role or person.role)
         return speaker
 
@@ -773,3 +773,10 @@ class Registry:
         if earlier and (role_words & GENERIC_ROLES or role_words & _role_words(earlier[-1].role)):
             return replace(earlier[-1], start=speaker.start, end=speaker.end, via=speaker.via)
         return speaker
+
+
+def _pair_of(pair: str, name: str) -> bool:
+    """«عنان وصبري» (two speakers of one verb) holds «عنان» but is no fuller form of it: a later word of the
+    pair begins with «و» and is not in the short name."""
+    words = name.split()
+    return len(pair.split()) == 2 and pair.split()[1].startswith("و") and pair.split()[1] not in words
