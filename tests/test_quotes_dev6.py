@@ -95,3 +95,18 @@ def test_a_participle_describing_extends_the_statement() -> None:
 
 def test_a_narrated_description_without_quotation_is_no_quote() -> None:
     assert quotes_of("ووصف الطرفان المشاورات بأنها كانت بناءة ومهنية.") == []
+
+
+def test_repeating_reports_the_clause_after_a_long_adjunct() -> None:
+    found = quotes_of("وكرر بوش وبلير خلال لقاء استغرق اكثر من ثلاث ساعات في كامب ديفيد (ولاية ميريلاند - شرق) "
+                      "انهما يتقاسمان وجهات النظر نفسها.")
+    assert [(q.speaker, q.text) for q in found] == [("بوش وبلير", "يتقاسمان وجهات النظر نفسها")]
+
+
+def test_repeating_the_saying_is_a_statement() -> None:
+    found = quotes_of("وكرر الرئيس الأمريكي جورج بوش القول ان هدف الولايات المتحدة هو تغيير النظام.")
+    assert [(q.speaker, q.text) for q in found] == [("جورج بوش", "هدف الولايات المتحدة هو تغيير النظام")]
+
+
+def test_repeating_a_call_is_no_quote() -> None:
+    assert quotes_of("وكررت الوزيرة دعوتها إلى وقف فوري لإطلاق النار.") == []

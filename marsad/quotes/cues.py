@@ -95,11 +95,35 @@ def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
         return None  # «وقالت مضيفة على متن الطائرة إن»: right after a verb, the noun (a stewardess); not «وتابعت قائلة "»
     if prev is not None and cue.pos == "past" and _noun_reading(prev):
         return None  # «وفي رد على تصريحات», «طالبا عدم كشف هويته»: the verbal noun, not the verb
-    if cue.needs != "-" and not needed_word_follows(toks, i, cue.needs):
+    if cue.needs == "clause" and not clause_follows(toks, i):
+        return None  # «وكررت دعوتها إلى»: «كرر» reports only a clause
+    if cue.needs not in ("-", "clause") and not needed_word_follows(toks, i, cue.needs):
         return None
     if cue.kind == "describe" and cue.quote == "no" and _bi_an_follows(toks, i, cue.pos == "participle"):
         return Hit(i, i + 1, replace(cue, quote="yes"))  # «ووصف عنان وصبري المحادثات بانها "..."»: the clause is said
     return hit or Hit(i, i + 1, cue)
+
+
+def clause_follows(toks: list[Tok], i: int) -> bool:
+    """A complementizer within CLAUSE_WINDOW words, before any reporting verb other than a verbal noun and before
+    a comma or a full stop (a bracket may come between): «كرر وزير الخارجية ... أمس القول ان», «وكرر بوش وبلير
+    خلال لقاء ... في كامب ديفيد (ولاية ميريلاند - شرق) انهما»."""
+    words = 0
+    for t in toks[i + 1 :]:
+        if t.key in COMPLEMENTIZERS:
+            return True
+        cue = cue_of(t)
+        if (cue is not None and cue.pos != "noun") or t.text in CLAUSE_ENDS or words >= CLAUSE_WINDOW:
+            return False
+        words += t.is_word
+    return False
+
+
+# Words between «كرر» and its clause: up to 20 in ANERcorp train's 4 «كرر ... أن» statements (set on train).
+CLAUSE_WINDOW = 24
+
+
+CLAUSE_ENDS = frozenset("،,:؛;.!?؟")
 
 
 BI_AN = frozenset({"بان", "بانه", "بانها", "بانهم", "باننا"})

@@ -9,7 +9,7 @@ from marsad.text.normalize import match_key, remove_diacritics
 from marsad.text.tokens import tokenize
 
 # Complementizers that open a reported clause (normalised: إن/أن both give «ان»).
-COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "اننا", "انني", "بان", "بانه", "بانها", "بانهم",
+COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "اننا", "انني", "بان", "بانه", "بانها", "بانهم", "انهما", "بانهما",
                              "باننا"})
 PUNCT_BOUNDARY = frozenset("،,:؛;-–—()[].!?؟")
 PREPOSITIONS = frozenset({"في", "من", "عن", "علي", "الي", "مع", "خلال", "اثناء", "بعد", "قبل", "منذ", "حول",
