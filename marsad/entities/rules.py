@@ -442,7 +442,7 @@ def team_evidence(keys: list[str], start: int) -> bool:
 @lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
     """Country names of ``data/countries.tsv`` (national teams keep LOC, as ANERcorp tags them)."""
-    words = {row.word for row in countries.country_words() if row.kind == "name"}
+    words = countries.country_names()
     return frozenset(words | {strip_article(w) for w in words})
 
 

@@ -8,7 +8,6 @@ from dataclasses import replace
 from marsad.quotes.context import Context, Hit, Raw, in_quotation, phrase_speaker
 from marsad.quotes.cues import clause_start
 from marsad.quotes.frame import head_phrase_end
-from marsad.quotes.lexicon import country_names
 from marsad.quotes.speakers import (
     SUBORDINATORS,
     Registry,
@@ -33,6 +32,7 @@ from marsad.quotes.tokens import (
     word_kind,
     word_kind_of,
 )
+from marsad.text.countries import country_names
 from marsad.text.normalize import match_key
 
 

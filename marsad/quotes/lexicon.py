@@ -91,10 +91,3 @@ def bare_openers() -> frozenset[str]:
     """Words that open speech reported with no introducer («وقال إبراهيم ليت ...»), from ``data/bare_speech_openers.tsv``."""
     return frozenset(row[0] for row in read_rows(BARE_OPENERS_PATH))
 
-
-@lru_cache(maxsize=1)
-def country_names() -> frozenset[str]:
-    """Country names (kind «name» of the shared ``data/countries.tsv``: «فرنسا», «كوريا»), in matching form."""
-    from marsad.text.countries import country_words
-
-    return frozenset(row.word for row in country_words() if row.kind == "name")

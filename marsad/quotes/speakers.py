@@ -15,8 +15,9 @@ import bisect
 from dataclasses import dataclass, field, replace
 
 from marsad.model import Mention
-from marsad.quotes.lexicon import bare_openers, country_names
+from marsad.quotes.lexicon import bare_openers
 from marsad.quotes.tokens import PREPOSITIONS, Tok, is_boundary, word_kind, word_kind_of
+from marsad.text.countries import country_names
 from marsad.text.normalize import match_key, skeleton
 from marsad.text.tokens import strip_article
 

@@ -3,6 +3,7 @@
 One row per word form (name, nisba, capital, city, seat of power) with the country's ISO code, its name and
 the consumers that read it. Each view keys the words the way its consumer matches text:
 
+- ``country_names``: the countries' names, in ``match_key`` form as written (entities, quotes);
 - ``entity_nisbas``: nisba -> the country's name, in ``match_key`` form as written (entities);
 - ``claim_countries``: ``word_keys`` of the word -> ``word_keys`` of the name (claims standpoints);
 - ``cluster_countries``: the word with the article removed from each of its words -> ISO code, split into
@@ -21,7 +22,8 @@ from marsad.errors import ModelError
 from marsad.text.normalize import match_key
 from marsad.text.tokens import strip_article, word_keys
 
-__all__ = ["CountryWord", "claim_countries", "cluster_countries", "cluster_key", "country_words", "entity_nisbas"]
+__all__ = ["CountryWord", "claim_countries", "cluster_countries", "cluster_key", "country_names", "country_words",
+           "entity_nisbas"]
 
 TABLE = "data/countries.tsv"
 KINDS = frozenset({"name", "nisba", "capital", "city", "seat"})
@@ -58,6 +60,12 @@ def country_words() -> tuple[CountryWord, ...]:
 
 def _used_by(consumer: str) -> list[CountryWord]:
     return [row for row in country_words() if consumer in row.used_by]
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """The words of kind «name» («فرنسا», «كوريا»), whoever the row lists as its consumers."""
+    return frozenset(row.word for row in country_words() if row.kind == "name")
 
 
 @lru_cache(maxsize=1)
