@@ -108,7 +108,7 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
             if manner_to >= len(toks) or is_boundary(toks[manner_to]) or toks[manner_to].key in NAME_NOT_A_WORD:
                 break
             continue
-        if not out and tok.key.endswith(("ها", "هم", "هما")) and len(tok.key) > 4:
+        if not out and possessed(tok):
             break  # «وأبدت ثقتها من أن»: a possessed noun is the object, not the speaker
         if not out and (word_kind(tok) == "aux" or tok.bare in PRONOUN_PREPS or tok.key in PRONOUN_PREPS
                         or tok.key in ADVERBS or tok.key in DAY_WORDS
@@ -117,7 +117,7 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
         if out and tok.key in ADVERBS:
             break  # «أكد الرئيس ... مرارا أن»
         if out and out[-1].definite and word_kind(out[-1]) != "role" and not tok.definite \
-                and len(tok.key) > 4 and tok.key.endswith(PRONOUN_SUFFIXES):
+                and possessed(tok):
             break  # «أعلنت الحكومة اليابانية عزمها»: a pronoun-suffixed noun after the subject is the object
         if out and tok.key in bare_openers():
             break  # «وقال الرئيس الاميركي لقد تحدثت»: speech opens, the speaker phrase ends
@@ -465,6 +465,11 @@ def _is_adjective(key: str, definite: bool) -> bool:
 PRONOUN_SUFFIXES = ("ها", "هم", "هما")
 
 
+def possessed(tok: Tok) -> bool:
+    """«ثقتها», «عزمها», «تبذلها»: a word of five letters or more ending in a plural or feminine pronoun suffix."""
+    return len(tok.key) > 4 and tok.key.endswith(PRONOUN_SUFFIXES)
+
+
 def _name_like(tok: Tok, prev: Tok | None) -> bool:
     if not tok.is_word or not tok.key or word_kind(tok) not in ("", "place") or _prepositional(tok.key) or adverbial(tok) \
             or tok.key in bare_openers() or tok.key in SUBORDINATORS:  # «الشيخ ليت الناس ...», «عندما»: no name
@@ -475,7 +480,7 @@ def _name_like(tok: Tok, prev: Tok | None) -> bool:
         return False  # «واعتذر الرئيس السابق لمصر وإيران»: a country with a preposition or «و» (ANERcorp train: 1 of 277 a person)
     if _verb_cue(tok):
         return False  # «من ناحيته أشاد وزير ...»: a reporting verb (ANERcorp train: 6 of 1,796 in a name, all «طالب»)
-    if len(tok.key) > 4 and tok.key.endswith(PRONOUN_SUFFIXES):
+    if possessed(tok):
         return False  # «تبذلها», «نتائجها»: a verb or noun with a pronoun suffix (ANERcorp train: 0 of 2,414 in a name)
     if _prepositional_object(tok.key):
         return False  # «تروتنيف بوقف مشروع», «الجبوري تنظيم القاعدة بعدم التمييز»: a ب/ل-phrase, no name
