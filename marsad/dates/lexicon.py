@@ -72,3 +72,9 @@ def lexicon() -> Lexicon:
 def clock_words() -> dict[str, dict[str, str]]:
     """The clock's word tables (``date_clock_words.tsv``): type -> {phrase: value}."""
     return _relative(read_rows("date_clock_words.tsv"))
+
+
+@lru_cache(maxsize=1)
+def guard_table() -> dict[str, dict[str, str]]:
+    """Words that show a number or a word is not a date (``date_guard_words.tsv``): type -> {phrase: value}."""
+    return _relative(read_rows("date_guard_words.tsv"))

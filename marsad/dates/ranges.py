@@ -8,7 +8,7 @@ import re
 from marsad.dates import values as V
 from marsad.dates.grammar import RANGE_TO, Hit, Parser
 from marsad.dates.numbers import parse_words
-from marsad.dates.rules_base import CLAUSE_GOES_ON, STOPS
+from marsad.dates.rules_base import STOPS
 
 
 def day_range(p: Parser, i: int) -> Hit | None:
@@ -169,7 +169,7 @@ def _after_day_part(p: Parser, i: int) -> bool:
 def _clause_goes_on(p: Parser, k: int) -> bool:
     """Nothing counted follows a bare number at ``k`` (not «من 3 إلى 5 أشخاص»): an end, a stop, a preposition."""
     word = p.norm(k)
-    return k >= len(p.t) or word in STOPS or word.startswith("و") or word in CLAUSE_GOES_ON
+    return k >= len(p.t) or word in STOPS or word.startswith("و") or word in p.guards.clause_goes_on
 
 
 def _hour(p: Parser, k: int) -> tuple[int, int] | None:

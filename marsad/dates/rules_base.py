@@ -10,6 +10,7 @@ from marsad.dates import values as V
 from marsad.dates.lexicon import lexicon
 from marsad.dates.numbers import parse_words
 from marsad.dates.scan import Tok
+from marsad.dates.words import guard_words
 
 MONTH_CUES = frozenset({"في", "شهر", "منذ", "خلال", "حتي", "الي", "من", "بين", "مطلع", "منتصف", "اواخر", "اوائل",
                         "نهايه", "بدايه", "اواسط", "مع", "قبل", "بعد"})
@@ -30,10 +31,6 @@ COMMA = frozenset({",", "،"})
 PLURAL_UNITS = frozenset({"الايام", "الاسابيع", "الاشهر", "الشهور", "السنوات", "الاعوام", "الساعات", "الدقائق", "العقود",
                           "القرون"})
 STOPS = frozenset({".", "!", "،", ",", "؟", "?", ")", "»", "؛", ";", '"', "”"})
-# Words after a bare number that show nothing is counted by it (a preposition or a conjunction goes on):
-# «من 3 إلى 5 قرب السوق», not «من 3 إلى 5 أشخاص».
-CLAUSE_GOES_ON = frozenset({"في", "علي", "مع", "ثم", "حيث", "قرب", "عند", "داخل", "خارج", "امام", "بالقرب", "حسب",
-                            "بحسب"})
 RANGE_TO = frozenset({"الي", "حتي", "وحتي", "-", "لغايه"})  # «من 8:00 وحتى 10:30»
 AGO = {"منذ": -1, "قبل": -1, "بعد": 1}
 DURATION_CUES = frozenset({"لمده", "مده", "خلال", "طيله", "طوال", "غضون"})
@@ -44,23 +41,6 @@ AM = frozenset({"صباحا", "صباح", "الصباح", "فجرا", "الفج�
 # Parts of the day before a day («مساء أمس», «فجر الأحد») with their TIMEX codes.
 DAYPARTS = {"صباح": "MO", "الصباح": "MO", "صبيحه": "MO", "فجر": "MO", "ظهر": "AF", "ظهيره": "AF", "الظهيره": "AF", "بعد ظهر": "AF", "عصر": "AF",
             "مساء": "EV", "المساء": "EV", "ليله": "NI", "ليل": "NI", "الليله": "NI", "الليل": "NI"}
-# Units and scales after a number that make it a quantity, not a year («ميزانية 2020 مليار»).
-SCALES = frozenset({"مليار", "مليون", "الف", "الاف", "دولار", "يورو", "جنيه", "دينار", "ريال", "درهم", "ليره", "شخص",
-                    "نسمه", "طن", "متر", "كيلومتر", "صوت", "مقعد", "قتيل", "قتيلا"})
-# Words of rising, falling and counting: «إلى 13» after them is a number reached, not a day of the month.
-COUNTING = frozenset({"ارتفع", "ارتفعت", "ارتفاع", "انخفض", "انخفضت", "انخفاض", "تراجع", "تراجعت", "زاد", "زادت",
-                      "زياده", "وصل", "وصلت", "رفع", "رفعت", "خفض", "خفضت", "عدد", "حصيله", "نسبه", "بلغ", "بلغت"})
-# Words after «N آذار» / «N أيار» that make it the name of a movement, not a date («قوى 14 آذار»).
-MOVEMENT = frozenset({"قوي", "تحالف", "حركه", "تيار", "فريق", "ثوره", "انتفاضه"})
-# Words that end the clause of a future verb looking forward to a weekday («سيزور … بعد أن التقاه الأحد»).
-CLAUSE_BREAKS = frozenset({"ان", "انه", "انها", "الذي", "التي", "بعدما", "عندما", "حيث", "كما", "قد", "كان", "كانت",
-                           "امس", "لكن", "بينما"})
-# Endings of nouns that look like «سـ» + an imperfect verb («سنويا», «ساعتين», «سياسه», «سيارات»).
-NOT_VERB_ENDINGS = ("ه", "ات", "ي", "يه", "ا", "تين", "تان")
-# Short nouns, names and past verbs of that shape («سيول» floods, «ستين» sixty, «سيطر» took control; checked
-# on the words of ANERcorp train.txt).
-NOT_VERBS = frozenset({"سيول", "ستار", "ستين", "ستون", "سنين", "سيدني", "سيناء", "سيرين", "سيلفا", "سيمون", "ستيف", "سياق",
-                       "سيطر", "سنحت", "ستاد", "سياج", "سنار"})
 
 
 @dataclass(slots=True)
@@ -79,6 +59,7 @@ class Base:
         self.moment = anchor if isinstance(anchor, dt.datetime) else None
         self.anchor = anchor.date() if isinstance(anchor, dt.datetime) else anchor
         self.lex = lexicon()
+        self.guards = guard_words()  # words that show a number or a word is not a date
 
     # -- small readers -------------------------------------------------------------------------------
     def norm(self, i: int) -> str:
@@ -191,7 +172,7 @@ class Base:
         clause: a bare weekday after it is the next such day, not the last one."""
         for k in range(i - 1, max(i - 1 - window, -1), -1):
             w = self.norm(k)
-            if w in STOPS or w in CLAUSE_BREAKS:
+            if w in STOPS or w in self.guards.clause_breaks:
                 return False
             if w == "سوف" or self.future_verb(k):
                 return True
@@ -201,7 +182,7 @@ class Base:
         """«سـ» + an imperfect prefix (ي/ت/ن, or أ as written: «ساعد» is a past verb) + two letters or more,
         without a noun ending («سنويا», «ساعتين», «سياسيه»)."""
         w = self.norm(k)
-        if len(w) < 4 or w[0] != "س" or w.endswith(NOT_VERB_ENDINGS) or w in NOT_VERBS:
+        if len(w) < 4 or w[0] != "س" or w.endswith(self.guards.not_verb_endings) or w in self.guards.not_verbs:
             return False
         return w[1] in "ينت" or self.first_person_future(k)
 

@@ -12,7 +12,6 @@ from marsad.dates.rules_base import (
     DATE_PREP,
     EDGE,
     MONTH_CUES,
-    MOVEMENT,
     RANGE_TO,
     THIS,
     YEAR_WORDS,
@@ -122,7 +121,7 @@ class DateRules(RelativeRules):
         if mo is None:
             return self.day_of_month_ref(i, j, start, day)
         m, j, _, _ = mo
-        if m.month in (3, 5) and m.system == "syriac-levant" and self.norm(i - 1) in MOVEMENT:
+        if m.month in (3, 5) and m.system == "syriac-levant" and self.norm(i - 1) in self.guards.movement:
             return None
         yp = self.year_part(j)
         if yp is None and self.word(i - 1, self.lex.name_heads):

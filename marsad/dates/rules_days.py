@@ -8,7 +8,7 @@ import re
 
 from marsad.dates import values as V
 from marsad.dates.numbers import parse_words
-from marsad.dates.rules_base import AM, COMMA, COUNTING, DAYPARTS, NIGHT, PM, STOPS, THIS, Hit
+from marsad.dates.rules_base import AM, COMMA, DAYPARTS, NIGHT, PM, STOPS, THIS, Hit
 from marsad.dates.rules_dates import DateRules
 
 
@@ -161,6 +161,6 @@ class DayRules(DateRules):
         for k in range(i - 1, max(i - reach, 0) - 1, -1):
             if self.norm(k) in STOPS:
                 return False
-            if self.word(k, COUNTING):
+            if self.word(k, self.guards.counting):
                 return True
         return False

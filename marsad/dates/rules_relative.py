@@ -7,16 +7,12 @@ from marsad.dates import values as V
 from marsad.dates.numbers import parse_words
 from marsad.dates.rules_base import EDGE, THIS, YEAR_WORDS, Base, Hit
 
-# After a decade, words that make it an age («في الخمسينيات من عمره»), not a period of history.
-AGE_WORDS = frozenset({"العمر", "عمره", "عمرها", "عمرهم", "عمري", "عمرا"})
 # The edge of a period named by the word before it: the Recognizers-Text Arabic EarlyPrefixRegex (start),
 # MidPrefixRegex (mid) and LaterPrefixRegex (end), whose value is the whole period with this modifier («مطلع
 # الشهر المقبل» 2016-12, start). Its MidPrefix also takes «في» in («في منتصف»); news keeps «في» out, as
 # everywhere else (tests/fixtures/dates/dev_news2.json «في منتصف الثمانينيات»).
 EDGE_MOD = {"مطلع": "start", "بدايه": "start", "اوائل": "start", "مستهل": "start", "منتصف": "mid", "اواسط": "mid",
             "نهايه": "end", "اواخر": "end", "اخر": "end"}
-# Adjectives after «اليوم» that make it a day named by what happens on it, not the day of publication.
-NOT_TODAY = frozenset({"الاخير", "الوطني", "العالمي", "الدولي", "الختامي", "الافتتاحي", "المفتوح", "الدراسي"})
 
 
 class RelativeRules(Base):
@@ -41,7 +37,7 @@ class RelativeRules(Base):
         hour = self.norm(got[1]).endswith("ه") and self.clock(got[1]) is not None  # type: ignore[attr-defined]
         if nth and nth[2] and not self.phrase(got[1], self.lex.weekdays) and not hour:
             return True  # «اليوم الثاني من عيد الفطر»: the n-th day of something («اليوم الثالثة عصرا»: an hour)
-        if self.norm(got[1]) in NOT_TODAY:
+        if self.norm(got[1]) in self.guards.not_today:
             return True  # «في اليوم الأخير من المؤتمر», «اليوم الوطني», «اليوم العالمي للمرأة»
         return self.norm(i - 1) in ("نفس", "ذات", "ذلك") or self.norm(got[1]) in ("نفسه", "ذاته", "ذلك")
 
@@ -128,7 +124,7 @@ class RelativeRules(Base):
         if got is None:
             return None
         j = k + 1
-        if self.word(j, AGE_WORDS) or self.norm(j) == "من" and self.word(j + 1, AGE_WORDS):
+        if self.word(j, self.guards.age_words) or self.norm(j) == "من" and self.word(j + 1, self.guards.age_words):
             return None
         if edge or head:
             got = (got[0], (edge or head or got)[1])

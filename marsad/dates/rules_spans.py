@@ -12,8 +12,6 @@ from marsad.dates.rules_times import TimeRules
 
 # Plural units that, without a count, say «some» («منذ سنوات», «لأيام»).
 BARE_PLURALS = frozenset({"ايام", "اسابيع", "اشهر", "شهور", "سنوات", "سنين", "اعوام", "عقود", "قرون", "ليال", "ساعات", "دقائق", "ثوان"})
-# Before «45 عاما», words that make it an age, not a duration («يبلغ من العمر 45 عاما», «عمره 12 عاما»).
-AGE_CUES = frozenset({"العمر", "عمر", "عمره", "عمرها", "عمرهم", "سن", "البالغ", "البالغه"})
 # After a single unit, words that give it its count («أسبوع واحد», «يوما كاملا»).
 WHOLE = frozenset({"كامل", "كامله", "كاملا", "واحد", "واحده", "واحدا"})
 # After a unit with the article, words that make it the whole unit («اليوم كله», «الأسبوع بأكمله»).
@@ -196,9 +194,9 @@ class SpanRules(TimeRules):
 
     def age_before(self, k: int) -> bool:
         """«من العمر 45 عاما», «عمره 12 عاما», «عن عمر ناهز 80 عاما»: the years before ``k`` are an age."""
-        if self.word(k - 1, AGE_CUES):
+        if self.word(k - 1, self.guards.age_cues):
             return True
-        return self.norm(k - 1) in ("ناهز", "يناهز", "يقارب", "يبلغ") and self.word(k - 2, AGE_CUES) is not None
+        return self.norm(k - 1) in ("ناهز", "يناهز", "يقارب", "يبلغ") and self.word(k - 2, self.guards.age_cues) is not None
 
     def vague(self, i: int, j: int, cue: tuple[str, int] | None, unit: str) -> Hit | None:
         """«منذ سنوات» (years ago), «لأيام» (for days): a plural without a count has no date and no length;

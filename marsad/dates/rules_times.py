@@ -8,8 +8,7 @@ from functools import lru_cache
 from marsad.dates import values as V
 from marsad.dates.lexicon import clock_words
 from marsad.dates.numbers import parse_words, word_number
-from marsad.dates.rules_base import AM, CLAUSE_GOES_ON, DAYPARTS, NIGHT, PM, SCALES, STOPS, THIS, Hit
-from marsad.dates.rules_relative import AGE_WORDS
+from marsad.dates.rules_base import AM, DAYPARTS, NIGHT, PM, STOPS, THIS, Hit
 from marsad.dates.rules_years import YearRules
 
 
@@ -79,7 +78,7 @@ class TimeRules(YearRules):
             return None
         if h > 24 or (mi is not None and mi > 59):
             return None
-        if not (sa or part) and self.norm(j) == "من" and self.word(j + 1, AGE_WORDS):
+        if not (sa or part) and self.norm(j) == "من" and self.word(j + 1, self.guards.age_words):
             return None  # «في الخامسة من عمره» is an age
         if not (sa or part) and self.t[k].kind == "w" and j < len(self.t) and self.t[j].kind == "w" \
                 and self.norm(j).endswith("ه") and (parse_words(self.t, j) or (0, 0, False))[2]:
@@ -188,7 +187,7 @@ class TimeRules(YearRules):
             return None
         ends = j >= len(self.t) or self.norm(j) in STOPS
         after_date = k >= 2 and self.t[k - 1].kind == "d" and len(self.norm(k - 1)) == 4 \
-            and self.norm(k - 2) in ("/", "-") and self.norm(j) not in SCALES  # «6/6/2021 12.15»
+            and self.norm(k - 2) in ("/", "-") and self.norm(j) not in self.guards.scales  # «6/6/2021 12.15»
         if not after_sa and not after_date and not self.daypart(j)[0] \
                 and not (self.norm(k - 1) == "عند" and ends and self.future_verb(k - 2)):
             return None  # «7.30 مساء» with its day part is a time; «عند 4.22» only at the end, after a future verb
@@ -253,7 +252,7 @@ class TimeRules(YearRules):
         """Nothing counted follows at ``j``: the end, a stop, a preposition, a part of the day or a day
         («إلا عشرين مساء», «إلا خمس قرب السوق»)."""
         word = self.norm(j)
-        return j >= len(self.t) or word in STOPS or word in CLAUSE_GOES_ON or word.startswith("و") \
+        return j >= len(self.t) or word in STOPS or word in self.guards.clause_goes_on or word.startswith("و") \
             or self.daypart(j)[0] is not None or word in ("غدا", "اليوم", "الليله", "يوم", "من")
 
     def fraction(self, j: int) -> tuple[int | None, int]:

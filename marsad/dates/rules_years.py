@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from marsad.dates import values as V
 from marsad.dates.numbers import parse_words
-from marsad.dates.rules_base import DATE_PREP, EDGE, SCALES, YEAR_CUES, YEAR_WORDS, Hit
+from marsad.dates.rules_base import DATE_PREP, EDGE, YEAR_CUES, YEAR_WORDS, Hit
 from marsad.dates.rules_days import DayRules
 
-# Holiday names that are also common nouns: a day only after a cue of time or going, or with a year.
-COMMON_NOUN_HOLIDAYS = frozenset({"الحج"})
 HOLIDAY_CUES = frozenset({"في", "الي", "خلال", "قبل", "بعد", "منذ", "حتي", "موسم", "طوال", "اثناء"})
 
 
@@ -78,7 +76,7 @@ class YearRules(DayRules):
     def named_year(self, k: int, j: int) -> bool:
         """«انتخابات 2020», «الانتخابات التشريعية 2021», «كأس العالم 2022»: the year an event is named by (not
         «ميزانية 2020 مليار», a number followed by its unit)."""
-        if j < len(self.t) and (self.t[j].kind == "d" or self.norm(j) in SCALES):
+        if j < len(self.t) and (self.t[j].kind == "d" or self.norm(j) in self.guards.scales):
             return False
         heads = self.lex.year_heads
         return bool(self.word(k - 1, heads) or self.word(k - 2, heads) and self.norm(k - 1).startswith("ال"))
@@ -122,7 +120,7 @@ class YearRules(DayRules):
         name, j, start = got
         start = yawm[1] if yawm else start
         year, j = self.holiday_year(j)
-        if name in COMMON_NOUN_HOLIDAYS and year is None and self.cue(i - 1) not in HOLIDAY_CUES:
+        if name in self.guards.common_noun_holidays and year is None and self.cue(i - 1) not in HOLIDAY_CUES:
             return None  # «وزارة الحج», «فريضة الحج»: the pilgrimage, not its days
         when = self.lex.holidays[name]
         shift, k = self.shift_after(j) if year is None else (None, j)

@@ -1,0 +1,40 @@
+"""Named views of the date rules' word tables (``marsad/data/date_*_words.tsv``), built lazily, once per process.
+
+Each view is a frozen record whose fields name the list a rule consults (``self.guards.scales``); the rules get
+them from ``Base`` (``self.guards``), the functions over a parser from ``p.guards``. Nothing is read at import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.dates.lexicon import guard_table
+
+
+@dataclass(frozen=True, slots=True)
+class GuardWords:
+    """Words that show a number or a word next to it is not a date (``date_guard_words.tsv``)."""
+
+    scales: frozenset[str]  # «ميزانية 2020 مليار»: a quantity
+    counting: frozenset[str]  # «ارتفع إلى 13»: a number reached
+    movement: frozenset[str]  # «قوى 14 آذار»: a movement's name
+    clause_breaks: frozenset[str]  # end the clause of a future verb
+    clause_goes_on: frozenset[str]  # after a bare number: nothing is counted by it
+    not_verbs: frozenset[str]  # «سيول», «ستين»: not «سـ» + an imperfect verb
+    not_verb_endings: tuple[str, ...]  # «سنويا», «ساعتين»: noun endings (for ``str.endswith``)
+    age_words: frozenset[str]  # «في الخمسينيات من عمره»: an age
+    age_cues: frozenset[str]  # «يبلغ من العمر 45 عاما»: an age
+    not_today: frozenset[str]  # «اليوم الوطني»: a named day, not today
+    common_noun_holidays: frozenset[str]  # «الحج»: a holiday only with a cue or a year
+
+
+@lru_cache(maxsize=1)
+def guard_words() -> GuardWords:
+    t = guard_table()
+    return GuardWords(
+        scales=frozenset(t["scale"]), counting=frozenset(t["counting"]), movement=frozenset(t["movement"]),
+        clause_breaks=frozenset(t["clause_break"]), clause_goes_on=frozenset(t["clause_goes_on"]),
+        not_verbs=frozenset(t["not_verb"]), not_verb_endings=tuple(t["not_verb_ending"]),
+        age_words=frozenset(t["age_word"]), age_cues=frozenset(t["age_cue"]), not_today=frozenset(t["not_today"]),
+        common_noun_holidays=frozenset(t["common_noun_holiday"]))

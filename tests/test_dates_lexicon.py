@@ -1,0 +1,52 @@
+"""The date rules' word tables (``marsad/data/date_*_words.tsv``), their readers and named views."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from marsad.dates import lexicon as L
+from marsad.dates import words as W
+from marsad.text.normalize import match_key
+
+# Each table, its reader, and the types the rules read from it (a missing type would be a KeyError at run time).
+TABLES = {
+    "date_guard_words.tsv": (L.guard_table, {"scale", "counting", "movement", "clause_break", "clause_goes_on",
+                                             "not_verb", "not_verb_ending", "age_word", "age_cue", "not_today",
+                                             "common_noun_holiday"}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_every_type_the_rules_read_is_in_the_table(name: str) -> None:
+    reader, types = TABLES[name]
+    assert set(reader()) == types
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_every_type_is_described_in_the_header(name: str) -> None:
+    header = [line for line in (L.DATA / name).read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+    described = {line.split("type=")[1].split(":")[0] for line in header if "type=" in line}
+    assert described == TABLES[name][1]
+    assert "Written by" in "\n".join(header[:4]), "the header names where the words come from"
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_every_row_has_three_columns_and_a_normalised_phrase(name: str) -> None:
+    for row in L.read_rows(name):
+        assert len(row) == 3, f"{name}: {row!r}"
+        assert row[0] == match_key(row[0]) and row[0].strip() == row[0], f"{name}: {row[0]!r} is not normalised"
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_no_phrase_twice_within_a_type(name: str) -> None:
+    counts = Counter((row[1], row[0]) for row in L.read_rows(name))
+    assert [key for key, n in counts.items() if n > 1] == []
+
+
+def test_guard_view_reads_the_table() -> None:
+    guards = W.guard_words()
+    assert "مليار" in guards.scales and "قوي" in guards.movement and "الحج" in guards.common_noun_holidays
+    assert "سنويا".endswith(guards.not_verb_endings) and "سيول" in guards.not_verbs
+    assert W.guard_words() is guards  # built once per process
