@@ -15,6 +15,8 @@ TABLES = {
     "date_guard_words.tsv": (L.guard_table, {"scale", "counting", "movement", "clause_break", "clause_goes_on",
                                              "not_verb", "not_verb_ending", "age_word", "age_cue", "not_today",
                                              "common_noun_holiday"}),
+    "date_part_words.tsv": (L.part_table, {"am", "pm", "night", "daypart", "day_part_after", "part_word",
+                                           "part_before", "edge", "edge_mod", "part_edge", "early_late"}),
 }
 
 
@@ -50,3 +52,10 @@ def test_guard_view_reads_the_table() -> None:
     assert "مليار" in guards.scales and "قوي" in guards.movement and "الحج" in guards.common_noun_holidays
     assert "سنويا".endswith(guards.not_verb_endings) and "سيول" in guards.not_verbs
     assert W.guard_words() is guards  # built once per process
+
+
+def test_part_view_reads_the_table() -> None:
+    parts = W.part_words()
+    assert parts.dayparts["مساء"] == "EV" and parts.day_part_after["صباحا"] == "MO" and parts.edge_mod["اواسط"] == "mid"
+    assert parts.of_hour == parts.am | parts.pm | parts.night and "بالليل" in parts.night
+    assert set(parts.edge_mod) <= parts.edge | {"اخر"} and set(parts.edge_mod.values()) == {"start", "mid", "end"}

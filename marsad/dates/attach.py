@@ -8,7 +8,7 @@ import re
 
 from marsad.dates import values as V
 from marsad.dates.grammar import Hit, Parser
-from marsad.dates.rules_base import AM, NIGHT, PLURAL_UNITS, PM, RANGE_TO, THIS
+from marsad.dates.rules_base import PLURAL_UNITS, RANGE_TO, THIS
 
 # Before a date or a time, these words bound it and are part of the expression, as Recognizers-Text
 # marks them («قبل الساعة 8 مساءً», «منذ أغسطس», «بعد 7/2»). Not «حتى» nor «ابتداءً/اعتبارًا من»: news
@@ -18,7 +18,6 @@ BOUNDS = {("قبل",), ("بعد",), ("منذ",), ("لا", "يتجاوز"), ("ت�
 # Before a duration: «في 3 أسابيع», «في غضون 10 ساعات» (in / within N units).
 WITHIN = {("في",), ("في", "غضون")}
 PARTS = ("TMO", "TAF", "TEV", "TNI")
-DAY_PART_AFTER = {"صباحا": "MO", "مساء": "EV", "مساءا": "EV", "ظهرا": "AF", "عصرا": "AF", "ليلا": "NI"}
 HOUR_GLUE = frozenset({"من", "في", "،", ",", "يوم"})
 
 
@@ -71,7 +70,7 @@ def _with_tail(p: Parser, hit: Hit, ceiling: int) -> Hit:
             h, m = ((got[0] - 1) % 24, 60 - n) if p.norm(j) != "بعد" else (got[0], n)
             t = V.time_of_day(h, m)
             return Hit(hit.i, got[3], hit.start, V.Value("time", t, t, "explicit"))
-    part = DAY_PART_AFTER.get(p.norm(j))
+    part = p.parts.day_part_after.get(p.norm(j))
     if part and _is_day(hit.val) and j + 1 <= ceiling and p.norm(j + 1) != "الساعه" and not (
             j + 1 < len(p.t) and p.t[j + 1].kind == "d"):  # «في 5 فبراير صباحًا»
         v = hit.val
@@ -154,7 +153,7 @@ def _part_then_hour(p: Parser, a: Hit, b: Hit) -> bool:
     if a.val.timex[-3:] not in PARTS or b.i != a.j + 1 or p.norm(a.j) != "في":
         return False
     if b.val.kind == "time" and re.fullmatch(r"T(0\d|1[0-2])(:\d\d)?", b.val.timex):
-        return p.t[b.i].kind == "w" and not any(p.norm(k) in AM | PM | NIGHT for k in range(b.i, b.j + 1))
+        return p.t[b.i].kind == "w" and not any(p.norm(k) in p.parts.of_hour for k in range(b.i, b.j + 1))
     return b.j == b.i + 1 and p.t[b.i].kind == "d" and 1 <= (p.t[b.i].number or 0) <= 12 \
         and b.val.timex.startswith("XXXX-XX-")
 

@@ -21,20 +21,9 @@ from marsad.dates.lexicon import lexicon
 from marsad.dates.merge import merge
 from marsad.dates.ranges import day_or_day, day_range, hour_or_hour, hour_range, month_pair
 from marsad.dates.reschedule import moved_to
-from marsad.dates.rules_base import (
-    AGO,
-    AM,
-    DAYPARTS,
-    DURATION_CUES,
-    EDGE,
-    NIGHT,
-    PLURAL_UNITS,
-    PM,
-    THIS,
-    YEAR_WORDS,
-)
-from marsad.dates.rules_periods import PART_EDGES, PART_WORDS
+from marsad.dates.rules_base import AGO, DURATION_CUES, PLURAL_UNITS, THIS, YEAR_WORDS
 from marsad.dates.scan import scan
+from marsad.dates.words import part_words
 from marsad.model import TimeExpression
 
 
@@ -65,8 +54,10 @@ def starters() -> frozenset[str]:
                        "شهري",
                        "الان", "حاليا", "عطله", "ثاني", "ثالث", "رابع", "خامس", "عامي", "سنتي", "النصف", "القرن", "قرن", "عقد",
                        "العقد", "موعد", "اكثر", "اقل"}  # «أقل من ساعة» (the words of approximation are read back from the amount)
-    words |= PART_WORDS.keys() | PART_EDGES
-    words |= THIS | EDGE | YEAR_WORDS | DURATION_CUES | set(AGO) | set(DAYPARTS) | PLURAL_UNITS | AM | PM | NIGHT
+    parts = part_words()
+    words |= parts.part_words.keys() | parts.part_edges
+    words |= THIS | parts.edge | YEAR_WORDS | DURATION_CUES | set(AGO) | set(parts.dayparts) | PLURAL_UNITS
+    words |= parts.of_hour
     tables: list[Iterable[str]] = [lex.months, lex.weekdays, lex.holidays, *lex.relative.values()]
     for table in tables:
         words |= {phrase.split()[0] for phrase in table}

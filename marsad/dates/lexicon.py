@@ -78,3 +78,9 @@ def clock_words() -> dict[str, dict[str, str]]:
 def guard_table() -> dict[str, dict[str, str]]:
     """Words that show a number or a word is not a date (``date_guard_words.tsv``): type -> {phrase: value}."""
     return _relative(read_rows("date_guard_words.tsv"))
+
+
+@lru_cache(maxsize=1)
+def part_table() -> dict[str, dict[str, str]]:
+    """Parts of the day and edges of periods (``date_part_words.tsv``): type -> {phrase: value}."""
+    return _relative(read_rows("date_part_words.tsv"))

@@ -152,8 +152,6 @@ def hour_range(p: Parser, i: int) -> Hit | None:
     return Hit(i, second.j, cue[1] if cue else p.t[i].start, V.interval(start_val, second.val))
 
 
-# Parts of the day that, said just before «من N إلى M», make the bare numbers hours.
-PART_BEFORE = frozenset({"الليله", "صباح", "مساء", "ظهر", "عصر", "فجر", "ليله", "الصباح", "المساء", "صباحا"})
 
 
 def _after_day_part(p: Parser, i: int) -> bool:
@@ -161,7 +159,7 @@ def _after_day_part(p: Parser, i: int) -> bool:
     for k in range(i - 1, max(i - 4, -1), -1):
         if p.norm(k) in STOPS:
             return False
-        if p.norm(k) in PART_BEFORE:
+        if p.norm(k) in p.parts.part_before:
             return True
     return False
 

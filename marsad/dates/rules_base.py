@@ -10,7 +10,7 @@ from marsad.dates import values as V
 from marsad.dates.lexicon import lexicon
 from marsad.dates.numbers import parse_words
 from marsad.dates.scan import Tok
-from marsad.dates.words import guard_words
+from marsad.dates.words import guard_words, part_words
 
 MONTH_CUES = frozenset({"في", "شهر", "منذ", "خلال", "حتي", "الي", "من", "بين", "مطلع", "منتصف", "اواخر", "اوائل",
                         "نهايه", "بدايه", "اواسط", "مع", "قبل", "بعد"})
@@ -34,13 +34,6 @@ STOPS = frozenset({".", "!", "،", ",", "؟", "?", ")", "»", "؛", ";", '"', "�
 RANGE_TO = frozenset({"الي", "حتي", "وحتي", "-", "لغايه"})  # «من 8:00 وحتى 10:30»
 AGO = {"منذ": -1, "قبل": -1, "بعد": 1}
 DURATION_CUES = frozenset({"لمده", "مده", "خلال", "طيله", "طوال", "غضون"})
-EDGE = frozenset({"مطلع", "بدايه", "نهايه", "اواخر", "اوائل", "منتصف", "اواسط", "اخر", "مستهل"})
-PM = frozenset({"مساء", "مساءا", "المساء", "عصرا", "العصر", "ظهرا", "الظهر"})
-NIGHT = frozenset({"ليلا", "الليل", "الليله", "بالليل"})  # «الساعة 8 بالليل» (spoken)
-AM = frozenset({"صباحا", "صباح", "الصباح", "فجرا", "الفجر"})
-# Parts of the day before a day («مساء أمس», «فجر الأحد») with their TIMEX codes.
-DAYPARTS = {"صباح": "MO", "الصباح": "MO", "صبيحه": "MO", "فجر": "MO", "ظهر": "AF", "ظهيره": "AF", "الظهيره": "AF", "بعد ظهر": "AF", "عصر": "AF",
-            "مساء": "EV", "المساء": "EV", "ليله": "NI", "ليل": "NI", "الليله": "NI", "الليل": "NI"}
 
 
 @dataclass(slots=True)
@@ -60,6 +53,7 @@ class Base:
         self.anchor = anchor.date() if isinstance(anchor, dt.datetime) else anchor
         self.lex = lexicon()
         self.guards = guard_words()  # words that show a number or a word is not a date
+        self.parts = part_words()  # parts of the day and edges of periods
 
     # -- small readers -------------------------------------------------------------------------------
     def norm(self, i: int) -> str:
@@ -209,17 +203,16 @@ class Base:
             return "am", j + 3  # «الواحدة بعد منتصف الليل»
         if word == "منتصف" and nxt in ("الليل", "النهار") and not leading:
             return ("night" if nxt == "الليل" else "pm"), j + 2  # «الساعة 12 منتصف الليل» 00:00
-        if word == "في" and nxt in AM | PM | NIGHT:
+        if word == "في" and nxt in self.parts.of_hour:
             return self._part(nxt), j + 2
         if word == "من" and not leading and nxt in ("الصباح", "المساء", "الليل", "الفجر", "العصر"):
             return self._part(nxt), j + 2  # «الثامنة من المساء»
         if word == "من" and not leading and nxt == "بعد" and self.norm(j + 2) in ("الظهر", "الظهيره"):
             return "pm", j + 3  # «الثالثة من بعد الظهر»
-        if word in AM | PM | NIGHT and not (leading and word in ("الظهر", "الليل", "الصباح", "المساء")
-                                              and self.norm(j + 1) not in ("الساعه",) and not self.t[j + 1:j + 2]):
+        if word in self.parts.of_hour and not (leading and word in ("الظهر", "الليل", "الصباح", "المساء")
+                                               and self.norm(j + 1) not in ("الساعه",) and not self.t[j + 1:j + 2]):
             return self._part(word), j + 1
         return None, j
 
-    @staticmethod
-    def _part(word: str) -> str:
-        return "am" if word in AM else ("night" if word in NIGHT else "pm")
+    def _part(self, word: str) -> str:
+        return "am" if word in self.parts.am else ("night" if word in self.parts.night else "pm")

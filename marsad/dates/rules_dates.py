@@ -10,7 +10,6 @@ from marsad.dates.rules_base import (
     AMBIGUOUS_MONTH_CUES,
     COMMA,
     DATE_PREP,
-    EDGE,
     MONTH_CUES,
     RANGE_TO,
     THIS,
@@ -172,7 +171,7 @@ class DateRules(RelativeRules):
 
     def month_first(self, i: int) -> Hit | None:
         start_i, start = i, None
-        edge = self.word(i, EDGE | {"اسبوع", "الاسبوع"})
+        edge = self.word(i, self.parts.edge | {"اسبوع", "الاسبوع"})
         if edge:
             start, i = edge[1], i + 1
         prefix = self.word(i, THIS | {"شهر"})

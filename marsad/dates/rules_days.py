@@ -8,7 +8,7 @@ import re
 
 from marsad.dates import values as V
 from marsad.dates.numbers import parse_words
-from marsad.dates.rules_base import AM, COMMA, DAYPARTS, NIGHT, PM, STOPS, THIS, Hit
+from marsad.dates.rules_base import COMMA, STOPS, THIS, Hit
 from marsad.dates.rules_dates import DateRules
 
 
@@ -100,7 +100,7 @@ class DayRules(DateRules):
     def bare_day(self, i: int) -> Hit | None:
         """«يوم 27», «إلى 27», «في 15.», «في الثاني!»: a day of the anchor's month, only before a stop."""
         cue = self.word(i, {"يوم", "الي"})
-        if (cue is None and self.cue(i - 1) != "في") or (cue is None and self.norm(i - 1) in AM | PM | NIGHT):
+        if (cue is None and self.cue(i - 1) != "في") or (cue is None and self.norm(i - 1) in self.parts.of_hour):
             return None
         k = i + 1 if cue else i
         d = self.day(k)
@@ -110,7 +110,7 @@ class DayRules(DateRules):
                                                and self.numeric(k) is None)) \
                 or self.decimal(d[1] - 1):
             return None
-        if d[0] <= 12 and self.norm(d[1]) in COMMA and DAYPARTS.keys() & {self.norm(d[1] + 1), self.norm(d[1] + 2)}:
+        if d[0] <= 12 and self.norm(d[1]) in COMMA and self.parts.dayparts.keys() & {self.norm(d[1] + 1), self.norm(d[1] + 2)}:
             return None  # «في 10 ، الليلة», «في 10، هذا المساء»: an hour of that part of the day
         if cue and cue[0] == "الي" and (self.counting_before(i) or self.time_before(i)):
             return None  # «ارتفع عدد الوفيات إلى 13»: a count reaching 13; «موعد العاشرة صباحًا إلى 25»
@@ -149,7 +149,7 @@ class DayRules(DateRules):
     def time_before(self, i: int) -> bool:
         """A clock time ends right before token ``i``: «… 8 مساء يوم 3», «الساعة 8 يوم 3», «في السابعة يوم 3»."""
         last = self.norm(i - 1)
-        if last in AM | PM | NIGHT or last in ("والنصف", "والربع"):
+        if last in self.parts.of_hour or last in ("والنصف", "والربع"):
             return True
         if i >= 2 and self.t[i - 1].kind == "d":
             return self.norm(i - 2) in ("الساعه", ":")

@@ -12,12 +12,6 @@ from marsad.dates.lexicon import clock_words, lexicon
 from marsad.dates.rules_base import THIS, Hit
 from marsad.dates.rules_spans import SpanRules
 
-# A part of the day named as a period, with its TIMEX code.
-PART_WORDS = {"الصباح": "MO", "صباح": "MO", "صبيحه": "MO", "الظهيره": "AF", "المساء": "EV", "مساء": "EV",
-              "الامسيات": "EV", "الليل": "NI", "ليل": "NI", "ليله": "NI", "الليله": "NI"}
-EARLY_LATE = frozenset({"مبكر", "متاخر"})
-PART_EDGES = frozenset({"اواخر", "اوائل", "اول", "اخر"})
-
 
 @lru_cache(maxsize=1)
 def ref_firsts() -> frozenset[str]:
@@ -56,9 +50,9 @@ class PeriodRules(SpanRules):
         cue = self.word(i, {"في", "عند"})
         k = i + 1 if cue else i
         marked = False
-        if self.norm(k) == "وقت" and self.norm(k + 1) in EARLY_LATE:
+        if self.norm(k) == "وقت" and self.norm(k + 1) in self.parts.early_late:
             k, marked = k + 2 + (self.norm(k + 2) == "من"), True
-        elif self.norm(k) in PART_EDGES:
+        elif self.norm(k) in self.parts.part_edges:
             k, marked = k + 1, True
         code, k = self._part_word(k)
         if code is None or not (cue or marked or self.norm(i - 1) == "خلال"):  # «خلال الليل»: «خلال» stays out
@@ -84,7 +78,7 @@ class PeriodRules(SpanRules):
     def _part_word(self, k: int) -> tuple[str | None, int]:
         if self.norm(k) == "بعد" and self.norm(k + 1) in ("الظهر", "ظهر", "الظهيره"):
             return "AF", k + 2
-        code = PART_WORDS.get(self.norm(k))
+        code = self.parts.part_words.get(self.norm(k))
         return (code, k + 1) if code else (None, k)
 
     def _day_after(self, k: int) -> Hit | None:
@@ -106,7 +100,7 @@ class PeriodRules(SpanRules):
         early or late part of a period or a day."""
         cue = self.word(i, {"في"})
         k = i + 1 if cue else i
-        if self.norm(k) == "وقت" and self.norm(k + 1) in EARLY_LATE | {"لاحق", "سابق"}:
+        if self.norm(k) == "وقت" and self.norm(k + 1) in self.parts.early_late | {"لاحق", "سابق"}:
             k += 2 + (self.norm(k + 2) == "من")
         else:
             return None

@@ -5,14 +5,7 @@ from __future__ import annotations
 
 from marsad.dates import values as V
 from marsad.dates.numbers import parse_words
-from marsad.dates.rules_base import EDGE, THIS, YEAR_WORDS, Base, Hit
-
-# The edge of a period named by the word before it: the Recognizers-Text Arabic EarlyPrefixRegex (start),
-# MidPrefixRegex (mid) and LaterPrefixRegex (end), whose value is the whole period with this modifier («مطلع
-# الشهر المقبل» 2016-12, start). Its MidPrefix also takes «في» in («في منتصف»); news keeps «في» out, as
-# everywhere else (tests/fixtures/dates/dev_news2.json «في منتصف الثمانينيات»).
-EDGE_MOD = {"مطلع": "start", "بدايه": "start", "اوائل": "start", "مستهل": "start", "منتصف": "mid", "اواسط": "mid",
-            "نهايه": "end", "اواخر": "end", "اخر": "end"}
+from marsad.dates.rules_base import THIS, YEAR_WORDS, Base, Hit
 
 
 class RelativeRules(Base):
@@ -63,7 +56,7 @@ class RelativeRules(Base):
         holiday = self.word(i, {"عطله"}) if self.norm(i + 1) == "نهايه" else None  # «عطلة نهاية الأسبوع»
         if holiday:
             start, i = holiday[1], i + 1
-        edge = self.word(i, EDGE | {"بقيه", "باقي"})
+        edge = self.word(i, self.parts.edge | {"بقيه", "باقي"})
         if edge:
             start, i = (edge[1] if start is None else start), i + 1
         this = self.word(i, THIS)
@@ -84,13 +77,13 @@ class RelativeRules(Base):
         val = V.unit_shift(units[unit[0]], shift or 0, self.anchor)
         if val and units[unit[0]] == "W" and (holiday or edge and edge[0] == "نهايه") and "W" in val.value:
             val = V.Value("date", f"{val.timex}-WE", f"{val.value}-WE", val.resolution, None, "week")  # the weekend
-        elif val and edge and edge[0] in EDGE_MOD and units[unit[0]] in ("W", "M", "Y", "Q", "DEC"):
-            val = V.Value(val.kind, val.timex, val.value, f"{val.resolution};{EDGE_MOD[edge[0]]}", val.date, val.precision)
+        elif val and edge and edge[0] in self.parts.edge_mod and units[unit[0]] in ("W", "M", "Y", "Q", "DEC"):
+            val = V.Value(val.kind, val.timex, val.value, f"{val.resolution};{self.parts.edge_mod[edge[0]]}", val.date, val.precision)
         return Hit(start_i, j, start, val) if val else None
 
     def season(self, i: int) -> Hit | None:
         """«هذا الصيف», «الربيع القادم», «صيف 2016» (not «الربيع العربي»)."""
-        this = self.word(i, THIS | EDGE)
+        this = self.word(i, THIS | self.parts.edge)
         k = i + 1 if this else i
         got = self.word(k, self.lex.relative["season"])
         if got is None or self.norm(k + 1) in ("العربي", "عربي"):
@@ -117,7 +110,7 @@ class RelativeRules(Base):
     def decade(self, i: int) -> Hit | None:
         """«السبعينيات» -> 197 (the 1970s), «تسعينيات القرن الماضي», «عقد الستينيات»; not an age («في
         الثلاثينيات من العمر»)."""
-        edge = self.word(i, EDGE - {"اخر"})  # «منتصف الثمانينيات», as with months and years
+        edge = self.word(i, self.parts.edge - {"اخر"})  # «منتصف الثمانينيات», as with months and years
         head = self.word(i + 1 if edge else i, {"عقد", "العقد"})
         k = i + bool(edge) + bool(head)
         got = self.word(k, self.lex.relative["decade"])
@@ -143,7 +136,7 @@ class RelativeRules(Base):
     def century(self, i: int) -> Hit | None:
         """«القرن التاسع عشر» -> 18 (the 1800s), «القرن العشرين», «القرن الحادي والعشرين», «القرن 19», «القرن
         الماضي» (from the anchor); not «صفقة القرن» (no number)."""
-        edge = self.word(i, EDGE - {"اخر"})  # «مطلع القرن الحادي والعشرين», as with months and years
+        edge = self.word(i, self.parts.edge - {"اخر"})  # «مطلع القرن الحادي والعشرين», as with months and years
         head = self.word(i + 1 if edge else i, {"القرن", "قرن"})
         if head is None:
             return None

@@ -7,7 +7,7 @@ import re
 
 from marsad.dates import values as V
 from marsad.dates.numbers import bare, parse_words
-from marsad.dates.rules_base import AGO, DAYPARTS, DURATION_CUES, PLURAL_UNITS, Hit
+from marsad.dates.rules_base import AGO, DURATION_CUES, PLURAL_UNITS, Hit
 from marsad.dates.rules_times import TimeRules
 
 # Plural units that, without a count, say «some» («منذ سنوات», «لأيام»).
@@ -362,7 +362,7 @@ class SpanRules(TimeRules):
         monthly = self.monthly_day(i)
         if monthly and self.norm(monthly.j - 2) == "كل":  # «(في) 15 من كل شهر»
             return Hit(i, monthly.j, monthly.start, V.Value("set", monthly.val.timex, monthly.val.timex, "explicit"))
-        lead = DAYPARTS.get(self.norm(i)) if self.norm(i + 1) == "كل" else None  # «صباح كل اثنين»
+        lead = self.parts.dayparts.get(self.norm(i)) if self.norm(i + 1) == "كل" else None  # «صباح كل اثنين»
         if lead:
             return self.every_weekday(i, i + 1, lead)
         kul = self.word(i, {"كل"})
@@ -376,7 +376,7 @@ class SpanRules(TimeRules):
     def every_weekday(self, i0: int, i: int, lead: str | None) -> Hit | None:
         """«كل اثنين», «كل يوم أحد», «كل صباح» (TMO), «كل صباح اثنين» / «صباح كل اثنين» (XXXX-WXX-1TMO); ``i`` is
         «كل», ``lead`` the part of the day said before it."""
-        part = DAYPARTS.get(self.norm(i + 1)) if not lead else None
+        part = self.parts.dayparts.get(self.norm(i + 1)) if not lead else None
         wd = self.weekday(i + (2 if part else 1)) or self.bare_weekday(i + (2 if part else 1))
         start = self.forms(i0)[-1][1] if i0 == i else self.t[i0].start
         if part and not (wd and wd.i == i + 2 and re.fullmatch(r"XXXX-WXX-\d", wd.val.timex)):

@@ -8,7 +8,7 @@ from functools import lru_cache
 from marsad.dates import values as V
 from marsad.dates.lexicon import clock_words
 from marsad.dates.numbers import parse_words, word_number
-from marsad.dates.rules_base import AM, DAYPARTS, NIGHT, PM, STOPS, THIS, Hit
+from marsad.dates.rules_base import STOPS, THIS, Hit
 from marsad.dates.rules_years import YearRules
 
 
@@ -27,7 +27,7 @@ class TimeRules(YearRules):
         if self.norm(j) not in ("في", "عند"):
             return False
         got = self.clock(j + 1)
-        return got is not None and got.val.kind == "time" and (loose or self.norm(got.j - 1) in AM | PM | NIGHT)
+        return got is not None and got.val.kind == "time" and (loose or self.norm(got.j - 1) in self.parts.of_hour)
 
     def clock(self, i: int, second_end: bool = False) -> Hit | None:
         """«الساعة 14:00», «الساعة 10 صباحا», «7:56 مساء», «الساعة الثانية بعد الظهر», «السابعة والنصف»."""
@@ -101,11 +101,11 @@ class TimeRules(YearRules):
         this = self.word(i, THIS)
         k = i + 1 if this else i
         after = self.word(k, {"بعد"}) if self.norm(k + 1) == "ظهر" else None
-        got = self.word(k + 1, DAYPARTS) if after else self.word(k, DAYPARTS)
+        got = self.word(k + 1, self.parts.dayparts) if after else self.word(k, self.parts.dayparts)
         if got is None:
             return None
         k = k + 1 if after else k
-        code = DAYPARTS[got[0]]
+        code = self.parts.dayparts[got[0]]
         start = this[1] if this else (after[1] if after else got[1])
         if got[0] == "الليله" and self.norm(k + 1) in self.lex.relative["shift"]:
             shift = int(self.lex.relative["shift"][self.norm(k + 1)])
@@ -162,7 +162,7 @@ class TimeRules(YearRules):
         if k >= len(self.t) or self.t[k].kind != "d":
             return None
         text = self.t[k].norm
-        if len(text) in (3, 4) and (self.norm(k + 1) in AM | PM):
+        if len(text) in (3, 4) and (self.norm(k + 1) in self.parts.am | self.parts.pm):
             return int(text[:-2]), int(text[-2:]), None, k + 1, True
         if len(text) > 2 or self.decimal(k):
             return None

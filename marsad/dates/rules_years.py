@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from marsad.dates import values as V
 from marsad.dates.numbers import parse_words
-from marsad.dates.rules_base import DATE_PREP, EDGE, YEAR_CUES, YEAR_WORDS, Hit
+from marsad.dates.rules_base import DATE_PREP, YEAR_CUES, YEAR_WORDS, Hit
 from marsad.dates.rules_days import DayRules
 
 HOLIDAY_CUES = frozenset({"في", "الي", "خلال", "قبل", "بعد", "منذ", "حتي", "موسم", "طوال", "اثناء"})
@@ -18,7 +18,7 @@ class YearRules(DayRules):
         pair = self.year_pair(i)
         if pair:
             return pair
-        edge = self.word(i, EDGE - {"اخر"})
+        edge = self.word(i, self.parts.edge - {"اخر"})
         w = i + 1 if edge else i
         word = self.word(w, YEAR_WORDS | {"لعام", "لسنه"})
         k = w + 1 if word else w

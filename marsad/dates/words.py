@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.dates.lexicon import guard_table
+from marsad.dates.lexicon import guard_table, part_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,3 +38,32 @@ def guard_words() -> GuardWords:
         not_verbs=frozenset(t["not_verb"]), not_verb_endings=tuple(t["not_verb_ending"]),
         age_words=frozenset(t["age_word"]), age_cues=frozenset(t["age_cue"]), not_today=frozenset(t["not_today"]),
         common_noun_holidays=frozenset(t["common_noun_holiday"]))
+
+
+@dataclass(frozen=True, slots=True)
+class PartWords:
+    """Parts of the day and edges of periods (``date_part_words.tsv``)."""
+
+    am: frozenset[str]  # «صباحا» after an hour
+    pm: frozenset[str]  # «مساء», «عصرا» after an hour
+    night: frozenset[str]  # «ليلا», «بالليل» after an hour
+    of_hour: frozenset[str]  # am | pm | night
+    dayparts: dict[str, str]  # «مساء» before a day -> TIMEX code
+    day_part_after: dict[str, str]  # «صباحا» after a day -> TIMEX code
+    part_words: dict[str, str]  # «المساء» as a period -> TIMEX code
+    part_before: frozenset[str]  # «صباح» before «من N إلى M»: the numbers are hours
+    edge: frozenset[str]  # «مطلع», «أواخر» before a period
+    edge_mod: dict[str, str]  # edge -> start | mid | end
+    part_edges: frozenset[str]  # «أواخر» before a part of the day
+    early_late: frozenset[str]  # «مبكر/متأخر» after «وقت»
+
+
+@lru_cache(maxsize=1)
+def part_words() -> PartWords:
+    t = part_table()
+    return PartWords(
+        am=frozenset(t["am"]), pm=frozenset(t["pm"]), night=frozenset(t["night"]),
+        of_hour=frozenset(t["am"]) | frozenset(t["pm"]) | frozenset(t["night"]), dayparts=dict(t["daypart"]),
+        day_part_after=dict(t["day_part_after"]), part_words=dict(t["part_word"]),
+        part_before=frozenset(t["part_before"]), edge=frozenset(t["edge"]), edge_mod=dict(t["edge_mod"]),
+        part_edges=frozenset(t["part_edge"]), early_late=frozenset(t["early_late"]))
