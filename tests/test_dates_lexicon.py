@@ -17,6 +17,9 @@ TABLES = {
                                              "common_noun_holiday"}),
     "date_part_words.tsv": (L.part_table, {"am", "pm", "night", "daypart", "day_part_after", "part_word",
                                            "part_before", "edge", "edge_mod", "part_edge", "early_late"}),
+    "date_unit_words.tsv": (L.unit_table, {"year_word", "hijri_mark", "ad_mark", "plural_unit", "bare_plural", "whole",
+                                           "whole_after", "last", "fraction", "rank", "feminine_rank",
+                                           "masculine_rank"}),
 }
 
 
@@ -59,3 +62,11 @@ def test_part_view_reads_the_table() -> None:
     assert parts.dayparts["مساء"] == "EV" and parts.day_part_after["صباحا"] == "MO" and parts.edge_mod["اواسط"] == "mid"
     assert parts.of_hour == parts.am | parts.pm | parts.night and "بالليل" in parts.night
     assert set(parts.edge_mod) <= parts.edge | {"اخر"} and set(parts.edge_mod.values()) == {"start", "mid", "end"}
+
+
+def test_unit_view_reads_numbers_from_the_table() -> None:
+    units = W.unit_words()
+    assert units.fractions == {"نصف": 0.5, "ربع": 0.25}
+    for ranks in (units.ranks, units.feminine_ranks, units.masculine_ranks):
+        assert sorted(set(ranks.values())) == [1, 2, 3, 4, 5]  # 5 is also «the last»
+    assert "هجري" in units.hijri_marks and "عام" in units.year_words and "سنوات" in units.bare_plurals

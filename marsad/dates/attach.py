@@ -8,7 +8,7 @@ import re
 
 from marsad.dates import values as V
 from marsad.dates.grammar import Hit, Parser
-from marsad.dates.rules_base import PLURAL_UNITS, RANGE_TO, THIS
+from marsad.dates.rules_base import RANGE_TO, THIS
 
 # Before a date or a time, these words bound it and are part of the expression, as Recognizers-Text
 # marks them («قبل الساعة 8 مساءً», «منذ أغسطس», «بعد 7/2»). Not «حتى» nor «ابتداءً/اعتبارًا من»: news
@@ -292,7 +292,7 @@ def _in_part(clock: str, part: str) -> str:
 
 
 def _with_bound(p: Parser, hit: Hit, floor: int) -> Hit:
-    stretch = hit.val.kind == "range" and p.word(hit.i, PLURAL_UNITS) is not None  # «في الأسابيع الثلاثة الماضية»
+    stretch = hit.val.kind == "range" and p.word(hit.i, p.units.plural_units) is not None  # «في الأسابيع الثلاثة الماضية»
     words = BOUNDS if hit.val.kind in ("date", "time") else WITHIN if hit.val.kind == "duration" or stretch else set()
     for cue in sorted(words, key=len, reverse=True):
         k = hit.i - len(cue)

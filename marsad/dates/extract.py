@@ -21,9 +21,9 @@ from marsad.dates.lexicon import lexicon
 from marsad.dates.merge import merge
 from marsad.dates.ranges import day_or_day, day_range, hour_or_hour, hour_range, month_pair
 from marsad.dates.reschedule import moved_to
-from marsad.dates.rules_base import AGO, DURATION_CUES, PLURAL_UNITS, THIS, YEAR_WORDS
+from marsad.dates.rules_base import AGO, DURATION_CUES, THIS
 from marsad.dates.scan import scan
-from marsad.dates.words import part_words
+from marsad.dates.words import part_words, unit_words
 from marsad.model import TimeExpression
 
 
@@ -54,9 +54,9 @@ def starters() -> frozenset[str]:
                        "شهري",
                        "الان", "حاليا", "عطله", "ثاني", "ثالث", "رابع", "خامس", "عامي", "سنتي", "النصف", "القرن", "قرن", "عقد",
                        "العقد", "موعد", "اكثر", "اقل"}  # «أقل من ساعة» (the words of approximation are read back from the amount)
-    parts = part_words()
+    parts, units = part_words(), unit_words()
     words |= parts.part_words.keys() | parts.part_edges
-    words |= THIS | parts.edge | YEAR_WORDS | DURATION_CUES | set(AGO) | set(parts.dayparts) | PLURAL_UNITS
+    words |= THIS | parts.edge | units.year_words | DURATION_CUES | set(AGO) | set(parts.dayparts) | units.plural_units
     words |= parts.of_hour
     tables: list[Iterable[str]] = [lex.months, lex.weekdays, lex.holidays, *lex.relative.values()]
     for table in tables:

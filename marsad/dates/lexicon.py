@@ -84,3 +84,9 @@ def guard_table() -> dict[str, dict[str, str]]:
 def part_table() -> dict[str, dict[str, str]]:
     """Parts of the day and edges of periods (``date_part_words.tsv``): type -> {phrase: value}."""
     return _relative(read_rows("date_part_words.tsv"))
+
+
+@lru_cache(maxsize=1)
+def unit_table() -> dict[str, dict[str, str]]:
+    """Units, counts, ranks and year marks (``date_unit_words.tsv``): type -> {phrase: value}."""
+    return _relative(read_rows("date_unit_words.tsv"))

@@ -10,7 +10,7 @@ from marsad.dates import values as V
 from marsad.dates.lexicon import lexicon
 from marsad.dates.numbers import parse_words
 from marsad.dates.scan import Tok
-from marsad.dates.words import guard_words, part_words
+from marsad.dates.words import guard_words, part_words, unit_words
 
 MONTH_CUES = frozenset({"في", "شهر", "منذ", "خلال", "حتي", "الي", "من", "بين", "مطلع", "منتصف", "اواخر", "اوائل",
                         "نهايه", "بدايه", "اواسط", "مع", "قبل", "بعد"})
@@ -19,17 +19,12 @@ AMBIGUOUS_MONTH_CUES = frozenset({"في", "خلال", "منذ", "شهر", "مط�
                                   "اواسط"})
 YEAR_CUES = frozenset({"في", "منذ", "حتي", "الي", "من", "خلال", "بين", "قبل", "بعد", "مطلع", "اواخر", "اوائل", "منتصف",
                        "نهايه", "بدايه", "عام", "العام", "سنه", "السنه", "لعام", "مواليد"})
-YEAR_WORDS = frozenset({"عام", "العام", "سنه", "السنه"})
 # Cue words that take a conjunction in front («وفي 15», «ومنذ أغسطس», «وخلال عام 2014»): ``Base.cue`` reads
 # them without it.
 CONJOINED = MONTH_CUES | YEAR_CUES | {"عند", "طوال", "طيله"}
-HIJRI_MARKS = frozenset({"ه", "هجري", "هجريه", "للهجره", "هجريا"})
-AD_MARKS = frozenset({"م", "ميلادي", "ميلاديه", "للميلاد"})
 THIS = frozenset({"هذا", "هذه"})
 DATE_PREP = frozenset({"من", "في"})
 COMMA = frozenset({",", "،"})
-PLURAL_UNITS = frozenset({"الايام", "الاسابيع", "الاشهر", "الشهور", "السنوات", "الاعوام", "الساعات", "الدقائق", "العقود",
-                          "القرون"})
 STOPS = frozenset({".", "!", "،", ",", "؟", "?", ")", "»", "؛", ";", '"', "”"})
 RANGE_TO = frozenset({"الي", "حتي", "وحتي", "-", "لغايه"})  # «من 8:00 وحتى 10:30»
 AGO = {"منذ": -1, "قبل": -1, "بعد": 1}
@@ -54,6 +49,7 @@ class Base:
         self.lex = lexicon()
         self.guards = guard_words()  # words that show a number or a word is not a date
         self.parts = part_words()  # parts of the day and edges of periods
+        self.units = unit_words()  # units, counts, ranks and year marks
 
     # -- small readers -------------------------------------------------------------------------------
     def norm(self, i: int) -> str:
@@ -128,18 +124,18 @@ class Base:
             y, j = self.t[i].number, i + 1
         elif words:
             got = parse_words(self.t, i)
-            if got and (1000 if self.norm(i - 1) not in YEAR_WORDS else 100) <= got[0] <= 2999:
+            if got and (1000 if self.norm(i - 1) not in self.units.year_words else 100) <= got[0] <= 2999:
                 y, j = got[0], got[1]
-            elif got and 10 <= got[0] <= 20 and self.norm(i - 1) in YEAR_WORDS:
+            elif got and 10 <= got[0] <= 20 and self.norm(i - 1) in self.units.year_words:
                 y, j = self.century_year(got[0], got[1])
         if y is None:
             return None
         calendar = "gregorian"
         if (self.norm(j) == "ق" and self.norm(j + 2) == "م") or (self.norm(j) == "قبل" and self.norm(j + 1) == "الميلاد"):
             return None  # «2000 ق.م.»: before the common era
-        if self.norm(j) in HIJRI_MARKS:
+        if self.norm(j) in self.units.hijri_marks:
             calendar, j = "hijri", j + 1
-        elif self.norm(j) in AD_MARKS:
+        elif self.norm(j) in self.units.ad_marks:
             j += 1
         return y, j, calendar
 

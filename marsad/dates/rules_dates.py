@@ -6,16 +6,7 @@ from __future__ import annotations
 from marsad.dates import values as V
 from marsad.dates.lexicon import MonthName
 from marsad.dates.numbers import bare, parse_words
-from marsad.dates.rules_base import (
-    AMBIGUOUS_MONTH_CUES,
-    COMMA,
-    DATE_PREP,
-    MONTH_CUES,
-    RANGE_TO,
-    THIS,
-    YEAR_WORDS,
-    Hit,
-)
+from marsad.dates.rules_base import AMBIGUOUS_MONTH_CUES, COMMA, DATE_PREP, MONTH_CUES, RANGE_TO, THIS, Hit
 from marsad.dates.rules_relative import RelativeRules
 
 
@@ -44,7 +35,7 @@ class DateRules(RelativeRules):
         k = j + 1 if self.norm(j) in COMMA or self.norm(j) == "-" and self.adjacent(j - 1) and self.adjacent(j) else j
         k = k + 1 if self.norm(k) == "من" else k
         after_of = k
-        k = k + 1 if self.norm(k) in YEAR_WORDS else k
+        k = k + 1 if self.norm(k) in self.units.year_words else k
         return self.year(k) or (self.relative_year(after_of) if after_of > j else None)
 
     def relative_year(self, k: int) -> tuple[int, int, str] | None:

@@ -27,8 +27,6 @@ def span_value(a: dt.datetime, b: dt.datetime) -> V.Value:
     return V.Value("range", f"({x},{y},{period})", f"{x}/{y}", "relative-moment", a.date(), "time")
 
 
-# After a (grammatically masculine) weekday: «السبت الثاني», «الأحد الأخير».
-MASCULINE_RANKS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "الاخير": 5}
 
 
 class PeriodRules(SpanRules):
@@ -124,7 +122,7 @@ class PeriodRules(SpanRules):
             got = self.phrase(i, self.lex.weekdays)
             if got is None or self.lex.weekdays[got[0]][1]:
                 return None
-            rank = self._rank(self.norm(got[1]), feminine=True) or MASCULINE_RANKS.get(self.norm(got[1]))
+            rank = self._rank(self.norm(got[1]), feminine=True) or self.units.masculine_ranks.get(self.norm(got[1]))
             day = (self.lex.weekdays[got[0]][0], got[1] + 1) if rank is not None else None
         if day is None or rank is None or self.norm(day[1]) not in ("من", "في"):
             return self.weekday_rank(i)
@@ -142,7 +140,7 @@ class PeriodRules(SpanRules):
         if got is None or self.lex.weekdays[got[0]][1] or self.anchor is None:
             return None
         iso, word = self.lex.weekdays[got[0]][0], self.norm(got[1])
-        rank = self._rank(word, feminine=True) or MASCULINE_RANKS.get(word)
+        rank = self._rank(word, feminine=True) or self.units.masculine_ranks.get(word)
         after = self.weekday_date(got[1], iso) if rank is not None else None
         if rank is None or after is None or after.val.date is None or after.val.date.isoweekday() == iso:
             return None
@@ -185,12 +183,9 @@ class PeriodRules(SpanRules):
             day = dt.date(y, m, 1) if first else V.add_months(dt.date(y, m, 1), 1) - dt.timedelta(days=1)
         return Hit(i, period.j, self.t[i].start, V.day_value(day, day.isoformat(), "relative"))
 
-    @staticmethod
-    def _rank(word: str, feminine: bool = False) -> int | None:
+    def _rank(self, word: str, feminine: bool = False) -> int | None:
         """1–5 for «أول/ثاني/…» (or «الأولى/الثانية/…» after a weekday); 5 for «آخر/الأخيرة» (the last)."""
-        forms = {"الاولي": 1, "الثانيه": 2, "الثالثه": 3, "الرابعه": 4, "الخامسه": 5, "الاخيره": 5} if feminine \
-            else {"اول": 1, "ثاني": 2, "ثالث": 3, "رابع": 4, "خامس": 5, "اخر": 5}
-        return forms.get(word)
+        return (self.units.feminine_ranks if feminine else self.units.ranks).get(word)
 
     def _nth_value(self, head: str, iso: int, rank: int) -> str | None:
         if not head[:4].isdigit():

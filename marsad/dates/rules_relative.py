@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from marsad.dates import values as V
 from marsad.dates.numbers import parse_words
-from marsad.dates.rules_base import THIS, YEAR_WORDS, Base, Hit
+from marsad.dates.rules_base import THIS, Base, Hit
 
 
 class RelativeRules(Base):
@@ -89,7 +89,7 @@ class RelativeRules(Base):
         if got is None or self.norm(k + 1) in ("العربي", "عربي"):
             return None
         code, start = self.lex.relative["season"][got[0]], (this[1] if this else got[1])
-        yp = self.year(k + 1 + (1 if self.norm(k + 1) in YEAR_WORDS else 0), words=self.norm(k + 1) in YEAR_WORDS)
+        yp = self.year(k + 1 + (1 if self.norm(k + 1) in self.units.year_words else 0), words=self.norm(k + 1) in self.units.year_words)
         if yp:
             return Hit(i, yp[1], start, V.Value("date", f"{yp[0]}-{code}", f"{yp[0]}-{code}", "explicit"))
         year_ref = self.unit_shift(k + 1)  # «خريف العام الماضي», «صيف هذا العام»

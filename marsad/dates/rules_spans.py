@@ -7,24 +7,13 @@ import re
 
 from marsad.dates import values as V
 from marsad.dates.numbers import bare, parse_words
-from marsad.dates.rules_base import AGO, DURATION_CUES, PLURAL_UNITS, Hit
+from marsad.dates.rules_base import AGO, DURATION_CUES, Hit
 from marsad.dates.rules_times import TimeRules
 
-# Plural units that, without a count, say «some» («منذ سنوات», «لأيام»).
-BARE_PLURALS = frozenset({"ايام", "اسابيع", "اشهر", "شهور", "سنوات", "سنين", "اعوام", "عقود", "قرون", "ليال", "ساعات", "دقائق", "ثوان"})
-# After a single unit, words that give it its count («أسبوع واحد», «يوما كاملا»).
-WHOLE = frozenset({"كامل", "كامله", "كاملا", "واحد", "واحده", "واحدا"})
-# After a unit with the article, words that make it the whole unit («اليوم كله», «الأسبوع بأكمله»).
-WHOLE_AFTER = frozenset({"كله", "كلها", "باكمله", "باكملها", "كاملا", "كامله", "كامل"})
-# After a counted plural unit, «the last» N units up to now («الأشهر الستة الأخيرة»).
-LAST = frozenset({"الاخيره", "الاخير"})
 # Words of approximation between a cue and its amount; the amount is resolved as said.
 APPROX = (("ما", "يقرب", "من"), ("ما", "يزيد", "عن"), ("ما", "يزيد", "علي"), ("اكثر", "من"), ("اقل", "من"),
           ("نحو",), ("حوالي",), ("قرابه",), ("زهاء",))
 
-# A fraction of a unit before it: «نصف ساعة» PT0.5H, «ربع ساعة» PT0.25H (the fraction style of «نصف عام» P0.5Y
-# in the Recognizers-Text specs).
-FRACTIONS = {"نصف": 0.5, "ربع": 0.25}
 
 
 class SpanRules(TimeRules):
@@ -48,7 +37,7 @@ class SpanRules(TimeRules):
             return None  # an age
         if unit == "DEC" and self.word(j, self.lex.relative["decade"]):
             return None  # «خلال عقد الستينيات»: the decade named (``decade``)
-        if len(parts) == 1 and j == k + 1 and self.word(k, BARE_PLURALS):
+        if len(parts) == 1 and j == k + 1 and self.word(k, self.units.bare_plurals):
             return self.vague(i, j, cue, unit)
         timed = any(p[1] in ("H", "MIN", "S") for p in parts)
         now = self.norm(j) == "من" and self.norm(j + 1) == "الان"  # «بعد 5 دقائق من الآن»
@@ -80,7 +69,7 @@ class SpanRules(TimeRules):
             return Hit(k, j + 2, start, V.from_now([(p[0], p[1]) for p in parts], self.anchor))
         if len(parts) == 1:
             shift, j2 = self.shift_after(j)
-            if shift is None and self.norm(j) in LAST and self.norm(j + 1) != "من" and self.word(k, PLURAL_UNITS):
+            if shift is None and self.norm(j) in self.units.last and self.norm(j + 1) != "من" and self.word(k, self.units.plural_units):
                 shift, j2 = -1, j + 1  # «الأيام العشرة الأخيرة» as «الماضية»; not «… الأخيرة من رمضان»
             if shift in (-1, 1):
                 if self.norm(k - 1) == "ال" and not cue:  # «الـ24 ساعة الماضية»
@@ -91,7 +80,7 @@ class SpanRules(TimeRules):
         if whole and cue:  # «طوال اليوم» (the whole day); a count after it is the expression: «طيلة ثماني سنوات»
             start = cue[1]
         elif len(parts) == 1 and n == 1 and not cue and not mod and self.t[k].kind != "d" \
-                and self.norm(j - 1) not in WHOLE:  # «1 ساعة» has its count
+                and self.norm(j - 1) not in self.units.whole:  # «1 ساعة» has its count
             return None
         period = V.compound([(p[0], p[1]) for p in parts])
         first = i if whole else k
@@ -120,7 +109,7 @@ class SpanRules(TimeRules):
     def bare_unit_after(self, k: int, j: int, unit: str) -> bool:
         """«أقل من ساعة», «حوالي أسبوع», «نحو عام»: one unit said without a count after a modifier; not a
         unit in construct («نحو ساعة الصفر») nor «نحو شهر رمضان» (towards the month named)."""
-        if self.t[k].kind == "d" or self.norm(j - 1) in WHOLE or parse_words(self.t, k) is not None:
+        if self.t[k].kind == "d" or self.norm(j - 1) in self.units.whole or parse_words(self.t, k) is not None:
             return True
         nxt = self.norm(j)
         return not (nxt.startswith("ال") and not self.lex.relative["shift"].get(nxt)) and (unit != "M" or self.month(j) is None)
@@ -184,7 +173,7 @@ class SpanRules(TimeRules):
 
     def whole_unit(self, i: int) -> Hit | None:
         """«اليوم كله», «الأسبوع بأكمله», «الشهر كاملا»: the whole of one unit (P1D, P1W), as «طوال اليوم»."""
-        if not self.t[i].norm.startswith("ال") or self.norm(i + 1) not in WHOLE_AFTER:
+        if not self.t[i].norm.startswith("ال") or self.norm(i + 1) not in self.units.whole_after:
             return None
         unit = self.lex.relative["dur"].get(self.norm(i))
         if unit is None or unit in ("H", "MIN", "S"):
@@ -312,7 +301,7 @@ class SpanRules(TimeRules):
         plural = self.plural_count(k)
         if plural:
             return plural
-        half = self.word(k, FRACTIONS)  # «نصف ساعة», «ربع ساعة»
+        half = self.word(k, self.units.fractions)  # «نصف ساعة», «ربع ساعة»
         got = self.word(k + 1 if half else k, self.lex.relative["dur"])
         if got is None or (got[0].startswith("ال") and self.cue(k - 1) not in ("طوال", "طيله") and not half):
             return None
@@ -326,13 +315,13 @@ class SpanRules(TimeRules):
             return None  # «بعد يوم الأحد»: after Sunday, not «a day later»
         if half and got[0].startswith("ال") and self.norm(j) in ("الاول", "الاخير", "الثاني", "الثالث", "الرابع"):
             return None  # «في ربع الساعة الأول» of a match: a stretch of the game, not a quarter hour
-        if self.norm(j) in WHOLE:
+        if self.norm(j) in self.units.whole:
             j += 1
-        return (FRACTIONS[half[0]] if half else 1), unit, j, (half[1] if half else got[1])
+        return (self.units.fractions[half[0]] if half else 1), unit, j, (half[1] if half else got[1])
 
     def plural_count(self, k: int) -> tuple[float, str, int, int] | None:
         """«الأسابيع الثلاثة», «الساعات الـ24», «الأيام القليلة»: a plural unit with the count after it."""
-        got = self.word(k, PLURAL_UNITS)
+        got = self.word(k, self.units.plural_units)
         if got is None:
             return None
         j = k + 1

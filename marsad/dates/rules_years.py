@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from marsad.dates import values as V
 from marsad.dates.numbers import parse_words
-from marsad.dates.rules_base import DATE_PREP, YEAR_CUES, YEAR_WORDS, Hit
+from marsad.dates.rules_base import DATE_PREP, YEAR_CUES, Hit
 from marsad.dates.rules_days import DayRules
 
 HOLIDAY_CUES = frozenset({"في", "الي", "خلال", "قبل", "بعد", "منذ", "حتي", "موسم", "طوال", "اثناء"})
@@ -20,7 +20,7 @@ class YearRules(DayRules):
             return pair
         edge = self.word(i, self.parts.edge - {"اخر"})
         w = i + 1 if edge else i
-        word = self.word(w, YEAR_WORDS | {"لعام", "لسنه"})
+        word = self.word(w, self.units.year_words | {"لعام", "لسنه"})
         k = w + 1 if word else w
         born = self.norm(k - 1) == "مواليد"  # «من مواليد 1985», «من مواليد ألفين»
         yp = self.year(k, words=word is not None or born) or self.spoken_year(k)
@@ -149,7 +149,7 @@ class YearRules(DayRules):
 
     def holiday_year(self, j: int) -> tuple[int | None, int]:
         """«… 2016», «… لعام 2016», «… العام المقبل» after a holiday name."""
-        k = j + 1 if self.norm(j) in YEAR_WORDS | {"لعام", "لسنه"} else j
+        k = j + 1 if self.norm(j) in self.units.year_words | {"لعام", "لسنه"} else j
         yp = self.year(k, words=False)
         if yp:
             return yp[0], yp[1]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.dates.lexicon import guard_table, part_table
+from marsad.dates.lexicon import guard_table, part_table, unit_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,3 +67,35 @@ def part_words() -> PartWords:
         day_part_after=dict(t["day_part_after"]), part_words=dict(t["part_word"]),
         part_before=frozenset(t["part_before"]), edge=frozenset(t["edge"]), edge_mod=dict(t["edge_mod"]),
         part_edges=frozenset(t["part_edge"]), early_late=frozenset(t["early_late"]))
+
+
+@dataclass(frozen=True, slots=True)
+class UnitWords:
+    """Units, counts, ranks and year marks (``date_unit_words.tsv``)."""
+
+    year_words: frozenset[str]  # «عام», «سنة» before a year
+    hijri_marks: frozenset[str]  # «هـ» after a year
+    ad_marks: frozenset[str]  # «م» after a year
+    plural_units: frozenset[str]  # «الأسابيع»
+    bare_plurals: frozenset[str]  # «منذ سنوات»: some units
+    whole: frozenset[str]  # «أسبوع واحد», «يوما كاملا»
+    whole_after: frozenset[str]  # «اليوم كله»
+    last: frozenset[str]  # «الأشهر الستة الأخيرة»
+    fractions: dict[str, float]  # «نصف» 0.5
+    ranks: dict[str, int]  # «أول» 1 … «آخر» 5 before a weekday
+    feminine_ranks: dict[str, int]  # «الأولى» 1 … «الأخيرة» 5 after a weekday
+    masculine_ranks: dict[str, int]  # «الأول» 1 … «الأخير» 5 after a weekday
+
+
+@lru_cache(maxsize=1)
+def unit_words() -> UnitWords:
+    t = unit_table()
+    return UnitWords(
+        year_words=frozenset(t["year_word"]), hijri_marks=frozenset(t["hijri_mark"]), ad_marks=frozenset(t["ad_mark"]),
+        plural_units=frozenset(t["plural_unit"]), bare_plurals=frozenset(t["bare_plural"]), whole=frozenset(t["whole"]),
+        whole_after=frozenset(t["whole_after"]), last=frozenset(t["last"]), fractions={w: float(v) for w, v in t["fraction"].items()},
+        ranks=_ints(t["rank"]), feminine_ranks=_ints(t["feminine_rank"]), masculine_ranks=_ints(t["masculine_rank"]))
+
+
+def _ints(table: dict[str, str]) -> dict[str, int]:
+    return {phrase: int(value) for phrase, value in table.items()}
