@@ -1,12 +1,12 @@
 """Quote extraction: scores on the hand-annotated seeds and throughput.
 
-    .venv/bin/python benchmarks/bench_quotes.py [--gold seeds|dev|dev2|dev3|dev4|dev5|dev6|check|check2|all] [--repeat N] [--verbose]
+    .venv/bin/python benchmarks/bench_quotes.py [--gold seeds|dev|dev2|...|dev8|devs|check|check2|all] [--repeat N] [--verbose]
 
 Prints precision, recall, F1, speaker accuracy and relay recall against tests/golden/quotes_<gold>.json
 (the same scoring as the quality gates), then articles per second over the seeds repeated N times, and
 one text quoting 3,000 different people.
 The seeds' gold indexes the files in examples/; the dev and check sets (dev2: a fresh batch annotated for
-issue 5's generalisation round; dev3: a third blind batch with Wojood media sentences; dev4: 42 ANERcorp passages in three blind batches, issue 5's fourth round; dev5: a fifth blind ANERcorp set drawn the same way; dev6: a sixth, drawn the same way in round 6; check2: a second annotator's passages) carry each passage's text.
+issue 5's generalisation round; dev3: a third blind batch with Wojood media sentences; dev4: 42 ANERcorp passages in three blind batches, issue 5's fourth round; dev5: a fifth blind ANERcorp set drawn the same way; dev6: a sixth, drawn the same way in round 6; dev7, dev8: passages written blind by two annotators in agency-wire/Gulf and Levantine/Maghrebi/Egyptian/Iraqi outlet styles, round 7; devs: seeds and every dev set, never a check set; check2: a second annotator's passages) carry each passage's text.
 """
 
 from __future__ import annotations
@@ -21,6 +21,9 @@ from marsad.quotes.score import match, score_many, speaker_matches
 from marsad.text.sentences import sentences_of
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+DEV_SETS = ["seeds", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"]  # tuning allowed; never the check sets
 
 
 def text_article(name: str, text: str) -> Article:
@@ -59,7 +62,7 @@ def report(which: str, verbose: bool, mentions: bool = False) -> dict[str, Artic
         for name, g in gold.items():
             show(name, predicted[name], g["quotes"])
     result = score_many((predicted[n], g["quotes"], g["ignore"]) for n, g in gold.items())
-    print(f"{which + ('+ner' if mentions else ''):10}", " ".join(f"{k}={result[k]:.3f}" for k in ("precision", "recall", "f1", "speaker", "kind",
+    print(f"{which + ('+ner' if mentions else ''):10}", " ".join(f"{k}={result[k]:.3f}" for k in ("precision", "recall", "f1", "speaker", "speaker_name", "kind",
                                                                 "via_recall")),
           f"(tp={result['tp']:.0f} fp={result['fp']:.0f} fn={result['fn']:.0f})")
     return articles
@@ -80,10 +83,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--verbose", action="store_true")
-    parser.add_argument("--gold", choices=["seeds", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "check", "check2", "all"], default="seeds")
+    parser.add_argument("--gold", choices=[*DEV_SETS, "devs", "check", "check2", "all"], default="seeds")
     parser.add_argument("--mentions", action="store_true", help="tag entity mentions first (as the pipeline does)")
     args = parser.parse_args()
-    for which in (["seeds", "dev", "dev2", "dev3", "dev4", "check", "check2"] if args.gold == "all" else [args.gold]):
+    sets = {"devs": DEV_SETS, "all": [*DEV_SETS, "check", "check2"]}.get(args.gold, [args.gold])
+    for which in sets:
         report(which, args.verbose, args.mentions)
     articles = gold_articles("seeds")[0]
     start = time.perf_counter()

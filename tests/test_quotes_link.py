@@ -115,6 +115,15 @@ def test_speaker_matching_is_strict_about_wrong_people() -> None:
     assert not speaker_matches("نائب وزير الدفاع الروسي", ["أناتولي أنطونوف"])
 
 
+def test_speaker_name_counts_only_the_first_gold_alternative() -> None:
+    gold = [{"start": 0, "end": 20, "speaker": ["فيصل المقداد", "وزير الخارجية"], "via": []},
+            {"start": 30, "end": 50, "speaker": ["فيصل المقداد", "وزير الخارجية"], "via": []}]
+    predicted = [Quote("a", "", "indirect", 0, 20, speaker="وزير"),
+                 Quote("a", "", "indirect", 30, 50, speaker="المقداد")]
+    result = score(predicted, gold)
+    assert result["speaker"] == 1.0 and result["speaker_name"] == 0.5
+
+
 def test_shortened_organisation_names_link_to_the_entity() -> None:
     ministry = Entity("e3", "ORG", "وزارة الدفاع الروسية")
     assert entity_for(Story(id="s", entities=[ministry]), "الدفاع الروسية") is ministry

@@ -5,6 +5,8 @@ one; pairs are taken one-to-one, best overlap (intersection over union) first. P
 mostly inside an ``ignore`` span (site junk) are not scored. A speaker is correct when the predicted
 name's words (consonant skeletons) are all among one gold alternative's words, or a gold
 alternative's words are all among the prediction's and the prediction is at most three words longer.
+``speaker_name`` is stricter: only the first gold alternative (the full name when the text gives one) counts,
+so a bare title or a fragment of a role phrase («وزير», «المتحدث») no longer passes.
 A gold relay is found when some item of the predicted ``via`` names it the same way.
 """
 
@@ -42,6 +44,11 @@ def speaker_matches(predicted: str | None, gold: str | Iterable[str]) -> bool:
     return False
 
 
+def _first(gold: str | Iterable[str]) -> list[str]:
+    """The preferred gold speaker: the name itself, or the first of the acceptable alternatives."""
+    return [gold] if isinstance(gold, str) else list(gold)[:1]
+
+
 def match(predicted: Sequence[Quote], gold: Sequence[Mapping[str, Any]]) -> list[tuple[int, int]]:
     """One-to-one (predicted index, gold index) pairs, best overlap first."""
     pairs = []
@@ -62,14 +69,15 @@ def match(predicted: Sequence[Quote], gold: Sequence[Mapping[str, Any]]) -> list
 
 def counts(predicted: Sequence[Quote], gold: Sequence[Mapping[str, Any]],
            ignore: Sequence[Sequence[int]] = ()) -> dict[str, int]:
-    """Raw counts for one article: tp, fp, fn, speaker_ok, kind_ok, via_gold, via_found."""
+    """Raw counts for one article: tp, fp, fn, speaker_ok, speaker_name_ok, kind_ok, via_gold, via_found."""
     kept = [p for p in predicted if not any(overlap((p.start, p.end), (s, e)) >= MIN_OVERLAP and s <= p.start
                                             for s, e in ignore)]
     pairs = match(kept, gold)
     out = {"tp": len(pairs), "fp": len(kept) - len(pairs), "fn": len(gold) - len(pairs),
-           "speaker_ok": 0, "kind_ok": 0, "via_gold": 0, "via_found": 0}
+           "speaker_ok": 0, "speaker_name_ok": 0, "kind_ok": 0, "via_gold": 0, "via_found": 0}
     for i, j in pairs:
         out["speaker_ok"] += speaker_matches(kept[i].speaker, gold[j]["speaker"])
+        out["speaker_name_ok"] += speaker_matches(kept[i].speaker, _first(gold[j]["speaker"]))
         out["kind_ok"] += kept[i].kind == gold[j].get("kind")
         for relay in gold[j].get("via", []):
             out["via_gold"] += 1
@@ -83,7 +91,8 @@ def summarize(total: Mapping[str, int]) -> dict[str, float]:
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {**{k: float(v) for k, v in total.items()}, "precision": precision, "recall": recall, "f1": f1,
-            "speaker": total["speaker_ok"] / tp if tp else 0.0, "kind": total["kind_ok"] / tp if tp else 0.0,
+            "speaker": total["speaker_ok"] / tp if tp else 0.0,
+            "speaker_name": total["speaker_name_ok"] / tp if tp else 0.0, "kind": total["kind_ok"] / tp if tp else 0.0,
             "via_recall": total["via_found"] / total["via_gold"] if total["via_gold"] else 1.0}
 
 
@@ -96,7 +105,8 @@ def score(predicted: Sequence[Quote], gold: Sequence[Mapping[str, Any]],
 def score_many(items: Iterable[tuple[Sequence[Quote], Sequence[Mapping[str, Any]], Sequence[Sequence[int]]]]
                ) -> dict[str, float]:
     """Micro-averaged scores over several articles: (predicted, gold, ignore) triples."""
-    total = {"tp": 0, "fp": 0, "fn": 0, "speaker_ok": 0, "kind_ok": 0, "via_gold": 0, "via_found": 0}
+    total = {"tp": 0, "fp": 0, "fn": 0, "speaker_ok": 0, "speaker_name_ok": 0, "kind_ok": 0, "via_gold": 0,
+             "via_found": 0}
     for predicted, gold, ignore in items:
         for key, value in counts(predicted, gold, ignore).items():
             total[key] += value
