@@ -20,6 +20,10 @@ TABLES = {
     "date_unit_words.tsv": (L.unit_table, {"year_word", "hijri_mark", "ad_mark", "plural_unit", "bare_plural", "whole",
                                            "whole_after", "last", "fraction", "rank", "feminine_rank",
                                            "masculine_rank"}),
+    "date_cue_words.tsv": (L.cue_table, {"month_cue", "ambiguous_month_cue", "year_cue", "conjoined_cue", "date_prep",
+                                         "this", "range_to", "ago", "duration_cue", "holiday_cue", "hour_glue",
+                                         "time_glue", "bound", "within", "approx", "moved", "dateline_cue",
+                                         "starter"}),
 }
 
 
@@ -70,3 +74,19 @@ def test_unit_view_reads_numbers_from_the_table() -> None:
     for ranks in (units.ranks, units.feminine_ranks, units.masculine_ranks):
         assert sorted(set(ranks.values())) == [1, 2, 3, 4, 5]  # 5 is also «the last»
     assert "هجري" in units.hijri_marks and "عام" in units.year_words and "سنوات" in units.bare_plurals
+
+
+def test_cue_view_keeps_punctuation_in_code_and_phrases_as_tuples() -> None:
+    cues = W.cue_words()
+    assert "-" in cues.range_to and "-" in cues.time_glue and W.COMMAS <= cues.hour_glue
+    assert ("لا", "يتجاوز") in cues.bounds and ("في", "غضون") in cues.within
+    assert cues.approx[0] == ("ما", "يقرب", "من") and cues.ago == {"منذ": -1, "قبل": -1, "بعد": 1}
+    assert cues.month_cues | cues.year_cues <= cues.conjoined and "عند" in cues.conjoined
+    assert "published" in cues.dateline_cues and "اقل" in cues.starters
+
+
+def test_the_rules_read_the_views() -> None:
+    from marsad.dates.grammar import Parser
+
+    p = Parser([], None)
+    assert (p.cues, p.parts, p.units, p.guards) == (W.cue_words(), W.part_words(), W.unit_words(), W.guard_words())

@@ -8,17 +8,8 @@ import re
 
 from marsad.dates import values as V
 from marsad.dates.grammar import Hit, Parser
-from marsad.dates.rules_base import RANGE_TO, THIS
 
-# Before a date or a time, these words bound it and are part of the expression, as Recognizers-Text
-# marks them («قبل الساعة 8 مساءً», «منذ أغسطس», «بعد 7/2»). Not «حتى» nor «ابتداءً/اعتبارًا من»: news
-# annotation (TimeML signals, the issue's «منذ سبتمبر/أيلول 2014» → 2014-09) leaves these prepositions out
-# («تستمر حتى 18 ديسمبر», «اعتبارا من الغد»), where Recognizers-Text keeps them in two Merged cases.
-BOUNDS = {("قبل",), ("بعد",), ("منذ",), ("لا", "يتجاوز"), ("تنتهي", "مع")}
-# Before a duration: «في 3 أسابيع», «في غضون 10 ساعات» (in / within N units).
-WITHIN = {("في",), ("في", "غضون")}
 PARTS = ("TMO", "TAF", "TEV", "TNI")
-HOUR_GLUE = frozenset({"من", "في", "،", ",", "يوم"})
 
 
 def attach(p: Parser, hits: list[Hit]) -> list[Hit]:
@@ -97,7 +88,7 @@ def _bare_hours(p: Parser, hit: Hit, floor: int) -> Hit:
     if not _is_day(hit.val) or k < floor or p.norm(k) != "من" or p.norm(hit.i - 1) not in ("من", "في"):
         return hit
     a, joiner, b = p.t[k + 1], p.norm(k + 2), p.t[k + 3]
-    if a.kind != "d" or b.kind != "d" or joiner not in RANGE_TO or not 0 <= (a.number or 0) < (b.number or 0) <= 24:
+    if a.kind != "d" or b.kind != "d" or joiner not in p.cues.range_to or not 0 <= (a.number or 0) < (b.number or 0) <= 24:
         return hit
     first = V.Value("time", V.time_of_day(a.number or 0, None), V.time_of_day(a.number or 0, None), "explicit")
     second = V.Value("time", V.time_of_day(b.number or 0, None), V.time_of_day(b.number or 0, None), "explicit")
@@ -109,7 +100,7 @@ def _hour_before_part(p: Parser, hit: Hit, floor: int) -> Hit:
     """«8 هذا الصباح» -> T08 today, «10 ، الليلة» -> T22 tonight: a bare hour before this part of the day."""
     if hit.val.kind != "date" or hit.val.timex[-3:] not in PARTS or hit.val.date is None and p.anchor is not None:
         return hit
-    if not (p.norm(hit.i) in THIS or p.norm(hit.i) in ("الليله", "ظهر", "عصر", "فجر")):
+    if not (p.norm(hit.i) in p.cues.this or p.norm(hit.i) in ("الليله", "ظهر", "عصر", "فجر")):
         return hit  # «1 ظهر الغد», «4 عصر الجمعة», «5 فجر اليوم» («8 صباح اليوم» is read by the clock rule)
     k = hit.i - 1 - (p.norm(hit.i - 1) in (",", "،"))
     if k < floor or k < 0 or p.t[k].kind != "d" or not 1 <= (p.t[k].number or 0) <= 12 or len(p.t[k].norm) > 2:
@@ -233,7 +224,7 @@ def _datetime_pair(p: Parser, a: Hit, b: Hit) -> bool:
     if not (_is_datetime(a.val) and _is_datetime(b.val)) or b.i != a.j + 1:
         return False
     joiner = p.norm(a.j)
-    return joiner in RANGE_TO or (joiner == "و" and p.norm(a.i - 1) == "بين")
+    return joiner in p.cues.range_to or (joiner == "و" and p.norm(a.i - 1) == "بين")
 
 
 def _after(a: V.Value, b: V.Value) -> V.Value:
@@ -261,7 +252,7 @@ def _day_hours(p: Parser, a: Hit, b: Hit) -> bool:
     """«اليوم من الخامسة إلى السابعة», «من 5 إلى 6 مساءً من 22 أبريل», «الاثنين 8-9 صباحا»."""
     if not ((_is_day(a.val, part=True) and _is_hours(b.val)) or (_is_hours(a.val) and _is_day(b.val, part=True))):
         return False
-    return b.i - a.j <= 1 and all(p.norm(k) in HOUR_GLUE for k in range(a.j, b.i))
+    return b.i - a.j <= 1 and all(p.norm(k) in p.cues.hour_glue for k in range(a.j, b.i))
 
 
 def _join(a: Hit, b: Hit) -> Hit:
@@ -293,7 +284,7 @@ def _in_part(clock: str, part: str) -> str:
 
 def _with_bound(p: Parser, hit: Hit, floor: int) -> Hit:
     stretch = hit.val.kind == "range" and p.word(hit.i, p.units.plural_units) is not None  # «في الأسابيع الثلاثة الماضية»
-    words = BOUNDS if hit.val.kind in ("date", "time") else WITHIN if hit.val.kind == "duration" or stretch else set()
+    words = p.cues.bounds if hit.val.kind in ("date", "time") else p.cues.within if hit.val.kind == "duration" or stretch else set()
     for cue in sorted(words, key=len, reverse=True):
         k = hit.i - len(cue)
         first = p.word(k, {cue[0]}) if k >= floor else None
@@ -302,7 +293,7 @@ def _with_bound(p: Parser, hit: Hit, floor: int) -> Hit:
         if cue == ("منذ",) and _dated(hit.val):
             continue
         definite = p.norm(hit.i).startswith("ال")  # «في الأيام العشرة الأولى»: the ten days, not in ten days
-        return Hit(k, hit.j, first[1], _in_time(p, hit.val) if words is WITHIN and not definite else hit.val)
+        return Hit(k, hit.j, first[1], _in_time(p, hit.val) if words is p.cues.within and not definite else hit.val)
     return hit
 
 

@@ -21,9 +21,8 @@ from marsad.dates.lexicon import lexicon
 from marsad.dates.merge import merge
 from marsad.dates.ranges import day_or_day, day_range, hour_or_hour, hour_range, month_pair
 from marsad.dates.reschedule import moved_to
-from marsad.dates.rules_base import AGO, DURATION_CUES, THIS
 from marsad.dates.scan import scan
-from marsad.dates.words import part_words, unit_words
+from marsad.dates.words import cue_words, part_words, unit_words
 from marsad.model import TimeExpression
 
 
@@ -49,19 +48,15 @@ def patterns(p: Parser) -> list[Callable[[int], Hit | None]]:
 def starters() -> frozenset[str]:
     """Every word an expression can start with; other words are skipped without trying the rules."""
     lex = lexicon()
-    words: set[str] = {"من", "بين", "يوم", "ايام", "الي", "شهر", "اسبوع", "الاسبوع", "الربع", "كل", "نصف", "ربع", "الساعه",
-                       "بعد", "في", "منتصف", "الظهيره", "وقت", "لعام", "لسنه", "بقيه", "باقي", "ال", "عند", "يومي",
-                       "شهري",
-                       "الان", "حاليا", "عطله", "ثاني", "ثالث", "رابع", "خامس", "عامي", "سنتي", "النصف", "القرن", "قرن", "عقد",
-                       "العقد", "موعد", "اكثر", "اقل"}  # «أقل من ساعة» (the words of approximation are read back from the amount)
-    parts, units = part_words(), unit_words()
-    words |= parts.part_words.keys() | parts.part_edges
-    words |= THIS | parts.edge | units.year_words | DURATION_CUES | set(AGO) | set(parts.dayparts) | units.plural_units
-    words |= parts.of_hour
+    cues, parts, units = cue_words(), part_words(), unit_words()
+    words: set[str] = set(cues.starters)
+    words |= cues.this | cues.duration_cues | set(cues.ago)
+    words |= parts.part_words.keys() | parts.part_edges | parts.edge | set(parts.dayparts) | parts.of_hour
+    words |= units.year_words | units.plural_units
     tables: list[Iterable[str]] = [lex.months, lex.weekdays, lex.holidays, *lex.relative.values()]
     for table in tables:
         words |= {phrase.split()[0] for phrase in table}
-    words |= set(lex.numbers) | {"ال" + w for w in lex.numbers} | {"الواحده", "واحده"}
+    words |= set(lex.numbers) | {"ال" + w for w in lex.numbers}
     return frozenset(words)
 
 

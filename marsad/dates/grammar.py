@@ -15,10 +15,10 @@ the anchor) < ``rules_dates`` (months, numeric dates) < ``rules_days`` (weekdays
 
 from __future__ import annotations
 
-from marsad.dates.rules_base import RANGE_TO, Hit
+from marsad.dates.rules_base import Hit
 from marsad.dates.rules_periods import PeriodRules
 
-__all__ = ["RANGE_TO", "Hit", "Parser"]
+__all__ = ["Hit", "Parser"]
 
 
 class Parser(PeriodRules):

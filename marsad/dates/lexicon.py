@@ -90,3 +90,9 @@ def part_table() -> dict[str, dict[str, str]]:
 def unit_table() -> dict[str, dict[str, str]]:
     """Units, counts, ranks and year marks (``date_unit_words.tsv``): type -> {phrase: value}."""
     return _relative(read_rows("date_unit_words.tsv"))
+
+
+@lru_cache(maxsize=1)
+def cue_table() -> dict[str, dict[str, str]]:
+    """Words that make, join, bound or announce an expression (``date_cue_words.tsv``): type -> {phrase: value}."""
+    return _relative(read_rows("date_cue_words.tsv"))

@@ -7,12 +7,11 @@ import datetime as dt
 import re
 
 from marsad.dates import values as V
-from marsad.dates.grammar import RANGE_TO, Hit, Parser
+from marsad.dates.grammar import Hit, Parser
 from marsad.dates.reschedule import clock_word_out, moved_before, rescheduling
 from marsad.dates.rules_base import STOPS
 
 DAYPART_PM = frozenset({"AF", "EV", "NI"})
-TIME_GLUE = frozenset({",", "،", "في", "عند", "على", "علي", "من", "حوالي", "نحو", "قرابه", "تمام", "-", "يوم"})  # «… مساء يوم 15 أكتوبر»
 
 
 def merge(p: Parser, hits: list[Hit]) -> list[Hit]:
@@ -66,12 +65,12 @@ def _range_pair(p: Parser, a: Hit, b: Hit) -> bool:
     if joiner == "وحتي" and (b.val.date is None or a.val.date is None or b.val.date < a.val.date) \
             and not p.word(a.i - 1, {"من"}):
         return False  # «… السبت المقبل وحتى أمس لم يصل»: «and until yesterday» opens another clause
-    return b.i == a.j + 1 and (joiner in RANGE_TO or (joiner == "و" and (both or p.norm(a.i - 1) == "بين")))
+    return b.i == a.j + 1 and (joiner in p.cues.range_to or (joiner == "و" and (both or p.norm(a.i - 1) == "بين")))
 
 
 def _clock_follows(p: Parser, j: int) -> bool:
     """A clock time starts at ``j`` or after one glue word («الجمعة 5 مساء», «3 يناير الساعة 5 مساء»)."""
-    k = j + 1 if p.norm(j) in TIME_GLUE else j
+    k = j + 1 if p.norm(j) in p.cues.time_glue else j
     got = p.clock(k)
     return got is not None and got.val.kind == "time"
 
@@ -227,13 +226,13 @@ def _time_pair(p: Parser, a: Hit, b: Hit) -> bool:
         return False
     if date.precision != "day" or ("T" in date.timex[10:] and date.timex[-2:] not in DAYPART_PM | {"MO"}):
         return False
-    return all(p.norm(k) in TIME_GLUE for k in range(a.j, b.i)) and b.i - a.j <= 3
+    return all(p.norm(k) in p.cues.time_glue for k in range(a.j, b.i)) and b.i - a.j <= 3
 
 
 def _open_hour(p: Parser, a: Hit) -> Hit | None:
     """«الساعة 1 بعد الظهر إلى 4», «من 1:30 إلى 3»: a time followed by «إلى N» (then a stop) is a range of hours."""
     k = a.j + 1
-    if p.norm(a.j) not in RANGE_TO or k >= len(p.t) or p.t[k].kind != "d" or rescheduling(p, a.i):
+    if p.norm(a.j) not in p.cues.range_to or k >= len(p.t) or p.t[k].kind != "d" or rescheduling(p, a.i):
         return None  # «سأغير موعد الساعة 3 مساءً إلى 4»: the old and the new time
     if k + 1 < len(p.t) and p.norm(k + 1) not in STOPS:
         return None
@@ -252,7 +251,7 @@ def _open_hour(p: Parser, a: Hit) -> Hit | None:
 def _set_time_pair(p: Parser, a: Hit, b: Hit) -> bool:
     if {a.val.kind, b.val.kind} != {"set", "time"}:
         return False
-    return all(p.norm(k) in TIME_GLUE for k in range(a.j, b.i)) and b.i - a.j <= 1
+    return all(p.norm(k) in p.cues.time_glue for k in range(a.j, b.i)) and b.i - a.j <= 1
 
 
 def _set_time(a: V.Value, b: V.Value) -> V.Value:

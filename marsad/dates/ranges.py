@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from marsad.dates import values as V
-from marsad.dates.grammar import RANGE_TO, Hit, Parser
+from marsad.dates.grammar import Hit, Parser
 from marsad.dates.numbers import parse_words
 from marsad.dates.rules_base import STOPS
 
@@ -22,7 +22,7 @@ def day_range(p: Parser, i: int) -> Hit | None:
     j = first[1]
     joiner = p.norm(j)
     both = cue is not None and cue[0] in ("بين", "يومي")  # «بين/يومي A و B»
-    if joiner in RANGE_TO and (cue is None or cue[0] != "يومي") or (joiner == "و" and both):
+    if joiner in p.cues.range_to and (cue is None or cue[0] != "يومي") or (joiner == "و" and both):
         second = p.month_date(j + 1)
     elif both and joiner.startswith("و") and len(joiner) > 1:
         second = p.month_date(j)  # «والتاسع عشر»: the و is a clitic of the next word
@@ -86,12 +86,12 @@ def month_pair(p: Parser, i: int) -> Hit | None:
     if dual is None and cue is None:
         return None
     m1 = k + 1 if dual else k  # «بين يناير ومارس», «من يناير إلى مارس»: two month names framed without «شهري»
-    if not dual and not any(p.norm(x) in RANGE_TO or p.norm(x).startswith("و") for x in range(m1 + 1, m1 + 4)):
+    if not dual and not any(p.norm(x) in p.cues.range_to or p.norm(x).startswith("و") for x in range(m1 + 1, m1 + 4)):
         return None  # (cheap test first: «من» is frequent)
     first = p.month(m1)
     if first is None or p.year_part(first[1]) is not None:
         return None  # «من يناير 2016 إلى …»: a dated first end (``_range_pair``)
-    joiners = {"و"} if dual or cue and cue[0] == "بين" else RANGE_TO
+    joiners = {"و"} if dual or cue and cue[0] == "بين" else p.cues.range_to
     k = first[1] + 1 if p.norm(first[1]) in joiners else first[1]
     second = p.month(k) if k > first[1] or "و" in joiners and p.norm(k).startswith("و") else None
     if second is None or second[0].calendar != first[0].calendar or second[0].month == first[0].month:
@@ -127,7 +127,7 @@ def hour_range(p: Parser, i: int) -> Hit | None:
         return None
     h1, j = first
     joiner = p.norm(j)
-    if joiner in RANGE_TO or (joiner == "و" and cue and cue[0] == "بين"):
+    if joiner in p.cues.range_to or (joiner == "و" and cue and cue[0] == "بين"):
         second = p.clock(j + 1, second_end=True)
     elif cue and cue[0] == "بين" and joiner.startswith("و") and len(joiner) > 2:
         second = p.clock(j, second_end=True)
@@ -135,7 +135,7 @@ def hour_range(p: Parser, i: int) -> Hit | None:
         return None
     between = joiner == "و" and cue is not None and cue[0] == "بين"  # «الليلة بين 8 و 10»
     if second is None and _after_day_part(p, i) and j + 1 < len(p.t) and p.t[j + 1].kind == "d" \
-            and (joiner in RANGE_TO or between) and 1 <= (p.t[j + 1].number or 0) <= 12 and len(p.t[j + 1].norm) <= 2 \
+            and (joiner in p.cues.range_to or between) and 1 <= (p.t[j + 1].number or 0) <= 12 and len(p.t[j + 1].norm) <= 2 \
             and _clause_goes_on(p, j + 2):
         h = p.t[j + 1].number or 0  # «الليلة من 8 إلى 10», «صباح الغد من 9 إلى 11»: the day part reads them
         second = Hit(j + 1, j + 2, p.t[j + 1].start, V.Value("time", V.time_of_day(h, None), V.time_of_day(h, None),

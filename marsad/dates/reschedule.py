@@ -7,16 +7,13 @@ from marsad.dates import values as V
 from marsad.dates.grammar import Hit, Parser
 from marsad.dates.rules_base import STOPS
 
-# Words of rescheduling: «X إلى Y» after them names the old and the new time («أجل الموعد العاشرة إلى الحادية عشرة»).
-MOVED = frozenset({"موعد", "الموعد", "تغيير", "اغير", "ساغير", "نغير", "تاجيل", "اجل", "ارجا", "ارجاء", "تقديم"})
-
 
 def rescheduling(p: Parser, k: int, reach: int = 8) -> bool:
     """A word of rescheduling («موعد», «سأغير») within ``reach`` words before ``k``, no stop between."""
     for x in range(k - 1, max(k - 1 - reach, -1), -1):
         if p.norm(x) in STOPS:
             return False
-        if any(f in MOVED for f, _ in p.forms(x)):
+        if any(f in p.cues.moved for f, _ in p.forms(x)):
             return True
     return False
 
@@ -39,7 +36,7 @@ def moved_to(p: Parser, i: int) -> Hit | None:
 def clock_word_out(p: Parser, hit: Hit) -> Hit:
     """«سأغير موعد الساعة العاشرة صباحًا»: «الساعة» right after «موعد» stays out of the span (the
     Recognizers-Text merged cases mark «العاشرة صباحًا»)."""
-    if p.norm(hit.i) == "الساعه" and p.norm(hit.i - 1) in MOVED and hit.j > hit.i + 1:
+    if p.norm(hit.i) == "الساعه" and p.norm(hit.i - 1) in p.cues.moved and hit.j > hit.i + 1:
         return Hit(hit.i + 1, hit.j, p.t[hit.i + 1].start, hit.val)
     return hit
 
@@ -53,4 +50,4 @@ def moved_before(p: Parser, i: int) -> bool:
     window = range(max(i - 3, 0), i)
     if any(p.norm(k) == "من" for k in window):
         return False
-    return any(f in MOVED for k in window for f, _ in p.forms(k))
+    return any(f in p.cues.moved for k in window for f, _ in p.forms(k))

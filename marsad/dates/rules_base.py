@@ -10,25 +10,10 @@ from marsad.dates import values as V
 from marsad.dates.lexicon import lexicon
 from marsad.dates.numbers import parse_words
 from marsad.dates.scan import Tok
-from marsad.dates.words import guard_words, part_words, unit_words
+from marsad.dates.words import cue_words, guard_words, part_words, unit_words
 
-MONTH_CUES = frozenset({"في", "شهر", "منذ", "خلال", "حتي", "الي", "من", "بين", "مطلع", "منتصف", "اواخر", "اوائل",
-                        "نهايه", "بدايه", "اواسط", "مع", "قبل", "بعد"})
-# Before a month name that is also a common word («صفر» zero, «مارس» practised), only these make it a month.
-AMBIGUOUS_MONTH_CUES = frozenset({"في", "خلال", "منذ", "شهر", "مطلع", "منتصف", "اواخر", "اوائل", "نهايه", "بدايه",
-                                  "اواسط"})
-YEAR_CUES = frozenset({"في", "منذ", "حتي", "الي", "من", "خلال", "بين", "قبل", "بعد", "مطلع", "اواخر", "اوائل", "منتصف",
-                       "نهايه", "بدايه", "عام", "العام", "سنه", "السنه", "لعام", "مواليد"})
-# Cue words that take a conjunction in front («وفي 15», «ومنذ أغسطس», «وخلال عام 2014»): ``Base.cue`` reads
-# them without it.
-CONJOINED = MONTH_CUES | YEAR_CUES | {"عند", "طوال", "طيله"}
-THIS = frozenset({"هذا", "هذه"})
-DATE_PREP = frozenset({"من", "في"})
 COMMA = frozenset({",", "،"})
 STOPS = frozenset({".", "!", "،", ",", "؟", "?", ")", "»", "؛", ";", '"', "”"})
-RANGE_TO = frozenset({"الي", "حتي", "وحتي", "-", "لغايه"})  # «من 8:00 وحتى 10:30»
-AGO = {"منذ": -1, "قبل": -1, "بعد": 1}
-DURATION_CUES = frozenset({"لمده", "مده", "خلال", "طيله", "طوال", "غضون"})
 
 
 @dataclass(slots=True)
@@ -50,6 +35,7 @@ class Base:
         self.guards = guard_words()  # words that show a number or a word is not a date
         self.parts = part_words()  # parts of the day and edges of periods
         self.units = unit_words()  # units, counts, ranks and year marks
+        self.cues = cue_words()  # words that make, join, bound or announce an expression
 
     # -- small readers -------------------------------------------------------------------------------
     def norm(self, i: int) -> str:
@@ -58,7 +44,7 @@ class Base:
     def cue(self, i: int) -> str:
         """Token ``i`` read as the cue word before a date, without a conjunction «و»/«ف» («وفي» -> «في»)."""
         w = self.norm(i)
-        return w[1:] if len(w) > 2 and w[0] in "وف" and w[1:] in CONJOINED else w
+        return w[1:] if len(w) > 2 and w[0] in "وف" and w[1:] in self.cues.conjoined else w
 
     def forms(self, i: int) -> list[tuple[str, int]]:
         return self.t[i].variants if 0 <= i < len(self.t) else []

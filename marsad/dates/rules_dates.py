@@ -6,7 +6,7 @@ from __future__ import annotations
 from marsad.dates import values as V
 from marsad.dates.lexicon import MonthName
 from marsad.dates.numbers import bare, parse_words
-from marsad.dates.rules_base import AMBIGUOUS_MONTH_CUES, COMMA, DATE_PREP, MONTH_CUES, RANGE_TO, THIS, Hit
+from marsad.dates.rules_base import COMMA, Hit
 from marsad.dates.rules_relative import RelativeRules
 
 
@@ -102,7 +102,7 @@ class DateRules(RelativeRules):
             return None
         day, j, start = d
         j = self.weekday_of_day(j)
-        j = j + 1 if self.norm(j) in DATE_PREP or (self.norm(j) == "-" and self.adjacent(j - 1)) else j
+        j = j + 1 if self.norm(j) in self.cues.date_prep or (self.norm(j) == "-" and self.adjacent(j - 1)) else j
         # «3 من شهر أكتوبر»; not a feminine word («الخمسة عشر يوما الأولى من شهر رمضان»: an adjective)
         of_month = self.norm(j) == "شهر" and (self.norm(j - 1) == "من" and not self.norm(i).endswith("ه")
                                              and self.norm(i) not in ("الاولي", "اولي")
@@ -145,11 +145,11 @@ class DateRules(RelativeRules):
         if self.norm(j) != "يوم":
             return j
         got = self.phrase(j + 1, self.lex.weekdays)
-        return got[1] if got and self.norm(got[1]) in DATE_PREP else j
+        return got[1] if got and self.norm(got[1]) in self.cues.date_prep else j
 
     def day_of_month_ref(self, i: int, j: int, start: int, day: int) -> Hit | None:
         """«20 من الشهر القادم», «31 من هذا الشهر», «العشرين من الشهر المقبل»."""
-        k = j + 1 if self.norm(j) in DATE_PREP else j
+        k = j + 1 if self.norm(j) in self.cues.date_prep else j
         ref = self.unit_shift(k)
         if ref is None or (ref.val.precision != "month" and ref.val.value != "XXXX-XX"):
             return None
@@ -165,10 +165,10 @@ class DateRules(RelativeRules):
         edge = self.word(i, self.parts.edge | {"اسبوع", "الاسبوع"})
         if edge:
             start, i = edge[1], i + 1
-        prefix = self.word(i, THIS | {"شهر"})
+        prefix = self.word(i, self.cues.this | {"شهر"})
         if prefix:
             start, i = (prefix[1] if start is None else start), i + 1
-            if prefix[0] in THIS and self.norm(i) == "شهر":
+            if prefix[0] in self.cues.this and self.norm(i) == "شهر":
                 i += 1
         mo = self.month(i)
         if mo is None:
@@ -194,17 +194,17 @@ class DateRules(RelativeRules):
             if ranged:
                 return ranged
         year_ref = self.unit_shift(j) if j < len(self.t) else None
-        cued = prefix or edge or dual or self.cue(start_i - 1) in MONTH_CUES or self.word(j, self.lex.relative["shift"]) \
+        cued = prefix or edge or dual or self.cue(start_i - 1) in self.cues.month_cues or self.word(j, self.lex.relative["shift"]) \
             or (self.future_verb(start_i - 1) and m.system != "english" and not m.ambiguous and not m.proper_name) \
             or self.word(j, {"بين"}) or (year_ref is not None and year_ref.val.value[:4] in ("XXXX", year_ref.val.value))
         if day is None and y is None and not cued:
             return None  # a bare month name («نيسان» the car maker, «رجب» a name) needs a cue
         if day is None and y is None and m.ambiguous and not (prefix or edge or dual) \
-                and self.cue(start_i - 1) not in AMBIGUOUS_MONTH_CUES and not self.word(j, self.lex.relative["shift"]):
+                and self.cue(start_i - 1) not in self.cues.ambiguous_month_cues and not self.word(j, self.lex.relative["shift"]):
             return None  # «إلى صفر» is «to zero»; «في صفر», «شهر صفر», «مارس الماضي» are the month
         hit = self.make_date(start_i, j, start, y, m, day, calendar)
         if hit and day is None and y is None:
-            hit = self.month_shift(hit, m, prefix is not None and prefix[0] in THIS)
+            hit = self.month_shift(hit, m, prefix is not None and prefix[0] in self.cues.this)
         return hit
 
     def month_range(self, i: int, j: int, start: int, m: MonthName) -> Hit | None:
@@ -212,7 +212,7 @@ class DateRules(RelativeRules):
         a = self.day(j + 1)
         if a is None:
             return None
-        joiners = {"و"} if self.norm(j) == "بين" else RANGE_TO
+        joiners = {"و"} if self.norm(j) == "بين" else self.cues.range_to
         if self.norm(a[1]) in joiners:
             k = a[1] + 1
         elif self.norm(j) == "بين" and self.norm(a[1]).startswith("و"):

@@ -8,7 +8,7 @@ import re
 
 from marsad.dates import values as V
 from marsad.dates.numbers import parse_words
-from marsad.dates.rules_base import COMMA, STOPS, THIS, Hit
+from marsad.dates.rules_base import COMMA, STOPS, Hit
 from marsad.dates.rules_dates import DateRules
 
 
@@ -17,7 +17,7 @@ class DayRules(DateRules):
     def weekday(self, i: int) -> Hit | None:
         """«السبت», «يوم الأحد», «الاثنين الماضي», «هذا يوم الجمعة», «الأربعاء 27», «السبت 3 أكتوبر»."""
         start_i, start = i, None
-        this = self.word(i, THIS)  # also «وهذا»: the span starts after the «و»
+        this = self.word(i, self.cues.this)  # also «وهذا»: the span starts after the «و»
         if this and (self.norm(i + 1) == "يوم" or self.phrase(i + 1, self.lex.weekdays)):
             start, i = this[1], i + 1  # «هذا يوم الجمعة», «هذه الجمعة»: in the anchor's week
         yawm = self.word(i, {"يوم"})

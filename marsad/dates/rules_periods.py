@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from marsad.dates import values as V
 from marsad.dates.lexicon import clock_words, lexicon
-from marsad.dates.rules_base import THIS, Hit
+from marsad.dates.rules_base import Hit
 from marsad.dates.rules_spans import SpanRules
 
 
@@ -81,7 +81,7 @@ class PeriodRules(SpanRules):
 
     def _day_after(self, k: int) -> Hit | None:
         """The day a part of the day belongs to: «الثلاثاء», «يوم الثلاثاء», «هذا الثلاثاء», «الغد»."""
-        if self.norm(k) in THIS:
+        if self.norm(k) in self.cues.this:
             wd = self.weekday(k + 1)
             if wd is None or not wd.val.timex.startswith("XXXX-WXX-") or self.anchor is None:
                 return None
@@ -214,7 +214,7 @@ class PeriodRules(SpanRules):
         rest = self.word(i, {"بقيه", "باقي"})
         if rest is None:
             return None
-        k = i + 1 + (self.norm(i + 1) in THIS)
+        k = i + 1 + (self.norm(i + 1) in self.cues.this)
         unit = {"اليوم": "D", "يوم": "D", "يومي": "D", "اسبوعي": "W", "شهري": "M", "عامي": "Y"}.get(self.norm(k))
         if unit is None:
             return None

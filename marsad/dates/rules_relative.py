@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from marsad.dates import values as V
 from marsad.dates.numbers import parse_words
-from marsad.dates.rules_base import THIS, Base, Hit
+from marsad.dates.rules_base import Base, Hit
 
 
 class RelativeRules(Base):
@@ -59,7 +59,7 @@ class RelativeRules(Base):
         edge = self.word(i, self.parts.edge | {"بقيه", "باقي"})
         if edge:
             start, i = (edge[1] if start is None else start), i + 1
-        this = self.word(i, THIS)
+        this = self.word(i, self.cues.this)
         if this:
             start, i = (this[1] if start is None else start), i + 1
         units = self.lex.relative["unit"]
@@ -83,7 +83,7 @@ class RelativeRules(Base):
 
     def season(self, i: int) -> Hit | None:
         """«هذا الصيف», «الربيع القادم», «صيف 2016» (not «الربيع العربي»)."""
-        this = self.word(i, THIS | self.parts.edge)
+        this = self.word(i, self.cues.this | self.parts.edge)
         k = i + 1 if this else i
         got = self.word(k, self.lex.relative["season"])
         if got is None or self.norm(k + 1) in ("العربي", "عربي"):

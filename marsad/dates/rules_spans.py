@@ -7,13 +7,8 @@ import re
 
 from marsad.dates import values as V
 from marsad.dates.numbers import bare, parse_words
-from marsad.dates.rules_base import AGO, DURATION_CUES, Hit
+from marsad.dates.rules_base import Hit
 from marsad.dates.rules_times import TimeRules
-
-# Words of approximation between a cue and its amount; the amount is resolved as said.
-APPROX = (("ما", "يقرب", "من"), ("ما", "يزيد", "عن"), ("ما", "يزيد", "علي"), ("اكثر", "من"), ("اقل", "من"),
-          ("نحو",), ("حوالي",), ("قرابه",), ("زهاء",))
-
 
 
 class SpanRules(TimeRules):
@@ -23,7 +18,7 @@ class SpanRules(TimeRules):
         all_of = self.whole_unit(i)
         if all_of:
             return all_of
-        cue = self.word(i, AGO.keys() | DURATION_CUES | {"اخر"})
+        cue = self.word(i, self.cues.ago.keys() | self.cues.duration_cues | {"اخر"})
         k = self.past_approximation(i + 1 if cue else i)
         parts = self.amounts(k)
         if not parts:
@@ -41,30 +36,30 @@ class SpanRules(TimeRules):
             return self.vague(i, j, cue, unit)
         timed = any(p[1] in ("H", "MIN", "S") for p in parts)
         now = self.norm(j) == "من" and self.norm(j + 1) == "الان"  # «بعد 5 دقائق من الآن»
-        if cue and cue[0] in AGO and len(parts) == 1:
-            based = self.from_day(j, n, unit, AGO[cue[0]])
+        if cue and cue[0] in self.cues.ago and len(parts) == 1:
+            based = self.from_day(j, n, unit, self.cues.ago[cue[0]])
             if based:
                 return Hit(i, based[0], cue[1], based[1])
         if cue and cue[0] == "اخر":  # «آخر 3 سنوات»: the stretch up to now; not «آخر يوم» (of something)
             counted = self.t[k].kind == "d" or parse_words(self.t, k) is not None
             return Hit(i, j, cue[1], self.last_stretch(n, unit)) if counted and len(parts) == 1 else None
-        if cue and cue[0] in AGO and self.moment is not None and timed and (now or self.norm(j) not in ("من", "علي")):
-            val = V.moved(self.moment, [(p[0], p[1]) for p in parts], AGO[cue[0]])  # «بعد 5 دقائق»
+        if cue and cue[0] in self.cues.ago and self.moment is not None and timed and (now or self.norm(j) not in ("من", "علي")):
+            val = V.moved(self.moment, [(p[0], p[1]) for p in parts], self.cues.ago[cue[0]])  # «بعد 5 دقائق»
             if val:
                 return Hit(i, j + 2 if now else j, cue[1], val)
-        if cue and cue[0] in AGO and len(parts) > 1:  # «بعد يوم واحد وساعتين», «منذ شهرين ويوم واحد»
-            moved = [(p[0] * AGO[cue[0]], p[1]) for p in parts]
+        if cue and cue[0] in self.cues.ago and len(parts) > 1:  # «بعد يوم واحد وساعتين», «منذ شهرين ويوم واحد»
+            moved = [(p[0] * self.cues.ago[cue[0]], p[1]) for p in parts]
             val = V.from_now(moved, self.anchor) if not timed else None
             period = V.compound([(p[0], p[1]) for p in parts])
             return Hit(i, j, cue[1], val or V.Value("duration", period, period, "duration"))
-        if cue and cue[0] in AGO and len(parts) == 1:
+        if cue and cue[0] in self.cues.ago and len(parts) == 1:
             if self.norm(j) in ("من", "علي") and self.norm(j + 1) != "الان":
                 period = V.duration(n, unit)  # «بعد ستة أيام على الانفجار»: the length, counted from an event
                 return Hit(k, j, start, V.Value("duration", period, period, "relative-to-event"))
             if cue[0] == "منذ":  # «يواصلون إضرابهم منذ ثمانية أيام»: for how long (the issue's P8D)
                 period = V.duration(n, unit)
                 return self.modified(Hit(k, j, start, V.Value("duration", period, period, "since")), mod, i + 1)
-            return Hit(i, j + 2 if now else j, cue[1], V.ago(n, unit, AGO[cue[0]], self.anchor))
+            return Hit(i, j + 2 if now else j, cue[1], V.ago(n, unit, self.cues.ago[cue[0]], self.anchor))
         if now:
             return Hit(k, j + 2, start, V.from_now([(p[0], p[1]) for p in parts], self.anchor))
         if len(parts) == 1:
@@ -88,11 +83,11 @@ class SpanRules(TimeRules):
         return hit if whole else self.modified(hit, mod, i + 1 if cue else i)
 
     def modifier(self, a: int, k: int) -> str | None:
-        """The words of approximation or comparison between ``a`` and the amount at ``k`` (``APPROX``):
+        """The words of approximation or comparison between ``a`` and the amount at ``k`` (``self.cues.approx``):
         «أكثر من/ما يزيد على» more-than, «أقل من» less-than, «نحو/حوالي/قرابة/زهاء/ما يقرب من» approximate."""
         if k == a:
             return None
-        words = (self.word(a, {w[0] for w in APPROX}) or ("",))[0], *(self.norm(x) for x in range(a + 1, k))
+        words = (self.word(a, {w[0] for w in self.cues.approx}) or ("",))[0], *(self.norm(x) for x in range(a + 1, k))
         if words[0] == "اقل":
             return "less-than"
         return "more-than" if words[0] == "اكثر" or words[1:2] == ("يزيد",) else "approximate"
@@ -100,7 +95,7 @@ class SpanRules(TimeRules):
     def approximation_before(self, k: int) -> str | None:
         """«ما يقرب من ساعتين», «حوالي ساعة» read at the amount: the word of approximation just before it (its
         span is the amount's); «أكثر/أقل من» start their own span (``modifier``)."""
-        for words in APPROX:
+        for words in self.cues.approx:
             a = k - len(words)
             if a >= 0 and words[0] not in ("اكثر", "اقل") and self.past_approximation(a) == k:
                 return self.modifier(a, k)
@@ -190,10 +185,10 @@ class SpanRules(TimeRules):
     def vague(self, i: int, j: int, cue: tuple[str, int] | None, unit: str) -> Hit | None:
         """«منذ سنوات» (years ago), «لأيام» (for days): a plural without a count has no date and no length;
         TIMEX writes them PAST_REF / FUTURE_REF and PXY (an unknown number of years)."""
-        if cue and cue[0] in AGO and self.norm(j) in ("من", "علي"):
+        if cue and cue[0] in self.cues.ago and self.norm(j) in ("من", "علي"):
             return None  # «قبل سنوات من الحرب»: counted from another event
-        if cue and cue[0] in AGO:
-            ref = "FUTURE_REF" if AGO[cue[0]] > 0 else "PAST_REF"
+        if cue and cue[0] in self.cues.ago:
+            ref = "FUTURE_REF" if self.cues.ago[cue[0]] > 0 else "PAST_REF"
             return Hit(i, j, cue[1], V.Value("date", ref, ref, "vague"))
         if cue is None or cue[0] not in ("طوال", "طيله"):
             return None  # «خلال أيام», «سنوات الحرب»: too vague to mark
@@ -203,10 +198,10 @@ class SpanRules(TimeRules):
 
     def past_approximation(self, k: int) -> int:
         """After «منذ/قبل/بعد/خلال»: skip «نحو», «حوالي», «أكثر من», «ما يقرب من» («منذ نحو شهر»)."""
-        first = self.word(k, {w[0] for w in APPROX})  # also «لأكثر من»: the «ل» stays out
+        first = self.word(k, {w[0] for w in self.cues.approx})  # also «لأكثر من»: the «ل» stays out
         if first is None:
             return k
-        for words in APPROX:
+        for words in self.cues.approx:
             if (first[0], *(self.norm(x) for x in range(k + 1, k + len(words)))) == words:
                 return k + len(words)
         return k

@@ -8,7 +8,7 @@ from functools import lru_cache
 from marsad.dates import values as V
 from marsad.dates.lexicon import clock_words
 from marsad.dates.numbers import parse_words, word_number
-from marsad.dates.rules_base import STOPS, THIS, Hit
+from marsad.dates.rules_base import STOPS, Hit
 from marsad.dates.rules_years import YearRules
 
 
@@ -98,7 +98,7 @@ class TimeRules(YearRules):
 
     def part_of_day(self, i: int) -> Hit | None:
         """«مساء أمس», «صباح اليوم», «فجر الأحد», «ليلة السبت», «هذا الصباح», «الليلة»: a day and its part."""
-        this = self.word(i, THIS)
+        this = self.word(i, self.cues.this)
         k = i + 1 if this else i
         after = self.word(k, {"بعد"}) if self.norm(k + 1) == "ظهر" else None
         got = self.word(k + 1, self.parts.dayparts) if after else self.word(k, self.parts.dayparts)

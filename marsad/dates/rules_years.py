@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from marsad.dates import values as V
 from marsad.dates.numbers import parse_words
-from marsad.dates.rules_base import DATE_PREP, YEAR_CUES, Hit
+from marsad.dates.rules_base import Hit
 from marsad.dates.rules_days import DayRules
-
-HOLIDAY_CUES = frozenset({"في", "الي", "خلال", "قبل", "بعد", "منذ", "حتي", "موسم", "طوال", "اثناء"})
 
 
 class YearRules(DayRules):
@@ -30,7 +28,7 @@ class YearRules(DayRules):
         marked = j > k + 1 or (self.t[k].kind == "w")
         counted = self.norm(i - 1) == "من" and self.norm(i - 2) in ("اكثر", "اقل")  # «أكثر من 2000 عداء»
         later = self.or_later(j)
-        cued = edge or self.word(i - 1, YEAR_CUES) and not counted or self.named_year(k, j) or later
+        cued = edge or self.word(i - 1, self.cues.year_cues) and not counted or self.named_year(k, j) or later
         j = later or j
         if not word and not marked and not (1900 <= y <= 2100 and cued):
             return None
@@ -88,7 +86,7 @@ class YearRules(DayRules):
         k = i + 1 if cue else i
         dual = self.word(k, {"عامي", "سنتي", "العامين", "السنتين"})
         k = k + 1 if dual else k
-        dash = not (cue or dual) and self.cue(i - 1) in YEAR_CUES | {"الفتره", "الاعوام", "السنوات"}
+        dash = not (cue or dual) and self.cue(i - 1) in self.cues.year_cues | {"الفتره", "الاعوام", "السنوات"}
         if not (cue or dual or dash) or k >= len(self.t) or self.t[k].kind != "d":
             return None
         a, b = self.year(k, words=False), None
@@ -120,7 +118,7 @@ class YearRules(DayRules):
         name, j, start = got
         start = yawm[1] if yawm else start
         year, j = self.holiday_year(j)
-        if name in self.guards.common_noun_holidays and year is None and self.cue(i - 1) not in HOLIDAY_CUES:
+        if name in self.guards.common_noun_holidays and year is None and self.cue(i - 1) not in self.cues.holiday_cues:
             return None  # «وزارة الحج», «فريضة الحج»: the pilgrimage, not its days
         when = self.lex.holidays[name]
         shift, k = self.shift_after(j) if year is None else (None, j)
@@ -173,7 +171,7 @@ class YearRules(DayRules):
         if got is None or not got[2]:
             return None
         n, k = got[0], got[1]
-        k = k + 1 if self.norm(k) in DATE_PREP else k
+        k = k + 1 if self.norm(k) in self.cues.date_prep else k
         year = self.year_alone(k) or self.unit_shift(k) or self.this_year(k)
         if year is None or not (year.val.value.isdigit() or year.val.value == "XXXX"):
             return None

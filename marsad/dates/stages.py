@@ -13,10 +13,10 @@ from marsad.dates.extract import Found, find_all
 from marsad.dates.publication import infer_one
 from marsad.dates.timeline import build_timeline
 from marsad.dates.values import parse_day
+from marsad.dates.words import cue_words
 from marsad.model import Article, Story
 from marsad.pipeline import Resources, stage
 
-DATELINE_CUES = ("اخر تحديث", "تاريخ النشر", "نشر في", "نشر بتاريخ", "تم النشر", "published", "updated")
 # A date counts as a dateline when it sits on one of the first lines of the text and is most of that line
 # (at most this many other characters, e.g. «موسكو - … - 10:30», and no sentence-final stop); chosen by
 # reading common Arabic site layouts, not tuned on data.
@@ -51,7 +51,7 @@ def _has_cue(line: str) -> bool:
     from marsad.text.normalize import match_key
 
     key = match_key(line)
-    return any(cue in key for cue in DATELINE_CUES)
+    return any(cue in key for cue in cue_words().dateline_cues)
 
 
 def anchor_of(article: Article) -> dt.date | None:

@@ -9,7 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.dates.lexicon import guard_table, part_table, unit_table
+from marsad.dates.lexicon import cue_table, guard_table, part_table, unit_table
+
+# Punctuation that joins like a cue word stays here, not in the word tables.
+COMMAS = frozenset({",", "،"})
+DASH = "-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,3 +103,46 @@ def unit_words() -> UnitWords:
 
 def _ints(table: dict[str, str]) -> dict[str, int]:
     return {phrase: int(value) for phrase, value in table.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class CueWords:
+    """Words that make, join, bound or announce an expression (``date_cue_words.tsv``)."""
+
+    month_cues: frozenset[str]  # «في/منذ أكتوبر»
+    ambiguous_month_cues: frozenset[str]  # the only cues of «صفر», «مارس»
+    year_cues: frozenset[str]  # «في/منذ 2014»
+    conjoined: frozenset[str]  # cue words also read after «و/ف» («وفي»): month, year and conjoined cues
+    date_prep: frozenset[str]  # «3 من أكتوبر»
+    this: frozenset[str]  # «هذا/هذه»
+    range_to: frozenset[str]  # «إلى/حتى/-» between the two ends of a range
+    ago: dict[str, int]  # «منذ/قبل» -1, «بعد» 1
+    duration_cues: frozenset[str]  # «لمدة/خلال»
+    holiday_cues: frozenset[str]  # «في/موسم الحج»
+    hour_glue: frozenset[str]  # between a day and its hour
+    time_glue: frozenset[str]  # between a time and a date
+    bounds: frozenset[tuple[str, ...]]  # «قبل», «لا يتجاوز» before a date or a time
+    within: frozenset[tuple[str, ...]]  # «في», «في غضون» before a duration
+    approx: tuple[tuple[str, ...], ...]  # «ما يقرب من», «نحو» (in the table's order)
+    moved: frozenset[str]  # «أجل», «موعد»: a rescheduling
+    dateline_cues: tuple[str, ...]  # «تاريخ النشر» on a page's first lines
+    starters: frozenset[str]  # words an expression can start with (besides the other tables' words)
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> CueWords:
+    t = cue_table()
+    month, year = frozenset(t["month_cue"]), frozenset(t["year_cue"])
+    return CueWords(
+        month_cues=month, ambiguous_month_cues=frozenset(t["ambiguous_month_cue"]), year_cues=year,
+        conjoined=month | year | frozenset(t["conjoined_cue"]), date_prep=frozenset(t["date_prep"]),
+        this=frozenset(t["this"]), range_to=frozenset(t["range_to"]) | {DASH},
+        ago={w: int(v) for w, v in t["ago"].items()}, duration_cues=frozenset(t["duration_cue"]),
+        holiday_cues=frozenset(t["holiday_cue"]), hour_glue=frozenset(t["hour_glue"]) | COMMAS,
+        time_glue=frozenset(t["time_glue"]) | COMMAS | {DASH}, bounds=_phrases(t["bound"]),
+        within=_phrases(t["within"]), approx=tuple(tuple(p.split()) for p in t["approx"]),
+        moved=frozenset(t["moved"]), dateline_cues=tuple(t["dateline_cue"]), starters=frozenset(t["starter"]))
+
+
+def _phrases(table: dict[str, str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(phrase.split()) for phrase in table)
