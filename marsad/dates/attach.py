@@ -88,7 +88,8 @@ def _bare_hours(p: Parser, hit: Hit, floor: int) -> Hit:
     if not _is_day(hit.val) or k < floor or p.norm(k) != "من" or p.norm(hit.i - 1) not in ("من", "في"):
         return hit
     a, joiner, b = p.t[k + 1], p.norm(k + 2), p.t[k + 3]
-    if a.kind != "d" or b.kind != "d" or joiner not in p.cues.range_to or not 0 <= (a.number or 0) < (b.number or 0) <= 24:
+    if a.kind != "d" or b.kind != "d" or joiner not in p.cues.range_to \
+            or not 0 <= (a.number or 0) < (b.number or 0) <= 24:
         return hit
     first = V.Value("time", V.time_of_day(a.number or 0, None), V.time_of_day(a.number or 0, None), "explicit")
     second = V.Value("time", V.time_of_day(b.number or 0, None), V.time_of_day(b.number or 0, None), "explicit")
@@ -283,8 +284,10 @@ def _in_part(clock: str, part: str) -> str:
 
 
 def _with_bound(p: Parser, hit: Hit, floor: int) -> Hit:
-    stretch = hit.val.kind == "range" and p.word(hit.i, p.units.plural_units) is not None  # «في الأسابيع الثلاثة الماضية»
-    words = p.cues.bounds if hit.val.kind in ("date", "time") else p.cues.within if hit.val.kind == "duration" or stretch else set()
+    # «في الأسابيع الثلاثة الماضية»
+    stretch = hit.val.kind == "range" and p.word(hit.i, p.units.plural_units) is not None
+    words = p.cues.bounds if hit.val.kind in ("date", "time") \
+        else p.cues.within if hit.val.kind == "duration" or stretch else set()
     for cue in sorted(words, key=len, reverse=True):
         k = hit.i - len(cue)
         first = p.word(k, {cue[0]}) if k >= floor else None

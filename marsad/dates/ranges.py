@@ -135,7 +135,8 @@ def hour_range(p: Parser, i: int) -> Hit | None:
         return None
     between = joiner == "و" and cue is not None and cue[0] == "بين"  # «الليلة بين 8 و 10»
     if second is None and _after_day_part(p, i) and j + 1 < len(p.t) and p.t[j + 1].kind == "d" \
-            and (joiner in p.cues.range_to or between) and 1 <= (p.t[j + 1].number or 0) <= 12 and len(p.t[j + 1].norm) <= 2 \
+            and (joiner in p.cues.range_to or between) and 1 <= (p.t[j + 1].number or 0) <= 12 \
+            and len(p.t[j + 1].norm) <= 2 \
             and _clause_goes_on(p, j + 2):
         h = p.t[j + 1].number or 0  # «الليلة من 8 إلى 10», «صباح الغد من 9 إلى 11»: the day part reads them
         second = Hit(j + 1, j + 2, p.t[j + 1].start, V.Value("time", V.time_of_day(h, None), V.time_of_day(h, None),

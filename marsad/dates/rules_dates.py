@@ -194,13 +194,15 @@ class DateRules(RelativeRules):
             if ranged:
                 return ranged
         year_ref = self.unit_shift(j) if j < len(self.t) else None
-        cued = prefix or edge or dual or self.cue(start_i - 1) in self.cues.month_cues or self.word(j, self.lex.relative["shift"]) \
+        cued = prefix or edge or dual or self.cue(start_i - 1) in self.cues.month_cues \
+            or self.word(j, self.lex.relative["shift"]) \
             or (self.future_verb(start_i - 1) and m.system != "english" and not m.ambiguous and not m.proper_name) \
             or self.word(j, {"بين"}) or (year_ref is not None and year_ref.val.value[:4] in ("XXXX", year_ref.val.value))
         if day is None and y is None and not cued:
             return None  # a bare month name («نيسان» the car maker, «رجب» a name) needs a cue
         if day is None and y is None and m.ambiguous and not (prefix or edge or dual) \
-                and self.cue(start_i - 1) not in self.cues.ambiguous_month_cues and not self.word(j, self.lex.relative["shift"]):
+                and self.cue(start_i - 1) not in self.cues.ambiguous_month_cues \
+                and not self.word(j, self.lex.relative["shift"]):
             return None  # «إلى صفر» is «to zero»; «في صفر», «شهر صفر», «مارس الماضي» are the month
         hit = self.make_date(start_i, j, start, y, m, day, calendar)
         if hit and day is None and y is None:

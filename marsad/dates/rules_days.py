@@ -110,7 +110,8 @@ class DayRules(DateRules):
                                                and self.numeric(k) is None)) \
                 or self.decimal(d[1] - 1):
             return None
-        if d[0] <= 12 and self.norm(d[1]) in COMMA and self.parts.dayparts.keys() & {self.norm(d[1] + 1), self.norm(d[1] + 2)}:
+        if d[0] <= 12 and self.norm(d[1]) in COMMA \
+                and self.parts.dayparts.keys() & {self.norm(d[1] + 1), self.norm(d[1] + 2)}:
             return None  # «في 10 ، الليلة», «في 10، هذا المساء»: an hour of that part of the day
         if cue and cue[0] == "الي" and (self.counting_before(i) or self.time_before(i)):
             return None  # «ارتفع عدد الوفيات إلى 13»: a count reaching 13; «موعد العاشرة صباحًا إلى 25»

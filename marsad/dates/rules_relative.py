@@ -78,7 +78,8 @@ class RelativeRules(Base):
         if val and units[unit[0]] == "W" and (holiday or edge and edge[0] == "نهايه") and "W" in val.value:
             val = V.Value("date", f"{val.timex}-WE", f"{val.value}-WE", val.resolution, None, "week")  # the weekend
         elif val and edge and edge[0] in self.parts.edge_mod and units[unit[0]] in ("W", "M", "Y", "Q", "DEC"):
-            val = V.Value(val.kind, val.timex, val.value, f"{val.resolution};{self.parts.edge_mod[edge[0]]}", val.date, val.precision)
+            mod = self.parts.edge_mod[edge[0]]
+            val = V.Value(val.kind, val.timex, val.value, f"{val.resolution};{mod}", val.date, val.precision)
         return Hit(start_i, j, start, val) if val else None
 
     def season(self, i: int) -> Hit | None:
@@ -89,7 +90,8 @@ class RelativeRules(Base):
         if got is None or self.norm(k + 1) in ("العربي", "عربي"):
             return None
         code, start = self.lex.relative["season"][got[0]], (this[1] if this else got[1])
-        yp = self.year(k + 1 + (1 if self.norm(k + 1) in self.units.year_words else 0), words=self.norm(k + 1) in self.units.year_words)
+        said = self.norm(k + 1) in self.units.year_words  # «عام/سنة» before the year
+        yp = self.year(k + 1 + (1 if said else 0), words=said)
         if yp:
             return Hit(i, yp[1], start, V.Value("date", f"{yp[0]}-{code}", f"{yp[0]}-{code}", "explicit"))
         year_ref = self.unit_shift(k + 1)  # «خريف العام الماضي», «صيف هذا العام»

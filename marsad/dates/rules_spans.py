@@ -43,7 +43,8 @@ class SpanRules(TimeRules):
         if cue and cue[0] == "اخر":  # «آخر 3 سنوات»: the stretch up to now; not «آخر يوم» (of something)
             counted = self.t[k].kind == "d" or parse_words(self.t, k) is not None
             return Hit(i, j, cue[1], self.last_stretch(n, unit)) if counted and len(parts) == 1 else None
-        if cue and cue[0] in self.cues.ago and self.moment is not None and timed and (now or self.norm(j) not in ("من", "علي")):
+        if cue and cue[0] in self.cues.ago and self.moment is not None and timed \
+                and (now or self.norm(j) not in ("من", "علي")):
             val = V.moved(self.moment, [(p[0], p[1]) for p in parts], self.cues.ago[cue[0]])  # «بعد 5 دقائق»
             if val:
                 return Hit(i, j + 2 if now else j, cue[1], val)
@@ -64,7 +65,8 @@ class SpanRules(TimeRules):
             return Hit(k, j + 2, start, V.from_now([(p[0], p[1]) for p in parts], self.anchor))
         if len(parts) == 1:
             shift, j2 = self.shift_after(j)
-            if shift is None and self.norm(j) in self.units.last and self.norm(j + 1) != "من" and self.word(k, self.units.plural_units):
+            if shift is None and self.norm(j) in self.units.last and self.norm(j + 1) != "من" \
+                    and self.word(k, self.units.plural_units):
                 shift, j2 = -1, j + 1  # «الأيام العشرة الأخيرة» as «الماضية»; not «… الأخيرة من رمضان»
             if shift in (-1, 1):
                 if self.norm(k - 1) == "ال" and not cue:  # «الـ24 ساعة الماضية»
@@ -180,7 +182,8 @@ class SpanRules(TimeRules):
         """«من العمر 45 عاما», «عمره 12 عاما», «عن عمر ناهز 80 عاما»: the years before ``k`` are an age."""
         if self.word(k - 1, self.guards.age_cues):
             return True
-        return self.norm(k - 1) in ("ناهز", "يناهز", "يقارب", "يبلغ") and self.word(k - 2, self.guards.age_cues) is not None
+        return self.norm(k - 1) in ("ناهز", "يناهز", "يقارب", "يبلغ") \
+            and self.word(k - 2, self.guards.age_cues) is not None
 
     def vague(self, i: int, j: int, cue: tuple[str, int] | None, unit: str) -> Hit | None:
         """«منذ سنوات» (years ago), «لأيام» (for days): a plural without a count has no date and no length;

@@ -97,7 +97,8 @@ def unit_words() -> UnitWords:
     return UnitWords(
         year_words=frozenset(t["year_word"]), hijri_marks=frozenset(t["hijri_mark"]), ad_marks=frozenset(t["ad_mark"]),
         plural_units=frozenset(t["plural_unit"]), bare_plurals=frozenset(t["bare_plural"]), whole=frozenset(t["whole"]),
-        whole_after=frozenset(t["whole_after"]), last=frozenset(t["last"]), fractions={w: float(v) for w, v in t["fraction"].items()},
+        whole_after=frozenset(t["whole_after"]), last=frozenset(t["last"]),
+        fractions={w: float(v) for w, v in t["fraction"].items()},
         ranks=_ints(t["rank"]), feminine_ranks=_ints(t["feminine_rank"]), masculine_ranks=_ints(t["masculine_rank"]))
 
 
