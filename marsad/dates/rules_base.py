@@ -1,4 +1,8 @@
-"""The date grammar's shared part: word lists, the ``Hit`` record and the token readers (``Base``)."""
+"""The date grammar's shared part: punctuation, the ``Hit`` record and the token readers (``Base``).
+
+The word lists are data tables (``marsad/data/date_*_words.tsv``) read through the views of ``words``;
+``Base`` holds them as ``self.cues``, ``self.parts``, ``self.units`` and ``self.guards``.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,9 @@ from marsad.dates import values as V
 from marsad.dates.lexicon import lexicon
 from marsad.dates.numbers import parse_words
 from marsad.dates.scan import Tok
-from marsad.dates.words import cue_words, guard_words, part_words, unit_words
+from marsad.dates.words import COMMAS, cue_words, guard_words, part_words, unit_words
 
-COMMA = frozenset({",", "،"})
+COMMA = COMMAS  # «،» or «,»: punctuation stays in code
 STOPS = frozenset({".", "!", "،", ",", "؟", "?", ")", "»", "؛", ";", '"', "”"})
 
 
