@@ -90,3 +90,14 @@ def test_the_rules_read_the_views() -> None:
 
     p = Parser([], None)
     assert (p.cues, p.parts, p.units, p.guards) == (W.cue_words(), W.part_words(), W.unit_words(), W.guard_words())
+
+
+def test_no_table_is_read_at_import() -> None:
+    import subprocess
+    import sys
+
+    code = ("import marsad.dates, marsad.dates.words as W, marsad.dates.lexicon as L; "
+            "print(sum(f.cache_info().currsize for f in (L.cue_table, L.part_table, L.unit_table, L.guard_table, "
+            "W.cue_words, W.part_words, W.unit_words, W.guard_words)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "0"
