@@ -663,3 +663,18 @@ def test_prepositional_verbal_noun_ends_a_name() -> None:
 def test_promise_with_a_prepositional_object_names_no_speaker() -> None:
     text = "قال الرئيس كمال عيسى إن الانتخابات نزيهة. كما وعد بإجراء حوار وطني، قائلا \"الحوار هو طريقنا الوحيد للمستقبل\"."
     assert [s for s, _ in said(text)] == ["كمال عيسى"] * 2
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وقال عضو المجلس المحلي لطبرق، خالد الزين، في حديث مع «النهار»، إن الطرق مقطوعة بالكامل.", "خالد الزين"),
+    ("وأوضح مدير المستشفى، كمال بن علي، لـ«الشروق» بأن الوضع الصحي مستقر.", "كمال بن علي"),
+    ("واعتبر وكيل الدفاع عن أحد المتهمين، المحامي سمير داود، أن القرار غير قانوني.", "سمير داود"),
+    ("وأقر وزير الاقتصاد في حكومة تصريف الأعمال، رامي الخطيب، في حديث إذاعي، بأن الأسعار ارتفعت.", "رامي الخطيب"),
+])
+def test_name_set_off_by_commas_after_a_title_is_the_speaker(text: str, name: str) -> None:
+    assert [s for s, _ in said(text)] == [name]
+
+
+def test_definite_verbal_noun_after_an_indefinite_title_is_its_genitive() -> None:
+    text = "أعلنت وزارة الزراعة أن المحصول وفير. وتابع وزير التموين أن المخزون يكفي لستة أشهر."
+    assert said(text)[-1] == ("وزير التموين", "المخزون يكفي لستة أشهر")
