@@ -77,3 +77,17 @@ def test_a_relay_spelled_in_initials_keeps_all_of_them():
     article = Article(id="a", source="a.txt", title="", text=text, sentences=sentences_of(text))
     quotes = article_quotes(article)
     assert quotes and any("تي. ايه" in relay for relay in quotes[0].via)
+
+
+def test_wafq_ma_with_any_reporting_verb_names_the_source() -> None:
+    """«وفق ما أعلنته/أوردته X» (round 7): «وفق» without alif and a verb with its object pronoun."""
+    (quote,) = quotes_of("ووفق ما أوردته صحيفة \"كوميرسانت\"، فإن الشركة ستغلق مصنعها في المدينة.")
+    assert (quote.speaker, quote.text) == ("صحيفة كوميرسانت", "الشركة ستغلق مصنعها في المدينة")
+    (quote,) = quotes_of("عمان – «الغد»: ارتفع عدد المصابين في حادث السير إلى ثلاثين، وفق ما أعلنته الشرطة مساء الجمعة.")
+    assert (quote.speaker, quote.text) == ("الشرطة", "ارتفع عدد المصابين في حادث السير إلى ثلاثين")
+    assert quotes_of("وبلغت الخسائر مليون دولار في المدينة وفق خطة الحكومة.") == []
+
+
+def test_awrada_reports_a_clause() -> None:
+    (quote,) = quotes_of("وأوردت وكالة \"يونهاب\" أن الاجتماع سيعقد الأسبوع المقبل.")
+    assert quote.text == "الاجتماع سيعقد الأسبوع المقبل"

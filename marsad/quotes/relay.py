@@ -57,6 +57,8 @@ def _phrase_at(toks: list[Tok], i: int) -> tuple[int, str] | None:
         n = len(words)
         if tuple(t.key for t in toks[i + 1 : i + n]) == words[1:]:
             return i + n, kind
+    if "وفق" in (first.key, first.bare) and _ma_verb(toks, i + 1):
+        return i + 3, "after"  # «وفق ما أعلنته السلطات», «ووفق ما أوردته صحيفة ...»: any reporting verb after «ما»
     return None
 
 

@@ -22,6 +22,7 @@ from marsad.quotes.speakers import (
 )
 from marsad.quotes.tokens import (
     Tok,
+    cue_of,
 )
 from marsad.text.normalize import match_key
 
@@ -94,7 +95,7 @@ def according(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:
             continue  # «"الأفضل" حسب رأيه»: the subject's own opinion, not a source
         if i > 1 and toks[i - 1].text not in "،," and any(t.is_word for t in toks[after:]) and toks[i].key == "حسب":
             continue  # «تتباين حسب تخمينات الحظ التي ...»: «depending on», not «according to» (بحسب is)
-        first, last = (after, len(toks)) if i <= 1 else (0, i)
+        first, last = (after, len(toks)) if i <= 1 else (dateline_end(toks[:i]), i)
         while first < last and (not toks[first].is_word or toks[first].bare in ("ان", "فان")):
             first += 1
         span = content_span(toks, first, last, ctx.text) if first < last else None
@@ -107,6 +108,20 @@ def according(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:
         cue = ctx.text[toks[i].start : toks[found[0] - 1].end]
         return [Raw(span[0], span[1], "indirect", cue, replace(speaker, name=speaker.name if speaker.kind in ("PER", "NAME") else source[0]), index)]
     return []
+
+
+MAX_DATELINE_TOKENS = 8  # «طرابلس – «القدس العربي»:», «بيروت - رويترز:»: place, dash, outlet; set by reading, no gold data
+DASHES = frozenset("-–—")
+
+
+def dateline_end(toks: list[Tok]) -> int:
+    """Index after a dateline closing with a colon at the start of the sentence («عمان – «الغد»: ارتفع ...»): a few
+    tokens, a dash among them, no reporting verb; 0 when there is none."""
+    for k, tok in enumerate(toks[:MAX_DATELINE_TOKENS]):
+        if tok.text == ":":
+            head = toks[:k]
+            return k + 1 if any(t.text in DASHES for t in head) and not any(cue_of(t) for t in head) else 0
+    return 0
 
 
 def with_sentence_relays(raws: list[Raw], toks: list[Tok], ctx: Context) -> list[Raw]:
