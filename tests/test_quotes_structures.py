@@ -122,3 +122,20 @@ def test_name_opening_the_previous_sentence_without_mentions() -> None:
 
 def test_subjectless_cue_opening_a_text_stays_unattributed() -> None:
     assert said("وأكد أن الحكومة ماضية في الإصلاح.") == [(None, "الحكومة ماضية في الإصلاح")]
+
+
+def test_issued_by_source_is_the_issuer_and_content_follows_fa_inna() -> None:
+    """«وفقا لبيان صادر عن X، فإن ...» (round 7): the issuer after «صادر عن» speaks; the content starts after «فإن»."""
+    assert said("ووفقا لتقرير صادر عن وزارة الزراعة، فإن إنتاج القمح تراجع هذا العام بنسبة كبيرة.") == [
+        ("وزارة الزراعة", "إنتاج القمح تراجع هذا العام بنسبة كبيرة")]
+
+
+def test_outlet_relaying_sources_after_an() -> None:
+    """«بحسب ما نقلته صحيفة X عن مصادر، فإن ...»: the sources speak, the newspaper relays."""
+    (q,) = quotes_of("وبحسب ما نقلته صحيفة «الغارديان» البريطانية عن مسؤولين أمنيين، فإن الهجوم كان مخططا له منذ أشهر.")
+    assert (q.speaker, q.via, q.text) == ("مسؤولين أمنيين", ["صحيفة الغارديان"], "الهجوم كان مخططا له منذ أشهر")
+
+
+def test_fronted_source_with_a_dash_ends_at_comma_fa_inna() -> None:
+    (q,) = quotes_of("وحسب ما أعلنه فريقه الفرنسي رينو - ألبين، فإن السائق سيغيب عن السباق المقبل.")
+    assert q.text == "السائق سيغيب عن السباق المقبل"

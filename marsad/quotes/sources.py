@@ -9,6 +9,7 @@ from marsad.quotes.content import after_title_word, content_span
 from marsad.quotes.context import Context, Hit, Raw, in_quotation
 from marsad.quotes.frame import addressee_relay
 from marsad.quotes.relay import (
+    QUOTE_CHARS,
     according_at,
     chain,
     relay_span,
@@ -21,6 +22,7 @@ from marsad.quotes.speakers import (
     parse_speaker,
 )
 from marsad.quotes.tokens import (
+    COMPLEMENTIZERS,
     Tok,
     cue_of,
 )
@@ -95,19 +97,60 @@ def according(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:
             continue  # «"الأفضل" حسب رأيه»: the subject's own opinion, not a source
         if i > 1 and toks[i - 1].text not in "،," and any(t.is_word for t in toks[after:]) and toks[i].key == "حسب":
             continue  # «تتباين حسب تخمينات الحظ التي ...»: «depending on», not «according to» (بحسب is)
+        phrase = toks[found[0] : after]
+        issuer = issuer_after(toks, after, any(t.bare.startswith("نقل") for t in toks[i : found[0]]))
+        if issuer is not None:  # «وفقا لبيان صادر عن الرئاسة»; «بحسب ما نقلته صحيفة X عن مصادر»: the source is after «عن»
+            relayed = [source[0]] if issuer[0] else []
+            phrase, after = toks[issuer[1] : issuer[2]], issuer[2]
+            source = (span_of(ctx.text, phrase), source[1])
         first, last = (after, len(toks)) if i <= 1 else (dateline_end(toks[:i]), i)
+        if i <= 1:
+            first = comma_fa_inna(toks, first) or first
         while first < last and (not toks[first].is_word or toks[first].bare in ("ان", "فان")):
             first += 1
         span = content_span(toks, first, last, ctx.text) if first < last else None
         if span is None or len(ctx.text[span[0] : span[1]].split()) < 3:
             return []
-        phrase = toks[found[0] : after]
         speaker = parse_speaker(ctx.text, phrase) or Speaker(source[0], "ORG", "", phrase[0].start, phrase[-1].end)
         told = addressee_relay(toks[after:], ctx)  # «بحسب ما قال ... لوكالة فرانس برس»
         speaker = replace(speaker, via=(told,)) if told else speaker
+        if issuer is not None and relayed:
+            speaker = replace(speaker, via=tuple(chain(relayed, speaker.via)))
         cue = ctx.text[toks[i].start : toks[found[0] - 1].end]
         return [Raw(span[0], span[1], "indirect", cue, replace(speaker, name=speaker.name if speaker.kind in ("PER", "NAME") else source[0]), index)]
     return []
+
+
+ISSUERS = frozenset({"صادر", "صادره", "الصادر", "الصادره"})
+MAX_ISSUER_GAP = 3  # words between an outlet and «عن» («صحيفة "لوموند" الفرنسية عن»); set by reading, no gold data
+MAX_SOURCE_TAIL = 8  # tokens between a fronted source and «، فإن» («وحسب ما أعلنه فريقه X - Y، فإن»; ANERcorp train)
+
+
+def issuer_after(toks: list[Tok], k: int, relayed: bool) -> tuple[bool, int, int] | None:
+    """(relayed, start, end) of the phrase after «عن» that ends an «according to» source: the issuer of «بيان صادر
+    عن X», or, when the source relayed («ما نقلته صحيفة X الفرنسية عن مصادر»), the speaker it relayed."""
+    for m in range(k, min(len(toks) - 1, k + MAX_ISSUER_GAP + 1)):
+        issued = m > 0 and toks[m - 1].bare in ISSUERS
+        if toks[m].key == "عن" and (issued or relayed):
+            phrase = leading_phrase(toks[m + 1 :])
+            return (not issued, m + 1, m + 1 + len(phrase)) if phrase else None
+        if not toks[m].is_word and toks[m].text not in QUOTE_CHARS:
+            return None
+    return None
+
+
+def comma_fa_inna(toks: list[Tok], k: int) -> int | None:
+    """Index of «فإن» after a comma closing a fronted source («وبحسب X، فإن ...»), before any reporting verb."""
+    for m in range(k, min(len(toks) - 1, k + MAX_SOURCE_TAIL)):
+        if toks[m].text in "،," and toks[m + 1].key.startswith("ف") and toks[m + 1].bare in COMPLEMENTIZERS:
+            return m + 1
+        if cue_of(toks[m]) is not None:
+            return None
+    return None
+
+
+def span_of(text: str, toks: list[Tok]) -> str:
+    return text[toks[0].start : toks[-1].end]
 
 
 MAX_DATELINE_TOKENS = 8  # «طرابلس – «القدس العربي»:», «بيروت - رويترز:»: place, dash, outlet; set by reading, no gold data
