@@ -139,3 +139,22 @@ def test_outlet_relaying_sources_after_an() -> None:
 def test_fronted_source_with_a_dash_ends_at_comma_fa_inna() -> None:
     (q,) = quotes_of("وحسب ما أعلنه فريقه الفرنسي رينو - ألبين، فإن السائق سيغيب عن السباق المقبل.")
     assert q.text == "السائق سيغيب عن السباق المقبل"
+
+
+def test_quotation_then_reporters_clause_is_one_direct_quote() -> None:
+    """«إن «...»، فيما ...» (round 7, dev8 3a): the content ends at the closing mark."""
+    assert said("وقال مصدر مقرب من الحكومة إن «المجلس لن يسمح بتجاوز القانون تحت الضغط»، فيما التزمت وزارة "
+                "المالية الصمت حتى الآن.") == [("مصدر مقرب", "المجلس لن يسمح بتجاوز القانون تحت الضغط")]
+
+
+def test_promising_participle_after_a_quotation_quotes_its_object() -> None:
+    found = quotes_of("وقال وزير الداخلية إن «الأمن أولوية لا نقاش فيها»، متعهدا بمحاسبة «كل من يثبت تورطه في "
+                      "أعمال العنف».")
+    assert [(q.kind, q.text) for q in found] == [("direct", "الأمن أولوية لا نقاش فيها"),
+                                                 ("direct", "كل من يثبت تورطه في أعمال العنف")]
+
+
+def test_last_word_of_a_closing_quotation_is_kept() -> None:
+    """«وإنه جاء «من أجل الفوز لا غير»»: «غير» closing a quotation is no dangling «غير أن»."""
+    found = quotes_of("وقال المدرب إن فريقه «لا يخاف أحدا» وإنه جاء «من أجل الفوز لا غير».")
+    assert "من أجل الفوز لا غير" in [q.text for q in found]

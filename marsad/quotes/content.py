@@ -168,14 +168,15 @@ CLOSING_TAGS = (("علي", "حد", "قوله"), ("علي", "حد", "قولها")
 
 
 def content_span(toks: list[Tok], c0: int, limit: int, text: str) -> tuple[int, int] | None:
-    end = _without_credit(toks, c0, limit)
+    end = outer = _without_credit(toks, c0, limit)
     while end > c0 and not toks[end - 1].is_word:
         end -= 1
     for tag in CLOSING_TAGS:
         if end - len(tag) > c0 and tuple(t.key for t in toks[end - len(tag) : end]) == tag:
             end -= len(tag)
             break
-    while end > c0 and toks[end - 1].key in TRAILING:
+    quoted_end = any(t.text in CLOSING_MARKS for t in toks[end:outer])  # «جاء «من أجل الفوز لا غير»»: its last word
+    while end > c0 and toks[end - 1].key in TRAILING and not quoted_end:
         end -= 1
     if end <= c0:
         return None
@@ -183,6 +184,7 @@ def content_span(toks: list[Tok], c0: int, limit: int, text: str) -> tuple[int, 
     return (start, stop) if stop > start else None
 
 
+CLOSING_MARKS = frozenset("»”\"'")
 MAX_CREDIT_TOKENS = 6  # «(رويترز)», «(الفرنسية - أرشيف)»: a photo credit closing the content
 
 
@@ -205,6 +207,30 @@ def whole_quotation(span: tuple[int, int], ctx: Context) -> Quoted | None:
             if not rest.strip(" \t.،,؛;:…\"'»”“«"):
                 return q
     return None
+
+
+# Words that open the reporter's own clause after a comma («...»، فيما التزمت الوزارة الصمت): the quoted words ended.
+REPORTER_CLAUSE = frozenset({"فيما", "بينما", "وسط", "دون", "حين"})
+
+
+def quotation_then_reporter(span: tuple[int, int], ctx: Context) -> Quoted | None:
+    """The quotation opening the content when a comma after its closing mark opens the reporter's clause: «إن «...»،
+    فيما التزمت الوزارة الصمت», «إن «...»، متعهدا بمحاسبة ...» (a circumstantial participle of the speaker)."""
+    start, end = span
+    for q in ctx.quoted:
+        if q.start == start and q.depth == 0 and q.end < end:
+            rest = ctx.text[q.end : end].lstrip(" \"'»”")
+            words = rest[1:].split()[:2] if rest[:1] in "،," else []
+            if words and _reporter_word(match_key(words[0]), words[1:]):
+                return q
+    return None
+
+
+def _reporter_word(key: str, nxt: list[str]) -> bool:
+    """«فيما», «في حين», «متعهدا»: a clause word, or an indefinite accusative participle (م...ا)."""
+    if key in REPORTER_CLAUSE or (key == "في" and nxt and match_key(nxt[0]) == "حين"):
+        return True
+    return key.startswith("م") and key.endswith("ا") and len(key) >= 5
 
 
 def after_title_word(text: str, offset: int) -> bool:
@@ -230,7 +256,7 @@ def _ends_by(end: int, limit: int, text: str) -> bool:
 def quotes_of_content(span: tuple[int, int], how: str, cue: str, speaker: Speaker | None,
                       sentence: int, ctx: Context) -> list[Raw]:
     """The quote(s) a content span gives: one direct, or one indirect plus its partial quotations."""
-    direct = whole_quotation(span, ctx)
+    direct = whole_quotation(span, ctx) or quotation_then_reporter(span, ctx)
     if direct is not None:
         return [Raw(direct.start, direct.end, "direct", cue, speaker, sentence)]
     kind = "direct" if how in ("colon", "bare") else "indirect"

@@ -47,7 +47,7 @@ def orphan_quotations(toks: list[Tok], hits: list[Hit], out: list[Raw], speaker:
     if speaker is None or not toks or not calls:
         return []
     # past the verb's object: «حث فيه "الشعب الأميركي ..." إلى» is an addressee, not words said
-    first = min(toks[min(h.j + 1, len(toks) - 1)].end for h in calls)
+    first = min(_object_end(toks, h) for h in calls)
     taken = [(r.start, r.end) for r in out]
     found = []
     for q in ctx.quoted:
@@ -55,6 +55,14 @@ def orphan_quotations(toks: list[Tok], hits: list[Hit], out: list[Raw], speaker:
                 and not any(s < q.end and q.start < e for s, e in taken) and not after_title_word(ctx.text, q.start):
             found.append(Raw(q.start, q.end, "direct", "", speaker, index))
     return found
+
+
+def _object_end(toks: list[Tok], hit: Hit) -> int:
+    """Where a non-quoting cue's object ends: after one word when it is a ب-verbal noun («متعهدا بمحاسبة «...»»,
+    «طالب بإجراء "..."»), else after two tokens («حث فيه "الشعب الأميركي ..." إلى» names an addressee)."""
+    if hit.j < len(toks) - 1 and toks[hit.j].is_word and toks[hit.j].key.startswith("ب") and len(toks[hit.j].key) > 4:
+        return toks[hit.j].end
+    return toks[min(hit.j + 1, len(toks) - 1)].end
 
 
 OWN_VIEW_OPENERS = (("علي", "حد", "قوله"), ("علي", "حد", "قولها"), ("علي", "حد", "تعبيره"), ("في", "رايه"),
