@@ -678,3 +678,27 @@ def test_name_set_off_by_commas_after_a_title_is_the_speaker(text: str, name: st
 def test_definite_verbal_noun_after_an_indefinite_title_is_its_genitive() -> None:
     text = "أعلنت وزارة الزراعة أن المحصول وفير. وتابع وزير التموين أن المخزون يكفي لستة أشهر."
     assert said(text)[-1] == ("وزير التموين", "المخزون يكفي لستة أشهر")
+
+
+def test_title_set_after_the_name_resolves_a_later_role_phrase() -> None:
+    text = ("قال الدكتور كمال سعيد، وزير الزراعة واستصلاح الأراضي، إن المحصول وفير هذا العام. "
+            "وأعلنت النقابة أن الأسعار مستقرة. وتابع وزير الزراعة أن الصادرات ستزيد.")
+    assert said(text)[-1] == ("كمال سعيد", "الصادرات ستزيد")
+
+
+def test_a_role_refers_back_to_the_holder_named_before_it() -> None:
+    text = ("قال مدرب الفريق الأول أحمد سالم إن لاعبيه جاهزون. وأوضح المدرب أن الإصابات قليلة. "
+            "أما مدرب الفريق الضيف جون ميلر فقال إن فريقه يريد الفوز.")
+    assert [s for s, _ in said(text)] == ["أحمد سالم", "أحمد سالم", "جون ميلر"]
+
+
+def test_another_ministry_is_not_the_minister_named_before() -> None:
+    text = "قال وزير الزراعة كمال سعيد إن المحصول وفير. وتابع وزير التموين أن المخزون يكفي لستة أشهر."
+    assert said(text)[-1] == ("وزير التموين", "المخزون يكفي لستة أشهر")
+    text = "قال وزير الزراعة كمال سعيد إن المحصول وفير. وتابع الوزير أن المخزون يكفي لستة أشهر."
+    assert said(text)[-1][0] == "كمال سعيد"
+
+
+def test_indefinite_title_with_its_genitive_names_a_holder() -> None:
+    text = "واستقبل وزير الصحة كمال سعيد وفدا من النقابة أمس. وأكدت النقابة أن الإضراب مستمر. وقال وزير الصحة إن الحوار مفتوح."
+    assert said(text)[-1][0] is not None and said(text)[-1][0].startswith("كمال سعيد")

@@ -652,24 +652,36 @@ def title_holders(text: str, toks: list[Tok]) -> list[Speaker]:
     title as their role: the people a later role phrase («وأضاف الإمام») may refer to."""
     out = []
     for k, tok in enumerate(toks):
-        if tok.definite and word_kind(tok) == "role" and (k == 0 or word_kind(toks[k - 1]) != "role"):
-            found = parse_speaker(text, before_object(leading_phrase(toks[k : k + MAX_ROLE_PHRASE_WORDS])))
+        if word_kind(tok) != "role" or (k and word_kind(toks[k - 1]) == "role"):
+            continue
+        found = apposed_holder(text, toks, k) if k >= 2 and not tok.definite else None
+        if found is not None:
+            out.append(found)
+        elif tok.definite or (k + 1 < len(toks) and toks[k + 1].definite):  # «وزير المالية هشام السيد»: a construct
+            phrase = before_object(leading_phrase(toks[k : k + MAX_ROLE_PHRASE_WORDS]))
+            found = parse_speaker(text, _before_coordinated_title(phrase))
             if found is not None and found.kind == "PER" and found.role \
-                    and (" " in found.name or len(match_key(found.name)) >= MIN_HOLDER_LETTERS):
-                out.append(found)
-        elif k >= 2 and not tok.definite and word_kind(tok) == "role":
-            found = apposed_holder(text, toks, k)
-            if found is not None:
+                    and (" " in found.name or (tok.definite and len(match_key(found.name)) >= MIN_HOLDER_LETTERS)):
                 out.append(found)
     return out
+
+
+def _before_coordinated_title(phrase: list[Tok]) -> list[Tok]:
+    """«وزير المالية هشام السيد ووزيرة التخطيط منى الشريف»: the first title and its holder, up to a title joined by
+    «و» (another person)."""
+    for k in range(1, len(phrase)):
+        if phrase[k].key.startswith("و") and word_kind_of(phrase[k].bare) == "role":  # not «نائب وزير»
+            return phrase[:k]
+    return phrase
 
 
 def apposed_holder(text: str, toks: list[Tok], k: int) -> Speaker | None:
     """«فايزة أبوالنجا وزيرة التعاون الدولي», «محمد حجازي مساعد وزير الخارجية»: a name of two words or more right
     before an indefinite title word holds the title phrase that follows (ANERcorp train: 137 person names followed
     by an indefinite title word), so a later «الوزيرة» can be resolved to it."""
-    name = closing_name(toks[max(0, k - MAX_NAME_WORDS) : k])
-    before = k - len(name) - 1
+    end = k - 1 if toks[k - 1].text in "،," else k  # «شريف عبد الغفار، وزير التموين ...»: a comma between them
+    name = closing_name(toks[max(0, end - MAX_NAME_WORDS) : end])
+    before = end - len(name) - 1
     if len(name) > 2 and before >= 0 and toks[before].bare in ("قد", "لقد"):
         name, before = name[1:], before + 1  # «وقد سجل صاحب السمو رئيس الدولة»: the verb after «قد» is no name
     if not name or (before >= 0 and word_kind(toks[before]) in ("org", "place")):
@@ -722,6 +734,9 @@ def _role_words(role: str) -> set[str]:
     return words
 
 
+WAZIR = frozenset(_role_words("وزير"))
+
+
 @dataclass(slots=True)
 class Registry:
     """People named as speakers (or by mentions) in one article, with the roles they hold."""
@@ -739,6 +754,8 @@ class Registry:
     by_length: list[tuple[int, int, Speaker]] = field(default_factory=list)
 
     named: set[Speaker] = field(default_factory=set)  # ``people`` and ``names`` as a set
+
+    _held: dict[str, set[str]] | None = None  # role words the holders' titles give each name, built on first use
 
     def known(self, speaker: Speaker) -> bool:
         """Already registered as a person or a one-word name."""
@@ -783,34 +800,66 @@ class Registry:
                 return replace(speaker, name=person.name, kind="PER", role=speaker.role or person.role)
         return speaker
 
-    def _holder_of(self, role_words: set[str], before: int) -> Speaker | None:
-        """The titled name holding the role, the last one before ``before``, else the first after it."""
+    def _holder_of(self, role_words: set[str], before: int, later: bool = True) -> Speaker | None:
+        """The titled name holding the role, the last one before ``before``, else (``later``) the first after it."""
         held = [h for h in self.holders if role_words and role_words <= _role_words(h.role) and role_words - HEAD_ROLES]
         earlier = [h for h in held if h.start < before]
-        return earlier[-1] if earlier else held[0] if held else None
+        return earlier[-1] if earlier else held[0] if held and later else None
+
+    def roles_of(self, person: Speaker) -> set[str]:
+        """Words of every role the person is given: in its own phrase, and in the titles the text sets next to the
+        same name elsewhere («قال الدكتور شريف ...، وزير التموين ...، إن»: the speaker phrase ends at the comma)."""
+        if self._held is None:
+            self._held = {}
+            for holder in self.holders:
+                self._held.setdefault(holder.name, set()).update(_role_words(holder.role))
+        return _role_words(person.role) | self._held.get(person.name, set())
 
     def resolve_role(self, speaker: Speaker, before: int) -> Speaker:
         """A role phrase to the person holding it, else to the last person named before it when the role
         is a generic one («المسؤول الروسي») or shares a word with that person's role; «الرئيس الاميركي»
-        is not whoever was named last."""
+        is not whoever was named last. People named before the role phrase come first: a role refers back
+        («أوضح المدرب» is the coach introduced earlier, not the other team's coach named further on)."""
         role_words = _role_words(speaker.role)
-        for person in reversed(self.people):
-            if person.role and role_words and role_words <= _role_words(person.role):
-                return replace(person, start=speaker.start, end=speaker.end, via=speaker.via)
-        for person in reversed(self.people):  # «المتحدث باسم الخارجية الإيرانية» ... «وكان المتحدث ناصر كنعاني»
-            held = _role_words(person.role)
-            if held and held <= role_words and held - HEAD_ROLES:
-                return replace(person, start=speaker.start, end=speaker.end, via=speaker.via)
-        for org in reversed(self.orgs):  # «وتوقع المسؤول» after «مسؤول في مطار دبي الدولي»: an unnamed holder
-            if org.role and org.start < before and role_words and role_words <= _role_words(org.role):
-                return replace(org, start=speaker.start, end=speaker.end, via=speaker.via)
-        holder = self._holder_of(role_words, before)
-        if holder is not None:
-            return replace(holder, start=speaker.start, end=speaker.end, via=speaker.via)
-        earlier = [p for p in self.people if p.start < before] or [p for p in self.names if p.start < before]
-        if earlier and (role_words & GENERIC_ROLES or role_words & _role_words(earlier[-1].role)):
+        earlier = [p for p in self.people if p.start < before]
+        found = self._person_holding(role_words, earlier) \
+            or self._org_holding(role_words, before) or self._holder_of(role_words, before, later=False)
+        if found is None and (len(speaker.role.split()) > 1 or not earlier):  # «المدرب» alone refers back
+            found = self._person_holding(role_words, [p for p in self.people if p.start >= before]) \
+                or self._holder_of(role_words, before)
+        if found is not None:
+            return replace(found, start=speaker.start, end=speaker.end, via=speaker.via)
+        earlier = earlier or [p for p in self.names if p.start < before]
+        if earlier and (role_words & GENERIC_ROLES or _shares_role(role_words, self.roles_of(earlier[-1]))):
             return replace(earlier[-1], start=speaker.start, end=speaker.end, via=speaker.via)
         return speaker
+
+    def _person_holding(self, role_words: set[str], people: list[Speaker]) -> Speaker | None:
+        """The last of the people whose roles hold all the role's words, else whose role words (not only heads) the
+        role holds («المتحدث باسم الخارجية الإيرانية» ... «وكان المتحدث ناصر كنعاني»)."""
+        for person in reversed(people):
+            if role_words and role_words <= self.roles_of(person):
+                return person
+        for person in reversed(people):
+            held = _role_words(person.role)
+            if held and held <= role_words and held - HEAD_ROLES:
+                return person
+        return None
+
+    def _org_holding(self, role_words: set[str], before: int) -> Speaker | None:
+        """«وتوقع المسؤول» after «مسؤول في مطار دبي الدولي»: an unnamed holder named before."""
+        for org in reversed(self.orgs):
+            if org.role and org.start < before and role_words and role_words <= _role_words(org.role):
+                return org
+        return None
+
+
+def _shares_role(role_words: set[str], held: set[str]) -> bool:
+    """The role shares a word with a person's roles, and its own words that are no head word («وزير» in «وزير
+    التموين») are among them: «وزير التموين» is not the minister of agriculture named before."""
+    shared = role_words & held
+    own = role_words - HEAD_ROLES - WAZIR  # «وزير» reads «وزر» and «زر» (a و stripped)
+    return bool(shared) and (not own or bool(shared & own))
 
 
 def _pair_of(pair: str, name: str) -> bool:
