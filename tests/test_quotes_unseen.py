@@ -702,3 +702,9 @@ def test_another_ministry_is_not_the_minister_named_before() -> None:
 def test_indefinite_title_with_its_genitive_names_a_holder() -> None:
     text = "واستقبل وزير الصحة كمال سعيد وفدا من النقابة أمس. وأكدت النقابة أن الإضراب مستمر. وقال وزير الصحة إن الحوار مفتوح."
     assert said(text)[-1][0] is not None and said(text)[-1][0].startswith("كمال سعيد")
+
+
+def test_the_same_expert_refers_back_to_the_one_quoted_before() -> None:
+    text = ("قال الدكتور مراد العلمي، أستاذ الاقتصاد بجامعة فاس، إن الوضع مقلق. "
+            "وأكد الخبير نفسه أن الأسعار سترتفع.")
+    assert [s for s, _ in said(text)] == ["مراد العلمي", "مراد العلمي"]

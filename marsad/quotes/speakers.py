@@ -616,10 +616,20 @@ def _span(text: str, toks: list[Tok]) -> str:
     return text[toks[0].start : toks[-1].end] if toks else ""
 
 
+# «الخبير ذاته», «المصدر نفسه»: «the same X», an emphatic closing a speaker phrase that refers back to X.
+EMPHATICS = frozenset({"ذاته", "ذاتها", "نفسه", "نفسها", "ذاتهم", "انفسهم"})
+
+
 def parse_speaker(text: str, toks: list[Tok]) -> Speaker | None:
     """Read a speaker phrase into a Speaker (name, kind, role)."""
     if not toks:
         return None
+    if len(toks) > 1 and toks[-1].key in EMPHATICS:
+        found = parse_speaker(text, toks[:-1])  # «وأضاف الخبير ذاته»: the title, then the emphatic (never a name)
+        if found is None or found.kind not in ("ROLE", "ORG"):
+            return found
+        whole = _span(text, toks)
+        return replace(found, name=whole, role=whole if found.role else "", end=toks[-1].end)
     first = word_kind(toks[0])
     i, j = _name_run(toks)
     start, end = toks[0].start, toks[-1].end
@@ -728,6 +738,8 @@ def _role_words(role: str) -> set[str]:
     """Words of a role without the article, so «الوزير» matches «وزير الخارجية»."""
     words = set()
     for w in match_key(role).split():
+        if w in EMPHATICS:
+            continue
         words.add(skeleton(strip_article(w)))
         if w.startswith("و") and len(w) > 3:  # «ولاعب خط وسط»: the conjunction, or a root و («وزير»)
             words.add(skeleton(strip_article(w[1:])))
@@ -830,7 +842,8 @@ class Registry:
         if found is not None:
             return replace(found, start=speaker.start, end=speaker.end, via=speaker.via)
         earlier = earlier or [p for p in self.names if p.start < before]
-        if earlier and (role_words & GENERIC_ROLES or _shares_role(role_words, self.roles_of(earlier[-1]))):
+        if earlier and (role_words & GENERIC_ROLES or _shares_role(role_words, self.roles_of(earlier[-1]))
+                        or emphatic(speaker.role)):  # «وأضاف الخبير ذاته»: the one quoted before
             return replace(earlier[-1], start=speaker.start, end=speaker.end, via=speaker.via)
         return speaker
 
@@ -852,6 +865,12 @@ class Registry:
             if org.role and org.start < before and role_words and role_words <= _role_words(org.role):
                 return org
         return None
+
+
+def emphatic(phrase: str) -> bool:
+    """«الخبير ذاته»: a phrase closed by «ذاته/نفسه», which names again the one just spoken of."""
+    words = match_key(phrase).split()
+    return len(words) > 1 and words[-1] in EMPHATICS
 
 
 def _shares_role(role_words: set[str], held: set[str]) -> bool:
