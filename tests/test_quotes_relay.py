@@ -91,3 +91,51 @@ def test_wafq_ma_with_any_reporting_verb_names_the_source() -> None:
 def test_awrada_reports_a_clause() -> None:
     (quote,) = quotes_of("وأوردت وكالة \"يونهاب\" أن الاجتماع سيعقد الأسبوع المقبل.")
     assert quote.text == "الاجتماع سيعقد الأسبوع المقبل"
+
+
+def test_outlet_told_with_a_two_word_name() -> None:
+    """«للسومرية نيوز إن», «للسومرية نيوز:» (round 7): ل + an unquoted outlet name of two words."""
+    (quote,) = quotes_of("وقال مصدر أمني في محافظة البصرة للسومرية نيوز إن ثلاثة أشخاص أصيبوا في الانفجار.")
+    assert (quote.speaker, quote.via) == ("مصدر أمني", ["السومرية نيوز"])
+    (quote,) = quotes_of("وقال شاهد عيان للسومرية نيوز: «رأينا الدخان يتصاعد من المبنى».")
+    assert quote.via == ["السومرية نيوز"]
+
+
+def test_genitive_or_addressee_with_lil_is_no_outlet() -> None:
+    assert quotes_of("وأكد الرئيس للوفد الدولي أن الخرق خطير جدا.")[0].via == []
+
+
+def test_interview_with_an_outlet_is_a_relay() -> None:
+    (quote,) = quotes_of("وقال عضو المجلس البلدي، سالم حسن، في اتصال مع «الشرق الأوسط»، إن المياه غمرت الأحياء.")
+    assert quote.via == ["الشرق الأوسط"]
+    (quote,) = quotes_of("وقال وزير الطاقة في حديث إلى إذاعة «مونت كارلو» إن الأزمة ستنتهي قريبا.")
+    assert quote.via == ["إذاعة مونت كارلو"]
+
+
+def test_call_with_a_person_is_no_relay() -> None:
+    (quote,) = quotes_of("وبحث الوزير في اتصال هاتفي مع نظيره الفرنسي الأوضاع، وقال إن الحل سياسي.")
+    assert quote.via == []
+
+
+def test_joint_statement_carried_by_an_agency() -> None:
+    (quote,) = quotes_of("وأكد البلدان في بيان مشترك نشرته وكالة الأنباء الأردنية (بترا) أن التعاون سيتعزز.")
+    assert quote.via == ["وكالة الأنباء الأردنية"]
+
+
+def test_organisation_name_with_lil_is_no_relay() -> None:
+    """«الهيئة العليا المستقلة للانتخابات»: the name's genitive, not an outlet told (round 7, spurious relays)."""
+    (quote,) = quotes_of("وقالت الهيئة العليا المستقلة للانتخابات إن نسبة المشاركة بلغت أربعين في المئة.")
+    assert quote.via == []
+
+
+def test_title_genitive_with_lil_is_no_relay() -> None:
+    (quote,) = quotes_of("وقال الأمين العام للمنظمة العالمية للأرصاد الجوية إن الحرارة سترتفع.")
+    assert quote.via == []
+    (quote,) = quotes_of("وقال المتحدث للقناة العاشرة الإسرائيلية إن الجيش مستعد.")
+    assert quote.via == ["القناة العاشرة الإسرائيلية"]
+
+
+def test_passive_relay_verb_takes_no_earlier_relay() -> None:
+    found = quotes_of("وقالت وكالة الأنباء الرسمية نقلا عن وزير الداخلية إن الوضع هادئ. "
+                      "ونقل عن مسؤول في الوزارة أن الحدود مغلقة.")
+    assert [q.via for q in found] == [["وكالة الأنباء الرسمية"], []]

@@ -77,12 +77,12 @@ def addressee_relay(region: list[Tok], ctx: Context) -> str | None:
         if tok.key in ("ل", "لـ") and rest and rest[0].text in OPENERS:
             q = opened_at(rest[0], ctx)
             return ctx.text[q.start : q.end] if q and q.words(ctx.text) <= MAX_NAME_QUOTE_WORDS else None
-        if tok.key.startswith("لل") and not tok.key.endswith(("ين", "ون")) and n + 1 >= len(region) \
-                and not (n and adverbial(region[n - 1])) \
-                and relay_noun_phrase(ctx.text, region[n:], lam=True):
-            return relay_noun_phrase(ctx.text, region[n:], lam=True)  # «قال للجزيرة إن»: right before the clause
+        if tok.key.startswith("لل") and not tok.key.endswith(("ين", "ون", "ات")) and not (n and adverbial(region[n - 1])):
+            found = relay_span(ctx.text, region[n:], lam=True)
+            if found and n + found[1] >= len(region) and (found[1] == 1 or _brand_word(region[n + 1 : n + found[1]])):
+                return found[0]  # «قال للجزيرة إن», «للسومرية نيوز إن»: a name running up to the clause
         if tok.key.startswith("لل") and word_kind_of(tok.key[2:]) == "org":  # «للقناة التلفزيونية الاسرائيلية العاشرة»
-            return relay_noun_phrase(ctx.text, region[n:], lam=True)
+            return None if role_genitive(region, n) else relay_noun_phrase(ctx.text, region[n:], lam=True)
         if tok.key.startswith("ل") and not tok.key.startswith("لل") and word_kind_of(tok.key[1:]) == "org":
             if role_genitive(region, n):
                 return None  # «دعا الأمين العام لحزب الله حسن نصر الله»: the party of the title, not an outlet told
@@ -93,12 +93,18 @@ def addressee_relay(region: list[Tok], ctx: Context) -> str | None:
     return None
 
 
+def _brand_word(rest: list[Tok]) -> bool:
+    """«نيوز» of «للسومرية نيوز», «نت» of «للجزيرة نت»: one indefinite word after the ل-name; a definite adjective
+    makes it a genitive or an addressee («للحياة البرية», «للوفد الدولي»: ANERcorp train, round 7)."""
+    return len(rest) == 1 and rest[0].is_word and not rest[0].definite
+
+
 def role_genitive(region: list[Tok], n: int) -> bool:
     """«الأمين العام لحزب الله», «المدير التنفيذي لشركة ...»: a ل-organisation right after a title with no name is the
     title's genitive, not the outlet told, unless the organisation is a news outlet («المتحدث لوكالة فرانس برس»)."""
-    if not 0 < n < len(region) or region[n].key[:1] != "ل" or region[n].key.startswith("لل"):
+    if not 0 < n < len(region) or region[n].key[:1] != "ل":
         return False
-    head = region[n].key[1:]
+    head = region[n].key[2:] if region[n].key.startswith("لل") else region[n].key[1:]  # «الأمين العام للمنظمة»
     if word_kind_of(head) != "org" or head in outlet_heads() or word_kind(region[0]) != "role":
         return False
     return all(t.is_word and word_kind(t) in ("role", "") and (t.definite or word_kind(t) == "role")

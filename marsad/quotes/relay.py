@@ -13,9 +13,10 @@ from dataclasses import replace
 from functools import lru_cache
 
 from marsad.model import Article
-from marsad.quotes.lexicon import relay_phrases
+from marsad.quotes.lexicon import outlet_heads, relay_phrases
 from marsad.quotes.tokens import COMPLEMENTIZERS, PREPOSITIONS, Tok, cue_of, word_kind, word_kind_of
 from marsad.text.normalize import match_key
+from marsad.text.tokens import strip_article
 
 MAX_RELAY_WORDS = 5
 # Addressees that are not relays («في تصريح للصحفيين»).
@@ -174,7 +175,8 @@ def relay_cuts(toks: list[Tok]) -> list[int]:
     cuts = []
     for i in range(1, len(toks)):
         hit = _phrase_at(toks, i)
-        if hit is not None and hit[1] != "source" and toks[i - 1].text in ("،", ",", "وذلك", "ذلك"):
+        if hit is not None and hit[1] != "source" and toks[i - 1].text in ("،", ",", "وذلك", "ذلك") \
+                and (hit[1] != "media" or outlet_next(toks, hit[0])):
             cuts.append(i - 1)
     return cuts
 
@@ -192,6 +194,9 @@ def relays_in(text: str, toks: list[Tok], skip: list[tuple[int, int]]) -> list[t
             i += 1
             continue
         end, kind = hit
+        if kind == "media" and not outlet_next(toks, end):
+            i = end  # «في اتصال هاتفي مع نظيره»: a call with a person, not an interview with an outlet
+            continue
         if kind == "lam" and titled_holder(toks, end):
             i = end  # «في تصريحات للوزير سامي الخطيب»: the minister's statements, not statements to him
             continue
@@ -200,6 +205,13 @@ def relays_in(text: str, toks: list[Tok], skip: list[tuple[int, int]]) -> list[t
             found.append((toks[i].start, relay))
         i = end
     return found
+
+
+def outlet_next(toks: list[Tok], k: int) -> bool:
+    """An outlet is named at k: a quoted name («في اتصال مع «القدس العربي»») or a news-outlet head noun («إذاعة»)."""
+    if k >= len(toks):
+        return False
+    return toks[k].text in QUOTE_CHARS or strip_article(toks[k].bare) in outlet_heads()
 
 
 def lam_stripped(key: str) -> str:
