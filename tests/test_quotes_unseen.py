@@ -708,3 +708,34 @@ def test_the_same_expert_refers_back_to_the_one_quoted_before() -> None:
     text = ("قال الدكتور مراد العلمي، أستاذ الاقتصاد بجامعة فاس، إن الوضع مقلق. "
             "وأكد الخبير نفسه أن الأسعار سترتفع.")
     assert [s for s, _ in said(text)] == ["مراد العلمي", "مراد العلمي"]
+
+
+def test_dual_verb_after_kana_has_the_two_leaders_as_subject() -> None:
+    text = ("قال المتحدث باسم الخارجية سامي نور إن المحادثات مثمرة. وكان الشيخ حمد بن خليفة آل نهيان ولي العهد "
+            "والرئيس الفرنسي إيمانويل ماكرون قد أكدا، خلال اتصال هاتفي، أن العلاقات متينة.")
+    assert said(text)[-1] == ("حمد بن خليفة آل نهيان", "العلاقات متينة")
+
+
+def test_dual_verb_takes_the_coordinated_subject_of_its_clause() -> None:
+    text = ("قال رئيس الوزراء سامي نور إن الحكومة ماضية في الإصلاح. وفي الاجتماع نفسه، عرض وزير المالية كمال سعيد "
+            "ووزيرة التخطيط هدى فريد الأرقام، وأكدا أن العجز تراجع.")
+    assert said(text)[-1] == ("كمال سعيد", "العجز تراجع")
+
+
+def test_verb_after_kana_qad_clause_shares_its_subject() -> None:
+    text = ("قال الوزير سامي نور إن الحل قريب. وكان الرئيسان كمال سعيد وهدى فريد قد التقيا أمس في القاهرة "
+            "وأعلنا أن المفاوضات ستستأنف.")
+    speaker = said(text)[-1][0]
+    assert speaker is not None and "سامي نور" not in speaker and "كمال سعيد" in speaker
+
+
+def test_verb_gender_reads_dual_and_plural_forms() -> None:
+    from marsad.quotes.carry import verb_gender
+    from marsad.quotes.context import Hit
+    from marsad.quotes.lexicon import Cue
+
+    def gender(form: str, lemma: str, pos: str) -> str:
+        return verb_gender(Hit(0, 1, Cue(form, lemma, "say", pos, "-", "yes", "-")))
+
+    assert [gender("اكدا", "اكد", "past"), gender("قالوا", "قال", "past"), gender("يقولون", "قال", "present")] == ["pl"] * 3
+    assert [gender("دعا", "دعا", "past"), gender("قالت", "قال", "past"), gender("يقول", "قال", "present")] == ["", "f", "m"]

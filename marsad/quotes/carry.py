@@ -13,6 +13,7 @@ from marsad.quotes.speakers import (
     Registry,
     Speaker,
     adjective_title,
+    before_coordinated_title,
     before_object,
     imperfect_shaped,
     leading_phrase,
@@ -104,11 +105,16 @@ def _verb_like(tok: Tok) -> bool:
 
 
 def verb_gender(hit: Hit) -> str:
-    """"f" for «قالت», «تضيف», «مضيفة»; "m" for «قال», «يضيف», «مضيفا»; "" when the form does not say."""
-    form = hit.cue.form
+    """"f" for «قالت», «تضيف», «مضيفة»; "m" for «قال», «يضيف», «مضيفا»; "pl" for a dual or plural subject («أكدا»,
+    «قالوا», «يقولون»: two speakers or more, never the single one quoted before); "" when the form does not say."""
+    form, lemma = hit.cue.form, hit.cue.lemma
     if hit.cue.pos == "past":
-        return "f" if form.endswith("ت") else "" if form.endswith(("وا", "ا")) else "m"
+        if form.endswith("ا") and form != lemma:  # not «دعا», whose alef is the root's
+            return "pl"
+        return "f" if form.endswith("ت") else "" if form.endswith("ا") else "m"
     if hit.cue.pos == "present":
+        if form.endswith(("ون", "ان")) and form[:1] in "يت" and len(form) > len(lemma):
+            return "pl"
         return "f" if form.startswith("ت") else "m" if form.startswith("ي") else ""
     return ""
 
@@ -333,11 +339,13 @@ def _verb_first_subject(ctx: Context, clause: list[Tok]) -> Speaker | None:
     while k < len(clause) and clause[k].bare in ("قد", "لقد"):
         k += 1
     kana = clause[k].bare in KANA if k < len(clause) else False
-    if kana and clause[-1].bare != "قد":
+    qad = next((q for q in range(k + 2, len(clause)) if clause[q].bare == "قد"), -1) if kana else -1
+    if kana and qad < 0:
         return None  # only «وكانت X ...، قد قالت»: a كان clause of its own («وكان يعد نفسه») names no speaker
     if k + 1 >= len(clause) or not (kana or _verb_like(clause[k])):
         return None
-    phrase = leading_phrase(clause[k + 1 :])
+    # «وزير X ووزيرة Y ...، وأكدا»: the first; «وكان X وY قد التقيا ... وأعلنا»: the subject between كان and قد
+    phrase = before_coordinated_title(leading_phrase(clause[k + 1 : qad] if kana else clause[k + 1 :]))
     if phrase and word_kind(phrase[0]) in ("role", "org"):
         phrase = phrase[: head_phrase_end(phrase, 0, len(phrase))]
     phrase = before_object(phrase)

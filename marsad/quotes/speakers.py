@@ -318,7 +318,7 @@ def _plain_phrase(toks: list[Tok]) -> list[Tok]:
 
 def _subject_after_kana(toks: list[Tok]) -> list[Tok]:
     """«وكان الرئيس طالباني قد حذر»: the subject between كان and قد."""
-    for n in range(len(toks) - 1, max(-1, len(toks) - MAX_ROLE_PHRASE_WORDS - 2), -1):
+    for n in range(len(toks) - 1, max(-1, len(toks) - 2 * MAX_ROLE_PHRASE_WORDS - 2), -1):  # two titled names
         if not toks[n].is_word and toks[n].text not in QUOTE_MARKS:
             return []  # «وكان زواج الفتيات مسألة مقررة ...، قد»: the كان of an earlier clause
         if toks[n].bare in ("كان", "كانت"):
@@ -669,14 +669,14 @@ def title_holders(text: str, toks: list[Tok]) -> list[Speaker]:
             out.append(found)
         elif tok.definite or (k + 1 < len(toks) and toks[k + 1].definite):  # «وزير المالية هشام السيد»: a construct
             phrase = before_object(leading_phrase(toks[k : k + MAX_ROLE_PHRASE_WORDS]))
-            found = parse_speaker(text, _before_coordinated_title(phrase))
+            found = parse_speaker(text, before_coordinated_title(phrase))
             if found is not None and found.kind == "PER" and found.role \
                     and (" " in found.name or (tok.definite and len(match_key(found.name)) >= MIN_HOLDER_LETTERS)):
                 out.append(found)
     return out
 
 
-def _before_coordinated_title(phrase: list[Tok]) -> list[Tok]:
+def before_coordinated_title(phrase: list[Tok]) -> list[Tok]:
     """«وزير المالية هشام السيد ووزيرة التخطيط منى الشريف»: the first title and its holder, up to a title joined by
     «و» (another person)."""
     for k in range(1, len(phrase)):
