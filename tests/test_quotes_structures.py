@@ -158,3 +158,13 @@ def test_last_word_of_a_closing_quotation_is_kept() -> None:
     """«وإنه جاء «من أجل الفوز لا غير»»: «غير» closing a quotation is no dangling «غير أن»."""
     found = quotes_of("وقال المدرب إن فريقه «لا يخاف أحدا» وإنه جاء «من أجل الفوز لا غير».")
     assert "من أجل الفوز لا غير" in [q.text for q in found]
+
+
+def test_according_to_figures_is_no_speech_unless_a_source_is_named() -> None:
+    """«بحسب السعر المعلن من ...», «حسب الأرقام الرسمية» attribute a number (round 7, dev7 G); the genitive of the
+    figures may name the source («إحصاءات وزارة الصحة»)."""
+    assert said("وارتفع سعر الذهب في التعاملات الصباحية إلى ألفي دولار للأونصة بحسب السعر المعلن من البورصة.") == []
+    assert said("وبلغ عدد السكان نحو خمسة ملايين حسب الأرقام الرسمية.") == []
+    assert said("وبحسب إحصاءات وزارة الصحة فإن عدد الإصابات ارتفع إلى مئة.") == [
+        ("وزارة الصحة", "عدد الإصابات ارتفع إلى مئة")]
+    assert said("وقتل خمسة مدنيين في القصف بحسب المرصد السوري.") == [("المرصد السوري", "وقتل خمسة مدنيين في القصف")]

@@ -62,9 +62,16 @@ def phrase_cues_by_first_word() -> dict[str, tuple[Cue, ...]]:
 
 @lru_cache(maxsize=1)
 def relay_phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
-    """Relay phrases as (words, kind), longest first so «وفقا لما نقلته» wins over «وفقا»."""
-    rows = [(tuple(row[0].split()), row[1]) for row in read_rows(RELAYS_PATH)]
+    """Relay phrases as (words, kind), longest first so «وفقا لما نقلته» wins over «وفقا»; not the figure nouns."""
+    rows = [(tuple(row[0].split()), row[1]) for row in read_rows(RELAYS_PATH) if row[1] != "figures"]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=1)
+def figure_nouns() -> frozenset[str]:
+    """Nouns of figures and data («الأرقام», «تقديرات», «السعر»), without the article: «according to» them names no
+    speaker unless their genitive does. The ``figures`` rows of ``data/relay_patterns.tsv``."""
+    return frozenset(row[0] for row in read_rows(RELAYS_PATH) if row[1] == "figures")
 
 
 @lru_cache(maxsize=1)

@@ -8,10 +8,12 @@ from dataclasses import replace
 from marsad.quotes.content import after_title_word, content_span
 from marsad.quotes.context import Context, Hit, Raw, in_quotation
 from marsad.quotes.frame import addressee_relay
+from marsad.quotes.lexicon import figure_nouns
 from marsad.quotes.relay import (
     QUOTE_CHARS,
     according_at,
     chain,
+    lam_stripped,
     relay_span,
     relays_in,
 )
@@ -25,8 +27,10 @@ from marsad.quotes.tokens import (
     COMPLEMENTIZERS,
     Tok,
     cue_of,
+    word_kind,
 )
 from marsad.text.normalize import match_key
+from marsad.text.tokens import strip_article
 
 # Outside reported speech (after «دعا», «اتهم») a three-word quotation is mostly a term («"قطاع النفط الكردستاني"»):
 # set by reading the ANERcorp dev set, ninth batch.
@@ -106,6 +110,12 @@ def according(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:
         if i > 1 and toks[i - 1].text not in "،," and any(t.is_word for t in toks[after:]) and toks[i].key == "حسب":
             continue  # «تتباين حسب تخمينات الحظ التي ...»: «depending on», not «according to» (بحسب is)
         phrase = toks[found[0] : after]
+        figures = figures_source(toks, found[0])
+        if figures is not None and not figures:
+            continue  # «بحسب الأرقام الرسمية», «بحسب السعر المعلن من ...»: figures with no one named, not speech
+        if figures:  # «وفقا لتقديرات مصادر مختلفة»: the sources whose estimates they are
+            phrase, after = figures, max(after, toks.index(figures[-1]) + 1)
+            source = (span_of(ctx.text, phrase), source[1])
         issuer = issuer_after(toks, after, any(t.bare.startswith("نقل") for t in toks[i : found[0]]))
         if issuer is not None:  # «وفقا لبيان صادر عن الرئاسة»; «بحسب ما نقلته صحيفة X عن مصادر»: the source is after «عن»
             relayed = [source[0]] if issuer[0] else []
@@ -127,6 +137,20 @@ def according(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:
         cue = ctx.text[toks[i].start : toks[found[0] - 1].end]
         return [Raw(span[0], span[1], "indirect", cue, replace(speaker, name=speaker.name if speaker.kind in ("PER", "NAME") else source[0]), index)]
     return []
+
+
+def figures_source(toks: list[Tok], k: int) -> list[Tok] | None:
+    """For a source at k headed by a noun of figures (``figure_nouns``: «الأرقام», «تقديرات», «السعر»): the source
+    named in its genitive («تقديرات مصادر مختلفة», «إحصاءات وزارة الصحة», «أرقام السلطات»), [] when none is named
+    (an adjective, a year, «المعلن من ...»); None for any other source."""
+    if k >= len(toks) or strip_article(lam_stripped(toks[k].bare)) not in figure_nouns():
+        return None
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is None or not nxt.is_word:
+        return []
+    named = word_kind(nxt) in ("role", "org") or (nxt.definite and not nxt.key.endswith(("ي", "يه", "يين", "يون"))
+                                                   and not nxt.key.startswith("الم"))
+    return (leading_phrase(toks[k + 1 :]) or [nxt]) if named else []
 
 
 ISSUERS = frozenset({"صادر", "صادره", "الصادر", "الصادره"})
