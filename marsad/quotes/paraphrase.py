@@ -89,14 +89,14 @@ CHAR_SIZES = (3, 4, 5)
 
 def signals(a: str, b: str, idf: Mapping[str, float] | None = None) -> tuple[float, ...]:
     """The six signal values of a pair, in SIGNALS order."""
-    weights = dict(idf) if idf else {}
+    weights = idf if isinstance(idf, dict) else dict(idf or {})  # a story's IDF table is not copied per pair
     return (similarity(content_stems(a), content_stems(b), weights), folded_overlap(a, b), char_cosine(a, b),
             float(numbers_clash(a, b)), float(negated(a) != negated(b)), float(countries_clash(a, b)))
 
 
 def statement_similarity(a: str, b: str, idf: Mapping[str, float] | None = None) -> float:
     """Probability-like score (0..1) that two quotation contents carry the same statement; 0.0 when they share
-    no word form at all (no candidate: the weights were fitted on same-topic pairs only)."""
+    no person-folded word form at all (no candidate: the calibration pool holds no such pair)."""
     values = signals(a, b, idf)
     return _logistic(WEIGHTS, features(values)) if values[1] > 0 else 0.0
 
@@ -264,7 +264,7 @@ class _NumberReader:
             self.total += max(self.current, 1.0) * amount
             self.current = 0.0
         elif kind == "dual":
-            self.total += self.current * (amount / 2) if self.current else amount
+            self.total += amount / 2 * self.current if self.current else amount  # «ملياري» alone: two billion
             self.current = 0.0
         elif self.open and self.current and kind == "digits":
             done = self.close()  # two figures in a row: «2012 2059» are two numbers
