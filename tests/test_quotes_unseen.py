@@ -739,3 +739,9 @@ def test_verb_gender_reads_dual_and_plural_forms() -> None:
 
     assert [gender("اكدا", "اكد", "past"), gender("قالوا", "قال", "past"), gender("يقولون", "قال", "present")] == ["pl"] * 3
     assert [gender("دعا", "دعا", "past"), gender("قالت", "قال", "past"), gender("يقول", "قال", "present")] == ["", "f", "m"]
+
+
+def test_definite_title_after_a_comma_is_the_named_spokesman() -> None:
+    text = ("وصرح المستشار سامي نور، المتحدث الرسمي باسم رئاسة الجمهورية، بأن الرئيس تلقى اتصالا. "
+            "وقالت الحكومة إن الاجتماع مؤجل. وأضاف المتحدث الرسمي أن الرئيسين اتفقا على التعاون.")
+    assert said(text)[-1] == ("سامي نور", "الرئيسين اتفقا على التعاون")

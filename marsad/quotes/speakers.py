@@ -664,7 +664,8 @@ def title_holders(text: str, toks: list[Tok]) -> list[Speaker]:
     for k, tok in enumerate(toks):
         if word_kind(tok) != "role" or (k and word_kind(toks[k - 1]) == "role"):
             continue
-        found = apposed_holder(text, toks, k) if k >= 2 and not tok.definite else None
+        # «أحمد فهمي، المتحدث الرسمي باسم ...»: a definite title after a comma is apposed to the name before it
+        found = apposed_holder(text, toks, k) if k >= 2 and (not tok.definite or toks[k - 1].text in "،,") else None
         if found is not None:
             out.append(found)
         elif tok.definite or (k + 1 < len(toks) and toks[k + 1].definite):  # «وزير المالية هشام السيد»: a construct
