@@ -139,3 +139,10 @@ def test_passive_relay_verb_takes_no_earlier_relay() -> None:
     found = quotes_of("وقالت وكالة الأنباء الرسمية نقلا عن وزير الداخلية إن الوضع هادئ. "
                       "ونقل عن مسؤول في الوزارة أن الحدود مغلقة.")
     assert [q.via for q in found] == [["وكالة الأنباء الرسمية"], []]
+
+
+def test_wafqan_li_a_source_closing_the_sentence() -> None:
+    """«وفقا ل» + who can speak closes a sentence it attributes; «وفقا للقانون/لقرار» (in accordance with) does not."""
+    (quote,) = quotes_of("وقتل نحو ثلاثين شخصا في المواجهات وفقا لمصادر طبية.")
+    assert (quote.speaker, quote.text) == ("مصادر طبية", "وقتل نحو ثلاثين شخصا في المواجهات")
+    assert quotes_of("وأغلقت المدارس في المدينة وفقا لقرار وزارة التربية.") == []

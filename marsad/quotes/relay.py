@@ -150,7 +150,8 @@ def according_at(toks: list[Tok], i: int) -> tuple[int, bool] | None:
     hit = _phrase_at(toks, i)
     if hit is None:
         return None
-    words = tuple(t.bare if k == 0 else t.key for k, t in enumerate(toks[i : hit[0]]))
+    first_word = toks[i].key if toks[i].key in _by_first_word() else toks[i].bare  # «وفقا» is no «و» + «فقا»
+    words = (first_word, *(t.key for t in toks[i + 1 : hit[0]]))
     first = {words[0], toks[i].key} if words else set()
     said = len(words) == 3 and bool(first & {"بحسب", "حسب", "وفق", "وفقا"}) and words[1] in ("ما", "لما")
     if words in ACCORDING and _ma_verb(toks, hit[0]):

@@ -8,7 +8,7 @@ from dataclasses import replace
 from marsad.quotes.content import after_title_word, content_span
 from marsad.quotes.context import Context, Hit, Raw, in_quotation
 from marsad.quotes.frame import addressee_relay
-from marsad.quotes.lexicon import figure_nouns
+from marsad.quotes.lexicon import figure_nouns, outlet_heads
 from marsad.quotes.relay import (
     QUOTE_CHARS,
     according_at,
@@ -28,6 +28,7 @@ from marsad.quotes.tokens import (
     Tok,
     cue_of,
     word_kind,
+    word_kind_of,
 )
 from marsad.text.normalize import match_key
 from marsad.text.tokens import strip_article
@@ -117,6 +118,8 @@ def according(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:
             phrase, after = figures, max(after, toks.index(figures[-1]) + 1)
             source = (span_of(ctx.text, phrase), source[1])
         issuer = issuer_after(toks, after, any(t.bare.startswith("نقل") for t in toks[i : found[0]]))
+        if found[1] and issuer is None and figures is None and not speaking_head(toks[found[0]]):
+            continue  # «وفقا للقانون», «وفقا لقرار ...», «وفقا لآليات ...»: «in accordance with», not a source
         if issuer is not None:  # «وفقا لبيان صادر عن الرئاسة»; «بحسب ما نقلته صحيفة X عن مصادر»: the source is after «عن»
             relayed = [source[0]] if issuer[0] else []
             phrase, after = toks[issuer[1] : issuer[2]], issuer[2]
@@ -129,7 +132,9 @@ def according(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:
         span = content_span(toks, first, last, ctx.text) if first < last else None
         if span is None or len(ctx.text[span[0] : span[1]].split()) < 3:
             return []
-        speaker = parse_speaker(ctx.text, phrase) or Speaker(source[0], "ORG", "", phrase[0].start, phrase[-1].end)
+        speaker = parse_speaker(ctx.text, phrase)
+        if speaker is None or (found[1] and match_key(speaker.role).startswith("ل")):  # «وفقا لمصادر طبية»: not «طبية»
+            speaker = Speaker(source[0], "ORG", "", phrase[0].start, phrase[-1].end)
         told = addressee_relay(toks[after:], ctx)  # «بحسب ما قال ... لوكالة فرانس برس»
         speaker = replace(speaker, via=(told,)) if told else speaker
         if issuer is not None and relayed:
@@ -137,6 +142,14 @@ def according(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:
         cue = ctx.text[toks[i].start : toks[found[0] - 1].end]
         return [Raw(span[0], span[1], "indirect", cue, replace(speaker, name=speaker.name if speaker.kind in ("PER", "NAME") else source[0]), index)]
     return []
+
+
+def speaking_head(tok: Tok) -> bool:
+    """The ل-word after «وفقا/طبقا» names who can speak: a title, an organisation or an outlet («لمصادر», «للشرطة»,
+    «لوكالة»), not a rule or a document («للقانون», «لقرار»)."""
+    head = lam_stripped(tok.key)
+    return word_kind_of(head) in ("role", "org") or word_kind_of(strip_article(head)) in ("role", "org") \
+        or strip_article(head) in outlet_heads() or tok.text[1:2] in QUOTE_CHARS
 
 
 def figures_source(toks: list[Tok], k: int) -> list[Tok] | None:
