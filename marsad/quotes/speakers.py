@@ -400,7 +400,7 @@ def name_after_role(text: str, toks: list[Tok]) -> Speaker | None:
     a quotation («مندوب فرنسا لدى الأمم المتحدة جان مارك دو لا سابليير», «السفير الاميركي في الامم
     المتحدة جون بولتون لشبكة ...»)."""
     window: list[Tok] = []
-    for tok in _without_acronym(toks)[:NAME_AFTER_ROLE_WINDOW]:
+    for tok in toks[:NAME_AFTER_ROLE_WINDOW]:
         if not tok.is_word or tok.key in NAME_NOT_A_WORD or (word_kind(tok) == "role" and tok.key not in TITLES):
             break  # «... خلال اجتماعه مع الرئيس الروسي فلاديمير بوتين»: another role, another person
         if word_kind(tok) == "relative":
@@ -429,22 +429,6 @@ def name_after_role(text: str, toks: list[Tok]) -> Speaker | None:
         return None
     run = window[best[0] : best[1]]
     return Speaker(_span(text, run), "PER", "", run[0].start, run[-1].end)
-
-
-MAX_ACRONYM_WORDS = 2  # «(أوبك)», «(فاو)», «(يونيسف)»: a short name in brackets after an organisation's
-
-
-def _without_acronym(toks: list[Tok]) -> list[Tok]:
-    """The tokens without a first bracketed acronym of one or two words («الأمين العام لمنظمة البلدان المصدرة للبترول
-    (أوبك) هيثم الغيص»): the organisation's short name, after which the holder's name may still follow."""
-    for k, tok in enumerate(toks[:NAME_AFTER_ROLE_WINDOW]):
-        if tok.text == "(":
-            close = next((m for m in range(k + 1, min(len(toks), k + MAX_ACRONYM_WORDS + 2)) if toks[m].text == ")"), -1)
-            inner = toks[k + 1 : close]
-            return toks[:k] + toks[close + 1 :] if close > k + 1 and all(t.is_word for t in inner) else toks
-        if not tok.is_word:
-            return toks
-    return toks
 
 
 def closes_phrase(toks: list[Tok], k: int) -> bool:
@@ -784,7 +768,7 @@ class Registry:
 
     named: set[Speaker] = field(default_factory=set)  # ``people`` and ``names`` as a set
 
-    _held: dict[str, list[Speaker]] | None = None  # ``holders`` by the last word of their name, built on first use
+    _held: dict[str, set[str]] | None = None  # role words the holders' titles give each name, built on first use
 
     def known(self, speaker: Speaker) -> bool:
         """Already registered as a person or a one-word name."""
@@ -838,12 +822,11 @@ class Registry:
     def roles_of(self, person: Speaker) -> set[str]:
         """Words of every role the person is given: in its own phrase, and in the titles the text sets next to the
         same name elsewhere («قال الدكتور شريف ...، وزير التموين ...، إن»: the speaker phrase ends at the comma)."""
-        if self._held is None:  # holders by the last word of their name: «بيدرسون» is «غير بيدرسون»
+        if self._held is None:
             self._held = {}
             for holder in self.holders:
-                self._held.setdefault(_last_word(holder.name), []).append(holder)
-        held = [h for h in self._held.get(_last_word(person.name), []) if same_name(h.name, person.name)]
-        return _role_words(person.role).union(*(_role_words(h.role) for h in held))
+                self._held.setdefault(holder.name, set()).update(_role_words(holder.role))
+        return _role_words(person.role) | self._held.get(person.name, set())
 
     def resolve_role(self, speaker: Speaker, before: int) -> Speaker:
         """A role phrase to the person holding it, else to the last person named before it when the role
@@ -883,11 +866,6 @@ class Registry:
             if org.role and org.start < before and role_words and role_words <= _role_words(org.role):
                 return org
         return None
-
-
-def _last_word(name: str) -> str:
-    words = match_key(name).split()
-    return skeleton(words[-1]) if words else ""
 
 
 def emphatic(phrase: str) -> bool:
