@@ -192,3 +192,20 @@ def test_nominal_content_after_stress_and_warn() -> None:
     assert [(q.kind, q.text[:5]) for q in found] == [("indirect", "ضرورة"), ("direct", "سلطة ")]
     assert only("وحذرت الوزيرة مارغريت بيكيت من غزو لبنان.").text == "غزو لبنان"
     assert only("وأكد علي الربيعي أن الحوار مستمر.").speaker == "علي الربيعي"
+
+
+def test_closing_guillemet_of_a_name_opens_no_reversed_pair() -> None:
+    """«جولة لـ«X» ...: «... . ...»»: the » closing X is not a reversed-pair opener (round 7, dev8 own8-01)."""
+    from marsad.quotes.marks import quoted_spans
+
+    text = "وفي جولة لـ«الشروق» في سوق العتبة، قالت أم خالد، وهي معلمة: «الأسعار ارتفعت كثيرا. لم نعد نشتري اللحم»."
+    assert [text[q.start : q.end] for q in quoted_spans(text)] == [
+        "الشروق", "الأسعار ارتفعت كثيرا. لم نعد نشتري اللحم"]
+
+
+def test_quotation_after_an_unclosed_one_is_not_nested() -> None:
+    from marsad.quotes.marks import quoted_spans
+
+    text = "مؤكدا «لم نكن لنتصرف بهذه الطريقة أبدا. واضاف «كان ذلك ردنا على الانتهاك»."
+    assert [(text[q.start : q.end], q.depth) for q in quoted_spans(text)] == [
+        ("لم نكن لنتصرف بهذه الطريقة أبدا", 0), ("كان ذلك ردنا على الانتهاك", 0)]

@@ -88,6 +88,8 @@ def _close_open(found: list[Quoted], text: str, stack: list[tuple[str, int]], en
             stop -= 1
         if _opens(text, start - 1) and len(text[start:stop].split()) >= MIN_OPEN_WORDS:
             _add(found, text, start, stop, 0)
+            # «مؤكدا «لم نكن ... بالاسلحة. واضاف «كان ذلك ...»»: a quotation after the narration resumed is not nested
+            found[:] = [Quoted(q.start, q.end, q.depth - 1) if q.start >= stop and q.depth else q for q in found]
     stack.clear()
 
 
@@ -102,11 +104,18 @@ def _reversed_guillemets(text: str) -> tuple[list[Quoted], set[int]]:
     marks: set[int] = set()
     for pattern in (REVERSED_PAIR, SPACED_REVERSED_PAIR):
         for m in pattern.finditer(text):
-            if m.start() in marks or m.end() - 1 in marks:
+            if m.start() in marks or m.end() - 1 in marks or _closes_open_guillemet(text, m.start()):
                 continue
             found.append(Quoted(m.start(1), m.end(1), 0))
             marks.update((m.start(), m.end() - 1))
     return found, marks
+
+
+def _closes_open_guillemet(text: str, i: int) -> bool:
+    """The » at i closes a « opened earlier on its line («جولة لـ«اليوم السابع» بسوق ...»), so it opens no reversed
+    pair with the next « (which then opened a quotation of narration: dev8 own8-01, round 7)."""
+    line = text.rfind("\n", 0, i) + 1
+    return text.rfind("«", line, i) > text.rfind("»", line, i)
 
 
 def quoted_spans(text: str) -> list[Quoted]:
