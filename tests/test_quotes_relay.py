@@ -146,3 +146,16 @@ def test_wafqan_li_a_source_closing_the_sentence() -> None:
     (quote,) = quotes_of("وقتل نحو ثلاثين شخصا في المواجهات وفقا لمصادر طبية.")
     assert (quote.speaker, quote.text) == ("مصادر طبية", "وقتل نحو ثلاثين شخصا في المواجهات")
     assert quotes_of("وأغلقت المدارس في المدينة وفقا لقرار وزارة التربية.") == []
+
+
+def test_title_after_a_name_takes_its_organisation_as_genitive() -> None:
+    (quote,) = quotes_of("وقال الدكتور سامي خالد مستشار الرئيس المتحدث الرسمي لوزارة الخارجية، في بيان اليوم، إن "
+                         "المفاوضات مستمرة.")
+    assert quote.via == []
+
+
+def test_masculine_naqala_after_a_source_is_passive_not_its_relay() -> None:
+    found = quotes_of("وقال مصدر أمني إن الوضع هادئ. ونقل عن مسؤول في وزارة الداخلية قوله إن الحدود مغلقة.")
+    assert [q.via for q in found] == [[], []]
+    found = quotes_of("وذكرت صحيفة الحياة أن الوضع هادئ. ونقلت عن مسؤولين قولهم إن الحدود مغلقة.")
+    assert found[1].via == ["صحيفة الحياة"]

@@ -58,6 +58,7 @@ from marsad.quotes.tokens import (
     word_kind_of,
 )
 from marsad.text.normalize import match_key
+from marsad.text.tokens import strip_article
 
 MAX_RELAY_WORDS_BEFORE = 5  # «ذكرت وكالة سانا نقلا عن»: the relay named before «نقلا عن» is short
 MAX_RELAY_GAP = 12  # words between «نقلت» and «عن»: «نقلت صحيفة "صن" البريطانية في عددها الصادر اليوم عن» (ANERcorp dev)
@@ -105,10 +106,28 @@ def role_genitive(region: list[Tok], n: int) -> bool:
     if not 0 < n < len(region) or region[n].key[:1] != "ل":
         return False
     head = region[n].key[2:] if region[n].key.startswith("لل") else region[n].key[1:]  # «الأمين العام للمنظمة»
-    if word_kind_of(head) != "org" or head in outlet_heads() or word_kind(region[0]) != "role":
+    if word_kind_of(head) != "org" or head in outlet_heads():
+        return False
+    if _title_right_before(region, n):
+        return True  # «ماجد الأنصاري ... المتحدث الرسمي لوزارة الخارجية»: the title after the name
+    if word_kind(region[0]) != "role":
         return False
     return all(t.is_word and word_kind(t) in ("role", "") and (t.definite or word_kind(t) == "role")
                for t in region[:n])
+
+
+def _title_right_before(region: list[Tok], n: int) -> bool:
+    """A title (and at most one definite adjective: «المتحدث الرسمي») right before the ل-word at n."""
+    if n >= 1 and word_kind(region[n - 1]) == "role":
+        return True
+    return n >= 2 and region[n - 1].definite and word_kind(region[n - 1]) == "" and word_kind(region[n - 2]) == "role"
+
+
+def _outlet_named(speaker: Speaker) -> bool:
+    """The organisation is a news outlet («صحيفة الحياة», «وكالة تاس»): a masculine «ونقل عن مسؤول» after a source
+    («مصدر أمني») is a passive, not that source relaying (dev8 own8-06, round 7)."""
+    words = (speaker.role + " " + speaker.name).split()
+    return any(strip_article(match_key(w)) in outlet_heads() for w in words)
 
 
 def _after_addressee(region: list[Tok], told: str | None, ctx: Context) -> list[Tok]:
@@ -179,7 +198,8 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
         before = trailing_phrase(toks[: hit.i]) if relay is None and pos == hit.j + 1 else []
         if before:  # «وكانت وسائل الاعلام قد نقلت عن حمد قوله»
             relay = ctx.text[before[0].start : before[-1].end]
-        elif relay is None and pos == hit.j + 1 and ctx.current is not None and ctx.current.kind == "ORG":
+        elif relay is None and pos == hit.j + 1 and ctx.current is not None and ctx.current.kind == "ORG" \
+                and _outlet_named(ctx.current):
             relay = ctx.current.name  # «ونقلت عن مسؤولين قولهم»: the outlet just named is the relay
     intro = find_intro(toks, pos, limit, hit.cue, ctx)
     if hit.cue.kind in CLAUSE_ONLY_KINDS and (intro is None or intro[0] != "clause"):
