@@ -835,7 +835,7 @@ class Registry:
         («أوضح المدرب» is the coach introduced earlier, not the other team's coach named further on)."""
         role_words = _role_words(speaker.role)
         earlier = [p for p in self.people if p.start < before]
-        found = self._person_holding(role_words, earlier) \
+        found = self._titled_surname(speaker.role, earlier) or self._person_holding(role_words, earlier) \
             or self._org_holding(role_words, before) or self._holder_of(role_words, before, later=False)
         if found is None and (len(speaker.role.split()) > 1 or not earlier):  # «المدرب» alone refers back
             found = self._person_holding(role_words, [p for p in self.people if p.start >= before]) \
@@ -847,6 +847,19 @@ class Registry:
                         or emphatic(speaker.role)):  # «وأضاف الخبير ذاته»: the one quoted before
             return replace(earlier[-1], start=speaker.start, end=speaker.end, via=speaker.via)
         return speaker
+
+    def _titled_surname(self, role: str, earlier: list[Speaker]) -> Speaker | None:
+        """«الوزير المقداد», «الرئيس الأسد»: a title and a definite family name, the person named in full before
+        (quoted, else a titled name anywhere in the text) whose name holds that word."""
+        words = role.split()
+        last = match_key(words[-1]) if len(words) == 2 else ""
+        if not last.startswith("ال") or word_kind_of(last) or _is_adjective(last, True) or len(last) < 5:
+            return None
+        people = [p for p in earlier if " " in p.name] + [h for h in self.holders if " " in h.name]
+        for person in reversed(people):
+            if name_words(last) <= name_words(person.name):
+                return person
+        return None
 
     def _person_holding(self, role_words: set[str], people: list[Speaker]) -> Speaker | None:
         """The last of the people whose roles hold all the role's words, else whose role words (not only heads) the
