@@ -751,3 +751,11 @@ def test_title_and_family_name_go_back_to_the_full_name() -> None:
     text = ("بحث وزير الخارجية الدكتور كمال الحداد مع السفير الفرنسي آخر المستجدات. "
             "وأكد الوزير الحداد خلال اللقاء أن العلاقات متينة.")
     assert said(text) == [("كمال الحداد", "العلاقات متينة")]
+
+
+@pytest.mark.parametrize("text, issuer", [
+    ("أعلنت وزارة الصحة، في بلاغ لها، أن عدد الإصابات ارتفع. وأوضح البلاغ أن الوضع تحت السيطرة.", "وزارة الصحة"),
+    ("وقال الجيش في بيان إنه دمر نفقا. وأضاف البيان أن العملية انتهت.", "الجيش"),
+])
+def test_the_statement_goes_back_to_the_organisation_that_issued_it(text: str, issuer: str) -> None:
+    assert [s for s, _ in said(text)] == [issuer, issuer]

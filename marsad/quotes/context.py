@@ -18,6 +18,7 @@ from marsad.quotes.tokens import (
     Tok,
     word_kind,
 )
+from marsad.text.normalize import match_key
 
 ARABIC = re.compile(r"[\u0621-\u064a]")
 OPENERS = frozenset(PAIRS) | TOGGLES | {"»"}  # » opens the reversed pairs of marks.py («قال »لن نتراجع«»)
@@ -99,7 +100,22 @@ def phrase_speaker(phrase: list[Tok], ctx: Context) -> Speaker | None:
         return parse_speaker(ctx.text, phrase) or found
     if found is not None and found.kind == "ORG" and found.start > phrase[0].start and word_kind(phrase[0]) == "org":
         return outlet_head_kept(found, ctx.text[phrase[0].start : found.start])
-    return found or parse_speaker(ctx.text, phrase)
+    found = found or parse_speaker(ctx.text, phrase)
+    noun = statement_noun_after(ctx.text, phrase[-1].end) if found is not None and found.kind == "ORG" else ""
+    return replace(found, role=f"{found.role} {noun}".strip()) if found is not None and noun else found
+
+
+# «أعلنت الوزارة، في بيان/بلاغ ...، أن»: the document an organisation speaks through, which a later «وأوضح البيان»
+# names again (ANERcorp train: 4 «وأضاف/وقال/واكد البيان» after «X في بيان»; Maghrebi copy writes «بلاغ»: quotes_dev8).
+STATEMENT_NOUNS = frozenset({"بيان", "بلاغ", "تقرير"})
+STATEMENT_AFTER = re.compile(r"\s*[،,]?\s*(?:في|ب)\s*(\S+)")
+
+
+def statement_noun_after(text: str, end: int) -> str:
+    """«بيان» in «وزارة الصحة، في بيان لها، أن» right after a speaker phrase ending at ``end``; "" when none."""
+    found = STATEMENT_AFTER.match(text, end)
+    word = match_key(found.group(1)) if found else ""
+    return word if word in STATEMENT_NOUNS else ""
 
 
 def outlet_head_kept(org: Speaker, head: str) -> Speaker:
