@@ -759,3 +759,14 @@ def test_title_and_family_name_go_back_to_the_full_name() -> None:
 ])
 def test_the_statement_goes_back_to_the_organisation_that_issued_it(text: str, issuer: str) -> None:
     assert [s for s, _ in said(text)] == [issuer, issuer]
+
+
+def test_statement_issued_by_an_office_speaks_for_the_office() -> None:
+    text = "وأفاد بيان صادر عن مكتب رئيس الوزراء أن الاتصال تم أمس. وأضاف البيان أن الطرفين اتفقا على اللقاء."
+    assert [s for s, _ in said(text)] == ["مكتب رئيس الوزراء"] * 2
+
+
+def test_statement_noun_after_an_adjective_of_the_organisation() -> None:
+    text = "أعلنت وزارة الخارجية التركية في بيان أن أنقرة استدعت السفير. وأضاف البيان أن العمل مرفوض."
+    speakers = [s for s, _ in said(text)]
+    assert speakers[1] == speakers[0] and speakers[0] is not None and speakers[0].startswith("وزارة الخارجية")
