@@ -770,3 +770,9 @@ def test_statement_noun_after_an_adjective_of_the_organisation() -> None:
     text = "أعلنت وزارة الخارجية التركية في بيان أن أنقرة استدعت السفير. وأضاف البيان أن العمل مرفوض."
     speakers = [s for s, _ in said(text)]
     assert speakers[1] == speakers[0] and speakers[0] is not None and speakers[0].startswith("وزارة الخارجية")
+
+
+def test_a_bare_role_does_not_jump_forward_past_a_one_word_name() -> None:
+    text = ("أكد الناخب الوطني كمال سعيد أن الفريق جاهز. وقال سعيد إن اللاعبين مستعدون. وأوضح المدرب أن المصاب سيغيب. "
+            "أما مدرب الفريق الضيف جون ميلر فقال إن فريقه يريد الفوز.")
+    assert said(text)[2][0] != "جون ميلر"

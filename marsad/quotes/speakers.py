@@ -837,7 +837,8 @@ class Registry:
         earlier = [p for p in self.people if p.start < before]
         found = self._titled_surname(speaker.role, earlier) or self._person_holding(role_words, earlier) \
             or self._org_holding(role_words, before) or self._holder_of(role_words, before, later=False)
-        if found is None and (len(speaker.role.split()) > 1 or not earlier):  # «المدرب» alone refers back
+        named_before = earlier or any(n.start < before for n in self.names)
+        if found is None and (len(speaker.role.split()) > 1 or not named_before):  # «المدرب» alone refers back
             found = self._person_holding(role_words, [p for p in self.people if p.start >= before]) \
                 or self._holder_of(role_words, before)
         if found is not None:
