@@ -854,11 +854,13 @@ class Registry:
         (quoted, else a titled name anywhere in the text) whose name holds that word."""
         words = role.split()
         last = match_key(words[-1]) if len(words) == 2 else ""
-        if not last.startswith("ال") or word_kind_of(last) or _is_adjective(last, True) or len(last) < 5:
+        if not last.startswith("ال") or word_kind_of(last) or len(last) < 5:
             return None
+        nisba = _is_adjective(last, True)  # «الرئيس السيسي»; but «الوزير المصري» is no «أحمد المصري»: same title then
         people = [p for p in earlier if " " in p.name] + [h for h in self.holders if " " in h.name]
         for person in reversed(people):
-            if name_words(last) <= name_words(person.name):
+            if name_words(last) <= name_words(person.name) \
+                    and (not nisba or _role_words(words[0]) <= self.roles_of(person)):
                 return person
         return None
 
