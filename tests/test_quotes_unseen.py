@@ -783,3 +783,8 @@ def test_title_and_nisba_family_name_need_the_same_title() -> None:
     assert [s for s, _ in said(text)] == ["كمال الحريري"] * 2
     text = "قال التاجر أحمد المصري إن السوق راكدة. وقال الوزير المصري إن الحكومة ستتدخل."
     assert said(text)[-1][0] == "الوزير المصري"
+
+
+def test_the_same_source_goes_back_to_the_unnamed_source() -> None:
+    text = "وقال مصدر أمني إن الهجوم أسفر عن قتيلين. وأضاف المصدر ذاته أن التحقيق جار."
+    assert [s for s, _ in said(text)] == ["مصدر أمني"] * 2

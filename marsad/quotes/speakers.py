@@ -790,10 +790,12 @@ class Registry:
         """«البيان», «الحزب», «الصحيفة»: one definite word back to the organisation named before it
         («بيان صادر عن مكتب أولمرت», «حزب الله», «صحيفة "واشنطن بوست"»)."""
         words = match_key(speaker.name).split()
+        if emphatic(speaker.name):  # «وأضاف المصدر ذاته»: the source named before
+            words = words[:-1]
         if len(words) != 1 or not speaker.name.startswith(("ال", "وال")):
             return speaker
         for person in reversed(self.people):  # «وأوضح المعلم» after «وزير الخارجية وليد المعلم»
-            if person.start < before and name_words(speaker.name) <= name_words(person.name):
+            if person.start < before and name_words(words[0]) <= name_words(person.name):
                 return replace(person, start=speaker.start, end=speaker.end, via=speaker.via)
         head = strip_article(words[0])  # no skeleton: «التقرير» is not «تقارير صحافية»
         for org in reversed(self.orgs):
