@@ -27,6 +27,7 @@ from marsad.dates.values import parse_day
 from marsad.model import Article
 from marsad.text.countries import cluster_countries
 from marsad.text.normalize import match_key, skeleton
+from marsad.text.numbers import scale_words
 from marsad.text.tokens import word_keys
 
 KINDS = ("places", "actors", "counts", "figures", "dates", "countries")
@@ -53,8 +54,6 @@ COP = re.compile(r"(?<!\w)(?:كوب|cop) ?(\d{1,2})(?!\d)", re.IGNORECASE)
 STORM = re.compile(r"(?<!\w)[وف]?(?:الاعصار|العاصفه) ((?!ال)\w{3,})")  # a named storm (match_key text)
 GOAL_WORDS = {"هدف": 1, "هدفين": 2, "هدفان": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
               "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7}
-MULTIPLIERS = {"الف": 1000, "الاف": 1000, "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9, "مليارات": 10**9}
-MULTIPLIED = re.compile(r"(\d+(?:[.,]\d+)?)\s+(" + "|".join(MULTIPLIERS) + r")(?=\s)")
 DATE_DAYS = 7  # two event dates further apart than this are different events (the story window's default)
 
 
@@ -159,9 +158,19 @@ def without_punctuation(text: str) -> str:
     return PUNCT.sub(" ", text)
 
 
+@lru_cache(maxsize=1)
+def multipliers() -> tuple[dict[str, int], re.Pattern[str]]:
+    """Scale words a figure may be followed by (data/number_scales.tsv, singular and plural: «400 ألف»,
+    «12 ألفا», «3 ملايين»), and the pattern of a figure followed by one."""
+    table = {w: s.value for w, s in scale_words().items() if s.kind in ("scale", "plural")}
+    words = "|".join(sorted(table, key=len, reverse=True))
+    return table, re.compile(r"(\d+(?:[.,]\d+)?)\s+(" + words + r")(?=\s)")
+
+
 def with_multipliers(text: str) -> str:
     """«400 ألف برميل» -> «400000 برميل», so the counted thing is the barrel, not the thousand."""
-    return MULTIPLIED.sub(lambda m: _multiplied(m.group(1), MULTIPLIERS[m.group(2)]), text)
+    table, pattern = multipliers()
+    return pattern.sub(lambda m: _multiplied(m.group(1), table[m.group(2)]), text)
 
 
 def _multiplied(number: str, factor: int) -> str:

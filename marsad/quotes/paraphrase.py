@@ -25,11 +25,14 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from importlib import resources as package_files
+from pathlib import Path
 from typing import Any
 
 from marsad.errors import ModelError
 from marsad.quotes.link import content_stems, similarity
 from marsad.text.normalize import match_key
+from marsad.text.numbers import scale_words
 from marsad.text.tokens import stem, word_keys
 
 __all__ = ["SAME_STATEMENT", "WEIGHTS", "embed_quotes", "features", "same_statement_text", "signals", "statement_similarity",
@@ -56,26 +59,8 @@ E5_WEIGHTS: tuple[float, ...] = (-1.71, 0.067, 6.291, -5.849, -6.181, -4.513, -6
 E5_CENTER = 0.93
 E5_SCALE = 20.0
 
-# Words that negate the clause they open (match_key form, clitics stripped): MSA and regional outlets.
-NEGATORS = frozenset({"لا", "لم", "لن", "ليس", "ليست", "لسنا", "لست", "ليسوا", "مش", "مو", "عدم"})
-# Words after a negator that make a fixed phrase, not a denial: «لا بد», «لا محالة», «لا سيما», «لا يزال».
-NOT_NEGATING = frozenset({"بد", "محاله", "سيما", "زال", "يزال", "تزال", "زالت", "يزالون", "شك", "ريب"})
-# Regional «ما» + verb/particle negation: «ما راح», «ما في», «ما عاد», «ما بدنا».
-DIALECT_NEGATED = frozenset({"راح", "رح", "في", "فيه", "عاد", "بدنا", "بدي", "عنا", "عندنا"})
-# Stems (marsad.text.tokens.stem) of verbs that deny, refuse or report failure.
-DENIAL_STEMS = frozenset({"رفض", "نفي", "فشل"})
-# Scales after a figure or a number word («3 مليارات», «مليوني برميل»): singular, plural and dual forms.
-SCALES = {"الف": 1_000, "الاف": 1_000, "الفا": 1_000, "مليون": 10**6, "ملايين": 10**6, "مليونا": 10**6,
-          "مليار": 10**9, "مليارات": 10**9, "مليارا": 10**9, "تريليون": 10**12, "تريليونات": 10**12}
-DUAL_SCALES = {"الفين": 2_000, "الفان": 2_000, "مليوني": 2 * 10**6, "مليونان": 2 * 10**6,
-               "الفي": 2_000, "ملياري": 2 * 10**9, "ملياران": 2 * 10**9, "تريليوني": 2 * 10**12, "تريليونان": 2 * 10**12}
-# Number words of the dates table that too often mean something else in quotes: «أحد» (anyone), «أول»
-# (first, as in «أول دفعة»), the Maghrebi «فاتح» and «غرة» (first day of a month).
-NOT_NUMBERS = frozenset({"احد", "احدي", "اول", "اولي", "فاتح", "غره"})
-PLURAL_SCALES = frozenset({"الاف", "ملايين", "مليارات", "تريليونات"})
+WORD_TABLE = "data/statement_words.tsv"  # negators, denial stems, number words that are no figure
 PLURAL_NISBA = re.compile(r"(\w{3,}ي)(?:ين|ون)\b")  # on match_key text
-HUNDREDS = (("مئه", 100), ("ميه", 100), ("مائه", 100), ("مايه", 100), ("مئتين", 200), ("ميتين", 200),
-            ("مئتي", 200), ("ميتي", 200), ("مائتين", 200), ("مايتين", 200), ("مئتان", 200), ("ميتان", 200))
 FIGURE = re.compile(r"^\d+(?:[.,\u066b]\d+)?$")  # «4.5», «4,5», «٤٫٥» (Arabic decimal separator)
 NUMBER_TOKEN = re.compile(r"[وبل]*\d+(?:[.,\u066b]\d+)?|[^\W\d_]+")  # on match_key text: decimals stay whole
 DIGIT_CLITIC = re.compile(r"^[وبل]+(?=\d)")  # «بـ9», «و2059»
@@ -85,6 +70,18 @@ FUTURE_PERSON = re.compile("^س?[نتيا](?=...)")
 SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ون", "ين", "ان", "ات", "وا", "ه", "ي", "ت")
 MIN_FOLDED = 3
 CHAR_SIZES = (3, 4, 5)
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, dict[str, str]]:
+    """The statement word table (data/statement_words.tsv): type -> {phrase: value}. Types: negator,
+    not_negating, dialect_negated, denial_stem, not_number, hundred."""
+    from marsad.quotes.lexicon import read_rows
+
+    out: dict[str, dict[str, str]] = {}
+    for phrase, kind, value in read_rows(Path(str(package_files.files("marsad").joinpath(WORD_TABLE)))):
+        out.setdefault(kind, {})[phrase] = value
+    return out
 
 
 def signals(a: str, b: str, idf: Mapping[str, float] | None = None) -> tuple[float, ...]:
@@ -285,14 +282,13 @@ def _figure(key: str) -> tuple[str, float] | None:
     """(kind, value) of a word that belongs to a number: digits, a scale, a dual scale or a number word."""
     if FIGURE.match(key):
         return "digits", float(key.replace(",", ".").replace("\u066b", "."))
-    if key not in SCALES and key not in DUAL_SCALES and key.startswith("ال") and key[2:] in SCALES:
+    scales = scale_words()
+    if key not in scales and key.startswith("ال") and key[2:] in scales and scales[key[2:]].kind != "dual":
         key = key[2:]  # «المليون»
-    if key in SCALES:
-        return ("plural" if key in PLURAL_SCALES else "scale"), float(SCALES[key])
-    if key in DUAL_SCALES:
-        return "dual", float(DUAL_SCALES[key])
+    if key in scales:
+        return scales[key].kind, float(scales[key].value)
     hit = _word_value(key) or _hundreds(key)
-    if hit is None or hit[1] == "vague" or key in NOT_NUMBERS:
+    if hit is None or hit[1] == "vague" or key in words()["not_number"]:
         return None
     return ("scale", 1000.0) if hit[1] == "thousand" and hit[0] == 1000 else ("word", float(hit[0]))
 
@@ -300,7 +296,8 @@ def _figure(key: str) -> tuple[str, float] | None:
 def _hundreds(key: str) -> tuple[int, str] | None:
     """«مئة», «مئتين», «خمسمئة» in match_key form (the hamza seat folds: «ميه»), which the dates table
     spells with «مائه» only."""
-    for form, value in HUNDREDS:
+    for form, spelled in words()["hundred"].items():
+        value = int(spelled)
         if key == form:
             return value, "hundred"
         if key.endswith(form) and value == 100:
@@ -323,15 +320,17 @@ def numbers_clash(a: str, b: str) -> bool:
 def negated(text: str) -> bool:
     """Whether the text denies or refuses: a clause negator («لا», «لن», «لم», «ليس», dialect «مش», «ما راح») or
     a refusal/denial/failure verb («ترفض», «نفى», «فشلا»); «لا بد», «لا محالة», «لا يزال», «ما لم» are not."""
-    words = [w[1:] if w[:1] in "وف" and w[1:] in NEGATORS else w for w in word_keys(text)]
-    for i, word in enumerate(words):
-        after = words[i + 1] if i + 1 < len(words) else ""
-        before = words[i - 1] if i else ""
-        if word in NEGATORS and after not in NOT_NEGATING and not (word == "لم" and before == "ما"):  # «ما لم»: unless
+    table = words()
+    negators, denials = table["negator"], frozenset(table["denial_stem"])
+    keys = [w[1:] if w[:1] in "وف" and w[1:] in negators else w for w in word_keys(text)]
+    for i, word in enumerate(keys):
+        after = keys[i + 1] if i + 1 < len(keys) else ""
+        before = keys[i - 1] if i else ""
+        if word in negators and after not in table["not_negating"] and not (word == "لم" and before == "ما"):  # «ما لم»
             return True
-        if word == "ما" and after in DIALECT_NEGATED:
+        if word == "ما" and after in table["dialect_negated"]:
             return True
-        if len(word) >= MIN_FOLDED and person_forms(word) & DENIAL_STEMS:
+        if len(word) >= MIN_FOLDED and person_forms(word) & denials:
             return True
     return False
 
