@@ -10,14 +10,15 @@ import pytest
 
 from marsad.errors import ModelError
 from marsad.quotes import paraphrase
-from marsad.quotes.link import content_stems, idf_weights
 from marsad.quotes.paraphrase import (
     SAME_STATEMENT,
     SIGNALS,
     WEIGHTS,
     char_cosine,
+    content_stems,
     countries_clash,
     folded_overlap,
+    idf_weights,
     negated,
     numbers_clash,
     numbers_in,

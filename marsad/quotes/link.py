@@ -2,27 +2,24 @@
 
 Speakers are linked with ``marsad.entities.find_entity(story, surface)`` when that function exists,
 else by comparing consonant skeletons (marsad.text.normalize.skeleton) with each entity's name and
-variants. Quotes of one speaker (same entity, else same name) in different articles whose content
-stems overlap enough are the same statement and share a ``group`` id.
+variants. Quotes of one speaker (same entity, else same name) in different articles that
+``marsad.quotes.paraphrase.statement_similarity`` calls the same statement share a ``group`` id; a sparse
+stem-overlap product picks the candidate pairs, so a large story is not scored pair by pair.
 """
 
 from __future__ import annotations
 
 import hashlib
-import math
 from collections.abc import Callable
 
 from marsad.model import Article, Entity, Quote, Story
+from marsad.quotes.paraphrase import SAME_STATEMENT, content_stems, idf_weights, statement_similarity
 from marsad.quotes.speakers import same_name
-from marsad.text.tokens import stem, word_keys
 
-# IDF-weighted share of the lighter quote's stems found in the other. Calibrated on 16 statement
-# pairs written by the team (tests/test_quotes_link.py: 8 paraphrases of one statement, 8 different
-# statements on the same topic): 0.5 separates 15 of 16 (paraphrases 0.46-0.83, different 0.0-0.48).
-# On the seeds it groups the three Antonov statements carried by both seed 000 and seed 003 and
-# nothing else (a paraphrase at 0.35 stays apart).
-SAME_STATEMENT = 0.5
-MIN_STEM_LEN = 3
+# Cheap prefilter before marsad.quotes.paraphrase.statement_similarity decides: the IDF-weighted stem
+# overlap a pair must reach to be scored at all. Every pair statement_similarity calls the same on the dev
+# part of tests/golden/statement_pairs.json (168 pairs) has an overlap >= 0.36; 0.25 keeps them all.
+CANDIDATE = 0.25
 
 
 def _finder() -> Callable[[Story, str], Entity | None] | None:
@@ -48,29 +45,6 @@ def entity_for(story: Story, surface: str) -> Entity | None:
     return None
 
 
-def content_stems(text: str) -> frozenset[str]:
-    return frozenset(s for s in (stem(w) for w in word_keys(text)) if len(s) >= MIN_STEM_LEN)
-
-
-def idf_weights(stem_sets: list[frozenset[str]]) -> dict[str, float]:
-    """Inverse document frequency of each stem over the story's quotes: words every statement shares
-    («داعش», «روسيا») weigh little, the words that make a statement its own weigh much."""
-    n = len(stem_sets)
-    df: dict[str, int] = {}
-    for stems in stem_sets:
-        for s in stems:
-            df[s] = df.get(s, 0) + 1
-    return {s: math.log((1 + n) / (1 + d)) + 1.0 for s, d in df.items()}
-
-
-def similarity(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
-    """IDF-weighted share of the lighter quote's stems found in the other quote (0..1)."""
-    weight_a = sum(idf.get(s, 1.0) for s in a)
-    weight_b = sum(idf.get(s, 1.0) for s in b)
-    lighter = min(weight_a, weight_b)
-    return sum(idf.get(s, 1.0) for s in a & b) / lighter if lighter > 0 else 0.0
-
-
 def same_speaker(a: Quote, b: Quote) -> bool:
     if a.speaker_entity_id or b.speaker_entity_id:
         return a.speaker_entity_id == b.speaker_entity_id
@@ -81,8 +55,7 @@ def same_statement(a: Quote, b: Quote, idf: dict[str, float] | None = None) -> b
     """Two quotes of one speaker in different articles saying the same thing."""
     if a.article_id == b.article_id or not same_speaker(a, b):
         return False
-    sa, sb = content_stems(a.text), content_stems(b.text)
-    return similarity(sa, sb, idf or {}) >= SAME_STATEMENT
+    return statement_similarity(a.text, b.text, idf or {}) >= SAME_STATEMENT
 
 
 def _find(parent: list[int], i: int) -> int:
@@ -107,7 +80,7 @@ def _speaker_buckets(quotes: list[Quote]) -> list[list[int]]:
 
 def _statement_pairs(bucket: list[int], stems: list[frozenset[str]], idf: dict[str, float],
                      weight: list[float]) -> list[tuple[int, int]]:
-    """Pairs of a bucket whose IDF-weighted stem overlap reaches SAME_STATEMENT, from one sparse
+    """Candidate pairs of a bucket whose IDF-weighted stem overlap reaches CANDIDATE, from one sparse
     product (shared weight of every pair at once) instead of a Python loop over all pairs."""
     import numpy as np
     from scipy import sparse
@@ -124,7 +97,7 @@ def _statement_pairs(bucket: list[int], stems: list[frozenset[str]], idf: dict[s
     binary.data[:] = 1.0
     shared = sparse.triu(weighted @ binary.T, k=1).tocoo()
     lighter = np.minimum(np.take(weight, [bucket[r] for r in shared.row]), np.take(weight, [bucket[c] for c in shared.col]))
-    keep = (lighter > 0) & (shared.data >= SAME_STATEMENT * lighter)
+    keep = (lighter > 0) & (shared.data >= CANDIDATE * lighter)
     return [(bucket[r], bucket[c]) for r, c in zip(shared.row[keep], shared.col[keep], strict=True)]
 
 
@@ -138,7 +111,10 @@ def group_quotes(quotes: list[Quote]) -> None:
         if len(bucket) < 2:
             continue
         for i, j in _statement_pairs(bucket, stems, idf, weight):
-            if quotes[i].article_id != quotes[j].article_id and same_speaker(quotes[i], quotes[j]):
+            if _find(parent, i) == _find(parent, j):
+                continue  # already one statement through other carriers: no need to score the pair
+            if quotes[i].article_id != quotes[j].article_id and same_speaker(quotes[i], quotes[j]) \
+                    and statement_similarity(quotes[i].text, quotes[j].text, idf) >= SAME_STATEMENT:
                 parent[_find(parent, j)] = _find(parent, i)
     members: dict[int, list[int]] = {}
     for i in range(len(quotes)):

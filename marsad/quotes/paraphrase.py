@@ -4,7 +4,8 @@ Outlets carry one statement in the speaker's words («نحن مستعدون») o
 with other verbs and synonyms, shorter, reordered, with numbers in digits or in words. ``statement_similarity``
 scores a pair of quotation contents (0..1) from signals that need no download:
 
-- ``stem``: the IDF-weighted stem overlap of ``marsad.quotes.link`` (the signal grouping used alone);
+- ``stem``: the IDF-weighted share of the lighter quote's stems found in the other (``similarity``; grouping
+  used it alone before 2026-11-24, at 0.5; ``marsad.quotes.link`` still uses it to pick candidate pairs);
 - ``folded``: overlap of words with person and number folded (first/third person prefixes and pronoun
   suffixes, «نفرض»/«تفرض», «أنفسنا»/«نفسها»), then stemmed;
 - ``chars``: cosine of character 3-5-grams of the normalised words (catches «ترفع»/«سترفع», «مقاتلات»/«المقاتلات»);
@@ -30,13 +31,12 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import ModelError
-from marsad.quotes.link import content_stems, similarity
 from marsad.text.normalize import match_key
 from marsad.text.numbers import scale_words
 from marsad.text.tokens import stem, word_keys
 
-__all__ = ["SAME_STATEMENT", "WEIGHTS", "embed_quotes", "features", "same_statement_text", "signals", "statement_similarity",
-           "statement_similarity_e5"]
+__all__ = ["SAME_STATEMENT", "WEIGHTS", "content_stems", "embed_quotes", "features", "idf_weights", "same_statement_text", "signals", "similarity",
+           "statement_similarity", "statement_similarity_e5"]
 
 SIGNALS = ("stem", "folded", "chars", "numbers", "negation", "countries")
 # Calibration pool: the dev part of tests/golden/statement_pairs.json (168 pairs, 42 statement groups) plus
@@ -70,6 +70,35 @@ FUTURE_PERSON = re.compile("^س?[نتيا](?=...)")
 SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ون", "ين", "ان", "ات", "وا", "ه", "ي", "ت")
 MIN_FOLDED = 3
 CHAR_SIZES = (3, 4, 5)
+MIN_STEM_LEN = 3  # shorter stems are particles and pronouns
+
+
+# ---------------------------------------------------------------- stem overlap
+
+
+@lru_cache(maxsize=20_000)
+def content_stems(text: str) -> frozenset[str]:
+    """Stems of at least MIN_STEM_LEN letters (cached per text: a story compares each quote with many)."""
+    return frozenset(s for s in (stem(w) for w in word_keys(text)) if len(s) >= MIN_STEM_LEN)
+
+
+def idf_weights(stem_sets: list[frozenset[str]]) -> dict[str, float]:
+    """Inverse document frequency of each stem over the story's quotes: words every statement shares
+    («داعش», «روسيا») weigh little, the words that make a statement its own weigh much."""
+    n = len(stem_sets)
+    df: dict[str, int] = {}
+    for stems in stem_sets:
+        for s in stems:
+            df[s] = df.get(s, 0) + 1
+    return {s: math.log((1 + n) / (1 + d)) + 1.0 for s, d in df.items()}
+
+
+def similarity(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
+    """IDF-weighted share of the lighter quote's stems found in the other quote (0..1)."""
+    weight_a = sum(idf.get(s, 1.0) for s in a)
+    weight_b = sum(idf.get(s, 1.0) for s in b)
+    lighter = min(weight_a, weight_b)
+    return sum(idf.get(s, 1.0) for s in a & b) / lighter if lighter > 0 else 0.0
 
 
 @lru_cache(maxsize=1)
@@ -198,10 +227,17 @@ def char_grams(text: str) -> Counter[str]:
     return grams
 
 
+@lru_cache(maxsize=20_000)
+def _char_norm(text: str) -> float:
+    return math.sqrt(sum(v * v for v in char_grams(text).values()))
+
+
 def char_cosine(a: str, b: str) -> float:
     ga, gb = char_grams(a), char_grams(b)
+    if len(ga) > len(gb):
+        ga, gb = gb, ga  # walk the smaller profile
     dot = sum(v * gb[g] for g, v in ga.items() if g in gb)
-    norm = math.sqrt(sum(v * v for v in ga.values()) * sum(v * v for v in gb.values()))
+    norm = _char_norm(a) * _char_norm(b)
     return dot / norm if norm else 0.0
 
 
