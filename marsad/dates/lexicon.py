@@ -68,31 +68,32 @@ def lexicon() -> Lexicon:
                    heads, year_heads, frozenset(r[0] for r in read_rows("media_heads.tsv")[1:]))  # [1:]: header
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=8)  # one per concern
+def word_table(concern: str) -> dict[str, dict[str, str]]:
+    """One of the rules' word tables (``data/date_<concern>_words.tsv``): type -> {phrase: value}."""
+    return _relative(read_rows(f"date_{concern}_words.tsv"))
+
+
 def clock_words() -> dict[str, dict[str, str]]:
-    """The clock's word tables (``date_clock_words.tsv``): type -> {phrase: value}."""
-    return _relative(read_rows("date_clock_words.tsv"))
+    """The clock's words (``date_clock_words.tsv``)."""
+    return word_table("clock")
 
 
-@lru_cache(maxsize=1)
 def guard_table() -> dict[str, dict[str, str]]:
-    """Words that show a number or a word is not a date (``date_guard_words.tsv``): type -> {phrase: value}."""
-    return _relative(read_rows("date_guard_words.tsv"))
+    """Words that show a number or a word is not a date (``date_guard_words.tsv``)."""
+    return word_table("guard")
 
 
-@lru_cache(maxsize=1)
 def part_table() -> dict[str, dict[str, str]]:
-    """Parts of the day and edges of periods (``date_part_words.tsv``): type -> {phrase: value}."""
-    return _relative(read_rows("date_part_words.tsv"))
+    """Parts of the day and edges of periods (``date_part_words.tsv``)."""
+    return word_table("part")
 
 
-@lru_cache(maxsize=1)
 def unit_table() -> dict[str, dict[str, str]]:
-    """Units, counts, ranks and year marks (``date_unit_words.tsv``): type -> {phrase: value}."""
-    return _relative(read_rows("date_unit_words.tsv"))
+    """Units, counts, ranks and year marks (``date_unit_words.tsv``)."""
+    return word_table("unit")
 
 
-@lru_cache(maxsize=1)
 def cue_table() -> dict[str, dict[str, str]]:
-    """Words that make, join, bound or announce an expression (``date_cue_words.tsv``): type -> {phrase: value}."""
-    return _relative(read_rows("date_cue_words.tsv"))
+    """Words that make, join, bound or announce an expression (``date_cue_words.tsv``)."""
+    return word_table("cue")
