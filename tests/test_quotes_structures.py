@@ -168,3 +168,19 @@ def test_according_to_figures_is_no_speech_unless_a_source_is_named() -> None:
     assert said("وبحسب إحصاءات وزارة الصحة فإن عدد الإصابات ارتفع إلى مئة.") == [
         ("وزارة الصحة", "عدد الإصابات ارتفع إلى مئة")]
     assert said("وقتل خمسة مدنيين في القصف بحسب المرصد السوري.") == [("المرصد السوري", "وقتل خمسة مدنيين في القصف")]
+
+
+def test_reporters_echo_clause_ends_the_content() -> None:
+    assert said("وقال الوزير إن الأسعار سترتفع، وهو ما نفاه المحلل سامر خليل.") == [("الوزير", "الأسعار سترتفع")]
+    assert said("وذكر التقرير أن البطالة تراجعت، وهو ما أكدته النقابة في بيان.")[0][1] == "البطالة تراجعت"
+    # not a reporting verb: the writer's comment may be the speaker's own words, the content is kept whole
+    assert said("وذكر التقرير أن الأسعار سترتفع، وهو ما يعني أن الفقراء سيتضررون.")[0][1].endswith("سيتضررون")
+
+
+def test_said_after_a_titled_relative_antecedent_quotes_its_own_content() -> None:
+    text = ("ويرى محللون أن الأسعار سترتفع خلال شهرين، وهو ما أكده الخبير الاقتصادي علي سالم الذي قال "
+            "لموقع الاقتصادي إن \"السوق لا يحتمل المزيد من الضرائب\".")
+    q = [q for q in quotes_of(text) if q.kind == "direct"][0]
+    assert (q.speaker, q.via) == ("علي سالم", ["موقع الاقتصادي"])
+    # an untitled antecedent (a book) is the relative verb's object: the speaker stays the sentence's subject
+    assert said("وأشاد الوزير بالكتاب الذي قال إنه يروي تاريخ المدينة.")[0][0].startswith("الوزير")

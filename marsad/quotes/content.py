@@ -4,7 +4,7 @@ where it ends, and whether it is a direct quote or indirect speech with partial 
 from __future__ import annotations
 
 from marsad.quotes.context import MAX_NAME_QUOTE_WORDS, OPENERS, Context, Hit, Raw, opened_at, short_quotation
-from marsad.quotes.lexicon import Cue, outlet_heads
+from marsad.quotes.lexicon import Cue, cues, outlet_heads
 from marsad.quotes.marks import Quoted, strip_marks
 from marsad.quotes.speakers import (
     Speaker,
@@ -167,8 +167,28 @@ CLOSING_TAGS = (("علي", "حد", "قوله"), ("علي", "حد", "قولها")
                 ("حسب", "تعبيره"), ("حسب", "تعبيرها"), ("بحسب", "تعبيره"), ("بحسب", "تعبيرها"))
 
 
+# «...، وهو ما أكده المحامي X», «وهو ما اعلنه شخصيا»: the reporter's relative clause, a reporting verb with the
+# pronoun of what came before as its object, attributes the content to someone else; the content ends before it.
+ECHO_HEADS = frozenset({"وهو", "وهذا", "وهي", "هو", "وذلك"})
+ECHO_OBJECTS = ("ه", "ها")
+
+
+def echo_clause(toks: list[Tok], c0: int, end: int) -> int:
+    """Index of «وهو ما» + a reporting verb with an object pronoun inside the content, else ``end``."""
+    for k in range(c0 + 1, end - 2):
+        if toks[k].key in ECHO_HEADS and toks[k + 1].key == "ما" and _reporting_with_object(toks[k + 2].key):
+            return k
+    return end
+
+
+def _reporting_with_object(key: str) -> bool:
+    """«أكده», «أعلنته», «نفاه» (ى written ا before the suffix): a listed reporting verb and an object pronoun."""
+    stems = [key[: -len(s)] for s in ECHO_OBJECTS if key.endswith(s) and len(key) > len(s) + 1]
+    return any(stem in cues() or (stem.endswith("ا") and stem[:-1] + "ي" in cues()) for stem in stems)
+
+
 def content_span(toks: list[Tok], c0: int, limit: int, text: str) -> tuple[int, int] | None:
-    end = outer = _without_credit(toks, c0, limit)
+    end = outer = _without_credit(toks, c0, echo_clause(toks, c0, limit))
     while end > c0 and not toks[end - 1].is_word:
         end -= 1
     for tag in CLOSING_TAGS:

@@ -51,6 +51,25 @@ def _named_antecedent(toks: list[Tok], i: int, cue: Cue, ctx: Context) -> Speake
     return name_at_end(ctx.text, toks[: i - 1])
 
 
+MAX_TITLED_ANTECEDENT = 4  # name words and adjectives between a title and «الذي قال» («الخبير القانوني علي التميمي»)
+
+
+def _titled_antecedent(toks: list[Tok], i: int, cue: Cue) -> int | None:
+    """«... الخبير القانوني علي التميمي الذي قال لموقع ... إن», «المحامي سالم الذي قال إن»: «said» after التي/الذي
+    whose antecedent is a definite title with at most a few name words after it; a title is the one who speaks, never
+    the object of the relative verb (not «تصريحه الذي قال فيه»)."""
+    if cue.kind != "say" or cue.pos != "past" or i < 3 or toks[i - 1].key not in ("التي", "الذي") \
+            or (i + 1 < len(toks) and toks[i + 1].key in ("فيه", "فيها")):
+        return None
+    for k in range(i - 2, max(-1, i - 3 - MAX_TITLED_ANTECEDENT), -1):
+        tok = toks[k]
+        if word_kind(tok) == "role" and tok.definite:
+            return k
+        if not tok.is_word or cue_of(tok) is not None or (word_kind(tok) and tok.key not in NAME_NOT_PREPOSITION):
+            return None
+    return None
+
+
 def _apposed_relative(toks: list[Tok], i: int, cue: Cue) -> bool:
     """«... متحدث باسم الشرطة، الذي قال: ...»: «said» in a relative clause set off by a comma after the person just
     named, introducing its own content (a colon, a complementizer or a quotation)."""
@@ -86,7 +105,8 @@ def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
         return None
     prev = toks[i - 1] if i else None
     if prev is not None and word_kind(prev) == "relative" and not _named_antecedent(toks, i, cue, ctx) \
-            and not _apposed_relative(toks, i, cue) and not conjunction_relative(toks, i):
+            and not _apposed_relative(toks, i, cue) and not conjunction_relative(toks, i) \
+            and _titled_antecedent(toks, i, cue) is None:
         return None
     if prev is not None and cue.pos == "present" and (prev.key in SUBJUNCTIVE or prev.bare in SUBJUNCTIVE):
         return None
@@ -209,7 +229,10 @@ def subject_before(toks: list[Tok], hit: Hit) -> list[Tok]:
         return trailing_phrase(toks[amma + 1 : hit.i - 1])
     if hit.i > 1 and toks[hit.i - 1].key in ("التي", "الذي"):
         named = name_at_end("", toks[: hit.i - 1])  # the named antecedent of «التي قالت»
-        return [t for t in toks[: hit.i - 1] if named is not None and named.start <= t.start] if named else []
+        if named is None:  # «المحامي سالم الذي قال»: the titled antecedent
+            title = _titled_antecedent(toks, hit.i, hit.cue)
+            return toks[title : hit.i - 1] if title is not None else []
+        return [t for t in toks[: hit.i - 1] if named.start <= t.start]
     if hit.cue.pos == "past" and subject_follows(toks, hit.j):
         return []  # «... رغم المخاطر قال البنك الدولي إن»: verb first, its subject after it
     subject = trailing_phrase(toks[: hit.i]) or subject_before_relative(toks, hit.i)
