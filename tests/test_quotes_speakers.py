@@ -114,3 +114,8 @@ def test_unnamed_spokesman_and_place_after_a_collective() -> None:
     text = "قال سيرغي لافروف إن موسكو مستعدة.\nوقال متحدث باسم القوات المسلحة إنه لا توجد قوات في المنطقة."
     assert speakers(text) == ["سيرغي لافروف", "متحدث باسم القوات المسلحة"]
     assert speakers("واكد مسؤولون فلسطينيون بالقاهرة ان المحادثات عقدت.") == ["مسؤولون فلسطينيون"]
+
+
+def test_honorific_saadatuhu_is_the_current_speaker() -> None:
+    text = "أعلن الوكيل عبدالله الكعبي أن الإيرادات ارتفعت. وأوضح سعادته أن العجز تراجع إلى النصف."
+    assert speakers(text) == ["عبدالله الكعبي", "عبدالله الكعبي"]
