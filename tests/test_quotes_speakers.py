@@ -119,3 +119,10 @@ def test_unnamed_spokesman_and_place_after_a_collective() -> None:
 def test_honorific_saadatuhu_is_the_current_speaker() -> None:
     text = "أعلن الوكيل عبدالله الكعبي أن الإيرادات ارتفعت. وأوضح سعادته أن العجز تراجع إلى النصف."
     assert speakers(text) == ["عبدالله الكعبي", "عبدالله الكعبي"]
+
+
+def test_lafata_is_masculine_its_ta_is_the_root() -> None:
+    text = "قالت الوزيرة هدى سالم إن الخطة جاهزة. وقال الخبير سامر الحربي إن السوق مستقرة. ولفت إلى أن الأسعار تتراجع."
+    assert speakers(text) == ["هدى سالم", "سامر الحربي", "سامر الحربي"]
+    text = "قال الخبير سامر الحربي إن السوق مستقرة. وقالت الوزيرة هدى سالم إن الخطة جاهزة. ولفتت إلى أن الأسعار تتراجع."
+    assert speakers(text)[-1] == "هدى سالم"

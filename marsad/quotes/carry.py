@@ -111,7 +111,9 @@ def verb_gender(hit: Hit) -> str:
     if hit.cue.pos == "past":
         if form.endswith("ا") and form != lemma:  # not «دعا», whose alef is the root's
             return "pl"
-        return "f" if form.endswith("ت") else "" if form.endswith("ا") else "m"
+        if form.endswith("ت") and form != lemma:  # «لفت» ends in its root's ta: «لفتت» is the feminine
+            return "f"
+        return "" if form.endswith("ا") else "m"
     if hit.cue.pos == "present":
         if form.endswith(("ون", "ان")) and form[:1] in "يت" and len(form) > len(lemma):
             return "pl"
