@@ -184,3 +184,12 @@ def test_said_after_a_titled_relative_antecedent_quotes_its_own_content() -> Non
     assert (q.speaker, q.via) == ("علي سالم", ["موقع الاقتصادي"])
     # an untitled antecedent (a book) is the relative verb's object: the speaker stays the sentence's subject
     assert said("وأشاد الوزير بالكتاب الذي قال إنه يروي تاريخ المدينة.")[0][0].startswith("الوزير")
+
+
+def test_went_back_to_say_quotes_the_subject_of_aada() -> None:
+    assert said("وعادت الوزيرة هدى علي لتؤكد أن الحكومة لن تتراجع عن قرارها.") == [
+        ("هدى علي", "الحكومة لن تتراجع عن قرارها")]
+    q = quotes_of("وعاد المتحدث باسم الحكومة سامي نور ليقول إن \"الحوار هو الطريق الوحيد\".")[0]
+    assert (q.kind, q.speaker) == ("direct", "سامي نور")
+    # «ل» + a present reporting verb without «عاد» before its subject is purpose, not speech
+    assert said("وخرج آلاف المتظاهرين لتؤكد الحشود رفضها للقرار.") == []

@@ -88,12 +88,38 @@ def conjunction_relative(toks: list[Tok], i: int) -> bool:
         and i + 1 < len(toks) and toks[i + 1].key in ("فيه", "فيها")
 
 
+# «وعاد نجاد ليؤكد أن», «وعادت الوزيرة لتقول إن»: «went back to say», the speaker between «عاد» and a present
+# reporting verb with the ل of purpose. ANERcorp train: 1 such statement of 5 ل + present reporting verbs; the
+# others («خرجوا ... لتؤكد وقوفها», «ليؤكد الجزيرة تفوقه») follow no «عاد» and are not speech.
+RESUMING = frozenset({"عاد", "عادت", "عادوا", "عادا"})
+MAX_RESUMED_SUBJECT = 5  # words of the speaker between «عاد» and the verb
+
+
+def _resumed_present(toks: list[Tok], i: int) -> Cue | None:
+    """The present reporting verb of «عاد X ليؤكد»: «ل» + a listed present form, after «عاد» and a short subject."""
+    key = toks[i].key
+    cue = cues().get(key[1:]) if key.startswith("ل") and len(key) > 3 else None
+    if cue is None or cue.pos != "present" or cue.quote != "yes":
+        return None
+    return cue if resuming_verb_before(toks, i) is not None else None
+
+
+def resuming_verb_before(toks: list[Tok], i: int) -> int | None:
+    """Index of the «عاد» a short subject before token i, when there is one."""
+    for k in range(i - 1, max(-1, i - 2 - MAX_RESUMED_SUBJECT), -1):
+        if toks[k].bare in RESUMING:
+            return k if k < i - 1 else None
+        if (not toks[k].is_word and toks[k].text not in "-‐") or cue_of(toks[k]) is not None:
+            return None  # a hyphen may join a name («نكويتا-سلامي»)
+    return None
+
+
 def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
     tok = toks[i]
     if in_quotation(ctx, tok.start):
         return None
     hit = _phrase_hit(toks, i)
-    cue = hit.cue if hit else cue_of(tok)
+    cue = hit.cue if hit else (cue_of(tok) or _resumed_present(toks, i))
     if cue is not None and cue.pos == "noun" and _definite_say_noun(toks, i):
         return Hit(i, i + 1, cue)  # «لكنه حرص على القول إن», «بادرنا بالقول إن»: a new content, same speaker
     if cue is not None and cue.pos == "noun" and cue.needs in COMPLEMENTIZERS and _owner_then_an(toks, i):
@@ -224,6 +250,9 @@ def subject_before(toks: list[Tok], hit: Hit) -> list[Tok]:
     whose subject is the previous one."""
     if not hit.main or hit.cue.kind == "relay" or (toks[hit.i].key != toks[hit.i].bare and not _amma_fa(toks, hit)):
         return []
+    resumed = resuming_verb_before(toks, hit.i) if cue_of(toks[hit.i]) is None else None
+    if resumed is not None:
+        return toks[resumed + 1 : hit.i]  # «وعادت الوزيرة هدى علي لتؤكد»: the subject of «عاد»
     amma = _amma_particle(toks, hit)
     if amma is not None:  # «أما الرئيس السنيورة فقد اعتبر», «أما نائب المحافظ ... فأنه يقول»
         return trailing_phrase(toks[amma + 1 : hit.i - 1])
@@ -332,6 +361,9 @@ def nested(toks: list[Tok], hit: Hit) -> bool:
         return False
     if hit.i > 1 and toks[hit.i - 1].key in ("التي", "الذي"):
         return False  # «... رايس التي قالت إن»: a statement of the named antecedent
+    resumed = resuming_verb_before(toks, hit.i) if cue_of(toks[hit.i]) is None else None
+    if resumed is not None and toks[resumed].key != toks[resumed].bare:
+        return False  # «وعاد نجاد ليؤكد»: «وعاد» opens a statement of its own
     k = clause_start(toks, hit)
     if k == 0:
         return False
