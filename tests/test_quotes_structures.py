@@ -193,3 +193,8 @@ def test_went_back_to_say_quotes_the_subject_of_aada() -> None:
     assert (q.kind, q.speaker) == ("direct", "سامي نور")
     # «ل» + a present reporting verb without «عاد» before its subject is purpose, not speech
     assert said("وخرج آلاف المتظاهرين لتؤكد الحشود رفضها للقرار.") == []
+
+
+def test_calling_participle_closes_the_content() -> None:
+    assert said("وقالت الوزيرة هدى علي إن المخيمات ممتلئة، داعية المانحين إلى زيادة التمويل.")[0][1] == "المخيمات ممتلئة"
+    assert said("وأكد النائب سامي نور أن القانون ظالم، مطالبا الحكومة بسحبه.")[0][1] == "القانون ظالم"
