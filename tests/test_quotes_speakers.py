@@ -126,3 +126,9 @@ def test_lafata_is_masculine_its_ta_is_the_root() -> None:
     assert speakers(text) == ["هدى سالم", "سامر الحربي", "سامر الحربي"]
     text = "قال الخبير سامر الحربي إن السوق مستقرة. وقالت الوزيرة هدى سالم إن الخطة جاهزة. ولفتت إلى أن الأسعار تتراجع."
     assert speakers(text)[-1] == "هدى سالم"
+
+
+def test_a_nisba_family_name_after_amma_is_the_subject() -> None:
+    assert speakers("أما الحريري فقال إن الحكومة باقية حتى الانتخابات.") == ["الحريري"]
+    text = "وقال المدرب سامي الخطيب إن الفوز مستحق. أما الشمري فقال إن الفريق عانى كثيرا."
+    assert speakers(text) == ["سامي الخطيب", "الشمري"]

@@ -273,12 +273,19 @@ def trailing_phrase(toks: list[Tok]) -> list[Tok]:
         if len(out) > MAX_SPEAKER_WORDS:
             return []
     out.reverse()
-    if len(out) == 1 and out[0].definite and _is_adjective(out[0].key, True):
+    if len(out) == 1 and out[0].definite and _is_adjective(out[0].key, True) and not _amma_topic(toks, out[0]):
         return []  # «صحيفة "الشرق الاوسط" السعودية اتهم»: an adjective after a name, not a subject
     if len(out) >= 3 and out[0].key.startswith("و") and out[0].key != out[0].bare and not out[0].definite \
             and word_kind(out[0]) not in ("role", "org"):
         return []  # «وأرسل كلمة تلخص رؤيته ... قال»: a clause led by another verb, not a subject
     return out
+
+
+def _amma_topic(toks: list[Tok], tok: Tok) -> bool:
+    """«أما الشمري فقال»: the one word after «أما» is the topic itself (a nisba family name), not an adjective
+    describing a name before it."""
+    k = next((n for n, t in enumerate(toks) if t is tok), 0)
+    return k > 0 and toks[k - 1].key in ("اما", "واما")
 
 
 def _quoted_tail(toks: list[Tok]) -> int:
