@@ -132,3 +132,10 @@ def test_a_nisba_family_name_after_amma_is_the_subject() -> None:
     assert speakers("أما الحريري فقال إن الحكومة باقية حتى الانتخابات.") == ["الحريري"]
     text = "وقال المدرب سامي الخطيب إن الفوز مستحق. أما الشمري فقال إن الفريق عانى كثيرا."
     assert speakers(text) == ["سامي الخطيب", "الشمري"]
+
+
+def test_a_name_inside_a_prepositional_object_is_not_the_subject() -> None:
+    text = "وقال المدرب سامي الخطيب إن الفريق جاهز. وأشاد المدرب بأداء الحارس عمر يوسف، معتبرا أنه كان الأفضل."
+    assert speakers(text) == ["سامي الخطيب", "سامي الخطيب"]
+    text = "وقال العداء سعيد حمدي إن السباق كان صعبا. وتكهن بإمكانية أن يحقق نتائج أفضل في الموسم المقبل."
+    assert speakers(text) == ["سعيد حمدي", "سعيد حمدي"]

@@ -385,6 +385,8 @@ def name_at_end(text: str, toks: list[Tok]) -> Speaker | None:
     if len(run) < 2 or word_kind(run[0]) == "place" or (k and word_kind(toks[k - 1]) in ("org", "place")
                                                        and not toks[k - 1].definite):
         return None  # «... في مدينة بندر عباس»: the name of a place or organisation, not a person
+    if any(t.is_word and _prepositional_object(t.key) for t in toks[:k]):
+        return None  # «وأشاد المدرب بأداء الحارس عمر يوسف»: a name inside a verb's ب/ل-object is not its subject
     return Speaker(_span(text, run), "PER", "", run[0].start, run[-1].end)
 
 
