@@ -139,3 +139,8 @@ def test_a_name_inside_a_prepositional_object_is_not_the_subject() -> None:
     assert speakers(text) == ["سامي الخطيب", "سامي الخطيب"]
     text = "وقال العداء سعيد حمدي إن السباق كان صعبا. وتكهن بإمكانية أن يحقق نتائج أفضل في الموسم المقبل."
     assert speakers(text) == ["سعيد حمدي", "سعيد حمدي"]
+
+
+def test_department_after_a_title_is_its_genitive_not_a_name() -> None:
+    text = "وقال رئيس قسم المبيعات في شركة إيرباص، مارك جونسون، إن الطلب قوي جدا هذا العام."
+    assert speakers(text) == ["مارك جونسون"]
