@@ -198,3 +198,10 @@ def test_went_back_to_say_quotes_the_subject_of_aada() -> None:
 def test_calling_participle_closes_the_content() -> None:
     assert said("وقالت الوزيرة هدى علي إن المخيمات ممتلئة، داعية المانحين إلى زيادة التمويل.")[0][1] == "المخيمات ممتلئة"
     assert said("وأكد النائب سامي نور أن القانون ظالم، مطالبا الحكومة بسحبه.")[0][1] == "القانون ظالم"
+
+
+def test_indirect_content_keeps_the_closing_mark_of_its_partial_quote() -> None:
+    assert said("وقال الوزير سامي نور إن بلاده \"لن تتراجع عن قرارها\".")[0][1] == "بلاده \"لن تتراجع عن قرارها\""
+    assert said("وقال الوزير سامي نور إن بلاده «لن تتراجع» في كل الأحوال.")[0][1] == "بلاده «لن تتراجع» في كل الأحوال"
+    q = quotes_of("وقال الوزير سامي نور إن \"الحكومة لن تتراجع\".")[0]
+    assert (q.kind, q.text) == ("direct", "الحكومة لن تتراجع")

@@ -201,7 +201,21 @@ def content_span(toks: list[Tok], c0: int, limit: int, text: str) -> tuple[int, 
     if end <= c0:
         return None
     start, stop = strip_marks(text, toks[c0].start, toks[end - 1].end)
-    return (start, stop) if stop > start else None
+    return (start, closing_mark_end(text, start, stop)) if stop > start else None
+
+
+PAIRS = (("«", "»"), ("“", "”"))
+
+
+def closing_mark_end(text: str, start: int, stop: int) -> int:
+    """The end past the closing mark of a quotation the content opened and ends with («إن بلاده "لن تتفاوض"»: the
+    gold sets keep that mark, 113 of 124 such indirect quotes of seeds/dev..dev10)."""
+    body = text[start:stop]
+    k = stop + 1 if text[stop : stop + 1] == " " else stop  # « " سنواصل العمل " » in ANERcorp-style copy
+    mark = text[k : k + 1]
+    unbalanced = (mark == '"' and body.count('"') % 2 == 1) or any(
+        mark == close and body.count(open_) > body.count(close) for open_, close in PAIRS)
+    return k + 1 if unbalanced else stop
 
 
 CLOSING_MARKS = frozenset("»”\"'")
