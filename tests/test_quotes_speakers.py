@@ -144,3 +144,12 @@ def test_a_name_inside_a_prepositional_object_is_not_the_subject() -> None:
 def test_department_after_a_title_is_its_genitive_not_a_name() -> None:
     text = "وقال رئيس قسم المبيعات في شركة إيرباص، مارك جونسون، إن الطلب قوي جدا هذا العام."
     assert speakers(text) == ["مارك جونسون"]
+
+
+def test_carry_over_after_a_relay_goes_to_the_relayed_speaker() -> None:
+    text = ("وقال مراقبون إن الانتخابات هادئة. ونقلت وكالة الأنباء الرسمية عن المتحدث باسم الحكومة سامي الخطيب "
+            "قوله إن الوزير تلقى اتصالات من قادة عرب. وأضاف أن الحكومة ستعقد اجتماعا الأحد.")
+    assert speakers(text) == ["مراقبون", "سامي الخطيب", "سامي الخطيب"]
+    text = ("قال الخبير سامر الحربي إن السوق مستقرة. ونقلت صحيفة الأيام عن الوزير فهد العلي قوله إن الخطة جاهزة. "
+            "وتابع أن الأسعار تتراجع.")
+    assert speakers(text)[-1] == "فهد العلي"

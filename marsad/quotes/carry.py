@@ -108,6 +108,8 @@ def verb_gender(hit: Hit) -> str:
     """"f" for «قالت», «تضيف», «مضيفة»; "m" for «قال», «يضيف», «مضيفا»; "pl" for a dual or plural subject («أكدا»,
     «قالوا», «يقولون»: two speakers or more, never the single one quoted before); "" when the form does not say."""
     form, lemma = hit.cue.form, hit.cue.lemma
+    if hit.cue.kind == "relay":
+        return ""  # «ونقلت وكالة X عن Y قوله»: the verb agrees with the outlet, not with the speaker it quotes
     if hit.cue.pos == "past":
         if form.endswith("ا") and form != lemma:  # not «دعا», whose alef is the root's
             return "pl"
