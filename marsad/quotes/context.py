@@ -12,6 +12,7 @@ from marsad.quotes.speakers import (
     Speaker,
     leading_phrase,
     name_words,
+    nisba_apposition,
     parse_speaker,
     speaker_from_mentions,
 )
@@ -99,9 +100,33 @@ def phrase_speaker(phrase: list[Tok], ctx: Context) -> Speaker | None:
         return None
     issuer = issued_by(phrase, ctx)
     found = issuer or _phrase_speaker(phrase, ctx)
+    holder = nisba_holder(phrase, found, ctx) if issuer is None else None
+    if holder is not None:
+        return holder
     noun = match_key(phrase[0].text) if issuer is not None else \
         statement_noun_after(ctx.text, phrase[-1].end) if found is not None and found.kind == "ORG" else ""
     return replace(found, role=f"{found.role} {noun}".strip()) if found is not None and noun else found
+
+
+NISBA_LOOKAHEAD = 80  # characters after a role phrase read for «، الإسباني NAME،» (a nationality and a name of 2-5 words)
+
+
+def nisba_holder(phrase: list[Tok], found: Speaker | None, ctx: Context) -> Speaker | None:
+    """«وقال مدرب الدحيل، الإسباني كارلوس مارتينيز، إن»: a role phrase with no full name in it, then a nationality
+    adjective and a name between commas: the name holds the whole role phrase (its club or company included), so a
+    later «وأضاف المدرب» resolves to it. Modern sports and business copy writes it constantly (quotes_dev9); ANERcorp
+    train has no such apposition after a speaker phrase."""
+    commas = [k for k, t in enumerate(phrase) if t.text in "،,"]
+    head = phrase[: commas[0]] if commas else phrase  # with mentions the phrase may run on over the apposition
+    if not head or word_kind(head[0]) != "role":
+        return None
+    end = head[-1].end
+    if found is not None and found.kind == "PER" and " " in found.name and found.end <= end:
+        return None  # «وقال مدير الشركة أحمد علي، ...»: the holder is named in the phrase itself
+    named = nisba_apposition(ctx.text, sentence_tokens(ctx.text, end, min(len(ctx.text), end + NISBA_LOOKAHEAD)))
+    if named is None:
+        return None
+    return replace(named, role=ctx.text[phrase[0].start : end], start=phrase[0].start)
 
 
 def _phrase_speaker(phrase: list[Tok], ctx: Context) -> Speaker | None:

@@ -458,9 +458,28 @@ def apposed_run(toks: list[Tok], k: int) -> int:
     if m < len(toks) and toks[m].is_word:
         return 0
     run = toks[k:m]
-    titled = len(run) > 2 and (run[0].key in TITLES or (run[0].definite and word_kind(run[0]) == "role"))
+    titled = len(run) > 2 and (run[0].key in TITLES or (run[0].definite and word_kind(run[0]) == "role")
+                               or nisba(run[0]))
     name = run[1:] if titled else run
     return len(run) if 2 <= len(name) <= MAX_NAME_WORDS and _name_run(name) == (0, len(name)) else 0
+
+
+def nisba(tok: Tok) -> bool:
+    """«الإسباني», «البرازيلية»: a definite adjective of relation (a nationality) that is no listed word, the title a
+    sports or business page sets between commas before a coach's or manager's name («مدرب الدحيل، الإسباني X،»)."""
+    return tok.is_word and tok.definite and not word_kind(tok) and _is_adjective(tok.key, True)
+
+
+def nisba_apposition(text: str, after: list[Tok]) -> Speaker | None:
+    """«، الإسباني كارلوس مارتينيز، ...» right after a role phrase: the name set off by commas behind a nationality
+    adjective holds the role («وقال مدرب أوراوا، الياباني هيروشي تاناكا، إن»); None otherwise."""
+    if len(after) < 4 or after[0].text not in "،," or not nisba(after[1]):
+        return None
+    size = apposed_run(after, 1)
+    if size < 3:
+        return None
+    run = after[2 : 1 + size]
+    return Speaker(_span(text, run), "PER", "", run[0].start, run[-1].end)
 
 
 def apposed_name(text: str, toks: list[Tok]) -> Speaker | None:
@@ -855,7 +874,8 @@ class Registry:
         if found is not None:
             return replace(found, start=speaker.start, end=speaker.end, via=speaker.via)
         earlier = earlier or [p for p in self.names if p.start < before]
-        if earlier and (role_words & GENERIC_ROLES or _shares_role(role_words, self.roles_of(earlier[-1]))
+        if earlier and (role_words & GENERIC_ROLES or (_shares_role(role_words, self.roles_of(earlier[-1]))
+                                                       and not other_complement(speaker.role, self.roles_of(earlier[-1])))
                         or emphatic(speaker.role)):  # «وأضاف الخبير ذاته»: the one quoted before
             return replace(earlier[-1], start=speaker.start, end=speaker.end, via=speaker.via)
         return speaker
@@ -907,6 +927,16 @@ def _shares_role(role_words: set[str], held: set[str]) -> bool:
     shared = role_words & held
     own = role_words - HEAD_ROLES - WAZIR  # «وزير» reads «وزر» and «زر» (a و stripped)
     return bool(shared) and (not own or bool(shared & own))
+
+
+def other_complement(role: str, held: set[str]) -> bool:
+    """«أما مدرب الريان» after «مدرب الدحيل، الإسباني X»: a role closed by a definite noun (its club, ministry or
+    company, not an adjective of relation) that the person's roles do not hold is another holder of the same title."""
+    words = role.split()
+    last = match_key(words[-1]) if len(words) > 1 else ""
+    if not last.startswith("ال") or word_kind_of(last) or _is_adjective(last, True):
+        return False
+    return skeleton(strip_article(last)) not in held
 
 
 def _pair_of(pair: str, name: str) -> bool:
