@@ -409,7 +409,17 @@ def name_after_role(text: str, toks: list[Tok]) -> Speaker | None:
     a quotation («مندوب فرنسا لدى الأمم المتحدة جان مارك دو لا سابليير», «السفير الاميركي في الامم
     المتحدة جون بولتون لشبكة ...»)."""
     window: list[Tok] = []
-    for tok in toks[:NAME_AFTER_ROLE_WINDOW]:
+    after_quote: set[int] = set()  # window indices right after a quoted company name
+    skip_to = 0
+    for n, tok in enumerate(toks[:NAME_AFTER_ROLE_WINDOW + MAX_NAME_WORDS]):
+        if n < skip_to:
+            continue
+        if len(window) >= NAME_AFTER_ROLE_WINDOW:
+            break
+        if window and tok.text in QUOTE_MARKS and organisation_word(window[-1]) and _quoted_name_end(toks, n) > n:
+            skip_to = _quoted_name_end(toks, n)  # «في شركة «الراجحي المالية» مازن الشهري»: the company's name
+            after_quote.add(len(window))
+            continue
         if not tok.is_word or tok.key in NAME_NOT_A_WORD or (word_kind(tok) == "role" and tok.key not in TITLES):
             break  # «... خلال اجتماعه مع الرئيس الروسي فلاديمير بوتين»: another role, another person
         if word_kind(tok) == "relative":
@@ -426,7 +436,9 @@ def name_after_role(text: str, toks: list[Tok]) -> Speaker | None:
             while j < len(window) and _in_name(window, j, i) and not is_boundary(window[j]):
                 j += 1
         after_boundary = bool(i) and word_kind(window[i - 1]) == "boundary"
-        if j - i >= 2 and (word_kind(window[i]) == "place"
+        if j - i >= 2 and i in after_quote:
+            best = (i, j)  # the holder after the quoted name of the company that the title names
+        elif j - i >= 2 and (word_kind(window[i]) == "place"
                            or (i and word_kind(window[i - 1]) in ("org", "place") and not window[i - 1].definite)):
             pass  # «منسق الطوارئ في منظمة أطباء بلا حدود في إب مارك بونسان», «في مدينة مشهد»: the organisation's or place's name
         elif j - i >= 2 and not after_boundary:
@@ -438,6 +450,13 @@ def name_after_role(text: str, toks: list[Tok]) -> Speaker | None:
         return None
     run = window[best[0] : best[1]]
     return Speaker(_span(text, run), "PER", "", run[0].start, run[-1].end)
+
+
+def organisation_word(tok: Tok) -> bool:
+    """«شركة», «لشركة», «بمجموعة»: an organisation head, bare or behind the preposition ل/ب."""
+    if word_kind(tok) == "org":
+        return True
+    return tok.is_word and len(tok.key) > 3 and tok.key[0] in "لب" and word_kind_of(tok.key[1:]) == "org"
 
 
 def closes_phrase(toks: list[Tok], k: int) -> bool:
