@@ -820,3 +820,14 @@ def test_a_role_of_another_club_is_not_the_apposed_coach() -> None:
 def test_quoted_company_name_between_the_title_and_its_holder(text: str, name: str) -> None:
     speakers = [s for s, _ in said(text)]
     assert speakers and all(s == name for s in speakers)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وقال مدافع الفريق، ترينت ألكسندر-أرنولد، إن المباراة \"صعبة\". وأضاف ألكسندر-أرنولد أن الجماهير ستدعم الفريق.",
+     "ترينت ألكسندر-أرنولد"),
+    ("وقال وزير المالية جان-بيير دوبوا إن العجز سيتراجع.", "جان-بيير دوبوا"),
+    ("وعادت نكويتا-سلامي لتؤكد أن سكان المدينة \"لا يملكون ترف الانتظار\".", "نكويتا-سلامي"),
+])
+def test_hyphenated_name_stays_whole(text: str, name: str) -> None:
+    speakers = [s for s, _ in said(text)]
+    assert speakers and all(s == name for s in speakers)

@@ -12,6 +12,7 @@ A phrase with no name is an organisation when it starts with an organisation hea
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field, replace
 
 from marsad.model import Mention
@@ -97,6 +98,8 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
         if n < skip_to:
             out.append(tok)
             continue
+        if out and hyphen_joined(toks, n):
+            continue  # «جان-بيير دوبوا»: one name, the hyphen dropped from the words (the span keeps it)
         if _verb_cue(tok):
             break  # «وتابع يقول "..."»: another reporting verb, not a speaker
         if not out and word_kind(tok) == "pronoun":
@@ -472,15 +475,15 @@ def apposed_run(toks: list[Tok], k: int) -> int:
     سالم ...، إن»); 0 when none (ANERcorp train: 3 such names after a title, news copy of Libya, Egypt and Lebanon
     writes it constantly: quotes_dev8)."""
     m = k
-    while m < len(toks) and toks[m].is_word and m - k <= MAX_NAME_WORDS:
+    while m < len(toks) and (toks[m].is_word or hyphen_joined(toks, m)) and m - k <= MAX_NAME_WORDS:
         m += 1
     if m < len(toks) and toks[m].is_word:
         return 0
-    run = toks[k:m]
+    run = [t for t in toks[k:m] if t.is_word]  # «نكويتا-سلامي»: the glued hyphen is no word of the name
     titled = len(run) > 2 and (run[0].key in TITLES or (run[0].definite and word_kind(run[0]) == "role")
                                or nisba(run[0]))
     name = run[1:] if titled else run
-    return len(run) if 2 <= len(name) <= MAX_NAME_WORDS and _name_run(name) == (0, len(name)) else 0
+    return m - k if 2 <= len(name) <= MAX_NAME_WORDS and _name_run(name) == (0, len(name)) else 0
 
 
 def nisba(tok: Tok) -> bool:
@@ -508,7 +511,8 @@ def apposed_name(text: str, toks: list[Tok]) -> Speaker | None:
     size = apposed_run(toks, commas[0] + 1) if commas else 0
     if size:
         run = toks[commas[0] + 1 : commas[0] + 1 + size]
-        run = run[1:] if size > 2 and _name_run(run) != (0, size) else run
+        words = [t for t in run if t.is_word]
+        run = run[1:] if len(words) > 2 and _name_run(words) != (0, len(words)) else run
         return Speaker(_span(text, run), "PER", "", run[0].start, run[-1].end)
     end = len(toks)
     while end > 0 and not toks[end - 1].is_word:
@@ -659,8 +663,27 @@ def adjective_title(phrase: list[Tok]) -> list[Tok]:
     return phrase[: 1 + j] if i == 0 and j >= 2 else []
 
 
+HYPHEN_AFTER = re.compile(r"(?:-[\u0621-\u064a]+)+")  # «نكويتا-سلامي»: a double-barrelled name joined without spaces
+HYPHEN_BEFORE = re.compile(r"(?:[\u0621-\u064a]+-)+$")
+
+
+def hyphen_joined(toks: list[Tok], m: int) -> bool:
+    """Token m is a hyphen glued to the words on both sides («نكويتا-سلامي»): the two words are one name."""
+    return 0 < m < len(toks) - 1 and toks[m].text == "-" and toks[m - 1].end == toks[m].start \
+        and toks[m + 1].start == toks[m].end and toks[m - 1].is_word and toks[m + 1].is_word
+
+
 def _span(text: str, toks: list[Tok]) -> str:
-    return text[toks[0].start : toks[-1].end] if toks else ""
+    """The text of the tokens, widened over words glued to either end by a hyphen («كليمنتاين نكويتا-سلامي»: the
+    tokeniser splits at the hyphen, a name must stay whole; ANERcorp's spaced « - » is never glued)."""
+    if not toks:
+        return ""
+    start, end = toks[0].start, toks[-1].end
+    after = HYPHEN_AFTER.match(text, end)
+    before = HYPHEN_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None and (before.start() == 0 or not text[before.start() - 1].isalnum()):
+        start = before.start()
+    return text[start : after.end() if after else end]
 
 
 # «الخبير ذاته», «المصدر نفسه»: «the same X», an emphatic closing a speaker phrase that refers back to X.
