@@ -831,3 +831,29 @@ def test_quoted_company_name_between_the_title_and_its_holder(text: str, name: s
 def test_hyphenated_name_stays_whole(text: str, name: str) -> None:
     speakers = [s for s, _ in said(text)]
     assert speakers and all(s == name for s in speakers)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("قال وزير الخارجية سامي العلي إن الوفد جاهز. أما المبعوث الأممي الخاص إلى ليبيا جون ماركس فقد أعرب عن أمله "
+     "في أن تنجح المفاوضات.", "جون ماركس"),
+    ("قال رئيس النادي خالد سعيد إن الموسم صعب. أما المدير الفني للمنتخب الأول ماركو سيلفا فقد أكد أن اللاعبين "
+     "جاهزون.", "ماركو سيلفا"),
+    ("قال محافظ البنك المركزي فادي حداد إن التضخم تراجع. أما الرئيس التنفيذي للمجموعة في الإمارات نبيل عمر فقد "
+     "أكد أن الأرباح ارتفعت.", "نبيل عمر"),
+])
+def test_amma_topic_with_a_preposition_is_the_speaker(text: str, name: str) -> None:
+    assert said(text)[-1][0] == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("قال وزير الإعلام أحمد سالم إن المعارضة \"تتهرب\". واتهم الوزير الجماعة بأنها تستغل الهدنة.", "أحمد سالم"),
+    ("قال مدرب الفريق فهد ناصر إن الدوري صعب. واتهم المدرب الحكام بأنهم \"ظلموا الفريق\".", "فهد ناصر"),
+])
+def test_definite_object_after_a_title_is_not_the_speaker(text: str, name: str) -> None:
+    assert said(text)[-1][0] == name
+
+
+def test_a_role_with_another_head_is_not_the_last_envoy() -> None:
+    text = ("أما المبعوث الأممي الخاص إلى ليبيا جون ماركس فقد أعرب عن أمله في أن تنجح المفاوضات. "
+            "وكانت المتحدثة باسم مكتب المبعوث قد أوضحت أن الجولة ستستأنف.")
+    assert said(text)[-1][0] != "جون ماركس"

@@ -10,6 +10,7 @@ from marsad.quotes.lexicon import Cue
 from marsad.quotes.marks import PAIRS, TOGGLES, Quoted
 from marsad.quotes.speakers import (
     Speaker,
+    definite_object,
     leading_phrase,
     name_words,
     nisba_apposition,
@@ -98,6 +99,7 @@ def phrase_speaker(phrase: list[Tok], ctx: Context) -> Speaker | None:
     person, not the organisation («وأكد مدير منظمة الصحة العالمية أن», «واوضح المتحدث باسم حزب الله»)."""
     if not phrase:
         return None
+    phrase = without_object(phrase, ctx)
     issuer = issued_by(phrase, ctx)
     found = issuer or _phrase_speaker(phrase, ctx)
     holder = nisba_holder(phrase, found, ctx) if issuer is None else None
@@ -106,6 +108,16 @@ def phrase_speaker(phrase: list[Tok], ctx: Context) -> Speaker | None:
     noun = match_key(phrase[0].text) if issuer is not None else \
         statement_noun_after(ctx.text, phrase[-1].end) if found is not None and found.kind == "ORG" else ""
     return replace(found, role=f"{found.role} {noun}".strip()) if found is not None and noun else found
+
+
+def without_object(phrase: list[Tok], ctx: Context) -> list[Tok]:
+    """«واتهم الوزير الجماعة بأنها»: a definite title, then a definite noun that «بأن»/«بال...» follows: the noun is
+    the verb's object (a definite noun is never the genitive of a definite title), the speaker the title alone."""
+    if len(phrase) != 2 or not phrase[0].definite or word_kind(phrase[0]) != "role":
+        return phrase
+    end = phrase[-1].end
+    after = sentence_tokens(ctx.text, end, min(len(ctx.text), end + 20))
+    return phrase[:1] if definite_object(phrase[1], after[0] if after else None) else phrase
 
 
 NISBA_LOOKAHEAD = 80  # characters after a role phrase read for «، الإسباني NAME،» (a nationality and a name of 2-5 words)

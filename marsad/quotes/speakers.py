@@ -124,6 +124,8 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
             break  # «أعلنت الحكومة اليابانية عزمها»: a pronoun-suffixed noun after the subject is the object
         if out and tok.key in bare_openers():
             break  # «وقال الرئيس الاميركي لقد تحدثت»: speech opens, the speaker phrase ends
+        if len(out) == 1 and out[0].definite and word_kind(out[0]) == "role" and definite_object(tok, nxt):
+            break  # «واتهم الوزير الجماعة بأنها»: verb, subject, object, then its ب-complement
         if out and verb_then_object(tok, nxt):
             break  # «أن الوزيرة الأميركية تحمل أفكارا يريد ...»: the subject's own verb ends it
         if out and tok.text in QUOTE_MARKS and word_kind(out[-1]) == "org" and _quoted_name_end(toks, n) > n:
@@ -142,6 +144,13 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
             break  # «عن شهود عيان قولهم إن», «الناطقة باسم ... ردا على», «شهود عيان وجود قوات»
         out.append(tok)
     return out
+
+
+def definite_object(tok: Tok, nxt: Tok | None) -> bool:
+    """«الجماعة» in «اتهم الوزير الجماعة بأنها»: a definite noun (no adjective or title word) right
+    after a definite title cannot be its genitive; followed by «بأن»/«بال...» it is the verb's object."""
+    return tok.is_word and tok.definite and word_kind(tok) in ("", "org") and not _is_adjective(tok.key, True) \
+        and nxt is not None and nxt.is_word and nxt.key.startswith(("بان", "بال"))
 
 
 def construct_head(tok: Tok) -> bool:
@@ -359,6 +368,17 @@ def _name_before_apposition(toks: list[Tok], n: int) -> list[Tok]:
     return []
 
 
+MAX_ROLE_OPENING = 4  # «المبعوث الأممي الخاص» before «إلى اليمن NAME»: a title of a few words opening the clause
+
+
+def _role_opening(head: list[Tok]) -> bool:
+    """The words before a preposition are a title opening the clause or the topic after «أما» («المبعوث الأممي
+    الخاص إلى اليمن هانس غروندبرغ»): then the preposition's phrase and the name after it belong to the subject."""
+    # «الرئيس التنفيذي للمجموعة في ...»: a genitive with «لل» stays inside the title
+    return 1 <= len(head) <= MAX_ROLE_OPENING and head[0].definite and word_kind(head[0]) == "role" \
+        and all(t.is_word and (not is_boundary(t) or t.key.startswith("لل")) and word_kind(t) != "aux" for t in head)
+
+
 def _through_preposition(toks: list[Tok], n: int, out: list[Tok]) -> list[Tok]:
     """«لكن سفيرا مطلعا على الوثيقة قال»: a subject carrying a prepositional phrase, accepted only
     right after a clause-opening word."""
@@ -369,6 +389,11 @@ def _through_preposition(toks: list[Tok], n: int, out: list[Tok]) -> list[Tok]:
     named = _name_before_apposition(toks, n)
     if named:
         return named
+    name = closing_name(list(reversed(out)))
+    if name and name[0].key in country_names():
+        name = name[1:]  # «إلى ليبيا جون ماركس»: the country is the preposition's, the name follows it
+    if _role_opening(toks[:n]) and len(name) >= 2:
+        return toks[:n] + name  # «أما المبعوث الأممي الخاص إلى اليمن هانس غروندبرغ فقد أعرب»: the title and its holder
     head: list[Tok] = []
     for k in range(n - 1, max(-1, n - 4), -1):
         if _clause_start(toks[k]) and head and not head[-1].definite:
@@ -973,8 +998,11 @@ def _shares_role(role_words: set[str], held: set[str]) -> bool:
 
 def other_complement(role: str, held: set[str]) -> bool:
     """«أما مدرب الريان» after «مدرب الدحيل، الإسباني X»: a role closed by a definite noun (its club, ministry or
-    company, not an adjective of relation) that the person's roles do not hold is another holder of the same title."""
+    company, not an adjective of relation) that the person's roles do not hold is another holder of the same title;
+    so is a role whose head word the person's roles lack («المتحدثة باسم مكتب المبعوث» after the envoy)."""
     words = role.split()
+    if len(words) > 1 and skeleton(strip_article(match_key(words[0]))) not in held:
+        return True  # «المتحدثة باسم مكتب المبعوث» is not the envoy: the head of the role is another title
     last = match_key(words[-1]) if len(words) > 1 else ""
     if not last.startswith("ال") or word_kind_of(last) or _is_adjective(last, True):
         return False
