@@ -14,6 +14,7 @@ from marsad.quotes.speakers import (
     leading_phrase,
     name_words,
     nisba_apposition,
+    pair_speaker,
     parse_speaker,
     speaker_from_mentions,
 )
@@ -142,6 +143,9 @@ def nisba_holder(phrase: list[Tok], found: Speaker | None, ctx: Context) -> Spea
 
 
 def _phrase_speaker(phrase: list[Tok], ctx: Context) -> Speaker | None:
+    pair = pair_speaker(ctx.text, phrase)
+    if pair is not None:
+        return pair  # «محمود الحريري وزوجته فاطمة»: two people, though the tagger marks each one
     found = speaker_from_mentions(ctx.text, ctx.mentions, phrase[0].start, phrase[-1].end)
     if found is not None and found.kind == "ORG" and found.start > phrase[0].start and word_kind(phrase[0]) == "role":
         return parse_speaker(ctx.text, phrase) or found

@@ -342,6 +342,8 @@ def _subject_after_kana(toks: list[Tok]) -> list[Tok]:
             return []  # «وكان زواج الفتيات مسألة مقررة ...، قد»: the كان of an earlier clause
         if toks[n].bare in ("كان", "كانت"):
             phrase = leading_phrase(toks[n + 1 :])
+            if pair_split(toks[n + 1 :]) is not None:
+                return toks[n + 1 :]  # «وكان الوزير أحمد علي ونظيره الفرنسي جان دوبوا قد أعلنا»: the two of them
             if phrase and word_kind(phrase[0]) == "role" and len(phrase) < len(toks) - n - 1:
                 return closing_name(toks[n + 1 :]) or phrase  # «وكان سفير إسرائيل لدى الأمم المتحدة دان غيلرمان قد»
             return phrase
@@ -715,10 +717,54 @@ def _span(text: str, toks: list[Tok]) -> str:
 EMPHATICS = frozenset({"ذاته", "ذاتها", "نفسه", "نفسها", "ذاتهم", "انفسهم"})
 
 
+# «محمود الحريري وزوجته فاطمة»: a kinship or colleague word joined by «و» after a name brings in a second person.
+RELATION_WORDS = frozenset({"زوجته", "زوجها", "نظيره", "نظيرته", "شقيقه", "شقيقته", "ابنه", "ابنته", "والده", "والدته",
+                            "زميله", "زميلته"})
+
+
+AIDE_WORDS = frozenset({"مساعده", "مساعدها", "نائبه", "نائبها"})  # «ومساعده خالد عمر»: a title with a pronoun
+
+
+def pair_split(toks: list[Tok]) -> tuple[list[Tok], list[Tok], bool] | None:
+    """«وزير الخارجية أحمد علي ونظيره الفرنسي جان دوبوا», «محمود الحريري وزوجته فاطمة»: a full name, then «و» with a
+    kinship word or a title and the second person's name: (first name, second part, second part opens with a kinship
+    word); None otherwise. Two people are the subject of a dual verb («قد أعلنا», «اللذين أكدا»)."""
+    for k in range(2, len(toks) - 1):
+        tok = toks[k]
+        if not tok.is_word or not tok.key.startswith("و") or len(tok.key) < 4:
+            continue
+        rest = tok.key[1:]
+        kin = rest in RELATION_WORDS
+        if not kin and word_kind_of(rest) != "role" and rest not in AIDE_WORDS:
+            continue
+        first = closing_name(toks[:k])
+        second = toks[k + 1 :]
+        if not first or not second or not all(t.is_word for t in second):
+            return None
+        i, j = _name_run(second)
+        if j != len(second) or j - i < (1 if kin else 2):
+            return None
+        return first, (toks[k:] if kin else second[i:j]), kin
+    return None
+
+
+def pair_speaker(text: str, toks: list[Tok]) -> Speaker | None:
+    """The two people of ``pair_split`` as one speaker: «محمود الحريري وزوجته فاطمة», «أحمد علي وجان دوبوا»."""
+    found = pair_split(toks)
+    if found is None:
+        return None
+    first, second, kin = found
+    name = _span(text, first + second) if kin else f"{_span(text, first)} و{_span(text, second)}"
+    return Speaker(name, "PER", _span(text, toks[: toks.index(first[0])]), toks[0].start, toks[-1].end)
+
+
 def parse_speaker(text: str, toks: list[Tok]) -> Speaker | None:
     """Read a speaker phrase into a Speaker (name, kind, role)."""
     if not toks:
         return None
+    pair = pair_speaker(text, toks)
+    if pair is not None:
+        return pair
     if len(toks) > 1 and toks[-1].key in EMPHATICS:
         found = parse_speaker(text, toks[:-1])  # «وأضاف الخبير ذاته»: the title, then the emphatic (never a name)
         if found is None or found.kind not in ("ROLE", "ORG"):
@@ -871,8 +917,9 @@ class Registry:
 
     def add(self, speaker: Speaker) -> None:
         if speaker.kind == "PER":
-            bisect.insort(self.by_length, (-len(speaker.name.split()), len(self.people), speaker),
-                          key=lambda row: row[:2])
+            for member in [speaker, *pair_members(speaker)]:  # «بلير» later expands to «توني بلير», not to the pair
+                bisect.insort(self.by_length, (-len(member.name.split()), len(self.people), member),
+                              key=lambda row: row[:2])
             self.people.append(speaker)
             self.named.add(speaker)
         elif speaker.kind == "NAME":
@@ -891,6 +938,8 @@ class Registry:
             return speaker
         for person in reversed(self.people):  # «وأوضح المعلم» after «وزير الخارجية وليد المعلم»
             if person.start < before and name_words(words[0]) <= name_words(person.name):
+                members = [m for m in pair_members(person) if name_words(words[0]) <= name_words(m.name)]
+                person = members[0] if members else person  # «وقال العربي» after «أحمد سالم ونظيره ... كمال العربي»
                 return replace(person, start=speaker.start, end=speaker.end, via=speaker.via)
         head = strip_article(words[0])  # no skeleton: «التقرير» is not «تقارير صحافية»
         for org in reversed(self.orgs):
@@ -906,7 +955,8 @@ class Registry:
         for negative_words, _, person in self.by_length:
             if -negative_words <= words:
                 break
-            if same_name(person.name, speaker.name) and not _pair_of(person.name, speaker.name):
+            if same_name(person.name, speaker.name) and not _pair_of(person.name, speaker.name) \
+                    and not member_of_pair(person.name, speaker.name):
                 return replace(speaker, name=person.name, kind="PER", role=speaker.role or person.role)
         return speaker
 
@@ -1007,6 +1057,34 @@ def other_complement(role: str, held: set[str]) -> bool:
     if not last.startswith("ال") or word_kind_of(last) or _is_adjective(last, True):
         return False
     return skeleton(strip_article(last)) not in held
+
+
+def _pair_parts(pair: str) -> tuple[str, str] | None:
+    words = pair.split()
+    for k in range(1, len(words)):
+        if words[k].startswith("و") and len(words[k]) > 2:
+            return " ".join(words[:k]), " ".join([words[k][1:], *words[k + 1 :]])
+    return None
+
+
+def pair_members(speaker: Speaker) -> list[Speaker]:
+    """The full names (two words or more) of the two people of a pair speaker («جورج بوش وتوني بلير»)."""
+    parts = _pair_parts(speaker.name) if " و" in speaker.name else None
+    if parts is None:
+        return []
+    second = parts[1].split()
+    if second[0] in RELATION_WORDS or word_kind_of(second[0]) == "role" or second[0] in AIDE_WORDS:
+        second = second[1:]  # «نظيره التونسي كمال العربي»: the kinship word or title, then adjectives, then the name
+        while second and second[0].startswith("ال") and second[0].endswith("ي"):
+            second = second[1:]
+    return [replace(speaker, name=part) for part in (parts[0], " ".join(second)) if len(part.split()) >= 2]
+
+
+def member_of_pair(pair: str, name: str) -> bool:
+    """«بلير» is one of «جورج بوش وتوني بلير» (two speakers of one dual verb), not a fuller form of it: the name's
+    words all lie on one side of a later «و» word of the pair."""
+    parts = _pair_parts(pair)
+    return parts is not None and any(name_words(name) <= name_words(part) for part in parts)
 
 
 def _pair_of(pair: str, name: str) -> bool:
