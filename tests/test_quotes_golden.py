@@ -183,12 +183,15 @@ def test_blind_dev_offsets_index_the_passage_text_stored_without_it(repo_dir: Pa
 # speaker_name 0.956; dev8 0.988 / 0.966 / 1.000, speaker_name 0.976. Rounds 8-9 (same way): quotes_dev9.json (8
 # passages, Gulf dailies and TV news sites; blind 1.000 / 1.000 / 0.924, speaker_name 0.785; after 1.000 / 1.000 /
 # 1.000, 0.975) and quotes_dev10.json (8 passages, wires with UN/NGO sources; blind 0.985 / 0.942 / 0.923,
-# speaker_name 0.769; after 0.985 / 0.971 / 0.970, 0.836). Floors sit about two quotes under.
+# speaker_name 0.769; after 0.985 / 0.971 / 0.970, 0.836). Last short round: quotes_dev11.json (6 passages, pan-Arab
+# styles; blind 0.969 / 0.969 / 0.968, speaker_name 0.746; after 0.969 / 0.969 / 0.968, 0.762). Floors sit about two
+# quotes under.
 WRITTEN_DEV_FLOORS = {
     "dev7": {"recall": 0.97, "precision": 0.97, "speaker": 0.97, "speaker_name": 0.93, "via_recall": 0.9},
     "dev8": {"recall": 0.94, "precision": 0.96, "speaker": 0.97, "speaker_name": 0.94, "via_recall": 0.9},
     "dev9": {"recall": 0.97, "precision": 0.97, "speaker": 0.97, "speaker_name": 0.94, "via_recall": 0.9},
     "dev10": {"recall": 0.94, "precision": 0.95, "speaker": 0.94, "speaker_name": 0.80, "via_recall": 0.8},
+    "dev11": {"recall": 0.94, "precision": 0.94, "speaker": 0.93, "speaker_name": 0.73, "via_recall": 0.6},
 }
 
 
