@@ -29,7 +29,7 @@ def test_a_relative_clause_after_a_title_holds_no_name_for_it() -> None:
 
 
 def test_words_with_a_pronoun_suffix_and_reporting_verbs_are_never_names() -> None:
-    from marsad.quotes.speakers import _name_like
+    from marsad.quotes.names import _name_like
     from marsad.quotes.tokens import sentence_tokens
 
     text = "تبذلها نتائجهم أشاد سامي"

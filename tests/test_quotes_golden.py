@@ -19,8 +19,8 @@ from marsad.model import Article, Quote
 from marsad.pipeline import Resources
 from marsad.quotes import article_quotes, score
 from marsad.quotes.gold import load_gold
+from marsad.quotes.names import name_words
 from marsad.quotes.score import score_many
-from marsad.quotes.speakers import name_words
 from marsad.text.sentences import sentences_of
 from marsad.text.tokens import tokenize
 

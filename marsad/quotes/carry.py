@@ -8,20 +8,22 @@ from dataclasses import replace
 from marsad.quotes.context import Context, Hit, Raw, in_quotation, phrase_speaker
 from marsad.quotes.cues import clause_start
 from marsad.quotes.frame import head_phrase_end
-from marsad.quotes.speakers import (
+from marsad.quotes.names import (
     SUBORDINATORS,
-    Registry,
     Speaker,
     adjective_title,
+    name_at_end,
+    same_name,
+)
+from marsad.quotes.roles import Registry
+from marsad.quotes.speakers import (
     before_coordinated_title,
     before_object,
     imperfect_shaped,
     leading_phrase,
-    name_at_end,
     object_word,
     parse_speaker,
     pronoun_suffixed,
-    same_name,
     title_holders,
 )
 from marsad.quotes.tokens import (

@@ -6,12 +6,12 @@ from __future__ import annotations
 from marsad.quotes.context import MAX_NAME_QUOTE_WORDS, OPENERS, Context, Hit, Raw, opened_at, short_quotation
 from marsad.quotes.lexicon import Cue, cues, outlet_heads
 from marsad.quotes.marks import Quoted, strip_marks
-from marsad.quotes.speakers import (
+from marsad.quotes.names import (
     Speaker,
     adverbial,
     faa_il_an,
-    object_word,
 )
+from marsad.quotes.speakers import object_word
 from marsad.quotes.tokens import (
     COMPLEMENTIZERS,
     NAME_NOT_PREPOSITION,

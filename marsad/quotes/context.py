@@ -8,13 +8,15 @@ from dataclasses import dataclass, field, replace
 from marsad.model import Mention
 from marsad.quotes.lexicon import Cue
 from marsad.quotes.marks import PAIRS, TOGGLES, Quoted
-from marsad.quotes.speakers import (
+from marsad.quotes.names import (
     Speaker,
-    definite_object,
-    leading_phrase,
     name_words,
     nisba_apposition,
     pair_speaker,
+)
+from marsad.quotes.speakers import (
+    definite_object,
+    leading_phrase,
     parse_speaker,
     speaker_from_mentions,
 )

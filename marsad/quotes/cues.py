@@ -9,11 +9,11 @@ from dataclasses import replace
 
 from marsad.quotes.context import OPENERS, Context, Hit, in_quotation
 from marsad.quotes.lexicon import Cue, cues, outlet_heads, phrase_cues_by_first_word
-from marsad.quotes.speakers import (
+from marsad.quotes.names import (
     Speaker,
     name_at_end,
-    trailing_phrase,
 )
+from marsad.quotes.speakers import trailing_phrase
 from marsad.quotes.tokens import (
     COMPLEMENTIZERS,
     NAME_NOT_PREPOSITION,

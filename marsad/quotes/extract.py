@@ -55,16 +55,16 @@ from marsad.quotes.cues import (
 from marsad.quotes.frame import analyse
 from marsad.quotes.headline import headline
 from marsad.quotes.marks import quoted_spans
+from marsad.quotes.names import Speaker
 from marsad.quotes.relay import (
     chain,
     relay_cuts,
     source_line,
     statements_holder,
 )
+from marsad.quotes.roles import Registry
 from marsad.quotes.sources import according, orphan_quotations, own_view, source_before, with_sentence_relays
 from marsad.quotes.speakers import (
-    Registry,
-    Speaker,
     leading_phrase,
     parse_speaker,
     title_holders,

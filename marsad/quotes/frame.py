@@ -31,21 +31,23 @@ from marsad.quotes.context import (
 )
 from marsad.quotes.cues import subject_before
 from marsad.quotes.lexicon import bare_openers, outlet_heads
+from marsad.quotes.names import (
+    MAX_NAME_WORDS,
+    Speaker,
+    adverbial,
+    apposed_name,
+    closes_phrase,
+    closing_name,
+    name_after_role,
+    name_at_end,
+)
 from marsad.quotes.relay import (
     relay_noun_phrase,
     relay_span,
 )
 from marsad.quotes.speakers import (
-    MAX_NAME_WORDS,
-    Speaker,
-    adverbial,
-    apposed_name,
     before_object,
-    closes_phrase,
-    closing_name,
     leading_phrase,
-    name_after_role,
-    name_at_end,
     parse_speaker,
     trailing_phrase,
 )

@@ -8,10 +8,8 @@ from marsad.quotes.content import whole_quotation
 from marsad.quotes.context import ARABIC, Context, Raw
 from marsad.quotes.cues import find_hits
 from marsad.quotes.marks import strip_marks
-from marsad.quotes.speakers import (
-    Speaker,
-    parse_speaker,
-)
+from marsad.quotes.names import Speaker
+from marsad.quotes.speakers import parse_speaker
 from marsad.quotes.tokens import (
     cue_of,
     sentence_tokens,

@@ -13,8 +13,8 @@ import hashlib
 from collections.abc import Callable
 
 from marsad.model import Article, Entity, Quote, Story
+from marsad.quotes.names import same_name
 from marsad.quotes.paraphrase import SAME_STATEMENT, content_stems, idf_weights, statement_similarity
-from marsad.quotes.speakers import same_name
 
 # Cheap prefilter before marsad.quotes.paraphrase.statement_similarity decides: the IDF-weighted stem
 # overlap a pair must reach to be scored at all. Every pair statement_similarity calls the same on the dev

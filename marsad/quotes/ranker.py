@@ -32,15 +32,17 @@ import numpy as np
 
 from marsad.model import Article, Quote
 from marsad.quotes.lexicon import DATA, Cue, read_rows, speaker_words
+from marsad.quotes.names import (
+    Speaker,
+    name_words,
+    same_name,
+)
+from marsad.quotes.roles import Registry
 from marsad.quotes.score import match, speaker_matches
 from marsad.quotes.speakers import (
     MAX_ROLE_PHRASE_WORDS,
-    Registry,
-    Speaker,
     leading_phrase,
-    name_words,
     parse_speaker,
-    same_name,
 )
 from marsad.quotes.tokens import COMPLEMENTIZERS, Tok, cue_of, is_boundary, sentence_tokens, word_kind
 from marsad.text.normalize import match_key

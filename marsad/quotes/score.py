@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from marsad.model import Quote
-from marsad.quotes.speakers import name_words, same_name
+from marsad.quotes.names import name_words, same_name
 
 MIN_OVERLAP = 0.5  # of the shorter span: the matching rule stated in issue 5's brief
 

@@ -9,6 +9,10 @@ from marsad.quotes.content import after_title_word, content_span
 from marsad.quotes.context import Context, Hit, Raw, in_quotation
 from marsad.quotes.frame import addressee_relay
 from marsad.quotes.lexicon import figure_nouns, outlet_heads
+from marsad.quotes.names import (
+    Speaker,
+    name_words,
+)
 from marsad.quotes.relay import (
     QUOTE_CHARS,
     according_at,
@@ -18,9 +22,7 @@ from marsad.quotes.relay import (
     relays_in,
 )
 from marsad.quotes.speakers import (
-    Speaker,
     leading_phrase,
-    name_words,
     parse_speaker,
 )
 from marsad.quotes.tokens import (
