@@ -5,16 +5,28 @@ else by comparing consonant skeletons (marsad.text.normalize.skeleton) with each
 variants. Quotes of one speaker (same entity, else same name) in different articles that
 ``marsad.quotes.paraphrase.statement_similarity`` calls the same statement share a ``group`` id; a sparse
 stem-overlap product picks the candidate pairs, so a large story is not scored pair by pair.
+
+A speaker that is a role phrase with no name in it («نائب وزير الدفاع», «الوزير») and that no entity names
+is linked to the one PER entity of the story holding that role (``role_holder``): its words among the entity's
+role words, the same head word and country, the holders named in the quote's own article first, never a person
+the quote itself names; a head word alone («الوزير») only when one person of the story holds it. The quote keeps
+the speaker its article wrote; only ``speaker_entity_id`` is set.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from functools import lru_cache
 
 from marsad.model import Article, Entity, Quote, Story
-from marsad.quotes.names import same_name
+from marsad.quotes.names import name_words, same_name
 from marsad.quotes.paraphrase import SAME_STATEMENT, content_stems, idf_weights, statement_similarity
+from marsad.quotes.roles import HEAD_ROLES, WAZIR, _role_words, other_complement
+from marsad.quotes.speakers import parse_speaker
+from marsad.quotes.tokens import sentence_tokens
+from marsad.text.countries import country_words
+from marsad.text.normalize import match_key
 
 # Cheap prefilter before marsad.quotes.paraphrase.statement_similarity decides: the IDF-weighted stem
 # overlap a pair must reach to be scored at all. Every pair statement_similarity calls the same on the dev
@@ -127,7 +139,113 @@ def group_quotes(quotes: list[Quote]) -> None:
                 quotes[i].group = gid
 
 
-def link_story(story: Story, articles: dict[str, Article]) -> list[Quote]:
+@lru_cache(maxsize=4096)
+def role_phrase(surface: str) -> str | None:
+    """The speaker as a role phrase with no name in it («نائب وزير الدفاع الروسي», «الوزير»), else None
+    («الوزير نبيل فهمي» names a person; «مصدر عسكري» is an unnamed source, not one known holder)."""
+    found = parse_speaker(surface, sentence_tokens(surface, 0, len(surface)))
+    return found.role if found is not None and found.kind == "ROLE" and found.role else None
+
+
+@lru_cache(maxsize=1)
+def _nisba_countries() -> dict[str, str]:
+    """Nisba adjective (``match_key``) -> ISO code: «الروسي» -> RU (the country table)."""
+    return {row.word: row.code for row in country_words() if row.kind == "nisba"}
+
+
+def _countries(role: str) -> set[str]:
+    """Countries a role's adjectives name: «الرئيس الروسي» -> {RU}. The role-word skeletons cannot tell «الروسي»
+    from «الرئيس» (both ر-س), so the country is compared apart."""
+    table = _nisba_countries()
+    keys = [match_key(w) for w in role.split()]
+    return {table[k] for k in [*keys, *(k[1:] for k in keys if k.startswith("و"))] if k in table}
+
+
+def _head(role: str) -> set[str]:
+    """Role words of the first word: «نائب» in «نائب وزير الدفاع» (a deputy is not the minister)."""
+    words = role.split()
+    return _role_words(words[0]) if words else set()
+
+
+def head_only(role: str) -> bool:
+    """A role of head words only («الوزير», «الرئيس»), too common to name one person by itself."""
+    return not _role_words(role) - HEAD_ROLES - WAZIR
+
+
+def holds_role(entity: Entity, role: str) -> bool:
+    """The PER entity's roles hold the role: all its words, its head word as the head of one of them, the
+    countries it names, and no other complement («وزير الخارجية» is not «وزير الدفاع»)."""
+    if entity.type != "PER" or not entity.roles:
+        return False
+    held = set().union(*(_role_words(r) for r in entity.roles))
+    words = _role_words(role)
+    if not words or not words <= held or other_complement(role, held):
+        return False
+    if not any(_head(role) & _head(r) for r in entity.roles):
+        return False
+    return _countries(role) <= set().union(*(_countries(r) for r in entity.roles))
+
+
+def named_in(entity: Entity, text: str) -> bool:
+    """The quote names the entity: the last word (family name) of its name or of a variant is among the text's
+    words (consonant skeletons)."""
+    words = name_words(text)
+    return any((last := name_words(v.split()[-1])) and last <= words for v in [entity.name, *entity.variants] if v.split())
+
+
+def role_holder(story: Story, quote: Quote, holders: list[Entity] | None = None) -> Entity | None:
+    """The story's PER entity a role-phrase speaker stands for, or None when the speaker is no role phrase,
+    nobody or several people hold the role. ``holders``: the entities ``holds_role`` already found."""
+    role = role_phrase(quote.speaker) if quote.speaker else None
+    if role is None:
+        return None
+    if holders is None:
+        holders = [e for e in story.entities if holds_role(e, role)]
+    if head_only(role):
+        return _only_holder(story, quote, role, holders)
+    holders = [e for e in holders if not named_in(e, quote.text)]
+    local = [e for e in holders if quote.article_id in e.article_ids]  # the article's own people first
+    pool = local or holders
+    return pool[0] if len(pool) == 1 else None
+
+
+def _only_holder(story: Story, quote: Quote, role: str, holders: list[Entity]) -> Entity | None:
+    """«الوزير»: the one person of the story holding the head, when no other person of the quote's article has it
+    among the words of a role (a deputy minister there makes «الوزير» unsure) and the quote does not name him."""
+    if len(holders) != 1 or named_in(holders[0], quote.text):
+        return None
+    words = _role_words(role)
+    rivals = [e for e in story.entities if e.type == "PER" and e is not holders[0] and quote.article_id in e.article_ids
+              and e.roles and words <= set().union(*(_role_words(r) for r in e.roles))]
+    return None if rivals else holders[0]
+
+
+def link_roles(story: Story, quotes: list[Quote]) -> int:
+    """Link the quotes whose speaker is a role phrase and not yet linked to a person to the person holding the role
+    (in place); returns how many were linked. A role phrase linked to a place only through its nisba («نائب وزير
+    الدفاع الروسي» -> روسيا) loses that link: the speaker is a person, the adjective names his country."""
+    types = {e.id: e.type for e in story.entities}
+    holders: dict[str, list[Entity]] = {}  # one scan of the entities per role spelling
+    done = 0
+    for quote in quotes:
+        linked_type = types.get(quote.speaker_entity_id or "")
+        role = role_phrase(quote.speaker) if quote.speaker and linked_type != "PER" else None
+        if role is None:
+            continue
+        if role not in holders:
+            holders[role] = [e for e in story.entities if holds_role(e, role)]
+        found = role_holder(story, quote, holders[role])
+        if found is not None:
+            quote.speaker_entity_id = found.id
+            done += 1
+        elif linked_type in ("LOC", "MISC"):
+            quote.speaker_entity_id = None
+    return done
+
+
+def link_story(story: Story, articles: dict[str, Article], *, roles: bool = True) -> list[Quote]:
+    """The story's quotes with speakers linked to entities and statements grouped; ``roles``: also link role
+    phrases to the person holding the role (``link_roles``)."""
     quotes = [q for aid in story.article_ids if aid in articles for q in articles[aid].quotes]
     linked: dict[str, str | None] = {}  # one lookup per speaker spelling: a story repeats its speakers
     for quote in quotes:
@@ -135,5 +253,7 @@ def link_story(story: Story, articles: dict[str, Article]) -> list[Quote]:
             entity = entity_for(story, quote.speaker)
             linked[quote.speaker] = entity.id if entity else None
         quote.speaker_entity_id = linked.get(quote.speaker) if quote.speaker else None
+    if roles:
+        link_roles(story, quotes)
     group_quotes(quotes)
     return quotes
