@@ -3,7 +3,9 @@
 Inside a sentence: «نقلت وكالة تاس عن انطونوف قوله» (relay before the speaker), «في تصريحات نقلتها
 وكالات الأنباء الروسية», «وفقا لما نقلته "روسيا اليوم"», «وفقا لمواقع ...», «بحسب وكالة ...». For the whole
 article: its source line («المصدر: "تاس"», from ``article.meta["source_line"]`` or the last line of
-the text) and finally the outlet. ``via`` lists the chain from the speaker outward.
+the text) and finally the outlet. ``via`` lists the chain from the speaker outward: a programme before the
+channel that airs it («في تصريحات لبرنامج "X" على قناة "Y"» gives [X, Y]), the outlet an agency quoted before the
+agency («بحسب ما نقلته قناة X عن وكالة Y» gives [Y, X]).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from marsad.model import Article
-from marsad.quotes.lexicon import outlet_heads, relay_phrases
+from marsad.quotes.lexicon import MEDIA_PATH, RELAYS_PATH, outlet_heads, read_rows, relay_phrases
 from marsad.quotes.tokens import COMPLEMENTIZERS, PREPOSITIONS, Tok, cue_of, word_kind, word_kind_of
 from marsad.text.normalize import match_key
 from marsad.text.tokens import strip_article
@@ -23,6 +25,9 @@ MAX_RELAY_WORDS = 5
 GENERIC = frozenset({"الصحفيين", "الصحافيين", "صحفيين", "الصحافه", "الاعلام", "وسائل", "الجميع"})
 # Participles that follow an addressee («لوكالة فرانس برس طالبا عدم الكشف عن هويته»): not part of its name.
 CIRCUMSTANCE = frozenset({"طالبا", "طالبه", "مفضلا", "مفضله", "رافضا", "رافضه", "مشترطا", "مشترطه"})
+# Definite participles describing an outlet after its name («صحيفة الشرق الأوسط الصادرة في لندن», «قناة المنار
+# التابعة لحزب الله», «صحيفة X المقربة من الحكومة»): not part of the name.
+OUTLET_TAIL = frozenset({"الصادره", "الصادر", "التابعه", "التابع", "المقربه", "المقرب"})
 SOURCE_LINE = re.compile(r"^\s*(?:المصدر|المصادر|مصدر الخبر)\s*:\s*(.{1,80}?)\s*$")
 QUOTE_CHARS = "\"'«»“”„"
 
@@ -31,7 +36,7 @@ def _stop(tok: Tok) -> bool:
     if not tok.is_word:
         return tok.text not in QUOTE_CHARS
     return tok.key in COMPLEMENTIZERS or tok.bare in PREPOSITIONS or word_kind(tok) in ("boundary", "relative") \
-        or tok.key in CIRCUMSTANCE or _verb_cue(tok)
+        or tok.key in CIRCUMSTANCE or tok.key in OUTLET_TAIL or _verb_cue(tok)
 
 
 def _verb_cue(tok: Tok) -> bool:
@@ -44,6 +49,8 @@ def _verb_cue(tok: Tok) -> bool:
 def _by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for words, kind in relay_phrases():
+        if kind == "host":
+            continue  # «على», «الذي تبثه»: what leads from a programme to its channel, no relay phrase alone
         index.setdefault(words[0], []).append((words, kind))
     return {first: tuple(rows) for first, rows in index.items()}
 
@@ -78,8 +85,8 @@ def relay_span(text: str, toks: list[Tok], lam: bool = False) -> tuple[str, int]
     quoted = bool(toks) and toks[0].text in QUOTE_CHARS
     rest = toks[1:] if quoted else toks
     for n, tok in enumerate(rest):
-        if tok.text in QUOTE_CHARS and words and not quoted and word_kind(words[-1]) == "org":
-            name = _quoted_after(rest, n)  # «صحيفة "ماركا"»: the organisation's quoted name
+        if tok.text in QUOTE_CHARS and words and not quoted and _named_head(words[-1], lam and len(words) == 1):
+            name = _quoted_after(rest, n)  # «صحيفة "ماركا"», «لبرنامج "حديث الساعة"»: the outlet's quoted name
             if name:
                 words.extend(name)
                 break
@@ -118,6 +125,25 @@ def relay_span(text: str, toks: list[Tok], lam: bool = False) -> tuple[str, int]
     used = toks.index(words[-1]) + 1
     surface = " ".join(surface.translate(str.maketrans("", "", QUOTE_CHARS)).split())
     return surface, used + (1 if quoted and used < len(toks) else 0)
+
+
+def _named_head(tok: Tok, lam: bool) -> bool:
+    """An organisation or an outlet's head noun («صحيفة», ل + «قناة», «برنامج»): a quoted name after it is its name."""
+    head = strip_article(lam_stripped(tok.key) if lam else tok.bare)
+    return word_kind(tok) == "org" or head in outlet_heads() or head in programme_heads()
+
+
+@lru_cache(maxsize=1)
+def programme_heads() -> frozenset[str]:
+    """Head nouns of programmes («برنامج»): the MISC rows of media_heads.tsv."""
+    return frozenset(row[0] for row in read_rows(MEDIA_PATH) if row[1] == "MISC")
+
+
+@lru_cache(maxsize=1)
+def _host_phrases() -> tuple[tuple[str, ...], ...]:
+    """What leads from a programme to the channel airing it («على», «على شاشة», «الذي تبثه»), longest first."""
+    rows = [tuple(row[0].split()) for row in read_rows(RELAYS_PATH) if row[1] == "host"]
+    return tuple(sorted(rows, key=len, reverse=True))
 
 
 def _initials(before: Tok, after: list[Tok]) -> bool:
@@ -201,18 +227,56 @@ def relays_in(text: str, toks: list[Tok], skip: list[tuple[int, int]]) -> list[t
         if kind == "lam" and titled_holder(toks, end):
             i = end  # «في تصريحات للوزير سامي الخطيب»: the minister's statements, not statements to him
             continue
-        relay = relay_noun_phrase(text, toks[end:], lam=kind == "lam")
+        relay = relay_span(text, toks[end:], lam=kind == "lam")
         if relay:
-            found.append((toks[i].start, relay))
+            links, end = _links(text, toks, end + relay[1], relay[0], toks[end - 1].bare.startswith("نقل"))
+            found.extend((toks[i].start, link) for link in links)
         i = end
     return found
+
+
+def _links(text: str, toks: list[Tok], k: int, relay: str, carried: bool) -> tuple[list[str], int]:
+    """The relay found before k with its neighbour in the chain, speaker outward, and the index after them: the
+    outlet an outlet carried from («ما نقلته قناة X عن وكالة Y», «قناة X نقلا عن وكالة Y»: [Y, X]) or the channel
+    airing a programme («لبرنامج "X" على قناة "Y"»: [X, Y])."""
+    while k < len(toks) and toks[k].text in QUOTE_CHARS:
+        k += 1  # the closing mark of a quoted name
+    words = tuple(t.key for t in toks[k : k + 2])
+    lead = 1 if carried and words[:1] == ("عن",) else 2 if words == ("نقلا", "عن") else 0
+    if lead and outlet_next(toks, k + lead):
+        source = relay_span(text, toks[k + lead :])
+        if source:
+            return [source[0], relay], k + lead + source[1]
+    if strip_article(match_key(relay).split()[0]) in programme_heads():
+        host = host_after(text, toks, k)
+        if host:
+            return [relay, host[0]], host[1]
+    return [relay], k
+
+
+def host_after(text: str, toks: list[Tok], k: int) -> tuple[str, int] | None:
+    """(channel, index after it) when the tokens at k name the channel airing a programme: «على قناة "الميادين"»,
+    «على شاشة X», «الذي تبثه قناة X», or a bare brand after «على» («على سكاي نيوز عربية»: no definite word, so not
+    «على هامش المؤتمر»)."""
+    for words in _host_phrases():
+        m = k + len(words)
+        if tuple(t.key for t in toks[k:m]) != words:
+            continue
+        found = relay_span(text, toks[m:])
+        if found is None:
+            return None
+        named = len(words) > 1 or outlet_next(toks, m) \
+            or not any(t.definite for t in toks[m : m + found[1]] if t.is_word)
+        return (found[0], m + found[1]) if named else None
+    return None
 
 
 def outlet_next(toks: list[Tok], k: int) -> bool:
     """An outlet is named at k: a quoted name («في اتصال مع «القدس العربي»») or a news-outlet head noun («إذاعة»)."""
     if k >= len(toks):
         return False
-    return toks[k].text in QUOTE_CHARS or strip_article(toks[k].bare) in outlet_heads()
+    heads = outlet_heads()  # the key too: «وكالة» is no «و» + «كالة»
+    return toks[k].text in QUOTE_CHARS or strip_article(toks[k].bare) in heads or strip_article(toks[k].key) in heads
 
 
 def lam_stripped(key: str) -> str:
