@@ -21,8 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from marsad.model import Article, Entity, Quote, Result, Story
+from marsad.text.normalize import match_key, skeleton
 
-__all__ = ["render_html", "render_markdown", "text_direction", "write_html", "write_json", "write_markdown"]
+__all__ = ["render_html", "render_markdown", "speaker_label", "text_direction", "write_html", "write_json",
+           "write_markdown"]
 
 ENTITY_TYPES = (("PER", "أشخاص"), ("ORG", "هيئات ومنظمات"), ("LOC", "أماكن"), ("MISC", "أخرى"))
 STATUS_LABELS = {"corroborated": "مؤكَّد من أكثر من مصدر", "single_source": "مصدر واحد",
@@ -190,12 +192,13 @@ def _story_view(index: int, story: Story, articles: dict[str, Article]) -> Story
         return [_link(index, aid, members, articles) for aid in dict.fromkeys(ids)]
 
     cards = [_card(index, articles[aid], members, articles) for aid in story.article_ids if aid in articles]
+    people = {e.id: e for e in story.entities if e.type == "PER"}
     return StoryView(
         index=index, anchor=f"story-{index}", story=story,
         summary=[(s.text, links(s.article_ids)) for s in story.summary],
         claims=[(c, links(c.article_ids), [(e, links([e.article_id])[0]) for e in c.evidence]) for c in story.claims],
         entity_groups=_entity_groups(story.entities),
-        quotes=[(q, relay_chain(q, articles), links([q.article_id])[0]) for q in story.quotes],
+        quotes=[(q, relay_chain(q, articles, people), links([q.article_id])[0]) for q in story.quotes],
         timeline=[(t, links(t.article_ids or [t.article_id])) for t in story.timeline],
         cards=cards)
 
@@ -214,9 +217,27 @@ def _entity_groups(entities: list[Entity]) -> list[tuple[str, str, list[Entity]]
     return [g for g in groups if g[2]]
 
 
-def relay_chain(quote: Quote, articles: dict[str, Article]) -> list[str]:
-    """Who carried the statement: speaker → each relay (agency, paper) → the outlet that published it."""
-    chain = [quote.speaker or UNKNOWN_SPEAKER, *quote.via]
+def _name_words(text: str) -> set[str]:
+    return {skeleton(w) for w in match_key(text).split()}
+
+
+def speaker_label(quote: Quote, people: dict[str, Entity] | None = None) -> str:
+    """What the report calls the speaker: the speaker as the article wrote it, or «أناتولي أنطونوف (نائب وزير الدفاع)»
+    when the quote is linked to a person (an entity of ``people``) whose name the written speaker does not hold."""
+    speaker = quote.speaker or UNKNOWN_SPEAKER
+    person = (people or {}).get(quote.speaker_entity_id or "")
+    if person is None or not quote.speaker:
+        return speaker
+    written = _name_words(quote.speaker)
+    if any(_name_words(v) & written for v in [person.name, *person.variants]):
+        return speaker
+    return f"{person.name} ({speaker})"
+
+
+def relay_chain(quote: Quote, articles: dict[str, Article], people: dict[str, Entity] | None = None) -> list[str]:
+    """Who carried the statement: speaker → each relay (agency, paper) → the outlet that published it. With the
+    story's people (entity id -> PER entity), a speaker linked to a person it does not name reads «NAME (role)»."""
+    chain = [speaker_label(quote, people), *quote.via]
     outlet = source_label(articles.get(quote.article_id), quote.article_id)
     if outlet not in chain:
         chain.append(outlet)

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import functools
+
 from marsad.config import Config
 from marsad.model import Article, Entity, Quote, Story
 from marsad.pipeline import Resources
 from marsad.quotes import extract, link
-from marsad.quotes.link import entity_for, same_statement
+from marsad.quotes.link import (
+    entity_for,
+    head_only,
+    holds_role,
+    link_story,
+    named_in,
+    role_phrase,
+    same_statement,
+)
 from marsad.quotes.paraphrase import SAME_STATEMENT, content_stems, idf_weights, statement_similarity
 from marsad.quotes.score import match, overlap, score, speaker_matches
 
@@ -122,3 +132,124 @@ def test_speaker_name_counts_only_the_first_gold_alternative() -> None:
 def test_shortened_organisation_names_link_to_the_entity() -> None:
     ministry = Entity("e3", "ORG", "وزارة الدفاع الروسية")
     assert entity_for(Story(id="s", entities=[ministry]), "الدفاع الروسية") is ministry
+
+
+# ---------------------------------------------------------------- role phrases linked at story level (issue 5)
+
+DEPUTY = Entity("p1", "PER", "أناتولي أنطونوف", variants=["أناتولي أنطونوف", "أنطونوف"], article_ids=["a2"],
+                roles=["نائب وزير الدفاع الروسي"])
+SHOIGU = Entity("p2", "PER", "سيرغي شويغو", variants=["سيرغي شويغو"], article_ids=["a3"], roles=["وزير الدفاع الروسي"])
+CARTER = Entity("p3", "PER", "أشتون كارتر", variants=["أشتون كارتر", "كارتر"], article_ids=["a3"],
+                roles=["وزير الدفاع الأمريكي"])
+OBAMA = Entity("p4", "PER", "باراك أوباما", variants=["باراك أوباما", "أوباما"], article_ids=["a2"],
+               roles=["الرئيس الأمريكي"])
+RUSSIA = Entity("l1", "LOC", "روسيا", variants=["روسيا"], article_ids=["a1", "a2"])
+
+
+def linked(speaker: str, entities: list[Entity], text: str = "الطائرات الروسية لم تقصف أي منطقة سكنية") -> Quote:
+    """One quote of article a1 with ``speaker``, in a story whose other articles name ``entities``."""
+    q = quote("a1", text, speaker)
+    story, articles = story_with({"a1": [q], "a2": [], "a3": []}, entities)
+    return link_story(story, articles)[0]
+
+
+def test_role_in_one_article_links_to_the_person_named_with_it_in_another() -> None:
+    q = linked("نائب وزير الدفاع", [DEPUTY, RUSSIA])
+    assert q.speaker_entity_id == "p1"
+    assert q.speaker == "نائب وزير الدفاع"  # the surface the article wrote stays the speaker
+    assert linked("نائب وزير الدفاع الروسي", [DEPUTY, RUSSIA]).speaker_entity_id == "p1"
+
+
+def test_role_linking_can_be_switched_off() -> None:
+    q = quote("a1", "الطائرات الروسية لم تقصف أي منطقة سكنية", "نائب وزير الدفاع")
+    story, articles = story_with({"a1": [q], "a2": []}, [DEPUTY])
+    assert link_story(story, articles, roles=False)[0].speaker_entity_id is None
+    assert link_story(story, articles)[0].speaker_entity_id == "p1"
+
+
+def test_a_role_linked_to_a_country_through_its_nisba_loses_that_link() -> None:
+    assert linked("نائب وزير الدفاع الروسي", [RUSSIA]).speaker_entity_id is None
+    assert linked("روسيا", [RUSSIA]).speaker_entity_id == "l1"  # a country as speaker keeps its link
+
+
+def test_head_word_alone_needs_one_holder_in_the_story() -> None:
+    assert linked("الوزير", [SHOIGU, CARTER]).speaker_entity_id is None  # two ministers: no link
+    assert linked("الوزير", [SHOIGU, DEPUTY]).speaker_entity_id == "p2"  # a deputy is not «الوزير»
+    assert role_phrase("الوزير") == "الوزير" and head_only("الوزير") and not head_only("وزير الدفاع")
+
+
+def test_two_holders_are_ambiguous_unless_one_is_in_the_quotes_article() -> None:
+    assert linked("وزير الدفاع", [SHOIGU, CARTER]).speaker_entity_id is None
+    local = Entity("p5", "PER", "سيرغي شويغو", variants=["سيرغي شويغو"], article_ids=["a1"], roles=["وزير الدفاع الروسي"])
+    assert linked("وزير الدفاع", [local, CARTER]).speaker_entity_id == "p5"
+
+
+def test_other_complement_head_or_country_is_another_holder() -> None:
+    assert linked("وزير الخارجية", [SHOIGU]).speaker_entity_id is None  # foreign minister is not the defence minister
+    assert linked("وزير الدفاع", [DEPUTY]).speaker_entity_id is None  # the minister is not his deputy
+    assert linked("الرئيس الروسي", [OBAMA]).speaker_entity_id is None  # «الروسي» and «الرئيس» share a skeleton
+    assert linked("الرئيس الأميركي", [OBAMA]).speaker_entity_id == "p4"  # أميركي / أمريكي: one country
+
+
+def test_a_person_named_inside_the_quote_is_not_its_speaker() -> None:
+    text = "نائب وزير الدفاع أنطونوف لم يتلق أي رد من الجانب الأميركي"
+    assert linked("نائب وزير الدفاع", [DEPUTY], text=text).speaker_entity_id is None
+    assert named_in(DEPUTY, text) and not named_in(SHOIGU, text)
+
+
+def test_a_named_speaker_is_no_role_phrase() -> None:
+    assert role_phrase("الوزير نبيل فهمي") is None
+    assert role_phrase("مصدر عسكري") is None  # an unnamed source, not one known holder
+    assert holds_role(DEPUTY, "نائب وزير الدفاع") and not holds_role(RUSSIA, "نائب وزير الدفاع")
+
+
+def test_a_role_the_tagger_ran_on_into_an_object_holds_nothing() -> None:
+    annan = Entity("p6", "PER", "أنان", variants=["أنان"], article_ids=["a1"], roles=["السفير الأميركي بمجلس الأمن اقتراح"])
+    assert linked("السفير الأميركي بمجلس الأمن", [annan]).speaker_entity_id is None
+
+
+def run_stages(texts: dict[str, str]) -> tuple[Story, dict[str, Article]]:
+    """Articles through the real article stages, then the story's entities (the CRF tagger loads once)."""
+    from marsad import entities
+    from marsad.text.sentences import sentences_of
+
+    resources, articles = _resources(), {}
+    for aid, text in texts.items():
+        article = Article(id=aid, source=aid, text=text, language="ar", sentences=sentences_of(text))
+        articles[aid] = extract.fn(entities.tag.fn(article, resources), resources)
+    story = entities.resolve.fn(Story(id="s", article_ids=list(articles)), articles, resources)
+    return story, articles
+
+
+@functools.lru_cache(maxsize=1)
+def _resources() -> Resources:
+    return Resources(Config())
+
+
+def test_role_only_article_links_to_the_person_named_in_another_through_the_stages() -> None:
+    story, articles = run_stages({
+        "a1": "قال نائب وزير الدفاع الروسي أناتولي أنطونوف إن روسيا مستعدة للتعاون مع واشنطن في محاربة الإرهاب.",
+        "a2": "وأكد نائب وزير الدفاع الروسي أن الطائرات الروسية لم تقصف أي منطقة سكنية في سوريا."})
+    antonov = next(e for e in story.entities if e.type == "PER" and "أنطونوف" in e.name)
+    out = link.fn(story, articles, _resources()).quotes
+    role_quote = next(q for q in out if q.article_id == "a2")
+    assert role_quote.speaker == "نائب وزير الدفاع الروسي" and role_quote.speaker_entity_id == antonov.id
+
+
+def test_seed_quotes_linked_to_a_person_keep_their_link(seeds_dir) -> None:
+    """On the seeds every role phrase is resolved inside its article already (benchmarks/bench_story_roles.py:
+    0 of 71 quotes change linkage); role linking must never move a quote already linked to a person."""
+    import marsad
+
+    result = marsad.analyze([seeds_dir])
+    articles = {a.id: a for a in result.articles}
+    for story in result.stories:
+        people = {e.id for e in story.entities if e.type == "PER"}
+        before = {id(q): q.speaker_entity_id for q in link_story(story, articles, roles=False)}
+        after = link_story(story, articles)
+        assert after and sum(q.speaker_entity_id in people for q in after) >= 40
+        for q in after:
+            if before[id(q)] in people:
+                assert q.speaker_entity_id == before[id(q)], q.speaker
+            elif q.speaker_entity_id != before[id(q)] and q.speaker_entity_id is not None:
+                assert role_phrase(q.speaker or "") and q.speaker_entity_id in people, q.speaker

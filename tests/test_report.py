@@ -30,6 +30,7 @@ from marsad.report import (
     relay_chain,
     render_html,
     render_markdown,
+    speaker_label,
     text_direction,
     write_html,
     write_json,
@@ -222,3 +223,39 @@ def test_a_latin_file_name_as_source_label_reads_left_to_right():
                                                                        article_ids=["x"])])
     html = render_html(Result(articles=[article], stories=[story]))
     assert 'dir="ltr">000_a0100a77.txt</a>' in html  # not shown reversed as «a0100a77.txt_000» in an RTL page
+
+
+def role_result() -> Result:
+    """A quote whose article wrote only the role, linked at story level to the person holding it."""
+    result = sample_result()
+    story = result.stories[0]
+    story.quotes.append(Quote("a1", "الطائرات لم تقصف مناطق سكنية", "indirect", 0, 10, "المتحدث باسم الوزارة", "e1",
+                              ["تاس"], "قال"))
+    return result
+
+
+def test_a_role_speaker_linked_to_a_person_shows_the_name_then_the_role():
+    result = role_result()
+    articles = {a.id: a for a in result.articles}
+    people = {e.id: e for e in result.stories[0].entities if e.type == "PER"}
+    named, role = result.stories[0].quotes
+    assert speaker_label(role, people) == "إيغور كوناشينكوف (المتحدث باسم الوزارة)"
+    assert relay_chain(role, articles, people) == ["إيغور كوناشينكوف (المتحدث باسم الوزارة)", "تاس", "روسيا اليوم"]
+    assert speaker_label(named, people) == "إيغور كوناشينكوف"  # the name is the speaker: shown once
+    assert speaker_label(role) == "المتحدث باسم الوزارة"  # no people given: the speaker as written
+    org = Quote("a1", "نص", "direct", 0, 1, "الوزارة", "e3")
+    assert speaker_label(org, people) == "الوزارة"  # only people are named before a role
+
+
+def test_report_chain_and_markdown_show_the_resolved_person_json_keeps_the_contract():
+    result = role_result()
+    html = render_html(result)
+    assert re.search(r'<span class="speaker">إيغور كوناشينكوف \(المتحدث باسم الوزارة\)</span>', html)
+    assert "**إيغور كوناشينكوف \\(المتحدث باسم الوزارة\\)**" in render_markdown(result)
+    quote = result.to_dict()["stories"][0]["quotes"][1]
+    assert quote["speaker"] == "المتحدث باسم الوزارة" and quote["speaker_entity_id"] == "e1"
+
+
+def test_web_story_page_links_the_speaker_to_its_entity_page():
+    html = render_html(role_result(), entity_pages="/entities/")
+    assert '<span class="speaker"><a href="/entities/e1">إيغور كوناشينكوف (المتحدث باسم الوزارة)</a></span>' in html
