@@ -1,12 +1,13 @@
 """Fit ``marsad.quotes.paraphrase.WEIGHTS`` and choose ``SAME_STATEMENT``: the calibration of the same-statement decision.
 
-    .venv/bin/python benchmarks/fit_statements.py [--shuffles 5] [--folds 6] [--c 30]
+    .venv/bin/python benchmarks/fit_statements.py [--weigh-words] [--shuffles 5] [--folds 6] [--c 30]
 
 The pool: the dev part of tests/golden/statement_pairs.json (168 written pairs, 42 statement groups) plus
 every pair of dev texts from different groups that shares a person-folded word form (``bench_statements.
 cross_pairs``: 2,935 pairs, all different statements). Features are ``paraphrase.features(paraphrase.signals(a,
 b, idf))`` with the IDF of the dev texts (``bench_statements.part_idf``), so the script fits whatever signals the
-code computes. A logistic regression (scikit-learn ``LogisticRegression``, L2, lbfgs, no class weights) is
+code computes; ``--weigh-words`` computes them with ``weigh_words=True`` (folded and character overlaps weighted by
+the stems' IDF, ``paraphrase.WEIGH_WORDS``) whatever the shipped default. A logistic regression (scikit-learn ``LogisticRegression``, L2, lbfgs, no class weights) is
 cross-validated by statement group: each shuffle deals the groups into ``--folds`` folds; a fold's test rows
 are the pairs touching one of its groups (a cross pair touching two folds is scored in both), its training
 rows the pairs touching none. Scores are gated as ``statement_similarity`` gates them (no shared folded word
@@ -50,13 +51,13 @@ class Pool:
     gate: np.ndarray
 
 
-def build_pool() -> Pool:
+def build_pool(weigh_words: bool = paraphrase.WEIGH_WORDS) -> Pool:
     pairs = load_pairs("dev")
     idf = part_idf(pairs)
     group_of = {str(p[k]): str(p["group"]) for p in pairs for k in ("a", "b")}
     cross = cross_pairs(pairs)
     rows = [(str(p["a"]), str(p["b"])) for p in pairs] + cross
-    values = [paraphrase.signals(a, b, idf) for a, b in rows]
+    values = [paraphrase.signals(a, b, idf, weigh_words=weigh_words) for a, b in rows]
     return Pool(x=np.array([paraphrase.features(v) for v in values]),
                 y=np.array([int(bool(p["same"])) for p in pairs] + [0] * len(cross)),
                 groups=[frozenset({str(p["group"])}) for p in pairs] + [frozenset({group_of[a], group_of[b]}) for a, b in cross],
@@ -116,11 +117,12 @@ def _line(label: str, f: dict[str, float]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--weigh-words", action="store_true", help="folded and character overlaps IDF-weighted")
     parser.add_argument("--folds", type=int, default=6)
     parser.add_argument("--shuffles", type=int, default=5)
     parser.add_argument("--c", type=float, default=None, help="use this C instead of the cross-validated choice")
     args = parser.parse_args()
-    pool = build_pool()
+    pool = build_pool(args.weigh_words or paraphrase.WEIGH_WORDS)
     print(f"pool: {int(pool.dev.sum())} dev pairs ({int(pool.y.sum())} same), {int((~pool.dev).sum())} cross pairs; "
           f"{args.folds}-fold CV by statement group, {args.shuffles} shuffles")
     best: tuple[float, float, float] = (-1.0, 0.0, 0.0)

@@ -14,6 +14,7 @@ from marsad.quotes.paraphrase import (
     SAME_STATEMENT,
     SIGNALS,
     WEIGHTS,
+    IdfTable,
     char_cosine,
     content_stems,
     countries_clash,
@@ -56,6 +57,38 @@ def test_char_grams_see_shared_roots_and_nothing_else() -> None:
     assert char_cosine("المقاتلات قصفت المستودعات", "مقاتلات تقصف مستودعا") > 0.4
     assert char_cosine("المقاتلات قصفت المستودعات", "الانتخابات ستجري في موعدها") < 0.15
     assert char_cosine("", "شيء") == 0.0
+
+
+# One speaker's quotes in one health story: every quote names the ministry and the capital (topic words).
+HEALTH_STORY = ("وزارة الصحة ستفتتح مستشفى جديدا للأطفال في العاصمة الشهر المقبل",
+                "وزارة الصحة تحذر من انتشار الكوليرا في العاصمة",
+                "إن وزارة الصحة ستفتتح مستشفى للأطفال قريبا",
+                "وزارة الصحة في العاصمة وزعت اللقاحات على المدارس",
+                "وزارة الصحة تطلب من سكان العاصمة غلي مياه الشرب")
+
+
+def _health_idf() -> IdfTable:
+    return idf_weights([content_stems(t) for t in HEALTH_STORY])
+
+
+def test_idf_weighted_overlaps_discount_the_story_topic_words() -> None:
+    idf = _health_idf()
+    carrier = (HEALTH_STORY[0], HEALTH_STORY[2])  # the hospital statement twice
+    topic_only = (HEALTH_STORY[1], HEALTH_STORY[3])  # cholera warning / vaccines: «وزارة الصحة», «العاصمة» only
+    for signal in (folded_overlap, char_cosine):
+        assert signal(*topic_only, idf) < signal(*carrier, idf)
+        assert signal(*topic_only, idf) < 0.8 * signal(*topic_only)  # weighting takes the topic words' share away
+        assert signal(*carrier, idf) > 0.85 * signal(*carrier)  # and keeps the statement's own words
+        assert signal(*carrier, {}) == pytest.approx(signal(*carrier))  # no table: every word weighs 1.0
+
+
+def test_signals_weigh_words_only_when_asked_and_cache_profiles_in_the_table() -> None:
+    idf = _health_idf()
+    topic_only = (HEALTH_STORY[1], HEALTH_STORY[4])
+    plain, weighted = signals(*topic_only, idf), signals(*topic_only, idf, weigh_words=True)
+    assert plain[0] == weighted[0] and plain[3:] == weighted[3:]  # the stem overlap is IDF-weighted either way
+    assert weighted[1] < plain[1] and weighted[2] < plain[2]
+    assert set(idf.profiles) == set(topic_only)  # each text's weighted profile built once per story table
 
 
 @pytest.mark.parametrize(("text", "value"), [
