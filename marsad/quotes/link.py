@@ -6,17 +6,20 @@ variants. Quotes of one speaker (same entity, else same name) in different artic
 ``marsad.quotes.paraphrase.statement_similarity`` calls the same statement share a ``group`` id; a sparse
 stem-overlap product picks the candidate pairs, so a large story is not scored pair by pair.
 
-A speaker that is a role phrase with no name in it («نائب وزير الدفاع», «الوزير») and that no entity names
-is linked to the one PER entity of the story holding that role (``role_holder``): its words among the entity's
-role words, the same head word and country, the holders named in the quote's own article first, never a person
-the quote itself names; a head word alone («الوزير») only when one person of the story holds it. The quote keeps
-the speaker its article wrote; only ``speaker_entity_id`` is set.
+A speaker that is a role phrase with no name in it («نائب وزير الدفاع», «الوزير») and that is not linked to a
+person (``link_roles``) is linked to the one PER entity of the story holding that role (``role_holder``): its words
+among the entity's role words, the same head word and country, the holders named in the quote's own article first,
+never a person the quote itself names; a head word alone («الوزير») only when one person of the story holds it and
+no other person of the quote's article has it. A role phrase linked to an organisation («رئيس الهيئة الوطنية» ->
+«الهيئة») moves to its holder; one linked to a place only through its nisba («... الروسي» -> روسيا) with no holder
+is left unlinked. The quote keeps the speaker its article wrote; only ``speaker_entity_id`` changes.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.model import Article, Entity, Quote, Story
@@ -153,23 +156,30 @@ def _nisba_countries() -> dict[str, str]:
     return {row.word: row.code for row in country_words() if row.kind == "nisba"}
 
 
-def _countries(role: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _words(role: str) -> frozenset[str]:
+    """``roles._role_words`` read once per spelling (a story asks for the same roles again and again)."""
+    return frozenset(_role_words(role))
+
+
+@lru_cache(maxsize=4096)
+def _countries(role: str) -> frozenset[str]:
     """Countries a role's adjectives name: «الرئيس الروسي» -> {RU}. The role-word skeletons cannot tell «الروسي»
     from «الرئيس» (both ر-س), so the country is compared apart."""
     table = _nisba_countries()
     keys = [match_key(w) for w in role.split()]
-    return {table[k] for k in [*keys, *(k[1:] for k in keys if k.startswith("و"))] if k in table}
+    return frozenset(table[k] for k in [*keys, *(k[1:] for k in keys if k.startswith("و"))] if k in table)
 
 
-def _head(role: str) -> set[str]:
+def _head(role: str) -> frozenset[str]:
     """Role words of the first word: «نائب» in «نائب وزير الدفاع» (a deputy is not the minister)."""
     words = role.split()
-    return _role_words(words[0]) if words else set()
+    return _words(words[0]) if words else frozenset()
 
 
 def head_only(role: str) -> bool:
     """A role of head words only («الوزير», «الرئيس»), too common to name one person by itself."""
-    return not _role_words(role) - HEAD_ROLES - WAZIR
+    return not _words(role) - HEAD_ROLES - WAZIR
 
 
 def _object_run(role: str) -> bool:
@@ -179,53 +189,95 @@ def _object_run(role: str) -> bool:
     return len(words) > 1 and not words[-1].startswith("ال") and masdar_pattern(words[-1])
 
 
-def holds_role(entity: Entity, role: str) -> bool:
-    """The PER entity's roles hold the role: all its words, its head word as the head of one of them, the
-    countries it names, and no other complement («وزير الخارجية» is not «وزير الدفاع»)."""
+@dataclass(frozen=True, slots=True)
+class Held:
+    """What a person's roles hold, read once per entity: their role words, head words and countries."""
+
+    words: frozenset[str]
+    heads: frozenset[str]
+    countries: frozenset[str]
+
+
+def held_by(entity: Entity) -> Held | None:
+    """The roles a PER entity holds (roles the tagger ran on into an object left out), None for others."""
     roles = [r for r in entity.roles if not _object_run(r)] if entity.type == "PER" else []
     if not roles:
-        return False
-    held = set().union(*(_role_words(r) for r in roles))
-    words = _role_words(role)
-    if not words or not words <= held or other_complement(role, held):
-        return False
-    if not any(_head(role) & _head(r) for r in roles):
-        return False
-    return _countries(role) <= set().union(*(_countries(r) for r in roles))
+        return None
+    return Held(frozenset().union(*map(_words, roles)), frozenset().union(*map(_head, roles)),
+                frozenset().union(*map(_countries, roles)))
 
 
-def named_in(entity: Entity, text: str) -> bool:
+def holds_role(entity: Entity, role: str, held: Held | None = None) -> bool:
+    """The PER entity's roles hold the role: all its words, its head word as the head of one of them, the
+    countries it names, and no other complement («وزير الخارجية» is not «وزير الدفاع»). ``held``: ``held_by(entity)``
+    when the caller has it already."""
+    held = held or held_by(entity)
+    words = _words(role)
+    if held is None or not words or not words <= held.words or other_complement(role, set(held.words)):
+        return False
+    return bool(_head(role) & held.heads) and _countries(role) <= held.countries
+
+
+def _surnames(entity: Entity) -> frozenset[str]:
+    """Consonant skeletons of the last word of the entity's name and of each variant (its family names)."""
+    return frozenset().union(*(name_words(v.split()[-1]) for v in [entity.name, *entity.variants] if v.split()))
+
+
+def named_in(entity: Entity, text: str, surnames: frozenset[str] | None = None) -> bool:
     """The quote names the entity: the last word (family name) of its name or of a variant is among the text's
-    words (consonant skeletons)."""
-    words = name_words(text)
-    return any((last := name_words(v.split()[-1])) and last <= words for v in [entity.name, *entity.variants] if v.split())
+    words (consonant skeletons). ``surnames``: ``_surnames(entity)`` when the caller has it already."""
+    return bool((_surnames(entity) if surnames is None else surnames) & _text_words(text))
 
 
-def role_holder(story: Story, quote: Quote, holders: list[Entity] | None = None) -> Entity | None:
+@lru_cache(maxsize=1024)
+def _text_words(text: str) -> frozenset[str]:
+    """``name_words`` of a quote, read once however many holders are checked against it."""
+    return frozenset(name_words(text))
+
+
+class RoleHolders:
+    """The people of one story and the roles they hold, read once, with the holders of each role spelling cached
+    (a story of thousands of people and quotes reads each person's roles once, not once per quote)."""
+
+    def __init__(self, story: Story) -> None:
+        self.people = [(e, h) for e in story.entities if (h := held_by(e)) is not None]
+        self._holders: dict[str, list[Entity]] = {}
+        self._surnames: dict[str, frozenset[str]] = {}
+
+    def of(self, role: str) -> list[Entity]:
+        """The people holding the role (``holds_role``), in the story's entity order."""
+        if role not in self._holders:
+            self._holders[role] = [e for e, held in self.people if holds_role(e, role, held)]
+        return self._holders[role]
+
+    def named_in(self, entity: Entity, text: str) -> bool:
+        """``named_in`` with the entity's family names read once."""
+        if entity.id not in self._surnames:
+            self._surnames[entity.id] = _surnames(entity)
+        return named_in(entity, text, self._surnames[entity.id])
+
+    def rivals(self, role: str, article_id: str, holder: Entity) -> bool:
+        """Another person of the article has every word of the role among his role words (whatever his head)."""
+        words = _words(role)
+        return any(e is not holder and article_id in e.article_ids and words <= held.words for e, held in self.people)
+
+
+def role_holder(story: Story, quote: Quote, holders: RoleHolders | None = None) -> Entity | None:
     """The story's PER entity a role-phrase speaker stands for, or None when the speaker is no role phrase,
-    nobody or several people hold the role. ``holders``: the entities ``holds_role`` already found."""
+    nobody or several people hold the role."""
     role = role_phrase(quote.speaker) if quote.speaker else None
     if role is None:
         return None
-    if holders is None:
-        holders = [e for e in story.entities if holds_role(e, role)]
-    if head_only(role):
-        return _only_holder(story, quote, role, holders)
-    holders = [e for e in holders if not named_in(e, quote.text)]
-    local = [e for e in holders if quote.article_id in e.article_ids]  # the article's own people first
-    pool = local or holders
+    holders = holders or RoleHolders(story)
+    found = holders.of(role)
+    if head_only(role):  # «الوزير»: one holder in the story, no rival in the quote's article
+        one = found[0] if len(found) == 1 else None
+        return one if one and not holders.named_in(one, quote.text) and not holders.rivals(role, quote.article_id, one) \
+            else None
+    found = [e for e in found if not holders.named_in(e, quote.text)]
+    local = [e for e in found if quote.article_id in e.article_ids]  # the article's own people first
+    pool = local or found
     return pool[0] if len(pool) == 1 else None
-
-
-def _only_holder(story: Story, quote: Quote, role: str, holders: list[Entity]) -> Entity | None:
-    """«الوزير»: the one person of the story holding the head, when no other person of the quote's article has it
-    among the words of a role (a deputy minister there makes «الوزير» unsure) and the quote does not name him."""
-    if len(holders) != 1 or named_in(holders[0], quote.text):
-        return None
-    words = _role_words(role)
-    rivals = [e for e in story.entities if e.type == "PER" and e is not holders[0] and quote.article_id in e.article_ids
-              and e.roles and words <= set().union(*(_role_words(r) for r in e.roles))]
-    return None if rivals else holders[0]
 
 
 def link_roles(story: Story, quotes: list[Quote]) -> int:
@@ -233,16 +285,14 @@ def link_roles(story: Story, quotes: list[Quote]) -> int:
     (in place); returns how many were linked. A role phrase linked to a place only through its nisba («نائب وزير
     الدفاع الروسي» -> روسيا) loses that link: the speaker is a person, the adjective names his country."""
     types = {e.id: e.type for e in story.entities}
-    holders: dict[str, list[Entity]] = {}  # one scan of the entities per role spelling
+    holders: RoleHolders | None = None  # built on the first role phrase: most stories of named speakers need none
     done = 0
     for quote in quotes:
         linked_type = types.get(quote.speaker_entity_id or "")
-        role = role_phrase(quote.speaker) if quote.speaker and linked_type != "PER" else None
-        if role is None:
+        if not quote.speaker or linked_type == "PER" or role_phrase(quote.speaker) is None:
             continue
-        if role not in holders:
-            holders[role] = [e for e in story.entities if holds_role(e, role)]
-        found = role_holder(story, quote, holders[role])
+        holders = holders or RoleHolders(story)
+        found = role_holder(story, quote, holders)
         if found is not None:
             quote.speaker_entity_id = found.id
             done += 1
