@@ -217,3 +217,29 @@ def test_call_with_an_agency_named_without_quotes() -> None:
     """«في اتصال مع وكالة ...»: «وكالة» was read as و + «كالة», so no outlet followed."""
     (quote,) = quotes_of("وقالت الوزيرة في اتصال مع وكالة الأنباء الألمانية إن الموازنة ستعرض على البرلمان.")
     assert quote.via == ["وكالة الأنباء الألمانية"]
+
+
+def test_compound_preposition_after_a_programme_is_no_channel() -> None:
+    (quote,) = quotes_of('وقال الوزير في تصريحات لبرنامج "حديث الساعة" على حد تعبيره إن الحكومة ستستقيل.')
+    assert quote.via == ["برنامج حديث الساعة"]
+
+
+def test_outlets_carried_before_the_speaker_phrase() -> None:
+    """For the relay-verb frame («نقلت وكالة X عن صحيفة Y عن مصدر»): the outlets between «عن»s, speaker outward."""
+    from marsad.quotes.relay import outlets_carried
+    from marsad.quotes.tokens import sentence_tokens
+
+    text = 'ونقلت وكالة رويترز عن صحيفة "الحياة" عن قناة العربية عن مصدر دبلوماسي قوله إن المفاوضات ستستأنف.'
+    toks = sentence_tokens(text, 0, len(text))
+    first = [t.key for t in toks].index("عن") + 1
+    carried, k = outlets_carried(text, toks, first)
+    assert (carried, toks[k].text) == (["قناة العربية", "صحيفة الحياة"], "مصدر")
+    text = "ونقلت وكالة رويترز عن صحيفة الحياة قولها إن المفاوضات ستستأنف."
+    toks = sentence_tokens(text, 0, len(text))
+    assert outlets_carried(text, toks, 4) == ([], 4)
+
+
+def test_call_with_a_programme_on_a_channel() -> None:
+    """«في اتصال هاتفي مع برنامج “X” على قناة Y»: a call with a programme is an interview (it gave no relay)."""
+    (quote,) = quotes_of("وقال الطبيب، في اتصال هاتفي مع برنامج “صباح الخير” على قناة النهار، إن المستشفى استقبل عشرين مصابا.")
+    assert quote.via == ["برنامج صباح الخير", "قناة النهار"]

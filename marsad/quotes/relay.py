@@ -254,10 +254,29 @@ def _links(text: str, toks: list[Tok], k: int, relay: str, carried: bool) -> tup
     return [relay], k
 
 
+def outlets_carried(text: str, toks: list[Tok], k: int) -> tuple[list[str], int]:
+    """After «نقلت وكالة X عن» (k at the word after «عن»): the outlets the statement passed through before X, speaker
+    outward, and the index of the speaker phrase («عن صحيفة "الحياة" عن مصدر دبلوماسي»: (['صحيفة الحياة'], index of
+    «مصدر»)); ([], k) when no outlet followed by another «عن» is there."""
+    carried: list[str] = []
+    while outlet_next(toks, k):
+        found = relay_span(text, toks[k:])
+        m = k + found[1] if found else k
+        while m < len(toks) and toks[m].text in QUOTE_CHARS:
+            m += 1
+        if found is None or m + 1 >= len(toks) or toks[m].key != "عن":
+            break
+        carried.insert(0, found[0])
+        k = m + 1
+    return carried, k
+
+
 def host_after(text: str, toks: list[Tok], k: int) -> tuple[str, int] | None:
     """(channel, index after it) when the tokens at k name the channel airing a programme: «على قناة "الميادين"»,
-    «على شاشة X», «الذي تبثه قناة X», or a bare brand after «على» («على سكاي نيوز عربية»: no definite word, so not
-    «على هامش المؤتمر»)."""
+    «على شاشة X», «الذي تبثه قناة X», or a bare brand after «على» («على سكاي نيوز عربية»: no definite word and no
+    pronoun suffix, so not «على هامش المؤتمر», «على حد تعبيره»)."""
+    if _phrase_at(toks, k) is not None:
+        return None  # «على لسان ...»: another relay phrase
     for words in _host_phrases():
         m = k + len(words)
         if tuple(t.key for t in toks[k:m]) != words:
@@ -265,18 +284,28 @@ def host_after(text: str, toks: list[Tok], k: int) -> tuple[str, int] | None:
         found = relay_span(text, toks[m:])
         if found is None:
             return None
-        named = len(words) > 1 or outlet_next(toks, m) \
-            or not any(t.definite for t in toks[m : m + found[1]] if t.is_word)
-        return (found[0], m + found[1]) if named else None
+        return (found[0], m + found[1]) if len(words) > 1 or outlet_next(toks, m) \
+            or _brand(toks[m : m + found[1]]) else None
     return None
 
 
+def _brand(toks: list[Tok]) -> bool:
+    """A channel's bare name («سكاي نيوز عربية», «فرانس 24»): no definite word, no word ending in a pronoun."""
+    return not any(t.definite or t.text.endswith(("ه", "ها", "هم")) for t in toks if t.is_word)
+
+
 def outlet_next(toks: list[Tok], k: int) -> bool:
-    """An outlet is named at k: a quoted name («في اتصال مع «القدس العربي»») or a news-outlet head noun («إذاعة»)."""
+    """An outlet is named at k: a quoted name («في اتصال مع «القدس العربي»») or a news-outlet or programme head noun
+    («إذاعة», «في اتصال هاتفي مع برنامج ...»)."""
     if k >= len(toks):
         return False
-    heads = outlet_heads()  # the key too: «وكالة» is no «و» + «كالة»
+    heads = _media_heads()  # the key too: «وكالة» is no «و» + «كالة»
     return toks[k].text in QUOTE_CHARS or strip_article(toks[k].bare) in heads or strip_article(toks[k].key) in heads
+
+
+@lru_cache(maxsize=1)
+def _media_heads() -> frozenset[str]:
+    return outlet_heads() | programme_heads()
 
 
 def lam_stripped(key: str) -> str:
