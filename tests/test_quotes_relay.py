@@ -243,3 +243,10 @@ def test_call_with_a_programme_on_a_channel() -> None:
     """«في اتصال هاتفي مع برنامج “X” على قناة Y»: a call with a programme is an interview (it gave no relay)."""
     (quote,) = quotes_of("وقال الطبيب، في اتصال هاتفي مع برنامج “صباح الخير” على قناة النهار، إن المستشفى استقبل عشرين مصابا.")
     assert quote.via == ["برنامج صباح الخير", "قناة النهار"]
+
+
+def test_people_an_outlet_met() -> None:
+    (quote,) = quotes_of("وقال سكان التقتهم «الوطن» في السوق إن الأسعار ارتفعت كثيرا.")
+    assert quote.via == ["الوطن"]
+    (quote,) = quotes_of("وقال الوفد الذي التقته الوزيرة إن الأسعار ارتفعت كثيرا.")
+    assert quote.via == []
