@@ -115,7 +115,8 @@ def main() -> None:
 def one_speaker_story(count: int) -> None:
     """Worst case for grouping: ``count`` quotes of one speaker in 200 articles, drawn from 40 words of one
     topic, so nearly every pair passes the stem prefilter and is scored (2026-11-24: 1,000 quotes 1.4 s with
-    the stem overlap alone, 8.5 s with statement_similarity on this machine)."""
+    the stem overlap alone, 7-8 s with statement_similarity on this machine; about a quarter less once each
+    text's folded forms and character grams are kept per text, ``paraphrase.profile``)."""
     import random
 
     from marsad.model import Quote

@@ -91,6 +91,14 @@ def test_signals_weigh_words_only_when_asked_and_cache_profiles_in_the_table() -
     assert set(idf.profiles) == set(topic_only)  # each text's weighted profile built once per story table
 
 
+def test_with_weigh_words_topic_words_alone_no_longer_make_one_statement(monkeypatch: pytest.MonkeyPatch) -> None:
+    idf = _health_idf()
+    carrier, topic_only = (HEALTH_STORY[0], HEALTH_STORY[2]), (HEALTH_STORY[1], HEALTH_STORY[3])
+    monkeypatch.setattr(paraphrase, "WEIGH_WORDS", True)
+    assert len(paraphrase.IDF_WORD_WEIGHTS) == len(WEIGHTS)
+    assert statement_similarity(*topic_only, idf) < SAME_STATEMENT <= statement_similarity(*carrier, idf)
+
+
 @pytest.mark.parametrize(("text", "value"), [
     ("أرسلنا 350 جنديا", 350),
     ("أرسلنا ثلاثمائة وخمسين جنديا", 350),

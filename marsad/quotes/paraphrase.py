@@ -62,6 +62,9 @@ WEIGHTS: tuple[float, ...] = (-6.085, 2.619, 4.598, 5.237, -7.901, -7.377, -8.71
 # groups) cannot tell a story's topic words from a statement's own, so the pool cannot show what weighting
 # buys inside one story; an IDF over each pair's own statement group instead was worse with and without it.
 WEIGH_WORDS = False
+# WEIGHTS refitted with WEIGH_WORDS on (same pool, C=30 chosen by the same CV; fit_statements.py --weigh-words),
+# used by statement_similarity when it is switched on (the threshold stays SAME_STATEMENT, chosen alike).
+IDF_WORD_WEIGHTS: tuple[float, ...] = (-5.662, 3.505, 4.556, 3.835, -7.774, -7.660, -8.414)
 # Decision threshold on statement_similarity (same cross-validation, same pool; 0.15-0.2 best pooled F1).
 # A pair sharing no person-folded word form scores 0 (no candidate; the pool holds none such).
 SAME_STATEMENT = 0.2
@@ -136,11 +139,11 @@ def words() -> dict[str, dict[str, str]]:
     return out
 
 
-def signals(a: str, b: str, idf: Mapping[str, float] | None = None, *, weigh_words: bool = WEIGH_WORDS) -> tuple[float, ...]:
-    """The six signal values of a pair, in SIGNALS order; with ``weigh_words`` the folded and character overlaps
-    weigh each word by its stem's IDF too (the stem overlap always does)."""
+def signals(a: str, b: str, idf: Mapping[str, float] | None = None, *, weigh_words: bool | None = None) -> tuple[float, ...]:
+    """The six signal values of a pair, in SIGNALS order; with ``weigh_words`` (default ``WEIGH_WORDS``) the folded
+    and character overlaps weigh each word by its stem's IDF too (the stem overlap always does)."""
     weights = idf if isinstance(idf, dict) else dict(idf or {})  # a story's IDF table is not copied per pair
-    words_idf = weights if weigh_words else {}
+    words_idf = weights if (WEIGH_WORDS if weigh_words is None else weigh_words) else {}
     return (similarity(content_stems(a), content_stems(b), weights), folded_overlap(a, b, words_idf),
             char_cosine(a, b, words_idf),
             float(numbers_clash(a, b)), float(negated(a) != negated(b)), float(countries_clash(a, b)))
@@ -150,7 +153,7 @@ def statement_similarity(a: str, b: str, idf: Mapping[str, float] | None = None)
     """Probability-like score (0..1) that two quotation contents carry the same statement; 0.0 when they share
     no person-folded word form at all (no candidate: the calibration pool holds no such pair)."""
     values = signals(a, b, idf)
-    return _logistic(WEIGHTS, features(values)) if values[1] > 0 else 0.0
+    return _logistic(IDF_WORD_WEIGHTS if WEIGH_WORDS else WEIGHTS, features(values)) if values[1] > 0 else 0.0
 
 
 def same_statement_text(a: str, b: str, idf: Mapping[str, float] | None = None) -> bool:
@@ -165,7 +168,7 @@ def statement_similarity_e5(a: str, b: str, vectors: tuple[Sequence[float], Sequ
     dot = sum(x * y for x, y in zip(va, vb, strict=True))
     norm = math.sqrt(sum(x * x for x in va) * sum(y * y for y in vb))
     cosine = dot / norm if norm else 0.0
-    values = signals(a, b, idf)
+    values = signals(a, b, idf, weigh_words=False)  # E5_WEIGHTS were fitted on the unweighted overlaps
     return _logistic(E5_WEIGHTS, (*features(values), E5_SCALE * (cosine - E5_CENTER))) if values[1] > 0 else 0.0
 
 
