@@ -1,20 +1,24 @@
 """Fit ``marsad.quotes.paraphrase.WEIGHTS`` and choose ``SAME_STATEMENT``: the calibration of the same-statement decision.
 
-    .venv/bin/python benchmarks/fit_statements.py [--weigh-words] [--shuffles 5] [--folds 6] [--c 30]
+    .venv/bin/python benchmarks/fit_statements.py [--weigh-words on|off] [--no-stories] [--shuffles 5] [--folds 6] [--c 30]
 
 The pool: the dev part of tests/golden/statement_pairs.json (168 written pairs, 42 statement groups) plus
 every pair of dev texts from different groups that shares a person-folded word form (``bench_statements.
-cross_pairs``: 2,935 pairs, all different statements). Features are ``paraphrase.features(paraphrase.signals(a,
+cross_pairs``: 2,935 pairs, all different statements), and (unless ``--no-stories``) the «story_dev» part: 1,027
+pairs of 8 written stories (142 same), every same-statement pair of a story and every different-statement pair of one
+speaker in it, each story's pairs scored with the IDF of that story's own quote texts (``bench_statements.story_idfs``,
+as ``marsad.quotes.link`` computes it for a real story), where topic words are common and a statement's own are
+not. Features are ``paraphrase.features(paraphrase.signals(a,
 b, idf))`` with the IDF of the dev texts (``bench_statements.part_idf``), so the script fits whatever signals the
 code computes; ``--weigh-words`` computes them with ``weigh_words=True`` (folded and character overlaps weighted by
 the stems' IDF, ``paraphrase.WEIGH_WORDS``) whatever the shipped default. A logistic regression (scikit-learn ``LogisticRegression``, L2, lbfgs, no class weights) is
-cross-validated by statement group: each shuffle deals the groups into ``--folds`` folds; a fold's test rows
-are the pairs touching one of its groups (a cross pair touching two folds is scored in both), its training
-rows the pairs touching none. Scores are gated as ``statement_similarity`` gates them (no shared folded word
-form -> 0). For each C and threshold it prints dev-pair P/R/F1, the share of cross pairs called the same and
-the pooled F1 (dev and cross pairs together); C and the threshold with the best pooled F1 are chosen (or C
+cross-validated by statement group (a whole story is one group): each shuffle deals the groups into ``--folds``
+folds; a fold's test rows are the pairs touching one of its groups (a cross pair touching two folds is scored in
+both), its training rows the pairs touching none. Scores are gated as ``statement_similarity`` gates them (no shared folded word
+form -> 0). For each C and threshold it prints dev-pair P/R/F1, story-pair P/R/F1, the share of
+cross pairs called the same and the pooled F1 (every row of the pool together); C and the threshold with the best pooled F1 are chosen (or C
 given by ``--c``), the model is fitted on the whole pool with that C, and the weights to paste are printed.
-The held-back part is never read. With ``--c 30`` the final fit gives the WEIGHTS of 2026-11-24 (784a211) to
+The held-back parts («heldback», «story_heldback») are never read. With ``--c 30`` the final fit gives the WEIGHTS of 2026-11-24 (784a211) to
 the third decimal; that commit's CV figures came from an uncommitted script whose fold dealing is not known, so
 its CV figures (F1 0.782, 0.2%) are not reproduced exactly: this script gives F1 0.771, 0.28% at C=30, 0.2.
 """
@@ -32,7 +36,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench_statements import cross_pairs, load_pairs, part_idf  # noqa: E402
+from bench_statements import cross_pairs, load_pairs, part_idf, story_idfs  # noqa: E402
 
 from marsad.quotes import paraphrase  # noqa: E402
 
@@ -42,26 +46,41 @@ THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 13))  # 0.05 .. 0.6
 
 @dataclass
 class Pool:
-    """Feature rows, labels, the statement groups each row touches, whether it is a dev pair, and the gate."""
+    """Feature rows, labels, the statement groups each row touches, the kind of each row («dev», «cross», «story»)
+    and the gate."""
 
     x: np.ndarray
     y: np.ndarray
     groups: list[frozenset[str]]
-    dev: np.ndarray
+    kind: np.ndarray
     gate: np.ndarray
 
 
-def build_pool(weigh_words: bool = paraphrase.WEIGH_WORDS) -> Pool:
+Row = tuple[str, str, dict[str, float], int, frozenset[str], str]  # a, b, IDF, label, groups, kind
+
+
+def dev_rows() -> list[Row]:
+    """The dev pairs and the cross pairs of their texts, with the IDF of the dev texts."""
     pairs = load_pairs("dev")
     idf = part_idf(pairs)
     group_of = {str(p[k]): str(p["group"]) for p in pairs for k in ("a", "b")}
-    cross = cross_pairs(pairs)
-    rows = [(str(p["a"]), str(p["b"])) for p in pairs] + cross
-    values = [paraphrase.signals(a, b, idf, weigh_words=weigh_words) for a, b in rows]
-    return Pool(x=np.array([paraphrase.features(v) for v in values]),
-                y=np.array([int(bool(p["same"])) for p in pairs] + [0] * len(cross)),
-                groups=[frozenset({str(p["group"])}) for p in pairs] + [frozenset({group_of[a], group_of[b]}) for a, b in cross],
-                dev=np.array([True] * len(pairs) + [False] * len(cross)),
+    return ([(str(p["a"]), str(p["b"]), idf, int(bool(p["same"])), frozenset({str(p["group"])}), "dev") for p in pairs]
+            + [(a, b, idf, 0, frozenset({group_of[a], group_of[b]}), "cross") for a, b in cross_pairs(pairs)])
+
+
+def story_rows() -> list[Row]:
+    """The story_dev pairs, each with its story's IDF; a whole story is one CV group."""
+    pairs = load_pairs("story_dev")
+    idfs = story_idfs(pairs)
+    return [(str(p["a"]), str(p["b"]), idfs[int(str(p["story"]))], int(bool(p["same"])),
+             frozenset({f"story:{p['story']}"}), "story") for p in pairs]
+
+
+def build_pool(weigh_words: bool = paraphrase.WEIGH_WORDS, stories: bool = True) -> Pool:
+    rows = dev_rows() + (story_rows() if stories else [])
+    values = [paraphrase.signals(a, b, idf, weigh_words=weigh_words) for a, b, idf, *_ in rows]
+    return Pool(x=np.array([paraphrase.features(v) for v in values]), y=np.array([r[3] for r in rows]),
+                groups=[r[4] for r in rows], kind=np.array([r[5] for r in rows]),
                 gate=np.array([v[1] > 0 for v in values]))
 
 
@@ -95,15 +114,16 @@ def cross_validate(pool: Pool, c: float, folds: int, shuffles: int) -> tuple[np.
 
 
 def figures(pool: Pool, rows: np.ndarray, found: np.ndarray, threshold: float) -> dict[str, float]:
-    """Dev-pair P/R/F1, the share of cross pairs called the same, and the pooled F1."""
-    said, gold, dev = found >= threshold, pool.y[rows] == 1, pool.dev[rows]
-    tp = int(np.sum(said & gold))
-    fp_dev, fp_all, fn = int(np.sum(said & ~gold & dev)), int(np.sum(said & ~gold)), int(np.sum(~said & gold))
-    precision = tp / max(1, tp + fp_dev)
-    recall = tp / max(1, tp + fn)
-    pooled_p = tp / max(1, tp + fp_all)
-    return {"P": precision, "R": recall, "F1": _f1(precision, recall),
-            "cross": float(np.mean(said[~dev])) if np.any(~dev) else 0.0, "pooled": _f1(pooled_p, recall)}
+    """Dev-pair and story-pair P/R/F1, the share of cross pairs called the same, and the pooled F1 (all rows)."""
+    said, gold, kind = found >= threshold, pool.y[rows] == 1, pool.kind[rows]
+    out = {"cross": float(np.mean(said[kind == "cross"])) if np.any(kind == "cross") else 0.0}
+    for name, mask in (("", kind == "dev"), ("story ", kind == "story"), ("pooled ", np.ones_like(said))):
+        tp = int(np.sum(said & gold & mask))
+        precision = tp / max(1, int(np.sum(said & mask)))
+        recall = tp / max(1, int(np.sum(gold & mask)))
+        out |= {f"{name}P": precision, f"{name}R": recall, f"{name}F1": _f1(precision, recall)}
+    out["pooled"] = out["pooled F1"]
+    return out
 
 
 def _f1(precision: float, recall: float) -> float:
@@ -111,20 +131,25 @@ def _f1(precision: float, recall: float) -> float:
 
 
 def _line(label: str, f: dict[str, float]) -> str:
-    return (f"{label:14s} dev pairs P {f['P']:.3f} R {f['R']:.3f} F1 {f['F1']:.3f}  cross called same {f['cross']:.2%}"
+    story = f"  story pairs P {f['story P']:.3f} R {f['story R']:.3f} F1 {f['story F1']:.3f}" if f["story R"] else ""
+    return (f"{label:14s} dev pairs P {f['P']:.3f} R {f['R']:.3f} F1 {f['F1']:.3f}{story}  cross called same {f['cross']:.2%}"
             f"  pooled F1 {f['pooled']:.3f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--weigh-words", action="store_true", help="folded and character overlaps IDF-weighted")
+    parser.add_argument("--weigh-words", choices=("on", "off"), default=None,
+                        help="folded and character overlaps IDF-weighted (default: paraphrase.WEIGH_WORDS)")
+    parser.add_argument("--no-stories", action="store_true", help="the pool without the story_dev part (before 2026-11-24)")
     parser.add_argument("--folds", type=int, default=6)
     parser.add_argument("--shuffles", type=int, default=5)
     parser.add_argument("--c", type=float, default=None, help="use this C instead of the cross-validated choice")
     args = parser.parse_args()
-    pool = build_pool(args.weigh_words or paraphrase.WEIGH_WORDS)
-    print(f"pool: {int(pool.dev.sum())} dev pairs ({int(pool.y.sum())} same), {int((~pool.dev).sum())} cross pairs; "
-          f"{args.folds}-fold CV by statement group, {args.shuffles} shuffles")
+    weigh = paraphrase.WEIGH_WORDS if args.weigh_words is None else args.weigh_words == "on"
+    pool = build_pool(weigh, stories=not args.no_stories)
+    counts = {k: (int(np.sum(pool.kind == k)), int(np.sum(pool.y[pool.kind == k]))) for k in ("dev", "cross", "story")}
+    print(f"pool (weigh_words={weigh}): " + ", ".join(f"{n} {k} pairs ({s} same)" for k, (n, s) in counts.items())
+          + f"; {args.folds}-fold CV by statement group / story, {args.shuffles} shuffles")
     best: tuple[float, float, float] = (-1.0, 0.0, 0.0)
     results = {}
     for c in (C_GRID if args.c is None else (args.c,)):
