@@ -162,3 +162,53 @@ def test_judge_alone_refers_back_to_the_judge_named_before() -> None:
     text = ("قالت القاضية ماري كلارك في جلسة علنية إن الأدلة كافية. وقال المدعي العام إن النيابة ستستأنف. "
             "وأضافت القاضية أن الحكم سيصدر الشهر المقبل.")
     assert speakers(text) == ["ماري كلارك", "المدعي العام", "ماري كلارك"]
+
+
+def _per(text: str, name: str, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return Mention(start, start + len(name), name, "PER")
+
+
+def test_a_tagged_name_after_a_long_title_holds_it() -> None:
+    # genitives, an acronym in brackets, «في» + a place: the title runs on to the tagged name
+    text = "وقال المدير التنفيذي لبرنامج الأغذية العالمي (WFP) ماريو سانتوس إن المخزون يكفي شهرا."
+    assert speakers(text, [_per(text, "ماريو سانتوس")]) == ["ماريو سانتوس"]
+    text = "وأكد وزير الزراعة في جمهورية الكونغو ألفونس موكيندي أن الموسم جيد."
+    assert speakers(text, [_per(text, "ألفونس موكيندي")]) == ["ألفونس موكيندي"]
+    # the title is the holder's role: a later «وأضاف المدير التنفيذي» is him
+    text = ("وقال المدير التنفيذي للصندوق الوطني للتقاعد سمير بلحاج إن العجز يتراجع. "
+            "وقال وزير المالية إن الميزانية متوازنة. وأضاف المدير التنفيذي أن الإصلاح مستمر.")
+    found = speakers(text, [_per(text, "سمير بلحاج")])
+    assert found[0] == found[2] == "سمير بلحاج" and found[1] == "وزير المالية"
+
+
+def test_a_tagged_name_after_a_title_is_not_the_addressee_or_a_meeting() -> None:
+    # «لنظيره X»: the one spoken to; «في مؤتمر صحفي»: no title goes on through an event
+    text = "وقال وزير الخارجية لنظيره الروسي إيفان بتروف إن الحوار مستمر."
+    assert speakers(text, [_per(text, "إيفان بتروف")]) == ["وزير الخارجية"]
+    text = "وقال وزير الخارجية خلال لقائه مع الرئيس سامي العلي إن الحوار مستمر."
+    assert speakers(text, [_per(text, "سامي العلي")]) != ["سامي العلي"]
+
+
+def test_a_tagged_name_after_the_title_of_a_non_reporting_verb_speaks_later() -> None:
+    text = "ورحب رئيس البنك المركزي للدولة فارس الحمدان بالقرار، وقال إن التضخم سيتراجع."
+    assert speakers(text, [_per(text, "فارس الحمدان")]) == ["فارس الحمدان"]
+
+
+def test_a_possessed_title_before_a_name() -> None:
+    # «رئيسها X»: its head, then his name; the tagger may mark the first name alone
+    text = "وأعلنت الجمعية الوطنية للمتقاعدين موقفها، وقال رئيسها مراد الزعبي إن الزيادة غير كافية."
+    assert speakers(text) == ["مراد الزعبي"]
+    start = text.index("مراد")
+    assert speakers(text, [Mention(start, start + 4, "مراد", "PER")]) == ["مراد الزعبي"]
+
+
+def test_a_feminine_title_is_a_title() -> None:
+    from marsad.quotes.tokens import word_kind_of
+
+    assert word_kind_of("منسقه") == word_kind_of("منسق") == "role"
+    assert word_kind_of("المبعوثه") == "role"
+    text = "وقالت منسقة الإغاثة في الإقليم، هالة نكونجو-مبيكي، إن القوافل عالقة."
+    assert speakers(text) == ["هالة نكونجو-مبيكي"]

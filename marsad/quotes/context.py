@@ -9,22 +9,32 @@ from marsad.model import Mention
 from marsad.quotes.lexicon import Cue
 from marsad.quotes.marks import PAIRS, TOGGLES, Quoted
 from marsad.quotes.names import (
+    ADVERBS,
     Speaker,
+    _name_like,
+    _prepositional_object,
+    addressee_word,
     name_words,
     nisba_apposition,
     pair_speaker,
+    possessed,
 )
 from marsad.quotes.speakers import (
     definite_object,
     leading_phrase,
     parse_speaker,
+    possessed_title,
     speaker_from_mentions,
 )
 from marsad.quotes.tokens import (
+    COMPLEMENTIZERS,
+    PREPOSITIONS,
     Tok,
+    cue_of,
     sentence_tokens,
     word_kind,
 )
+from marsad.text.countries import country_names
 from marsad.text.normalize import match_key
 
 ARABIC = re.compile(r"[\u0621-\u064a]")
@@ -144,6 +154,12 @@ def nisba_holder(phrase: list[Tok], found: Speaker | None, ctx: Context) -> Spea
     return replace(named, role=ctx.text[phrase[0].start : end], start=phrase[0].start)
 
 
+def after_possessed_title(text: str, tok: Tok) -> bool:
+    """The word before ``tok`` is a title with a pronoun suffix («وقال رئيسها عماد السائح»)."""
+    words = text[max(0, tok.start - 30) : tok.start].split()
+    return bool(words) and possessed_title(Tok(words[-1], 0, 0, match_key(words[-1])))
+
+
 def _phrase_speaker(phrase: list[Tok], ctx: Context) -> Speaker | None:
     pair = pair_speaker(ctx.text, phrase)
     if pair is not None:
@@ -153,7 +169,71 @@ def _phrase_speaker(phrase: list[Tok], ctx: Context) -> Speaker | None:
         return parse_speaker(ctx.text, phrase) or found
     if found is not None and found.kind == "ORG" and found.start > phrase[0].start and word_kind(phrase[0]) == "org":
         return outlet_head_kept(found, ctx.text[phrase[0].start : found.start])
+    if found is not None and found.kind == "PER" and " " not in found.name and after_possessed_title(ctx.text, phrase[0]):
+        parsed = parse_speaker(ctx.text, phrase)  # «رئيسها عماد السائح»: the tagger marked the first name alone
+        words = parsed.name.split() if parsed is not None and parsed.kind == "PER" else []
+        if 2 <= len(words) <= 3 and words[0] == found.name and all(w.startswith("ال") for w in words[1:]):
+            return parsed  # an «ال» family name the tagger left out; not «واورد سنو اسم زعيم ...»
     return found or parse_speaker(ctx.text, phrase)
+
+
+MAX_TITLE_CHAIN = 14  # tokens between a title's head and its holder («لمنظمة البلدان المصدرة للبترول (أوبك)»)
+# Prepositions inside a title («وزير الصحة في الكونغو», «سفير ... لدى», «المبعوث ... إلى اليمن», «المتحدث باسم»); «مع»,
+# «خلال», «عن» ... open the verb's complements instead («خلال لقائه مع الرئيس X»).
+TITLE_PREPOSITIONS = frozenset({"في", "لدي", "الي", "باسم"})
+
+
+def tagged_holder(after: list[Tok], ctx: Context) -> Speaker | None:
+    """«قال الأمين العام لمنظمة البلدان المصدرة للبترول (أوبك) هيثم الغيص إن», «أفاد وزير الصحة في الكونغو
+    الديمقراطية روجيه كامبا، ...»: a person the entity tagger marks (two words or more) right after the rest of a title
+    (its genitives, its «في/لدى/إلى/باسم» phrases, an acronym in brackets, at most a comma before the name) and closing
+    it (a comma, a mark or the end of the region follows) holds the title, however long it is."""
+    for m in ctx.mentions:
+        if m.type != "PER" or " " not in m.text.strip() or not after or m.start < after[0].start:
+            continue
+        k = next((n for n, t in enumerate(after) if t.start >= m.start), len(after))
+        if k == len(after) or after[k].start != m.start or k > MAX_TITLE_CHAIN:
+            continue
+        e = next((n for n, t in enumerate(after) if t.start >= m.end), len(after))
+        if k and _name_like(after[k - 1], after[k - 2] if k > 1 else None) and not word_kind(after[k - 1]):
+            continue  # «الرئيس السابق للمجلس نذار فيصل المشعل»: the name starts before the tagger's mention
+        closed = e == len(after) or not after[e].is_word or after[e].key in COMPLEMENTIZERS \
+            or after[e].bare in PREPOSITIONS or after[e].key.startswith(("بال", "لل"))  # «... غورغييفا بالخطوة»
+        if closed and _title_rest(after[:k]):
+            return Speaker(ctx.text[m.start : m.end], "PER", "", m.start, m.end)
+    return None
+
+
+def _title_rest(chain: list[Tok]) -> bool:
+    """Tokens that can continue a title before its holder's name (see ``tagged_holder``)."""
+    depth = 0
+    for n, tok in enumerate(chain):
+        nxt = chain[n + 1] if n + 1 < len(chain) else None
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")":
+            depth -= 1
+        elif depth > 0 and tok.is_word:
+            continue  # «(أوبك)»: an acronym or a name in brackets
+        elif tok.text in "،," and nxt is None:
+            continue  # «منسقة ... في السودان، NAME،»: the name set off by a comma
+        elif not tok.is_word or not _title_word(tok, nxt):
+            return False
+    return depth == 0
+
+
+def _title_word(tok: Tok, nxt: Tok | None) -> bool:
+    if tok.bare in TITLE_PREPOSITIONS:  # «في الكونغو», «في جامعة القاهرة»; not «في مؤتمر صحفي», «في تصريح»
+        return nxt is not None and nxt.is_word and (nxt.definite or word_kind(nxt) in ("org", "place")
+                                                    or nxt.key in country_names())
+    if tok.key in COMPLEMENTIZERS or cue_of(tok) is not None or possessed(tok) or tok.key in ADVERBS:
+        return False
+    if addressee_word(tok):
+        return False  # «لنظيره الروسي X»: the one spoken to, not the holder («المستشار الإعلامي لرئيس الوزراء» is a title)
+    kind = word_kind(tok)
+    lam_genitive = tok.key.startswith("ل") and len(tok.key) > 3  # «لمنظمة», «للبترول», «للأمم»
+    return (kind in ("", "role", "org", "place") or lam_genitive) and not _prepositional_object(tok.key) \
+        and (kind != "boundary" or lam_genitive)
 
 
 ISSUED_WORDS = frozenset({"صادر", "صادره", "الصادر", "الصادره"})

@@ -89,9 +89,14 @@ def name_at_end(text: str, toks: list[Tok]) -> Speaker | None:
     if len(run) < 2 or word_kind(run[0]) == "place" or (k and word_kind(toks[k - 1]) in ("org", "place")
                                                        and not toks[k - 1].definite):
         return None  # «... في مدينة بندر عباس»: the name of a place or organisation, not a person
-    if any(t.is_word and _prepositional_object(t.key) for t in toks[:k]):
-        return None  # «وأشاد المدرب بأداء الحارس عمر يوسف»: a name inside a verb's ب/ل-object is not its subject
+    if any(t.is_word and (_prepositional_object(t.key) or addressee_word(t)) for t in toks[:k]):
+        return None  # «وأشاد المدرب بأداء الحارس عمر يوسف», «لنظيره الروسي X»: a name in an object is not the subject
     return Speaker(_span(text, run), "PER", "", run[0].start, run[-1].end)
+
+
+def addressee_word(tok: Tok) -> bool:
+    """«لنظيره», «لزوجته»: ل + a word of kinship or counterpart, the one spoken to (the name after it is not the speaker)."""
+    return tok.key.startswith("ل") and tok.key[1:] in RELATION_WORDS
 
 
 def closing_name(toks: list[Tok]) -> list[Tok]:
@@ -128,6 +133,8 @@ def name_after_role(text: str, toks: list[Tok]) -> Speaker | None:
             continue
         if not tok.is_word or tok.key in NAME_NOT_A_WORD or (word_kind(tok) == "role" and tok.key not in TITLES):
             break  # «... خلال اجتماعه مع الرئيس الروسي فلاديمير بوتين»: another role, another person
+        if addressee_word(tok):
+            break  # «وقال وزير الخارجية لنظيره الروسي X»: the one spoken to, not the holder
         if word_kind(tok) == "relative":
             break  # «وزير الزراعة بالجهود التي تبذلها دولة الإمارات»: a relative clause, no holder's name in it
         if _prepositional_object(tok.key):

@@ -22,9 +22,11 @@ from marsad.quotes.names import (
     ADVERBS,
     MAX_NAME_WORDS,
     NAME_NOT_A_WORD,
+    PRONOUN_SUFFIXES,
     QUOTE_MARKS,
     SUBORDINATORS,
     Speaker,
+    _in_name,
     _is_adjective,
     _name_like,
     _name_run,
@@ -32,6 +34,7 @@ from marsad.quotes.names import (
     _quoted_name_end,
     _span,
     _verb_cue,
+    addressee_word,
     adverbial,
     apposed_run,
     closing_name,
@@ -99,6 +102,9 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
             if manner_to >= len(toks) or is_boundary(toks[manner_to]) or toks[manner_to].key in NAME_NOT_A_WORD:
                 break
             continue
+        if not out and possessed_title(tok) and nxt is not None and _name_like(nxt, None) \
+                and n + 2 < len(toks) and _in_name(toks, n + 2, n + 1):
+            continue  # «وقال رئيسها عماد السائح إن»: her/its head, then his name: the name is the speaker
         if not out and possessed(tok):
             break  # «وأبدت ثقتها من أن»: a possessed noun is the object, not the speaker
         if not out and (word_kind(tok) == "aux" or tok.bare in PRONOUN_PREPS or tok.key in PRONOUN_PREPS
@@ -107,6 +113,8 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
             continue  # «وأضاف متمنيا للادب أن»; but «ماريا زاخاروفا» is a name; «أعلن اليوم الخميس النادي الأهلي أن»
         if out and tok.key in ADVERBS:
             break  # «أكد الرئيس ... مرارا أن»
+        if out and addressee_word(tok):
+            break  # «وقال وزير الخارجية لنظيره الروسي X»: the one spoken to follows
         if out and out[-1].definite and word_kind(out[-1]) != "role" and not tok.definite \
                 and possessed(tok):
             break  # «أعلنت الحكومة اليابانية عزمها»: a pronoun-suffixed noun after the subject is the object
@@ -132,6 +140,12 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
             break  # «عن شهود عيان قولهم إن», «الناطقة باسم ... ردا على», «شهود عيان وجود قوات»
         out.append(tok)
     return out
+
+
+def possessed_title(tok: Tok) -> bool:
+    """«رئيسها», «مديرهم», «نائبها»: a title word with a plural or feminine pronoun suffix (its/their head)."""
+    return possessed(tok) and any(word_kind_of(tok.bare[: -len(s)]) == "role" for s in PRONOUN_SUFFIXES
+                                  if tok.bare.endswith(s))
 
 
 def definite_object(tok: Tok, nxt: Tok | None) -> bool:
