@@ -212,3 +212,34 @@ def test_a_feminine_title_is_a_title() -> None:
     assert word_kind_of("المبعوثه") == "role"
     text = "وقالت منسقة الإغاثة في الإقليم، هالة نكونجو-مبيكي، إن القوافل عالقة."
     assert speakers(text) == ["هالة نكونجو-مبيكي"]
+
+
+def test_an_epithet_and_its_country_refer_back_to_the_person_they_describe() -> None:
+    # «الدبلوماسي الإيراني»: a diplomat's epithet and the country of his title, after another speaker intervened
+    text = ("وقال المتحدث باسم وزارة الخارجية الإيرانية بهرام زماني إن المحادثات مستمرة. "
+            "وقالت المتحدثة باسم الخارجية الصينية لين يو إن بكين ترحب بالاتفاق. "
+            "وأكد الدبلوماسي الإيراني أن السفارة ستفتح قريبا.")
+    assert speakers(text)[-1] == "بهرام زماني"
+    # «التقني البرتغالي» is the Portuguese coach; «المدرب المغربي» is not him
+    text = ("وقال مدرب الفريق، البرتغالي جواو فييرا، إن الفوز مستحق. وقال الحارس سامي الناصري إن المباراة صعبة. "
+            "وأضاف التقني البرتغالي أن الفريق سيتحسن. وأوضح المدرب المغربي أن الحكم أخطأ.")
+    found = speakers(text)
+    assert found[2] == "جواو فييرا" and found[3] != "جواو فييرا"
+
+
+def test_a_feminine_epithet_is_never_a_man() -> None:
+    text = ("وقال وزير التخطيط كريم العبيدي إن الخطة جاهزة. "
+            "وقالت رئيسة لجنة الانتخابات القاضية سلمى حداد إن النتائج ستعلن غدا. "
+            "وأضافت المسؤولة العراقية أن الإقبال كان جيدا.")
+    assert speakers(text)[-1] == "سلمى حداد"
+
+
+def test_a_bare_head_or_a_name_after_it_is_no_epithet() -> None:
+    from marsad.quotes.names import Speaker
+    from marsad.quotes.roles import Registry
+
+    registry = Registry()
+    registry.add(Speaker("إسماعيل هنية", "PER", "رئيس الوزراء", 0, 12))
+    for phrase in ("الرئيس الفلسطيني", "الرئيس هنيدي"):  # «الرئيس» alone names no office; «هنيدي» is a name
+        assert registry.described(Speaker(phrase, "ROLE", phrase, 50, 60), 50) is None
+    assert registry.described(Speaker("المسؤول الفلسطيني", "ROLE", "المسؤول الفلسطيني", 50, 60), 50) is not None
