@@ -243,3 +243,10 @@ def test_a_bare_head_or_a_name_after_it_is_no_epithet() -> None:
     for phrase in ("الرئيس الفلسطيني", "الرئيس هنيدي"):  # «الرئيس» alone names no office; «هنيدي» is a name
         assert registry.described(Speaker(phrase, "ROLE", phrase, 50, 60), 50) is None
     assert registry.described(Speaker("المسؤول الفلسطيني", "ROLE", "المسؤول الفلسطيني", 50, 60), 50) is not None
+
+
+def test_a_name_set_off_after_a_title_before_the_verb_is_its_subject() -> None:
+    # «لكن TITLE، NAME، رأى»: not the speaker carried from the previous sentence
+    text = ('وأضافت الوزيرة أن النتائج ستعلن قريبا. '
+            'لكن مدير مرصد النزاهة لمراقبة الانتخابات، سامر الحداد، رأى في حديث لموقع "الحرة" أن النسبة "مضللة".')
+    assert speakers(text)[-1] == "سامر الحداد"

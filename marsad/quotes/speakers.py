@@ -300,6 +300,9 @@ def _topic_before_comma(toks: list[Tok]) -> list[Tok]:
     """A subject set off from its verb (which carries no و) by a comma: the noun phrase after a clause-opening
     كان («وكانت المحكمة العليا، اعتبرت»), or a role/organisation phrase opening the sentence («وزارة الدفاع، قالت»);
     not a prepositional opener («وفي السياق، قال»)."""
+    named = _apposed_after_title(toks)
+    if named:
+        return named
     for n in range(len(toks) - 1, max(-1, len(toks) - MAX_SPEAKER_WORDS - 2), -1):
         tok = toks[n]
         if tok.bare in ("كان", "كانت"):
@@ -312,6 +315,28 @@ def _topic_before_comma(toks: list[Tok]) -> list[Tok]:
             return phrase if phrase and (word_kind(phrase[0]) in ("role", "org") or phrase[0].definite) \
                 and len(phrase) >= 2 else []
     return []
+
+
+CONTRAST_OPENERS = frozenset({"لكن", "ولكن", "بينما", "فيما", "غير", "الا"})  # «لكن TITLE، NAME، رأى»
+
+
+def _apposed_after_title(toks: list[Tok]) -> list[Tok]:
+    """«لكن مدير شبكة ... لمراقبة الانتخابات، NAME، رأى»: a name set off by commas after a title opening the clause,
+    right before a verb without و, is that verb's subject (the title alone is no speaker)."""
+    commas = [k for k, t in enumerate(toks) if t.text in "،,"]
+    if not commas:
+        return []
+    k = commas[-1]
+    run = toks[k + 1 :]
+    if not 2 <= len(run) <= MAX_NAME_WORDS or not all(t.is_word for t in run) or _name_run(run) != (0, len(run)):
+        return []
+    start = 0
+    while start < k and toks[start].bare in CONTRAST_OPENERS:
+        start += 1
+    title = toks[start:k]
+    if not title or word_kind(title[0]) != "role" or any(not t.is_word or _is_cue(t) for t in title):
+        return []
+    return run
 
 
 def _plain_phrase(toks: list[Tok]) -> list[Tok]:
