@@ -250,3 +250,10 @@ def test_a_name_set_off_after_a_title_before_the_verb_is_its_subject() -> None:
     text = ('وأضافت الوزيرة أن النتائج ستعلن قريبا. '
             'لكن مدير مرصد النزاهة لمراقبة الانتخابات، سامر الحداد، رأى في حديث لموقع "الحرة" أن النسبة "مضللة".')
     assert speakers(text)[-1] == "سامر الحداد"
+
+
+def test_a_statement_of_a_body_speaks_for_the_body() -> None:
+    # «بيان للجيش»: the army's statement, not a statement told to the army (no relay)
+    found = quotes_of('وذكر بيان للجيش أن الموقوفين "دخلوا بطريقة غير شرعية".')
+    assert {q.speaker for q in found} == {"الجيش"} and all(not q.via for q in found)
+    assert speakers("وأعلنت الوزارة في بيان لها أن الأسعار ثابتة.") == ["الوزارة"]

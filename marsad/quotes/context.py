@@ -31,8 +31,10 @@ from marsad.quotes.tokens import (
     PREPOSITIONS,
     Tok,
     cue_of,
+    is_boundary,
     sentence_tokens,
     word_kind,
+    word_kind_of,
 )
 from marsad.text.countries import country_names
 from marsad.text.normalize import match_key
@@ -243,6 +245,8 @@ ISSUER_LOOKAHEAD = 160  # characters after «بيان صادر» read for «عن
 def issued_by(phrase: list[Tok], ctx: Context) -> Speaker | None:
     """«وأفاد بيان صادر عن مكتب أولمرت أن»: a statement noun «issued» by someone speaks for its issuer, the phrase
     after «عن» (ANERcorp train: 3 «بيان صادر عن X» as a reporting verb's subject)."""
+    if len(phrase) == 1 and match_key(phrase[0].text) in STATEMENT_NOUNS:
+        return statement_of(phrase[0], ctx)
     if len(phrase) != 2 or phrase[-1].bare not in ISSUED_WORDS or match_key(phrase[0].text) not in STATEMENT_NOUNS:
         return None
     end = phrase[-1].end
@@ -253,6 +257,29 @@ def issued_by(phrase: list[Tok], ctx: Context) -> Speaker | None:
     # «مكتب أولمرت» is the office even where the tagger marks the person in it
     found = parse_speaker(ctx.text, words) if word_kind(words[0]) == "org" else _phrase_speaker(words, ctx)
     return replace(found, start=phrase[0].start, end=phrase[-1].end) if found is not None else None  # the subject's place
+
+
+MAX_ISSUER_WORDS = 5  # «بيان لرئاسة مجلس الوزراء العراقي»
+
+
+def statement_of(noun: Tok, ctx: Context) -> Speaker | None:
+    """«وذكر بيان للجيش أن», «قال بيان لرئاسة الوزراء»: a statement noun and its ل-genitive speaks for the body after
+    «ل» (ANERcorp train: 5 such subjects; the body was read as the outlet told)."""
+    after = sentence_tokens(ctx.text, noun.end, min(len(ctx.text), noun.end + ISSUER_LOOKAHEAD))
+    if not after or not after[0].key.startswith("ل") or len(after[0].key) < 4 or possessed(after[0]):
+        return None
+    body = after[0].key[2:] if after[0].key.startswith("لل") else after[0].key[1:]
+    if word_kind_of(body) != "org" and not after[0].key.startswith("لل"):
+        return None  # «بيان لوزير» names a person told, «بيان لها» the speaker's own
+    words = [after[0]]
+    for tok in after[1:MAX_ISSUER_WORDS]:
+        if not tok.is_word or is_boundary(tok) or cue_of(tok) is not None or word_kind(tok) in ("aux", "role"):
+            break
+        words.append(tok)
+    first = ctx.text[after[0].start : after[0].end]
+    head = ("ال" + first[2:]) if after[0].key.startswith("لل") else first[1:]
+    name = " ".join([head, *(ctx.text[t.start : t.end] for t in words[1:])])
+    return Speaker(name, "ORG", match_key(noun.text), noun.start, noun.end)
 
 
 # «أعلنت الوزارة، في بيان/بلاغ ...، أن»: the document an organisation speaks through, which a later «وأوضح البيان»

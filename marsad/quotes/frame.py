@@ -21,6 +21,7 @@ from marsad.quotes.content import (
 from marsad.quotes.context import (
     MAX_NAME_QUOTE_WORDS,
     OPENERS,
+    STATEMENT_NOUNS,
     Context,
     Hit,
     Raw,
@@ -74,6 +75,8 @@ AFFILIATED = frozenset({"التابعه", "التابع", "تابعه", "تاب�
 
 def addressee_relay(region: list[Tok], ctx: Context) -> str | None:
     """«قال ... لشبكة "سي ان ان"», «لوكالة تاس», «ل ـ «الشرق الاوسط»»: the outlet told, a relay."""
+    if region and match_key(region[0].text) in STATEMENT_NOUNS:
+        return None  # «وذكر بيان للجيش أن»: the statement's issuer, not an outlet told
     for n, tok in enumerate(region):
         if n and region[n - 1].key in AFFILIATED:
             continue  # «"مؤسسة المعارض" التابعة لوزارة الإرشاد»: the body it belongs to, not the outlet told
