@@ -257,3 +257,18 @@ def test_a_statement_of_a_body_speaks_for_the_body() -> None:
     found = quotes_of('وذكر بيان للجيش أن الموقوفين "دخلوا بطريقة غير شرعية".')
     assert {q.speaker for q in found} == {"الجيش"} and all(not q.via for q in found)
     assert speakers("وأعلنت الوزارة في بيان لها أن الأسعار ثابتة.") == ["الوزارة"]
+
+
+def test_a_synonym_of_a_title_refers_back_to_its_holder() -> None:
+    # «رئيس الحكومة» is the «رئيس الوزراء» named before
+    text = ("وقال رئيس الوزراء المغربي عادل بنسالم إن الإصلاح مستمر. وقال وزير المالية إن العجز تراجع. "
+            "ونفى رئيس الحكومة أن تكون هناك زيادة في الضرائب.")
+    assert speakers(text)[-1] == "عادل بنسالم"
+
+
+def test_a_definite_organisation_word_refers_back_to_the_tagged_organisation() -> None:
+    # «وقالت المحكمة» after «قضت محكمة جنايات ...» (the tagger left the head «محكمة» out of its mention)
+    text = "وقضت محكمة جنايات الجيزة الاقتصادية بسجن المتهمين. وقالت المحكمة إن الأدلة قاطعة."
+    start = text.index("جنايات")
+    name = "جنايات الجيزة الاقتصادية"
+    assert speakers(text, [Mention(start, start + len(name), name, "ORG")]) == ["محكمة جنايات الجيزة الاقتصادية"]

@@ -27,6 +27,7 @@ from marsad.text.normalize import match_key, skeleton
 from marsad.text.tokens import strip_article
 
 EPITHETS_PATH = DATA / "role_epithets.tsv"
+SYNONYMS_PATH = DATA / "role_synonyms.tsv"
 
 # «الخبير ذاته», «المصدر نفسه»: «the same X», an emphatic closing a speaker phrase that refers back to X.
 EMPHATICS = frozenset({"ذاته", "ذاتها", "نفسه", "نفسها", "ذاتهم", "انفسهم"})
@@ -40,7 +41,7 @@ HEAD_ROLES = frozenset(skeleton(strip_article(match_key(w))) for w in ("الرئ
                                                                          "رئيس", "وزير", "مسؤول", "نائب", "الأمين", "العام"))
 
 
-def _role_words(role: str) -> set[str]:
+def _plain_role_words(role: str) -> set[str]:
     """Words of a role without the article, so «الوزير» matches «وزير الخارجية»."""
     words = set()
     for w in match_key(role).split():
@@ -52,7 +53,19 @@ def _role_words(role: str) -> set[str]:
     return words
 
 
-WAZIR = frozenset(_role_words("وزير"))
+def _role_words(role: str) -> set[str]:
+    """``_plain_role_words``, each as the word the office is listed under (``data/role_synonyms.tsv``)."""
+    same = role_synonyms()
+    return {same.get(w, w) for w in _plain_role_words(role)}
+
+
+@lru_cache(maxsize=1)
+def role_synonyms() -> dict[str, str]:
+    """Skeleton of a title word -> skeleton of the word naming the same office («حكومه» -> «وزراء»)."""
+    return {skeleton(match_key(row[0])): skeleton(match_key(row[1])) for row in read_rows(SYNONYMS_PATH)}
+
+
+WAZIR = frozenset(_plain_role_words("وزير"))
 
 
 @dataclass(slots=True)
@@ -72,6 +85,8 @@ class Registry:
     by_length: list[tuple[int, int, Speaker]] = field(default_factory=list)
 
     named: set[Speaker] = field(default_factory=set)  # ``people`` and ``names`` as a set
+
+    mentioned: list[Speaker] = field(default_factory=list)  # organisations the tagger marks, in text order
 
     _held: dict[str, set[str]] | None = None  # role words the holders' titles give each name, built on first use
 
@@ -106,7 +121,7 @@ class Registry:
                 person = members[0] if members else person  # «وقال العربي» after «أحمد سالم ونظيره ... كمال العربي»
                 return replace(person, start=speaker.start, end=speaker.end, via=speaker.via)
         head = strip_article(words[0])  # no skeleton: «التقرير» is not «تقارير صحافية»
-        for org in reversed(self.orgs):
+        for org in [*reversed(self.orgs), *reversed(self.mentioned)]:  # «وقالت المحكمة» after «قضت محكمة جنايات X»
             if org.start < before and org.name != speaker.name and head in match_key(f"{org.role} {org.name}").split():
                 return replace(org, start=speaker.start, end=speaker.end, via=speaker.via)
         return speaker
