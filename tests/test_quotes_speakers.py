@@ -162,3 +162,113 @@ def test_judge_alone_refers_back_to_the_judge_named_before() -> None:
     text = ("قالت القاضية ماري كلارك في جلسة علنية إن الأدلة كافية. وقال المدعي العام إن النيابة ستستأنف. "
             "وأضافت القاضية أن الحكم سيصدر الشهر المقبل.")
     assert speakers(text) == ["ماري كلارك", "المدعي العام", "ماري كلارك"]
+
+
+def _per(text: str, name: str, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return Mention(start, start + len(name), name, "PER")
+
+
+def test_a_tagged_name_after_a_long_title_holds_it() -> None:
+    # genitives, an acronym in brackets, «في» + a place: the title runs on to the tagged name
+    text = "وقال المدير التنفيذي لبرنامج الأغذية العالمي (WFP) ماريو سانتوس إن المخزون يكفي شهرا."
+    assert speakers(text, [_per(text, "ماريو سانتوس")]) == ["ماريو سانتوس"]
+    text = "وأكد وزير الزراعة في جمهورية الكونغو ألفونس موكيندي أن الموسم جيد."
+    assert speakers(text, [_per(text, "ألفونس موكيندي")]) == ["ألفونس موكيندي"]
+    # the title is the holder's role: a later «وأضاف المدير التنفيذي» is him
+    text = ("وقال المدير التنفيذي للصندوق الوطني للتقاعد سمير بلحاج إن العجز يتراجع. "
+            "وقال وزير المالية إن الميزانية متوازنة. وأضاف المدير التنفيذي أن الإصلاح مستمر.")
+    found = speakers(text, [_per(text, "سمير بلحاج")])
+    assert found[0] == found[2] == "سمير بلحاج" and found[1] == "وزير المالية"
+
+
+def test_a_tagged_name_after_a_title_is_not_the_addressee_or_a_meeting() -> None:
+    # «لنظيره X»: the one spoken to; «في مؤتمر صحفي»: no title goes on through an event
+    text = "وقال وزير الخارجية لنظيره الروسي إيفان بتروف إن الحوار مستمر."
+    assert speakers(text, [_per(text, "إيفان بتروف")]) == ["وزير الخارجية"]
+    text = "وقال وزير الخارجية خلال لقائه مع الرئيس سامي العلي إن الحوار مستمر."
+    assert speakers(text, [_per(text, "سامي العلي")]) != ["سامي العلي"]
+
+
+def test_a_tagged_name_after_the_title_of_a_non_reporting_verb_speaks_later() -> None:
+    text = "ورحب رئيس البنك المركزي للدولة فارس الحمدان بالقرار، وقال إن التضخم سيتراجع."
+    assert speakers(text, [_per(text, "فارس الحمدان")]) == ["فارس الحمدان"]
+
+
+def test_a_possessed_title_before_a_name() -> None:
+    # «رئيسها X»: its head, then his name; the tagger may mark the first name alone
+    text = "وأعلنت الجمعية الوطنية للمتقاعدين موقفها، وقال رئيسها مراد الزعبي إن الزيادة غير كافية."
+    assert speakers(text) == ["مراد الزعبي"]
+    start = text.index("مراد")
+    assert speakers(text, [Mention(start, start + 4, "مراد", "PER")]) == ["مراد الزعبي"]
+
+
+def test_a_feminine_title_is_a_title() -> None:
+    from marsad.quotes.tokens import word_kind_of
+
+    assert word_kind_of("منسقه") == word_kind_of("منسق") == "role"
+    assert word_kind_of("المبعوثه") == "role"
+    text = "وقالت منسقة الإغاثة في الإقليم، هالة نكونجو-مبيكي، إن القوافل عالقة."
+    assert speakers(text) == ["هالة نكونجو-مبيكي"]
+
+
+def test_an_epithet_and_its_country_refer_back_to_the_person_they_describe() -> None:
+    # «الدبلوماسي الإيراني»: a diplomat's epithet and the country of his title, after another speaker intervened
+    text = ("وقال المتحدث باسم وزارة الخارجية الإيرانية بهرام زماني إن المحادثات مستمرة. "
+            "وقالت المتحدثة باسم الخارجية الصينية لين يو إن بكين ترحب بالاتفاق. "
+            "وأكد الدبلوماسي الإيراني أن السفارة ستفتح قريبا.")
+    assert speakers(text)[-1] == "بهرام زماني"
+    # «التقني البرتغالي» is the Portuguese coach; «المدرب المغربي» is not him
+    text = ("وقال مدرب الفريق، البرتغالي جواو فييرا، إن الفوز مستحق. وقال الحارس سامي الناصري إن المباراة صعبة. "
+            "وأضاف التقني البرتغالي أن الفريق سيتحسن. وأوضح المدرب المغربي أن الحكم أخطأ.")
+    found = speakers(text)
+    assert found[2] == "جواو فييرا" and found[3] != "جواو فييرا"
+
+
+def test_a_feminine_epithet_is_never_a_man() -> None:
+    text = ("وقال وزير التخطيط كريم العبيدي إن الخطة جاهزة. "
+            "وقالت رئيسة لجنة الانتخابات القاضية سلمى حداد إن النتائج ستعلن غدا. "
+            "وأضافت المسؤولة العراقية أن الإقبال كان جيدا.")
+    assert speakers(text)[-1] == "سلمى حداد"
+
+
+def test_a_bare_head_or_a_name_after_it_is_no_epithet() -> None:
+    from marsad.quotes.names import Speaker
+    from marsad.quotes.roles import Registry
+
+    registry = Registry()
+    registry.add(Speaker("إسماعيل هنية", "PER", "رئيس الوزراء", 0, 12))
+    for phrase in ("الرئيس الفلسطيني", "الرئيس هنيدي"):  # «الرئيس» alone names no office; «هنيدي» is a name
+        assert registry.described(Speaker(phrase, "ROLE", phrase, 50, 60), 50) is None
+    assert registry.described(Speaker("المسؤول الفلسطيني", "ROLE", "المسؤول الفلسطيني", 50, 60), 50) is not None
+
+
+def test_a_name_set_off_after_a_title_before_the_verb_is_its_subject() -> None:
+    # «لكن TITLE، NAME، رأى»: not the speaker carried from the previous sentence
+    text = ('وأضافت الوزيرة أن النتائج ستعلن قريبا. '
+            'لكن مدير مرصد النزاهة لمراقبة الانتخابات، سامر الحداد، رأى في حديث لموقع "الحرة" أن النسبة "مضللة".')
+    assert speakers(text)[-1] == "سامر الحداد"
+
+
+def test_a_statement_of_a_body_speaks_for_the_body() -> None:
+    # «بيان للجيش»: the army's statement, not a statement told to the army (no relay)
+    found = quotes_of('وذكر بيان للجيش أن الموقوفين "دخلوا بطريقة غير شرعية".')
+    assert {q.speaker for q in found} == {"الجيش"} and all(not q.via for q in found)
+    assert speakers("وأعلنت الوزارة في بيان لها أن الأسعار ثابتة.") == ["الوزارة"]
+
+
+def test_a_synonym_of_a_title_refers_back_to_its_holder() -> None:
+    # «رئيس الحكومة» is the «رئيس الوزراء» named before
+    text = ("وقال رئيس الوزراء المغربي عادل بنسالم إن الإصلاح مستمر. وقال وزير المالية إن العجز تراجع. "
+            "ونفى رئيس الحكومة أن تكون هناك زيادة في الضرائب.")
+    assert speakers(text)[-1] == "عادل بنسالم"
+
+
+def test_a_definite_organisation_word_refers_back_to_the_tagged_organisation() -> None:
+    # «وقالت المحكمة» after «قضت محكمة جنايات ...» (the tagger left the head «محكمة» out of its mention)
+    text = "وقضت محكمة جنايات الجيزة الاقتصادية بسجن المتهمين. وقالت المحكمة إن الأدلة قاطعة."
+    start = text.index("جنايات")
+    name = "جنايات الجيزة الاقتصادية"
+    assert speakers(text, [Mention(start, start + len(name), name, "ORG")]) == ["محكمة جنايات الجيزة الاقتصادية"]

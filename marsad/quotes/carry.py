@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from marsad.quotes.context import Context, Hit, Raw, in_quotation, phrase_speaker
+from marsad.quotes.context import Context, Hit, Raw, in_quotation, phrase_speaker, tagged_holder
 from marsad.quotes.cues import clause_start
 from marsad.quotes.frame import head_phrase_end
 from marsad.quotes.names import (
@@ -361,6 +361,12 @@ def _verb_first_subject(ctx: Context, clause: list[Tok]) -> Speaker | None:
     found = phrase_speaker(phrase, ctx) if phrase else None
     if found is None:
         return None
+    if word_kind(phrase[0]) == "role" and not (found.kind == "PER" and " " in found.name):
+        rest = clause[k + 1 :]
+        rest = rest[rest.index(phrase[-1]) + 1 :] if phrase[-1] in rest else []
+        holder = tagged_holder(rest, ctx)  # «ورحبت المديرة العامة لصندوق النقد الدولي X بالخطوة، وقالت»
+        if holder is not None:
+            return replace(holder, role=ctx.text[phrase[0].start : holder.start].strip(" ،,"))
     sure = word_kind(phrase[0]) in ("role", "org") or any(same_name(found.name, name) for name in ctx.known) \
         or (kana and found.kind in ("PER", "NAME", "ORG") and not phrase[0].key.startswith(("ل", "ب")))
     return found if sure else None

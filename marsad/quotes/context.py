@@ -9,22 +9,34 @@ from marsad.model import Mention
 from marsad.quotes.lexicon import Cue
 from marsad.quotes.marks import PAIRS, TOGGLES, Quoted
 from marsad.quotes.names import (
+    ADVERBS,
     Speaker,
+    _name_like,
+    _prepositional_object,
+    addressee_word,
     name_words,
     nisba_apposition,
     pair_speaker,
+    possessed,
 )
 from marsad.quotes.speakers import (
     definite_object,
     leading_phrase,
     parse_speaker,
+    possessed_title,
     speaker_from_mentions,
 )
 from marsad.quotes.tokens import (
+    COMPLEMENTIZERS,
+    PREPOSITIONS,
     Tok,
+    cue_of,
+    is_boundary,
     sentence_tokens,
     word_kind,
+    word_kind_of,
 )
+from marsad.text.countries import country_names
 from marsad.text.normalize import match_key
 
 ARABIC = re.compile(r"[\u0621-\u064a]")
@@ -144,6 +156,12 @@ def nisba_holder(phrase: list[Tok], found: Speaker | None, ctx: Context) -> Spea
     return replace(named, role=ctx.text[phrase[0].start : end], start=phrase[0].start)
 
 
+def after_possessed_title(text: str, tok: Tok) -> bool:
+    """The word before ``tok`` is a title with a pronoun suffix («وقال رئيسها عماد السائح»)."""
+    words = text[max(0, tok.start - 30) : tok.start].split()
+    return bool(words) and possessed_title(Tok(words[-1], 0, 0, match_key(words[-1])))
+
+
 def _phrase_speaker(phrase: list[Tok], ctx: Context) -> Speaker | None:
     pair = pair_speaker(ctx.text, phrase)
     if pair is not None:
@@ -153,7 +171,71 @@ def _phrase_speaker(phrase: list[Tok], ctx: Context) -> Speaker | None:
         return parse_speaker(ctx.text, phrase) or found
     if found is not None and found.kind == "ORG" and found.start > phrase[0].start and word_kind(phrase[0]) == "org":
         return outlet_head_kept(found, ctx.text[phrase[0].start : found.start])
+    if found is not None and found.kind == "PER" and " " not in found.name and after_possessed_title(ctx.text, phrase[0]):
+        parsed = parse_speaker(ctx.text, phrase)  # «رئيسها عماد السائح»: the tagger marked the first name alone
+        words = parsed.name.split() if parsed is not None and parsed.kind == "PER" else []
+        if 2 <= len(words) <= 3 and words[0] == found.name and all(w.startswith("ال") for w in words[1:]):
+            return parsed  # an «ال» family name the tagger left out; not «واورد سنو اسم زعيم ...»
     return found or parse_speaker(ctx.text, phrase)
+
+
+MAX_TITLE_CHAIN = 14  # tokens between a title's head and its holder («لمنظمة البلدان المصدرة للبترول (أوبك)»)
+# Prepositions inside a title («وزير الصحة في الكونغو», «سفير ... لدى», «المبعوث ... إلى اليمن», «المتحدث باسم»); «مع»,
+# «خلال», «عن» ... open the verb's complements instead («خلال لقائه مع الرئيس X»).
+TITLE_PREPOSITIONS = frozenset({"في", "لدي", "الي", "باسم"})
+
+
+def tagged_holder(after: list[Tok], ctx: Context) -> Speaker | None:
+    """«قال الأمين العام لمنظمة البلدان المصدرة للبترول (أوبك) هيثم الغيص إن», «أفاد وزير الصحة في الكونغو
+    الديمقراطية روجيه كامبا، ...»: a person the entity tagger marks (two words or more) right after the rest of a title
+    (its genitives, its «في/لدى/إلى/باسم» phrases, an acronym in brackets, at most a comma before the name) and closing
+    it (a comma, a mark or the end of the region follows) holds the title, however long it is."""
+    for m in ctx.mentions:
+        if m.type != "PER" or " " not in m.text.strip() or not after or m.start < after[0].start:
+            continue
+        k = next((n for n, t in enumerate(after) if t.start >= m.start), len(after))
+        if k == len(after) or after[k].start != m.start or k > MAX_TITLE_CHAIN:
+            continue
+        e = next((n for n, t in enumerate(after) if t.start >= m.end), len(after))
+        if k and _name_like(after[k - 1], after[k - 2] if k > 1 else None) and not word_kind(after[k - 1]):
+            continue  # «الرئيس السابق للمجلس نذار فيصل المشعل»: the name starts before the tagger's mention
+        closed = e == len(after) or not after[e].is_word or after[e].key in COMPLEMENTIZERS \
+            or after[e].bare in PREPOSITIONS or after[e].key.startswith(("بال", "لل"))  # «... غورغييفا بالخطوة»
+        if closed and _title_rest(after[:k]):
+            return Speaker(ctx.text[m.start : m.end], "PER", "", m.start, m.end)
+    return None
+
+
+def _title_rest(chain: list[Tok]) -> bool:
+    """Tokens that can continue a title before its holder's name (see ``tagged_holder``)."""
+    depth = 0
+    for n, tok in enumerate(chain):
+        nxt = chain[n + 1] if n + 1 < len(chain) else None
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")":
+            depth -= 1
+        elif depth > 0 and tok.is_word:
+            continue  # «(أوبك)»: an acronym or a name in brackets
+        elif tok.text in "،," and nxt is None:
+            continue  # «منسقة ... في السودان، NAME،»: the name set off by a comma
+        elif not tok.is_word or not _title_word(tok, nxt):
+            return False
+    return depth == 0
+
+
+def _title_word(tok: Tok, nxt: Tok | None) -> bool:
+    if tok.bare in TITLE_PREPOSITIONS:  # «في الكونغو», «في جامعة القاهرة»; not «في مؤتمر صحفي», «في تصريح»
+        return nxt is not None and nxt.is_word and (nxt.definite or word_kind(nxt) in ("org", "place")
+                                                    or nxt.key in country_names())
+    if tok.key in COMPLEMENTIZERS or cue_of(tok) is not None or possessed(tok) or tok.key in ADVERBS:
+        return False
+    if addressee_word(tok):
+        return False  # «لنظيره الروسي X»: the one spoken to, not the holder («المستشار الإعلامي لرئيس الوزراء» is a title)
+    kind = word_kind(tok)
+    lam_genitive = tok.key.startswith("ل") and len(tok.key) > 3  # «لمنظمة», «للبترول», «للأمم»
+    return (kind in ("", "role", "org", "place") or lam_genitive) and not _prepositional_object(tok.key) \
+        and (kind != "boundary" or lam_genitive)
 
 
 ISSUED_WORDS = frozenset({"صادر", "صادره", "الصادر", "الصادره"})
@@ -163,6 +245,8 @@ ISSUER_LOOKAHEAD = 160  # characters after «بيان صادر» read for «عن
 def issued_by(phrase: list[Tok], ctx: Context) -> Speaker | None:
     """«وأفاد بيان صادر عن مكتب أولمرت أن»: a statement noun «issued» by someone speaks for its issuer, the phrase
     after «عن» (ANERcorp train: 3 «بيان صادر عن X» as a reporting verb's subject)."""
+    if len(phrase) == 1 and match_key(phrase[0].text) in STATEMENT_NOUNS:
+        return statement_of(phrase[0], ctx)
     if len(phrase) != 2 or phrase[-1].bare not in ISSUED_WORDS or match_key(phrase[0].text) not in STATEMENT_NOUNS:
         return None
     end = phrase[-1].end
@@ -173,6 +257,29 @@ def issued_by(phrase: list[Tok], ctx: Context) -> Speaker | None:
     # «مكتب أولمرت» is the office even where the tagger marks the person in it
     found = parse_speaker(ctx.text, words) if word_kind(words[0]) == "org" else _phrase_speaker(words, ctx)
     return replace(found, start=phrase[0].start, end=phrase[-1].end) if found is not None else None  # the subject's place
+
+
+MAX_ISSUER_WORDS = 5  # «بيان لرئاسة مجلس الوزراء العراقي»
+
+
+def statement_of(noun: Tok, ctx: Context) -> Speaker | None:
+    """«وذكر بيان للجيش أن», «قال بيان لرئاسة الوزراء»: a statement noun and its ل-genitive speaks for the body after
+    «ل» (ANERcorp train: 5 such subjects; the body was read as the outlet told)."""
+    after = sentence_tokens(ctx.text, noun.end, min(len(ctx.text), noun.end + ISSUER_LOOKAHEAD))
+    if not after or not after[0].key.startswith("ل") or len(after[0].key) < 4 or possessed(after[0]):
+        return None
+    body = after[0].key[2:] if after[0].key.startswith("لل") else after[0].key[1:]
+    if word_kind_of(body) != "org" and not after[0].key.startswith("لل"):
+        return None  # «بيان لوزير» names a person told, «بيان لها» the speaker's own
+    words = [after[0]]
+    for tok in after[1:MAX_ISSUER_WORDS]:
+        if not tok.is_word or is_boundary(tok) or cue_of(tok) is not None or word_kind(tok) in ("aux", "role"):
+            break
+        words.append(tok)
+    first = ctx.text[after[0].start : after[0].end]
+    head = ("ال" + first[2:]) if after[0].key.startswith("لل") else first[1:]
+    name = " ".join([head, *(ctx.text[t.start : t.end] for t in words[1:])])
+    return Speaker(name, "ORG", match_key(noun.text), noun.start, noun.end)
 
 
 # «أعلنت الوزارة، في بيان/بلاغ ...، أن»: the document an organisation speaks through, which a later «وأوضح البيان»

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from marsad.model import Article, Quote
+from marsad.model import Article, Mention, Quote
 from marsad.quotes.carry import (
     adjacent_person,
     agree,
@@ -42,7 +42,7 @@ from marsad.quotes.carry import (
     verb_gender,
 )
 from marsad.quotes.content import kama_after_comma
-from marsad.quotes.context import ARABIC, Context, Raw
+from marsad.quotes.context import ARABIC, Context, Raw, in_quotation
 from marsad.quotes.cues import (
     by_saying,
     clause_start,
@@ -72,7 +72,10 @@ from marsad.quotes.speakers import (
 from marsad.quotes.tokens import (
     Tok,
     sentence_tokens,
+    word_kind_of,
 )
+from marsad.text.normalize import match_key
+from marsad.text.tokens import strip_article
 
 
 def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]:
@@ -176,6 +179,15 @@ def _arabic_sentences(article: Article) -> list[tuple[int, int, int]]:
             if lang == "ar" and not any(ps <= s < pe for ps, pe in foreign)]
 
 
+def tagged_org(text: str, mention: Mention) -> Speaker:
+    """An organisation the tagger marks, with the head noun it left out before it («محكمة» of «محكمة جنايات القاهرة»)."""
+    before = text[max(0, mention.start - 20) : mention.start].split()
+    head = before[-1] if before and text[mention.start - 1 : mention.start].isspace() else ""
+    if head and word_kind_of(strip_article(match_key(head))) == "org":
+        return Speaker(f"{head} {mention.text}", "ORG", "", mention.start - len(head) - 1, mention.end)
+    return Speaker(mention.text, "ORG", "", mention.start, mention.end)
+
+
 def article_quotes(article: Article) -> list[Quote]:
     """Every quote of the article, with speaker, cue, kind and relay chain."""
     text = article.text
@@ -183,7 +195,9 @@ def article_quotes(article: Article) -> list[Quote]:
     raws: list[Raw] = []
     for start, end, index in _arabic_sentences(article):
         raws.extend(sentence_quotes(start, end, index, ctx))
-    registry = Registry(holders=ctx.holders)
+    orgs = [tagged_org(text, m) for m in sorted(article.mentions, key=lambda m: m.start)
+            if m.type == "ORG" and " " in m.text.strip() and not in_quotation(ctx, m.start)]
+    registry = Registry(holders=ctx.holders, mentioned=orgs)
     for raw in raws:
         if raw.speaker is not None and not registry.known(raw.speaker):
             registry.add(raw.speaker)

@@ -21,6 +21,7 @@ from marsad.quotes.content import (
 from marsad.quotes.context import (
     MAX_NAME_QUOTE_WORDS,
     OPENERS,
+    STATEMENT_NOUNS,
     Context,
     Hit,
     Raw,
@@ -28,6 +29,7 @@ from marsad.quotes.context import (
     opened_at,
     phrase_speaker,
     span_text,
+    tagged_holder,
 )
 from marsad.quotes.cues import subject_before
 from marsad.quotes.lexicon import bare_openers, outlet_heads
@@ -73,6 +75,8 @@ AFFILIATED = frozenset({"التابعه", "التابع", "تابعه", "تاب�
 
 def addressee_relay(region: list[Tok], ctx: Context) -> str | None:
     """«قال ... لشبكة "سي ان ان"», «لوكالة تاس», «ل ـ «الشرق الاوسط»»: the outlet told, a relay."""
+    if region and match_key(region[0].text) in STATEMENT_NOUNS:
+        return None  # «وذكر بيان للجيش أن»: the statement's issuer, not an outlet told
     for n, tok in enumerate(region):
         if n and region[n - 1].key in AFFILIATED:
             continue  # «"مؤسسة المعارض" التابعة لوزارة الإرشاد»: the body it belongs to, not the outlet told
@@ -376,6 +380,11 @@ def _holder(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
     named = name_after_role(ctx.text, after) if cut_by_preposition else None
     # «رئيس مجموعة عطية للاستشارات بيجان خاجيبور إن»: a full name right before the content is the holder
     closing = named is not None and after[0].key.startswith("لل") and _closes_region(after, named)
+    if word_kind(frame.phrase[0]) == "role" and not (speaker.kind == "PER" and " " in speaker.name):
+        tagged = tagged_holder(after, ctx)
+        if tagged is not None:  # the whole title is its role: «وأضاف الأمين العام للمنظمة» resolves to it later
+            title = ctx.text[frame.phrase[0].start : tagged.start].strip(" ،,")
+            return replace(tagged, role=title)
     if not (speaker.kind == "ROLE" or (titled and (speaker.kind != "PER" or weak or closing))):
         return None
     at_end = speaker.kind == "ROLE" and bool(after) and after[0].is_word  # not across «،»: «وقال المبعوث، طالبا ...»
@@ -464,7 +473,7 @@ def _frame_speaker(frame: Frame, ctx: Context, quoting: bool = True) -> Speaker 
         return replace(second, via=(frame.relay,)) if frame.relay else second
     named = _holder(frame, speaker, ctx) if speaker is not None else None
     if speaker is not None and named is not None:
-        speaker = replace(named, role=speaker.role or span_text(ctx.text, frame.phrase))
+        speaker = replace(named, role=named.role or speaker.role or span_text(ctx.text, frame.phrase))
     if speaker is not None and frame.relay:
         speaker = replace(speaker, via=(frame.relay,))
     return speaker

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from marsad.quotes.lexicon import bare_openers
+from marsad.quotes.lexicon import DATA, bare_openers, read_rows
 from marsad.quotes.tokens import Tok, is_boundary, word_kind, word_kind_of
 from marsad.text.countries import country_names
 from marsad.text.normalize import match_key, skeleton
@@ -89,9 +90,20 @@ def name_at_end(text: str, toks: list[Tok]) -> Speaker | None:
     if len(run) < 2 or word_kind(run[0]) == "place" or (k and word_kind(toks[k - 1]) in ("org", "place")
                                                        and not toks[k - 1].definite):
         return None  # «... في مدينة بندر عباس»: the name of a place or organisation, not a person
-    if any(t.is_word and _prepositional_object(t.key) for t in toks[:k]):
-        return None  # «وأشاد المدرب بأداء الحارس عمر يوسف»: a name inside a verb's ب/ل-object is not its subject
+    if any(t.is_word and (_prepositional_object(t.key) or addressee_word(t)) for t in toks[:k]):
+        return None  # «وأشاد المدرب بأداء الحارس عمر يوسف», «لنظيره الروسي X»: a name in an object is not the subject
     return Speaker(_span(text, run), "PER", "", run[0].start, run[-1].end)
+
+
+@lru_cache(maxsize=1)
+def female_names() -> frozenset[str]:
+    """Normalised female given names (``data/speaker_gender.tsv``)."""
+    return frozenset(match_key(row[0]) for row in read_rows(DATA / "speaker_gender.tsv") if row[1] == "f")
+
+
+def addressee_word(tok: Tok) -> bool:
+    """«لنظيره», «لزوجته»: ل + a word of kinship or counterpart, the one spoken to (the name after it is not the speaker)."""
+    return tok.key.startswith("ل") and tok.key[1:] in RELATION_WORDS
 
 
 def closing_name(toks: list[Tok]) -> list[Tok]:
@@ -128,6 +140,8 @@ def name_after_role(text: str, toks: list[Tok]) -> Speaker | None:
             continue
         if not tok.is_word or tok.key in NAME_NOT_A_WORD or (word_kind(tok) == "role" and tok.key not in TITLES):
             break  # «... خلال اجتماعه مع الرئيس الروسي فلاديمير بوتين»: another role, another person
+        if addressee_word(tok):
+            break  # «وقال وزير الخارجية لنظيره الروسي X»: the one spoken to, not the holder
         if word_kind(tok) == "relative":
             break  # «وزير الزراعة بالجهود التي تبذلها دولة الإمارات»: a relative clause, no holder's name in it
         if _prepositional_object(tok.key):
@@ -253,6 +267,8 @@ def _name_like(tok: Tok, prev: Tok | None) -> bool:
     if not tok.is_word or not tok.key or word_kind(tok) not in ("", "place") or _prepositional(tok.key) or adverbial(tok) \
             or tok.key in bare_openers() or tok.key in SUBORDINATORS:  # «الشيخ ليت الناس ...», «عندما»: no name
         return False  # a place head may open a name («محافظة صلاح الدين أحمد ناجي جبارة»); only the holder search skips it
+    if prev is not None and tok.key == "عام" and word_kind(prev) == "role":
+        return False  # «مدير عام الجمارك», «أمين عام الحزب»: «general» closes the title (ANERcorp train: مدير عام 3)
     if prev is not None and prev.bare in ("قد", "لقد"):
         return False  # «وقد سجل صاحب السمو»: a verb after «قد» (ANERcorp train: 0 of 446 words after it in a name)
     if tok.key[:1] in "بلو" and tok.key[1:] in country_names():

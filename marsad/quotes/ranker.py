@@ -25,15 +25,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import Any, NamedTuple
 
 import numpy as np
 
 from marsad.model import Article, Quote
-from marsad.quotes.lexicon import DATA, Cue, read_rows, speaker_words
+from marsad.quotes.lexicon import Cue, speaker_words
 from marsad.quotes.names import (
     Speaker,
+    female_names,
     name_words,
     same_name,
 )
@@ -61,7 +61,6 @@ BASE_FEATURES = (
 # verb, the entity tagger's type for the phrase (only when the article carries mentions) and verb-gender agreement.
 NEW_FEATURES = ("subject", "log_clauses", "same_clause", "tag_PER", "tag_ORG", "gender_agree", "gender_clash")
 FEATURES = BASE_FEATURES + NEW_FEATURES
-GENDER_PATH = DATA / "speaker_gender.tsv"
 CLAUSE_MARKS = frozenset("،,؛;:.?!؟")
 
 
@@ -226,12 +225,6 @@ def mention_type(article: Article, start: int, end: int) -> str:
         return ""
     types = {m.type for m in article.mentions if m.start < end and start < m.end}
     return "PER" if "PER" in types else "ORG" if "ORG" in types else ""
-
-
-@lru_cache(maxsize=1)
-def female_names() -> frozenset[str]:
-    """Normalised female given names (data/speaker_gender.tsv)."""
-    return frozenset(match_key(row[0]) for row in read_rows(GENDER_PATH) if row[1] == "f")
 
 
 def _cue_gender(cue: Cue) -> str:

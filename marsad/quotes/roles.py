@@ -6,20 +6,28 @@ definite word («البيان») to the person or organisation named before it.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
+from marsad.quotes.lexicon import DATA, read_rows
 from marsad.quotes.names import (
     Speaker,
     _is_adjective,
     _pair_of,
+    female_names,
     member_of_pair,
     name_words,
     pair_members,
     same_name,
 )
 from marsad.quotes.tokens import word_kind_of
+from marsad.text.countries import country_codes
 from marsad.text.normalize import match_key, skeleton
 from marsad.text.tokens import strip_article
+
+EPITHETS_PATH = DATA / "role_epithets.tsv"
+SYNONYMS_PATH = DATA / "role_synonyms.tsv"
 
 # «الخبير ذاته», «المصدر نفسه»: «the same X», an emphatic closing a speaker phrase that refers back to X.
 EMPHATICS = frozenset({"ذاته", "ذاتها", "نفسه", "نفسها", "ذاتهم", "انفسهم"})
@@ -33,7 +41,7 @@ HEAD_ROLES = frozenset(skeleton(strip_article(match_key(w))) for w in ("الرئ
                                                                          "رئيس", "وزير", "مسؤول", "نائب", "الأمين", "العام"))
 
 
-def _role_words(role: str) -> set[str]:
+def _plain_role_words(role: str) -> set[str]:
     """Words of a role without the article, so «الوزير» matches «وزير الخارجية»."""
     words = set()
     for w in match_key(role).split():
@@ -45,7 +53,19 @@ def _role_words(role: str) -> set[str]:
     return words
 
 
-WAZIR = frozenset(_role_words("وزير"))
+def _role_words(role: str) -> set[str]:
+    """``_plain_role_words``, each as the word the office is listed under (``data/role_synonyms.tsv``)."""
+    same = role_synonyms()
+    return {same.get(w, w) for w in _plain_role_words(role)}
+
+
+@lru_cache(maxsize=1)
+def role_synonyms() -> dict[str, str]:
+    """Skeleton of a title word -> skeleton of the word naming the same office («حكومه» -> «وزراء»)."""
+    return {skeleton(match_key(row[0])): skeleton(match_key(row[1])) for row in read_rows(SYNONYMS_PATH)}
+
+
+WAZIR = frozenset(_plain_role_words("وزير"))
 
 
 @dataclass(slots=True)
@@ -65,6 +85,8 @@ class Registry:
     by_length: list[tuple[int, int, Speaker]] = field(default_factory=list)
 
     named: set[Speaker] = field(default_factory=set)  # ``people`` and ``names`` as a set
+
+    mentioned: list[Speaker] = field(default_factory=list)  # organisations the tagger marks, in text order
 
     _held: dict[str, set[str]] | None = None  # role words the holders' titles give each name, built on first use
 
@@ -99,7 +121,7 @@ class Registry:
                 person = members[0] if members else person  # «وقال العربي» after «أحمد سالم ونظيره ... كمال العربي»
                 return replace(person, start=speaker.start, end=speaker.end, via=speaker.via)
         head = strip_article(words[0])  # no skeleton: «التقرير» is not «تقارير صحافية»
-        for org in reversed(self.orgs):
+        for org in [*reversed(self.orgs), *reversed(self.mentioned)]:  # «وقالت المحكمة» after «قضت محكمة جنايات X»
             if org.start < before and org.name != speaker.name and head in match_key(f"{org.role} {org.name}").split():
                 return replace(org, start=speaker.start, end=speaker.end, via=speaker.via)
         return speaker
@@ -145,14 +167,59 @@ class Registry:
         if found is None and (len(speaker.role.split()) > 1 or not named_before):  # «المدرب» alone refers back
             found = self._person_holding(role_words, [p for p in self.people if p.start >= before]) \
                 or self._holder_of(role_words, before)
-        if found is not None:
+        if found is not None and not self.contradicts(speaker, found):
             return replace(found, start=speaker.start, end=speaker.end, via=speaker.via)
+        described = self.described(speaker, before)
+        if described is not None:
+            return replace(described, start=speaker.start, end=speaker.end, via=speaker.via)
         earlier = earlier or [p for p in self.names if p.start < before]
+        if earlier and self.contradicts(speaker, earlier[-1]):
+            return speaker  # «المسؤول الإيراني» is not the American named last
         if earlier and (role_words & GENERIC_ROLES or (_shares_role(role_words, self.roles_of(earlier[-1]))
                                                        and not other_complement(speaker.role, self.roles_of(earlier[-1])))
                         or emphatic(speaker.role)):  # «وأضاف الخبير ذاته»: the one quoted before
             return replace(earlier[-1], start=speaker.start, end=speaker.end, via=speaker.via)
         return speaker
+
+    def titles_of(self, person: Speaker) -> str:
+        """Every title the text gives the person, as one string (its own role and those of the same name's holders)."""
+        return "، ".join([person.role, *(h.role for h in self.holders if h.name == person.name)])
+
+    def contradicts(self, phrase: Speaker, person: Speaker) -> bool:
+        """The phrase names another country («الدبلوماسي الإيراني» for a person titled by Portugal) or another gender
+        («المسؤولة» for a man) than the person's titles and name show."""
+        countries = phrase_countries(phrase.role)
+        held = phrase_countries(self.titles_of(person))
+        if countries and held and not countries & held:
+            return True
+        # a feminine phrase is never a man; a masculine title is often a woman's («وكيل وزارة الصحة الدكتورة X»)
+        return epithet_gender(phrase.role) == "f" and person_gender(person.name, self.titles_of(person)) == "m"
+
+    def described(self, phrase: Speaker, before: int) -> Speaker | None:
+        """«وأكد الدبلوماسي الإيراني», «وحذرت الاستشارية»: a definite descriptor (``data/role_epithets.tsv``, else the
+        head word itself) and its country adjective, back to the latest person named before whose titles it can stand
+        for and whose country and gender do not contradict it; one whose titles name the same country first."""
+        words = match_key(phrase.role).split()
+        if not words or not words[0].startswith("ال") or emphatic(phrase.role):
+            return None
+        if any(strip_article(w) not in country_codes() and not _is_adjective(w, True) for w in words[1:]):
+            return None  # «الرئيس الأسد», «المدرب الجديد»: a name or another adjective, not a descriptor and its country
+        head = masculine(strip_article(words[0]))
+        if head not in epithets() and skeleton(head) in HEAD_ROLES:
+            return None  # «الرئيس الفلسطيني» is no «رئيس الوزراء»: a bare head names no title of its own
+        titles = epithets().get(head, frozenset({head}))
+        countries = phrase_countries(phrase.role)
+        people = [p for p in [*self.people, *self.holders] if p.start < before and " " in p.name]
+        fitting = [p for p in sorted(people, key=lambda p: -p.start)
+                   if self._can_stand_for(titles, p) and not self.contradicts(phrase, p)]
+        same_country = [p for p in fitting if countries & phrase_countries(self.titles_of(p))]
+        chosen = same_country or fitting
+        return chosen[0] if chosen else None
+
+    def _can_stand_for(self, titles: frozenset[str], person: Speaker) -> bool:
+        words = {strip_article(w) for w in match_key(self.titles_of(person)).split()} - {""}
+        held = words | {masculine(w) for w in words}
+        return bool(held) and ("*" in titles or bool(titles & held))
 
     def _titled_surname(self, role: str, earlier: list[Speaker]) -> Speaker | None:
         """«الوزير المقداد», «الرئيس الأسد»: a title and a definite family name, the person named in full before
@@ -187,6 +254,45 @@ class Registry:
             if org.role and org.start < before and role_words and role_words <= _role_words(org.role):
                 return org
         return None
+
+
+FEMININE_MIN_LETTERS = 5  # «الوزيرة» -> وزير; «سنة», «مدة» are no feminine titles
+
+
+def masculine(word: str) -> str:
+    """A feminine noun or adjective's masculine form («استشاريه» -> استشاري); other words as they are."""
+    return word[:-1] if word.endswith("ه") and len(word) >= FEMININE_MIN_LETTERS else word
+
+
+@lru_cache(maxsize=1)
+def epithets() -> dict[str, frozenset[str]]:
+    """Descriptor -> the title words it may stand for (``data/role_epithets.tsv``; "*": any title)."""
+    return {match_key(row[0]): frozenset(match_key(w) for w in row[1].split(",")) for row in read_rows(EPITHETS_PATH)}
+
+
+def phrase_countries(text: str) -> set[str]:
+    """ISO codes of the countries a title names («الإيرانية», «في الكونغو», «جامعة القاهرة»)."""
+    codes = country_codes()
+    return {codes[k] for k in (strip_article(w) for w in match_key(text).split()) if k in codes}
+
+
+def epithet_gender(role: str) -> str:
+    """"f" for a descriptor or title whose head is feminine («المسؤولة», «الاستشارية»), "m" for a masculine one,
+    "" when the head is no title or descriptor."""
+    words = match_key(role).split()
+    head = strip_article(words[0]) if words else ""
+    if not head or (word_kind_of(masculine(head)) != "role" and masculine(head) not in epithets()):
+        return ""
+    return "f" if masculine(head) != head else "m"
+
+
+def person_gender(name: str, titles: str) -> str:
+    """"f" for a female given name or a feminine title head, "m" for a masculine title head; "" when neither says."""
+    first = match_key(name).split()[:1]
+    if first and any(k in female_names() for k in (first[0], strip_article(first[0]))):
+        return "f"
+    heads = [epithet_gender(t.strip()) for t in re.split(r"[،,]", titles) if t.strip()]
+    return next((g for g in heads if g), "")
 
 
 def emphatic(phrase: str) -> bool:

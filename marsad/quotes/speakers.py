@@ -22,9 +22,12 @@ from marsad.quotes.names import (
     ADVERBS,
     MAX_NAME_WORDS,
     NAME_NOT_A_WORD,
+    PRONOUN_SUFFIXES,
     QUOTE_MARKS,
     SUBORDINATORS,
+    TITLES,
     Speaker,
+    _in_name,
     _is_adjective,
     _name_like,
     _name_run,
@@ -32,6 +35,7 @@ from marsad.quotes.names import (
     _quoted_name_end,
     _span,
     _verb_cue,
+    addressee_word,
     adverbial,
     apposed_run,
     closing_name,
@@ -99,6 +103,9 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
             if manner_to >= len(toks) or is_boundary(toks[manner_to]) or toks[manner_to].key in NAME_NOT_A_WORD:
                 break
             continue
+        if not out and possessed_title(tok) and nxt is not None and _name_like(nxt, None) \
+                and n + 2 < len(toks) and _in_name(toks, n + 2, n + 1):
+            continue  # «وقال رئيسها عماد السائح إن»: her/its head, then his name: the name is the speaker
         if not out and possessed(tok):
             break  # «وأبدت ثقتها من أن»: a possessed noun is the object, not the speaker
         if not out and (word_kind(tok) == "aux" or tok.bare in PRONOUN_PREPS or tok.key in PRONOUN_PREPS
@@ -107,6 +114,8 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
             continue  # «وأضاف متمنيا للادب أن»; but «ماريا زاخاروفا» is a name; «أعلن اليوم الخميس النادي الأهلي أن»
         if out and tok.key in ADVERBS:
             break  # «أكد الرئيس ... مرارا أن»
+        if out and addressee_word(tok):
+            break  # «وقال وزير الخارجية لنظيره الروسي X»: the one spoken to follows
         if out and out[-1].definite and word_kind(out[-1]) != "role" and not tok.definite \
                 and possessed(tok):
             break  # «أعلنت الحكومة اليابانية عزمها»: a pronoun-suffixed noun after the subject is the object
@@ -132,6 +141,12 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
             break  # «عن شهود عيان قولهم إن», «الناطقة باسم ... ردا على», «شهود عيان وجود قوات»
         out.append(tok)
     return out
+
+
+def possessed_title(tok: Tok) -> bool:
+    """«رئيسها», «مديرهم», «نائبها»: a title word with a plural or feminine pronoun suffix (its/their head)."""
+    return possessed(tok) and any(word_kind_of(tok.bare[: -len(s)]) == "role" for s in PRONOUN_SUFFIXES
+                                  if tok.bare.endswith(s))
 
 
 def definite_object(tok: Tok, nxt: Tok | None) -> bool:
@@ -285,6 +300,9 @@ def _topic_before_comma(toks: list[Tok]) -> list[Tok]:
     """A subject set off from its verb (which carries no و) by a comma: the noun phrase after a clause-opening
     كان («وكانت المحكمة العليا، اعتبرت»), or a role/organisation phrase opening the sentence («وزارة الدفاع، قالت»);
     not a prepositional opener («وفي السياق، قال»)."""
+    named = _apposed_after_title(toks)
+    if named:
+        return named
     for n in range(len(toks) - 1, max(-1, len(toks) - MAX_SPEAKER_WORDS - 2), -1):
         tok = toks[n]
         if tok.bare in ("كان", "كانت"):
@@ -297,6 +315,28 @@ def _topic_before_comma(toks: list[Tok]) -> list[Tok]:
             return phrase if phrase and (word_kind(phrase[0]) in ("role", "org") or phrase[0].definite) \
                 and len(phrase) >= 2 else []
     return []
+
+
+CONTRAST_OPENERS = frozenset({"لكن", "ولكن", "بينما", "فيما", "غير", "الا"})  # «لكن TITLE، NAME، رأى»
+
+
+def _apposed_after_title(toks: list[Tok]) -> list[Tok]:
+    """«لكن مدير شبكة ... لمراقبة الانتخابات، NAME، رأى»: a name set off by commas after a title opening the clause,
+    right before a verb without و, is that verb's subject (the title alone is no speaker)."""
+    commas = [k for k, t in enumerate(toks) if t.text in "،,"]
+    if not commas:
+        return []
+    k = commas[-1]
+    run = toks[k + 1 :]
+    if not 2 <= len(run) <= MAX_NAME_WORDS or not all(t.is_word for t in run) or _name_run(run) != (0, len(run)):
+        return []
+    start = 0
+    while start < k and toks[start].bare in CONTRAST_OPENERS:
+        start += 1
+    title = toks[start:k]
+    if not title or word_kind(title[0]) != "role" or any(not t.is_word or _is_cue(t) for t in title):
+        return []
+    return run
 
 
 def _plain_phrase(toks: list[Tok]) -> list[Tok]:
@@ -463,8 +503,8 @@ def apposed_holder(text: str, toks: list[Tok], k: int) -> Speaker | None:
     if not name or (before >= 0 and word_kind(toks[before]) in ("org", "place")):
         return None  # «وفد حماس اسامة حمدان»: no telling where the organisation's name ends
     role = leading_phrase(toks[k : k + MAX_ROLE_PHRASE_WORDS])
-    if not role:
-        return None
+    if not role or (len(role) >= 3 and role[0].key in TITLES and _name_run(role[1:]) == (0, len(role) - 1)):
+        return None  # «الخبير في شؤون الطاقة، الدكتور زياد العمري»: an honorific and a name, not a title after a name
     return Speaker(_span(text, name), "PER", _span(text, role), name[0].start, name[-1].end)
 
 

@@ -69,8 +69,7 @@ def word_kind(tok: Tok) -> str:
         return "punct"
     if tok.text in NAME_NOT_PREPOSITION:
         return ""
-    words = speaker_words()
-    return words.get(tok.key) or words.get(tok.bare, "")
+    return word_kind_of(tok.key) or word_kind_of(tok.bare)
 
 
 def is_boundary(tok: Tok) -> bool:
@@ -88,5 +87,14 @@ def is_boundary(tok: Tok) -> bool:
     return (tok.key.startswith("لل") and len(tok.key) > 4) or (tok.key.startswith("بال") and len(tok.key) > 5)
 
 
+FEMININE_MIN_LETTERS = 5  # «منسقه» (a coordinator, feminine) of «منسق»; shorter words ending in ه are not such forms
+
+
 def word_kind_of(key: str) -> str:
-    return speaker_words().get(key, "")
+    """The speaker-word kind of a normalised word; a feminine title («منسقة», «المبعوثة», «أستاذة») is the title of its
+    masculine row when the table has no row of its own."""
+    words = speaker_words()
+    kind = words.get(key, "")
+    if not kind and key.endswith("ه") and len(key) >= FEMININE_MIN_LETTERS and words.get(key[:-1]) == "role":
+        return "role"
+    return kind

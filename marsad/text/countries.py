@@ -6,6 +6,8 @@ the consumers that read it. Each view keys the words the way its consumer matche
 - ``country_names``: the countries' names, in ``match_key`` form as written (entities, quotes);
 - ``entity_nisbas``: nisba -> the country's name, in ``match_key`` form as written (entities);
 - ``claim_countries``: ``word_keys`` of the word -> ``word_keys`` of the name (claims standpoints);
+- ``country_codes``: every one-word form (name, nisba, capital, city, seat) without its article -> ISO code (quote
+  speakers: «الدبلوماسي الإيراني» and «وزارة الخارجية الإيرانية» name one country);
 - ``cluster_countries``: the word with the article removed from each of its words -> ISO code, split into
   one-word and two-word keys (``cluster_signals.countries_in``).
 
@@ -22,8 +24,8 @@ from marsad.errors import ModelError
 from marsad.text.normalize import match_key
 from marsad.text.tokens import strip_article, word_keys
 
-__all__ = ["CountryWord", "claim_countries", "cluster_countries", "cluster_key", "country_names", "country_words",
-           "entity_nisbas"]
+__all__ = ["CountryWord", "claim_countries", "cluster_countries", "cluster_key", "country_codes", "country_names",
+           "country_words", "entity_nisbas"]
 
 TABLE = "data/countries.tsv"
 KINDS = frozenset({"name", "nisba", "capital", "city", "seat"})
@@ -97,3 +99,9 @@ def cluster_countries() -> tuple[dict[str, str], dict[str, str]]:
     """(one-word keys, two-word keys) -> ISO code, for ``cluster_signals.countries_in``."""
     keys = {cluster_key(row.word): row.code for row in _used_by("cluster")}
     return ({k: c for k, c in keys.items() if " " not in k}, {k: c for k, c in keys.items() if " " in k})
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> dict[str, str]:
+    """One-word forms of every row, the article removed («الإيرانية» -> ايرانيه) -> ISO code, whoever reads the row."""
+    return {strip_article(row.word): row.code for row in country_words() if " " not in row.word}
