@@ -250,3 +250,11 @@ def test_people_an_outlet_met() -> None:
     assert quote.via == ["الوطن"]
     (quote,) = quotes_of("وقال الوفد الذي التقته الوزيرة إن الأسعار ارتفعت كثيرا.")
     assert quote.via == []
+
+
+def test_a_programme_told_is_a_relay_not_the_speaker() -> None:
+    # «قال X لبرنامج "Y"»: the programme is the addressee, never the speaker or part of his name
+    found = quotes_of('وقال الوزير لبرنامج "المشهد" على قناة الجديد إن الحكومة ستستقيل.')
+    assert [(q.speaker, q.via[:1]) for q in found] == [("الوزير", ["برنامج المشهد"])]
+    found = quotes_of('وقال وزير الطاقة سامي فارس لبرنامج "صباح الخير" إن الأسعار ستنخفض.')
+    assert [q.speaker for q in found] == ["سامي فارس"]

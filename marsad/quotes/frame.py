@@ -32,7 +32,7 @@ from marsad.quotes.context import (
     tagged_holder,
 )
 from marsad.quotes.cues import subject_before
-from marsad.quotes.lexicon import bare_openers, outlet_heads
+from marsad.quotes.lexicon import bare_openers, outlet_heads, programme_heads
 from marsad.quotes.names import (
     MAX_NAME_WORDS,
     Speaker,
@@ -90,7 +90,8 @@ def addressee_relay(region: list[Tok], ctx: Context) -> str | None:
                 return found[0]  # «قال للجزيرة إن», «للسومرية نيوز إن»: a name running up to the clause
         if tok.key.startswith("لل") and word_kind_of(tok.key[2:]) == "org":  # «للقناة التلفزيونية الاسرائيلية العاشرة»
             return None if role_genitive(region, n) else relay_noun_phrase(ctx.text, region[n:], lam=True)
-        if tok.key.startswith("ل") and not tok.key.startswith("لل") and word_kind_of(tok.key[1:]) == "org":
+        if tok.key.startswith("ل") and not tok.key.startswith("لل") \
+                and (word_kind_of(tok.key[1:]) == "org" or tok.key[1:] in programme_heads()):  # «لبرنامج "X"»
             if role_genitive(region, n):
                 return None  # «دعا الأمين العام لحزب الله حسن نصر الله»: the party of the title, not an outlet told
             q = opened_at(rest[0], ctx) if rest and rest[0].text in OPENERS else None

@@ -84,6 +84,12 @@ def outlet_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def programme_heads() -> frozenset[str]:
+    """Head nouns of programmes («برنامج»): the MISC rows of media_heads.tsv."""
+    return frozenset(row[0] for row in read_rows(MEDIA_PATH) if row[1] == "MISC")
+
+
+@lru_cache(maxsize=1)
 def speaker_words() -> dict[str, str]:
     return {row[0]: row[1] for row in read_rows(SPEAKER_WORDS_PATH)}
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from marsad.model import Article
-from marsad.quotes.lexicon import MEDIA_PATH, RELAYS_PATH, outlet_heads, read_rows, relay_phrases
+from marsad.quotes.lexicon import RELAYS_PATH, outlet_heads, programme_heads, read_rows, relay_phrases
 from marsad.quotes.tokens import COMPLEMENTIZERS, PREPOSITIONS, Tok, cue_of, word_kind, word_kind_of
 from marsad.text.normalize import match_key
 from marsad.text.tokens import strip_article
@@ -131,12 +131,6 @@ def _named_head(tok: Tok, lam: bool) -> bool:
     """An organisation or an outlet's head noun («صحيفة», ل + «قناة», «برنامج»): a quoted name after it is its name."""
     head = strip_article(lam_stripped(tok.key) if lam else tok.bare)
     return word_kind(tok) == "org" or head in outlet_heads() or head in programme_heads()
-
-
-@lru_cache(maxsize=1)
-def programme_heads() -> frozenset[str]:
-    """Head nouns of programmes («برنامج»): the MISC rows of media_heads.tsv."""
-    return frozenset(row[0] for row in read_rows(MEDIA_PATH) if row[1] == "MISC")
 
 
 @lru_cache(maxsize=1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.quotes.lexicon import Cue, cues, speaker_words
+from marsad.quotes.lexicon import Cue, cues, programme_heads, speaker_words
 from marsad.text.normalize import match_key, remove_diacritics
 from marsad.text.tokens import tokenize
 
@@ -81,8 +81,8 @@ def is_boundary(tok: Tok) -> bool:
     kind = word_kind(tok)
     if kind in ("boundary", "relative") or tok.key in COMPLEMENTIZERS or tok.bare in PREPOSITIONS:
         return True
-    if tok.key.startswith("ل") and word_kind_of(tok.key[1:]) == "org":
-        return True  # «لوكالة فرانس برس», «لراديو إسرائيل»: an addressee, not the speaker
+    if tok.key.startswith("ل") and (word_kind_of(tok.key[1:]) == "org" or tok.key[1:] in programme_heads()):
+        return True  # «لوكالة فرانس برس», «لراديو إسرائيل», «لبرنامج»: an addressee, not the speaker
     # «للصحفيين», «بالقاهرة»; not «بالاك»
     return (tok.key.startswith("لل") and len(tok.key) > 4) or (tok.key.startswith("بال") and len(tok.key) > 5)
 
