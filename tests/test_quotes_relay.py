@@ -258,3 +258,11 @@ def test_a_programme_told_is_a_relay_not_the_speaker() -> None:
     assert [(q.speaker, q.via[:1]) for q in found] == [("الوزير", ["برنامج المشهد"])]
     found = quotes_of('وقال وزير الطاقة سامي فارس لبرنامج "صباح الخير" إن الأسعار ستنخفض.')
     assert [q.speaker for q in found] == ["سامي فارس"]
+
+
+def test_a_role_phrase_going_on_in_the_same_interview_keeps_its_relay() -> None:
+    text = ('وقال وزير الطاقة الأردني صالح الخرابشة لقناة "رؤيا" إن الأسعار سترتفع. '
+            "وأشار الوزير إلى أن الدعم سيستمر.")
+    found = quotes_of(text)
+    assert [q.speaker for q in found] == ["صالح الخرابشة"] * 2
+    assert all("رؤيا" in " ".join(q.via) for q in found)

@@ -179,6 +179,14 @@ def _arabic_sentences(article: Article) -> list[tuple[int, int, int]]:
             if lang == "ar" and not any(ps <= s < pe for ps, pe in foreign)]
 
 
+def same_interview(raw: Raw, speaker: Speaker | None, previous: Quote) -> bool:
+    """«قال X لقناة Y ... وأضاف الوزير أن»: a role phrase naming again the speaker of the quote just before, in the same
+    or the next sentence and with no relay of its own, goes on in the same interview: it keeps that quote's relays, as
+    a carried-over «وأضاف أن» already does (the written dev sets dev7, dev10-dev12 mark it so: 9 such quotes)."""
+    return raw.speaker is not None and raw.speaker.kind == "ROLE" and speaker is not None \
+        and speaker.name == previous.speaker and 0 <= raw.sentence - previous.sentence <= 1
+
+
 def tagged_org(text: str, mention: Mention) -> Speaker:
     """An organisation the tagger marks, with the head noun it left out before it («محكمة» of «محكمة جنايات القاهرة»)."""
     before = text[max(0, mention.start - 20) : mention.start].split()
@@ -214,7 +222,10 @@ def article_quotes(article: Article) -> list[Quote]:
         if speaker is not None and raw.speaker is not None and raw.start <= speaker.start < raw.end \
                 and speaker.start == raw.speaker.start:
             speaker = None  # a speaker phrase read inside the quote itself: only mentioned in it (issue 5)
-        via = chain(raw.speaker.via if raw.speaker else (), *tail)
+        own = raw.speaker.via if raw.speaker else ()
+        if not own and quotes and same_interview(raw, speaker, quotes[-1]):
+            own = tuple(v for v in quotes[-1].via if v not in tail)
+        via = chain(own, *tail)
         quotes.append(Quote(article.id, text[raw.start : raw.end], raw.kind, raw.start, raw.end,  # type: ignore[arg-type]
                             speaker=speaker.name if speaker else None, via=via, cue=raw.cue, sentence=raw.sentence))
     return quotes
