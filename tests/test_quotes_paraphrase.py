@@ -280,3 +280,74 @@ def test_story_dev_f1_stays_at_its_measured_floor() -> None:
     precision, recall = tp / max(1, sum(said)), tp / max(1, sum(gold))
     f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
     assert f1 >= STORY_DEV_F1_FLOOR and precision >= STORY_DEV_P_FLOOR, (precision, recall, f1)
+
+
+# ---------------------------------------------------------------- clash fixes (issue 5, round 12)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("نفذنا إحدى وسبعين غارة", 71),
+    ("تضم البعثة أحد عشر خبيرا", 11),
+    ("وصلت واحد وعشرون شاحنة", 21),
+    ("تبرعت الشركة بتسعمئة وستة عشر مليون دولار", 916e6),
+    ("نشرنا ثلاث مئة جندي", 300),
+])
+def test_one_as_the_first_word_of_a_number_and_clitics_before_number_words(text: str, value: float) -> None:
+    assert value in numbers_in(text)
+
+
+def test_regression_count_word_one_after_a_noun_is_no_figure() -> None:
+    assert numbers_in("سنعيد فتح المعبر خلال أسبوع واحد") == frozenset()
+    assert numbers_in("التقى الوزيران مرة واحدة فقط") == frozenset()
+    assert numbers_in("في اليوم الأول من الهدنة") == frozenset()  # «الأول» with the article is no figure either
+    assert not numbers_clash("نفذت الطائرات 43 طلعة في يوم واحد", "نفذت الطائرات ثلاثا وأربعين طلعة خلال 24 ساعة")
+
+
+def test_regression_two_compound_numbers_joined_by_wa_stay_two() -> None:
+    assert numbers_in("تتراوح الخسائر بين ثلاثة عشر وسبعة عشر مليون دولار") == frozenset({13.0, 17e6})
+    assert not numbers_clash("الخسائر بين 13 و17 مليون دولار", "الخسائر بين ثلاثة عشر وسبعة عشر مليون دولار")
+
+
+@pytest.mark.parametrize(("text", "denies"), [
+    ("ما نشرته الصحيفة مجرد أكاذيب", True),
+    ("الحكومة تكذب رواية المعارضة", True),
+    ("هذه الأنباء عارية عن الصحة", True),
+    ("المعلومات المتداولة غير صحيحة", True),
+    ("الجيش يستبعد شن هجوم بري", True),
+    ("لا نستبعد شن هجوم بري", False),  # a negated denial affirms
+    ("المسؤولون عن الهجوم لن يفلتوا من العقاب", False),
+    ("الفيضانات ليست السبب الوحيد لانهيار السد", False),  # «not the only cause» is no denial
+    ("لا نملك في هذه المرحلة سوى الانتظار", False),
+    ("لن نذهب إلى المفاوضات قبل وقف القصف", True),  # a conditional refusal stays one
+])
+def test_regression_denial_words_and_negated_negatives(text: str, denies: bool) -> None:
+    assert negated(text) is denies
+
+
+def test_regression_two_denials_in_other_words_have_one_polarity() -> None:
+    denial = ("الأنباء عن إصابة مدنيين في القصف لا أساس لها من الصحة", "ما يقال عن إصابة مدنيين في القصف أكاذيب",
+              "الوزارة تنفي إصابة مدنيين في القصف", "التقارير عن إصابة مدنيين عارية عن الصحة")
+    assert len({negated(t) for t in denial}) == 1
+    assert negated(denial[0]) != negated("أصيب مدنيون في القصف")
+
+
+def test_negation_is_read_clause_by_clause() -> None:
+    assert negated("لن نقبل بهذا العرض، وسنرد قبل نهاية الشهر")
+    assert not negated("نملك الصبر، والانتظار هو خيارنا الوحيد")
+
+
+def test_regression_a_place_and_an_actor_of_other_countries_do_not_clash() -> None:
+    place, actor = "أصابت الغارات 40 هدفا في سوريا", "إن الطائرات الروسية أصابت أربعين هدفا"
+    assert not countries_clash(place, actor)
+    assert not countries_clash("فر المسلحون من سوريا نحو الحدود التركية", "دفعت الضربات الروسية المسلحين إلى الفرار نحو تركيا")
+    assert countries_clash("انسحبت القوات الروسية من المطار", "انسحبت القوات الأمريكية من المطار")  # two actors
+    assert countries_clash("لن ننشر قوات في سوريا بعد انسحاب روسيا", "لن ننشر قوات في ليبيا بعد انسحاب روسيا")
+    assert countries_clash("قطعنا العلاقات مع المملكة المغربية", "قطعنا العلاقات مع فرنسا")  # a nisba after «المملكة» names
+
+
+def test_statement_word_table_is_in_matching_form() -> None:
+    from marsad.text.normalize import match_key
+
+    for kind, entries in paraphrase.words().items():
+        for phrase in entries:
+            assert " ".join(match_key(w) for w in phrase.split()) == phrase, (kind, phrase)

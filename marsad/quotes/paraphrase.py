@@ -94,6 +94,8 @@ PLURAL_NISBA = re.compile(r"(\w{3,}ي)(?:ين|ون)\b")  # on match_key text
 FIGURE = re.compile(r"^\d+(?:[.,\u066b]\d+)?$")  # «4.5», «4,5», «٤٫٥» (Arabic decimal separator)
 NUMBER_TOKEN = re.compile(r"[وبل]*\d+(?:[.,\u066b]\d+)?|[^\W\d_]+")  # on match_key text: decimals stay whole
 DIGIT_CLITIC = re.compile(r"^[وبل]+(?=\d)")  # «بـ9», «و2059»
+CLAUSE_BREAK = re.compile(r"[،,؛;:.!?؟\n]+")  # negation is read clause by clause
+RESTRICT_WINDOW = 8  # words after a negator searched for a restriction («لا نملك في هذه المرحلة الصعبة سوى»)
 # Person prefixes of imperfect verbs (with the future «س» before them) and pronoun/number suffixes,
 # longest first; each is removed only when at least MIN_FOLDED letters remain.
 FUTURE_PERSON = re.compile("^س?[نتيا](?=...)")
@@ -348,8 +350,9 @@ def numbers_in(text: str) -> frozenset[float]:
     «تريليوني دولار», «2 تريليون» -> 2e12; «الحادية عشرة» -> 11."""
     found: list[float] = []
     reader = _NumberReader()
-    for word in NUMBER_TOKEN.findall(match_key(text)):
-        closed = reader.read(DIGIT_CLITIC.sub("", word))
+    tokens = [DIGIT_CLITIC.sub("", word) for word in NUMBER_TOKEN.findall(match_key(text))]
+    for word, after in zip(tokens, [*tokens[1:], ""], strict=True):
+        closed = reader.read(word, after)
         if closed is not None:
             found.append(closed)
     closed = reader.close()
@@ -365,12 +368,12 @@ class _NumberReader:
         self.current = 0.0
         self.open = False
 
-    def read(self, word: str) -> float | None:
-        """Feed one word key; the finished number when this word ends one, else None."""
-        key = word[1:] if self.open and word.startswith("و") and len(word) > 2 else word
+    def read(self, word: str, after: str = "") -> float | None:
+        """Feed one word key (``after``: the next one); the finished number when this word ends one, else None."""
+        key = _number_key(word[1:] if self.open and word.startswith("و") and len(word) > 2 else word)
         value = _figure(key)
-        if value is None:
-            return self.close()
+        if value is None or (not self.open and key in words()["lone_one"] and not _starts_compound(after)):
+            return self.close()  # «يوم واحد», «لأحد»: the counted noun's «one», no figure of its own
         kind, amount = value
         if kind == "plural" and not self.open:
             return None  # «آلاف الجنود»: thousands, no figure
@@ -384,8 +387,12 @@ class _NumberReader:
             done = self.close()  # two figures in a row: «2012 2059» are two numbers
             self.current, self.open = amount, True
             return done
+        elif self.open and not _continues(self.current, amount):
+            done = self.close()  # «اثني عشر وخمسة عشر»: a unit or tens after a teen starts a second number
+            self.current, self.open = amount, True
+            return done
         else:
-            self.current += amount
+            self.current = self.current * amount if amount == 100 and 1 <= self.current <= 9 else self.current + amount
         self.open = True
         return None
 
@@ -405,9 +412,36 @@ def _figure(key: str) -> tuple[str, float] | None:
     if key in scales:
         return scales[key].kind, float(scales[key].value)
     hit = _word_value(key) or _hundreds(key)
-    if hit is None or hit[1] == "vague" or key in words()["not_number"]:
-        return None
+    not_number = words()["not_number"]
+    if hit is None or hit[1] == "vague" or key in not_number or (key.startswith("ال") and key[2:] in not_number):
+        return None  # «الأول», «أول»
     return ("scale", 1000.0) if hit[1] == "thousand" and hit[0] == 1000 else ("word", float(hit[0]))
+
+
+def _number_key(word: str) -> str:
+    """The word without a proclitic «ب»/«ل» before a number word: «بتسعمئة» -> «تسعمئه» (short words keep theirs:
+    «لست» is «I am not», not «six»)."""
+    if len(word) > 4 and word[0] in "بل" and _figure(word) is None and _figure(word[1:]) is not None:
+        return word[1:]
+    return word
+
+
+def _continues(current: float, amount: float) -> bool:
+    """Whether a number word adds to the number read so far, as Arabic orders them: after a scale or hundreds
+    anything smaller («ألف وخمسمئة», «مئة وخمسة»), after a unit its ten or tens («خمسة عشر», «خمسة وعشرون»);
+    after a teen or tens a unit or tens starts another number («اثني عشر وخمسة عشر»)."""
+    rest = current % 100
+    if current == 0 or (rest == 0 and amount < 100):
+        return True
+    return 1 <= rest <= 9 and (amount == 100 or (amount < 100 and amount % 10 == 0))
+
+
+def _starts_compound(after: str) -> bool:
+    """Whether the next word makes a lone «one» the first word of a number: «عشر(ة)» or «و» + tens
+    («إحدى عشرة», «إحدى وسبعين», «واحد وعشرون»)."""
+    key = after[1:] if after.startswith("و") and len(after) > 2 else after
+    value = _figure(key)
+    return value is not None and value[0] == "word" and value[1] < 100 and value[1] % 10 == 0
 
 
 def _hundreds(key: str) -> tuple[int, str] | None:
@@ -436,26 +470,55 @@ def numbers_clash(a: str, b: str) -> bool:
 @lru_cache(maxsize=20_000)
 def negated(text: str) -> bool:
     """Whether the text denies or refuses: a clause negator («لا», «لن», «لم», «ليس», dialect «مش», «ما راح») or
-    a refusal/denial/failure verb («ترفض», «نفى», «فشلا»); «لا بد», «لا محالة», «لا يزال», «ما لم» are not."""
-    table = words()
-    negators, denials = table["negator"], frozenset(table["denial_stem"])
-    keys = [w[1:] if w[:1] in "وف" and w[1:] in negators else w for w in word_keys(text)]
-    for i, word in enumerate(keys):
-        after = keys[i + 1] if i + 1 < len(keys) else ""
-        before = keys[i - 1] if i else ""
-        if word in negators and after not in table["not_negating"] and not (word == "لم" and before == "ما"):  # «ما لم»
-            return True
-        if word == "ما" and after in table["dialect_negated"]:
-            return True
-        if len(word) >= MIN_FOLDED and person_forms(word) & denials:
+    a refusal/denial/failure word («ترفض», «نفى», «أكاذيب», «تستبعد», «عار عن الصحة»); «لا بد», «لا يزال», «ما لم»,
+    a negated negative («لن يفلتوا», «لا نستبعد») and a restriction («لا ... إلا», «ليس الوحيد»)
+    are not. Each clause (between punctuation marks) is read on its own."""
+    for clause in CLAUSE_BREAK.split(text):
+        keys = [w[1:] if w[:1] in "وف" and w[1:] in words()["negator"] else w for w in word_keys(clause)]
+        if any(_negates_at(keys, i) or _denies_at(keys, i) for i in range(len(keys))):
             return True
     return False
 
 
+def _negates_at(keys: list[str], i: int) -> bool:
+    """A negator at ``keys[i]`` that negates its clause (not a fixed phrase, a negated negative or a restriction)."""
+    table = words()
+    word, after = keys[i], keys[i + 1] if i + 1 < len(keys) else ""
+    if word in table["negator"]:
+        fixed = after in table["not_negating"] or (word == "لم" and i > 0 and keys[i - 1] == "ما")  # «ما لم»
+    elif word == "ما" and after in table["dialect_negated"]:
+        fixed = False
+    else:
+        return False
+    return not fixed and after not in table["double_negative"] and not _restricted(keys[i + 1:i + 1 + RESTRICT_WINDOW])
+
+
+def _restricted(following: list[str]) -> bool:
+    """A restriction word after the negator: «not before», «nothing but», «not the only» state what is, not a denial."""
+    return not frozenset(following).isdisjoint(words()["restrictive"])
+
+
+def _denies_at(keys: list[str], i: int) -> bool:
+    """A denial, refusal or failure word or phrase at ``keys[i]`` that no negator before it turns round."""
+    table = words()
+    word = keys[i]
+    if i and keys[i - 1] in table["negator"]:
+        return False  # «لا نستبعد», «لم يرفض»: the negator at i - 1 decides
+    if word in table["denial_word"] or (i + 1 < len(keys) and f"{word} {keys[i + 1]}" in table["denial_phrase"]):
+        return True
+    return len(word) >= MIN_FOLDED and not person_forms(word).isdisjoint(table["denial_stem"])
+
+
 def countries_clash(a: str, b: str) -> bool:
-    """Both name countries and neither's are all in the other («إيطاليا» / «إسبانيا»)."""
+    """Each names a country the other does not name at all, in the same role: both by name («سوريا» / «ليبيا»,
+    both with «روسيا») or both by nisba («القوات الروسية» / «القوات الأمريكية»). A name and its nisba are one
+    country («الجانب الأمريكي» / «الأميركيين»); a place on one side and an actor on the other («في سوريا» /
+    «الطائرات الروسية») is no clash: outlets name the place or the actor of one event."""
     ca, cb = countries_of(a), countries_of(b)
-    return bool(ca and cb and not (ca <= cb or cb <= ca))
+    if not (ca and cb) or ca <= cb or cb <= ca:
+        return False
+    (names_a, nisbas_a), (names_b, nisbas_b) = country_roles(a), country_roles(b)
+    return bool((names_a - cb and names_b - ca) or (nisbas_a - cb and nisbas_b - ca))
 
 
 @lru_cache(maxsize=20_000)
@@ -466,3 +529,38 @@ def countries_of(text: str) -> frozenset[str]:
 
     key = match_key(text)
     return countries_in(key) | countries_in(PLURAL_NISBA.sub(r"\1", key))
+
+
+@lru_cache(maxsize=20_000)
+def country_roles(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(countries named by name, capital or seat; countries named by nisba adjective only): «القصف الروسي في سوريا»
+    -> ({SY}, {RU}). A nisba after a state noun («المملكة المغربية») is a name."""
+    words_of = PLURAL_NISBA.sub(r"\1", match_key(text)).split()
+    states = words()["state_noun"]
+    nisba = [_is_nisba(w) and not (i and states.keys() & _bare_keys(words_of[i - 1])) for i, w in enumerate(words_of)]
+    names = countries_of(" ".join(w for w, n in zip(words_of, nisba, strict=True) if not n))
+    return names, countries_of(" ".join(w for w, n in zip(words_of, nisba, strict=True) if n)) - names
+
+
+def _is_nisba(word: str) -> bool:
+    return not _nisba_keys().isdisjoint(_bare_keys(word))
+
+
+@lru_cache(maxsize=1)
+def _nisba_keys() -> frozenset[str]:
+    """One-word nisba forms of the country table (data/countries.tsv, kind «nisba»), article removed."""
+    from marsad.text.countries import country_words
+
+    return frozenset(_strip_article(row.word) for row in country_words() if row.kind == "nisba" and " " not in row.word)
+
+
+@lru_cache(maxsize=50_000)
+def _bare_keys(word: str) -> frozenset[str]:
+    """The word key as written, without one proclitic («و», «ف», «ب», «ل», «ك») and without the article."""
+    forms = {word} | ({word[1:]} if len(word) > 3 and word[0] in "وفبلك" else set())
+    forms |= {"ال" + f[2:] for f in forms if f.startswith("لل")}
+    return frozenset(_strip_article(f) for f in forms) | forms
+
+
+def _strip_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
