@@ -272,3 +272,38 @@ def test_a_definite_organisation_word_refers_back_to_the_tagged_organisation() -
     start = text.index("جنايات")
     name = "جنايات الجيزة الاقتصادية"
     assert speakers(text, [Mention(start, start + len(name), name, "ORG")]) == ["محكمة جنايات الجيزة الاقتصادية"]
+
+
+def test_a_bloc_named_in_marks_inside_a_title_and_its_member_later() -> None:
+    text = ('وقال عضو كتلة «الوفاء للمقاومة» النائب حسن عز الدين إن الحوار ضروري. وقال وزير الطاقة إن العقود جاهزة. '
+            "ورأى عضو الكتلة أن الانتخاب ممكن.")
+    found = speakers(text, [_per(text, "حسن عز الدين")])
+    assert found[0] == found[-1] == "حسن عز الدين"
+
+
+def test_a_titled_name_set_off_after_a_body_speaks_for_it() -> None:
+    text = 'وقال دفاع المتهمين، المحامي كمال الدين ناصر، لـ«الشروق»، إنه سيطعن على الحكم.'
+    assert speakers(text) == ["كمال الدين ناصر"]
+
+
+def test_a_name_given_by_yudaa_is_the_speaker() -> None:
+    assert speakers('ونقلت وكالة رويترز عن لاجئ من مالي يدعى موسى قوله: "لا نعرف أين نحن".') == ["موسى"]
+    assert speakers("وقالت إحدى الأمهات، وتدعى أم سعيد، إن ابنها مفقود منذ أسبوع.") == ["أم سعيد"]
+
+
+def test_a_generic_role_with_its_institution_refers_to_the_official_of_that_institution() -> None:
+    text = ("وقال الأمين العام المساعد للجامعة العربية سامي الحسن إن القمة ناجحة. "
+            "وقال وزير الخارجية البحريني فهد الزياني إن البيان جاهز. ولفت المسؤول في الجامعة العربية إلى أن ثلاث دول تحفظت.")
+    found = speakers(text, [_per(text, "سامي الحسن"), _per(text, "فهد الزياني")])
+    assert found[-1] == "سامي الحسن"
+
+
+def test_a_one_word_role_is_the_head_of_a_title_not_its_complement() -> None:
+    from marsad.quotes.names import Speaker
+    from marsad.quotes.roles import Registry
+
+    registry = Registry()
+    registry.add(Speaker("ياسر فؤاد", "PER", "دفاع المتهم", 0, 9))
+    assert registry.resolve_role(Speaker("المتهم", "ROLE", "المتهم", 40, 46), 40).name == "المتهم"
+    registry.add(Speaker("هالة يونس", "PER", "وزيرة البيئة", 20, 29))
+    assert registry.resolve_role(Speaker("الوزيرة", "ROLE", "الوزيرة", 40, 47), 40).name == "هالة يونس"

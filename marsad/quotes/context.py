@@ -10,8 +10,10 @@ from marsad.quotes.lexicon import Cue
 from marsad.quotes.marks import PAIRS, TOGGLES, Quoted
 from marsad.quotes.names import (
     ADVERBS,
+    MAX_NAME_WORDS,
     Speaker,
     _name_like,
+    _name_run,
     _prepositional_object,
     addressee_word,
     name_words,
@@ -176,13 +178,16 @@ def _phrase_speaker(phrase: list[Tok], ctx: Context) -> Speaker | None:
         words = parsed.name.split() if parsed is not None and parsed.kind == "PER" else []
         if 2 <= len(words) <= 3 and words[0] == found.name and all(w.startswith("ال") for w in words[1:]):
             return parsed  # an «ال» family name the tagger left out; not «واورد سنو اسم زعيم ...»
+    if found is not None and found.kind == "PER" and found.start > phrase[0].start and word_kind(phrase[0]) == "role":
+        title = ctx.text[phrase[0].start : found.start].strip(" ،,")  # «عضو كتلة «X» النائب NAME»: the whole title,
+        return replace(found, role=title)  # not the tagger's last title word, so «عضو الكتلة» later resolves to him
     return found or parse_speaker(ctx.text, phrase)
 
 
 MAX_TITLE_CHAIN = 14  # tokens between a title's head and its holder («لمنظمة البلدان المصدرة للبترول (أوبك)»)
 # Prepositions inside a title («وزير الصحة في الكونغو», «سفير ... لدى», «المبعوث ... إلى اليمن», «المتحدث باسم»); «مع»,
 # «خلال», «عن» ... open the verb's complements instead («خلال لقائه مع الرئيس X»).
-TITLE_PREPOSITIONS = frozenset({"في", "لدي", "الي", "باسم"})
+TITLE_PREPOSITIONS = frozenset({"في", "لدي", "الي", "باسم", "عن"})  # «النائب عن حزب X», «البرلمانية عن فريق X»
 
 
 def tagged_holder(after: list[Tok], ctx: Context) -> Speaker | None:
@@ -206,15 +211,40 @@ def tagged_holder(after: list[Tok], ctx: Context) -> Speaker | None:
     return None
 
 
+CALLED_WORDS = frozenset({"يدعي", "تدعي", "اسمه", "اسمها"})  # «مهاجر يدعى إبراهيم», «إحدى الضحايا، وتدعى أم هاشم»
+MAX_CALLED_GAP = 8  # tokens between a speaker phrase and «يدعى» («مهاجر من ساحل العاج يدعى X»)
+
+
+def called_name(after: list[Tok], ctx: Context) -> Speaker | None:
+    """«عن مهاجر من ساحل العاج يدعى إبراهيم قوله», «قالت إحدى الضحايا، وتدعى أم هاشم، إن»: the name given by «يدعى/
+    تدعى/اسمه» right after a speaker phrase is the speaker (a tagged person there, else a name of up to three words)."""
+    for k, tok in enumerate(after[:MAX_CALLED_GAP]):
+        if tok.bare in CALLED_WORDS and k + 1 < len(after):
+            rest = after[k + 1 :]
+            for m in ctx.mentions:
+                if m.type == "PER" and m.start == rest[0].start:
+                    return Speaker(ctx.text[m.start : m.end], "PER", "", m.start, m.end)
+            i, j = _name_run(rest[:MAX_NAME_WORDS])
+            return Speaker(span_text(ctx.text, rest[:j]), "PER", "", rest[0].start, rest[j - 1].end) \
+                if i == 0 and j else None
+        if (not tok.is_word and tok.text not in "،,") or cue_of(tok) is not None or tok.key in COMPLEMENTIZERS:
+            return None
+    return None
+
+
 def _title_rest(chain: list[Tok]) -> bool:
     """Tokens that can continue a title before its holder's name (see ``tagged_holder``)."""
     depth = 0
+    quoted = False
     for n, tok in enumerate(chain):
         nxt = chain[n + 1] if n + 1 < len(chain) else None
-        if tok.text == "(":
+        if tok.text in ("(", "«"):
             depth += 1
-        elif tok.text == ")":
+        elif tok.text in (")", "»"):
             depth -= 1
+        elif tok.text in ('"', "“", "”"):
+            quoted = not quoted
+            depth += 1 if quoted else -1  # «عضو كتلة "التنمية والتحرير" النائب X»: a bloc's name in marks
         elif depth > 0 and tok.is_word:
             continue  # «(أوبك)»: an acronym or a name in brackets
         elif tok.text in "،," and nxt is None:

@@ -25,6 +25,7 @@ from marsad.quotes.context import (
     Context,
     Hit,
     Raw,
+    called_name,
     known_prefix,
     opened_at,
     phrase_speaker,
@@ -35,6 +36,7 @@ from marsad.quotes.cues import subject_before
 from marsad.quotes.lexicon import bare_openers, outlet_heads, programme_heads
 from marsad.quotes.names import (
     MAX_NAME_WORDS,
+    TITLES,
     Speaker,
     adverbial,
     apposed_name,
@@ -47,6 +49,7 @@ from marsad.quotes.relay import (
     relay_noun_phrase,
     relay_span,
 )
+from marsad.quotes.roles import GENERIC_ROLES
 from marsad.quotes.speakers import (
     before_object,
     leading_phrase,
@@ -57,11 +60,12 @@ from marsad.quotes.tokens import (
     NAME_NOT_PREPOSITION,
     PREPOSITIONS,
     Tok,
+    cue_of,
     is_boundary,
     word_kind,
     word_kind_of,
 )
-from marsad.text.normalize import match_key
+from marsad.text.normalize import match_key, skeleton
 from marsad.text.tokens import strip_article
 
 MAX_RELAY_WORDS_BEFORE = 5  # «ذكرت وكالة سانا نقلا عن»: the relay named before «نقلا عن» is short
@@ -369,6 +373,18 @@ def _holder(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
             or frame.phrase[-1] not in frame.region:
         return None
     after = frame.region[frame.region.index(frame.phrase[-1]) + 1 :]
+    qualified = _qualified_role(frame.phrase, speaker, after, ctx)
+    if qualified is not None:
+        return qualified
+    called = called_name(after, ctx)
+    if called is not None:
+        return replace(called, role=span_text(ctx.text, frame.phrase))
+    tagged_person = any(m.type == "PER" and m.start <= speaker.start < m.end for m in ctx.mentions)
+    if speaker.kind != "ROLE" and not tagged_person and len(after) > 2 and after[0].text in "،," \
+            and (after[1].key in TITLES or (after[1].definite and word_kind(after[1]) == "role")):
+        named = apposed_name(ctx.text, after)  # «قال دفاع المتهم، المحامي X، إن»: a person speaks for the body
+        if named is not None:
+            return replace(named, role=span_text(ctx.text, frame.phrase))
     cut_by_preposition = bool(after) and after[0].is_word and (after[0].bare in PREPOSITIONS
                                                                or after[0].key.startswith(("لل", "بال"))
                                                                or role_genitive(frame.region, len(frame.phrase)))
@@ -392,6 +408,24 @@ def _holder(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
     region = frame.region[:-1] if frame.region and frame.region[-1].text in "،," else frame.region  # «... مارك بونسان، "»
     return named or apposed_name(ctx.text, after) or (name_at_end(ctx.text, region) if at_end else None) \
         or (_name_before_colon(ctx.text, after) if frame.how == "colon" and titled else None)
+
+
+MAX_QUALIFIER_WORDS = 4  # «المسؤول في الجامعة العربية»
+
+
+def _qualified_role(phrase: list[Tok], speaker: Speaker, after: list[Tok], ctx: Context) -> Speaker | None:
+    """«ولفت المسؤول في الجامعة العربية إلى أن»: a generic definite role and its «في» + institution: the role phrase
+    keeps the qualifier, so that it resolves to the official whose titles name that institution."""
+    if speaker.kind != "ROLE" or len(phrase) != 1 or not phrase[0].definite or len(after) < 2 \
+            or skeleton(strip_article(phrase[0].key)) not in GENERIC_ROLES or after[0].bare != "في" \
+            or not (after[1].definite or word_kind(after[1]) == "org"):
+        return None
+    words = [after[0]]
+    for tok in after[1 : 1 + MAX_QUALIFIER_WORDS]:
+        if not tok.is_word or is_boundary(tok) or cue_of(tok) is not None:
+            break
+        words.append(tok)
+    return replace(speaker, role=span_text(ctx.text, [*phrase, *words]))
 
 
 def _closing_person(after: list[Tok], ctx: Context) -> Speaker | None:

@@ -161,11 +161,11 @@ class Registry:
         («أوضح المدرب» is the coach introduced earlier, not the other team's coach named further on)."""
         role_words = _role_words(speaker.role)
         earlier = [p for p in self.people if p.start < before]
-        found = self._titled_surname(speaker.role, earlier) or self._person_holding(role_words, earlier) \
+        found = self._titled_surname(speaker.role, earlier) or self._person_holding(role_words, earlier, speaker.role) \
             or self._org_holding(role_words, before) or self._holder_of(role_words, before, later=False)
         named_before = earlier or any(n.start < before for n in self.names)
         if found is None and (len(speaker.role.split()) > 1 or not named_before):  # «المدرب» alone refers back
-            found = self._person_holding(role_words, [p for p in self.people if p.start >= before]) \
+            found = self._person_holding(role_words, [p for p in self.people if p.start >= before], speaker.role) \
                 or self._holder_of(role_words, before)
         if found is not None and not self.contradicts(speaker, found):
             return replace(found, start=speaker.start, end=speaker.end, via=speaker.via)
@@ -175,11 +175,33 @@ class Registry:
         earlier = earlier or [p for p in self.names if p.start < before]
         if earlier and self.contradicts(speaker, earlier[-1]):
             return speaker  # «المسؤول الإيراني» is not the American named last
-        if earlier and (role_words & GENERIC_ROLES or (_shares_role(role_words, self.roles_of(earlier[-1]))
-                                                       and not other_complement(speaker.role, self.roles_of(earlier[-1])))
-                        or emphatic(speaker.role)):  # «وأضاف الخبير ذاته»: the one quoted before
+        qualified = self._qualified(role_words, earlier) if role_words & GENERIC_ROLES else None
+        if qualified is not None:  # «المسؤول في الجامعة العربية»: the official whose titles name the League
+            return replace(qualified, start=speaker.start, end=speaker.end, via=speaker.via)
+        last = earlier[-1] if earlier else None
+        heads_ok = last is not None and (len(match_key(speaker.role).split()) > 1 or bool(role_words & self.heads_of(last)))
+        if last is not None and (role_words & GENERIC_ROLES or (_shares_role(role_words, self.roles_of(last)) and heads_ok
+                                                                and not other_complement(speaker.role, self.roles_of(last)))
+                                 or emphatic(speaker.role)):  # «وأضاف الخبير ذاته»: the one quoted before
             return replace(earlier[-1], start=speaker.start, end=speaker.end, via=speaker.via)
         return speaker
+
+    def _qualified(self, role_words: set[str], earlier: list[Speaker]) -> Speaker | None:
+        """The latest person named before whose titles share a word of the generic role's qualifier («في الجامعة
+        العربية»), when the qualifier is not the last person's own."""
+        qualifier = {w for w in role_words - GENERIC_ROLES - HEAD_ROLES if len(w) >= MIN_QUALIFIER_LETTERS}
+        if not qualifier or not earlier or qualifier & self.roles_of(earlier[-1]):
+            return None
+        return next((p for p in reversed(earlier) if qualifier & self.roles_of(p)), None)
+
+    def heads_of(self, person: Speaker) -> set[str]:
+        """Role words of the first word of each title the person is given («دفاع المتهم» -> دفاع)."""
+        heads: set[str] = set()
+        for title in re.split(r"[،,]", self.titles_of(person)):
+            words = title.split()
+            if words:
+                heads |= _role_words(words[0]) | _role_words(masculine(strip_article(match_key(words[0]))))
+        return heads
 
     def titles_of(self, person: Speaker) -> str:
         """Every title the text gives the person, as one string (its own role and those of the same name's holders)."""
@@ -210,11 +232,18 @@ class Registry:
         titles = epithets().get(head, frozenset({head}))
         countries = phrase_countries(phrase.role)
         people = [p for p in [*self.people, *self.holders] if p.start < before and " " in p.name]
+        listed = head in epithets()  # else the head word itself must head one of the person's titles
         fitting = [p for p in sorted(people, key=lambda p: -p.start)
-                   if self._can_stand_for(titles, p) and not self.contradicts(phrase, p)]
+                   if (self._can_stand_for(titles, p) if listed else head in self._title_heads(p))
+                   and not self.contradicts(phrase, p)]
         same_country = [p for p in fitting if countries & phrase_countries(self.titles_of(p))]
         chosen = same_country or fitting
         return chosen[0] if chosen else None
+
+    def _title_heads(self, person: Speaker) -> set[str]:
+        """Masculine first words of the person's titles, honorifics included («الاستشارية ...» -> استشاري)."""
+        firsts = (t.split()[0] for t in re.split(r"[،,]", match_key(self.titles_of(person))) if t.split())
+        return {masculine(strip_article(w)) for w in firsts}
 
     def _can_stand_for(self, titles: frozenset[str], person: Speaker) -> bool:
         words = {strip_article(w) for w in match_key(self.titles_of(person)).split()} - {""}
@@ -236,11 +265,14 @@ class Registry:
                 return person
         return None
 
-    def _person_holding(self, role_words: set[str], people: list[Speaker]) -> Speaker | None:
-        """The last of the people whose roles hold all the role's words, else whose role words (not only heads) the
-        role holds («المتحدث باسم الخارجية الإيرانية» ... «وكان المتحدث ناصر كنعاني»)."""
+    def _person_holding(self, role_words: set[str], people: list[Speaker], role: str = "") -> Speaker | None:
+        """The last of the people whose roles hold all the role's words (a one-word role as the head of one of their
+        titles: «المتهم» is not «دفاع المتهم»), else whose role words (not only heads) the role holds («المتحدث باسم
+        الخارجية الإيرانية» ... «وكان المتحدث ناصر كنعاني»)."""
+        one_word = len(match_key(role).split()) == 1
         for person in reversed(people):
-            if role_words and role_words <= self.roles_of(person):
+            if role_words and role_words <= self.roles_of(person) \
+                    and (not one_word or role_words & self.heads_of(person)):
                 return person
         for person in reversed(people):
             held = _role_words(person.role)
@@ -257,6 +289,7 @@ class Registry:
 
 
 FEMININE_MIN_LETTERS = 5  # «الوزيرة» -> وزير; «سنة», «مدة» are no feminine titles
+MIN_QUALIFIER_LETTERS = 3  # consonant skeleton letters of a qualifying word («في» and «عن» are none)
 
 
 def masculine(word: str) -> str:

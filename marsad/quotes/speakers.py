@@ -503,7 +503,8 @@ def apposed_holder(text: str, toks: list[Tok], k: int) -> Speaker | None:
     if not name or (before >= 0 and word_kind(toks[before]) in ("org", "place")):
         return None  # «وفد حماس اسامة حمدان»: no telling where the organisation's name ends
     role = leading_phrase(toks[k : k + MAX_ROLE_PHRASE_WORDS])
-    if not role or (len(role) >= 3 and role[0].key in TITLES and _name_run(role[1:]) == (0, len(role) - 1)):
+    titled = bool(role) and (role[0].key in TITLES or (role[0].definite and word_kind(role[0]) == "role"))
+    if not role or (len(role) >= 3 and titled and _name_run(role[1:]) == (0, len(role) - 1)):
         return None  # «الخبير في شؤون الطاقة، الدكتور زياد العمري»: an honorific and a name, not a title after a name
     return Speaker(_span(text, name), "PER", _span(text, role), name[0].start, name[-1].end)
 
