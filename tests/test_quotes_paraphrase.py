@@ -32,9 +32,9 @@ from marsad.quotes.paraphrase import (
 
 PAIRS = Path(__file__).resolve().parent / "golden" / "statement_pairs.json"
 # Dev-part F1 measured at commit time (benchmarks/bench_statements.py: 0.765 on 168 pairs; round 12, with the clash
-# fixes, synonyms and refitted WEIGHTS: 0.814); the gate keeps a margin for harmless changes in the shared
-# tokeniser and stemmer.
-DEV_F1_FLOOR = 0.78
+# fixes, synonyms and refitted WEIGHTS: 0.814; SAME_STATEMENT 0.4 chosen by F0.5: 0.771); the gate keeps a margin
+# for harmless changes in the shared tokeniser and stemmer.
+DEV_F1_FLOOR = 0.75
 # Share of cross-statement dev pairs called the same (measured 0.2% of 2,935; link.similarity: 0.3%).
 CROSS_SAME_CEILING = 0.01
 
@@ -238,8 +238,9 @@ STORY_PARTS = ("story_dev", "story_heldback")
 # (clash fixes, FOLD_SYNONYMS, WEIGHTS refitted on a pool holding story_dev, so in-sample): 0.731 (P 0.805, R 0.669).
 # The precision floor falls from 0.8 to 0.78 on purpose: the refit trades 0.04 of precision for 0.21 of recall (CV
 # precision rose, 0.757 -> 0.801, against the old features refitted alike; see paraphrase.WEIGHTS).
-STORY_DEV_F1_FLOOR = 0.70
-STORY_DEV_P_FLOOR = 0.78
+# SAME_STATEMENT 0.4 (chosen by pooled F0.5, precision first): 0.664 (P 0.823, R 0.556).
+STORY_DEV_F1_FLOOR = 0.64
+STORY_DEV_P_FLOOR = 0.80
 
 
 def _statement_of(pairs: list[dict[str, object]]) -> dict[str, tuple[object, object, object]]:
