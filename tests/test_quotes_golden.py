@@ -190,15 +190,20 @@ def test_blind_dev_offsets_index_the_passage_text_stored_without_it(repo_dir: Pa
 # styles; blind 0.969 / 0.969 / 0.968, speaker_name 0.746; after 0.969 / 0.969 / 0.968, 0.762). Round 11 (long titles
 # to their tagged holders, epithets, title synonyms; tuned on dev10-dev12): quotes_dev12.json (8 passages, Levantine,
 # Gulf, Maghrebi, Egyptian and Kurdish-Iraqi outlets; blind at b5d25ec 1.000 / 0.948 / 0.946, speaker_name 0.652;
-# after 1.000 / 0.948 / 1.000, 0.848); dev10 speaker_name 0.836 -> 0.925, dev11 0.762 -> 0.810. Floors sit about two
-# quotes under.
+# after 1.000 / 0.948 / 1.000, 0.848); dev10 speaker_name 0.836 -> 0.925, dev11 0.762 -> 0.810. Round 12:
+# quotes_dev13.json (8 passages, Asharq Al-Awsat, Al-Quds Al-Arabi, Hespress, Al-Watan, Al-Masry Al-Youm, An-Nahar,
+# Al-Sumaria, Al-Khaleej; blind at b5d25ec 0.973 / 0.959 / 0.972, speaker_name 0.577; at round 11's code, still
+# blind, with entity mentions: speaker 0.986, speaker_name 0.704; after round 12 0.973 / 0.959 / 0.944, 0.831
+# without mentions: two defendant quotes the lenient scorer passed as «دفاع المتهم» now go to the lawyer, wrong
+# either way). Floors sit about two quotes under.
 WRITTEN_DEV_FLOORS = {
     "dev7": {"recall": 0.97, "precision": 0.97, "speaker": 0.97, "speaker_name": 0.93, "via_recall": 0.9},
     "dev8": {"recall": 0.94, "precision": 0.96, "speaker": 0.97, "speaker_name": 0.94, "via_recall": 0.9},
     "dev9": {"recall": 0.97, "precision": 0.97, "speaker": 0.97, "speaker_name": 0.94, "via_recall": 0.9},
     "dev10": {"recall": 0.94, "precision": 0.95, "speaker": 0.94, "speaker_name": 0.89, "via_recall": 0.8},
     "dev11": {"recall": 0.94, "precision": 0.94, "speaker": 0.93, "speaker_name": 0.77, "via_recall": 0.7},
-    "dev12": {"recall": 0.92, "precision": 0.97, "speaker": 0.97, "speaker_name": 0.82, "via_recall": 0.76},
+    "dev12": {"recall": 0.92, "precision": 0.97, "speaker": 0.97, "speaker_name": 0.82, "via_recall": 0.85},
+    "dev13": {"recall": 0.93, "precision": 0.94, "speaker": 0.91, "speaker_name": 0.80, "via_recall": 0.84},
 }
 
 
