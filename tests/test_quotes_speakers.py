@@ -307,3 +307,9 @@ def test_a_one_word_role_is_the_head_of_a_title_not_its_complement() -> None:
     assert registry.resolve_role(Speaker("المتهم", "ROLE", "المتهم", 40, 46), 40).name == "المتهم"
     registry.add(Speaker("هالة يونس", "PER", "وزيرة البيئة", 20, 29))
     assert registry.resolve_role(Speaker("الوزيرة", "ROLE", "الوزيرة", 40, 47), 40).name == "هالة يونس"
+
+
+def test_a_definite_word_ending_like_a_pronoun_suffix_is_no_possessed_noun() -> None:
+    # «المتهم» ends in «هم» but takes the article: it is the subject, not «their ...»
+    text = "وقال المحامي سامي عيد إن موكله بريء. وأقر المتهم في التحقيقات بأنه كان يدفع أرباحا."
+    assert speakers(text) == ["سامي عيد", "المتهم"]

@@ -259,8 +259,9 @@ PRONOUN_SUFFIXES = ("ها", "هم", "هما")
 
 
 def possessed(tok: Tok) -> bool:
-    """«ثقتها», «عزمها», «تبذلها»: a word of five letters or more ending in a plural or feminine pronoun suffix."""
-    return len(tok.key) > 4 and tok.key.endswith(PRONOUN_SUFFIXES)
+    """«ثقتها», «عزمها», «تبذلها»: a word of five letters or more ending in a plural or feminine pronoun suffix; never a
+    word with the article, which takes no such suffix («المتهم», «المفاهيم»)."""
+    return len(tok.key) > 4 and tok.key.endswith(PRONOUN_SUFFIXES) and not tok.definite
 
 
 def _name_like(tok: Tok, prev: Tok | None) -> bool:
