@@ -313,3 +313,10 @@ def test_a_definite_word_ending_like_a_pronoun_suffix_is_no_possessed_noun() -> 
     # «المتهم» ends in «هم» but takes the article: it is the subject, not «their ...»
     text = "وقال المحامي سامي عيد إن موكله بريء. وأقر المتهم في التحقيقات بأنه كان يدفع أرباحا."
     assert speakers(text) == ["سامي عيد", "المتهم"]
+
+
+def test_a_statement_named_again_goes_back_to_the_tagged_body_that_issued_it() -> None:
+    text = "وأعلنت وزارة الزراعة والري، في بلاغ لها، عن برنامج لدعم المزارعين. وأوضح البلاغ أن البرنامج يشمل توزيع الشعير."
+    start = text.index("وزارة")
+    name = "وزارة الزراعة والري"
+    assert speakers(text, [Mention(start, start + len(name), name, "ORG")])[-1] == name

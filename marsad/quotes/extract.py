@@ -42,7 +42,7 @@ from marsad.quotes.carry import (
     verb_gender,
 )
 from marsad.quotes.content import kama_after_comma
-from marsad.quotes.context import ARABIC, Context, Raw, in_quotation
+from marsad.quotes.context import ARABIC, Context, Raw, in_quotation, statement_noun_after
 from marsad.quotes.cues import (
     by_saying,
     clause_start,
@@ -188,12 +188,14 @@ def same_interview(raw: Raw, speaker: Speaker | None, previous: Quote) -> bool:
 
 
 def tagged_org(text: str, mention: Mention) -> Speaker:
-    """An organisation the tagger marks, with the head noun it left out before it («محكمة» of «محكمة جنايات القاهرة»)."""
+    """An organisation the tagger marks, with the head noun it left out before it («محكمة» of «محكمة جنايات القاهرة»)
+    and, as its role, the statement it speaks through («أعلنت الوزارة X، في بلاغ لها،»: a later «وأوضح البلاغ»)."""
     before = text[max(0, mention.start - 20) : mention.start].split()
     head = before[-1] if before and text[mention.start - 1 : mention.start].isspace() else ""
+    role = statement_noun_after(text, mention.end)
     if head and word_kind_of(strip_article(match_key(head))) == "org":
-        return Speaker(f"{head} {mention.text}", "ORG", "", mention.start - len(head) - 1, mention.end)
-    return Speaker(mention.text, "ORG", "", mention.start, mention.end)
+        return Speaker(f"{head} {mention.text}", "ORG", role, mention.start - len(head) - 1, mention.end)
+    return Speaker(mention.text, "ORG", role, mention.start, mention.end)
 
 
 def article_quotes(article: Article) -> list[Quote]:
