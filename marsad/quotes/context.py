@@ -190,6 +190,12 @@ MAX_TITLE_CHAIN = 14  # tokens between a title's head and its holder («لمنظ
 TITLE_PREPOSITIONS = frozenset({"في", "لدي", "الي", "باسم", "عن"})  # «النائب عن حزب X», «البرلمانية عن فريق X»
 
 
+# Nouns of an occasion or a document after «في», which end a title («في مؤتمر صحفي», «في تصريح لـ», «في بيان»).
+EVENT_NOUNS = frozenset({"بيان", "بلاغ", "تصريح", "تصريحات", "مؤتمر", "حديث", "مقابله", "كلمه", "اتصال", "لقاء",
+                         "اجتماع", "جلسه", "ندوه", "حوار", "رساله", "تغريده", "منشور", "خطاب", "ختام", "افتتاح", "اطار",
+                         "اعقاب", "ظل", "اثناء", "سياق", "معرض", "رد", "تعليق", "افاده", "ايجاز", "احاطه"})
+
+
 def tagged_holder(after: list[Tok], ctx: Context) -> Speaker | None:
     """«قال الأمين العام لمنظمة البلدان المصدرة للبترول (أوبك) هيثم الغيص إن», «أفاد وزير الصحة في الكونغو
     الديمقراطية روجيه كامبا، ...»: a person the entity tagger marks (two words or more) right after the rest of a title
@@ -205,7 +211,7 @@ def tagged_holder(after: list[Tok], ctx: Context) -> Speaker | None:
         if k and _name_like(after[k - 1], after[k - 2] if k > 1 else None) and not word_kind(after[k - 1]):
             continue  # «الرئيس السابق للمجلس نذار فيصل المشعل»: the name starts before the tagger's mention
         closed = e == len(after) or not after[e].is_word or after[e].key in COMPLEMENTIZERS \
-            or after[e].bare in PREPOSITIONS or after[e].key.startswith(("بال", "لل"))  # «... غورغييفا بالخطوة»
+            or after[e].bare in PREPOSITIONS or after[e].key.startswith(("بال", "ل"))  # «... بالخطوة», «... لـ"سبأ"»
         if closed and _title_rest(after[:k]):
             return Speaker(ctx.text[m.start : m.end], "PER", "", m.start, m.end)
     return None
@@ -255,9 +261,10 @@ def _title_rest(chain: list[Tok]) -> bool:
 
 
 def _title_word(tok: Tok, nxt: Tok | None) -> bool:
-    if tok.bare in TITLE_PREPOSITIONS:  # «في الكونغو», «في جامعة القاهرة»; not «في مؤتمر صحفي», «في تصريح»
+    if tok.bare in TITLE_PREPOSITIONS:  # «في الكونغو», «في مصلحة خفر السواحل»; not «في مؤتمر صحفي», «في تصريح»
         return nxt is not None and nxt.is_word and (nxt.definite or word_kind(nxt) in ("org", "place")
-                                                    or nxt.key in country_names())
+                                                    or nxt.key in country_names()
+                                                    or (nxt.bare not in EVENT_NOUNS and cue_of(nxt) is None))
     if tok.key in COMPLEMENTIZERS or cue_of(tok) is not None or possessed(tok) or tok.key in ADVERBS:
         return False
     if addressee_word(tok):

@@ -373,13 +373,13 @@ def _holder(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
             or frame.phrase[-1] not in frame.region:
         return None
     after = frame.region[frame.region.index(frame.phrase[-1]) + 1 :]
+    tagged_person = any(m.type == "PER" and m.start <= speaker.start < m.end for m in ctx.mentions)
     qualified = _qualified_role(frame.phrase, speaker, after, ctx)
     if qualified is not None:
         return qualified
     called = called_name(after, ctx)
     if called is not None:
         return replace(called, role=span_text(ctx.text, frame.phrase))
-    tagged_person = any(m.type == "PER" and m.start <= speaker.start < m.end for m in ctx.mentions)
     if speaker.kind != "ROLE" and not tagged_person and len(after) > 2 and after[0].text in "،," \
             and (after[1].key in TITLES or (after[1].definite and word_kind(after[1]) == "role")):
         named = apposed_name(ctx.text, after)  # «قال دفاع المتهم، المحامي X، إن»: a person speaks for the body
@@ -397,7 +397,7 @@ def _holder(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
     named = name_after_role(ctx.text, after) if cut_by_preposition else None
     # «رئيس مجموعة عطية للاستشارات بيجان خاجيبور إن»: a full name right before the content is the holder
     closing = named is not None and after[0].key.startswith("لل") and _closes_region(after, named)
-    if word_kind(frame.phrase[0]) == "role" and not (speaker.kind == "PER" and " " in speaker.name):
+    if word_kind(frame.phrase[0]) == "role" and not (speaker.kind == "PER" and " " in speaker.name and tagged_person):
         tagged = tagged_holder(after, ctx)
         if tagged is not None:  # the whole title is its role: «وأضاف الأمين العام للمنظمة» resolves to it later
             title = ctx.text[frame.phrase[0].start : tagged.start].strip(" ،,")

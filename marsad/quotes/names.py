@@ -36,7 +36,8 @@ NAME_NOT_A_WORD = frozenset({"ان", "انه", "انها"})
 
 # Honorifics and ranks directly before a name: they do not introduce another person («... باليمن الدكتور فارس السقاف»).
 TITLES = frozenset({"الدكتور", "الدكتوره", "السيد", "السيده", "الشيخ", "الاستاذ", "المهندس", "اللواء", "العقيد",
-                    "العميد", "الجنرال", "الفريق", "المشير", "الامير", "الاميره"})
+                    "العميد", "الجنرال", "الفريق", "المشير", "الامير", "الاميره",
+                    "معالي", "فخامه", "سعاده", "المهندسه"})  # Gulf wires: «وقال معالي الدكتور X» (quotes_dev15)
 
 
 def _quoted_name_end(toks: list[Tok], n: int) -> int:

@@ -47,7 +47,7 @@ from marsad.quotes.names import (
 )
 from marsad.quotes.roles import EMPHATICS
 from marsad.quotes.tokens import PREPOSITIONS, Tok, is_boundary, word_kind, word_kind_of
-from marsad.text.countries import country_names
+from marsad.text.countries import country_codes, country_names
 from marsad.text.normalize import match_key
 from marsad.text.tokens import strip_article
 
@@ -509,9 +509,20 @@ def apposed_holder(text: str, toks: list[Tok], k: int) -> Speaker | None:
     return Speaker(_span(text, name), "PER", _span(text, role), name[0].start, name[-1].end)
 
 
+def _title_only(surface: str) -> bool:
+    """A one-word mention that is a title, an honorific or a country's adjective («الأمينة», «معالي», «الإندونيسي»):
+    the tagger's slip, no name («الخراساني», «البدري» are family names)."""
+    words = surface.split()
+    if len(words) != 1:
+        return False
+    tok = Tok(words[0], 0, 0, match_key(words[0]))
+    return tok.key in TITLES or word_kind(tok) == "role" or (tok.definite and strip_article(tok.key) in country_codes())
+
+
 def speaker_from_mentions(text: str, mentions: list[Mention], start: int, end: int) -> Speaker | None:
     """A PER (else ORG) mention inside [start, end): the tagger's reading of the speaker phrase."""
-    inside = [m for m in mentions if m.start >= start and m.end <= end and m.type in ("PER", "ORG")]
+    inside = [m for m in mentions if m.start >= start and m.end <= end and m.type in ("PER", "ORG")
+              and not _title_only(text[m.start : m.end])]
     inside.sort(key=lambda m: (m.type != "PER", m.start))
     if not inside:
         return None
