@@ -320,3 +320,24 @@ def test_a_statement_named_again_goes_back_to_the_tagged_body_that_issued_it() -
     start = text.index("وزارة")
     name = "وزارة الزراعة والري"
     assert speakers(text, [Mention(start, start + len(name), name, "ORG")])[-1] == name
+
+
+def test_a_titled_name_set_off_before_a_verb_with_an_object_is_its_subject() -> None:
+    # «TITLE، NAME، رفضت النص، وقالت»: the name, not the object «النص»; «أما TITLE، الدكتور NAME، فحذر»
+    text = 'لكن مندوبة الأردن في المفاوضات، هالة النمري، رفضت النص، وقالت أمام الجلسة إن المبلغ "زهيد".'
+    assert set(speakers(text)) == {"هالة النمري"}
+    text = ('وقال الوزير سامي فارس إن الوضع صعب. أما المستشار الطبي في منظمة «أطباء بلا حدود»، '
+            'الدكتور ياسر الحلبي، فحذر من أن «البحر صار مقبرة».')
+    assert speakers(text)[-1] == "ياسر الحلبي"
+
+
+def test_an_outlet_glued_to_lam_after_the_verb_is_told_not_the_speaker() -> None:
+    text = "وقال وزير المالية التركي مراد يلماز إن التضخم مرتفع. وأوضح لسكاي نيوز عربية أن الأسر تعاني."
+    start = text.index("سكاي")
+    org = Mention(start, start + len("سكاي نيوز عربية"), "سكاي نيوز عربية", "ORG")
+    assert speakers(text, [_per(text, "مراد يلماز"), org]) == ["مراد يلماز", "مراد يلماز"]
+
+
+def test_an_honorific_after_the_comma_before_a_tagged_name() -> None:
+    text = "وقال الخبير في القانون الدولي بجامعة ليون، الدكتور جان بيير مارتان، لفرانس 24 إن القرار ملزم."
+    assert speakers(text, [_per(text, "جان بيير مارتان")]) == ["جان بيير مارتان"]

@@ -17,6 +17,7 @@ from marsad.quotes.names import (
 )
 from marsad.quotes.roles import Registry
 from marsad.quotes.speakers import (
+    apposed_after_title,
     before_coordinated_title,
     before_object,
     imperfect_shaped,
@@ -399,6 +400,11 @@ def earlier_clause_subject(ctx: Context, toks: list[Tok], i: int) -> Speaker | N
         return None
     for p in _clause_openings(toks, i):
         clause = toks[p:i]
+        apposed = apposed_after_title(toks[: p - 1]) if p > 1 and toks[p - 1].text in "،," else []
+        if apposed:  # «لكن مندوبة الهند، بريا شارما، رفضت النص، وقالت»: the name set off before the first verb
+            found = phrase_speaker(apposed, ctx)
+            if found is not None:
+                return found
         found = _name_then_verb(ctx, clause) or _verb_first_subject(ctx, clause)
         if found is not None:
             return found

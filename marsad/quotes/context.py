@@ -11,6 +11,7 @@ from marsad.quotes.marks import PAIRS, TOGGLES, Quoted
 from marsad.quotes.names import (
     ADVERBS,
     MAX_NAME_WORDS,
+    TITLES,
     Speaker,
     _name_like,
     _name_run,
@@ -169,6 +170,9 @@ def _phrase_speaker(phrase: list[Tok], ctx: Context) -> Speaker | None:
     if pair is not None:
         return pair  # «محمود الحريري وزوجته فاطمة»: two people, though the tagger marks each one
     found = speaker_from_mentions(ctx.text, ctx.mentions, phrase[0].start, phrase[-1].end)
+    if found is not None and found.kind == "ORG" and found.start == phrase[0].start + 1 \
+            and ctx.text[phrase[0].start] == "ل":
+        return None  # «وأوضح لسكاي نيوز عربية أن»: the outlet told, glued to «ل»; the speaker goes on
     if found is not None and found.kind == "ORG" and found.start > phrase[0].start and word_kind(phrase[0]) == "role":
         return parse_speaker(ctx.text, phrase) or found
     if found is not None and found.kind == "ORG" and found.start > phrase[0].start and word_kind(phrase[0]) == "org":
@@ -253,8 +257,9 @@ def _title_rest(chain: list[Tok]) -> bool:
             depth += 1 if quoted else -1  # «عضو كتلة "التنمية والتحرير" النائب X»: a bloc's name in marks
         elif depth > 0 and tok.is_word:
             continue  # «(أوبك)»: an acronym or a name in brackets
-        elif tok.text in "،," and nxt is None:
-            continue  # «منسقة ... في السودان، NAME،»: the name set off by a comma
+        elif tok.text in "،," and all(t.is_word and (t.key in TITLES or (t.definite and word_kind(t) == "role"))
+                                      for t in chain[n + 1 :]):
+            continue  # «منسقة ... في السودان، NAME،», «الخبير ... بجامعة السوربون، الدكتور NAME،»
         elif not tok.is_word or not _title_word(tok, nxt):
             return False
     return depth == 0

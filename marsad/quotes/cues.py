@@ -13,7 +13,7 @@ from marsad.quotes.names import (
     Speaker,
     name_at_end,
 )
-from marsad.quotes.speakers import trailing_phrase
+from marsad.quotes.speakers import apposed_after_title, trailing_phrase
 from marsad.quotes.tokens import (
     COMPLEMENTIZERS,
     NAME_NOT_PREPOSITION,
@@ -262,6 +262,9 @@ def subject_before(toks: list[Tok], hit: Hit) -> list[Tok]:
             title = _titled_antecedent(toks, hit.i, hit.cue)
             return toks[title : hit.i - 1] if title is not None else []
         return [t for t in toks[: hit.i - 1] if named.start <= t.start]
+    apposed = apposed_after_title(toks[: hit.i - 1]) if hit.i > 1 and toks[hit.i - 1].text in "،," else []
+    if apposed:
+        return apposed  # «لكن مندوبة الهند، بريا شارما، رفضت النص»: the name set off before the verb, not its object
     if hit.cue.pos == "past" and subject_follows(toks, hit.j):
         return []  # «... رغم المخاطر قال البنك الدولي إن»: verb first, its subject after it
     subject = trailing_phrase(toks[: hit.i]) or subject_before_relative(toks, hit.i)
@@ -341,7 +344,8 @@ def _amma_particle(toks: list[Tok], hit: Hit) -> int | None:
     return None
 
 
-MAX_AMMA_GAP = 10  # words between «أما» and its verb (ANERcorp dev set, ninth batch)
+MAX_AMMA_GAP = 16  # tokens between «أما» and its verb (ANERcorp dev set, ninth batch: 10; a long title, a body's
+# name in marks and a titled name set off by commas: «أما المستشار الطبي في منظمة «X»، الدكتور Y، فحذر», quotes_dev14)
 
 
 def clause_start(toks: list[Tok], hit: Hit) -> int:

@@ -40,6 +40,7 @@ from marsad.quotes.names import (
     Speaker,
     adverbial,
     apposed_name,
+    apposed_run,
     closes_phrase,
     closing_name,
     name_after_role,
@@ -380,8 +381,9 @@ def _holder(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
     called = called_name(after, ctx)
     if called is not None:
         return replace(called, role=span_text(ctx.text, frame.phrase))
-    if speaker.kind != "ROLE" and not tagged_person and len(after) > 2 and after[0].text in "،," \
-            and (after[1].key in TITLES or (after[1].definite and word_kind(after[1]) == "role")):
+    titled_after = len(after) > 2 and (after[1].key in TITLES or (after[1].definite and word_kind(after[1]) == "role"))
+    named_after = len(after) > 2 and word_kind(frame.phrase[0]) == "role" and apposed_run(after, 1) > 0
+    if speaker.kind != "ROLE" and not tagged_person and after and after[0].text in "،," and (titled_after or named_after):
         named = apposed_name(ctx.text, after)  # «قال دفاع المتهم، المحامي X، إن»: a person speaks for the body
         if named is not None:
             return replace(named, role=span_text(ctx.text, frame.phrase))

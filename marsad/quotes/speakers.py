@@ -300,7 +300,7 @@ def _topic_before_comma(toks: list[Tok]) -> list[Tok]:
     """A subject set off from its verb (which carries no و) by a comma: the noun phrase after a clause-opening
     كان («وكانت المحكمة العليا، اعتبرت»), or a role/organisation phrase opening the sentence («وزارة الدفاع، قالت»);
     not a prepositional opener («وفي السياق، قال»)."""
-    named = _apposed_after_title(toks)
+    named = apposed_after_title(toks)
     if named:
         return named
     for n in range(len(toks) - 1, max(-1, len(toks) - MAX_SPEAKER_WORDS - 2), -1):
@@ -317,10 +317,10 @@ def _topic_before_comma(toks: list[Tok]) -> list[Tok]:
     return []
 
 
-CONTRAST_OPENERS = frozenset({"لكن", "ولكن", "بينما", "فيما", "غير", "الا"})  # «لكن TITLE، NAME، رأى»
+CONTRAST_OPENERS = frozenset({"لكن", "ولكن", "بينما", "فيما", "غير", "الا", "اما", "واما"})  # «لكن TITLE، NAME، رأى»
 
 
-def _apposed_after_title(toks: list[Tok]) -> list[Tok]:
+def apposed_after_title(toks: list[Tok]) -> list[Tok]:
     """«لكن مدير شبكة ... لمراقبة الانتخابات، NAME، رأى»: a name set off by commas after a title opening the clause,
     right before a verb without و, is that verb's subject (the title alone is no speaker)."""
     commas = [k for k, t in enumerate(toks) if t.text in "،,"]
@@ -328,13 +328,17 @@ def _apposed_after_title(toks: list[Tok]) -> list[Tok]:
         return []
     k = commas[-1]
     run = toks[k + 1 :]
+    while len(run) > 2 and run[0].key in TITLES:
+        run = run[1:]  # «، الدكتور ياسر الحلبي، فحذر»: the honorific before the name
     if not 2 <= len(run) <= MAX_NAME_WORDS or not all(t.is_word for t in run) or _name_run(run) != (0, len(run)):
         return []
     start = 0
     while start < k and toks[start].bare in CONTRAST_OPENERS:
         start += 1
     title = toks[start:k]
-    if not title or word_kind(title[0]) != "role" or any(not t.is_word or _is_cue(t) for t in title):
+    # a bloc's or body's name in marks may sit inside the title («المستشار الطبي في منظمة «أطباء بلا حدود»»)
+    if not title or word_kind(title[0]) != "role" \
+            or any((not t.is_word and t.text not in QUOTE_MARKS) or _is_cue(t) for t in title):
         return []
     return run
 
