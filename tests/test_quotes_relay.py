@@ -266,3 +266,8 @@ def test_a_role_phrase_going_on_in_the_same_interview_keeps_its_relay() -> None:
     found = quotes_of(text)
     assert [q.speaker for q in found] == ["صالح الخرابشة"] * 2
     assert all("رؤيا" in " ".join(q.via) for q in found)
+
+
+def test_an_agency_named_in_brackets_after_lam_is_the_relay() -> None:
+    found = quotes_of("وأكد الوزير في تصريح لـ(وات) أن الموسم ناجح.")
+    assert [(q.speaker, q.via[:1]) for q in found] == [("الوزير", ["وات"])]

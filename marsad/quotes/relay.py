@@ -81,6 +81,11 @@ def relay_span(text: str, toks: list[Tok], lam: bool = False) -> tuple[str, int]
     if lam and toks and toks[0].key in ("ل", "لـ", "") and len(toks) > 1:  # «لـ«العربية.نت»», «ل ـ "..."»
         found = relay_span(text, toks[1:])
         return (found[0], found[1] + 1) if found else None
+    if toks and toks[0].text == "(":  # «في تصريح لـ(كونا)»: an agency's short name in brackets
+        close = next((k for k in range(1, min(len(toks), MAX_RELAY_WORDS + 2)) if toks[k].text == ")"), 0)
+        inside = toks[1:close]
+        return (text[inside[0].start : inside[-1].end], close + 1) if close > 1 and all(t.is_word for t in inside) \
+            else None
     words: list[Tok] = []
     quoted = bool(toks) and toks[0].text in QUOTE_CHARS
     rest = toks[1:] if quoted else toks
