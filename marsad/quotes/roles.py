@@ -21,7 +21,7 @@ from marsad.quotes.names import (
     pair_members,
     same_name,
 )
-from marsad.quotes.tokens import word_kind_of
+from marsad.quotes.tokens import masculine, word_kind_of
 from marsad.text.countries import country_codes
 from marsad.text.normalize import match_key, skeleton
 from marsad.text.tokens import strip_article
@@ -194,14 +194,15 @@ class Registry:
             return None
         return next((p for p in reversed(earlier) if qualifier & self.roles_of(p)), None)
 
+    def title_heads(self, person: Speaker) -> set[str]:
+        """First words of the person's titles, article removed, as written and masculine, honorifics included
+        («دفاع المتهم» -> دفاع, «الاستشارية ...» -> استشاريه and استشاري)."""
+        firsts = [strip_article(t.split()[0]) for t in re.split(r"[،,]", match_key(self.titles_of(person))) if t.split()]
+        return set(firsts) | {masculine(w) for w in firsts}
+
     def heads_of(self, person: Speaker) -> set[str]:
-        """Role words of the first word of each title the person is given («دفاع المتهم» -> دفاع)."""
-        heads: set[str] = set()
-        for title in re.split(r"[،,]", self.titles_of(person)):
-            words = title.split()
-            if words:
-                heads |= _role_words(words[0]) | _role_words(masculine(strip_article(match_key(words[0]))))
-        return heads
+        """``title_heads`` as role words (consonant skeletons), to compare with a role phrase's ``_role_words``."""
+        return set().union(*(_role_words(w) for w in self.title_heads(person)))
 
     def titles_of(self, person: Speaker) -> str:
         """Every title the text gives the person, as one string (its own role and those of the same name's holders)."""
@@ -234,16 +235,11 @@ class Registry:
         people = [p for p in [*self.people, *self.holders] if p.start < before and " " in p.name]
         listed = head in epithets()  # else the head word itself must head one of the person's titles
         fitting = [p for p in sorted(people, key=lambda p: -p.start)
-                   if (self._can_stand_for(titles, p) if listed else head in self._title_heads(p))
+                   if (self._can_stand_for(titles, p) if listed else head in self.title_heads(p))
                    and not self.contradicts(phrase, p)]
         same_country = [p for p in fitting if countries & phrase_countries(self.titles_of(p))]
         chosen = same_country or fitting
         return chosen[0] if chosen else None
-
-    def _title_heads(self, person: Speaker) -> set[str]:
-        """Masculine first words of the person's titles, honorifics included («الاستشارية ...» -> استشاري)."""
-        firsts = (t.split()[0] for t in re.split(r"[،,]", match_key(self.titles_of(person))) if t.split())
-        return {masculine(strip_article(w)) for w in firsts}
 
     def _can_stand_for(self, titles: frozenset[str], person: Speaker) -> bool:
         words = {strip_article(w) for w in match_key(self.titles_of(person)).split()} - {""}
@@ -288,13 +284,7 @@ class Registry:
         return None
 
 
-FEMININE_MIN_LETTERS = 5  # «الوزيرة» -> وزير; «سنة», «مدة» are no feminine titles
 MIN_QUALIFIER_LETTERS = 3  # consonant skeleton letters of a qualifying word («في» and «عن» are none)
-
-
-def masculine(word: str) -> str:
-    """A feminine noun or adjective's masculine form («استشاريه» -> استشاري); other words as they are."""
-    return word[:-1] if word.endswith("ه") and len(word) >= FEMININE_MIN_LETTERS else word
 
 
 @lru_cache(maxsize=1)

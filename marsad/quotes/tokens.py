@@ -87,7 +87,13 @@ def is_boundary(tok: Tok) -> bool:
     return (tok.key.startswith("لل") and len(tok.key) > 4) or (tok.key.startswith("بال") and len(tok.key) > 5)
 
 
-FEMININE_MIN_LETTERS = 5  # «منسقه» (a coordinator, feminine) of «منسق»; shorter words ending in ه are not such forms
+FEMININE_MIN_LETTERS = 5  # «منسقه» (a coordinator, feminine) of «منسق»; shorter words («سنه», «مده») are no such forms
+
+
+def masculine(key: str) -> str:
+    """A feminine noun or adjective's masculine form («استشاريه» -> استشاري, «منسقه» -> منسق); other words as they
+    are (normalised keys: ة is written ه)."""
+    return key[:-1] if key.endswith("ه") and len(key) >= FEMININE_MIN_LETTERS else key
 
 
 def word_kind_of(key: str) -> str:
@@ -95,6 +101,6 @@ def word_kind_of(key: str) -> str:
     masculine row when the table has no row of its own."""
     words = speaker_words()
     kind = words.get(key, "")
-    if not kind and key.endswith("ه") and len(key) >= FEMININE_MIN_LETTERS and words.get(key[:-1]) == "role":
+    if not kind and masculine(key) != key and words.get(masculine(key)) == "role":
         return "role"
     return kind
