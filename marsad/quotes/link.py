@@ -25,7 +25,7 @@ from functools import lru_cache
 from marsad.model import Article, Entity, Quote, Story
 from marsad.quotes.names import masdar_pattern, name_words, same_name
 from marsad.quotes.paraphrase import SAME_STATEMENT, content_stems, idf_weights, statement_similarity
-from marsad.quotes.roles import HEAD_ROLES, WAZIR, _role_words, other_complement
+from marsad.quotes.roles import HEAD_ROLES, WAZIR, other_complement, role_words_of
 from marsad.quotes.speakers import parse_speaker
 from marsad.quotes.tokens import sentence_tokens
 from marsad.text.countries import country_words
@@ -158,8 +158,8 @@ def _nisba_countries() -> dict[str, str]:
 
 @lru_cache(maxsize=4096)
 def _words(role: str) -> frozenset[str]:
-    """``roles._role_words`` read once per spelling (a story asks for the same roles again and again)."""
-    return frozenset(_role_words(role))
+    """``roles.role_words_of`` read once per spelling (a story asks for the same roles again and again)."""
+    return frozenset(role_words_of(role))
 
 
 @lru_cache(maxsize=4096)

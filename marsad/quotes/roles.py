@@ -53,7 +53,7 @@ def _plain_role_words(role: str) -> set[str]:
     return words
 
 
-def _role_words(role: str) -> set[str]:
+def role_words_of(role: str) -> set[str]:
     """``_plain_role_words``, each as the word the office is listed under (``data/role_synonyms.tsv``)."""
     same = role_synonyms()
     return {same.get(w, w) for w in _plain_role_words(role)}
@@ -141,7 +141,7 @@ class Registry:
 
     def _holder_of(self, role_words: set[str], before: int, later: bool = True) -> Speaker | None:
         """The titled name holding the role, the last one before ``before``, else (``later``) the first after it."""
-        held = [h for h in self.holders if role_words and role_words <= _role_words(h.role) and role_words - HEAD_ROLES]
+        held = [h for h in self.holders if role_words and role_words <= role_words_of(h.role) and role_words - HEAD_ROLES]
         earlier = [h for h in held if h.start < before]
         return earlier[-1] if earlier else held[0] if held and later else None
 
@@ -151,15 +151,15 @@ class Registry:
         if self._held is None:
             self._held = {}
             for holder in self.holders:
-                self._held.setdefault(holder.name, set()).update(_role_words(holder.role))
-        return _role_words(person.role) | self._held.get(person.name, set())
+                self._held.setdefault(holder.name, set()).update(role_words_of(holder.role))
+        return role_words_of(person.role) | self._held.get(person.name, set())
 
     def resolve_role(self, speaker: Speaker, before: int) -> Speaker:
         """A role phrase to the person holding it, else to the last person named before it when the role
         is a generic one («المسؤول الروسي») or shares a word with that person's role; «الرئيس الاميركي»
         is not whoever was named last. People named before the role phrase come first: a role refers back
         («أوضح المدرب» is the coach introduced earlier, not the other team's coach named further on)."""
-        role_words = _role_words(speaker.role)
+        role_words = role_words_of(speaker.role)
         earlier = [p for p in self.people if p.start < before]
         found = self._titled_surname(speaker.role, earlier) or self._person_holding(role_words, earlier, speaker.role) \
             or self._org_holding(role_words, before) or self._holder_of(role_words, before, later=False)
@@ -201,8 +201,8 @@ class Registry:
         return set(firsts) | {masculine(w) for w in firsts}
 
     def heads_of(self, person: Speaker) -> set[str]:
-        """``title_heads`` as role words (consonant skeletons), to compare with a role phrase's ``_role_words``."""
-        return set().union(*(_role_words(w) for w in self.title_heads(person)))
+        """``title_heads`` as role words (consonant skeletons), to compare with a role phrase's ``role_words_of``."""
+        return set().union(*(role_words_of(w) for w in self.title_heads(person)))
 
     def titles_of(self, person: Speaker) -> str:
         """Every title the text gives the person, as one string (its own role and those of the same name's holders)."""
@@ -257,7 +257,7 @@ class Registry:
         people = [p for p in earlier if " " in p.name] + [h for h in self.holders if " " in h.name]
         for person in reversed(people):
             if name_words(last) <= name_words(person.name) \
-                    and (not nisba or _role_words(words[0]) <= self.roles_of(person)):
+                    and (not nisba or role_words_of(words[0]) <= self.roles_of(person)):
                 return person
         return None
 
@@ -271,7 +271,7 @@ class Registry:
                     and (not one_word or role_words & self.heads_of(person)):
                 return person
         for person in reversed(people):
-            held = _role_words(person.role)
+            held = role_words_of(person.role)
             if held and held <= role_words and held - HEAD_ROLES:
                 return person
         return None
@@ -279,7 +279,7 @@ class Registry:
     def _org_holding(self, role_words: set[str], before: int) -> Speaker | None:
         """«وتوقع المسؤول» after «مسؤول في مطار دبي الدولي»: an unnamed holder named before."""
         for org in reversed(self.orgs):
-            if org.role and org.start < before and role_words and role_words <= _role_words(org.role):
+            if org.role and org.start < before and role_words and role_words <= role_words_of(org.role):
                 return org
         return None
 
