@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from marsad.cluster_signals import with_multipliers
-from marsad.quotes.paraphrase import numbers_in
+from marsad.quotes.clashes import numbers_in
 from marsad.text.normalize import match_key
 from marsad.text.numbers import KINDS, scale_words
 
