@@ -23,6 +23,7 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources as package_files
 
+from marsad.dates.numbers import decimal_value, number_words, word_number
 from marsad.dates.values import parse_day
 from marsad.model import Article
 from marsad.text.countries import cluster_countries
@@ -43,17 +44,11 @@ GOALS = r"(هدفين|هدفان|هدف|(?:\d|ثلاثه|ثلاث|اربعه|ا�
 WORD_SCORE = re.compile(r"(?<!\w)[وف]?ب" + GOALS + r" مقابل " + GOALS)
 CLEAN_SHEET = re.compile(r"(?<!\w)[وف]?ب" + GOALS + r" (?:نظيف|نظيفين|نظيفه|دون رد|مقابل لا شيء)")
 LEVEL_SCORE = re.compile(r"(?<!\w)[وف]?ب" + GOALS + r" لمثل")
-ORDINAL_UNITS = {"حادي": 1, "ثاني": 2, "ثالث": 3, "رابع": 4, "خامس": 5, "سادس": 6, "سابع": 7, "ثامن": 8, "تاسع": 9}
-ORDINAL_TENS = {"عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40, "خمسون": 50,
-                "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80, "ثمانين": 80,
-                "تسعون": 90, "تسعين": 90}
+COMPOUND_FIRST = "حادي"  # the one «first» of the number-word table that takes tens («الحادي والعشرون»), not «الأول»
 EVENT_NOUNS = r"(?:القمه|الدوره|النسخه|المؤتمر|الاجتماع|الجوله|البطوله|الموسم)"  # recurring events with editions
-EDITION = re.compile(EVENT_NOUNS + r"(?: ال\w+)? ال(" + "|".join(ORDINAL_UNITS) + r")ه? (?:و(?:ال)?("
-                     + "|".join(ORDINAL_TENS) + r")|(عشره?))(?!\w)")
 COP = re.compile(r"(?<!\w)(?:كوب|cop) ?(\d{1,2})(?!\d)", re.IGNORECASE)
 STORM = re.compile(r"(?<!\w)[وف]?(?:الاعصار|العاصفه) ((?!ال)\w{3,})")  # a named storm (match_key text)
-GOAL_WORDS = {"هدف": 1, "هدفين": 2, "هدفان": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
-              "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7}
+GOAL_NOUNS = {"هدف": 1, "هدفين": 2, "هدفان": 2}  # other goal counts are number words (GOALS)
 DATE_DAYS = 7  # two event dates further apart than this are different events (the story window's default)
 
 
@@ -174,7 +169,7 @@ def with_multipliers(text: str) -> str:
 
 
 def _multiplied(number: str, factor: int) -> str:
-    value = float(number.replace(",", ".")) * factor
+    value = decimal_value(number) * factor
     return str(int(value)) if value == int(value) else str(value)
 
 
@@ -209,11 +204,24 @@ def editions(key: str) -> set[str]:
     """Edition numbers of a recurring event (match_key text): «القمة العربية الثالثة والثلاثون» -> «e33»,
     «الدورة الحادية عشرة» -> «e11», «كوب 28» -> «e28»; an ordinal not after an event noun (an age) is left out."""
     out = {"e" + m.group(1) for m in COP.finditer(key)}
-    for m in EDITION.finditer(key):
-        unit = ORDINAL_UNITS[m.group(1)]
-        tens = ORDINAL_TENS[m.group(2)] if m.group(2) else 10  # «الحادية عشرة»: the teens
+    words = number_words()
+    for m in edition_pattern().finditer(key):
+        unit = words[m.group(1)][0]
+        tens = words[m.group(2)][0] if m.group(2) else 10  # «الحادية عشرة»: the teens
         out.add(f"e{tens + unit}")
     return out
+
+
+@lru_cache(maxsize=1)
+def edition_pattern() -> re.Pattern[str]:
+    """An event noun, an adjective, then a compound ordinal (match_key text): «الدورة الحادية عشرة», «القمة العربية
+    الثالثة والثلاثون». Its words are the number-word table's masculine ordinal units 1-9 (the feminine «ه» is in
+    the pattern) and tens."""
+    units = [w for w, (value, kind) in number_words().items() if kind == "ordinal" and 1 <= value <= 9
+             and not w.endswith("ه") and (value > 1 or w == COMPOUND_FIRST)]
+    tens = [w for w, (_, kind) in number_words().items() if kind == "tens"]
+    return re.compile(EVENT_NOUNS + r"(?: ال\w+)? ال(" + "|".join(units) + r")ه? (?:و(?:ال)?(" + "|".join(tens)
+                      + r")|(عشره?))(?!\w)")
 
 
 def word_scores(key: str) -> set[str]:
@@ -227,7 +235,10 @@ def word_scores(key: str) -> set[str]:
 
 def _goals(words: str) -> str:
     first = words.split()[0]
-    return str(GOAL_WORDS.get(first, first))
+    if first in GOAL_NOUNS:
+        return str(GOAL_NOUNS[first])
+    number = word_number(first)  # «ثلاثة أهداف»; «3 أهداف» stays as written
+    return str(number[0]) if number else first
 
 
 def country_table() -> tuple[dict[str, str], dict[str, str]]:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from importlib import resources as package_files
 from pathlib import Path
 
+from marsad.dates.numbers import after_wa, decimal_value, word_number
 from marsad.quotes.folding import MIN_FOLDED, person_forms
 from marsad.text.normalize import match_key
 from marsad.text.numbers import scale_words
@@ -40,23 +41,6 @@ def words() -> dict[str, dict[str, str]]:
 # ---------------------------------------------------------------- figures
 
 
-@lru_cache(maxsize=1)
-def _number_words() -> dict[str, tuple[int, str]]:
-    """Number words of the dates lexicon (data/date_numbers.tsv): form -> (value, kind)."""
-    from marsad.dates.lexicon import lexicon
-
-    return dict(lexicon().numbers)
-
-
-def _word_value(word: str) -> tuple[int, str] | None:
-    table = _number_words()
-    bare = word[2:] if word.startswith("ال") and len(word) > 3 else word
-    found = table.get(word) or table.get(bare)
-    if found is None and bare.endswith("ا") and len(bare) > 3:  # accusative «أربعا», «ألفا»
-        found = table.get(bare[:-1])
-    return found
-
-
 @lru_cache(maxsize=20_000)
 def numbers_in(text: str) -> frozenset[float]:
     """Figures a text states, digits and words alike: «64», «أربعا وستين» -> 64; «12 ألفا و391» -> 12391;
@@ -74,7 +58,8 @@ def numbers_in(text: str) -> frozenset[float]:
 
 class _NumberReader:
     """Reads one number at a time, word by word: ``total`` holds what scales have closed («ثلاثة آلاف»),
-    ``current`` the part after them («و391»)."""
+    ``current`` the part after them («و391»). Each word is read by ``marsad.dates.numbers``; how figures build up
+    (scales, digits, a second number after a teen) is this reader's own."""
 
     def __init__(self) -> None:
         self.total = 0.0
@@ -83,7 +68,7 @@ class _NumberReader:
 
     def read(self, word: str, after: str = "") -> float | None:
         """Feed one word key (``after``: the next one); the finished number when this word ends one, else None."""
-        key = _number_key(word[1:] if self.open and word.startswith("و") and len(word) > 2 else word)
+        key = _number_key((after_wa(word) or word) if self.open else word)
         value = _figure(key)
         if value is None or (not self.open and key in words()["lone_one"] and not _starts_compound(after)):
             return self.close()  # «يوم واحد», «لأحد»: the counted noun's «one», no figure of its own
@@ -118,13 +103,13 @@ class _NumberReader:
 def _figure(key: str) -> tuple[str, float] | None:
     """(kind, value) of a word that belongs to a number: digits, a scale, a dual scale or a number word."""
     if FIGURE.match(key):
-        return "digits", float(key.replace(",", ".").replace("\u066b", "."))
+        return "digits", decimal_value(key)
     scales = scale_words()
     if key not in scales and key.startswith("ال") and key[2:] in scales and scales[key[2:]].kind != "dual":
         key = key[2:]  # «المليون»
     if key in scales:
         return scales[key].kind, float(scales[key].value)
-    hit = _word_value(key) or _hundreds(key)
+    hit = word_number(key, accusative=True) or _hundreds(key)  # accusative: «أربعا»
     not_number = words()["not_number"]
     if hit is None or hit[1] == "vague" or key in not_number or (key.startswith("ال") and key[2:] in not_number):
         return None  # «الأول», «أول»
@@ -152,7 +137,7 @@ def _continues(current: float, amount: float) -> bool:
 def _starts_compound(after: str) -> bool:
     """Whether the next word makes a lone «one» the first word of a number: «عشر(ة)» or «و» + tens
     («إحدى عشرة», «إحدى وسبعين», «واحد وعشرون»)."""
-    key = after[1:] if after.startswith("و") and len(after) > 2 else after
+    key = after_wa(after) or after
     value = _figure(key)
     return value is not None and value[0] == "word" and value[1] < 100 and value[1] % 10 == 0
 
@@ -165,7 +150,7 @@ def _hundreds(key: str) -> tuple[int, str] | None:
         if key == form:
             return value, "hundred"
         if key.endswith(form) and value == 100:
-            unit = _word_value(key[: -len(form)])
+            unit = word_number(key[: -len(form)], accusative=True)
             if unit is not None and unit[1] == "unit":
                 return unit[0] * 100, "hundred"
     return None
