@@ -90,6 +90,12 @@ def programme_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def title_adjectives() -> frozenset[str]:
+    """Indefinite adjectives of an unnamed title («مسؤول آخر», «مصدر رفيع»): never a name after it. ``data/title_adjectives.tsv``."""
+    return frozenset(row[0] for row in read_rows(DATA / "title_adjectives.tsv"))
+
+
+@lru_cache(maxsize=1)
 def speaker_words() -> dict[str, str]:
     return {row[0]: row[1] for row in read_rows(SPEAKER_WORDS_PATH)}
 
