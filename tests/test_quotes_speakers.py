@@ -375,3 +375,9 @@ def test_a_surname_shaped_like_a_participle_between_commas_is_part_of_the_name()
     # «، رانا كاشفا،»: between two commas after a title, a فاعلا-shaped last word belongs to the name
     text = 'لكن ممثلة نيبال في الاجتماع، سونيا باندا، رفضت المقترح، وقالت إن التمويل "غير كاف".'
     assert set(speakers(text)) == {"سونيا باندا"}
+
+
+def test_a_given_name_written_with_the_article_opens_a_name() -> None:
+    # «الحسين», «المهدي» (data/definite_given_names.tsv): the first word of a name, not a definite noun
+    text = "وقال مدرب المنتخب، المهدي الزياني، إن الفريق جاهز. وأضاف المدرب أن اللاعبين مستعدون."
+    assert speakers(text) == ["المهدي الزياني", "المهدي الزياني"]
