@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from marsad.quotes.context import Context, Hit, Raw, in_quotation, phrase_speaker, tagged_holder
+from marsad.quotes.context import Context, Hit, Raw, in_quotation, phrase_speaker, span_text, tagged_holder
 from marsad.quotes.cues import clause_start
 from marsad.quotes.frame import head_phrase_end
 from marsad.quotes.names import (
@@ -17,7 +17,7 @@ from marsad.quotes.names import (
 )
 from marsad.quotes.roles import Registry
 from marsad.quotes.speakers import (
-    apposed_after_title,
+    apposition,
     before_coordinated_title,
     before_object,
     imperfect_shaped,
@@ -65,6 +65,24 @@ def relative_antecedent(toks: list[Tok], hit: Hit, ctx: Context) -> Speaker | No
     return None
 
 
+def apposed_subject(ctx: Context, before_comma: list[Tok]) -> Speaker | None:
+    """The titled name set off by commas before a clause («لكن مندوبة الهند، بريا شارما، رفضت», «وكان رئيس اللجنة،
+    المحامي بيتر موانغي، قد أعلن»), read with the people the entity tagger marks: the subject of that clause's verb."""
+    people = [(m.start, m.end) for m in ctx.mentions if m.type == "PER"]
+    title, apposed = apposition(before_comma, people)
+    found = phrase_speaker(apposed, ctx) if apposed else None
+    if found is None or found.kind not in ("PER", "NAME"):
+        return found
+    return replace(found, role=found.role or span_text(ctx.text, title))  # «وتابع الوزير» later resolves to him
+
+
+def _object_clause(clause: list[Tok]) -> bool:
+    """«بالقرار»: a ب/ل-phrase set off by commas before a participle («ورحب TITLE، NAME، بالقرار، معتبرا»): the
+    object of the verb before it, no clause of its own."""
+    return bool(clause) and clause[0].is_word and clause[0].key[:1] in "بل" and len(clause[0].key) > 3 \
+        and not _verb_like(clause[0])
+
+
 def participle_subject(ctx: Context, toks: list[Tok], hit: Hit) -> Speaker | None:
     """«من جهته رفض السفير الأميركي بمجلس الأمن اقتراح أنان ...، قائلا إنه», «وفضلا عن ...، تطرق الهباش للدعم ...،
     مشيرا إلى أن»: a participle that no reporting verb precedes in its sentence shares the subject of the verb
@@ -80,6 +98,15 @@ def participle_subject(ctx: Context, toks: list[Tok], hit: Hit) -> Speaker | Non
     clause = clause[stops[-1] + 1 :] if stops else clause  # «م. وأثنى ...»: an abbreviation left in the sentence
     if len(clause) > 2 and clause[0].bare in PREPOSITIONS and clause[1].key.endswith(("ه", "ها", "هم")):
         clause = clause[2:]  # «من جهته», «من جانبها»
+    if commas and clause and (clause[0].bare in ("قد", "لقد") or clause[0].key == clause[0].bare) \
+            and clause[0].start == toks[commas[-1] + 1].start:
+        apposed = apposed_subject(ctx, toks[: commas[-1]])
+        if apposed is not None:  # «وكان TITLE، NAME، قد أعلن النتائج ...، مؤكدا»: the name, not the verb's object
+            return apposed
+    if commas and _object_clause(clause) and commas[-1] > 1 and _verb_like(toks[0]):
+        apposed = apposed_subject(ctx, toks[1 : commas[-1]])
+        if apposed is not None:  # «ورحب وزير خارجية غيانا، روبرت سينغ، بالقرار، معتبرا»: the verb's titled subject
+            return apposed
     if len(clause) < 2 or not _verb_like(clause[0]):
         return None
     phrase = leading_phrase(clause[1:])
@@ -400,11 +427,9 @@ def earlier_clause_subject(ctx: Context, toks: list[Tok], i: int) -> Speaker | N
         return None
     for p in _clause_openings(toks, i):
         clause = toks[p:i]
-        apposed = apposed_after_title(toks[: p - 1]) if p > 1 and toks[p - 1].text in "،," else []
-        if apposed:  # «لكن مندوبة الهند، بريا شارما، رفضت النص، وقالت»: the name set off before the first verb
-            found = phrase_speaker(apposed, ctx)
-            if found is not None:
-                return found
+        apposed = apposed_subject(ctx, toks[: p - 1]) if p > 1 and toks[p - 1].text in "،," else None
+        if apposed is not None:  # «لكن مندوبة الهند، بريا شارما، رفضت النص، وقالت»: the name set off before the first verb
+            return apposed
         found = _name_then_verb(ctx, clause) or _verb_first_subject(ctx, clause)
         if found is not None:
             return found

@@ -20,6 +20,7 @@ from marsad.quotes.names import (
     name_words,
     nisba_apposition,
     pair_speaker,
+    participle_shaped_surname,
     possessed,
 )
 from marsad.quotes.speakers import (
@@ -185,7 +186,14 @@ def _phrase_speaker(phrase: list[Tok], ctx: Context) -> Speaker | None:
     if found is not None and found.kind == "PER" and found.start > phrase[0].start and word_kind(phrase[0]) == "role":
         title = ctx.text[phrase[0].start : found.start].strip(" ،,")  # «عضو كتلة «X» النائب NAME»: the whole title,
         return replace(found, role=title)  # not the tagger's last title word, so «عضو الكتلة» later resolves to him
+    if found is None and _set_off(ctx.text, phrase) and participle_shaped_surname(phrase):
+        return Speaker(span_text(ctx.text, phrase), "PER", "", phrase[0].start, phrase[-1].end)  # «، بريا شارما،»
     return found or parse_speaker(ctx.text, phrase)
+
+
+def _set_off(text: str, phrase: list[Tok]) -> bool:
+    """The phrase stands between two commas («TITLE، NAME، رفضت»)."""
+    return text[: phrase[0].start].rstrip().endswith(("،", ",")) and text[phrase[-1].end :].lstrip().startswith(("،", ","))
 
 
 MAX_TITLE_CHAIN = 14  # tokens between a title's head and its holder («لمنظمة البلدان المصدرة للبترول (أوبك)»)

@@ -5,6 +5,7 @@ cue; a verb nested in an earlier clause («إن الدراسة ... كشفت أن
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from marsad.quotes.context import OPENERS, Context, Hit, in_quotation
@@ -245,9 +246,10 @@ def find_hits(toks: list[Tok], ctx: Context) -> list[Hit]:
     return hits
 
 
-def subject_before(toks: list[Tok], hit: Hit) -> list[Tok]:
+def subject_before(toks: list[Tok], hit: Hit, people: Sequence[tuple[int, int]] = ()) -> list[Tok]:
     """The subject before a verb; none for participles, relays and verbs joined by و/ف («واعتبر»),
-    whose subject is the previous one."""
+    whose subject is the previous one. ``people``: spans the entity tagger marks as persons (a titled name set off
+    by commas before the verb is read with them)."""
     if not hit.main or hit.cue.kind == "relay" or (toks[hit.i].key != toks[hit.i].bare and not _amma_fa(toks, hit)):
         return []
     resumed = resuming_verb_before(toks, hit.i) if cue_of(toks[hit.i]) is None else None
@@ -262,7 +264,7 @@ def subject_before(toks: list[Tok], hit: Hit) -> list[Tok]:
             title = _titled_antecedent(toks, hit.i, hit.cue)
             return toks[title : hit.i - 1] if title is not None else []
         return [t for t in toks[: hit.i - 1] if named.start <= t.start]
-    apposed = apposed_after_title(toks[: hit.i - 1]) if hit.i > 1 and toks[hit.i - 1].text in "،," else []
+    apposed = apposed_after_title(toks[: hit.i - 1], people) if hit.i > 1 and toks[hit.i - 1].text in "،," else []
     if apposed:
         return apposed  # «لكن مندوبة الهند، بريا شارما، رفضت النص»: the name set off before the verb, not its object
     if hit.cue.pos == "past" and subject_follows(toks, hit.j):

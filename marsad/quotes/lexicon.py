@@ -90,6 +90,18 @@ def programme_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def title_adjectives() -> frozenset[str]:
+    """Indefinite adjectives of an unnamed title («مسؤول آخر», «مصدر رفيع»): never a name after it. ``data/title_adjectives.tsv``."""
+    return frozenset(row[0] for row in read_rows(DATA / "title_adjectives.tsv"))
+
+
+@lru_cache(maxsize=1)
+def definite_given_names() -> frozenset[str]:
+    """Given names written with the article («الحسين», «المهدي»): a name's first word. ``data/definite_given_names.tsv``."""
+    return frozenset(row[0] for row in read_rows(DATA / "definite_given_names.tsv"))
+
+
+@lru_cache(maxsize=1)
 def speaker_words() -> dict[str, str]:
     return {row[0]: row[1] for row in read_rows(SPEAKER_WORDS_PATH)}
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from marsad.quotes.lexicon import DATA, bare_openers, read_rows
+from marsad.quotes.lexicon import DATA, bare_openers, read_rows, title_adjectives
 from marsad.quotes.tokens import Tok, is_boundary, word_kind, word_kind_of
 from marsad.text.countries import country_names
 from marsad.text.normalize import match_key, skeleton
@@ -292,10 +292,21 @@ def _name_like(tok: Tok, prev: Tok | None) -> bool:
     if prev is not None and word_kind(prev) in ("role", "org") and not prev.definite \
             and key.endswith("ي"):
         return False  # «مسؤول سعودي», «مصدر عسكري»: an adjective after an indefinite noun
+    if prev is not None and prev.is_word and not prev.definite and not tok.definite and key in title_adjectives() \
+            and (word_kind(prev) in ("role", "org") or prev.key.endswith("ي")):
+        return False  # «مسؤول آخر», «دبلوماسي غربي بارز»: the adjective of an unnamed title, no name
     if not tok.definite and key.endswith("يه") and not masdar_pattern(key) \
             and (prev is None or prev.definite or not prev.is_word):
         return True  # «المدرب جوزيه مورينيو», «أندريه لوكاس»: no indefinite adjective follows a definite noun
     return not tok.definite and not _is_adjective(key, tok.definite) and not key.isdigit()
+
+
+def participle_shaped_surname(run: list[Tok]) -> bool:
+    """«، بريا شارما،»: a name set off by commas whose last word has the shape of a فاعلا participle. Between two commas
+    it is the name's (a participle of manner after a name is set off on its own: «، مبتسما،»)."""
+    last = run[-1]
+    return len(run) >= 2 and faa_il_an(last.key) and not last.definite and not word_kind(last) \
+        and _name_run(run[:-1]) == (0, len(run) - 1)
 
 
 def _prepositional_object(key: str) -> bool:

@@ -14,6 +14,7 @@ A phrase with no name is an organisation when it starts with an organisation hea
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from marsad.model import Mention
@@ -43,10 +44,11 @@ from marsad.quotes.names import (
     masdar_pattern,
     pair_speaker,
     pair_split,
+    participle_shaped_surname,
     possessed,
 )
 from marsad.quotes.roles import EMPHATICS
-from marsad.quotes.tokens import PREPOSITIONS, Tok, is_boundary, word_kind, word_kind_of
+from marsad.quotes.tokens import COMPLEMENTIZERS, PREPOSITIONS, Tok, is_boundary, word_kind, word_kind_of
 from marsad.text.countries import country_codes, country_names
 from marsad.text.normalize import match_key
 from marsad.text.tokens import strip_article
@@ -242,6 +244,8 @@ def trailing_phrase(toks: list[Tok]) -> list[Tok]:
     if toks and toks[-1].bare in ("قد", "لقد"):
         if toks[-1].key != toks[-1].bare:
             return []  # «وقد قال X», «ولقد أعلن»: a verb-first clause of its own, the subject follows the verb
+        if len(toks) > 2 and toks[-2].text in "،,":
+            return apposed_after_title(toks[:-2])  # «وكان رئيس اللجنة، المحامي بيتر موانغي، قد أعلن»
         return _subject_after_kana(toks[:-1])  # «وكان وزير ... قد أعلن»: the subject between كان and قد
     opened = _quoted_tail(toks)
     if opened:  # «الا ان متخصصين في «الاسلام الاوروبي» يذكرون ان»: a quoted name closing the subject
@@ -317,30 +321,41 @@ def _topic_before_comma(toks: list[Tok]) -> list[Tok]:
     return []
 
 
-CONTRAST_OPENERS = frozenset({"لكن", "ولكن", "بينما", "فيما", "غير", "الا", "اما", "واما"})  # «لكن TITLE، NAME، رأى»
+# Words opening a clause before its title: contrast («لكن TITLE، NAME، رأى»), topic («أما TITLE، NAME، فاتهم») and
+# pluperfect كان («وكان TITLE، NAME، قد أعلن»).
+CLAUSE_OPENERS = frozenset({"لكن", "ولكن", "بينما", "فيما", "غير", "الا", "اما", "واما", "كان", "كانت"})
 
 
-def apposed_after_title(toks: list[Tok]) -> list[Tok]:
+def apposed_after_title(toks: list[Tok], people: Sequence[tuple[int, int]] = ()) -> list[Tok]:
     """«لكن مدير شبكة ... لمراقبة الانتخابات، NAME، رأى»: a name set off by commas after a title opening the clause,
-    right before a verb without و, is that verb's subject (the title alone is no speaker)."""
+    right before a verb without و (or «قد» after «وكان»), is that verb's subject (the title alone is no speaker).
+    ``people`` are spans the entity tagger marks as persons: such a run is a name even when a word of it looks like
+    another word («بريا شارما», a فاعلا participle's shape)."""
+    return apposition(toks, people)[1]
+
+
+def apposition(toks: list[Tok], people: Sequence[tuple[int, int]] = ()) -> tuple[list[Tok], list[Tok]]:
+    """(title, name) of ``apposed_after_title``; ([], []) when there is none."""
     commas = [k for k, t in enumerate(toks) if t.text in "،,"]
     if not commas:
-        return []
+        return [], []
     k = commas[-1]
     run = toks[k + 1 :]
-    while len(run) > 2 and run[0].key in TITLES:
-        run = run[1:]  # «، الدكتور ياسر الحلبي، فحذر»: the honorific before the name
-    if not 2 <= len(run) <= MAX_NAME_WORDS or not all(t.is_word for t in run) or _name_run(run) != (0, len(run)):
-        return []
+    while len(run) > 2 and (run[0].key in TITLES or (run[0].definite and word_kind(run[0]) == "role")):
+        run = run[1:]  # «، الدكتور ياسر الحلبي، فحذر», «، المحامي بيتر موانغي، قد»: the honorific before the name
+    tagged = bool(run) and (run[0].start, run[-1].end) in people
+    if not 2 <= len(run) <= MAX_NAME_WORDS or not all(t.is_word for t in run) \
+            or not (tagged or _name_run(run) == (0, len(run)) or participle_shaped_surname(run)):
+        return [], []
     start = 0
-    while start < k and toks[start].bare in CONTRAST_OPENERS:
+    while start < k and toks[start].bare in CLAUSE_OPENERS:
         start += 1
     title = toks[start:k]
     # a bloc's or body's name in marks may sit inside the title («المستشار الطبي في منظمة «أطباء بلا حدود»»)
     if not title or word_kind(title[0]) != "role" \
-            or any((not t.is_word and t.text not in QUOTE_MARKS) or _is_cue(t) for t in title):
-        return []
-    return run
+            or any((not t.is_word and t.text not in QUOTE_MARKS) or _is_cue(t) or t.key in COMPLEMENTIZERS for t in title):
+        return [], []  # «المتحدث ذاته أن زراعات ...، مثل X،»: a clause, no title
+    return title, run
 
 
 def _plain_phrase(toks: list[Tok]) -> list[Tok]:
@@ -483,7 +498,22 @@ def title_holders(text: str, toks: list[Tok]) -> list[Speaker]:
             if found is not None and found.kind == "PER" and found.role \
                     and (" " in found.name or (tok.definite and len(match_key(found.name)) >= MIN_HOLDER_LETTERS)):
                 out.append(found)
+            elif found is None or found.kind != "PER":
+                out.extend(_apposed_holder_after(text, toks, k))
     return out
+
+
+def _apposed_holder_after(text: str, toks: list[Tok], k: int) -> list[Speaker]:
+    """«وكان رئيس اللجنة المستقلة للانتخابات، المحامي بيتر موانغي، قد أعلن», «لكن مدير الشبكة، سامي الخطيب، رأى»:
+    the name set off by commas after the title opening at k holds it."""
+    commas = [n for n in range(k + 1, len(toks)) if toks[n].text in "،,"]
+    if not commas:
+        return []
+    end = commas[1] if len(commas) > 1 else len(toks)
+    title, run = apposition(toks[k:end])
+    if not run or title[0] is not toks[k]:
+        return []
+    return [Speaker(_span(text, run), "PER", _span(text, title), run[0].start, run[-1].end)]
 
 
 def before_coordinated_title(phrase: list[Tok]) -> list[Tok]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.quotes.lexicon import Cue, cues, programme_heads, speaker_words
+from marsad.quotes.lexicon import Cue, cues, definite_given_names, programme_heads, speaker_words
 from marsad.text.normalize import match_key, remove_diacritics
 from marsad.text.tokens import tokenize
 
@@ -35,8 +35,9 @@ class Tok:
 
     @property
     def definite(self) -> bool:
-        """Starts with the article as written (ال with a bare alef): «ألونسو» and «أليكسي» do not."""
-        return remove_diacritics(self.text).startswith(("ال", "وال", "فال"))
+        """Starts with the article as written (ال with a bare alef): «ألونسو» and «أليكسي» do not, nor a given name
+        written with it («الحسين الطاهري», data/definite_given_names.tsv)."""
+        return remove_diacritics(self.text).startswith(("ال", "وال", "فال")) and self.bare not in definite_given_names()
 
     @property
     def is_word(self) -> bool:
