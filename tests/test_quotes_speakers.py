@@ -381,3 +381,12 @@ def test_a_given_name_written_with_the_article_opens_a_name() -> None:
     # «الحسين», «المهدي» (data/definite_given_names.tsv): the first word of a name, not a definite noun
     text = "وقال مدرب المنتخب، المهدي الزياني، إن الفريق جاهز. وأضاف المدرب أن اللاعبين مستعدون."
     assert speakers(text) == ["المهدي الزياني", "المهدي الزياني"]
+
+
+def test_a_definite_title_with_its_adjective_before_a_name_set_off_after_a_role_phrase() -> None:
+    # «القيادي في X، النائب السابق NAME،», «المسؤول في الحزب، الوزير الأسبق NAME،»: the name holds the role phrase
+    text = 'وقال القيادي في التحالف، النائب السابق كريم العبادي، في حديث لإذاعة محلية، إن "الأرقام مضخمة".'
+    assert speakers(text) == ["كريم العبادي"]
+    start = text.index("كريم")
+    assert speakers(text, [Mention(start, start + len("كريم العبادي"), "كريم العبادي", "PER")]) == ["كريم العبادي"]
+    assert speakers("وقال المسؤول في الحزب، الوزير الأسبق سامي فارس، إن الانتخابات مزورة.") == ["سامي فارس"]

@@ -11,7 +11,6 @@ from marsad.quotes.marks import PAIRS, TOGGLES, Quoted
 from marsad.quotes.names import (
     ADVERBS,
     MAX_NAME_WORDS,
-    TITLES,
     Speaker,
     _name_like,
     _name_run,
@@ -22,6 +21,7 @@ from marsad.quotes.names import (
     pair_speaker,
     participle_shaped_surname,
     possessed,
+    title_prefix,
 )
 from marsad.quotes.speakers import (
     definite_object,
@@ -265,9 +265,8 @@ def _title_rest(chain: list[Tok]) -> bool:
             depth += 1 if quoted else -1  # «عضو كتلة "التنمية والتحرير" النائب X»: a bloc's name in marks
         elif depth > 0 and tok.is_word:
             continue  # «(أوبك)»: an acronym or a name in brackets
-        elif tok.text in "،," and all(t.is_word and (t.key in TITLES or (t.definite and word_kind(t) == "role"))
-                                      for t in chain[n + 1 :]):
-            continue  # «منسقة ... في السودان، NAME،», «الخبير ... بجامعة السوربون، الدكتور NAME،»
+        elif tok.text in "،," and title_prefix(chain[n + 1 :]) == len(chain) - n - 1:
+            continue  # «منسقة ... في السودان، NAME،», «الخبير ... بجامعة السوربون، الدكتور NAME،», «، النائب السابق NAME،»
         elif not tok.is_word or not _title_word(tok, nxt):
             return False
     return depth == 0

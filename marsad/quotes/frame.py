@@ -377,7 +377,10 @@ def _holder(frame: Frame, speaker: Speaker, ctx: Context) -> Speaker | None:
     tagged_person = any(m.type == "PER" and m.start <= speaker.start < m.end for m in ctx.mentions)
     qualified = _qualified_role(frame.phrase, speaker, after, ctx)
     if qualified is not None:
-        return qualified
+        comma = next((k for k, t in enumerate(after) if t.text in "،,"), len(after))
+        named = apposed_name(ctx.text, after) if comma <= MAX_QUALIFIER_WORDS + 1 else None
+        # «المسؤول في الحزب، الوزير الأسبق X،»: the name set off right after the qualifier holds the qualified role
+        return replace(named, role=qualified.role) if named is not None else qualified
     called = called_name(after, ctx)
     if called is not None:
         return replace(called, role=span_text(ctx.text, frame.phrase))

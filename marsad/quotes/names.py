@@ -198,10 +198,20 @@ def apposed_run(toks: list[Tok], k: int) -> int:
     if m < len(toks) and toks[m].is_word:
         return 0
     run = [t for t in toks[k:m] if t.is_word]  # «نكويتا-سلامي»: the glued hyphen is no word of the name
-    titled = len(run) > 2 and (run[0].key in TITLES or (run[0].definite and word_kind(run[0]) == "role")
-                               or nisba(run[0]))
-    name = run[1:] if titled else run
+    name = run[title_prefix(run) :]
     return m - k if 2 <= len(name) <= MAX_NAME_WORDS and _name_run(name) == (0, len(name)) else 0
+
+
+def title_prefix(run: list[Tok]) -> int:
+    """Number of words of an honorific or title opening a name set off by commas: «المحامي», «الإسباني», a definite
+    title with its adjectives («النائب السابق», «الوزير الأسبق», data/title_adjectives.tsv)."""
+    if not run or not (run[0].key in TITLES or (run[0].definite and word_kind(run[0]) == "role") or nisba(run[0])):
+        return 0
+    n = 1
+    while n < len(run) and (run[n].key in TITLES or (run[n].definite and (
+            word_kind(run[n]) == "role" or run[n].bare[2:] in title_adjectives() or nisba(run[n])))):
+        n += 1
+    return n
 
 
 def nisba(tok: Tok) -> bool:
@@ -230,7 +240,7 @@ def apposed_name(text: str, toks: list[Tok]) -> Speaker | None:
     if size:
         run = toks[commas[0] + 1 : commas[0] + 1 + size]
         words = [t for t in run if t.is_word]
-        run = run[1:] if len(words) > 2 and _name_run(words) != (0, len(words)) else run
+        run = run[title_prefix(words) :] if len(words) > 2 and _name_run(words) != (0, len(words)) else run
         return Speaker(_span(text, run), "PER", "", run[0].start, run[-1].end)
     end = len(toks)
     while end > 0 and not toks[end - 1].is_word:
