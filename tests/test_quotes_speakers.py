@@ -390,3 +390,31 @@ def test_a_definite_title_with_its_adjective_before_a_name_set_off_after_a_role_
     start = text.index("كريم")
     assert speakers(text, [Mention(start, start + len("كريم العبادي"), "كريم العبادي", "PER")]) == ["كريم العبادي"]
     assert speakers("وقال المسؤول في الحزب، الوزير الأسبق سامي فارس، إن الانتخابات مزورة.") == ["سامي فارس"]
+
+
+def test_a_named_outlet_glued_to_lam_is_the_outlet_told_and_the_titled_holder_speaks() -> None:
+    # «وقال لبي بي سي:» (data/outlet_names.tsv): a relay, not a speaker called «لبي بي سي»; «رئيس المقر» is the man
+    # set off after it («رئيس المقر، NAME،»: the role has no comma in it, so it resolves to him)
+    text = 'واستقبل رئيس المقر، يوري بافلينكو، الجنود العائدين، وقال لبي بي سي: "لقد عادوا منهكين".'
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.via[:1]) for q in quotes] == [("يوري بافلينكو", ["بي بي سي"])]
+
+
+def test_an_organisation_head_with_the_article_opens_the_subject_of_an_earlier_clause() -> None:
+    # «أمهلت المجموعة ... العسكريين ...، وقالت»: «المجموعة», «المنظمة», «الهيئة», «التحالف» head an organisation
+    text = ('وأمهلت المجموعة الاقتصادية لدول وسط أفريقيا «إيكاس» العسكريين شهرا لتسليم السلطة، '
+            'وقالت في بيان إنها "لن تتهاون".')
+    assert set(speakers(text)) == {"المجموعة الاقتصادية لدول وسط أفريقيا"}
+
+
+def test_one_of_them_is_an_unnamed_speaker_and_the_name_given_after_him_is_his() -> None:
+    text = "وقال الخبير سامي فارس إن الوضع صعب. وتجمع المئات أمام البرلمان. وقال أحدهم، ويدعى كمال، إن الأجور لا تكفي."
+    assert speakers(text)[-1] == "كمال"
+    assert speakers("وتجمع المئات أمام البرلمان. وقال أحدهم إن الأجور لا تكفي.") == ["أحدهم"]
+
+
+def test_a_participle_after_an_amma_topic_shares_the_topic_as_subject() -> None:
+    # «أما X فقد دانت ...، مؤكدة»: X, not the object of «دانت» nor the speaker before
+    text = ('وقال الباحث كمال يوسف إن الانقلاب متوقع. أما الخارجية الألمانية فقد دانت محاولة الاستيلاء على السلطة، '
+            'مؤكدة في بيان أن برلين "لن تتعامل مع الانقلابيين".')
+    assert speakers(text)[-1] == "الخارجية الألمانية"

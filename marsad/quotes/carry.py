@@ -98,6 +98,10 @@ def participle_subject(ctx: Context, toks: list[Tok], hit: Hit) -> Speaker | Non
     clause = clause[stops[-1] + 1 :] if stops else clause  # «م. وأثنى ...»: an abbreviation left in the sentence
     if len(clause) > 2 and clause[0].bare in PREPOSITIONS and clause[1].key.endswith(("ه", "ها", "هم")):
         clause = clause[2:]  # «من جهته», «من جانبها»
+    topic = amma_topic(clause)
+    if topic:  # «أما الخارجية الفرنسية فقد دانت ...، مؤكدة»: the topic is the subject of the verb after ف
+        found = country_subject(ctx.text, topic) or phrase_speaker(topic, ctx)
+        return found if found is not None and found.kind in ("PER", "ORG", "ROLE") else None
     if commas and clause and (clause[0].bare in ("قد", "لقد") or clause[0].key == clause[0].bare) \
             and clause[0].start == toks[commas[-1] + 1].start:
         apposed = apposed_subject(ctx, toks[: commas[-1]])
@@ -125,6 +129,26 @@ def participle_subject(ctx: Context, toks: list[Tok], hit: Hit) -> Speaker | Non
     sure = word_kind(first) in ("role", "org") or (found.kind == "PER" and " " in found.name) \
         or (len(phrase) == 1 and first.definite and not object_word(first))
     return found if sure else None
+
+
+AMMA = frozenset({"اما", "واما"})
+
+
+def amma_topic(clause: list[Tok]) -> list[Tok]:
+    """«أما الخارجية الفرنسية فقد دانت ...»: the phrase between «أما» and the ف-word closing it (ف+verb, «فقد»,
+    «فإن»), when it is a plain phrase; [] otherwise."""
+    if len(clause) < 3 or clause[0].bare not in AMMA:
+        return []
+    for k in range(1, min(len(clause), MAX_TOPIC_WORDS + 2)):
+        tok = clause[k]
+        if tok.key.startswith("ف") and tok.key != tok.bare:
+            return leading_phrase(clause[1:k])
+        if not tok.is_word:
+            return []
+    return []
+
+
+MAX_TOPIC_WORDS = 8  # words between «أما» and its ف («أما وزارة الخارجية والتعاون الدولي الفرنسية فقد»)
 
 
 def _verb_like(tok: Tok) -> bool:

@@ -33,7 +33,7 @@ from marsad.quotes.context import (
     tagged_holder,
 )
 from marsad.quotes.cues import subject_before
-from marsad.quotes.lexicon import bare_openers, outlet_heads, programme_heads
+from marsad.quotes.lexicon import bare_openers, outlet_heads, outlet_names, programme_heads
 from marsad.quotes.names import (
     MAX_NAME_WORDS,
     TITLES,
@@ -93,6 +93,9 @@ def addressee_relay(region: list[Tok], ctx: Context) -> str | None:
             found = relay_span(ctx.text, region[n:], lam=True)
             if found and n + found[1] >= len(region) and (found[1] == 1 or _brand_word(region[n + 1 : n + found[1]])):
                 return found[0]  # «قال للجزيرة إن», «للسومرية نيوز إن»: a name running up to the clause
+        size = glued_outlet(region, n)
+        if size:  # «وقال لبي بي سي:», «في تصريح ليورونيوز»: a named outlet glued to ل
+            return ctx.text[tok.start + 1 : region[n + size - 1].end]
         if tok.key.startswith("لل") and word_kind_of(tok.key[2:]) == "org":  # «للقناة التلفزيونية الاسرائيلية العاشرة»
             return None if role_genitive(region, n) else relay_noun_phrase(ctx.text, region[n:], lam=True)
         if tok.key.startswith("ل") and not tok.key.startswith("لل") \
@@ -104,6 +107,20 @@ def addressee_relay(region: list[Tok], ctx: Context) -> str | None:
                 return f"{ctx.text[tok.start + 1 : tok.end]} {ctx.text[q.start : q.end]}"
             return relay_noun_phrase(ctx.text, region[n:], lam=True)
     return None
+
+
+def glued_outlet(region: list[Tok], n: int) -> int:
+    """Words of a named outlet (data/outlet_names.tsv) whose first word is glued to a single ل at token n and which
+    closes the phrase (the region ends or a non-word follows): «لبي بي سي», «ليورونيوز»; 0 when none."""
+    tok = region[n]
+    if not tok.key.startswith("ل") or tok.key.startswith("لل") or len(tok.key) < 3:
+        return 0
+    keys = [tok.key[1:], *(t.key for t in region[n + 1 :])]
+    for name in outlet_names():
+        end = n + len(name)
+        if tuple(keys[: len(name)]) == name and (end >= len(region) or not region[end].is_word):
+            return len(name)
+    return 0
 
 
 def _brand_word(rest: list[Tok]) -> bool:
@@ -146,6 +163,9 @@ def _after_addressee(region: list[Tok], told: str | None, ctx: Context) -> list[
     """«أكد لوكالة فرانس برس شاهد عيان أن»: the subject phrase after an outlet told right after the verb."""
     if told is None or not region or not region[0].key.startswith("ل"):
         return []
+    size = glued_outlet(region, 0)
+    if size:
+        return leading_phrase(region[size:])  # «أكد لبي بي سي شاهد عيان أن»
     found = relay_span(ctx.text, region, lam=True)
     return leading_phrase(region[found[1] :]) if found and found[1] < len(region) else []
 
@@ -235,7 +255,9 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
     told = addressee_relay(region, ctx) if relay is None and hit.cue.kind != "relay" else None
     relay = relay or told
     # A participle («مشيرا», «قائلا») always shares the subject of the verb before it.
-    phrase = [] if hit.cue.pos == "participle" else subject or leading_phrase(region) or _after_addressee(region, told, ctx)
+    glued = told is not None and bool(region) and glued_outlet(region, 0) > 0  # «وقال لبي بي سي:»: no speaker phrase
+    phrase = [] if hit.cue.pos == "participle" else subject or (not glued and leading_phrase(region)) \
+        or _after_addressee(region, told, ctx)
     if hit.cue.pos == "noun" and toks[hit.i].key.startswith("ب"):
         phrase = opening_subject(toks[: hit.i])  # «وبررت وكالة ... القرار بقولها إنه»: the subject of «بررت»
     elif hit.cue.pos == "noun" and not phrase and hit.i > 1 and toks[hit.i - 1].bare in PREPOSITIONS:

@@ -102,6 +102,13 @@ def definite_given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def outlet_names() -> tuple[tuple[str, ...], ...]:
+    """Outlet names written without the article (``data/outlet_names.tsv``), as word tuples, longest first."""
+    names = [tuple(row[0].split()) for row in read_rows(DATA / "outlet_names.tsv")]
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def speaker_words() -> dict[str, str]:
     return {row[0]: row[1] for row in read_rows(SPEAKER_WORDS_PATH)}
 

@@ -108,8 +108,8 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
         if not out and possessed_title(tok) and nxt is not None and _name_like(nxt, None) \
                 and n + 2 < len(toks) and _in_name(toks, n + 2, n + 1):
             continue  # «وقال رئيسها عماد السائح إن»: her/its head, then his name: the name is the speaker
-        if not out and possessed(tok):
-            break  # «وأبدت ثقتها من أن»: a possessed noun is the object, not the speaker
+        if not out and possessed(tok) and word_kind(tok) != "org":
+            break  # «وأبدت ثقتها من أن»: a possessed noun is the object, not the speaker («أحدهم» is one of them)
         if not out and (word_kind(tok) == "aux" or tok.bare in PRONOUN_PREPS or tok.key in PRONOUN_PREPS
                         or tok.key in ADVERBS or tok.key in DAY_WORDS
                         or (adverbial(tok) and not (nxt is not None and _name_like(nxt, tok)))):
@@ -465,7 +465,7 @@ def parse_speaker(text: str, toks: list[Tok]) -> Speaker | None:
             name = " ".join(_span(text, toks).translate(NO_MARKS).split())
             return Speaker(name, "ORG", "", start, end)
     if j > i and j - i <= MAX_NAME_WORDS:
-        role = _span(text, toks[:i]) or _span(text, toks[j:])
+        role = (_span(text, toks[:i]) or _span(text, toks[j:])).strip(" ،,")  # «رئيس المقر، NAME»: no comma in the role
         kind = "PER" if (j - i > 1 or role) else "NAME"
         return Speaker(_span(text, toks[i:j]), kind, role, start, end)
     if len(toks) <= 2 and not toks[0].definite and toks[0].key.endswith(("ون", "ين")) and len(toks[0].key) > 4:
