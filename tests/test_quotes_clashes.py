@@ -8,6 +8,7 @@ import pytest
 
 from marsad.quotes import clashes
 from marsad.quotes.clashes import countries_clash, negated, numbers_clash, numbers_in
+from marsad.quotes.paraphrase import SIGNALS, signals
 
 
 @pytest.mark.parametrize(("text", "value"), [
@@ -123,3 +124,10 @@ def test_statement_word_table_is_in_matching_form() -> None:
         for phrase in entries:
             assert " ".join(match_key(w) for w in phrase.split()) == phrase, (kind, phrase)
 
+
+
+@pytest.mark.parametrize("text", ["", "...", "«»", "؟!"])
+def test_regression_a_text_without_words_has_no_figures_and_does_not_crash(text: str) -> None:
+    # numbers_in raised ValueError (zip of unequal lists) on a quote with no word tokens
+    assert numbers_in(text) == frozenset()
+    assert len(signals(text, "قال إن ثلاثة قتلوا")) == len(SIGNALS)

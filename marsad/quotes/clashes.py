@@ -48,7 +48,7 @@ def numbers_in(text: str) -> frozenset[float]:
     found: list[float] = []
     reader = _NumberReader()
     tokens = [DIGIT_CLITIC.sub("", word) for word in NUMBER_TOKEN.findall(match_key(text))]
-    for word, after in zip(tokens, [*tokens[1:], ""], strict=True):
+    for word, after in zip(tokens, [*tokens[1:], ""][: len(tokens)], strict=True):  # no words: nothing (not a crash)
         closed = reader.read(word, after)
         if closed is not None:
             found.append(closed)
