@@ -418,3 +418,32 @@ def test_a_participle_after_an_amma_topic_shares_the_topic_as_subject() -> None:
     text = ('وقال الباحث كمال يوسف إن الانقلاب متوقع. أما الخارجية الألمانية فقد دانت محاولة الاستيلاء على السلطة، '
             'مؤكدة في بيان أن برلين "لن تتعامل مع الانقلابيين".')
     assert speakers(text)[-1] == "الخارجية الألمانية"
+
+
+def test_after_a_pronoun_subject_the_phrase_after_the_verb_is_its_object() -> None:
+    # «لكنه اتهم قوات X بـ"..."»: «he» accused the forces; they are not the speaker. A relay keeps its source.
+    text = 'وقال وزير الداخلية كمال سعيد إن الحدود آمنة، لكنه اتهم قوات المعارضة بـ"تهريب السلاح عبر الجبال".'
+    assert set(speakers(text)) == {"كمال سعيد"}
+    text = "وأكدت الصحيفة أن الصفقة تمت. لكنها نقلت عن الحكومة اليابانية قولها إن الأصوات لم تشتر."
+    assert speakers(text)[-1] == "الحكومة اليابانية"
+
+
+def test_a_denial_by_a_titled_name_set_off_then_its_occasion_then_its_object() -> None:
+    # «نفى TITLE، NAME، في تصريحات لـX، هذه الاتهامات، مؤكدا»: the name speaks; «هذه الاتهامات» refers back, no quote
+    text = ('ونفى المتحدث باسم الجيش، العقيد كريم ناصر، في تصريحات لوكالة رويترز، هذه الاتهامات، '
+            'مؤكدا أن قواته "تحترم القانون الدولي".')
+    quotes = quotes_of(text)
+    assert {q.speaker for q in quotes} == {"كريم ناصر"}
+    assert not any(q.text.startswith("هذه") for q in quotes)
+
+
+def test_a_one_word_topic_set_off_by_a_comma_before_its_fa_verb_is_the_speaker() -> None:
+    text = ('وقال المهاجم لويس مارتينيز إنه سعيد. وقال المحلل بول غرين إن الصفقة "مبالغ فيها". '
+            'أما مارتينيز، فكتب على حسابه في إنستغرام: "حلم جديد يبدأ اليوم".')
+    assert speakers(text)[-1] == "لويس مارتينيز"
+
+
+def test_a_negotiator_or_coordinator_is_referred_back_to_as_the_diplomat() -> None:
+    text = ('وقال منسق الاتحاد الأوروبي للمحادثات، الإيطالي ماركو روسي، للصحفيين: "نحن هنا لنحقق تقدما". '
+            'وأضاف الدبلوماسي الأوروبي أن "النص شبه جاهز".')
+    assert speakers(text) == ["ماركو روسي", "ماركو روسي"]

@@ -267,6 +267,9 @@ def subject_before(toks: list[Tok], hit: Hit, people: Sequence[tuple[int, int]] 
     apposed = apposed_after_title(toks[: hit.i - 1], people) if hit.i > 1 and toks[hit.i - 1].text in "،," else []
     if apposed:
         return apposed  # «لكن مندوبة الهند، بريا شارما، رفضت النص»: the name set off before the verb, not its object
+    topic = _amma_fa_topic(toks, hit)
+    if topic:
+        return topic  # «أما سانتوس، فكتب على حسابه:»: the topic, whatever follows the verb
     if hit.cue.pos == "past" and subject_follows(toks, hit.j):
         return []  # «... رغم المخاطر قال البنك الدولي إن»: verb first, its subject after it
     subject = trailing_phrase(toks[: hit.i]) or subject_before_relative(toks, hit.i)
@@ -330,6 +333,20 @@ def fronted_start(toks: list[Tok], k: int) -> int:
 def _amma_fa(toks: list[Tok], hit: Hit) -> bool:
     """«أما الشيخ الخراساني أمين المجمع فيقول»: the ف of «أما ... ف» follows the subject."""
     return toks[hit.i].key.startswith("ف") and any(t.key == "اما" for t in toks[max(0, hit.i - MAX_AMMA_GAP) : hit.i])
+
+
+def _amma_fa_topic(toks: list[Tok], hit: Hit) -> list[Tok]:
+    """The plain phrase between «أما» and the ف-verb («أما سانتوس، فكتب»), a comma before the verb allowed."""
+    if not _amma_fa(toks, hit):
+        return []
+    k = max(n for n in range(max(0, hit.i - MAX_AMMA_GAP), hit.i) if toks[n].key in ("اما", "واما"))
+    topic = toks[k + 1 : hit.i]
+    if topic and topic[-1].text in "،,":
+        topic = topic[:-1]
+    return topic if 0 < len(topic) <= MAX_PLAIN_TOPIC and all(t.is_word and not is_boundary(t) for t in topic) else []
+
+
+MAX_PLAIN_TOPIC = 6  # words of a plain topic («أما وزير الخارجية الفرنسي جان دوبوا، فقال»)
 
 
 AMMA_PARTICLES = frozenset({"فقد", "فانه", "فانها", "فانهم"})

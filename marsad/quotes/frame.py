@@ -19,6 +19,7 @@ from marsad.quotes.content import (
     quotes_of_content,
 )
 from marsad.quotes.context import (
+    EVENT_NOUNS,
     MAX_NAME_QUOTE_WORDS,
     OPENERS,
     STATEMENT_NOUNS,
@@ -220,6 +221,11 @@ class Frame:
     relay: str | None
 
 
+# Words carrying the verb's subject as a pronoun right before it («لكنه اتهم», «غير أنها رفضت»): the phrase after the
+# verb is its object, the speaker is the one «he/she» refers to.
+PRONOUN_SUBJECTS = frozenset({"لكنه", "لكنها", "لكنهم", "لكنهما", "انه", "انها", "انهم", "انهما"})
+
+
 def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
     pos, relay = hit.j, None
     if hit.cue.kind == "relay":
@@ -256,8 +262,10 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
     relay = relay or told
     # A participle («مشيرا», «قائلا») always shares the subject of the verb before it.
     glued = told is not None and bool(region) and glued_outlet(region, 0) > 0  # «وقال لبي بي سي:»: no speaker phrase
-    phrase = [] if hit.cue.pos == "participle" else subject or (not glued and leading_phrase(region)) \
-        or _after_addressee(region, told, ctx)
+    pronoun = hit.i > 0 and toks[hit.i - 1].bare in PRONOUN_SUBJECTS and hit.cue.kind != "relay"  # «لكنه اتهم قوات X
+    # بـ"..."»: X is the object; not «لكنها نقلت عن X»: the relay's source
+    phrase = [] if hit.cue.pos == "participle" else subject or ([] if pronoun else (not glued and leading_phrase(region))
+                                                                or _after_addressee(region, told, ctx))
     if hit.cue.pos == "noun" and toks[hit.i].key.startswith("ب"):
         phrase = opening_subject(toks[: hit.i])  # «وبررت وكالة ... القرار بقولها إنه»: the subject of «بررت»
     elif hit.cue.pos == "noun" and not phrase and hit.i > 1 and toks[hit.i - 1].bare in PREPOSITIONS:
@@ -349,8 +357,9 @@ def _frame_without_intro(frame: Frame, toks: list[Tok], hit: Hit, limit: int, ct
         listed = None if frame.subject else object_start(toks, hit.j, commas[0] if commas else limit)
         if listed is not None and len(leading_phrase(toks[hit.j : listed])) != listed - hit.j:
             listed = None  # «ونفى الوزير الأنباء عن وقوع»: the object starts before the listed word
+        after = _object_after_apposition(toks, hit.j, commas) if commas else None
         frame.how, frame.c0 = ("object", hit.j) if frame.subject else ("object", listed) if listed is not None \
-            else ("object", commas[0] + 1) if commas else ("", -1)  # «ونفى الرئيس وجود ...، واصفا»: the listed object first
+            else ("object", after) if after is not None else ("", -1)  # «ونفى الرئيس وجود ...، واصفا»: the listed object first
         if not frame.subject and frame.c0 > 0:
             frame.phrase = leading_phrase(toks[hit.j : frame.c0])
         j = hit.j + 1 if hit.j < limit and toks[hit.j].key in ("فيه", "فيها") else hit.j  # «نفت فيه حركة ...»
@@ -373,6 +382,19 @@ def _frame_without_intro(frame: Frame, toks: list[Tok], hit: Hit, limit: int, ct
         if opener is not None:  # «وقال إبراهيم ليت إسماعيل يعيش», «يقول كورت لقد سعدت»
             frame.how, frame.c0 = "bare", opener
             frame.phrase = frame.region = toks[hit.j : opener]
+
+
+def _object_after_apposition(toks: list[Tok], j: int, commas: list[int]) -> int:
+    """Where the object set off by commas after «نفى TITLE» starts: after the first comma, past a name set off after
+    the title («نفى المستشار الإعلامي لقائد X، عمر الزين، في تصريحات لوكالة Y، هذه الاتهامات»: the name is the
+    speaker's, «في تصريحات ...» its occasion); the first comma's segment when no such name follows a title."""
+    if word_kind(toks[j]) != "role" or apposed_run(toks, commas[0] + 1) == 0:
+        return commas[0] + 1
+    for c in commas[1:]:
+        seg = toks[c + 1 : c + 3]
+        if not (len(seg) == 2 and seg[0].bare == "في" and seg[1].bare in EVENT_NOUNS):
+            return c + 1
+    return commas[0] + 1
 
 
 MAX_BARE_SUBJECT_WORDS = 4  # words between the verb and «لقد/ليت/لا/لن» (ANERcorp train: at most 3 seen)
@@ -551,6 +573,21 @@ def _kama_closing(toks: list[Tok], hit: Hit, frame: Frame) -> bool:
         and len(rest) == len(frame.phrase)
 
 
+MAX_BACK_REFERENCE_WORDS = 3  # «هذه الاتهامات», «تلك الأنباء جملة وتفصيلا»
+
+
+def _back_reference(toks: list[Tok], frame: Frame, limit: int) -> bool:
+    """«نفى ... هذه الاتهامات»: an object that is a demonstrative and its noun refers back to what was reported before;
+    it reports nothing new."""
+    if frame.how != "object" or toks[frame.c0].key not in BACK_REFERENCES:
+        return False
+    words = [t for t in toks[frame.c0 : limit] if t.is_word]
+    return len(words) <= MAX_BACK_REFERENCE_WORDS and all(t.is_word or t.text in ".،," for t in toks[frame.c0 : limit])
+
+
+BACK_REFERENCES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هذان", "هاتان", "هؤلاء"})
+
+
 def analyse(toks: list[Tok], hit: Hit, limit: int, ctx: Context,
             cuts: Sequence[int] = ()) -> tuple[list[Raw], Speaker | None]:
     """Quotes introduced by one cue and the explicit speaker found (or None).
@@ -578,7 +615,7 @@ def _quotes_of_frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context, cuts: 
     if frame.c0 < 0 and hit.cue.quote == "yes" and hit.main and (kama_after_comma(toks, hit) or _kama_closing(toks, hit, frame)):
         span = content_span(toks, 0, hit.i - 2 if toks[hit.i - 2].text in "،," else hit.i - 1, ctx.text)  # «أوقفت الشرطة ... العشرات، كما ذكرت وكالة الأناضول»
         return ([Raw(span[0], span[1], "indirect", cue, speaker, -1)] if span else []), speaker
-    if frame.c0 < 0 or frame.c0 >= limit or hit.cue.quote != "yes":
+    if frame.c0 < 0 or frame.c0 >= limit or hit.cue.quote != "yes" or _back_reference(toks, frame, limit):
         return [], speaker
     opened = opened_at(toks[frame.c0], ctx) if frame.how == "quote" else None
     if opened is not None:  # «وتابع بلير "..." مكررا القول»: the quotation is the content
