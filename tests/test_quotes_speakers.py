@@ -447,3 +447,40 @@ def test_a_negotiator_or_coordinator_is_referred_back_to_as_the_diplomat() -> No
     text = ('وقال منسق الاتحاد الأوروبي للمحادثات، الإيطالي ماركو روسي، للصحفيين: "نحن هنا لنحقق تقدما". '
             'وأضاف الدبلوماسي الأوروبي أن "النص شبه جاهز".')
     assert speakers(text) == ["ماركو روسي", "ماركو روسي"]
+
+
+def test_bayyana_with_its_clause_is_a_reporting_verb_and_the_preposition_is_not() -> None:
+    # «وبيّن أن», «وبين X، أن»: explained; «وبين المرأة ... يريد أن» is «and between»
+    text = 'وقال النائب حسن الربيعي إن القروض لا تكفي. وبين الربيعي، أن "البلاد بحاجة إلى مليون وحدة سكنية".'
+    assert speakers(text) == ["حسن الربيعي", "حسن الربيعي"]
+    assert quotes_of("يقارن الكاتب بين البحر كشيء يوحي بالسكينة، وبين المدينة كمكان يريد أن يبتلع كل شيء.") == []
+
+
+def test_a_source_after_a_fronted_circumstance_reports_what_follows_its_fa_inna() -> None:
+    # «وعلى الجانب الآخر، وبحسب ما نقلته صحيفة X عن TITLE، NAME، فإن ...»: after «فإن», not before the source;
+    # «بحسب مصدر تحدث لـ"X"، فإن»: the source's talking to an outlet is no statement; a quotation inside is kept
+    text = ('وعلى الجانب الآخر من الحدود، وبحسب ما نقلته صحيفة "الوطن" عن مدير المعبر، سالم الهاجري، '
+            'فإن الحركة "كانت انسيابية منذ الصباح".')
+    quotes = quotes_of(text)
+    assert quotes and all(q.speaker == "سالم الهاجري" for q in quotes)
+    assert quotes[0].text.startswith("الحركة")
+    text = 'وبحسب مصدر حكومي تحدث لـ"الرأي"، فإن التعديل "جاء بعد تقييم استمر شهرين".'
+    assert [(q.kind, q.text) for q in quotes_of(text)] == [
+        ("indirect", 'التعديل "جاء بعد تقييم استمر شهرين"'), ("direct", "جاء بعد تقييم استمر شهرين")]
+
+
+def test_his_own_talk_after_the_verb_is_its_object_not_part_of_the_speaker() -> None:
+    text = "وقال الدكتور سامي العتيبي إن الشبكات تتوسع. وختم الأكاديمي حديثه بالقول إن المعركة تبدأ في المدارس."
+    assert speakers(text) == ["سامي العتيبي", "سامي العتيبي"]
+
+
+def test_an_amma_topic_may_hold_a_title_preposition() -> None:
+    text = ('وقال المهندس كمال حداد إن المعركة إنمائية. أما النائب عن الشوف سمير عطية فرأى، في تصريحات لقناة محلية، '
+            'أن النتائج "تؤكد أن المزاج تغير".')
+    assert speakers(text)[-1] == "سمير عطية"
+
+
+def test_a_feminine_title_with_its_pronoun_and_adjective_then_the_name() -> None:
+    # «وقالت منسقتها العامة NAME»: the ة written ت before the suffix, «العامة» between title and name
+    text = 'وتحدثت الجمعية عن مخالفات، وقالت منسقتها العامة هدى السالم لإذاعة محلية إن المندوبين "رصدوا حالات رشوة".'
+    assert set(speakers(text)) == {"هدى السالم"}

@@ -8,13 +8,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from marsad.quotes.context import OPENERS, Context, Hit, in_quotation
+from marsad.quotes.context import OPENERS, TITLE_PREPOSITIONS, Context, Hit, in_quotation
 from marsad.quotes.lexicon import Cue, cues, outlet_heads, phrase_cues_by_first_word
 from marsad.quotes.names import (
     Speaker,
     name_at_end,
 )
-from marsad.quotes.speakers import apposed_after_title, trailing_phrase
+from marsad.quotes.speakers import apposed_after_title, imperfect_shaped, trailing_phrase
 from marsad.quotes.tokens import (
     COMPLEMENTIZERS,
     NAME_NOT_PREPOSITION,
@@ -144,7 +144,9 @@ def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
         return None  # «وفي رد على تصريحات», «طالبا عدم كشف هويته»: the verbal noun, not the verb
     if cue.needs == "clause" and not clause_follows(toks, i):
         return None  # «وكررت دعوتها إلى»: «كرر» reports only a clause
-    if cue.needs not in ("-", "clause") and not needed_word_follows(toks, i, cue.needs):
+    if cue.needs == "near_clause" and not near_clause(toks, i):
+        return None
+    if cue.needs not in ("-", "clause", "near_clause") and not needed_word_follows(toks, i, cue.needs):
         return None
     if cue.kind == "describe" and cue.quote == "no" and _bi_an_follows(toks, i, cue.pos == "participle"):
         return Hit(i, i + 1, replace(cue, quote="yes"))  # «ووصف عنان وصبري المحادثات بانها "..."»: the clause is said
@@ -186,6 +188,23 @@ def _bi_an_follows(toks: list[Tok], i: int, participle: bool) -> bool:
             return participle or toks[k + 1].text in OPENERS
         if cue_of(toks[k]) is not None or is_boundary(toks[k]):
             return False
+    return False
+
+
+NEAR_CLAUSE_WORDS = 4  # «وبيّن أن», «وبين الساعدي، أن», «وبين جلالته ان» (quotes_dev19; ANERcorp train: 2 of 2 such «وبين»)
+
+
+def near_clause(toks: list[Tok], i: int) -> bool:
+    """A complementizer within NEAR_CLAUSE_WORDS words (a comma allowed), before any present verb or reporting verb:
+    «وبين المرأة كمخلوق يريد أن» is the preposition, the «أن» is another verb's."""
+    words = 0
+    for t in toks[i + 1 :]:
+        if t.bare in COMPLEMENTIZERS:
+            return True
+        if words >= NEAR_CLAUSE_WORDS or cue_of(t) is not None or imperfect_shaped(t) \
+                or (t.bare != t.key and imperfect_shaped(Tok(t.text, t.start, t.end, t.bare))):
+            return False
+        words += t.is_word
     return False
 
 
@@ -343,10 +362,11 @@ def _amma_fa_topic(toks: list[Tok], hit: Hit) -> list[Tok]:
     topic = toks[k + 1 : hit.i]
     if topic and topic[-1].text in "،,":
         topic = topic[:-1]
-    return topic if 0 < len(topic) <= MAX_PLAIN_TOPIC and all(t.is_word and not is_boundary(t) for t in topic) else []
+    plain = all(t.is_word and (not is_boundary(t) or t.bare in TITLE_PREPOSITIONS) for t in topic)
+    return topic if 0 < len(topic) <= MAX_PLAIN_TOPIC and plain and not is_boundary(topic[0]) else []
 
 
-MAX_PLAIN_TOPIC = 6  # words of a plain topic («أما وزير الخارجية الفرنسي جان دوبوا، فقال»)
+MAX_PLAIN_TOPIC = 8  # words of a plain topic («أما النائب عن المتن طوني عبود فرأى», «أما وزير الخارجية الفرنسي X، فقال»)
 
 
 AMMA_PARTICLES = frozenset({"فقد", "فانه", "فانها", "فانهم"})

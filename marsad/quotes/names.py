@@ -202,14 +202,20 @@ def apposed_run(toks: list[Tok], k: int) -> int:
     return m - k if 2 <= len(name) <= MAX_NAME_WORDS and _name_run(name) == (0, len(name)) else 0
 
 
-def title_prefix(run: list[Tok]) -> int:
+GENERAL_ADJECTIVES = frozenset({"العام", "العامه", "التنفيذي", "التنفيذيه"})  # «المدير العام», «منسقتها العامة»
+
+
+def title_prefix(run: list[Tok], after_title: bool = False) -> int:
     """Number of words of an honorific or title opening a name set off by commas: «المحامي», «الإسباني», a definite
-    title with its adjectives («النائب السابق», «الوزير الأسبق», data/title_adjectives.tsv)."""
-    if not run or not (run[0].key in TITLES or (run[0].definite and word_kind(run[0]) == "role") or nisba(run[0])):
+    title with its adjectives («النائب السابق», «الوزير الأسبق», data/title_adjectives.tsv). ``after_title``: the run
+    follows a title already («منسقتها العامة ريما صليبا»), so it may open with the adjectives alone."""
+    if not after_title and (not run or not (run[0].key in TITLES or (run[0].definite and word_kind(run[0]) == "role")
+                                            or nisba(run[0]))):
         return 0
-    n = 1
+    n = 0 if after_title else 1
     while n < len(run) and (run[n].key in TITLES or (run[n].definite and (
-            word_kind(run[n]) == "role" or run[n].bare[2:] in title_adjectives() or nisba(run[n])))):
+            word_kind(run[n]) == "role" or run[n].bare[2:] in title_adjectives() or nisba(run[n])
+            or run[n].bare in GENERAL_ADJECTIVES))):
         n += 1
     return n
 

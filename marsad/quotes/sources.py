@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from marsad.quotes.content import after_title_word, content_span
+from marsad.quotes.content import after_title_word, content_span, quotes_of_content
 from marsad.quotes.context import Context, Hit, Raw, in_quotation
 from marsad.quotes.frame import addressee_relay
 from marsad.quotes.lexicon import figure_nouns, outlet_heads
@@ -126,9 +126,11 @@ def according(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:
             relayed = [source[0]] if issuer[0] else []
             phrase, after = toks[issuer[1] : issuer[2]], issuer[2]
             source = (span_of(ctx.text, phrase), source[1])
-        first, last = (after, len(toks)) if i <= 1 else (dateline_end(toks[:i]), i)
-        if i <= 1:
-            first = comma_fa_inna(toks, first) or first
+        fa = comma_fa_inna(toks, after)
+        # «وبحسب X، فإن ...», also after a fronted circumstance («وعلى الجانب الآخر، وبحسب X، فإن»): what follows
+        first, last = (after, len(toks)) if i <= 1 or fa is not None else (dateline_end(toks[:i]), i)
+        if i <= 1 or fa is not None:
+            first = fa or first
         while first < last and (not toks[first].is_word or toks[first].bare in ("ان", "فان")):
             first += 1
         span = content_span(toks, first, last, ctx.text) if first < last else None
@@ -142,7 +144,8 @@ def according(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:
         if issuer is not None and relayed:
             speaker = replace(speaker, via=tuple(chain(relayed, speaker.via)))
         cue = ctx.text[toks[i].start : toks[found[0] - 1].end]
-        return [Raw(span[0], span[1], "indirect", cue, replace(speaker, name=speaker.name if speaker.kind in ("PER", "NAME") else source[0]), index)]
+        speaker = replace(speaker, name=speaker.name if speaker.kind in ("PER", "NAME") else source[0])
+        return quotes_of_content(span, "clause", cue, speaker, index, ctx)  # with its partial quotations
     return []
 
 
@@ -191,9 +194,15 @@ def comma_fa_inna(toks: list[Tok], k: int) -> int | None:
     for m in range(k, min(len(toks) - 1, k + MAX_SOURCE_TAIL)):
         if toks[m].text in "،," and toks[m + 1].key.startswith("ف") and toks[m + 1].bare in COMPLEMENTIZERS:
             return m + 1
-        if cue_of(toks[m]) is not None:
+        if cue_of(toks[m]) is not None and not _spoke_to(toks, m):
             return None
     return None
+
+
+def _spoke_to(toks: list[Tok], m: int) -> bool:
+    """«مصدر حكومي تحدث لـ"الغد"»: the source's talking to an outlet, no statement of its own."""
+    cue = cue_of(toks[m])
+    return cue is not None and cue.lemma in TOPIC_LEMMAS and m + 1 < len(toks) and toks[m + 1].key.startswith("ل")
 
 
 def span_of(text: str, toks: list[Tok]) -> str:

@@ -46,6 +46,7 @@ from marsad.quotes.names import (
     pair_split,
     participle_shaped_surname,
     possessed,
+    title_prefix,
 )
 from marsad.quotes.roles import EMPHATICS
 from marsad.quotes.tokens import COMPLEMENTIZERS, PREPOSITIONS, Tok, is_boundary, word_kind, word_kind_of
@@ -80,6 +81,14 @@ def _is_say_noun(tok: Tok) -> bool:
     return cue is not None and cue.pos == "noun"
 
 
+OWN_SPEECH_NOUNS = frozenset({"حديث", "كلام", "كلمت", "تصريح", "تصريحات", "مداخلت", "خطاب"})
+
+
+def own_speech_noun(tok: Tok) -> bool:
+    """«حديثه», «كلمتها», «تصريحاته»: a noun of speech with its speaker's pronoun (the object of «ختم/بدأ/استهل»)."""
+    return any(tok.key.endswith(s) and tok.key[: -len(s)] in OWN_SPEECH_NOUNS for s in ("ه", "ها", "هم"))
+
+
 def leading_phrase(toks: list[Tok]) -> list[Tok]:
     """Tokens from the start up to the first boundary (at most MAX_SPEAKER_WORDS); an organisation
     word keeps the quoted name after it («صحيفة "واشنطن بوست"»)."""
@@ -105,9 +114,13 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
             if manner_to >= len(toks) or is_boundary(toks[manner_to]) or toks[manner_to].key in NAME_NOT_A_WORD:
                 break
             continue
-        if not out and possessed_title(tok) and nxt is not None and _name_like(nxt, None) \
-                and n + 2 < len(toks) and _in_name(toks, n + 2, n + 1):
-            continue  # «وقال رئيسها عماد السائح إن»: her/its head, then his name: the name is the speaker
+        if not out and possessed_title(tok):
+            m = n + 1 + title_prefix(toks[n + 1 :], after_title=True)  # «منسقتها العامة ريما صليبا»: its adjectives
+            if m < len(toks) and _name_like(toks[m], None) and m + 1 < len(toks) and _in_name(toks, m + 1, m):
+                manner_to = m
+                continue  # «وقال رئيسها عماد السائح إن»: her/its head, then his name: the name is the speaker
+        if out and own_speech_noun(tok):
+            break  # «وختم الأكاديمي حديثه بالقول»: «his talk» is the verb's object, not part of the speaker
         if not out and possessed(tok) and word_kind(tok) != "org":
             break  # «وأبدت ثقتها من أن»: a possessed noun is the object, not the speaker («أحدهم» is one of them)
         if not out and (word_kind(tok) == "aux" or tok.bare in PRONOUN_PREPS or tok.key in PRONOUN_PREPS
@@ -146,9 +159,10 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
 
 
 def possessed_title(tok: Tok) -> bool:
-    """«رئيسها», «مديرهم», «نائبها»: a title word with a plural or feminine pronoun suffix (its/their head)."""
-    return possessed(tok) and any(word_kind_of(tok.bare[: -len(s)]) == "role" for s in PRONOUN_SUFFIXES
-                                  if tok.bare.endswith(s))
+    """«رئيسها», «مديرهم», «نائبها», «منسقتها»: a title word with a plural or feminine pronoun suffix (its/their head)."""
+    stems = [tok.bare[: -len(s)] for s in PRONOUN_SUFFIXES if tok.bare.endswith(s)]
+    stems += [stem[:-1] + "ه" for stem in stems if stem.endswith("ت")]  # «منسقتها», «مديرتهم»: the ة before a suffix
+    return possessed(tok) and any(word_kind_of(stem) == "role" for stem in stems)
 
 
 def definite_object(tok: Tok, nxt: Tok | None) -> bool:
