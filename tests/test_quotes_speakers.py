@@ -484,3 +484,19 @@ def test_a_feminine_title_with_its_pronoun_and_adjective_then_the_name() -> None
     # «وقالت منسقتها العامة NAME»: the ة written ت before the suffix, «العامة» between title and name
     text = 'وتحدثت الجمعية عن مخالفات، وقالت منسقتها العامة هدى السالم لإذاعة محلية إن المندوبين "رصدوا حالات رشوة".'
     assert set(speakers(text)) == {"هدى السالم"}
+
+
+def test_the_governor_spelled_with_ya_is_a_title_and_an_outlet_glued_to_lam_is_told() -> None:
+    # «والي نابل» (governor), not «و + إلى»; «لموزاييك» (data/outlet_names.tsv) is the outlet told
+    text = ('وأكد والي سوسة، كريم الهمامي، في تصريح لموزاييك، وفاة شخصين، مشيرا إلى أن فرق الإنقاذ "أنقذت 40 مواطنا". '
+            'وأضاف الوالي: "خلية الأزمة في حالة انعقاد دائم".')
+    quotes = quotes_of(text)
+    assert {q.speaker for q in quotes} == {"كريم الهمامي"}
+    assert quotes[0].via[:1] == ["موزاييك"]
+
+
+def test_a_title_set_off_after_the_subject_does_not_hide_the_verbs_preposition() -> None:
+    # «عبرت NAME، رئيسة فيدرالية ... بجهة X، عن قلقها»: «عن» is still «عبرت»'s, so «وقالت» goes on with her
+    text = ('وقالت الوزارة إن الحوار مفتوح. من جهتها، عبرت سلمى بنعلي، رئيسة فيدرالية جمعيات آباء التلاميذ بجهة فاس، '
+            'عن قلقها من "ضياع الزمن المدرسي"، وقالت إن الأسر "تدفع الثمن".')
+    assert speakers(text)[-1] == "سلمى بنعلي"

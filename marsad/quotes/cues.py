@@ -23,6 +23,7 @@ from marsad.quotes.tokens import (
     cue_of,
     is_boundary,
     word_kind,
+    word_kind_of,
 )
 from marsad.text.tokens import strip_article
 
@@ -210,13 +211,34 @@ def near_clause(toks: list[Tok], i: int) -> bool:
 
 def needed_word_follows(toks: list[Tok], i: int, needed: str) -> bool:
     """The word a cue needs («عن» of «عبر») comes within NEEDS_WINDOW tokens and before any other reporting verb:
-    in «رسائل عبر البريد الإلكتروني ... أعربت فيها عن» the «عن» is the nearer verb's, and «عبر» is «via»."""
-    for t in toks[i + 1 : i + 1 + NEEDS_WINDOW]:
+    in «رسائل عبر البريد الإلكتروني ... أعربت فيها عن» the «عن» is the nearer verb's, and «عبر» is «via». A title set
+    off by commas after the subject's name does not count («عبرت NAME، رئيسة فيدرالية ... بجهة الرباط، عن»)."""
+    counted = 0
+    k = i + 1
+    while k < len(toks) and counted < NEEDS_WINDOW:
+        t = toks[k]
         if needed in (t.key, t.bare):
             return True
         if cue_of(t) is not None:
             return False
+        end = _apposed_title_end(toks, k)
+        k, counted = (end, counted + 1) if end else (k + 1, counted + 1)
     return False
+
+
+MAX_APPOSED_TITLE = 16  # tokens of a title set off by commas («، رئيسة فيدرالية جمعيات آباء وأمهات ... القنيطرة،»)
+
+
+def _apposed_title_end(toks: list[Tok], k: int) -> int:
+    """Index after the closing comma of a title set off by commas opening at the comma k, else 0."""
+    if toks[k].text not in "،," or k + 1 >= len(toks) or word_kind_of(toks[k + 1].bare) != "role":
+        return 0
+    for m in range(k + 2, min(len(toks), k + 2 + MAX_APPOSED_TITLE)):
+        if toks[m].text in "،,":
+            return m + 1
+        if not toks[m].is_word or cue_of(toks[m]) is not None:
+            return 0
+    return 0
 
 
 MAX_OWNER_WORDS = 3  # words between a verbal-noun cue and «أن» («إعلان وزارة الصحة أن»); set by reading, no gold data

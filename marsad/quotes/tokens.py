@@ -17,6 +17,8 @@ PREPOSITIONS = frozenset({"في", "من", "عن", "علي", "الي", "مع", "�
 CLITICS = ("و", "ف")
 # Spelled with ي, these are names (علي); the prepositions are spelled على / إلى in careful copy.
 NAME_NOT_PREPOSITION = frozenset({"علي"})
+# Spelled with ي, the governor («والي نابل», «وأضاف الوالي»); «وإلى/والى» is «and to» (quotes_dev18, Maghreb copy).
+TITLE_NOT_PREPOSITION = frozenset({"والي", "الوالي"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,8 @@ def word_kind(tok: Tok) -> str:
         return "punct"
     if tok.text in NAME_NOT_PREPOSITION:
         return ""
+    if tok.text in TITLE_NOT_PREPOSITION:
+        return "role"
     return word_kind_of(tok.key) or word_kind_of(tok.bare)
 
 
@@ -77,7 +81,7 @@ def is_boundary(tok: Tok) -> bool:
     """Ends a speaker phrase: punctuation, prepositions, time words, complementizers, «لل…» phrases."""
     if tok.text in PUNCT_BOUNDARY or tok.text in "\"«»“”'" or not tok.key or tok.key == "ل":
         return True  # an empty key: a lone tatweel used as a dash («وقال الوزير ـ في تصريحاته ـ»)
-    if tok.text in NAME_NOT_PREPOSITION:
+    if tok.text in NAME_NOT_PREPOSITION or tok.text in TITLE_NOT_PREPOSITION:
         return False
     kind = word_kind(tok)
     if kind in ("boundary", "relative") or tok.key in COMPLEMENTIZERS or tok.bare in PREPOSITIONS:
