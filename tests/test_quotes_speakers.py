@@ -500,3 +500,14 @@ def test_a_title_set_off_after_the_subject_does_not_hide_the_verbs_preposition()
     text = ('وقالت الوزارة إن الحوار مفتوح. من جهتها، عبرت سلمى بنعلي، رئيسة فيدرالية جمعيات آباء التلاميذ بجهة فاس، '
             'عن قلقها من "ضياع الزمن المدرسي"، وقالت إن الأسر "تدفع الثمن".')
     assert speakers(text)[-1] == "سلمى بنعلي"
+
+
+def test_plural_participles_report_and_name_and_occasion_segments_do_not_hide_the_clause() -> None:
+    # «..., معتبرين أن» (data/reporting_verbs.tsv plural rows); «ويرى TITLE، NAME، في حديث إلى X، أن»: the «أن» that
+    # «يرى» needs lies past a name and an occasion set off by commas; «لعنب بلدي» is an outlet told
+    text = 'وانسحب عدد من النقاد من القاعة، معتبرين أن الفيلم "يسيء إلى صورة البلد".'
+    assert [q.text for q in quotes_of(text)] == ['الفيلم "يسيء إلى صورة البلد"', "يسيء إلى صورة البلد"]
+    text = 'ويرى الباحث في معهد الدراسات، خالد العمري، في حديث إلى رصيف22، أن الأزمة "تكشف أزمة ثقة عميقة".'
+    assert {q.speaker for q in quotes_of(text)} == {"خالد العمري"}
+    text = 'أما هبة، وهي معلمة في مدرسة حكومية، فقالت لعنب بلدي إن راتبها "لم يعد يكفي لأكثر من أسبوع".'
+    assert {tuple(q.via[:1]) for q in quotes_of(text)} == {("عنب بلدي",)}

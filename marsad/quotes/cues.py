@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from marsad.quotes.context import OPENERS, TITLE_PREPOSITIONS, Context, Hit, in_quotation
+from marsad.quotes.context import EVENT_NOUNS, OPENERS, TITLE_PREPOSITIONS, Context, Hit, in_quotation
 from marsad.quotes.lexicon import Cue, cues, outlet_heads, phrase_cues_by_first_word
 from marsad.quotes.names import (
     Speaker,
+    apposed_run,
     name_at_end,
 )
 from marsad.quotes.speakers import apposed_after_title, imperfect_shaped, trailing_phrase
@@ -222,7 +223,7 @@ def needed_word_follows(toks: list[Tok], i: int, needed: str) -> bool:
         if cue_of(t) is not None:
             return False
         end = _apposed_title_end(toks, k)
-        k, counted = (end, counted + 1) if end else (k + 1, counted + 1)
+        k, counted = (end, counted) if end else (k + 1, counted + 1)  # a skipped segment costs nothing
     return False
 
 
@@ -230,12 +231,18 @@ MAX_APPOSED_TITLE = 16  # tokens of a title set off by commas («، رئيسة �
 
 
 def _apposed_title_end(toks: list[Tok], k: int) -> int:
-    """Index after the closing comma of a title set off by commas opening at the comma k, else 0."""
-    if toks[k].text not in "،," or k + 1 >= len(toks) or word_kind_of(toks[k + 1].bare) != "role":
+    """Index of the closing comma of a segment set off by commas opening at the comma k that belongs to the subject
+    or the occasion, not the content: a title («، رئيسة فيدرالية ...،»), a name («، إدريس العلوي،») or an occasion
+    («، في حديث إلى رصيف22،»); else 0."""
+    if toks[k].text not in "،," or k + 2 >= len(toks):
+        return 0
+    first, second = toks[k + 1], toks[k + 2]
+    occasion = first.bare in ("في", "خلال") and second.bare in EVENT_NOUNS
+    if word_kind_of(first.bare) != "role" and not occasion and not apposed_run(toks, k + 1):
         return 0
     for m in range(k + 2, min(len(toks), k + 2 + MAX_APPOSED_TITLE)):
         if toks[m].text in "،,":
-            return m + 1
+            return m  # the closing comma: the next segment may be skipped too
         if not toks[m].is_word or cue_of(toks[m]) is not None:
             return 0
     return 0
