@@ -17,6 +17,7 @@ from marsad.quotes.names import (
 )
 from marsad.quotes.roles import Registry
 from marsad.quotes.speakers import (
+    amma_topic,
     apposition,
     before_coordinated_title,
     before_object,
@@ -129,26 +130,6 @@ def participle_subject(ctx: Context, toks: list[Tok], hit: Hit) -> Speaker | Non
     sure = word_kind(first) in ("role", "org") or (found.kind == "PER" and " " in found.name) \
         or (len(phrase) == 1 and first.definite and not object_word(first))
     return found if sure else None
-
-
-AMMA = frozenset({"اما", "واما"})
-
-
-def amma_topic(clause: list[Tok]) -> list[Tok]:
-    """«أما الخارجية الفرنسية فقد دانت ...»: the phrase between «أما» and the ف-word closing it (ف+verb, «فقد»,
-    «فإن»), when it is a plain phrase; [] otherwise."""
-    if len(clause) < 3 or clause[0].bare not in AMMA:
-        return []
-    for k in range(1, min(len(clause), MAX_TOPIC_WORDS + 2)):
-        tok = clause[k]
-        if tok.key.startswith("ف") and tok.key != tok.bare:
-            return leading_phrase(clause[1:k])
-        if not tok.is_word:
-            return []
-    return []
-
-
-MAX_TOPIC_WORDS = 8  # words between «أما» and its ف («أما وزارة الخارجية والتعاون الدولي الفرنسية فقد»)
 
 
 def _verb_like(tok: Tok) -> bool:

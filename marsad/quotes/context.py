@@ -24,6 +24,7 @@ from marsad.quotes.names import (
     title_prefix,
 )
 from marsad.quotes.speakers import (
+    TITLE_PREPOSITIONS,
     definite_object,
     leading_phrase,
     parse_speaker,
@@ -197,15 +198,17 @@ def _set_off(text: str, phrase: list[Tok]) -> bool:
 
 
 MAX_TITLE_CHAIN = 14  # tokens between a title's head and its holder («لمنظمة البلدان المصدرة للبترول (أوبك)»)
-# Prepositions inside a title («وزير الصحة في الكونغو», «سفير ... لدى», «المبعوث ... إلى اليمن», «المتحدث باسم»); «مع»,
-# «خلال», «عن» ... open the verb's complements instead («خلال لقائه مع الرئيس X»).
-TITLE_PREPOSITIONS = frozenset({"في", "لدي", "الي", "باسم", "عن"})  # «النائب عن حزب X», «البرلمانية عن فريق X»
 
 
 # Nouns of an occasion or a document after «في», which end a title («في مؤتمر صحفي», «في تصريح لـ», «في بيان»).
 EVENT_NOUNS = frozenset({"بيان", "بلاغ", "تصريح", "تصريحات", "مؤتمر", "حديث", "مقابله", "كلمه", "اتصال", "لقاء",
                          "اجتماع", "جلسه", "ندوه", "حوار", "رساله", "تغريده", "منشور", "خطاب", "ختام", "افتتاح", "اطار",
                          "اعقاب", "ظل", "اثناء", "سياق", "معرض", "رد", "تعليق", "افاده", "ايجاز", "احاطه"})
+
+
+def occasion_at(toks: list[Tok], k: int) -> bool:
+    """«في حديث إلى X», «خلال مؤتمر صحفي»: the occasion of a statement opens at k (no part of its content)."""
+    return k + 1 < len(toks) and toks[k].bare in ("في", "خلال") and toks[k + 1].bare in EVENT_NOUNS
 
 
 def tagged_holder(after: list[Tok], ctx: Context) -> Speaker | None:

@@ -8,14 +8,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from marsad.quotes.context import EVENT_NOUNS, OPENERS, TITLE_PREPOSITIONS, Context, Hit, in_quotation
+from marsad.quotes.context import OPENERS, Context, Hit, in_quotation, occasion_at
 from marsad.quotes.lexicon import Cue, cues, outlet_heads, phrase_cues_by_first_word
 from marsad.quotes.names import (
     Speaker,
     apposed_run,
     name_at_end,
 )
-from marsad.quotes.speakers import apposed_after_title, imperfect_shaped, trailing_phrase
+from marsad.quotes.speakers import amma_topic, apposed_after_title, imperfect_shaped, trailing_phrase
 from marsad.quotes.tokens import (
     COMPLEMENTIZERS,
     NAME_NOT_PREPOSITION,
@@ -236,9 +236,7 @@ def _apposed_title_end(toks: list[Tok], k: int) -> int:
     («، في حديث إلى رصيف22،»); else 0."""
     if toks[k].text not in "،," or k + 2 >= len(toks):
         return 0
-    first, second = toks[k + 1], toks[k + 2]
-    occasion = first.bare in ("في", "خلال") and second.bare in EVENT_NOUNS
-    if word_kind_of(first.bare) != "role" and not occasion and not apposed_run(toks, k + 1):
+    if word_kind_of(toks[k + 1].bare) != "role" and not occasion_at(toks, k + 1) and not apposed_run(toks, k + 1):
         return 0
     for m in range(k + 2, min(len(toks), k + 2 + MAX_APPOSED_TITLE)):
         if toks[m].text in "،,":
@@ -388,14 +386,7 @@ def _amma_fa_topic(toks: list[Tok], hit: Hit) -> list[Tok]:
     if not _amma_fa(toks, hit):
         return []
     k = max(n for n in range(max(0, hit.i - MAX_AMMA_GAP), hit.i) if toks[n].key in ("اما", "واما"))
-    topic = toks[k + 1 : hit.i]
-    if topic and topic[-1].text in "،,":
-        topic = topic[:-1]
-    plain = all(t.is_word and (not is_boundary(t) or t.bare in TITLE_PREPOSITIONS) for t in topic)
-    return topic if 0 < len(topic) <= MAX_PLAIN_TOPIC and plain and not is_boundary(topic[0]) else []
-
-
-MAX_PLAIN_TOPIC = 8  # words of a plain topic («أما النائب عن المتن طوني عبود فرأى», «أما وزير الخارجية الفرنسي X، فقال»)
+    return amma_topic(toks[k : hit.i + 1])
 
 
 AMMA_PARTICLES = frozenset({"فقد", "فانه", "فانها", "فانهم"})

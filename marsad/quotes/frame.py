@@ -19,7 +19,6 @@ from marsad.quotes.content import (
     quotes_of_content,
 )
 from marsad.quotes.context import (
-    EVENT_NOUNS,
     MAX_NAME_QUOTE_WORDS,
     OPENERS,
     STATEMENT_NOUNS,
@@ -28,6 +27,7 @@ from marsad.quotes.context import (
     Raw,
     called_name,
     known_prefix,
+    occasion_at,
     opened_at,
     phrase_speaker,
     span_text,
@@ -391,8 +391,7 @@ def _object_after_apposition(toks: list[Tok], j: int, commas: list[int]) -> int:
     if word_kind(toks[j]) != "role" or apposed_run(toks, commas[0] + 1) == 0:
         return commas[0] + 1
     for c in commas[1:]:
-        seg = toks[c + 1 : c + 3]
-        if not (len(seg) == 2 and seg[0].bare == "في" and seg[1].bare in EVENT_NOUNS):
+        if not occasion_at(toks, c + 1):
             return c + 1
     return commas[0] + 1
 

@@ -247,6 +247,28 @@ def _preposition_before_clause(tok: Tok, nxt: Tok) -> bool:
     return tok.key == "علي" and nxt.key in COMPLEMENTIZERS
 
 
+# Prepositions inside a title («وزير الصحة في الكونغو», «سفير ... لدى», «المبعوث ... إلى اليمن», «المتحدث باسم»); «مع»,
+# «خلال», «عن» ... open the verb's complements instead («خلال لقائه مع الرئيس X»).
+TITLE_PREPOSITIONS = frozenset({"في", "لدي", "الي", "باسم", "عن"})  # «النائب عن حزب X», «البرلمانية عن فريق X»
+AMMA = frozenset({"اما", "واما"})
+MAX_TOPIC_WORDS = 8  # words of a topic («أما النائب عن المتن طوني عبود فرأى», «أما وزارة الخارجية ... الفرنسية فقد»)
+
+
+def amma_topic(toks: list[Tok]) -> list[Tok]:
+    """«أما الخارجية الفرنسية فقد دانت», «أما سانتوس، فكتب», «أما النائب عن المتن X فرأى»: from «أما» at toks[0], the
+    plain phrase before the ف-word that closes the topic (ف+verb, «فقد», «فإن»; a comma before it allowed; a title's
+    preposition inside it allowed); [] when there is none."""
+    if len(toks) < 3 or toks[0].bare not in AMMA:
+        return []
+    k = next((n for n in range(1, min(len(toks), MAX_TOPIC_WORDS + 3)) if toks[n].key.startswith("ف")
+              and toks[n].key != toks[n].bare), 0)
+    topic = toks[1:k]
+    if topic and topic[-1].text in "،,":
+        topic = topic[:-1]
+    plain = all(t.is_word and (not is_boundary(t) or t.bare in TITLE_PREPOSITIONS) for t in topic)
+    return topic if 0 < len(topic) <= MAX_TOPIC_WORDS and plain and not is_boundary(topic[0]) else []
+
+
 def trailing_phrase(toks: list[Tok]) -> list[Tok]:
     """A subject before its verb («وزارة الخارجية التركية أعلنت»): tokens back to a clause start.
 
