@@ -511,3 +511,21 @@ def test_plural_participles_report_and_name_and_occasion_segments_do_not_hide_th
     assert {q.speaker for q in quotes_of(text)} == {"خالد العمري"}
     text = 'أما هبة، وهي معلمة في مدرسة حكومية، فقالت لعنب بلدي إن راتبها "لم يعد يكفي لأكثر من أسبوع".'
     assert {tuple(q.via[:1]) for q in quotes_of(text)} == {("عنب بلدي",)}
+
+
+def test_a_role_phrase_then_an_outlet_glued_to_lam_has_no_name_in_the_outlet() -> None:
+    # «ولفت المسؤول الأممي في حديثه لبي بي سي إلى أن»: «لبي بي سي» is the outlet told, never the official's name
+    text = ('وقال ممثل المنظمة في اليمن، الدكتور فرانكو بيلي، إن الوضع خطير. '
+            'ولفت المسؤول الأممي في حديثه لبي بي سي إلى أن حملة تطعيم ستنطلق الأسبوع المقبل.')
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["فرانكو بيلي", "فرانكو بيلي"]
+    assert quotes[-1].via[:1] == ["بي بي سي"]
+
+
+def test_an_amma_topic_with_an_aside_and_a_relative_clauses_antecedent() -> None:
+    # «أما هبة، وهي معلمة ...، فقالت»; «الصحافي X، الذي قضى ...، وكتب»
+    text = 'وقال سامر إن الزبائن قلة. أما هبة، وهي معلمة في مدرسة حكومية، فقالت إن راتبها "لم يعد يكفي".'
+    assert speakers(text)[-1] == "هبة"
+    text = ('وأكد مصدر في الوزارة أن الإجراءات ستكتمل. ومن بين المفرج عنهم الصحافي كمال العطار، الذي قضى عامين في الحبس، '
+            'وكتب على صفحته: "شكرا لكل من وقف معي".')
+    assert speakers(text)[-1] == "كمال العطار"

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from marsad.quotes.context import Context, Hit, Raw, in_quotation, phrase_speaker, span_text, tagged_holder
 from marsad.quotes.cues import clause_start
-from marsad.quotes.frame import head_phrase_end
+from marsad.quotes.frame import PRONOUN_SUBJECTS, head_phrase_end
 from marsad.quotes.names import (
     SUBORDINATORS,
     Speaker,
@@ -400,7 +400,8 @@ def _verb_first_subject(ctx: Context, clause: list[Tok]) -> Speaker | None:
         holder = tagged_holder(rest, ctx)  # «ورحبت المديرة العامة لصندوق النقد الدولي X بالخطوة، وقالت»
         if holder is not None:
             return replace(holder, role=ctx.text[phrase[0].start : holder.start].strip(" ،,"))
-    sure = word_kind(phrase[0]) in ("role", "org") or any(same_name(found.name, name) for name in ctx.known) \
+    tagged_org = found.kind == "ORG" and any(m.type == "ORG" and m.start == found.start for m in ctx.mentions)
+    sure = tagged_org or word_kind(phrase[0]) in ("role", "org") or any(same_name(found.name, name) for name in ctx.known) \
         or (kana and found.kind in ("PER", "NAME", "ORG") and not phrase[0].key.startswith(("ل", "ب")))
     return found if sure else None
 
@@ -428,9 +429,13 @@ def earlier_clause_subject(ctx: Context, toks: list[Tok], i: int) -> Speaker | N
     the nearest earlier clause that has a sure one, not the speaker carried from before (issue 5, quotes_dev4).
     A verb without و right after a word («ولكن أينشتاين رفض») has that word as its subject: no search then."""
     if i > 0 and toks[i].key == toks[i].bare and toks[i - 1].is_word and not is_boundary(toks[i - 1]) \
-            and word_kind(toks[i - 1]) != "aux":
-        return None
+            and word_kind(toks[i - 1]) != "aux" and toks[i - 1].bare not in PRONOUN_SUBJECTS:
+        return None  # not «..., لكنها اعتبرت»: «she» is the earlier clause's subject
     for p in _clause_openings(toks, i):
+        if p > 1 and toks[p].key in ("الذي", "التي") and toks[p - 1].text in "،,":
+            named = name_at_end(ctx.text, toks[: p - 1])
+            if named is not None:  # «الصحافي X، الذي قضى ...، وكتب»: the relative clause's antecedent goes on
+                return named
         clause = toks[p:i]
         apposed = apposed_subject(ctx, toks[: p - 1]) if p > 1 and toks[p - 1].text in "،," else None
         if apposed is not None:  # «لكن مندوبة الهند، بريا شارما، رفضت النص، وقالت»: the name set off before the first verb

@@ -34,7 +34,7 @@ from marsad.quotes.context import (
     tagged_holder,
 )
 from marsad.quotes.cues import subject_before
-from marsad.quotes.lexicon import bare_openers, outlet_heads, outlet_names, programme_heads
+from marsad.quotes.lexicon import bare_openers, outlet_heads, programme_heads
 from marsad.quotes.names import (
     MAX_NAME_WORDS,
     TITLES,
@@ -44,6 +44,7 @@ from marsad.quotes.names import (
     apposed_run,
     closes_phrase,
     closing_name,
+    glued_outlet,
     name_after_role,
     name_at_end,
 )
@@ -108,20 +109,6 @@ def addressee_relay(region: list[Tok], ctx: Context) -> str | None:
                 return f"{ctx.text[tok.start + 1 : tok.end]} {ctx.text[q.start : q.end]}"
             return relay_noun_phrase(ctx.text, region[n:], lam=True)
     return None
-
-
-def glued_outlet(region: list[Tok], n: int) -> int:
-    """Words of a named outlet (data/outlet_names.tsv) whose first word is glued to a single ل at token n and which
-    closes the phrase (the region ends or a non-word follows): «لبي بي سي», «ليورونيوز»; 0 when none."""
-    tok = region[n]
-    if not tok.key.startswith("ل") or tok.key.startswith("لل") or len(tok.key) < 3:
-        return 0
-    keys = [tok.key[1:], *(t.key for t in region[n + 1 :])]
-    for name in outlet_names():
-        end = n + len(name)
-        if tuple(keys[: len(name)]) == name and (end >= len(region) or not region[end].is_word):
-            return len(name)
-    return 0
 
 
 def _brand_word(rest: list[Tok]) -> bool:

@@ -251,6 +251,7 @@ def _preposition_before_clause(tok: Tok, nxt: Tok) -> bool:
 # «خلال», «عن» ... open the verb's complements instead («خلال لقائه مع الرئيس X»).
 TITLE_PREPOSITIONS = frozenset({"في", "لدي", "الي", "باسم", "عن"})  # «النائب عن حزب X», «البرلمانية عن فريق X»
 AMMA = frozenset({"اما", "واما"})
+ASIDE_PRONOUNS = frozenset({"هو", "هي", "وهو", "وهي", "وهم", "وهما"})  # «، وهي معلمة ...،»: an aside
 MAX_TOPIC_WORDS = 8  # words of a topic («أما النائب عن المتن طوني عبود فرأى», «أما وزارة الخارجية ... الفرنسية فقد»)
 
 
@@ -260,9 +261,12 @@ def amma_topic(toks: list[Tok]) -> list[Tok]:
     preposition inside it allowed); [] when there is none."""
     if len(toks) < 3 or toks[0].bare not in AMMA:
         return []
-    k = next((n for n in range(1, min(len(toks), MAX_TOPIC_WORDS + 3)) if toks[n].key.startswith("ف")
+    k = next((n for n in range(1, min(len(toks), 2 * MAX_TOPIC_WORDS + 3)) if toks[n].key.startswith("ف")
               and toks[n].key != toks[n].bare), 0)
     topic = toks[1:k]
+    aside = next((n for n in range(1, len(topic) - 1) if topic[n].text in "،," and topic[n + 1].bare in ASIDE_PRONOUNS), 0)
+    if aside:
+        topic = topic[:aside]  # «أما هبة، وهي معلمة في مدرسة ...، فقالت»: the aside describes the topic
     if topic and topic[-1].text in "،,":
         topic = topic[:-1]
     plain = all(t.is_word and (not is_boundary(t) or t.bare in TITLE_PREPOSITIONS) for t in topic)
