@@ -12,6 +12,7 @@ from marsad.quotes.names import (
     SUBORDINATORS,
     Speaker,
     adjective_title,
+    closing_name,
     name_at_end,
     same_name,
 )
@@ -433,9 +434,9 @@ def earlier_clause_subject(ctx: Context, toks: list[Tok], i: int) -> Speaker | N
         return None  # not «..., لكنها اعتبرت»: «she» is the earlier clause's subject
     for p in _clause_openings(toks, i):
         if p > 1 and toks[p].key in ("الذي", "التي") and toks[p - 1].text in "،,":
-            named = name_at_end(ctx.text, toks[: p - 1])
-            if named is not None:  # «الصحافي X، الذي قضى ...، وكتب»: the relative clause's antecedent goes on
-                return named
+            named = closing_name(toks[: p - 1])
+            if named:  # «الصحافي X، الذي قضى ...، وكتب»: the relative clause's antecedent goes on
+                return phrase_speaker(named, ctx)
         clause = toks[p:i]
         apposed = apposed_subject(ctx, toks[: p - 1]) if p > 1 and toks[p - 1].text in "،," else None
         if apposed is not None:  # «لكن مندوبة الهند، بريا شارما، رفضت النص، وقالت»: the name set off before the first verb
