@@ -529,3 +529,9 @@ def test_an_amma_topic_with_an_aside_and_a_relative_clauses_antecedent() -> None
     text = ('وأكد مصدر في الوزارة أن الإجراءات ستكتمل. ومن بين المفرج عنهم الصحافي كمال العطار، الذي قضى عامين في الحبس، '
             'وكتب على صفحته: "شكرا لكل من وقف معي".')
     assert speakers(text)[-1] == "كمال العطار"
+
+
+def test_a_named_outlet_glued_to_lam_after_the_speaker_ends_the_speaker_phrase() -> None:
+    # «وقال السفير X لواشنطن بوست إن»: «لواشنطن بوست» is told (data/outlet_names.tsv), not part of the name
+    quotes = quotes_of("وقال السفير جون ميلر لواشنطن بوست إن العقوبات ستبقى.")
+    assert [(q.speaker, q.via[:1]) for q in quotes] == [("جون ميلر", ["واشنطن بوست"])]

@@ -40,6 +40,7 @@ from marsad.quotes.names import (
     adverbial,
     apposed_run,
     closing_name,
+    glued_outlet,
     hyphen_joined,
     masdar_pattern,
     pair_speaker,
@@ -121,6 +122,8 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
                 continue  # «وقال رئيسها عماد السائح إن»: her/its head, then his name: the name is the speaker
         if out and own_speech_noun(tok):
             break  # «وختم الأكاديمي حديثه بالقول»: «his talk» is the verb's object, not part of the speaker
+        if out and glued_outlet(toks, n):
+            break  # «وقال السفير X لواشنطن بوست إن»: the outlet told, not part of the speaker
         if not out and possessed(tok) and word_kind(tok) != "org":
             break  # «وأبدت ثقتها من أن»: a possessed noun is the object, not the speaker («أحدهم» is one of them)
         if not out and (word_kind(tok) == "aux" or tok.bare in PRONOUN_PREPS or tok.key in PRONOUN_PREPS
