@@ -187,14 +187,19 @@ def _phrase_speaker(phrase: list[Tok], ctx: Context) -> Speaker | None:
     if found is not None and found.kind == "PER" and found.start > phrase[0].start and word_kind(phrase[0]) == "role":
         title = ctx.text[phrase[0].start : found.start].strip(" ،,")  # «عضو كتلة «X» النائب NAME»: the whole title,
         return replace(found, role=title)  # not the tagger's last title word, so «عضو الكتلة» later resolves to him
-    if found is None and _set_off(ctx.text, phrase) and participle_shaped_surname(phrase):
+    if found is None and participle_shaped_surname(phrase) and _set_off(ctx.text, phrase):
         return Speaker(span_text(ctx.text, phrase), "PER", "", phrase[0].start, phrase[-1].end)  # «، بريا شارما،»
     return found or parse_speaker(ctx.text, phrase)
 
 
 def _set_off(text: str, phrase: list[Tok]) -> bool:
     """The phrase stands between two commas («TITLE، NAME، رفضت»)."""
-    return text[: phrase[0].start].rstrip().endswith(("،", ",")) and text[phrase[-1].end :].lstrip().startswith(("،", ","))
+    before = text[max(0, phrase[0].start - SET_OFF_REACH) : phrase[0].start].rstrip()
+    after = text[phrase[-1].end : phrase[-1].end + SET_OFF_REACH].lstrip()
+    return before.endswith(("،", ",")) and after.startswith(("،", ","))
+
+
+SET_OFF_REACH = 8  # characters read on each side for the comma (spaces between); never the whole text
 
 
 MAX_TITLE_CHAIN = 14  # tokens between a title's head and its holder («لمنظمة البلدان المصدرة للبترول (أوبك)»)

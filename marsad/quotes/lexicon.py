@@ -109,6 +109,15 @@ def outlet_names() -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=1)
+def outlet_names_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``outlet_names`` indexed by their first word (longest first), so a word is checked only against its own."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for name in outlet_names():
+        index.setdefault(name[0], []).append(name)
+    return {first: tuple(names) for first, names in index.items()}
+
+
+@lru_cache(maxsize=1)
 def speaker_words() -> dict[str, str]:
     return {row[0]: row[1] for row in read_rows(SPEAKER_WORDS_PATH)}
 

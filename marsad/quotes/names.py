@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from marsad.quotes.lexicon import DATA, bare_openers, outlet_names, read_rows, title_adjectives
+from marsad.quotes.lexicon import DATA, bare_openers, outlet_names_by_first_word, read_rows, title_adjectives
 from marsad.quotes.tokens import Tok, is_boundary, word_kind, word_kind_of
 from marsad.text.countries import country_names
 from marsad.text.normalize import match_key, skeleton
@@ -131,8 +131,11 @@ def glued_outlet(region: list[Tok], n: int) -> int:
     tok = region[n]
     if not tok.key.startswith("ل") or tok.key.startswith("لل") or len(tok.key) < 3:
         return 0
-    keys = [tok.key[1:], *(t.key for t in region[n + 1 :])]
-    for name in outlet_names():
+    candidates = outlet_names_by_first_word().get(tok.key[1:])
+    if not candidates:
+        return 0
+    keys = [tok.key[1:], *(t.key for t in region[n + 1 : n + max(len(c) for c in candidates)])]
+    for name in candidates:
         end = n + len(name)
         if tuple(keys[: len(name)]) == name and (end >= len(region) or is_boundary(region[end])):
             return len(name)
