@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from marsad.quotes.context import Context, Hit, Raw, in_quotation, phrase_speaker, span_text, tagged_holder
+from marsad.quotes.context import (
+    Context,
+    Hit,
+    Raw,
+    in_quotation,
+    person_spans,
+    phrase_speaker,
+    span_text,
+    tagged_holder,
+)
 from marsad.quotes.cues import clause_start
 from marsad.quotes.frame import PRONOUN_SUBJECTS, head_phrase_end
 from marsad.quotes.names import (
@@ -70,8 +79,7 @@ def relative_antecedent(toks: list[Tok], hit: Hit, ctx: Context) -> Speaker | No
 def apposed_subject(ctx: Context, before_comma: list[Tok]) -> Speaker | None:
     """The titled name set off by commas before a clause («لكن مندوبة الهند، بريا شارما، رفضت», «وكان رئيس اللجنة،
     المحامي بيتر موانغي، قد أعلن»), read with the people the entity tagger marks: the subject of that clause's verb."""
-    people = [(m.start, m.end) for m in ctx.mentions if m.type == "PER"]
-    title, apposed = apposition(before_comma, people)
+    title, apposed = apposition(before_comma, person_spans(ctx))
     found = phrase_speaker(apposed, ctx) if apposed else None
     if found is None or found.kind not in ("PER", "NAME"):
         return found

@@ -88,6 +88,11 @@ class Context:
     holders: list[Speaker] = field(default_factory=list)  # «الإمام الجليل حبيب ...»: titled names, speakers or not
 
 
+def person_spans(ctx: Context) -> frozenset[tuple[int, int]]:
+    """(start, end) of every person the entity tagger marks: a run set off by commas that is one of them is a name."""
+    return frozenset((m.start, m.end) for m in ctx.mentions if m.type == "PER")
+
+
 def in_quotation(ctx: Context, offset: int) -> bool:
     return any(q.start <= offset < q.end and q.words(ctx.text) >= 2 for q in ctx.quoted)
 

@@ -5,7 +5,7 @@ cue; a verb nested in an earlier clause («إن الدراسة ... كشفت أن
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection
 from dataclasses import replace
 
 from marsad.quotes.context import OPENERS, Context, Hit, in_quotation, occasion_at
@@ -292,7 +292,7 @@ def find_hits(toks: list[Tok], ctx: Context) -> list[Hit]:
     return hits
 
 
-def subject_before(toks: list[Tok], hit: Hit, people: Sequence[tuple[int, int]] = ()) -> list[Tok]:
+def subject_before(toks: list[Tok], hit: Hit, people: Collection[tuple[int, int]] = ()) -> list[Tok]:
     """The subject before a verb; none for participles, relays and verbs joined by و/ف («واعتبر»),
     whose subject is the previous one. ``people``: spans the entity tagger marks as persons (a titled name set off
     by commas before the verb is read with them)."""

@@ -29,6 +29,7 @@ from marsad.quotes.context import (
     known_prefix,
     occasion_at,
     opened_at,
+    person_spans,
     phrase_speaker,
     span_text,
     tagged_holder,
@@ -234,7 +235,7 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
         # resumptive «فيه» the verbal noun comes first, as right after the verb
         start = object_start(toks, pos + 1 if toks[pos].key in ("فيه", "فيها") else pos, intro[1])
         intro = ("object", start, start) if start is not None else intro
-    subject = subject_before(toks, hit, [(m.start, m.end) for m in ctx.mentions if m.type == "PER"])
+    subject = subject_before(toks, hit, person_spans(ctx))
     region = toks[pos : intro[1] if intro else limit]
     if intro and intro[0] == "clause" and region and region[-1].key in NAME_NOT_PREPOSITION:
         region = region[:-1]  # «وشدد علي انه»: على spelled with ي before the clause, not the name علي

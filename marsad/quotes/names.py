@@ -223,9 +223,6 @@ def apposed_run(toks: list[Tok], k: int) -> int:
     return m - k if 2 <= len(name) <= MAX_NAME_WORDS and _name_run(name) == (0, len(name)) else 0
 
 
-GENERAL_ADJECTIVES = frozenset({"العام", "العامه", "التنفيذي", "التنفيذيه"})  # «المدير العام», «منسقتها العامة»
-
-
 def title_prefix(run: list[Tok], after_title: bool = False) -> int:
     """Number of words of an honorific or title opening a name set off by commas: «المحامي», «الإسباني», a definite
     title with its adjectives («النائب السابق», «الوزير الأسبق», data/title_adjectives.tsv). ``after_title``: the run
@@ -235,8 +232,7 @@ def title_prefix(run: list[Tok], after_title: bool = False) -> int:
         return 0
     n = 0 if after_title else 1
     while n < len(run) and (run[n].key in TITLES or (run[n].definite and (
-            word_kind(run[n]) == "role" or run[n].bare[2:] in title_adjectives() or nisba(run[n])
-            or run[n].bare in GENERAL_ADJECTIVES))):
+            word_kind(run[n]) == "role" or run[n].bare[2:] in title_adjectives() or nisba(run[n])))):
         n += 1
     return n
 

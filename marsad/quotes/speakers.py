@@ -14,7 +14,7 @@ A phrase with no name is an organisation when it starts with an organisation hea
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection
 from dataclasses import replace
 
 from marsad.model import Mention
@@ -369,7 +369,7 @@ def _topic_before_comma(toks: list[Tok]) -> list[Tok]:
 CLAUSE_OPENERS = frozenset({"لكن", "ولكن", "بينما", "فيما", "غير", "الا", "اما", "واما", "كان", "كانت"})
 
 
-def apposed_after_title(toks: list[Tok], people: Sequence[tuple[int, int]] = ()) -> list[Tok]:
+def apposed_after_title(toks: list[Tok], people: Collection[tuple[int, int]] = ()) -> list[Tok]:
     """«لكن مدير شبكة ... لمراقبة الانتخابات، NAME، رأى»: a name set off by commas after a title opening the clause,
     right before a verb without و (or «قد» after «وكان»), is that verb's subject (the title alone is no speaker).
     ``people`` are spans the entity tagger marks as persons: such a run is a name even when a word of it looks like
@@ -377,7 +377,7 @@ def apposed_after_title(toks: list[Tok], people: Sequence[tuple[int, int]] = ())
     return apposition(toks, people)[1]
 
 
-def apposition(toks: list[Tok], people: Sequence[tuple[int, int]] = ()) -> tuple[list[Tok], list[Tok]]:
+def apposition(toks: list[Tok], people: Collection[tuple[int, int]] = ()) -> tuple[list[Tok], list[Tok]]:
     """(title, name) of ``apposed_after_title``; ([], []) when there is none."""
     commas = [k for k, t in enumerate(toks) if t.text in "،,"]
     if not commas:
