@@ -50,6 +50,13 @@ def test_nisba_extension() -> None:
     assert rules.nisba_extension(keys, 2) == 3
 
 
+def test_name_particle_extension() -> None:
+    keys = _keys("محمد أبو سلمية إن")
+    assert rules.name_particle_extension(keys, 2) == 3  # «محمد أبو» takes «سلمية»
+    assert rules.name_particle_extension(keys, 3) == 3
+    assert rules.name_particle_extension(_keys("عبد"), 1) == 1  # nothing after it
+
+
 def test_role_before_a_name() -> None:
     keys = _keys("وقال المتحدث باسم وزارة الدفاع الروسية إيغور كوناشنكوف")
     assert rules.find_role(keys, 7) == (1, 7)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from quote_text import quotes_of
 
-from marsad.model import Article
+from marsad.model import Article, Mention
 from marsad.quotes import article_quotes
 from marsad.quotes.relay import chain, source_line
 from marsad.text.sentences import sentences_of
@@ -146,6 +146,17 @@ def test_wafqan_li_a_source_closing_the_sentence() -> None:
     (quote,) = quotes_of("وقتل نحو ثلاثين شخصا في المواجهات وفقا لمصادر طبية.")
     assert (quote.speaker, quote.text) == ("مصادر طبية", "وقتل نحو ثلاثين شخصا في المواجهات")
     assert quotes_of("وأغلقت المدارس في المدينة وفقا لقرار وزارة التربية.") == []
+
+
+def test_wafqan_li_an_organisation_the_tagger_marks() -> None:
+    # «للحماية المدنية» has no listed head: the tagger's organisation makes it a source, «للقانون» stays a rule
+    text = "ووفقا للحماية المدنية، فإن فرق الإنقاذ انتشلت 12 جثة."
+    start, end = text.index("للحماية") + 2, text.index("،")  # the tagger's span leaves out «لل»
+    org = Mention(start, end, text[start:end], "ORG")  # type: ignore[arg-type]
+    (quote,) = quotes_of(text, [org])
+    assert (quote.speaker, quote.text) == ("الحماية المدنية", "فرق الإنقاذ انتشلت 12 جثة")
+    assert quotes_of(text) == []
+    assert quotes_of("ووفقا للقانون، فإن العقوبة تصل إلى السجن عشر سنوات.") == []
 
 
 def test_title_after_a_name_takes_its_organisation_as_genitive() -> None:

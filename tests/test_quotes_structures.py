@@ -195,6 +195,24 @@ def test_went_back_to_say_quotes_the_subject_of_aada() -> None:
     assert said("وخرج آلاف المتظاهرين لتؤكد الحشود رفضها للقرار.") == []
 
 
+def test_went_back_to_say_after_its_subject_and_then() -> None:
+    # «X عاد ليؤكد»: the subject before «عاد»; «عاد» is no part of a name read after a title
+    assert said("غير أن النائب الجنوبي عاد ليؤكد أن الجلسة لن تعقد.") == [("النائب الجنوبي", "الجلسة لن تعقد")]
+    # «ثم» is no speaker: «ثم عاد ليؤكد» and «ثم قال» go on with the last speaker
+    text = "وقال الوزير سامي نور إن الخطة جاهزة. ثم عاد ليؤكد أن التنفيذ سيتأخر. ثم قال إن الكلفة سترتفع."
+    assert [q.speaker for q in quotes_of(text)] == ["سامي نور"] * 3
+
+
+def test_name_particle_takes_the_word_it_governs() -> None:
+    # «سلمية» alone reads as a relation adjective; after «أبو» it is part of the name
+    assert said("وقال مدير مستشفى الشفاء في غزة محمد أبو سلمية إن الوضع كارثي.")[0][0] == "محمد أبو سلمية"
+
+
+def test_indefinite_professor_title_with_an_apposed_name() -> None:
+    # «أستاذ» is a title like «الأستاذ»: «أستاذ علم» is no name
+    assert said("وقال أستاذ علم الاجتماع في جامعة دمشق، سامر الخطيب، إن الظاهرة تتسع.")[0][0] == "سامر الخطيب"
+
+
 def test_calling_participle_closes_the_content() -> None:
     assert said("وقالت الوزيرة هدى علي إن المخيمات ممتلئة، داعية المانحين إلى زيادة التمويل.")[0][1] == "المخيمات ممتلئة"
     assert said("وأكد النائب سامي نور أن القانون ظالم، مطالبا الحكومة بسحبه.")[0][1] == "القانون ظالم"
@@ -205,3 +223,18 @@ def test_indirect_content_keeps_the_closing_mark_of_its_partial_quote() -> None:
     assert said("وقال الوزير سامي نور إن بلاده «لن تتراجع» في كل الأحوال.")[0][1] == "بلاده «لن تتراجع» في كل الأحوال"
     q = quotes_of("وقال الوزير سامي نور إن \"الحكومة لن تتراجع\".")[0]
     assert (q.kind, q.text) == ("direct", "الحكومة لن تتراجع")
+
+
+def test_a_part_of_a_group_speaks_for_it() -> None:
+    # «عدد من السكان»: the quantifier, «من» and the group (with its adjectives) are the speaker
+    assert said("وقال عدد من السكان إن المياه انقطعت منذ أيام.")[0][0] == "عدد من السكان"
+    found = quotes_of("انسحب عدد من الفنانين من المهرجان، معتبرين أن إدارته تجاهلت مطالبهم.")
+    assert [q.speaker for q in found] == ["عدد من الفنانين"]
+    # the group ends before the verb's object: «كثير من البريطانيين» does not take the name after it
+    text = "ويعتبر كثير من البريطانيين يحيى بيرت رائدا. وقال كثير من البريطانيين المسلمين إن الاندماج صعب."
+    assert said(text)[-1][0] == "كثير من البريطانيين المسلمين"
+
+
+def test_a_city_closes_an_institution_before_the_holder() -> None:
+    # «في جامعة القاهرة حسن نافعة»: the city is the university's, the name starts after it
+    assert said("وقال الباحث في جامعة القاهرة حسن نافعة إن الانتخابات محسومة.")[0][0] == "حسن نافعة"

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from marsad.entities import lexicons
 from marsad.text import countries
-from marsad.text.tokens import strip_article
+from marsad.text.tokens import NAME_PARTICLES, strip_article
 
 # Tokens that end a backward search for a role: a role phrase never spans them.
 ROLE_BARRIERS = frozenset({"ان", "انه", "انها", "الذي", "التي", "الذين", "و", "او", "ثم", "لكن", "كما",
@@ -240,6 +240,14 @@ def trailing_verb(keys: list[str], start: int, end: int) -> int:
     """End index before imperfect plural verbs that close a span: «الدواعش يختبئون» ("ISIS men hide")."""
     while end > start + 1 and _plural_imperfect(keys[end - 1]):
         end -= 1
+    return end
+
+
+def name_particle_extension(keys: list[str], end: int) -> int:
+    """End index of a person span that ends on a name particle, taking the word it governs: the CRF cut
+    «مدير مستشفى الشفاء محمد أبو سلمية» at «محمد أبو» (the last name is also a town)."""
+    if 0 < end < len(keys) and keys[end - 1] in NAME_PARTICLES and keys[end][:1].isalpha():
+        return end + 1
     return end
 
 

@@ -58,6 +58,8 @@ def _crf_spans(tags: list[str], keys: list[str]) -> list[Span]:
             end = rules.trailing_nisba(keys, start, end)
         if kind == "ORG" and rules.generic_org(keys, start):
             end = rules.nisba_extension(keys, end)
+        if kind == "PER":
+            end = rules.name_particle_extension(keys, end)
         if kind == "PER" and end - start == 1 and rules.plural_gentilic(keys[start]):
             continue
         if kind == "LOC" and rules.quoted(keys, start, end):

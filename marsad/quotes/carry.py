@@ -27,6 +27,7 @@ from marsad.quotes.names import (
 )
 from marsad.quotes.roles import Registry
 from marsad.quotes.speakers import (
+    PARTITIVES,
     amma_topic,
     apposition,
     before_coordinated_title,
@@ -136,7 +137,7 @@ def participle_subject(ctx: Context, toks: list[Tok], hit: Hit) -> Speaker | Non
     if found is None:
         return None
     first = phrase[0]
-    sure = word_kind(first) in ("role", "org") or (found.kind == "PER" and " " in found.name) \
+    sure = word_kind(first) in ("role", "org") or first.bare in PARTITIVES or (found.kind == "PER" and " " in found.name) \
         or (len(phrase) == 1 and first.definite and not object_word(first))
     return found if sure else None
 
@@ -403,7 +404,8 @@ def _verb_first_subject(ctx: Context, clause: list[Tok]) -> Speaker | None:
     found = phrase_speaker(phrase, ctx) if phrase else None
     if found is None:
         return None
-    if word_kind(phrase[0]) == "role" and not (found.kind == "PER" and " " in found.name):
+    tagged = any(m.type == "PER" and m.start <= found.start < m.end for m in ctx.mentions)
+    if word_kind(phrase[0]) == "role" and not (found.kind == "PER" and " " in found.name and (tagged or not ctx.mentions)):
         rest = clause[k + 1 :]
         rest = rest[rest.index(phrase[-1]) + 1 :] if phrase[-1] in rest else []
         holder = tagged_holder(rest, ctx)  # «ورحبت المديرة العامة لصندوق النقد الدولي X بالخطوة، وقالت»

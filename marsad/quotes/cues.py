@@ -20,6 +20,7 @@ from marsad.quotes.tokens import (
     COMPLEMENTIZERS,
     NAME_NOT_PREPOSITION,
     PREPOSITIONS,
+    RESUMING,
     Tok,
     cue_of,
     is_boundary,
@@ -94,7 +95,6 @@ def conjunction_relative(toks: list[Tok], i: int) -> bool:
 # «وعاد نجاد ليؤكد أن», «وعادت الوزيرة لتقول إن»: «went back to say», the speaker between «عاد» and a present
 # reporting verb with the ل of purpose. ANERcorp train: 1 such statement of 5 ل + present reporting verbs; the
 # others («خرجوا ... لتؤكد وقوفها», «ليؤكد الجزيرة تفوقه») follow no «عاد» and are not speech.
-RESUMING = frozenset({"عاد", "عادت", "عادوا", "عادا"})
 MAX_RESUMED_SUBJECT = 5  # words of the speaker between «عاد» and the verb
 
 
@@ -108,10 +108,10 @@ def _resumed_present(toks: list[Tok], i: int) -> Cue | None:
 
 
 def resuming_verb_before(toks: list[Tok], i: int) -> int | None:
-    """Index of the «عاد» a short subject before token i, when there is one."""
+    """Index of the «عاد» before token i, right before it («النائب عاد ليؤكد») or a short subject before it."""
     for k in range(i - 1, max(-1, i - 2 - MAX_RESUMED_SUBJECT), -1):
         if toks[k].bare in RESUMING:
-            return k if k < i - 1 else None
+            return k
         if (not toks[k].is_word and toks[k].text not in "-‐") or cue_of(toks[k]) is not None:
             return None  # a hyphen may join a name («نكويتا-سلامي»)
     return None
@@ -299,8 +299,10 @@ def subject_before(toks: list[Tok], hit: Hit, people: Collection[tuple[int, int]
     if not hit.main or hit.cue.kind == "relay" or (toks[hit.i].key != toks[hit.i].bare and not _amma_fa(toks, hit)):
         return []
     resumed = resuming_verb_before(toks, hit.i) if cue_of(toks[hit.i]) is None else None
-    if resumed is not None:
+    if resumed is not None and resumed < hit.i - 1:
         return toks[resumed + 1 : hit.i]  # «وعادت الوزيرة هدى علي لتؤكد»: the subject of «عاد»
+    if resumed is not None:  # «غير أن النائب عاد ليؤكد»: the subject before «عاد», none after «وعاد ليؤكد»
+        return [] if toks[resumed].key != toks[resumed].bare else trailing_phrase(toks[:resumed])
     amma = _amma_particle(toks, hit)
     if amma is not None:  # «أما الرئيس السنيورة فقد اعتبر», «أما نائب المحافظ ... فأنه يقول»
         return trailing_phrase(toks[amma + 1 : hit.i - 1])

@@ -237,7 +237,8 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
         intro = ("object", start, start) if start is not None else intro
     subject = subject_before(toks, hit, person_spans(ctx))
     region = toks[pos : intro[1] if intro else limit]
-    if intro and intro[0] == "clause" and region and region[-1].key in NAME_NOT_PREPOSITION:
+    if intro and intro[0] == "clause" and region and region[-1].key in NAME_NOT_PREPOSITION \
+            and not given_name_before(region):
         region = region[:-1]  # «وشدد علي انه»: على spelled with ي before the clause, not the name علي
     region = region[: ala_before_demonstrative(region)]
     skip = anaphoric_object_end(region, 0, len(region))
@@ -274,6 +275,16 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
     if intro is None:
         _frame_without_intro(frame, toks, hit, limit, ctx)
     return frame
+
+
+def given_name_before(region: list[Tok]) -> bool:
+    """«... في جامعة القاهرة محمد علي أن»: a plain indefinite word (no title, no verb) before the closing «علي» makes it
+    the name Ali, not «على» spelled with ي (the verb's preposition follows the verb or its definite subject)."""
+    if len(region) < 2:
+        return False
+    before = region[-2]
+    return before.is_word and not before.definite and not word_kind(before) and cue_of(before) is None \
+        and not is_boundary(before)
 
 
 def ala_before_demonstrative(region: list[Tok]) -> int:

@@ -12,8 +12,9 @@ from functools import lru_cache
 
 from marsad.quotes.lexicon import DATA, bare_openers, outlet_names_by_first_word, read_rows, title_adjectives
 from marsad.quotes.tokens import Tok, is_boundary, word_kind, word_kind_of
-from marsad.text.countries import country_names
+from marsad.text.countries import country_names, place_names
 from marsad.text.normalize import match_key, skeleton
+from marsad.text.tokens import NAME_PARTICLES
 
 MAX_NAME_WORDS = 5  # «حمد بن عيسى آل خليفة»
 
@@ -302,8 +303,13 @@ def _name_like(tok: Tok, prev: Tok | None) -> bool:
     if not tok.is_word or not tok.key or word_kind(tok) not in ("", "place") or _prepositional(tok.key) or adverbial(tok) \
             or tok.key in bare_openers() or tok.key in SUBORDINATORS:  # «الشيخ ليت الناس ...», «عندما»: no name
         return False  # a place head may open a name («محافظة صلاح الدين أحمد ناجي جبارة»); only the holder search skips it
+    if prev is not None and prev.key in NAME_PARTICLES:
+        return True  # «محمد أبو سلمية», «أم كلثوم»: a particle takes the word it governs, whatever its shape
     if prev is not None and tok.key == "عام" and word_kind(prev) == "role":
         return False  # «مدير عام الجمارك», «أمين عام الحزب»: «general» closes the title (ANERcorp train: مدير عام 3)
+    if prev is not None and prev.definite and not word_kind(prev) and not _is_adjective(prev.key, True) \
+            and tok.key.startswith("ل") and len(tok.key) > 4:
+        return False  # «مقر التنسيق لشؤون أسرى الحرب»: ل after a definite noun opens its complement, no name
     if prev is not None and prev.bare in ("قد", "لقد"):
         return False  # «وقد سجل صاحب السمو»: a verb after «قد» (ANERcorp train: 0 of 446 words after it in a name)
     if tok.key[:1] in "بلو" and tok.key[1:] in country_names():
@@ -374,6 +380,8 @@ def _in_name(toks: list[Tok], k: int, i: int) -> bool:
         return True
     if k == i or not tok.is_word or not tok.definite or word_kind(tok) or _passive_participle(tok.key):
         return False
+    if tok.key in place_names():
+        return False  # «الباحث في جامعة القاهرة حسن نافعة»: a city closes the institution's name, no family name
     if _is_adjective(tok.key, True) and k + 1 < len(toks) and _name_like(toks[k + 1], tok):
         return False  # «مانشستر يونايتد الإنجليزي أليكس فيرغوسن»: the adjective closes one name, another starts
     if k == i + 1 and tok.key.endswith("ي"):
@@ -398,6 +406,7 @@ def _name_run(toks: list[Tok]) -> tuple[int, int]:
     while i < len(toks):
         j = i
         prepositional = toks[i].key.startswith("ل") and i + 1 < len(toks) and toks[i + 1].definite  # «لكرة القدم»
+        prepositional = prepositional or _construct_genitive(toks, i)  # «أستاذ علم الاجتماع»
         while not prepositional and j < len(toks) and (
                 _name_like(toks[j], toks[j - 1] if j else None) if j == i else _in_name(toks, j, i)):
             j += 1
@@ -409,6 +418,16 @@ def _name_run(toks: list[Tok]) -> tuple[int, int]:
             last_pair = (i, j)
         i = max(j, i + 1)
     return last_pair if titled and last_pair != (0, 0) else best
+
+
+def _construct_genitive(toks: list[Tok], i: int) -> bool:
+    """Token i is an indefinite noun governed by the indefinite title before it and governing the definite word
+    after it: «أستاذ علم الاجتماع», «خبير شؤون الطاقة» name a field, no person («علم» is no given name here)."""
+    if i == 0 or i + 1 >= len(toks):
+        return False
+    title, tok, nxt = toks[i - 1], toks[i], toks[i + 1]
+    return title.is_word and not title.definite and word_kind(title) == "role" and tok.is_word \
+        and not tok.definite and tok.key not in NAME_PARTICLES and nxt.is_word and nxt.definite and not word_kind(nxt)
 
 
 def adjective_title(phrase: list[Tok]) -> list[Tok]:

@@ -120,7 +120,8 @@ def according(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:
             phrase, after = figures, max(after, toks.index(figures[-1]) + 1)
             source = (span_of(ctx.text, phrase), source[1])
         issuer = issuer_after(toks, after, any(t.bare.startswith("نقل") for t in toks[i : found[0]]))
-        if found[1] and issuer is None and figures is None and not speaking_head(toks[found[0]]):
+        if found[1] and issuer is None and figures is None and not speaking_head(toks[found[0]]) \
+                and not tagged_source(toks[found[0]], ctx):
             continue  # «وفقا للقانون», «وفقا لقرار ...», «وفقا لآليات ...»: «in accordance with», not a source
         if issuer is not None:  # «وفقا لبيان صادر عن الرئاسة»; «بحسب ما نقلته صحيفة X عن مصادر»: the source is after «عن»
             relayed = [source[0]] if issuer[0] else []
@@ -155,6 +156,12 @@ def speaking_head(tok: Tok) -> bool:
     head = lam_stripped(tok.key)
     return word_kind_of(head) in ("role", "org") or word_kind_of(strip_article(head)) in ("role", "org") \
         or strip_article(head) in outlet_heads() or tok.text[1:2] in QUOTE_CHARS
+
+
+def tagged_source(tok: Tok, ctx: Context) -> bool:
+    """The ل-word after «وفقا/طبقا» opens a name the entity tagger marks as an organisation or a person
+    («للحماية المدنية», «للهلال الأحمر»): a source whose head no word list holds."""
+    return any(tok.start <= m.start < tok.end and m.type in ("ORG", "PER") for m in ctx.mentions)
 
 
 def figures_source(toks: list[Tok], k: int) -> list[Tok] | None:

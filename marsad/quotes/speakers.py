@@ -50,11 +50,23 @@ from marsad.quotes.names import (
     title_prefix,
 )
 from marsad.quotes.roles import EMPHATICS
-from marsad.quotes.tokens import COMPLEMENTIZERS, PREPOSITIONS, Tok, is_boundary, word_kind, word_kind_of
+from marsad.quotes.tokens import (
+    COMPLEMENTIZERS,
+    PREPOSITIONS,
+    RESUMING,
+    Tok,
+    is_boundary,
+    word_kind,
+    word_kind_of,
+)
 from marsad.text.countries import country_codes, country_names
 from marsad.text.normalize import match_key
 from marsad.text.tokens import strip_article
 
+# Partitive heads of a collective speaker («وقال عدد من السكان», «العديد من النواب»): «من» and the group follow.
+PARTITIVES = frozenset({"عدد", "العديد", "بعض", "كثير", "الكثير", "معظم", "غالبيه", "اغلب", "مئات", "عشرات", "الاف",
+                        "المئات", "العشرات", "الالاف"})
+MAX_PARTITIVE_GROUP_WORDS = 3  # «عدد من المصادر التاريخية الصينية»: the group noun and two adjectives; by reading
 MAX_SPEAKER_WORDS = 9
 
 
@@ -104,8 +116,8 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
             continue
         if out and hyphen_joined(toks, n):
             continue  # «جان-بيير دوبوا»: one name, the hyphen dropped from the words (the span keeps it)
-        if _verb_cue(tok):
-            break  # «وتابع يقول "..."»: another reporting verb, not a speaker
+        if _verb_cue(tok) or (out and tok.bare in RESUMING):
+            break  # «وتابع يقول "..."»: another reporting verb, not a speaker; «النائب عاد ليؤكد»: its verb
         if not out and word_kind(tok) == "pronoun":
             break  # «ولفت جلالته النظر»: an honorific pronoun, the current speaker
         if word_kind(tok) == "manner":
@@ -151,9 +163,15 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
         if out and tok.text in "،," and word_kind(out[0]) == "role" and apposed_run(toks, n + 1):
             out.extend(toks[n : n + 1 + apposed_run(toks, n + 1)])
             break  # «مدير الحملة، هشام بن يوسف، لـ...»: the name set off by commas holds the title
+        if len(out) == 1 and out[0].bare in PARTITIVES and tok.key == "من" and nxt is not None and nxt.definite:
+            out.append(tok)
+            continue  # «عدد من السكان», «بعض المحتجين»: a part of a group speaks, the group names it
+        if len(out) >= 2 and out[0].bare in PARTITIVES and out[1].key == "من" \
+                and (not tok.definite or len(out) >= 2 + MAX_PARTITIVE_GROUP_WORDS):
+            break  # «ويعتبر كثير من البريطانيين يحيى بيرت»: the group and its adjectives, then the verb's object
         if is_boundary(tok) or len(out) >= cap or (nxt is not None and _preposition_before_clause(tok, nxt)):
             break
-        if _is_say_noun(tok) or object_word(tok, nxt, patterns=not (out and construct_head(out[-1]))) \
+        if _is_say_noun(tok) or object_word(tok, nxt, patterns=not in_construct(out)) \
                 or (out and _ends_speaker(tok)) \
                 or (tok.is_word and _prepositional_object(tok.key)):  # «وهدد تروتنيف بوقف», «ووعد بإجراء»
             break  # «عن شهود عيان قولهم إن», «الناطقة باسم ... ردا على», «شهود عيان وجود قوات»
@@ -179,6 +197,15 @@ def construct_head(tok: Tok) -> bool:
     """«وزير», «مدير»: an indefinite title or organisation word, whose definite genitive («وزير التموين», «مدير
     الاستخبارات») belongs to the phrase even when it has a verbal-noun pattern."""
     return tok.is_word and not tok.definite and word_kind(tok) in ("role", "org")
+
+
+def in_construct(out: list[Tok]) -> bool:
+    """The phrase read so far ends in a construct that a definite genitive completes: an indefinite title
+    («وزير», «مدير») or an indefinite noun governed by one («أستاذ علم» + «الاجتماع», «خبير شؤون» + «الطاقة»)."""
+    if not out:
+        return False
+    return construct_head(out[-1]) or (len(out) >= 2 and construct_head(out[-2]) and out[-1].is_word
+                                       and not out[-1].definite and not word_kind(out[-1]))
 
 
 def imperfect_shaped(tok: Tok) -> bool:
@@ -498,6 +525,8 @@ def parse_speaker(text: str, toks: list[Tok]) -> Speaker | None:
         whole = _span(text, toks)
         return replace(found, name=whole, role=whole if found.role else "", end=toks[-1].end)
     first = word_kind(toks[0])
+    if len(toks) > 2 and toks[0].bare in PARTITIVES and toks[1].key == "من":
+        return Speaker(_span(text, toks), "ORG", "", toks[0].start, toks[-1].end)  # «عدد من السكان»: a collective
     i, j = _name_run(toks)
     start, end = toks[0].start, toks[-1].end
     if len(_span(text, toks).replace(" ", "")) < 2:

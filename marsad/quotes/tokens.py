@@ -11,6 +11,8 @@ from marsad.text.tokens import tokenize
 # Complementizers that open a reported clause (normalised: إن/أن both give «ان»).
 COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "اننا", "انني", "بان", "بانه", "بانها", "بانهم", "انهما", "بانهما",
                              "باننا"})
+# «عاد» of «وعاد نجاد ليؤكد أن», «النائب عاد ليؤكد»: «went back to say» before ل + a present reporting verb.
+RESUMING = frozenset({"عاد", "عادت", "عادوا", "عادا"})
 PUNCT_BOUNDARY = frozenset("،,:؛;-–—()[].!?؟")
 PREPOSITIONS = frozenset({"في", "من", "عن", "علي", "الي", "مع", "خلال", "اثناء", "بعد", "قبل", "منذ", "حول",
                           "لدي", "امام", "عبر", "ذلك"})

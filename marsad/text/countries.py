@@ -71,6 +71,12 @@ def country_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """The words naming a place: a country, its capital or another city («فرنسا», «القاهرة», «حلب»), not nisbas."""
+    return frozenset(row.word for row in country_words() if row.kind in ("name", "capital", "city"))
+
+
+@lru_cache(maxsize=1)
 def entity_nisbas() -> tuple[tuple[str, str], ...]:
     """(nisba, country name) for the entity tagger: «الروسية» -> روسيا. Seats and names never count."""
     return tuple((row.word, row.name) for row in _used_by("entities") if row.kind == "nisba")

@@ -28,6 +28,9 @@ PROCLITICS = (("وبال", 2), ("وال", 2), ("فال", 2), ("بال", 2), ("ك
               ("ال", 2), ("وب", 4), ("ول", 4), ("وك", 4), ("فب", 4), ("فل", 4), ("و", 3), ("ف", 5), ("ب", 5),
               ("ل", 5), ("ك", 5))
 MIN_STEM = 3
+# Words that never end a person's name: «أبو/أم/ابن/بن/عبد» govern the word after them («محمد أبو سلمية»,
+# «عبد الله»), in match_key form. From Arabic naming practice; no data tuned.
+NAME_PARTICLES = frozenset({"ابو", "ام", "ابن", "بن", "بنت", "عبد", "ابي"})
 
 
 @dataclass(frozen=True, slots=True)
