@@ -235,6 +235,9 @@ WRITTEN_DEV_FLOORS = {
     "dev21": {"recall": 0.97, "precision": 0.96, "speaker": 0.94, "speaker_name": 0.71, "via_recall": 0.79},
     "dev22": {"recall": 0.96, "precision": 0.97, "speaker": 0.91, "speaker_name": 0.76, "via_recall": 0.53},
     "dev23": {"recall": 0.96, "precision": 0.94, "speaker": 0.90, "speaker_name": 0.82, "via_recall": 0.85},
+    "dev24": {"recall": 0.97, "precision": 0.94, "speaker": 0.97, "speaker_name": 0.92, "via_recall": 0.92},
+    "dev25": {"recall": 0.97, "precision": 0.95, "speaker": 0.97, "speaker_name": 0.90, "via_recall": 0.90},
+    "dev26": {"recall": 0.96, "precision": 0.95, "speaker": 0.95, "speaker_name": 0.85, "via_recall": 0.73},
 }
 
 

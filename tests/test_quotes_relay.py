@@ -282,3 +282,23 @@ def test_a_role_phrase_going_on_in_the_same_interview_keeps_its_relay() -> None:
 def test_an_agency_named_in_brackets_after_lam_is_the_relay() -> None:
     found = quotes_of("وأكد الوزير في تصريح لـ(وات) أن الموسم ناجح.")
     assert [(q.speaker, q.via[:1]) for q in found] == [("الوزير", ["وات"])]
+
+
+def test_outlets_glued_to_lam_with_latin_letters_or_digits() -> None:
+    assert quotes_of('وقال الرجل لـDW عربية إن المياه انحسرت.')[0].via == ["DW عربية"]
+    assert quotes_of('وقال جان-لوك بيرو لفرانس24 إن "الحكومة تراهن على تعب الناس".')[0].via == ["فرانس24"]
+
+
+def test_organisation_name_genitive_is_no_outlet_told() -> None:
+    (quote,) = quotes_of("وقالت الكونفدرالية العامة للعمل إن عدد المتظاهرين تجاوز ثلاثة ملايين.")
+    assert quote.via == [] and quote.speaker.startswith("الكونفدرالية العامة")
+    (quote,) = quotes_of("وذكر بيان للجنة العليا للانتخابات أن 344 مرشحا تنافسوا على المقاعد.")
+    assert quote.speaker.startswith("اللجنة العليا")  # «للجنة» is «ل + اللجنة»
+
+
+def test_sources_who_spoke_to_an_outlet() -> None:
+    text = "وبحسب مصادر قضائية تحدثت إليها «الأخبار»، فإن الهيئة أرجأت البت بالطلبات إلى الشهر المقبل."
+    (quote,) = quotes_of(text)
+    assert (quote.speaker, quote.via) == ("مصادر قضائية", ["الأخبار"])
+    (quote,) = quotes_of("وأتت النيران على 12 ألف هكتار من الغابات، وفقا لأرقام المديرية العامة للغابات.")
+    assert quote.speaker == "المديرية العامة للغابات"

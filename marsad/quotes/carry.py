@@ -22,11 +22,14 @@ from marsad.quotes.names import (
     Speaker,
     adjective_title,
     closing_name,
+    female_names,
     name_at_end,
     same_name,
+    whole_name,
 )
 from marsad.quotes.roles import Registry
 from marsad.quotes.speakers import (
+    MAX_PARTITIVE_GROUP_WORDS,
     PARTITIVES,
     amma_topic,
     apposition,
@@ -87,11 +90,25 @@ def apposed_subject(ctx: Context, before_comma: list[Tok]) -> Speaker | None:
     return replace(found, role=found.role or span_text(ctx.text, title))  # «وتابع الوزير» later resolves to him
 
 
+MAX_FRONTED_WORDS = 3  # «في المقابل،», «من جهته،», «على الجانب الآخر،»: a fronted phrase before the verb
+
+
+def fronted_end(toks: list[Tok]) -> int:
+    """Index after a short fronted prepositional phrase and its comma opening the sentence, else 0."""
+    if not toks or toks[0].bare not in PREPOSITIONS:
+        return 0
+    comma = next((k for k in range(1, min(len(toks), MAX_FRONTED_WORDS + 2)) if toks[k].text in "،,"), 0)
+    return comma + 1 if comma and all(t.is_word for t in toks[:comma]) else 0
+
+
 def _object_clause(clause: list[Tok]) -> bool:
     """«بالقرار»: a ب/ل-phrase set off by commas before a participle («ورحب TITLE، NAME، بالقرار، معتبرا»): the
     object of the verb before it, no clause of its own."""
     return bool(clause) and clause[0].is_word and clause[0].key[:1] in "بل" and len(clause[0].key) > 3 \
-        and not _verb_like(clause[0])
+        and (not _verb_like(clause[0]) or len(clause[0].key) > 4)  # «بخروج الوزير»; «بدأ», «بحث» are verbs
+
+
+MAX_SEGMENTS_BACK = 3  # comma-separated segments searched back for the verb a participle shares; set by reading
 
 
 def participle_subject(ctx: Context, toks: list[Tok], hit: Hit) -> Speaker | None:
@@ -118,12 +135,19 @@ def participle_subject(ctx: Context, toks: list[Tok], hit: Hit) -> Speaker | Non
         apposed = apposed_subject(ctx, toks[: commas[-1]])
         if apposed is not None:  # «وكان TITLE، NAME، قد أعلن النتائج ...، مؤكدا»: the name, not the verb's object
             return apposed
-    if commas and _object_clause(clause) and commas[-1] > 1 and _verb_like(toks[0]):
-        apposed = apposed_subject(ctx, toks[1 : commas[-1]])
+    v = fronted_end(toks)  # «في المقابل، رحب TITLE، NAME، بخروج ...، مؤكدا»: the verb after the fronted phrase
+    if commas and _object_clause(clause) and commas[-1] > v + 1 and _verb_like(toks[v]):
+        apposed = apposed_subject(ctx, toks[v + 1 : commas[-1]])
         if apposed is not None:  # «ورحب وزير خارجية غيانا، روبرت سينغ، بالقرار، معتبرا»: the verb's titled subject
             return apposed
     if len(clause) < 2 or not _verb_like(clause[0]):
-        return None
+        # «شكا أحد الباعة، رفض ذكر اسمه، من تراجع الإقبال، قائلا»: the segment opening with a verb, further back
+        segments = [toks[a + 1 : b] for a, b in zip([-1, *commas], [*commas, end], strict=False)][:-1]
+        opening = next((seg for seg in reversed(segments[-MAX_SEGMENTS_BACK:]) if len(seg) > 1 and _verb_like(seg[0])),
+                       None) if not stops else None
+        if opening is None:
+            return None
+        clause = opening
     phrase = leading_phrase(clause[1:])
     if phrase and word_kind(phrase[0]) in ("role", "org"):
         phrase = phrase[: head_phrase_end(phrase, 0, len(phrase))]  # «زارت وزارة الصحة المخيم»
@@ -137,16 +161,41 @@ def participle_subject(ctx: Context, toks: list[Tok], hit: Hit) -> Speaker | Non
     if found is None:
         return None
     first = phrase[0]
-    sure = word_kind(first) in ("role", "org") or first.bare in PARTITIVES or (found.kind == "PER" and " " in found.name) \
+    sure = word_kind(first) in ("role", "org") or first.bare in PARTITIVES or _one_of(phrase) or (found.kind == "PER" and " " in found.name) \
         or (len(phrase) == 1 and first.definite and not object_word(first))
     return found if sure else None
+
+
+GROUP_OBJECTS = frozenset({"عددا", "بعض", "عشرات", "العشرات", "مئات", "المئات"})
+
+
+def group_object(ctx: Context, toks: list[Tok]) -> Speaker | None:
+    """«والتقت «الأيام» عددا من الناخبين الشباب ...، فقالوا إنهم»: a plural verb with no subject of its own after a
+    clause whose object is a part of a group («عددا من + the group»): the group speaks."""
+    for k in range(len(toks) - 2, -1, -1):
+        if toks[k].bare in GROUP_OBJECTS and toks[k + 1].key == "من" and k + 2 < len(toks) and toks[k + 2].definite:
+            end = k + 3
+            while end < len(toks) and end < k + 2 + MAX_PARTITIVE_GROUP_WORDS and toks[end].definite and toks[end].is_word:
+                end += 1
+            return Speaker(span_text(ctx.text, toks[k:end]), "ORG", "", toks[k].start, toks[end - 1].end)
+    return None
+
+
+def _one_of(phrase: list[Tok]) -> bool:
+    """«أحد الباعة», «إحدى المعلمات»: one of a definite group, an unnamed but sure subject."""
+    return len(phrase) >= 2 and phrase[0].bare in ("احد", "احدي") and phrase[1].definite
+
+
+# Past verbs that open with «ال» once normalised (أ -> ا): «التقى», «ألقى», «ألغى», «ألمح», «ألزم»; not the article.
+AL_VERBS = frozenset({"التقي", "التقت", "التزم", "التزمت", "القي", "القت", "الغي", "الغت", "المح", "المحت", "الزم",
+                      "الزمت"})
 
 
 def _verb_like(tok: Tok) -> bool:
     """A word that may be the clause's finite verb: not definite, no word of the speaker lexicon, no preposition,
     no reporting verb (that one would be a cue of its own)."""
-    return tok.is_word and not tok.definite and not word_kind(tok) and tok.bare not in PREPOSITIONS \
-        and cue_of(tok) is None and not is_boundary(tok)
+    return tok.is_word and (not tok.definite or tok.bare in AL_VERBS) and not word_kind(tok) \
+        and tok.bare not in PREPOSITIONS and cue_of(tok) is None and not is_boundary(tok)
 
 
 def verb_gender(hit: Hit) -> str:
@@ -168,8 +217,9 @@ def verb_gender(hit: Hit) -> str:
     return ""
 
 
-def agree(ctx: Context, gender: str) -> None:
-    """Carry-over to the last speaker whose verb had the same gender, when the current one's did not."""
+def agree(ctx: Context, gender: str, at: int = -1) -> None:
+    """Carry-over to the last speaker whose verb had the same gender, when the current one's did not; with none,
+    for a feminine verb, the last woman named before ``at`` (``woman_before``)."""
     if not gender or ctx.current is None or not ctx.history:
         return
     genders = {id(sp): g for sp, g in ctx.history}
@@ -179,6 +229,29 @@ def agree(ctx: Context, gender: str) -> None:
         if g == gender:
             ctx.current = speaker
             return
+    woman = woman_before(ctx, at) if gender == "f" and at > ctx.current.end else None
+    if woman is not None:
+        ctx.current = woman
+        ctx.history.append((woman, gender))
+
+
+def woman_before(ctx: Context, at: int) -> Speaker | None:
+    """«وتعيش أم أحمد، النازحة من ريف إدلب، في خيمة. "..."، تقول لعنب بلدي»: a feminine verb that no speaker quoted
+    before agrees with: the last woman named after the current speaker and before ``at``, outside quotations -- a
+    kunya «أم + name» or a listed female given name (with the name after it)."""
+    current = ctx.current
+    start = max(current.end if current is not None else 0, at - PERSON_LOOKBACK, 0)
+    toks = sentence_tokens(ctx.text, start, at)
+    for k in range(len(toks) - 2, -1, -1):
+        tok, nxt = toks[k], toks[k + 1]
+        if in_quotation(ctx, tok.start) or not nxt.is_word:
+            continue
+        if tok.bare == "ام" and whole_name([nxt]):
+            return Speaker(span_text(ctx.text, toks[k : k + 2]), "PER", "", tok.start, nxt.end)
+        if tok.bare in female_names() and tok.key == tok.bare:
+            run = toks[k : k + 2] if whole_name(toks[k : k + 2]) else [tok]
+            return Speaker(span_text(ctx.text, run), "PER", "", tok.start, run[-1].end)
+    return None
 
 
 AGE_WORDS = frozenset({"البالغ", "البالغه"})
@@ -196,11 +269,27 @@ def age_described(text: str, speaker: Speaker) -> bool:
 def described_person(ctx: Context, speaker: Speaker, gender: str) -> Speaker | None:
     """The person an age-described noun refers to («ولاحظت شيفا رحماني ... واضافت هذه المحاسبة البالغة 27 سنة»):
     the last person quoted before it whose verb agrees in gender, else the last person the entity tagger found."""
-    if not age_described(ctx.text, speaker):
+    generic = generic_person(ctx.text, speaker)
+    if not generic and not age_described(ctx.text, speaker):
         return None
     quoted = [sp for sp, g in ctx.history if sp.kind == "PER" and sp.start < speaker.start and g in (gender, "")]
-    found = quoted[-1] if quoted else last_person(ctx, speaker.start)
+    found = quoted[-1] if quoted else None
+    tagged = last_person(ctx, speaker.start) if generic or found is None else None
+    if tagged is not None and (found is None or tagged.start > found.start):
+        found = tagged  # «يقف جبار حسن على ضفة ... "..."، يقول الرجل الخمسيني»: the man just described
     return replace(found, start=speaker.start, end=speaker.end, via=speaker.via) if found is not None else None
+
+
+# Nouns by which a feature story names again the person it has just described («يقول الرجل الخمسيني», «تضيف
+# السيدة الستينية»); by reading written feature sets (quotes_dev24), no data tuned.
+GENERIC_PEOPLE = frozenset({"الرجل", "المراه", "السيده", "الشاب", "الشابه", "الفتاه", "المسن", "المسنه", "العجوز"})
+
+
+def generic_person(text: str, speaker: Speaker) -> bool:
+    """The speaker phrase is such a noun, alone or with adjectives («الرجل الخمسيني»), no name or title after it."""
+    words = match_key(text[speaker.start : speaker.end]).split() if speaker.start >= 0 else []
+    return bool(words) and words[0] in GENERIC_PEOPLE and len(words) <= 3 and speaker.kind in ("ROLE", "ORG", "NAME") \
+        and all(w.startswith("ال") for w in words)
 
 
 def pluperfect(toks: list[Tok], hit: Hit) -> bool:
@@ -385,8 +474,8 @@ def _verb_first_subject(ctx: Context, clause: list[Tok]) -> Speaker | None:
     the subject after the verb (or after كان) opening the clause, if it is sure: a title or organisation phrase
     (with the name it holds), or a name already quoted in the article; after كان any name."""
     k = 0
-    while k < len(clause) and clause[k].bare in ("قد", "لقد"):
-        k += 1
+    while k < len(clause) and clause[k].bare in ("قد", "لقد", "لم", "لن", "لا"):
+        k += 1  # «وقد سجل», «ولم تستبعد مصادر ...، وقالت»: the verb after the particle
     kana = clause[k].bare in KANA if k < len(clause) else False
     qad = next((q for q in range(k + 2, len(clause)) if clause[q].bare == "قد"), -1) if kana else -1
     if kana and qad < 0:

@@ -37,6 +37,7 @@ from marsad.quotes.tokens import (
     Tok,
     cue_of,
     is_boundary,
+    lam_of_noun,
     sentence_tokens,
     word_kind,
     word_kind_of,
@@ -189,6 +190,15 @@ def _phrase_speaker(phrase: list[Tok], ctx: Context) -> Speaker | None:
         words = parsed.name.split() if parsed is not None and parsed.kind == "PER" else []
         if 2 <= len(words) <= 3 and words[0] == found.name and all(w.startswith("ال") for w in words[1:]):
             return parsed  # an «ال» family name the tagger left out; not «واورد سنو اسم زعيم ...»
+    if found is not None and found.kind == "PER" and ctx.text[found.end : found.end + 1] == "-":
+        parsed = parse_speaker(ctx.text, phrase)  # «جان-لوك بيرو»: the tagger stopped at the hyphen
+        if parsed is not None and parsed.kind == "PER" and parsed.name.startswith(found.name + "-"):
+            return replace(parsed, role=parsed.role or found.role)
+    if found is not None and found.kind == "PER" and word_kind(phrase[0]) == "role" and any(
+            t.text in "،," and t.start >= found.end for t in phrase):
+        parsed = parse_speaker(ctx.text, phrase)  # «الرئيس المدير العام لسوناطراك، رشيد بن زيان»: the tagger's person
+        if parsed is not None and parsed.kind == "PER" and ctx.text.find(parsed.name, found.end, phrase[-1].end) >= 0:
+            return parsed  # is the company; the name set off by commas after it holds the title
     if found is not None and found.kind == "PER" and found.start > phrase[0].start and word_kind(phrase[0]) == "role":
         title = ctx.text[phrase[0].start : found.start].strip(" ،,")  # «عضو كتلة «X» النائب NAME»: the whole title,
         return replace(found, role=title)  # not the tagger's last title word, so «عضو الكتلة» later resolves to him
@@ -339,7 +349,7 @@ def statement_of(noun: Tok, ctx: Context) -> Speaker | None:
             break
         words.append(tok)
     first = ctx.text[after[0].start : after[0].end]
-    head = ("ال" + first[2:]) if after[0].key.startswith("لل") else first[1:]
+    head = ("ال" + lam_of_noun(after[0].key) + first[2:]) if after[0].key.startswith("لل") else first[1:]
     name = " ".join([head, *(ctx.text[t.start : t.end] for t in words[1:])])
     return Speaker(name, "ORG", match_key(noun.text), noun.start, noun.end)
 

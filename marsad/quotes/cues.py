@@ -14,8 +14,9 @@ from marsad.quotes.names import (
     Speaker,
     apposed_run,
     name_at_end,
+    whole_name,
 )
-from marsad.quotes.speakers import amma_topic, apposed_after_title, imperfect_shaped, trailing_phrase
+from marsad.quotes.speakers import amma_topic, apposition, imperfect_shaped, trailing_phrase
 from marsad.quotes.tokens import (
     COMPLEMENTIZERS,
     NAME_NOT_PREPOSITION,
@@ -132,6 +133,10 @@ def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
         return Hit(i, i + 1, said_by)  # «وبررت الوكالة القرار بقولها إنه ...»: a content, the sentence's subject
     if cue is None or cue.pos == "noun" or cue.quote == "impersonal":
         return None
+    if cue.lemma == "روي" and i + 1 < len(toks) and toks[i + 1].key in COMPLEMENTIZERS:
+        return None  # «ويُروى أن»: «it is told that», no one tells it
+    if anonymity_aside(toks, i):
+        return None  # «، رفض ذكر اسمه،», «فضلت عدم ذكر اسمها»: the source's anonymity, no statement
     prev = toks[i - 1] if i else None
     if prev is not None and word_kind(prev) == "relative" and not _named_antecedent(toks, i, cue, ctx) \
             and not _apposed_relative(toks, i, cue) and not conjunction_relative(toks, i) \
@@ -139,11 +144,18 @@ def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
         return None
     if prev is not None and cue.pos == "present" and (prev.key in SUBJUNCTIVE or prev.bare in SUBJUNCTIVE):
         return None
+    if prev is not None and cue.pos == "participle" and tok.key.endswith("ه") and prev.is_word and not prev.definite \
+            and prev.key.endswith("ه") and not word_kind(prev) and cue_of(prev) is None \
+            and not (i + 1 < len(toks) and (toks[i + 1].bare in COMPLEMENTIZERS or toks[i + 1].text == ":")):
+        return None  # «في خطوة لافتة بالنظر إلى»: a feminine adjective agreeing with the noun before it
     if prev is not None and cue.pos == "participle" and tok.key.endswith("ه") and cue_of(prev) is not None \
             and _word_follows(toks, i):
         return None  # «وقالت مضيفة على متن الطائرة إن»: right after a verb, the noun (a stewardess); not «وتابعت قائلة "»
     if prev is not None and cue.pos == "past" and _noun_reading(prev):
         return None  # «وفي رد على تصريحات», «طالبا عدم كشف هويته»: the verbal noun, not the verb
+    if cue.pos == "past" and tok.key == tok.bare and i > 1 and prev is not None and prev.definite \
+            and toks[i - 2].key == "من":
+        return None  # «طلب من الهيئة رد طلبات الدفاع»: the verbal noun asked for, not a verb
     if cue.needs == "clause" and not clause_follows(toks, i):
         return None  # «وكررت دعوتها إلى»: «كرر» reports only a clause
     if cue.needs == "near_clause" and not near_clause(toks, i):
@@ -153,6 +165,21 @@ def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
     if cue.kind == "describe" and cue.quote == "no" and _bi_an_follows(toks, i, cue.pos == "participle"):
         return Hit(i, i + 1, replace(cue, quote="yes"))  # «ووصف عنان وصبري المحادثات بانها "..."»: the clause is said
     return hit or Hit(i, i + 1, cue)
+
+
+OWN_NAME_WORDS = frozenset({"اسمه", "اسمها", "اسمهم", "اسمهما", "هويته", "هويتها", "هويتهم", "هويتهما"})
+ANONYMITY_WINDOW = 4  # words from «رفض/فضل/طلب» to «اسمه/هويته» («طلب عدم الكشف عن هويته»); set by reading
+
+
+def anonymity_aside(toks: list[Tok], i: int) -> bool:
+    """The cue at i asks that its subject stay unnamed («رفض ذكر اسمه», «طلب عدم الكشف عن هويته»): «his name/identity»
+    follows within a few words, before any punctuation."""
+    for t in toks[i + 1 : i + 1 + ANONYMITY_WINDOW]:
+        if not t.is_word:
+            return False
+        if t.key in OWN_NAME_WORDS:
+            return True
+    return False
 
 
 def clause_follows(toks: list[Tok], i: int) -> bool:
@@ -215,7 +242,7 @@ def needed_word_follows(toks: list[Tok], i: int, needed: str) -> bool:
     in «رسائل عبر البريد الإلكتروني ... أعربت فيها عن» the «عن» is the nearer verb's, and «عبر» is «via». A title set
     off by commas after the subject's name does not count («عبرت NAME، رئيسة فيدرالية ... بجهة الرباط، عن»)."""
     counted = 0
-    k = i + 1
+    k = _role_subject_end(toks, i + 1) or i + 1  # «ترى الباحثة في شؤون الهجرة بجامعة X، الدكتورة Y، أن»
     while k < len(toks) and counted < NEEDS_WINDOW:
         t = toks[k]
         if needed in (t.key, t.bare):
@@ -225,6 +252,20 @@ def needed_word_follows(toks: list[Tok], i: int, needed: str) -> bool:
         end = _apposed_title_end(toks, k)
         k, counted = (end, counted) if end else (k + 1, counted + 1)  # a skipped segment costs nothing
     return False
+
+
+def _role_subject_end(toks: list[Tok], k: int) -> int:
+    """Index of the comma closing a title subject that opens at k and runs to a comma («الباحثة في شؤون الهجرة
+    الداخلية بجامعة عمر المختار،»), when a name set off by commas follows it; else 0. The subject costs a cue's
+    window nothing: its needed word («أن» of «ترى») comes after the subject."""
+    if k >= len(toks) or word_kind(toks[k]) != "role":
+        return 0
+    for m in range(k + 1, min(len(toks), k + 1 + MAX_APPOSED_TITLE)):
+        if toks[m].text in "،,":
+            return m if apposed_run(toks, m + 1) or word_kind_of(toks[m + 1].bare if m + 1 < len(toks) else "") == "role" else 0
+        if not toks[m].is_word or cue_of(toks[m]) is not None:
+            return 0
+    return 0
 
 
 MAX_APPOSED_TITLE = 16  # tokens of a title set off by commas («، رئيسة فيدرالية جمعيات آباء وأمهات ... القنيطرة،»)
@@ -312,9 +353,13 @@ def subject_before(toks: list[Tok], hit: Hit, people: Collection[tuple[int, int]
             title = _titled_antecedent(toks, hit.i, hit.cue)
             return toks[title : hit.i - 1] if title is not None else []
         return [t for t in toks[: hit.i - 1] if named.start <= t.start]
-    apposed = apposed_after_title(toks[: hit.i - 1], people) if hit.i > 1 and toks[hit.i - 1].text in "،," else []
+    # «لكن مندوبة الهند، بريا شارما، رفضت النص»: the name set off before the verb, not its object; with its title when
+    # they read as one, so «وأضاف العميد» later resolves to the name («، بريا شارما،» is read alone: a participle's shape)
+    before_title, apposed = apposition(toks[: hit.i - 1], people) if hit.i > 1 and toks[hit.i - 1].text in "،," \
+        else ([], [])
     if apposed:
-        return apposed  # «لكن مندوبة الهند، بريا شارما، رفضت النص»: the name set off before the verb, not its object
+        whole = toks[toks.index(before_title[0]) : toks.index(apposed[-1]) + 1]
+        return whole if whole_name(apposed) else apposed
     topic = _amma_fa_topic(toks, hit)
     if topic:
         return topic  # «أما سانتوس، فكتب على حسابه:»: the topic, whatever follows the verb
@@ -340,7 +385,8 @@ def opening_subject_of_resumptive(toks: list[Tok], hit: Hit) -> list[Tok]:
     """«وأرسلت الشركة رسائل ... أعربت فيها عن», «وأصدرت الوزارة بيانا أكدت فيه أن»: a verb without و followed by
     «فيها» describes the indefinite object of the و-verb opening the sentence (the letters, the speech); the
     speaker is that verb's definite subject, read up to its object."""
-    if hit.j >= len(toks) or toks[hit.j].key not in RESUMPTIVES or hit.i < 3:
+    resumptive = hit.cue.words[-1] in RESUMPTIVES or (hit.j < len(toks) and toks[hit.j].key in RESUMPTIVES)
+    if not resumptive or hit.i < 3:  # «بيانا مشتركا جاء فيه أن»: the phrase cue holds the resumptive
         return []
     first = toks[0]
     if not first.is_word or first.key == first.bare or first.definite or word_kind(first) or cue_of(first) is not None:
@@ -348,12 +394,15 @@ def opening_subject_of_resumptive(toks: list[Tok], hit: Hit) -> list[Tok]:
     k = 1
     while k < hit.i and toks[k].is_word and toks[k].definite and not is_boundary(toks[k]):
         k += 1
+    subject_end = k
+    if k < hit.i and toks[k].text in "،," and _apposed_title_end(toks, k):
+        k = _apposed_title_end(toks, k) + 1  # «ووقع الوزيران، في ختام اللقاء، بيانا»: the occasion set off
     obj = toks[k] if k < hit.i else None
     if k == 1 or obj is None or not obj.is_word or obj.definite or word_kind(obj) or is_boundary(obj):
         return []
     if word_kind(toks[1]) == "role" and hit.i - k > MAX_TITLED_OBJECT_WORDS:
         return []  # «وعقد الوزير نبيل حداد مؤتمرا صحفيا أكد فيه»: the title's holder, not its object, follows it
-    return toks[1:k]
+    return toks[1:subject_end]
 
 
 MAX_RELATIVE_CLAUSE = 14  # tokens from «، الذي» to the verb («أحد الأطباء النفسيين، الذي استفسرت منه جوليانا، عن ... قال»)

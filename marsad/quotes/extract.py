@@ -29,6 +29,7 @@ from marsad.quotes.carry import (
     described_person,
     earlier_clause_subject,
     first_verb_subject,
+    group_object,
     in_time_clause,
     last_person,
     named_later,
@@ -121,6 +122,8 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
             outlet = local  # «قالت صحيفة X إن السفير Y توقع أن»: Y's statement, relayed by X
             explicit = replace(explicit, via=tuple(chain(explicit.via, [outlet.name], outlet.via)))
             raws = [replace(r, speaker=explicit) for r in raws]
+        if explicit is None and local is None and hit.main and verb_gender(hit) == "pl":
+            explicit = group_object(ctx, toks[: hit.i])  # «التقت «الأيام» عددا من الناخبين، فقالوا»
         if explicit is None and local is None and hit.main and verb_gender(hit) and not passive(toks[hit.i]) \
                 and not in_time_clause(toks, hit):  # a singular verb: «وأكدا» shares the subject of two
             explicit = earlier_clause_subject(ctx, toks, hit.i)  # «وجه X انتقادات لمدرب المنتخب وقال إنه»
@@ -136,7 +139,7 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
                 local = ctx.current = explicit
                 raws = [replace(r, speaker=explicit) if r.speaker is None else r for r in raws]
         elif local is None and hit.main:
-            agree(ctx, verb_gender(hit))  # «وأضافت أن» after a man was quoted: the last woman or organisation
+            agree(ctx, verb_gender(hit), toks[hit.i].start)  # «وأضافت أن» after a man was quoted: the last woman or organisation
         elif local is None and n == 0 and hit.cue.pos == "participle":
             explicit = relative_antecedent(toks, hit, ctx) or participle_subject(ctx, toks, hit)
             # «... أنجيلا ميركل التي رفضت التعليق ... قائلة إنها»; «رفض السفير ... الاقتراح، قائلا إنه»

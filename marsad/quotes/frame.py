@@ -48,6 +48,7 @@ from marsad.quotes.names import (
     glued_outlet,
     name_after_role,
     name_at_end,
+    whole_name,
 )
 from marsad.quotes.relay import (
     relay_noun_phrase,
@@ -62,6 +63,7 @@ from marsad.quotes.speakers import (
 )
 from marsad.quotes.tokens import (
     NAME_NOT_PREPOSITION,
+    ORG_NAME_ADJECTIVES,
     PREPOSITIONS,
     Tok,
     cue_of,
@@ -92,19 +94,20 @@ def addressee_relay(region: list[Tok], ctx: Context) -> str | None:
         if tok.key in ("ل", "لـ") and rest and rest[0].text in OPENERS:
             q = opened_at(rest[0], ctx)
             return ctx.text[q.start : q.end] if q and q.words(ctx.text) <= MAX_NAME_QUOTE_WORDS else None
-        if tok.key.startswith("لل") and not tok.key.endswith(("ين", "ون", "ات")) and not (n and adverbial(region[n - 1])):
+        if tok.key.startswith("لل") and not tok.key.endswith(("ين", "ون", "ات")) and not (n and adverbial(region[n - 1])) \
+                and not org_name_genitive(region, n):
             found = relay_span(ctx.text, region[n:], lam=True)
             if found and n + found[1] >= len(region) and (found[1] == 1 or _brand_word(region[n + 1 : n + found[1]])):
                 return found[0]  # «قال للجزيرة إن», «للسومرية نيوز إن»: a name running up to the clause
         size = glued_outlet(region, n)
         if size:  # «وقال لبي بي سي:», «في تصريح ليورونيوز»: a named outlet glued to ل
-            return ctx.text[tok.start + 1 : region[n + size - 1].end]
+            return ctx.text[tok.start + 1 : region[n + size - 1].end].lstrip("ـ")
         if tok.key.startswith("لل") and word_kind_of(tok.key[2:]) == "org":  # «للقناة التلفزيونية الاسرائيلية العاشرة»
             return None if role_genitive(region, n) else relay_noun_phrase(ctx.text, region[n:], lam=True)
         if tok.key.startswith("ل") and not tok.key.startswith("لل") \
                 and (word_kind_of(tok.key[1:]) == "org" or tok.key[1:] in programme_heads()):  # «لبرنامج "X"»
             if role_genitive(region, n):
-                return None  # «دعا الأمين العام لحزب الله حسن نصر الله»: the party of the title, not an outlet told
+                continue  # «دعا الأمين العام لحزب الله حسن نصر الله»: the party of the title, not an outlet told
             q = opened_at(rest[0], ctx) if rest and rest[0].text in OPENERS else None
             if q is not None and q.words(ctx.text) <= MAX_NAME_QUOTE_WORDS:
                 return f"{ctx.text[tok.start + 1 : tok.end]} {ctx.text[q.start : q.end]}"
@@ -116,6 +119,12 @@ def _brand_word(rest: list[Tok]) -> bool:
     """«نيوز» of «للسومرية نيوز», «نت» of «للجزيرة نت»: one indefinite word after the ل-name; a definite adjective
     makes it a genitive or an addressee («للحياة البرية», «للوفد الدولي»: ANERcorp train, round 7)."""
     return len(rest) == 1 and rest[0].is_word and not rest[0].definite
+
+
+def org_name_genitive(region: list[Tok], n: int) -> bool:
+    """The «لل»-word at n continues an organisation's name, not an outlet told: an adjective of such names before it,
+    and no title opening the region («قالت الكونفدرالية العامة للعمل إن»; not «قال المتحدث العام للجزيرة»)."""
+    return 0 < n and region[n - 1].key in ORG_NAME_ADJECTIVES and word_kind(region[0]) != "role"
 
 
 def role_genitive(region: list[Tok], n: int) -> bool:
@@ -342,11 +351,13 @@ def head_phrase_end(toks: list[Tok], j: int, limit: int) -> int:
     while k < limit and toks[k].is_word:
         tok, prev = toks[k], toks[k - 1]
         construct = not prev.definite  # «وزارة الدفاع»: the genitive of an indefinite head
-        if tok.definite and not (construct or word_kind(tok) in ("role", "org")
+        portfolio = tok.key.startswith("وال") and word_kind(toks[j]) == "role"  # «وزير التربية والتعليم»
+        if tok.definite and not (construct or portfolio or word_kind(tok) in ("role", "org")
                                  or tok.key.endswith(("ي", "يه", "يين", "يون"))):
             break
         k += 1
-    return k
+    run = apposed_run(toks, k + 1) if k < limit and toks[k].text in "،," and word_kind(toks[j]) == "role" else 0
+    return k + 1 + run if run and k + 1 + run <= limit else k  # «وزير التربية، عبد الحق الوزاني،»: its holder
 
 
 def _frame_without_intro(frame: Frame, toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> None:
@@ -374,7 +385,7 @@ def _frame_without_intro(frame: Frame, toks: list[Tok], hit: Hit, limit: int, ct
         frame.how, frame.c0 = "bare", hit.j  # «وأضاف قائلا نادرا ما كان ...»
     if frame.how == "" and hit.cue.kind in BARE_KINDS:
         n = known_prefix(toks[hit.j : limit], ctx)
-        if n:
+        if n and hit.j + n < limit and toks[hit.j + n].is_word:  # not «"..."، يقول أحمد.»: nothing after the name
             frame.how, frame.c0, frame.phrase = "bare", hit.j + n, toks[hit.j : hit.j + n]
     if frame.how == "" and hit.cue.kind in BARE_KINDS and hit.main:
         opener = bare_opener(toks, hit.j, limit)
@@ -463,16 +474,32 @@ MAX_QUALIFIER_WORDS = 4  # «المسؤول في الجامعة العربية»
 def _qualified_role(phrase: list[Tok], speaker: Speaker, after: list[Tok], ctx: Context) -> Speaker | None:
     """«ولفت المسؤول في الجامعة العربية إلى أن»: a generic definite role and its «في» + institution: the role phrase
     keeps the qualifier, so that it resolves to the official whose titles name that institution."""
-    if speaker.kind != "ROLE" or len(phrase) != 1 or not phrase[0].definite or len(after) < 2 \
+    if speaker.kind not in ("ROLE", "ORG") or len(phrase) != 1 or len(after) < 2 \
             or skeleton(strip_article(phrase[0].key)) not in GENERIC_ROLES or after[0].bare != "في" \
-            or not (after[1].definite or word_kind(after[1]) == "org"):
+            or not (after[1].definite or word_kind(after[1]) == "org" or _body_name(after, ctx)):
         return None
     words = [after[0]]
-    for tok in after[1 : 1 + MAX_QUALIFIER_WORDS]:
-        if not tok.is_word or is_boundary(tok) or cue_of(tok) is not None:
+    closed = False
+    for n, tok in enumerate(after[1 : 1 + MAX_QUALIFIER_WORDS + 1], start=1):
+        if not tok.is_word or is_boundary(tok) or cue_of(tok) is not None or glued_outlet(after, n) \
+                or n > MAX_QUALIFIER_WORDS:
+            closed = n <= MAX_QUALIFIER_WORDS
             break
         words.append(tok)
-    return replace(speaker, role=span_text(ctx.text, [*phrase, *words]))
+    else:
+        closed = len(words) - 1 <= MAX_QUALIFIER_WORDS  # the region ends with the qualifier
+    qualified = span_text(ctx.text, [*phrase, *words])
+    if not phrase[0].definite and closed:  # «مسؤول في حركة حماس»: the unnamed official is known by the whole phrase
+        return replace(speaker, name=qualified, role=qualified, end=words[-1].end)
+    return replace(speaker, role=qualified)
+
+
+def _body_name(after: list[Tok], ctx: Context) -> bool:
+    """«في حماس»: a body the tagger marks as an organisation after the qualifier's «في» (not an occasion)."""
+    if occasion_at(after, 0) or not after[1].is_word or word_kind(after[1]) or cue_of(after[1]) is not None:
+        return False
+    closes = len(after) == 2 or not after[2].is_word or is_boundary(after[2])  # no holder's name after it
+    return closes and (any(m.type == "ORG" and m.start == after[1].start for m in ctx.mentions) or whole_name([after[1]]))
 
 
 def _closing_person(after: list[Tok], ctx: Context) -> Speaker | None:

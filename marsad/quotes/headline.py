@@ -18,6 +18,8 @@ from marsad.quotes.tokens import (
 
 HEADLINE = re.compile(r"^([^:\n\"«“”]{2,60}?)\s*:\s*(\S.*)$")
 MAX_HEADLINE_WORDS = 30
+# Time words that make the head of a headline a topic («درنة بعد الفيضان:», «غزة خلال الهدنة:»), not a speaker.
+TOPIC_TIME_WORDS = frozenset({"بعد", "قبل", "منذ", "خلال", "عقب", "اثناء"})
 # Labels before a colon that are bylines or page furniture, not speakers.
 NO_HEAD = frozenset({"المصدر", "المصادر", "تحديث", "اخر", "بقلم", "تعليق", "المراسل", "عدسه", "تصوير", "كتب",
                      "كتبت", "اعداد", "ترجمه", "الكاتب", "المحرر", "متابعات", "صوره", "الصوره", "فيديو", "اقرا"})
@@ -37,6 +39,8 @@ def headline(text: str, start: int, end: int, sentence: int, ctx: Context) -> li
         return []
     if any(cue_of(t) for t in toks) or toks[0].bare in NO_HEAD or not ARABIC.search(match.group(1)):
         return []
+    if any(t.bare in TOPIC_TIME_WORDS for t in toks):
+        return []  # «درنة بعد الفيضان: "نعيش في بيوت ليست لنا"»: a topic and a time, no speaker
     if any(h.cue.quote == "yes" for h in find_hits(sentence_tokens(text, start + match.start(2), end), ctx)):
         return []  # «الرياض: قال مسؤول ...» is a dateline before reported speech
     speaker = parse_speaker(text, toks) or Speaker(match.group(1).strip(), "NAME", "", toks[0].start, toks[-1].end)

@@ -10,8 +10,15 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from marsad.quotes.lexicon import DATA, bare_openers, outlet_names_by_first_word, read_rows, title_adjectives
-from marsad.quotes.tokens import Tok, is_boundary, word_kind, word_kind_of
+from marsad.quotes.lexicon import (
+    DATA,
+    bare_openers,
+    cues,
+    outlet_names_by_first_word,
+    read_rows,
+    title_adjectives,
+)
+from marsad.quotes.tokens import Tok, cue_of, is_boundary, word_kind, word_kind_of
 from marsad.text.countries import country_names, place_names
 from marsad.text.normalize import match_key, skeleton
 from marsad.text.tokens import NAME_PARTICLES
@@ -38,7 +45,9 @@ NAME_NOT_A_WORD = frozenset({"ان", "انه", "انها"})
 # Honorifics and ranks directly before a name: they do not introduce another person («... باليمن الدكتور فارس السقاف»).
 TITLES = frozenset({"الدكتور", "الدكتوره", "السيد", "السيده", "الشيخ", "الاستاذ", "المهندس", "اللواء", "العقيد",
                     "العميد", "الجنرال", "الفريق", "المشير", "الامير", "الاميره",
-                    "معالي", "فخامه", "سعاده", "المهندسه"})  # Gulf wires: «وقال معالي الدكتور X» (quotes_dev15)
+                    "معالي", "فخامه", "سعاده", "المهندسه",  # Gulf wires: «وقال معالي الدكتور X» (quotes_dev15)
+                    "الطبيب", "الطبيبه", "الصحفي", "الصحفيه", "الصحافي", "الصحافيه", "الناشط", "الناشطه", "المحامي",
+                    "المحاميه"})  # professions written right before a name: «الطبيب علي موسى مدير مستشفى ...»
 
 
 def _quoted_name_end(toks: list[Tok], n: int) -> int:
@@ -81,6 +90,20 @@ def _verb_cue(tok: Tok) -> bool:
 
     cue = cue_of(tok)
     return cue is not None and cue.pos in ("past", "present")
+
+
+def _named_after_title(tok: Tok, prev: Tok | None) -> bool:
+    """«البرتغالي روي ألميدا», «المدرب روي»: a verb-shaped word without و/ف opening a run or right after a title or a
+    nationality adjective is a given name («روي», Rui), not «روى» (narrated); only for verbs that need a clause."""
+    cue = cue_of(tok)
+    return cue is not None and cue.needs == "clause" and tok.key == tok.bare and (prev is None or (
+        prev.definite and (word_kind(prev) == "role" or prev.key in TITLES or nisba(prev))))
+
+
+def _purpose_verb(tok: Tok) -> bool:
+    """«ليؤكد», «لتقول»: ل + a present reporting verb («وعاد المتحدث المصري ليؤكد»), never a name."""
+    cue = cues().get(tok.key[1:]) if tok.key.startswith("ل") and len(tok.key) > 3 else None
+    return cue is not None and cue.pos == "present"
 
 
 def name_at_end(text: str, toks: list[Tok]) -> Speaker | None:
@@ -126,12 +149,19 @@ PLACE_PREPOSITIONS = frozenset({"لدي", "في"})  # «سفير ... لدى با
 NAME_AFTER_ROLE_WINDOW = 8  # tokens after a role phrase searched for the holder's name (ANERcorp dev set)
 
 
+LATIN_BRAND_WORDS = frozenset({"عربيه", "عربي", "العربيه", "نيوز"})  # «DW عربية», «BBC عربي», «CNN بالعربية»
+
+
 def glued_outlet(region: list[Tok], n: int) -> int:
     """Words of a named outlet (data/outlet_names.tsv) whose first word is glued to a single ل at token n and which
     closes the phrase (the region ends, or punctuation or a preposition follows): «لبي بي سي», «ليورونيوز»; 0 when none."""
     tok = region[n]
     if not tok.key.startswith("ل") or tok.key.startswith("لل") or len(tok.key) < 3:
         return 0
+    if tok.key[1:].isascii() and tok.key[1:].isalpha():  # «لـDW عربية», «لـCNN»: a Latin brand glued to «لـ»
+        brand = n + 1 < len(region) and region[n + 1].key in LATIN_BRAND_WORDS
+        end = n + 1 + brand
+        return end - n if end >= len(region) or is_boundary(region[end]) else 0
     candidates = outlet_names_by_first_word().get(tok.key[1:])
     if not candidates:
         return 0
@@ -182,8 +212,11 @@ def name_after_role(text: str, toks: list[Tok]) -> Speaker | None:
         if j - i >= 2 and i in after_quote:
             best = (i, j)  # the holder after the quoted name of the company that the title names
         elif j - i >= 2 and (word_kind(window[i]) == "place"
-                           or (i and word_kind(window[i - 1]) in ("org", "place") and not window[i - 1].definite)):
-            pass  # «منسق الطوارئ في منظمة أطباء بلا حدود في إب مارك بونسان», «في مدينة مشهد»: the organisation's or place's name
+                           or (i and word_kind(window[i - 1]) in ("org", "place") and not window[i - 1].definite)
+                           or (i and window[i - 1].key[:1] in "بل" and organisation_word(window[i - 1])
+                               and not window[i - 1].key[1:].startswith("ال"))):
+            pass  # «بجامعة عمر المختار»: an indefinite organisation word's genitive (not «بالنادي جاسم الهاجري»);
+            # «منسق الطوارئ في منظمة أطباء بلا حدود في إب مارك بونسان», «في مدينة مشهد»: the organisation's or place's name
         elif j - i >= 2 and not after_boundary:
             best = (i, j)  # not right after a boundary word: «في مؤتمر صحفي عقده» names no one
         elif j - i >= 3 and after_boundary and window[i - 1].bare in PLACE_PREPOSITIONS:
@@ -303,6 +336,8 @@ def _name_like(tok: Tok, prev: Tok | None) -> bool:
     if not tok.is_word or not tok.key or word_kind(tok) not in ("", "place") or _prepositional(tok.key) or adverbial(tok) \
             or tok.key in bare_openers() or tok.key in SUBORDINATORS:  # «الشيخ ليت الناس ...», «عندما»: no name
         return False  # a place head may open a name («محافظة صلاح الدين أحمد ناجي جبارة»); only the holder search skips it
+    if prev is not None and prev.key.isdigit():
+        return False  # «البالغة العمر 26 عاما»: a counted noun, no name
     if prev is not None and prev.key in NAME_PARTICLES:
         return True  # «محمد أبو سلمية», «أم كلثوم»: a particle takes the word it governs, whatever its shape
     if prev is not None and tok.key == "عام" and word_kind(prev) == "role":
@@ -314,7 +349,7 @@ def _name_like(tok: Tok, prev: Tok | None) -> bool:
         return False  # «وقد سجل صاحب السمو»: a verb after «قد» (ANERcorp train: 0 of 446 words after it in a name)
     if tok.key[:1] in "بلو" and tok.key[1:] in country_names():
         return False  # «واعتذر الرئيس السابق لمصر وإيران»: a country with a preposition or «و» (ANERcorp train: 1 of 277 a person)
-    if _verb_cue(tok):
+    if (_verb_cue(tok) and not _named_after_title(tok, prev)) or _purpose_verb(tok):
         return False  # «من ناحيته أشاد وزير ...»: a reporting verb (ANERcorp train: 6 of 1,796 in a name, all «طالب»)
     if possessed(tok):
         return False  # «تبذلها», «نتائجها»: a verb or noun with a pronoun suffix (ANERcorp train: 0 of 2,414 in a name)
@@ -389,6 +424,14 @@ def _in_name(toks: list[Tok], k: int, i: int) -> bool:
     return not (k + 1 < len(toks) and word_kind(toks[k + 1]) in ("role", "org"))
 
 
+def _family_name(toks: list[Tok], j: int) -> bool:
+    """A plain word with the article right after an honorific and a first name, then a title: the family name
+    («المهندس مصطفي الاحول رئيس مجلس ...»; not the object in «شرح السيد قو المشروع الجديد»)."""
+    tok = toks[j]
+    return tok.is_word and tok.definite and not word_kind(tok) and not _is_adjective(tok.key, True) \
+        and tok.key not in place_names() and j + 1 < len(toks) and word_kind(toks[j + 1]) in ("role", "org")
+
+
 def _name_run(toks: list[Tok]) -> tuple[int, int]:
     """(i, j) of the name in a speaker phrase: the run at its start when it opens with a name
     («ألونسو متسابق فريق رينو»), the last run of two words or more after a title («مدرب نادي مانشستر
@@ -398,7 +441,8 @@ def _name_run(toks: list[Tok]) -> tuple[int, int]:
     titled = bool(toks) and word_kind(toks[0]) == "role"
     if len(toks) > 2 and toks[0].key in TITLES:  # «الدكتور برادران رفيعي مساعد آية الله طبسي»: the name after the title
         j = 1
-        while j < len(toks) and (_name_like(toks[j], toks[j - 1]) if j == 1 else _in_name(toks, j, 1)):
+        while j < len(toks) and (_name_like(toks[j], toks[j - 1]) if j == 1 else _in_name(toks, j, 1)
+                                 or (j == 2 and _family_name(toks, j))):  # «المهندس مصطفي الاحول رئيس ...»
             j += 1
         if j - 1 >= 2:
             return (1, j)
@@ -420,13 +464,19 @@ def _name_run(toks: list[Tok]) -> tuple[int, int]:
     return last_pair if titled and last_pair != (0, 0) else best
 
 
+def whole_name(toks: list[Tok]) -> bool:
+    """Every token reads as one name («سالم بوخطوة»; not «بريا شارما», whose last word has a participle's shape)."""
+    return bool(toks) and _name_run(toks) == (0, len(toks))
+
+
 def _construct_genitive(toks: list[Tok], i: int) -> bool:
-    """Token i is an indefinite noun governed by the indefinite title before it and governing the definite word
-    after it: «أستاذ علم الاجتماع», «خبير شؤون الطاقة» name a field, no person («علم» is no given name here)."""
+    """Token i is an indefinite noun governed by the indefinite title (or the title's «في») before it and governing the
+    definite word after it: «أستاذ علم الاجتماع», «الخبير في شؤون المياه» name a field, no person."""
     if i == 0 or i + 1 >= len(toks):
         return False
     title, tok, nxt = toks[i - 1], toks[i], toks[i + 1]
-    return title.is_word and not title.definite and word_kind(title) == "role" and tok.is_word \
+    governed = (title.is_word and not title.definite and word_kind(title) == "role") or title.bare in ("في", "لدي")
+    return governed and tok.is_word \
         and not tok.definite and tok.key not in NAME_PARTICLES and nxt.is_word and nxt.definite and not word_kind(nxt)
 
 

@@ -16,7 +16,15 @@ from functools import lru_cache
 
 from marsad.model import Article
 from marsad.quotes.lexicon import RELAYS_PATH, outlet_heads, programme_heads, read_rows, relay_phrases
-from marsad.quotes.tokens import COMPLEMENTIZERS, PREPOSITIONS, Tok, cue_of, word_kind, word_kind_of
+from marsad.quotes.tokens import (
+    COMPLEMENTIZERS,
+    PREPOSITIONS,
+    Tok,
+    cue_of,
+    lam_of_noun,
+    word_kind,
+    word_kind_of,
+)
 from marsad.text.normalize import match_key
 from marsad.text.tokens import strip_article
 
@@ -123,7 +131,7 @@ def relay_span(text: str, toks: list[Tok], lam: bool = False) -> tuple[str, int]
         if words[0].key.startswith("لل"):  # «في تصريح للجزيرة نت»: ل + the article
             prefix, start = "ال", start + 1
         start += 1
-    surface = prefix + text[start : words[-1].end].strip(QUOTE_CHARS + " ")
+    surface = prefix + text[start : words[-1].end].strip(QUOTE_CHARS + " ـ")  # «لـLe360»: no tatweel left
     keys = match_key(surface).split()
     if not keys or (lam and keys[0] in GENERIC):
         return None
@@ -309,7 +317,7 @@ def _media_heads() -> frozenset[str]:
 
 def lam_stripped(key: str) -> str:
     """A word without its ل («للوزير» -> «الوزير», «لوزير» -> «وزير»)."""
-    return "ال" + key[2:] if key.startswith("لل") else key[1:] if key.startswith("ل") else key
+    return "ال" + lam_of_noun(key) + key[2:] if key.startswith("لل") else key[1:] if key.startswith("ل") else key
 
 
 def titled_holder(toks: list[Tok], k: int) -> bool:

@@ -339,6 +339,9 @@ def other_complement(role: str, held: set[str]) -> bool:
     words = role.split()
     if len(words) > 1 and skeleton(strip_article(match_key(words[0]))) not in held:
         return True  # «المتحدثة باسم مكتب المبعوث» is not the envoy: the head of the role is another title
+    if len(words) > 2 and match_key(words[-2]) in ("في", "لدي", "من") \
+            and skeleton(strip_article(match_key(words[-1]))) not in held:
+        return True  # «المسؤول في حماس» after «مسؤول إسرائيلي كبير»: another body, another official
     last = match_key(words[-1]) if len(words) > 1 else ""
     if not last.startswith("ال") or word_kind_of(last) or _is_adjective(last, True):
         return False

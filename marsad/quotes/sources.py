@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from marsad.quotes.content import after_title_word, content_span, quotes_of_content
-from marsad.quotes.context import Context, Hit, Raw, in_quotation
+from marsad.quotes.context import OPENERS, Context, Hit, Raw, in_quotation, opened_at
 from marsad.quotes.frame import addressee_relay
 from marsad.quotes.lexicon import figure_nouns, outlet_heads
 from marsad.quotes.names import (
@@ -127,6 +127,11 @@ def according(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:
             relayed = [source[0]] if issuer[0] else []
             phrase, after = toks[issuer[1] : issuer[2]], issuer[2]
             source = (span_of(ctx.text, phrase), source[1])
+        spoke = next((m for m in range(found[0] + 1, min(len(toks), after + 1)) if _spoke_to(toks, m)), None)
+        outlet = spoken_to(toks, spoke, ctx) if spoke is not None else None
+        if spoke is not None:  # «وبحسب مصادر قضائية تحدثت إليها «الأخبار»، فإن»: the sources, then the outlet told
+            phrase = toks[found[0] : spoke]
+            source = (span_of(ctx.text, phrase), source[1])
         fa = comma_fa_inna(toks, after)
         # «وبحسب X، فإن ...», also after a fronted circumstance («وعلى الجانب الآخر، وبحسب X، فإن»): what follows
         first, last = (after, len(toks)) if i <= 1 or fa is not None else (dateline_end(toks[:i]), i)
@@ -140,7 +145,7 @@ def according(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:
         speaker = parse_speaker(ctx.text, phrase)
         if speaker is None or (found[1] and match_key(speaker.role).startswith("ل")):  # «وفقا لمصادر طبية»: not «طبية»
             speaker = Speaker(source[0], "ORG", "", phrase[0].start, phrase[-1].end)
-        told = addressee_relay(toks[after:], ctx)  # «بحسب ما قال ... لوكالة فرانس برس»
+        told = outlet or addressee_relay(toks[after : fa or len(toks)], ctx)  # «بحسب ما قال ... لوكالة فرانس برس»
         speaker = replace(speaker, via=(told,)) if told else speaker
         if issuer is not None and relayed:
             speaker = replace(speaker, via=tuple(chain(relayed, speaker.via)))
@@ -206,10 +211,26 @@ def comma_fa_inna(toks: list[Tok], k: int) -> int | None:
     return None
 
 
+TO_HER = frozenset({"اليها", "اليه", "اليهم", "الي"})  # «تحدثت إليها «الأخبار»»
+
+
 def _spoke_to(toks: list[Tok], m: int) -> bool:
-    """«مصدر حكومي تحدث لـ"الغد"»: the source's talking to an outlet, no statement of its own."""
+    """«مصدر حكومي تحدث لـ"الغد"», «مصادر تحدثت إليها «الأخبار»»: the source's talking to an outlet, no statement
+    of its own."""
     cue = cue_of(toks[m])
-    return cue is not None and cue.lemma in TOPIC_LEMMAS and m + 1 < len(toks) and toks[m + 1].key.startswith("ل")
+    return cue is not None and cue.lemma in TOPIC_LEMMAS and m + 1 < len(toks) \
+        and (toks[m + 1].key.startswith("ل") or toks[m + 1].key in TO_HER)
+
+
+def spoken_to(toks: list[Tok], m: int, ctx: Context) -> str | None:
+    """The outlet named after «تحدثت إليها» at m: a quoted name, else the noun phrase («صحيفة الغد»)."""
+    k = m + 1 + (toks[m + 1].key in TO_HER)
+    if k >= len(toks):
+        return None
+    if toks[k].text in OPENERS:
+        q = opened_at(toks[k], ctx)
+        return ctx.text[q.start : q.end] if q is not None else None
+    return addressee_relay(toks[m + 1 :], ctx)
 
 
 def span_of(text: str, toks: list[Tok]) -> str:

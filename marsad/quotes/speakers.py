@@ -43,15 +43,18 @@ from marsad.quotes.names import (
     glued_outlet,
     hyphen_joined,
     masdar_pattern,
+    nisba,
     pair_speaker,
     pair_split,
     participle_shaped_surname,
     possessed,
     title_prefix,
+    whole_name,
 )
 from marsad.quotes.roles import EMPHATICS
 from marsad.quotes.tokens import (
     COMPLEMENTIZERS,
+    ORG_NAME_ADJECTIVES,
     PREPOSITIONS,
     RESUMING,
     Tok,
@@ -146,6 +149,8 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
             break  # «أكد الرئيس ... مرارا أن»
         if out and addressee_word(tok):
             break  # «وقال وزير الخارجية لنظيره الروسي X»: the one spoken to follows
+        if out and not out[-1].definite and out[-1].key.endswith(("يه", "ي")) and not tok.definite and possessed(tok):
+            break  # «دراسة كندية أقامها المجلس»: a verb with its object pronoun after an indefinite adjective
         if out and out[-1].definite and word_kind(out[-1]) != "role" and not tok.definite \
                 and possessed(tok):
             break  # «أعلنت الحكومة اليابانية عزمها»: a pronoun-suffixed noun after the subject is the object
@@ -169,9 +174,15 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
         if len(out) >= 2 and out[0].bare in PARTITIVES and out[1].key == "من" \
                 and (not tok.definite or len(out) >= 2 + MAX_PARTITIVE_GROUP_WORDS):
             break  # «ويعتبر كثير من البريطانيين يحيى بيرت»: the group and its adjectives, then the verb's object
+        if tok.key.startswith("لل") and len(out) > 1 and out[-1].key in ORG_NAME_ADJECTIVES \
+                and word_kind(out[-2]) == "org" and len(out) < cap:
+            out.append(tok)
+            continue  # «المديرية العامة للغابات», «الهيئة الوطنية للإعلام»: the organisation's name goes on
         if is_boundary(tok) or len(out) >= cap or (nxt is not None and _preposition_before_clause(tok, nxt)):
             break
-        if _is_say_noun(tok) or object_word(tok, nxt, patterns=not in_construct(out)) \
+        coordinated = bool(out) and word_kind(out[0]) == "role" and out[-1].definite and tok.key.startswith("وال") \
+            and not word_kind(tok)  # «وزير التربية الوطنية والتعليم الأولي»: a second portfolio of the title
+        if _is_say_noun(tok) or object_word(tok, nxt, patterns=not (in_construct(out) or coordinated)) \
                 or (out and _ends_speaker(tok)) \
                 or (tok.is_word and _prepositional_object(tok.key)):  # «وهدد تروتنيف بوقف», «ووعد بإجراء»
             break  # «عن شهود عيان قولهم إن», «الناطقة باسم ... ردا على», «شهود عيان وجود قوات»
@@ -281,7 +292,7 @@ def _preposition_before_clause(tok: Tok, nxt: Tok) -> bool:
 # «خلال», «عن» ... open the verb's complements instead («خلال لقائه مع الرئيس X»).
 TITLE_PREPOSITIONS = frozenset({"في", "لدي", "الي", "باسم", "عن"})  # «النائب عن حزب X», «البرلمانية عن فريق X»
 AMMA = frozenset({"اما", "واما"})
-ASIDE_PRONOUNS = frozenset({"هو", "هي", "وهو", "وهي", "وهم", "وهما"})  # «، وهي معلمة ...،»: an aside
+ASIDE_PRONOUNS = frozenset({"هو", "هي", "هم", "هما", "وهو", "وهي", "وهم", "وهما"})  # «، وهي معلمة ...،»: an aside
 MAX_TOPIC_WORDS = 8  # words of a topic («أما النائب عن المتن طوني عبود فرأى», «أما وزارة الخارجية ... الفرنسية فقد»)
 
 
@@ -299,6 +310,11 @@ def amma_topic(toks: list[Tok]) -> list[Tok]:
         topic = topic[:aside]  # «أما هبة، وهي معلمة في مدرسة ...، فقالت»: the aside describes the topic
     if topic and topic[-1].text in "،,":
         topic = topic[:-1]
+    comma = next((n for n in range(1, len(topic)) if topic[n].text in "،,"), 0)
+    if comma and word_kind(topic[0]) == "role" and apposed_run(topic, comma + 1) == len(topic) - comma - 1:
+        return topic  # «أما عميد بلدية درنة المكلف، سالم بوخطوة، فيقول»: the title and its holder set off by commas
+    if comma and comma + 1 < len(topic) and word_kind(topic[comma + 1]) == "role" and whole_name(topic[:comma]):
+        return topic[:comma]  # «أما كلير دوبوا، الممرضة في مستشفى ...، فقالت»: the name, then its title
     plain = all(t.is_word and (not is_boundary(t) or t.bare in TITLE_PREPOSITIONS) for t in topic)
     return topic if 0 < len(topic) <= MAX_TOPIC_WORDS and plain and not is_boundary(topic[0]) else []
 
@@ -527,6 +543,8 @@ def parse_speaker(text: str, toks: list[Tok]) -> Speaker | None:
     first = word_kind(toks[0])
     if len(toks) > 2 and toks[0].bare in PARTITIVES and toks[1].key == "من":
         return Speaker(_span(text, toks), "ORG", "", toks[0].start, toks[-1].end)  # «عدد من السكان»: a collective
+    if len(toks) > 1 and toks[0].key.isdigit() and toks[1].is_word:
+        return Speaker(_span(text, toks), "ORG", "", toks[0].start, toks[-1].end)  # «100 عائلة»: a counted group
     i, j = _name_run(toks)
     start, end = toks[0].start, toks[-1].end
     if len(_span(text, toks).replace(" ", "")) < 2:
@@ -572,7 +590,38 @@ def title_holders(text: str, toks: list[Tok]) -> list[Speaker]:
                 out.append(found)
             elif found is None or found.kind != "PER":
                 out.extend(_apposed_holder_after(text, toks, k))
+    return out + counterpart_holders(text, toks)
+
+
+COUNTERPARTS = frozenset({"نظيره", "نظيرته", "نظيرها", "نظيرهم"})
+
+
+def counterpart_holders(text: str, toks: list[Tok]) -> list[Speaker]:
+    """«مع نظيره الإسباني خافيير مورينو»: the counterpart named with his nationality holds the same office abroad, so
+    a later «الوزير الإسباني» may refer to him; his role is the counterpart phrase («نظيره الإسباني»)."""
+    out = []
+    for k, tok in enumerate(toks):
+        if tok.bare not in COUNTERPARTS and lam_free(tok.key) not in COUNTERPARTS:
+            continue
+        m = k + 1
+        while m < len(toks) and toks[m].definite and nisba(toks[m]):
+            m += 1
+        end = m
+        while end < len(toks) and end - m < MAX_NAME_WORDS and toks[end].is_word and not is_boundary(toks[end]) \
+                and whole_name(toks[m : end + 1]):
+            end += 1
+        if m > k + 1 and end - m >= 2:
+            # «وزير الخارجية X ... مع نظيره الإسباني Y»: Y holds the office of the sentence's titled subject
+            head = next((t for t in reversed(toks[:k]) if word_kind(t) == "role"), None)
+            first = strip_article(head.text) if head is not None else tok.text
+            role = " ".join([first, *(t.text for t in toks[k + 1 : m])])
+            out.append(Speaker(text[toks[m].start : toks[end - 1].end], "PER", role, toks[m].start, toks[end - 1].end))
     return out
+
+
+def lam_free(key: str) -> str:
+    """«لنظيره» -> «نظيره»: a word without a ل/ب prefix."""
+    return key[1:] if key[:1] in "لب" and len(key) > 4 else key
 
 
 def _apposed_holder_after(text: str, toks: list[Tok], k: int) -> list[Speaker]:

@@ -13,6 +13,10 @@ COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "اننا
                              "باننا"})
 # «عاد» of «وعاد نجاد ليؤكد أن», «النائب عاد ليؤكد»: «went back to say» before ل + a present reporting verb.
 RESUMING = frozenset({"عاد", "عادت", "عادوا", "عادا"})
+# Adjectives inside an organisation's name before its ل-genitive («الكونفدرالية العامة للعمل», «المجلس الأعلى للقضاء»,
+# «الهيئة الوطنية للإعلام»); by reading (quotes_dev25), no data tuned.
+ORG_NAME_ADJECTIVES = frozenset({"العام", "العامه", "الاعلي", "الوطني", "الوطنيه", "الدولي", "الدوليه", "المستقل",
+                                 "المستقله", "الاتحادي", "الاتحاديه"})
 PUNCT_BOUNDARY = frozenset("،,:؛;-–—()[].!?؟")
 PREPOSITIONS = frozenset({"في", "من", "عن", "علي", "الي", "مع", "خلال", "اثناء", "بعد", "قبل", "منذ", "حول",
                           "لدي", "امام", "عبر", "ذلك"})
@@ -111,3 +115,10 @@ def word_kind_of(key: str) -> str:
     if not kind and masculine(key) != key and words.get(masculine(key)) == "role":
         return "role"
     return kind
+
+
+def lam_of_noun(key: str) -> str:
+    """"ل" when a «لل»-word is ل + the article + a noun that itself starts with ل, written with one ل less («للجنة» is
+    «ل + اللجنة»); "" otherwise («للجيش» is «ل + الجيش»). Known from the speaker lexicon."""
+    rest = key[2:]
+    return "ل" if not word_kind_of("ال" + rest) and word_kind_of("الل" + rest) else ""
