@@ -385,7 +385,8 @@ def _frame_without_intro(frame: Frame, toks: list[Tok], hit: Hit, limit: int, ct
         frame.how, frame.c0 = "bare", hit.j  # «وأضاف قائلا نادرا ما كان ...»
     if frame.how == "" and hit.cue.kind in BARE_KINDS:
         n = known_prefix(toks[hit.j : limit], ctx)
-        if n and hit.j + n < limit and toks[hit.j + n].is_word:  # not «"..."، يقول أحمد.»: nothing after the name
+        if n and hit.j + n < limit and (toks[hit.j + n].is_word or toks[hit.j + n].text in OPENERS):
+            # not «"..."، يقول أحمد.»: nothing said after the name
             frame.how, frame.c0, frame.phrase = "bare", hit.j + n, toks[hit.j : hit.j + n]
     if frame.how == "" and hit.cue.kind in BARE_KINDS and hit.main:
         opener = bare_opener(toks, hit.j, limit)

@@ -30,7 +30,7 @@ PROCLITICS = (("وبال", 2), ("وال", 2), ("فال", 2), ("بال", 2), ("ك
 MIN_STEM = 3
 # Words that never end a person's name: «أبو/أم/ابن/بن/عبد» govern the word after them («محمد أبو سلمية»,
 # «عبد الله»), in match_key form. From Arabic naming practice; no data tuned.
-NAME_PARTICLES = frozenset({"ابو", "ام", "ابن", "بن", "بنت", "عبد", "ابي"})
+NAME_PARTICLES = frozenset({"ابو", "بو", "ام", "ابن", "بن", "بنت", "عبد", "ابي"})  # «بو صعب»: Lebanese and Maghrebi «أبو»
 
 
 @dataclass(frozen=True, slots=True)
