@@ -238,6 +238,9 @@ WRITTEN_DEV_FLOORS = {
     "dev24": {"recall": 0.97, "precision": 0.94, "speaker": 0.97, "speaker_name": 0.92, "via_recall": 0.92},
     "dev25": {"recall": 0.97, "precision": 0.95, "speaker": 0.97, "speaker_name": 0.90, "via_recall": 0.90},
     "dev26": {"recall": 0.96, "precision": 0.95, "speaker": 0.95, "speaker_name": 0.85, "via_recall": 0.73},
+    "dev27": {"recall": 0.95, "precision": 0.96, "speaker": 0.97, "speaker_name": 0.83, "via_recall": 0.6},
+    "dev28": {"recall": 0.97, "precision": 0.94, "speaker": 0.92, "speaker_name": 0.87, "via_recall": 0.57},
+    "dev29": {"recall": 0.97, "precision": 0.95, "speaker": 0.95, "speaker_name": 0.78, "via_recall": 0.71},
 }
 
 

@@ -19,6 +19,7 @@ from marsad.quotes.cues import clause_start
 from marsad.quotes.frame import PRONOUN_SUBJECTS, head_phrase_end
 from marsad.quotes.names import (
     SUBORDINATORS,
+    TITLES,
     Speaker,
     adjective_title,
     closing_name,
@@ -501,7 +502,8 @@ def _verb_first_subject(ctx: Context, clause: list[Tok]) -> Speaker | None:
         if holder is not None:
             return replace(holder, role=ctx.text[phrase[0].start : holder.start].strip(" ،,"))
     tagged_org = found.kind == "ORG" and any(m.type == "ORG" and m.start == found.start for m in ctx.mentions)
-    sure = tagged_org or word_kind(phrase[0]) in ("role", "org") or any(same_name(found.name, name) for name in ctx.known) \
+    sure = tagged_org or word_kind(phrase[0]) in ("role", "org") or phrase[0].key in TITLES \
+        or any(same_name(found.name, name) for name in ctx.known) \
         or (kana and found.kind in ("PER", "NAME", "ORG") and not phrase[0].key.startswith(("ل", "ب")))
     return found if sure else None
 

@@ -12,7 +12,7 @@ from marsad.quotes.context import (
     opened_at,
     short_quotation,
 )
-from marsad.quotes.lexicon import Cue, cues, outlet_heads
+from marsad.quotes.lexicon import Cue, cues, outlet_heads, programme_heads
 from marsad.quotes.marks import Quoted, strip_marks
 from marsad.quotes.names import (
     Speaker,
@@ -157,8 +157,9 @@ def quoted_name(toks: list[Tok], k: int, limit: int, ctx: Context) -> bool:
 
 def outlet_head(tok: Tok) -> bool:
     """An indefinite outlet head («صحيفة», «لصحيفة», «بوكالة»), the quotation after which names the outlet."""
-    key = tok.bare[1:] if tok.bare[:1] in ("ل", "ب") and tok.bare[1:] in outlet_heads() else tok.bare
-    return tok.is_word and key in outlet_heads() and not key.startswith("ال")
+    heads = outlet_heads() | programme_heads()  # «ضيف برنامج "حديث الساعة"»: a programme's name too
+    key = tok.bare[1:] if tok.bare[:1] in ("ل", "ب") and tok.bare[1:] in heads else tok.bare
+    return tok.is_word and key in heads and not key.startswith("ال")
 
 
 # Nouns that follow «أكد/شدد على» (written علي in some copy): «علي ضرورة», «علي أهمية».

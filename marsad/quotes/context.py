@@ -185,7 +185,9 @@ def _phrase_speaker(phrase: list[Tok], ctx: Context) -> Speaker | None:
         return parse_speaker(ctx.text, phrase) or found
     if found is not None and found.kind == "ORG" and found.start > phrase[0].start and word_kind(phrase[0]) == "org":
         return outlet_head_kept(found, ctx.text[phrase[0].start : found.start])
-    if found is not None and found.kind == "PER" and " " not in found.name and after_possessed_title(ctx.text, phrase[0]):
+    if found is not None and found.kind == "PER" and " " not in found.name and (
+            after_possessed_title(ctx.text, phrase[0])  # «رئيسها عماد السائح», «المهندس طارق السيد»
+            or (found.start > phrase[0].start and word_kind(phrase[0]) == "role" and ctx.text.startswith(" ال", found.end))):
         parsed = parse_speaker(ctx.text, phrase)  # «رئيسها عماد السائح»: the tagger marked the first name alone
         words = parsed.name.split() if parsed is not None and parsed.kind == "PER" else []
         if 2 <= len(words) <= 3 and words[0] == found.name and all(w.startswith("ال") for w in words[1:]):

@@ -346,7 +346,10 @@ def subject_before(toks: list[Tok], hit: Hit, people: Collection[tuple[int, int]
         return [] if toks[resumed].key != toks[resumed].bare else trailing_phrase(toks[:resumed])
     amma = _amma_particle(toks, hit)
     if amma is not None:  # «أما الرئيس السنيورة فقد اعتبر», «أما نائب المحافظ ... فأنه يقول»
-        return trailing_phrase(toks[amma + 1 : hit.i - 1])
+        phrase = trailing_phrase(toks[amma + 1 : hit.i - 1])
+        if not phrase or phrase[0] is not toks[amma + 1]:  # «أما نائبان عن الحزب ... فقد أكدا»: the whole topic
+            return amma_topic(toks[amma : hit.i]) or phrase
+        return phrase
     if hit.i > 1 and toks[hit.i - 1].key in ("التي", "الذي"):
         named = name_at_end("", toks[: hit.i - 1])  # the named antecedent of «التي قالت»
         if named is None:  # «المحامي سالم الذي قال»: the titled antecedent
@@ -366,6 +369,8 @@ def subject_before(toks: list[Tok], hit: Hit, people: Collection[tuple[int, int]
     if hit.cue.pos == "past" and subject_follows(toks, hit.j):
         return []  # «... رغم المخاطر قال البنك الدولي إن»: verb first, its subject after it
     subject = trailing_phrase(toks[: hit.i]) or subject_before_relative(toks, hit.i)
+    if subject and subject[-1].text == "/":
+        return []  # «شفق نيوز/ أكدت وزارة ...»: a dateline glued to a slash, the subject follows the verb
     opening = opening_subject_of_resumptive(toks, hit)
     if opening:
         return opening  # «وأرسلت الشركة رسائل ... أعربت فيها عن»: the letters hold the statement, the company speaks

@@ -102,7 +102,7 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
     elif first > 0:  # «وجاءت المفاجأة على لسان X، حيث أكد»: a source named before the first cue speaks next
         local = source_before(toks[:first], ctx) or held_statements(toks[:first], ctx) or local
         ctx.current = local or ctx.current
-    cuts = sorted(relay_cuts(toks) + contrast_cuts(toks))
+    cuts = sorted(relay_cuts(toks) + [k for k in contrast_cuts(toks) if not in_quotation(ctx, toks[k].start)])
     for n, hit in enumerate(hits):
         limit = fronted_start(toks, clause_start(toks, hits[n + 1])) if n + 1 < len(hits) else len(toks)
         raws, explicit = analyse(toks, hit, max(limit, hit.j), ctx, cuts)

@@ -59,6 +59,7 @@ from marsad.quotes.speakers import (
     before_object,
     leading_phrase,
     parse_speaker,
+    titled_apposed_run,
     trailing_phrase,
 )
 from marsad.quotes.tokens import (
@@ -356,7 +357,8 @@ def head_phrase_end(toks: list[Tok], j: int, limit: int) -> int:
                                  or tok.key.endswith(("ي", "يه", "يين", "يون"))):
             break
         k += 1
-    run = apposed_run(toks, k + 1) if k < limit and toks[k].text in "،," and word_kind(toks[j]) == "role" else 0
+    run = (apposed_run(toks, k + 1) or titled_apposed_run(toks, k + 1)) \
+        if k < limit and toks[k].text in "،," and word_kind(toks[j]) == "role" else 0
     return k + 1 + run if run and k + 1 + run <= limit else k  # «وزير التربية، عبد الحق الوزاني،»: its holder
 
 

@@ -19,7 +19,7 @@ from marsad.quotes.lexicon import (
     title_adjectives,
 )
 from marsad.quotes.tokens import Tok, cue_of, is_boundary, word_kind, word_kind_of
-from marsad.text.countries import country_names, place_names
+from marsad.text.countries import country_names, nisba_words, place_names
 from marsad.text.normalize import match_key, skeleton
 from marsad.text.tokens import NAME_PARTICLES
 
@@ -336,6 +336,9 @@ def _name_like(tok: Tok, prev: Tok | None) -> bool:
     if not tok.is_word or not tok.key or word_kind(tok) not in ("", "place") or _prepositional(tok.key) or adverbial(tok) \
             or tok.key in bare_openers() or tok.key in SUBORDINATORS:  # «الشيخ ليت الناس ...», «عندما»: no name
         return False  # a place head may open a name («محافظة صلاح الدين أحمد ناجي جبارة»); only the holder search skips it
+    if prev is not None and prev.is_word and not prev.definite and not tok.definite and tok.key in nisba_words() \
+            and (prev.key.endswith("ي") or word_kind(prev) in ("role", "org")):
+        return False  # «مسؤول عسكري إسرائيلي»: a country's adjective after an adjective or title (not «ماركو روسي»)
     if prev is not None and prev.key.isdigit():
         return False  # «البالغة العمر 26 عاما»: a counted noun, no name
     if prev is not None and prev.key in NAME_PARTICLES:
@@ -413,6 +416,9 @@ def _in_name(toks: list[Tok], k: int, i: int) -> bool:
         return False  # «جمال ناصر البدر شارحا»: a فاعلا participle after the name
     if _name_like(tok, toks[k - 1] if k else None):
         return True
+    if k == i + 1 and tok.is_word and not tok.definite and word_kind(tok) == "role" and tok.key in ROLE_GIVEN_NAMES \
+            and k + 1 < len(toks) and toks[k + 1].is_word and not toks[k + 1].definite and _name_like(toks[k + 1], None):
+        return True  # «محمد أمين بلقاسم»: a title word inside a name, between two names
     if k == i or not tok.is_word or not tok.definite or word_kind(tok) or _passive_participle(tok.key):
         return False
     if tok.key in place_names():
@@ -422,6 +428,14 @@ def _in_name(toks: list[Tok], k: int, i: int) -> bool:
     if k == i + 1 and tok.key.endswith("ي"):
         return True  # «خليل الدليمي رئيس فريق الدفاع»: a family name right after the first name
     return not (k + 1 < len(toks) and word_kind(toks[k + 1]) in ("role", "org"))
+
+
+# Title words that are also given names inside a name («محمد أمين بلقاسم», «أحمد أمير حسن»): only these.
+ROLE_GIVEN_NAMES = frozenset({"امين", "امير"})
+
+
+# Titles that are also family names after a first name («طارق السيد», «أحمد الشيخ»).
+FAMILY_TITLES = frozenset({"السيد", "الشيخ", "الامير"})
 
 
 def _family_name(toks: list[Tok], j: int) -> bool:
@@ -442,7 +456,9 @@ def _name_run(toks: list[Tok]) -> tuple[int, int]:
     if len(toks) > 2 and toks[0].key in TITLES:  # «الدكتور برادران رفيعي مساعد آية الله طبسي»: the name after the title
         j = 1
         while j < len(toks) and (_name_like(toks[j], toks[j - 1]) if j == 1 else _in_name(toks, j, 1)
-                                 or (j == 2 and _family_name(toks, j))):  # «المهندس مصطفي الاحول رئيس ...»
+                                 or (j == 2 and _family_name(toks, j))  # «المهندس مصطفي الاحول رئيس ...»
+                                 or (j == 2 and toks[j].key in FAMILY_TITLES  # «المهندس طارق السيد، رئيس ...»
+                                     and (j + 1 >= len(toks) or not _name_like(toks[j + 1], toks[j])))):
             j += 1
         if j - 1 >= 2:
             return (1, j)

@@ -112,6 +112,8 @@ def according(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:
             continue  # «"الأفضل" حسب رأيه»: the subject's own opinion, not a source
         if i > 1 and toks[i - 1].text not in "،," and any(t.is_word for t in toks[after:]) and toks[i].key == "حسب":
             continue  # «تتباين حسب تخمينات الحظ التي ...»: «depending on», not «according to» (بحسب is)
+        if toks[found[0]].bare in MEASURE_NOUNS:
+            continue  # «لتتراوح بين 8 و20 جنيها حسب عدد المحطات»: «depending on the number», no source
         phrase = toks[found[0] : after]
         figures = figures_source(toks, found[0])
         if figures is not None and not figures:
@@ -153,6 +155,10 @@ def according(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:
         speaker = replace(speaker, name=speaker.name if speaker.kind in ("PER", "NAME") else source[0])
         return quotes_of_content(span, "clause", cue, speaker, index, ctx)  # with its partial quotations
     return []
+
+
+# Nouns of measure after «حسب/بحسب/وفقا ل» that make it «depending on» («حسب عدد المحطات», «بحسب نوع السلعة»).
+MEASURE_NOUNS = frozenset({"عدد", "نوع", "حجم", "طبيعه", "مده", "درجه", "قيمه", "مستوي", "مسافه"})
 
 
 def speaking_head(tok: Tok) -> bool:

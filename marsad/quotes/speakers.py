@@ -168,6 +168,9 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
         if out and tok.text in "،," and word_kind(out[0]) == "role" and apposed_run(toks, n + 1):
             out.extend(toks[n : n + 1 + apposed_run(toks, n + 1)])
             break  # «مدير الحملة، هشام بن يوسف، لـ...»: the name set off by commas holds the title
+        if out and tok.text in "،," and word_kind(out[0]) == "role" and titled_apposed_run(toks, n + 1):
+            out.extend(toks[n : n + 1 + titled_apposed_run(toks, n + 1)])
+            break  # «عضو لجنة النفط، النائب عن الإطار التنسيقي كاظم الفياض،»: a second title and the name
         if len(out) == 1 and out[0].bare in PARTITIVES and tok.key == "من" and nxt is not None and nxt.definite:
             out.append(tok)
             continue  # «عدد من السكان», «بعض المحتجين»: a part of a group speaks, the group names it
@@ -188,6 +191,18 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
             break  # «عن شهود عيان قولهم إن», «الناطقة باسم ... ردا على», «شهود عيان وجود قوات»
         out.append(tok)
     return out
+
+
+def titled_apposed_run(toks: list[Tok], k: int) -> int:
+    """Length of a segment set off by commas at k that is a definite title with its complement and closes with a name
+    of two words («، النائب عن الإطار التنسيقي كاظم الفياض،»); 0 when none."""
+    if k >= len(toks) or not toks[k].definite or word_kind(toks[k]) != "role":
+        return 0
+    m = k + 1
+    while m < len(toks) and toks[m].is_word and m - k < MAX_ROLE_PHRASE_WORDS:
+        m += 1
+    closed = m >= len(toks) or toks[m].text in "،,"
+    return m - k if closed and m - k >= 3 and not word_kind(toks[m - 2]) and whole_name(toks[m - 2 : m]) else 0
 
 
 def possessed_title(tok: Tok) -> bool:
@@ -303,7 +318,7 @@ def amma_topic(toks: list[Tok]) -> list[Tok]:
     if len(toks) < 3 or toks[0].bare not in AMMA:
         return []
     k = next((n for n in range(1, min(len(toks), 2 * MAX_TOPIC_WORDS + 3)) if toks[n].key.startswith("ف")
-              and toks[n].key != toks[n].bare), 0)
+              and toks[n].key != toks[n].bare and _closes_topic(toks, n)), 0)
     topic = toks[1:k]
     aside = next((n for n in range(1, len(topic) - 1) if topic[n].text in "،," and topic[n + 1].bare in ASIDE_PRONOUNS), 0)
     if aside:
@@ -313,10 +328,27 @@ def amma_topic(toks: list[Tok]) -> list[Tok]:
     comma = next((n for n in range(1, len(topic)) if topic[n].text in "،,"), 0)
     if comma and word_kind(topic[0]) == "role" and apposed_run(topic, comma + 1) == len(topic) - comma - 1:
         return topic  # «أما عميد بلدية درنة المكلف، سالم بوخطوة، فيقول»: the title and its holder set off by commas
-    if comma and comma + 1 < len(topic) and word_kind(topic[comma + 1]) == "role" and whole_name(topic[:comma]):
-        return topic[:comma]  # «أما كلير دوبوا، الممرضة في مستشفى ...، فقالت»: the name, then its title
-    plain = all(t.is_word and (not is_boundary(t) or t.bare in TITLE_PREPOSITIONS) for t in topic)
+    if comma and comma + 1 < len(topic) and whole_name(topic[:comma]) and (word_kind(topic[comma + 1]) == "role" or (
+            comma >= 2 and not word_kind(topic[0]))):
+        return topic[:comma]  # «أما كلير دوبوا، الممرضة في مستشفى ...، فقالت», «أما سعاد حسن، ربة منزل، فقالت»
+    plain = all((t.is_word and (not is_boundary(t) or t.bare in TITLE_PREPOSITIONS or t.key.startswith("لل")))
+                or (t.text in QUOTE_MARKS and n) for n, t in enumerate(topic))  # «أما حزب التجمع الوطني للإصلاح
+    # والتنمية «تواصل»، فقد أعلن»: an organisation's «لل» genitive and its quoted short name
     return topic if 0 < len(topic) <= MAX_TOPIC_WORDS and plain and not is_boundary(topic[0]) else []
+
+
+# ف-words that close an «أما» topic besides a ف + reporting verb («أما X فقد ...», «فإن», «فهو»).
+AMMA_CLOSERS = frozenset({"فقد", "فان", "فانه", "فانها", "فانهم", "فهو", "فهي", "فهم", "فلم", "فلا", "فلن", "فما"})
+
+
+def _closes_topic(toks: list[Tok], n: int) -> bool:
+    """The ف-word at n closes an «أما» topic: ف + a reporting verb or a particle, or anything before a clause; not a
+    name read with a ف («أما السائحة السعودية أم فيصل فقالت», «أما فهد فقال»)."""
+    from marsad.quotes.tokens import cue_of
+
+    tok = toks[n]
+    return cue_of(tok) is not None or tok.key in AMMA_CLOSERS or (n + 1 < len(toks) and (
+        toks[n + 1].key in COMPLEMENTIZERS or toks[n + 1].text in "،,:"))
 
 
 def trailing_phrase(toks: list[Tok]) -> list[Tok]:
@@ -682,4 +714,5 @@ def speaker_from_mentions(text: str, mentions: list[Mention], start: int, end: i
     if not inside:
         return None
     m = inside[0]
-    return Speaker(text[m.start : m.end], m.type, m.role or "", m.start, m.end)
+    name = " ".join(text[m.start : m.end].translate(NO_MARKS).split())  # «منظمة “أطباء بلا حدود»: no stray mark
+    return Speaker(name, m.type, m.role or "", m.start, m.end)

@@ -71,6 +71,12 @@ def country_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def nisba_words() -> frozenset[str]:
+    """The nisba adjectives of the table, as written («إسرائيلي», «الروسية»): never a person's given name."""
+    return frozenset(row.word for row in country_words() if row.kind == "nisba")
+
+
+@lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """The words naming a place: a country, its capital or another city («فرنسا», «القاهرة», «حلب»), not nisbas."""
     return frozenset(row.word for row in country_words() if row.kind in ("name", "capital", "city"))
