@@ -241,6 +241,9 @@ WRITTEN_DEV_FLOORS = {
     "dev27": {"recall": 0.95, "precision": 0.96, "speaker": 0.97, "speaker_name": 0.83, "via_recall": 0.6},
     "dev28": {"recall": 0.97, "precision": 0.94, "speaker": 0.92, "speaker_name": 0.87, "via_recall": 0.57},
     "dev29": {"recall": 0.97, "precision": 0.95, "speaker": 0.95, "speaker_name": 0.78, "via_recall": 0.71},
+    "dev30": {"recall": 0.95, "precision": 0.94, "speaker": 0.97, "speaker_name": 0.82, "via_recall": 0.95},
+    "dev31": {"recall": 0.97, "precision": 0.97, "speaker": 0.91, "speaker_name": 0.86, "via_recall": 0.6},
+    "dev32": {"recall": 0.95, "precision": 0.94, "speaker": 0.95, "speaker_name": 0.80, "via_recall": 0.75},
 }
 
 

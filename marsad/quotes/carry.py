@@ -189,7 +189,7 @@ def _one_of(phrase: list[Tok]) -> bool:
 
 # Past verbs that open with «ال» once normalised (أ -> ا): «التقى», «ألقى», «ألغى», «ألمح», «ألزم»; not the article.
 AL_VERBS = frozenset({"التقي", "التقت", "التزم", "التزمت", "القي", "القت", "الغي", "الغت", "المح", "المحت", "الزم",
-                      "الزمت"})
+                      "الزمت", "التمس", "التمست"})
 
 
 def _verb_like(tok: Tok) -> bool:
@@ -503,6 +503,7 @@ def _verb_first_subject(ctx: Context, clause: list[Tok]) -> Speaker | None:
             return replace(holder, role=ctx.text[phrase[0].start : holder.start].strip(" ،,"))
     tagged_org = found.kind == "ORG" and any(m.type == "ORG" and m.start == found.start for m in ctx.mentions)
     sure = tagged_org or word_kind(phrase[0]) in ("role", "org") or phrase[0].key in TITLES \
+        or (found.kind == "PER" and bool(adjective_title(phrase))) \
         or any(same_name(found.name, name) for name in ctx.known) \
         or (kana and found.kind in ("PER", "NAME", "ORG") and not phrase[0].key.startswith(("ل", "ب")))
     return found if sure else None

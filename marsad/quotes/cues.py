@@ -68,8 +68,10 @@ def _titled_antecedent(toks: list[Tok], i: int, cue: Cue) -> int | None:
         return None
     for k in range(i - 2, max(-1, i - 3 - MAX_TITLED_ANTECEDENT), -1):
         tok = toks[k]
-        if word_kind(tok) == "role" and tok.definite:
-            return k
+        if k == i - 2 and tok.text in "،,":
+            continue  # «إلى والد الضحية، الذي قال»: the relative set off by a comma
+        if word_kind(tok) == "role" and (tok.definite or (k + 1 < i and toks[k + 1].definite)):
+            return k  # «المحامي سالم», «والد الضحية»: a definite title or a title in construct
         if not tok.is_word or cue_of(tok) is not None or (word_kind(tok) and tok.key not in NAME_NOT_PREPOSITION):
             return None
     return None
@@ -354,7 +356,8 @@ def subject_before(toks: list[Tok], hit: Hit, people: Collection[tuple[int, int]
         named = name_at_end("", toks[: hit.i - 1])  # the named antecedent of «التي قالت»
         if named is None:  # «المحامي سالم الذي قال»: the titled antecedent
             title = _titled_antecedent(toks, hit.i, hit.cue)
-            return toks[title : hit.i - 1] if title is not None else []
+            end = hit.i - 2 if toks[hit.i - 2].text in "،," else hit.i - 1
+            return toks[title:end] if title is not None else []
         return [t for t in toks[: hit.i - 1] if named.start <= t.start]
     # «لكن مندوبة الهند، بريا شارما، رفضت النص»: the name set off before the verb, not its object; with its title when
     # they read as one, so «وأضاف العميد» later resolves to the name («، بريا شارما،» is read alone: a participle's shape)

@@ -254,7 +254,9 @@ def apposed_run(toks: list[Tok], k: int) -> int:
         return 0
     run = [t for t in toks[k:m] if t.is_word]  # «نكويتا-سلامي»: the glued hyphen is no word of the name
     name = run[title_prefix(run) :]
-    return m - k if 2 <= len(name) <= MAX_NAME_WORDS and _name_run(name) == (0, len(name)) else 0
+    whole = _name_run(name) == (0, len(name)) or (  # «، الياباني تاكاشي ميورا،»: a foreign surname of an adverb's shape
+        len(name) >= 2 and adverbial(name[-1]) and _name_run(name[:-1]) == (0, len(name) - 1))
+    return m - k if 2 <= len(name) <= MAX_NAME_WORDS and whole else 0
 
 
 def title_prefix(run: list[Tok], after_title: bool = False) -> int:

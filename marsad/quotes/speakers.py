@@ -18,7 +18,7 @@ from collections.abc import Collection
 from dataclasses import replace
 
 from marsad.model import Mention
-from marsad.quotes.lexicon import bare_openers
+from marsad.quotes.lexicon import bare_openers, cues
 from marsad.quotes.names import (
     ADVERBS,
     MAX_NAME_WORDS,
@@ -257,9 +257,15 @@ def before_object(phrase: list[Tok]) -> list[Tok]:
     the object («السفير الأميركي بمجلس الأمن اقتراح أنان» -> «السفير الأميركي بمجلس الأمن»)."""
     for k in range(1, len(phrase)):
         tok = phrase[k]
-        if phrase[k - 1].definite and not tok.definite and (masdar_pattern(tok.key) or object_word(tok, patterns=False)):
+        if phrase[k - 1].definite and not tok.definite and (masdar_pattern(tok.key) or object_word(tok, patterns=False)
+                                                            or cue_noun(tok)):
             return phrase[:k]
     return phrase
+
+
+def cue_noun(tok: Tok) -> bool:
+    """«إدانة», «إشارة»: a word written with ة whose ت-form is a listed past reporting verb («أدانت»): its verbal noun."""
+    return tok.is_word and tok.text.endswith("ة") and len(tok.key) >= 4 and tok.key[:-1] + "ت" in cues()
 
 
 def _after_manner(toks: list[Tok], n: int) -> int:
@@ -328,8 +334,9 @@ def amma_topic(toks: list[Tok]) -> list[Tok]:
     comma = next((n for n in range(1, len(topic)) if topic[n].text in "،,"), 0)
     if comma and word_kind(topic[0]) == "role" and apposed_run(topic, comma + 1) == len(topic) - comma - 1:
         return topic  # «أما عميد بلدية درنة المكلف، سالم بوخطوة، فيقول»: the title and its holder set off by commas
-    if comma and comma + 1 < len(topic) and whole_name(topic[:comma]) and (word_kind(topic[comma + 1]) == "role" or (
-            comma >= 2 and not word_kind(topic[0]))):
+    named = title_prefix(topic[:comma]) if comma else 0  # «أما المحامي زياد حمدان، وكيل ...، فقال»: its honorific
+    if comma and comma + 1 < len(topic) and whole_name(topic[named:comma]) and comma - named >= 1 and (
+            word_kind(topic[comma + 1]) == "role" or (comma - named >= 2 and not word_kind(topic[named]))):
         return topic[:comma]  # «أما كلير دوبوا، الممرضة في مستشفى ...، فقالت», «أما سعاد حسن، ربة منزل، فقالت»
     plain = all((t.is_word and (not is_boundary(t) or t.bare in TITLE_PREPOSITIONS or t.key.startswith("لل")))
                 or (t.text in QUOTE_MARKS and n) for n, t in enumerate(topic))  # «أما حزب التجمع الوطني للإصلاح

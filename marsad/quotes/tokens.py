@@ -66,6 +66,8 @@ def cue_of(tok: Tok) -> Cue | None:
     found = lexicon.get(tok.key) or (lexicon.get(tok.bare) if tok.bare != tok.key else None)
     if found is None and tok.bare.endswith(OBJECT_SUFFIXES) and len(tok.bare) > 4:
         for suffix in OBJECT_SUFFIXES:
+            if suffix == "ه" and tok.text.endswith("ة"):
+                continue  # «إدانة» is the noun (ta marbuta), not «أدانه» («condemned him»)
             stem = lexicon.get(tok.bare[: -len(suffix)]) if tok.bare.endswith(suffix) else None
             if stem is not None and stem.pos == "past" and stem.kind in SUFFIXED_KINDS:
                 return stem
