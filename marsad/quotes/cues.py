@@ -437,14 +437,32 @@ def fronted_start(toks: list[Tok], k: int) -> int:
 
 def _amma_fa(toks: list[Tok], hit: Hit) -> bool:
     """«أما الشيخ الخراساني أمين المجمع فيقول»: the ف of «أما ... ف» follows the subject."""
-    return toks[hit.i].key.startswith("ف") and any(t.key == "اما" for t in toks[max(0, hit.i - MAX_AMMA_GAP) : hit.i])
+    return toks[hit.i].key.startswith("ف") and _amma_before(toks, hit.i) is not None
+
+
+def _amma_before(toks: list[Tok], i: int) -> int | None:
+    """Index of «أما» within MAX_AMMA_GAP tokens before i, a relative aside set off by commas («، الذي لم يشارك في
+    الدراسة،») not counted; None when there is none."""
+    counted, k = 0, i - 1
+    while k >= 0 and counted < MAX_AMMA_GAP:
+        if toks[k].key in ("اما", "واما"):
+            return k
+        if toks[k].text in "،,":
+            start = next((m for m in range(k - 1, max(-1, k - MAX_APPOSED_TITLE), -1) if toks[m].text in "،,"), -1)
+            if start >= 0 and toks[start + 1].key in ("الذي", "التي"):
+                k = start  # the aside costs nothing
+        counted += 1
+        k -= 1
+    return None
 
 
 def _amma_fa_topic(toks: list[Tok], hit: Hit) -> list[Tok]:
     """The plain phrase between «أما» and the ف-verb («أما سانتوس، فكتب»), a comma before the verb allowed."""
     if not _amma_fa(toks, hit):
         return []
-    k = max(n for n in range(max(0, hit.i - MAX_AMMA_GAP), hit.i) if toks[n].key in ("اما", "واما"))
+    k = _amma_before(toks, hit.i)
+    if k is None:
+        return []
     return amma_topic(toks[k : hit.i + 1])
 
 
@@ -462,8 +480,10 @@ def _amma_particle(toks: list[Tok], hit: Hit) -> int | None:
     return None
 
 
-MAX_AMMA_GAP = 16  # tokens between «أما» and its verb (ANERcorp dev set, ninth batch: 10; a long title, a body's
-# name in marks and a titled name set off by commas: «أما المستشار الطبي في منظمة «X»، الدكتور Y، فحذر», quotes_dev14)
+# Tokens between «أما» and its verb (ANERcorp dev set, ninth batch: 10; a long title, a body's name in marks and a
+# titled name set off by commas: «أما المستشار الطبي في منظمة «X»، الدكتور Y، فحذر», quotes_dev14). A relative aside
+# inside the topic («أما X، TITLE، الذي لم يشارك ...، فرأى», quotes_dev33) is not counted (_amma_before).
+MAX_AMMA_GAP = 16
 
 
 def clause_start(toks: list[Tok], hit: Hit) -> int:

@@ -41,6 +41,7 @@ from marsad.quotes.carry import (
     resolve_speaker,
     unnamed_fallback,
     verb_gender,
+    woman_before,
 )
 from marsad.quotes.content import kama_after_comma
 from marsad.quotes.context import ARABIC, Context, Raw, in_quotation, statement_noun_after
@@ -149,6 +150,7 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
             out.extend(replace(r, speaker=explicit, sentence=index) for r in raws)
             continue
         speaker = explicit or local or ctx.current or last_person(ctx, toks[hit.i].start) \
+            or (woman_before(ctx, toks[hit.i].start) if verb_gender(hit) == "f" else None) \
             or unnamed_fallback(ctx, toks, hit.i) or first_verb_subject(ctx, toks, hit.i)
         if ctx.current is None and speaker is not None:
             ctx.current = speaker

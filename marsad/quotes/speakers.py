@@ -193,6 +193,11 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+def _plural_collective(tok: Tok) -> bool:
+    """«باحثون», «مسؤولين», «دبلوماسيون»: an indefinite sound masculine plural (a group, never a given name)."""
+    return tok.is_word and not tok.definite and len(tok.key) > 4 and tok.key.endswith(("ون", "ين")) and not word_kind(tok)
+
+
 def titled_apposed_run(toks: list[Tok], k: int) -> int:
     """Length of a segment set off by commas at k that is a definite title with its complement and closes with a name
     of two words («، النائب عن الإطار التنسيقي كاظم الفياض،»); 0 when none."""
@@ -326,7 +331,8 @@ def amma_topic(toks: list[Tok]) -> list[Tok]:
     k = next((n for n in range(1, min(len(toks), 2 * MAX_TOPIC_WORDS + 3)) if toks[n].key.startswith("ف")
               and toks[n].key != toks[n].bare and _closes_topic(toks, n)), 0)
     topic = toks[1:k]
-    aside = next((n for n in range(1, len(topic) - 1) if topic[n].text in "،," and topic[n + 1].bare in ASIDE_PRONOUNS), 0)
+    aside = next((n for n in range(1, len(topic) - 1) if topic[n].text in "،," and (
+        topic[n + 1].bare in ASIDE_PRONOUNS or topic[n + 1].key in ("الذي", "التي"))), 0)  # «، الذي لم يشارك ...،»
     if aside:
         topic = topic[:aside]  # «أما هبة، وهي معلمة في مدرسة ...، فقالت»: the aside describes the topic
     if topic and topic[-1].text in "،,":
@@ -582,6 +588,8 @@ def parse_speaker(text: str, toks: list[Tok]) -> Speaker | None:
     first = word_kind(toks[0])
     if len(toks) > 2 and toks[0].bare in PARTITIVES and toks[1].key == "من":
         return Speaker(_span(text, toks), "ORG", "", toks[0].start, toks[-1].end)  # «عدد من السكان»: a collective
+    if 2 <= len(toks) <= 3 and _plural_collective(toks[0]) and all(_is_adjective(t.key, t.definite) for t in toks[1:]):
+        return Speaker(_span(text, toks), "ORG", "", toks[0].start, toks[-1].end)  # «باحثون بريطانيون»: a collective
     if len(toks) > 1 and toks[0].key.isdigit() and toks[1].is_word:
         return Speaker(_span(text, toks), "ORG", "", toks[0].start, toks[-1].end)  # «100 عائلة»: a counted group
     i, j = _name_run(toks)
@@ -716,7 +724,8 @@ def _title_only(surface: str) -> bool:
 def speaker_from_mentions(text: str, mentions: list[Mention], start: int, end: int) -> Speaker | None:
     """A PER (else ORG) mention inside [start, end): the tagger's reading of the speaker phrase."""
     inside = [m for m in mentions if m.start >= start and m.end <= end and m.type in ("PER", "ORG")
-              and not _title_only(text[m.start : m.end])]
+              and not _title_only(text[m.start : m.end])
+              and not (m.type == "PER" and _is_adjective(match_key(m.text), False) and " " not in m.text.strip())]
     inside.sort(key=lambda m: (m.type != "PER", m.start))
     if not inside:
         return None
