@@ -14,6 +14,7 @@ from marsad.quotes.names import (
     Speaker,
     apposed_run,
     name_at_end,
+    purpose_cue,
     whole_name,
 )
 from marsad.quotes.speakers import amma_topic, apposition, imperfect_shaped, trailing_phrase
@@ -103,9 +104,8 @@ MAX_RESUMED_SUBJECT = 5  # words of the speaker between «عاد» and the verb
 
 def _resumed_present(toks: list[Tok], i: int) -> Cue | None:
     """The present reporting verb of «عاد X ليؤكد»: «ل» + a listed present form, after «عاد» and a short subject."""
-    key = toks[i].key
-    cue = cues().get(key[1:]) if key.startswith("ل") and len(key) > 3 else None
-    if cue is None or cue.pos != "present" or cue.quote != "yes":
+    cue = purpose_cue(toks[i])
+    if cue is None or cue.quote != "yes":
         return None
     return cue if resuming_verb_before(toks, i) is not None else None
 

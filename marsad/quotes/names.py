@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from marsad.quotes.lexicon import (
     DATA,
+    Cue,
     bare_openers,
     cues,
     outlet_names_by_first_word,
@@ -100,10 +101,15 @@ def _named_after_title(tok: Tok, prev: Tok | None) -> bool:
         prev.definite and (word_kind(prev) == "role" or prev.key in TITLES or nisba(prev))))
 
 
-def _purpose_verb(tok: Tok) -> bool:
-    """«ليؤكد», «لتقول»: ل + a present reporting verb («وعاد المتحدث المصري ليؤكد»), never a name."""
+def purpose_cue(tok: Tok) -> Cue | None:
+    """The present reporting verb of «ليؤكد», «لتقول» (ل of purpose + a listed present form), else None."""
     cue = cues().get(tok.key[1:]) if tok.key.startswith("ل") and len(tok.key) > 3 else None
-    return cue is not None and cue.pos == "present"
+    return cue if cue is not None and cue.pos == "present" else None
+
+
+def _purpose_verb(tok: Tok) -> bool:
+    """«وعاد المتحدث المصري ليؤكد»: ل + a present reporting verb is never a name."""
+    return purpose_cue(tok) is not None
 
 
 def name_at_end(text: str, toks: list[Tok]) -> Speaker | None:
