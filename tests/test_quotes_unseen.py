@@ -874,3 +874,108 @@ def test_one_of_a_pair_is_not_expanded_to_the_pair() -> None:
     text = ("وكان الرئيس أحمد سالم ونظيره التونسي كمال العربي قد أعلنا أن القمة ناجحة. "
             "وقال العربي في مؤتمر صحفي إن \"التعاون سيتعزز\".")
     assert said(text)[-1][0] == "كمال العربي"
+
+
+# Round 26 (issue 5): feature copy, where ordinary people speak (patterns read in quotes_dev36; sentences new).
+
+def test_verbal_noun_after_a_titled_subject_is_no_verb() -> None:
+    text = ("رفض المهندس سامي خليل، مدير المكتب الفني، وصف القرار بالمتسرع، مؤكدا أن الدراسة استغرقت عامين. "
+            "ورفض الوزير وصف الخطة بالفاشلة، مؤكدا أن نتائجها ستظهر قريبا.")
+    assert [s for s, _ in said(text)] == ["سامي خليل", "الوزير"]
+
+
+def test_a_second_verb_with_wa_after_an_object_is_a_verb() -> None:
+    text = "غير أن الحكومة رفضت هذا الاقتراح وقالت المتحدثة باسمها هدى سليم إن \"الوقت غير مناسب\"."
+    assert said(text)[-1][0] == "هدى سليم"
+
+
+def test_negated_adjective_stays_inside_an_amma_topic() -> None:
+    text = ("قال المحافظ عادل منصور إن السوق جاهزة. "
+            "أما الخبير في الاقتصاد غير الرسمي الدكتور وليد حسن، فيرى أن الباعة \"لن يغادروا الرصيف\".")
+    assert said(text)[-1][0] == "وليد حسن"
+
+
+def test_a_woman_named_with_her_age_in_brackets_tells_her_story() -> None:
+    text = ("قال المدير سامر يوسف إن المصنع مغلق. وفي الحي نفسه تعمل سعاد (40 عاما) في الخياطة. "
+            "تروي أن زبائنها تراجعوا إلى النصف، وتتساءل: «كيف أدفع الإيجار هذا الشهر؟».")
+    assert [s for s, _ in said(text)][-2:] == ["سعاد", "سعاد"]
+
+
+def test_yurwa_an_in_the_passive_has_no_speaker() -> None:
+    text = "قال الشيخ أحمد إن القرية قديمة. ويروى أن القلعة بنيت قبل ثلاثة قرون."
+    assert len(said(text)) == 1
+
+
+def test_amma_topic_with_a_long_relative_aside_in_brackets() -> None:
+    text = ("قالت الأم سلوى إن الانتظار طال. أما كريم، الذي خرج من السجن بعد سقوط النظام في يناير (كانون الثاني) "
+            "2025، فيروي: \"كنت أعد الأيام ثم توقفت عن العد\".")
+    assert said(text)[-1][0] == "كريم"
+
+
+def test_body_with_its_place_opening_the_sentence_is_the_subject() -> None:
+    text = "قال الوزير خالد العلي إن الموسم جيد. رابطة المزارعين في درعا تقول إن الأسعار لا تغطي الكلفة."
+    assert said(text)[-1][0] == "رابطة المزارعين في درعا"
+
+
+def test_yutabi_an_reports_a_clause() -> None:
+    text = "قال المدرب سالم عيسى إن الفريق جاهز. ويتابع المدرب أن اللاعبين الشبان \"يحتاجون إلى الوقت\"."
+    assert said(text)[1] == ("سالم عيسى", "اللاعبين الشبان \"يحتاجون إلى الوقت\"")
+
+
+def test_yutabi_without_a_clause_is_no_cue() -> None:
+    assert said("يتابع المزارعون أخبار الطقس كل صباح.") == []
+
+
+def test_person_introduced_by_a_relation_word_speaks_the_next_present_verb() -> None:
+    text = ("قال الصياد أبو سامي إن البحر ضاق. جاره، سمير حداد، يعمل في المخبز منذ سنوات. "
+            "يقول لموقعنا إن \"الخبز صار أغلى من السمك\".")
+    start = text.index("سمير حداد")
+    mentions = [Mention(start, start + len("سمير حداد"), "سمير حداد", "PER")]
+    assert said(text, mentions)[-1][0] == "سمير حداد"
+
+
+def test_introduced_person_must_agree_with_the_verb() -> None:
+    text = ("قالت المعلمة هدى سليم إن الصف مزدحم. شقيقها سمير حداد يعمل في المخبز. "
+            "تقول لموقعنا إن \"الأطفال جائعون\".")
+    start = text.index("سمير حداد")
+    mentions = [Mention(start, start + len("سمير حداد"), "سمير حداد", "PER")]
+    assert said(text, mentions)[-1][0] == "هدى سليم"
+
+
+def test_quotation_after_a_colon_in_an_amma_sentence_is_the_topic_s() -> None:
+    text = ("قال المسؤول سامي عمر إن الصيد تراجع. "
+            "أما أم سامر، فتلخص الأمر بعبارة واحدة: \"كل ليلة أنتظر صوت المحرك\".")
+    assert said(text)[-1] == ("أم سامر", "كل ليلة أنتظر صوت المحرك")
+
+
+def test_name_before_an_aside_is_the_subject() -> None:
+    text = "قالت الباحثة هدى سليم إن الأرقام مقلقة. كريم، وهو طالب في العشرين، قال لنا إنه يريد السفر."
+    assert said(text)[-1][0] == "كريم"
+
+
+@pytest.mark.parametrize("manner", ["مبتسمة", "ضاحكة", "بحزم", "بقلق"])
+def test_manner_words_are_no_speaker(manner: str) -> None:
+    text = f"قالت المعلمة هدى سليم إن الصف مزدحم، وتضيف {manner}: «لكنهم أذكى مما نظن»."
+    assert [s for s, _ in said(text)] == ["هدى سليم", "هدى سليم"]
+
+
+def test_amma_topic_with_an_age_in_brackets() -> None:
+    text = "قال المدير سامر يوسف إن المدرسة مزدحمة. أما الجدة خيرية (70 عاما)، فتقول: \"لن يترك الدراسة\"."
+    assert said(text)[-1][0] == "الجدة خيرية"
+
+
+def test_a_field_after_the_title_s_preposition_is_not_the_name() -> None:
+    text = ("قال الوزير سامر يوسف إن الخطة جاهزة. "
+            "لكن الأستاذة في علم النفس هدى سليم ترى أن الأطفال \"يحتاجون إلى الدعم\".")
+    assert said(text)[-1][0] == "هدى سليم"
+
+
+def test_closing_his_talk_in_the_present() -> None:
+    text = "قالت المعلمة هدى سليم إن الصف مزدحم. ويختم كريم حديثه بالقول: \"سأعود إلى المدرسة\"."
+    assert said(text)[-1] == ("كريم", "سأعود إلى المدرسة")
+
+
+def test_short_name_set_off_after_a_kin_title_holds_it() -> None:
+    text = ("قال المعلم سامر يوسف إن الدروس بدأت. "
+            "أما والدة الطفل، سعاد، وهي ممرضة، فتقول إن ابنها \"يحب المدرسة\".")
+    assert said(text)[-1][0] == "سعاد"

@@ -25,6 +25,7 @@ from marsad.quotes.names import (
     closing_name,
     female_names,
     name_at_end,
+    relation_noun,
     same_name,
     whole_name,
 )
@@ -40,6 +41,7 @@ from marsad.quotes.speakers import (
     leading_phrase,
     object_word,
     parse_speaker,
+    possessed_title,
     pronoun_suffixed,
     title_holders,
 )
@@ -245,11 +247,11 @@ def woman_before(ctx: Context, at: int) -> Speaker | None:
     toks = sentence_tokens(ctx.text, start, at)
     for k in range(len(toks) - 2, -1, -1):
         tok, nxt = toks[k], toks[k + 1]
-        if in_quotation(ctx, tok.start) or not nxt.is_word:
+        if in_quotation(ctx, tok.start) or not tok.is_word:
             continue
-        if tok.bare == "ام" and whole_name([nxt]):
+        if tok.bare == "ام" and nxt.is_word and whole_name([nxt]):
             return Speaker(span_text(ctx.text, toks[k : k + 2]), "PER", "", tok.start, nxt.end)
-        if tok.bare in female_names() and tok.key == tok.bare:
+        if tok.bare in female_names() and tok.key == tok.bare:  # «هناء (38 عاما)»: a bracket may follow
             run = toks[k : k + 2] if whole_name(toks[k : k + 2]) else [tok]
             return Speaker(span_text(ctx.text, run), "PER", "", tok.start, run[-1].end)
     return None
@@ -317,6 +319,31 @@ def last_person(ctx: Context, before: int) -> Speaker | None:
         return None
     m = people[-1]
     return Speaker(ctx.text[m.start : m.end], "PER", m.role or "", m.start, m.end)
+
+
+def introduced_person(ctx: Context, toks: list[Tok], hit: Hit) -> Speaker | None:
+    """«ابنه خليل، وهو في الرابعة والعشرين، لا يرى مستقبلا في المهنة. يقول لرصيف22: "..."»: a present reporting verb
+    opening its sentence with no subject (no «و»: not a carried «ويضيف») after a sentence that opens with a person
+    the entity tagger found (a kinship word before the name allowed) speaks for that person, the way feature copy
+    introduces someone new (quotes_dev36). The person must agree with the verb in gender."""
+    if hit.i != 0 or hit.cue.pos != "present" or toks[0].key != toks[0].bare or not ctx.mentions:
+        return None
+    end = ctx.text.rfind(".", 0, toks[0].start)
+    if end < 0 or ctx.text[end : toks[0].start].strip(". \n"):
+        return None
+    start = max(ctx.text.rfind(".", 0, end), ctx.text.rfind("\n", 0, end)) + 1
+    opening = sentence_tokens(ctx.text, start, end)[:3]
+    if opening and (relation_noun(opening[0]) or possessed_title(opening[0])):
+        opening = opening[1:]  # «ابنه خليل», «معلمها، إبراهيم أوبلا،»: who the person is to someone named before
+    if opening and opening[0].text in "،,":
+        opening = opening[1:]
+    person = next((m for m in ctx.mentions if m.type == "PER" and opening and m.start == opening[0].start), None)
+    if person is None or in_quotation(ctx, person.start):
+        return None
+    name = ctx.text[person.start : person.end]
+    if (verb_gender(hit) == "f") != any(w in female_names() for w in match_key(name).split()[:1]):
+        return None
+    return Speaker(name, "PER", person.role or "", person.start, person.end)
 
 
 def unnamed_fallback(ctx: Context, toks: list[Tok], i: int) -> Speaker | None:

@@ -11,13 +11,14 @@ from dataclasses import replace
 from marsad.quotes.context import OPENERS, Context, Hit, in_quotation, occasion_at
 from marsad.quotes.lexicon import Cue, cues, outlet_heads, phrase_cues_by_first_word
 from marsad.quotes.names import (
+    MAX_NAME_WORDS,
     Speaker,
     apposed_run,
     name_at_end,
     purpose_cue,
     whole_name,
 )
-from marsad.quotes.speakers import amma_topic, apposition, imperfect_shaped, trailing_phrase
+from marsad.quotes.speakers import MAX_ASIDE_WORDS, amma_topic, apposition, imperfect_shaped, trailing_phrase
 from marsad.quotes.tokens import (
     COMPLEMENTIZERS,
     NAME_NOT_PREPOSITION,
@@ -135,8 +136,8 @@ def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
         return Hit(i, i + 1, said_by)  # «وبررت الوكالة القرار بقولها إنه ...»: a content, the sentence's subject
     if cue is None or cue.pos == "noun" or cue.quote == "impersonal":
         return None
-    if cue.lemma == "روي" and i + 1 < len(toks) and toks[i + 1].key in COMPLEMENTIZERS:
-        return None  # «ويُروى أن»: «it is told that», no one tells it
+    if cue.lemma == "روي" and tok.bare.startswith("ي") and i + 1 < len(toks) and toks[i + 1].key in COMPLEMENTIZERS:
+        return None  # «ويُروى أن»: «it is told that», no one tells it; «تروي أن» is a woman telling it
     if anonymity_aside(toks, i):
         return None  # «، رفض ذكر اسمه،», «فضلت عدم ذكر اسمها»: the source's anonymity, no statement
     prev = toks[i - 1] if i else None
@@ -155,6 +156,8 @@ def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
         return None  # «وقالت مضيفة على متن الطائرة إن»: right after a verb, the noun (a stewardess); not «وتابعت قائلة "»
     if prev is not None and cue.pos == "past" and _noun_reading(prev):
         return None  # «وفي رد على تصريحات», «طالبا عدم كشف هويته»: the verbal noun, not the verb
+    if cue.pos == "past" and _governed_noun(toks, i):
+        return None  # «رفض اللواء X، نائب المحافظ، وصف الخطة بالتهجير»: the verbal noun the verb before governs
     if cue.pos == "past" and tok.key == tok.bare and i > 1 and prev is not None and prev.definite \
             and toks[i - 2].key == "من":
         return None  # «طلب من الهيئة رد طلبات الدفاع»: the verbal noun asked for, not a verb
@@ -243,11 +246,11 @@ def needed_word_follows(toks: list[Tok], i: int, needed: str) -> bool:
     """The word a cue needs («عن» of «عبر») comes within NEEDS_WINDOW tokens and before any other reporting verb:
     in «رسائل عبر البريد الإلكتروني ... أعربت فيها عن» the «عن» is the nearer verb's, and «عبر» is «via». A title set
     off by commas after the subject's name does not count («عبرت NAME، رئيسة فيدرالية ... بجهة الرباط، عن»)."""
-    counted = 0
+    counted, wanted = 0, needed.split("|")  # «:|ان»: either word
     k = _role_subject_end(toks, i + 1) or i + 1  # «ترى الباحثة في شؤون الهجرة بجامعة X، الدكتورة Y، أن»
     while k < len(toks) and counted < NEEDS_WINDOW:
         t = toks[k]
-        if needed in (t.key, t.bare):
+        if t.key in wanted or t.bare in wanted:
             return True
         if cue_of(t) is not None:
             return False
@@ -306,6 +309,34 @@ def _definite_say_noun(toks: list[Tok], i: int) -> bool:
     """«القول»/«بالقول» right before a complementizer, after an earlier content (not «وخلص موتان الى القول إن»)."""
     return toks[i].bare.startswith("ال") and 0 < i < len(toks) - 1 and toks[i + 1].key in COMPLEMENTIZERS \
         and toks[i - 1].key in ("علي", "الي") and any(t.key in COMPLEMENTIZERS for t in toks[:i])  # not «بالقول إن»
+
+
+# Verbs whose object is often a reporting verb's verbal noun («رفض وصف الخطة», «انتقد إعلان», «جدد رفض»): lemmas of
+# data/reporting_verbs.tsv and words outside it; set by reading (quotes_dev36), no gold data.
+NOUN_GOVERNING = frozenset({"رفض", "جدد", "انتقد", "ايد", "ادان", "استنكر", "تجنب", "واصل", "عارض", "رحب"})
+
+
+def _governed_noun(toks: list[Tok], i: int) -> bool:
+    """The past form at i follows «VERB SUBJECT» with no «و», VERB one of NOUN_GOVERNING: it is that verb's object,
+    a verbal noun («رفض اللواء عادل الحسيني، نائب المحافظ، وصف الخطة بالتهجير»; «رفض الوزير وصف الخطة»)."""
+    if toks[i].key not in cues():
+        return False  # «رفض هذا الاقتراح وقالت»: a و-verb is a second verb
+    k = i - 1
+    if k > 0 and toks[k].text in "،,":  # a title set off by commas after the subject's name
+        c = next((m for m in range(k - 1, max(0, k - 1 - MAX_APPOSED_TITLE), -1) if not toks[m].is_word), -1)
+        if c < 1 or toks[c].text not in "،," or c == k - 1 or word_kind(toks[c + 1]) != "role":
+            return False
+        k = c
+    v = k - 1 if toks[k].text in "،," else k
+    subject = 0
+    while v >= 0 and toks[v].is_word and cue_of(toks[v]) is None and subject <= MAX_NAME_WORDS:
+        if toks[v].bare.removesuffix("ت") in NOUN_GOVERNING:
+            break
+        v, subject = v - 1, subject + 1
+    if v < 0 or subject == 0 or not toks[v].is_word:
+        return False
+    verb = cue_of(toks[v])
+    return toks[v].bare.removesuffix("ت") in NOUN_GOVERNING or (verb is not None and verb.lemma in NOUN_GOVERNING)
 
 
 def _word_follows(toks: list[Tok], i: int) -> bool:
@@ -448,7 +479,7 @@ def _amma_before(toks: list[Tok], i: int) -> int | None:
         if toks[k].key in ("اما", "واما"):
             return k
         if toks[k].text in "،,":
-            start = next((m for m in range(k - 1, max(-1, k - MAX_APPOSED_TITLE), -1) if toks[m].text in "،,"), -1)
+            start = next((m for m in range(k - 1, max(-1, k - 2 - MAX_ASIDE_WORDS), -1) if toks[m].text in "،,"), -1)
             if start >= 0 and toks[start + 1].key in ("الذي", "التي"):
                 k = start  # the aside costs nothing
         counted += 1

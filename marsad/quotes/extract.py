@@ -31,6 +31,7 @@ from marsad.quotes.carry import (
     first_verb_subject,
     group_object,
     in_time_clause,
+    introduced_person,
     last_person,
     named_later,
     nearest_named,
@@ -65,7 +66,14 @@ from marsad.quotes.relay import (
     statements_holder,
 )
 from marsad.quotes.roles import Registry
-from marsad.quotes.sources import according, orphan_quotations, own_view, source_before, with_sentence_relays
+from marsad.quotes.sources import (
+    according,
+    orphan_quotations,
+    own_view,
+    source_before,
+    topic_colon_quote,
+    with_sentence_relays,
+)
 from marsad.quotes.speakers import (
     leading_phrase,
     parse_speaker,
@@ -93,7 +101,7 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
     relayed = {id(h) for n, h in enumerate(found_hits) if n and relayed_statement(toks, h, found_hits[n - 1])}
     hits = [h for n, h in enumerate(found_hits) if n == 0 or not nested(toks, h) or id(h) in relayed]
     if not hits:
-        return own_view(toks, index, ctx) or according(toks, index, ctx)
+        return own_view(toks, index, ctx) or topic_colon_quote(toks, index, ctx) or according(toks, index, ctx)
     local: Speaker | None = None
     out: list[Raw] = []
     first = clause_start(toks, hits[0])
@@ -125,6 +133,8 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
             raws = [replace(r, speaker=explicit) for r in raws]
         if explicit is None and local is None and hit.main and verb_gender(hit) == "pl":
             explicit = group_object(ctx, toks[: hit.i])  # «التقت «الأيام» عددا من الناخبين، فقالوا»
+        if explicit is None and local is None and hit.main:
+            explicit = introduced_person(ctx, toks, hit)  # «ابنه خليل ... لا يرى مستقبلا. يقول لرصيف22:»
         if explicit is None and local is None and hit.main and verb_gender(hit) and not passive(toks[hit.i]) \
                 and not in_time_clause(toks, hit):  # a singular verb: «وأكدا» shares the subject of two
             explicit = earlier_clause_subject(ctx, toks, hit.i)  # «وجه X انتقادات لمدرب المنتخب وقال إنه»

@@ -24,7 +24,7 @@ class Cue:
     pos: str
     prep: str  # "-", "obj", or the preposition that may introduce a nominal content
     quote: str  # yes | no | impersonal
-    needs: str  # "-" or a word that must follow within a few words
+    needs: str  # "-" or a word that must follow within a few words (alternatives joined by «|»)
 
     @property
     def words(self) -> tuple[str, ...]:

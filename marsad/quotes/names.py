@@ -544,6 +544,20 @@ RELATION_WORDS = frozenset({"زوجته", "زوجها", "نظيره", "نظير�
                             "زميله", "زميلته"})
 
 
+# Nouns of someone's relation to a person («معلمها», «جاره», «صديقتها», «ابنه»): with a pronoun suffix they introduce
+# the person named after them («معلمها، إبراهيم أوبلا، يدرّس ...»); by reading feature copy (quotes_dev36). Not «ام»,
+# «اب», «جد»: «أمه»/«جدة» read as «أمة» (nation) and Jeddah once normalised.
+RELATION_STEMS = frozenset({"معلم", "معلمت", "مدرس", "مدرست", "مدرب", "مدربت", "جار", "جارت", "صديق", "صديقت", "رفيق",
+                            "رفيقت", "طبيب", "طبيبت", "محامي", "ابن", "ابنت", "زوج", "زوجت", "شقيق", "شقيقت", "والد",
+                            "والدت", "اخ", "اخت", "جدت", "زميل", "زميلت", "حفيد", "حفيدت", "عم", "خال"})
+OWNER_SUFFIXES = ("هما", "هم", "ها", "ه")
+
+
+def relation_noun(tok: Tok) -> bool:
+    """A noun of relation with a pronoun suffix: «معلمها», «جاره», «صديقتها», «ابنه», «والدتهما»."""
+    return tok.is_word and any(tok.key.endswith(s) and tok.key[: -len(s)] in RELATION_STEMS for s in OWNER_SUFFIXES)
+
+
 AIDE_WORDS = frozenset({"مساعده", "مساعدها", "نائبه", "نائبها"})  # «ومساعده خالد عمر»: a title with a pronoun
 
 

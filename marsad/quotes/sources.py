@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from marsad.quotes.content import after_title_word, content_span, quotes_of_content
-from marsad.quotes.context import OPENERS, Context, Hit, Raw, in_quotation, opened_at
+from marsad.quotes.context import OPENERS, Context, Hit, Raw, in_quotation, opened_at, phrase_speaker
 from marsad.quotes.frame import addressee_relay
 from marsad.quotes.lexicon import figure_nouns, outlet_heads
 from marsad.quotes.names import (
@@ -22,6 +22,7 @@ from marsad.quotes.relay import (
     relays_in,
 )
 from marsad.quotes.speakers import (
+    amma_topic,
     leading_phrase,
     parse_speaker,
 )
@@ -70,6 +71,23 @@ def _object_end(toks: list[Tok], hit: Hit) -> int:
     if hit.j < len(toks) - 1 and toks[hit.j].is_word and toks[hit.j].key.startswith("ب") and len(toks[hit.j].key) > 4:
         return toks[hit.j].end
     return toks[min(hit.j + 1, len(toks) - 1)].end
+
+
+def topic_colon_quote(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:
+    """«أما أم خليل، فتختصر الحكاية بجملة واحدة: "..."»: with no reporting verb, a quotation right after a colon in a
+    sentence opening with «أما» + a person is that person's words (quotes_dev36)."""
+    topic = amma_topic(toks)
+    if not topic:
+        return []
+    colon = next((t for t in toks if t.text == ":" and t.start > topic[-1].end), None)
+    if colon is None:
+        return []
+    quoted = next((q for q in ctx.quoted if q.depth == 0 and q.start > colon.end and ctx.text[colon.end : q.start - 1].isspace()
+                   and ctx.text[q.start - 1] in OPENERS and q.words(ctx.text) >= MIN_ORPHAN_WORDS), None)
+    speaker = phrase_speaker(topic, ctx) if quoted is not None else None
+    if quoted is None or speaker is None or speaker.kind not in ("PER", "NAME", "ROLE"):
+        return []
+    return [Raw(quoted.start, quoted.end, "direct", "colon", speaker, index)]
 
 
 OWN_VIEW_OPENERS = (("علي", "حد", "قوله"), ("علي", "حد", "قولها"), ("علي", "حد", "تعبيره"), ("في", "رايه"),

@@ -322,29 +322,48 @@ ASIDE_PRONOUNS = frozenset({"هو", "هي", "هم", "هما", "وهو", "وهي"
 MAX_TOPIC_WORDS = 8  # words of a topic («أما النائب عن المتن طوني عبود فرأى», «أما وزارة الخارجية ... الفرنسية فقد»)
 
 
+def negated_adjective(toks: list[Tok], n: int) -> bool:
+    """«غير» before a definite word («الاقتصاد غير الرسمي», «المنظمات غير الحكومية»): part of the phrase, not «غير أن»."""
+    return toks[n].bare == "غير" and n + 1 < len(toks) and toks[n + 1].definite
+
+
+MAX_ASIDE_WORDS = 16  # tokens of a relative aside inside a topic («، الذي خرج من سجن صيدنايا بعد سقوط النظام في
+# ديسمبر (كانون الأول) 2024،», quotes_dev36); set by reading, as MAX_APPOSED_TITLE
+
+
+def _aside_at(toks: list[Tok], lo: int, hi: int) -> int:
+    """Index of the comma opening an aside («، الذي ...», «، وهي معلمة ...») between lo and hi; 0 when none."""
+    return next((n for n in range(lo, min(hi, len(toks) - 1)) if toks[n].text in "،," and (
+        toks[n + 1].bare in ASIDE_PRONOUNS or toks[n + 1].key in ("الذي", "التي"))), 0)
+
+
 def amma_topic(toks: list[Tok]) -> list[Tok]:
     """«أما الخارجية الفرنسية فقد دانت», «أما سانتوس، فكتب», «أما النائب عن المتن X فرأى»: from «أما» at toks[0], the
     plain phrase before the ف-word that closes the topic (ف+verb, «فقد», «فإن»; a comma before it allowed; a title's
     preposition inside it allowed); [] when there is none."""
     if len(toks) < 3 or toks[0].bare not in AMMA:
         return []
-    k = next((n for n in range(1, min(len(toks), 2 * MAX_TOPIC_WORDS + 3)) if toks[n].key.startswith("ف")
+    reach = 2 * MAX_TOPIC_WORDS + 3 + (MAX_ASIDE_WORDS if _aside_at(toks, 1, MAX_TOPIC_WORDS + 1) else 0)
+    k = next((n for n in range(1, min(len(toks), reach)) if toks[n].key.startswith("ف")
               and toks[n].key != toks[n].bare and _closes_topic(toks, n)), 0)
     topic = toks[1:k]
-    aside = next((n for n in range(1, len(topic) - 1) if topic[n].text in "،," and (
-        topic[n + 1].bare in ASIDE_PRONOUNS or topic[n + 1].key in ("الذي", "التي"))), 0)  # «، الذي لم يشارك ...،»
+    aside = _aside_at(topic, 1, len(topic) - 1)  # «، الذي لم يشارك ...،»
     if aside:
         topic = topic[:aside]  # «أما هبة، وهي معلمة في مدرسة ...، فقالت»: the aside describes the topic
     if topic and topic[-1].text in "،,":
         topic = topic[:-1]
+    if topic and topic[-1].text == ")":  # «أما الجدة خيرية (68 عاما)، فتقول»: an age or a job in brackets
+        topic = topic[: max((n for n, t in enumerate(topic) if t.text == "("), default=len(topic))]
     comma = next((n for n in range(1, len(topic)) if topic[n].text in "،,"), 0)
-    if comma and word_kind(topic[0]) == "role" and apposed_run(topic, comma + 1) == len(topic) - comma - 1:
+    if comma and word_kind(topic[0]) == "role" and (apposed_run(topic, comma + 1) == len(topic) - comma - 1 or (
+            comma + 2 == len(topic) and whole_name(topic[comma + 1 :]))):  # «أما والد إيطو، الحسين، وهو مزارع، فيقول»
         return topic  # «أما عميد بلدية درنة المكلف، سالم بوخطوة، فيقول»: the title and its holder set off by commas
     named = title_prefix(topic[:comma]) if comma else 0  # «أما المحامي زياد حمدان، وكيل ...، فقال»: its honorific
     if comma and comma + 1 < len(topic) and whole_name(topic[named:comma]) and comma - named >= 1 and (
             word_kind(topic[comma + 1]) == "role" or (comma - named >= 2 and not word_kind(topic[named]))):
         return topic[:comma]  # «أما كلير دوبوا، الممرضة في مستشفى ...، فقالت», «أما سعاد حسن، ربة منزل، فقالت»
-    plain = all((t.is_word and (not is_boundary(t) or t.bare in TITLE_PREPOSITIONS or t.key.startswith("لل")))
+    plain = all((t.is_word and (not is_boundary(t) or t.bare in TITLE_PREPOSITIONS or t.key.startswith("لل")
+                                or negated_adjective(topic, n)))
                 or (t.text in QUOTE_MARKS and n) for n, t in enumerate(topic))  # «أما حزب التجمع الوطني للإصلاح
     # والتنمية «تواصل»، فقد أعلن»: an organisation's «لل» genitive and its quoted short name
     return topic if 0 < len(topic) <= MAX_TOPIC_WORDS and plain and not is_boundary(topic[0]) else []
@@ -361,7 +380,12 @@ def _closes_topic(toks: list[Tok], n: int) -> bool:
 
     tok = toks[n]
     return cue_of(tok) is not None or tok.key in AMMA_CLOSERS or (n + 1 < len(toks) and (
-        toks[n + 1].key in COMPLEMENTIZERS or toks[n + 1].text in "،,:"))
+        toks[n + 1].key in COMPLEMENTIZERS or toks[n + 1].text in "،,:")) or (
+        n >= 2 and imperfect_shaped(Tok(tok.text, tok.start, tok.end, tok.bare))
+        and any(t.text == ":" for t in toks[n + 1 : n + 2 + MAX_COLON_GAP]))  # «أما أم خليل، فتختصر الحكاية بجملة:»
+
+
+MAX_COLON_GAP = 5  # words between a ف-verb closing an «أما» topic and its colon («فتختصر الحكاية بجملة واحدة:»); by reading
 
 
 def trailing_phrase(toks: list[Tok]) -> list[Tok]:
@@ -438,6 +462,11 @@ def _topic_before_comma(toks: list[Tok]) -> list[Tok]:
     named = apposed_after_title(toks)
     if named:
         return named
+    aside = _aside_at(toks, 1, len(toks))
+    head = toks[1:aside] if aside and toks[0].bare in CLAUSE_OPENERS else toks[:aside]
+    if aside and 0 < len(head) <= MAX_NAME_WORDS and (whole_name(head) or (
+            word_kind(head[0]) in ("role", "org") and _plain_phrase(head) == head)):
+        return head  # «مصطفى، وهو يتيم في الثانية عشرة، قال»: the subject before an aside that describes it
     for n in range(len(toks) - 1, max(-1, len(toks) - MAX_SPEAKER_WORDS - 2), -1):
         tok = toks[n]
         if tok.bare in ("كان", "كانت"):
@@ -550,11 +579,17 @@ def _through_preposition(toks: list[Tok], n: int, out: list[Tok]) -> list[Tok]:
     named = _name_before_apposition(toks, n)
     if named:
         return named
-    name = closing_name(list(reversed(out)))
+    rest = list(reversed(out))
+    field = len(rest) >= 4 and not rest[0].definite and not word_kind(rest[0]) and rest[1].definite \
+        and not word_kind(rest[1]) and whole_name(rest[2:])  # «في علم الاجتماع سنية الجلاصي»: a field, then the name
+    name = rest[2:] if field else closing_name(rest)
     if name and name[0].key in country_names():
         name = name[1:]  # «إلى ليبيا جون ماركس»: the country is the preposition's, the name follows it
-    if _role_opening(toks[:n]) and len(name) >= 2:
-        return toks[:n] + name  # «أما المبعوث الأممي الخاص إلى اليمن هانس غروندبرغ فقد أعرب»: the title and its holder
+    start = 0
+    while start < n and toks[start].bare in CLAUSE_OPENERS:
+        start += 1  # «لكن الباحثة في ...»: the contrast word opens the clause, the title follows it
+    if _role_opening(toks[start:n]) and len(name) >= 2:
+        return toks[start:n] + name  # «أما المبعوث الأممي الخاص إلى اليمن هانس غروندبرغ فقد أعرب»: the title and its holder
     head: list[Tok] = []
     for k in range(n - 1, max(-1, n - 4), -1):
         if _clause_start(toks[k]) and head and not head[-1].definite:
@@ -562,7 +597,12 @@ def _through_preposition(toks: list[Tok], n: int, out: list[Tok]) -> list[Tok]:
         if is_boundary(toks[k]) or word_kind(toks[k]) == "aux":
             return []
         head.append(toks[k])
+    if head and n <= len(head) and word_kind(head[-1]) in ("org", "role") and len(out) <= MAX_PLACE_WORDS:
+        return list(reversed(head)) + [toks[n]] + list(reversed(out))  # «نقابة الصيادين في غزة تقول إن»: opening the sentence
     return []
+
+
+MAX_PLACE_WORDS = 2  # words after the preposition of a body opening its sentence («في غزة», «في جنوب لبنان»); by reading
 
 
 def _clause_start(tok: Tok) -> bool:
@@ -570,6 +610,9 @@ def _clause_start(tok: Tok) -> bool:
 
     return tok.key in COMPLEMENTIZERS or tok.key in SUBORDINATORS or tok.key in ("فيما", "بينما") or tok.bare in ("فيما", "بينما", "كما", "حين", "لكن", "لكنه", "لكنها", "ولكن",
                                                       "اذ", "حيث", "اما")
+
+
+MAX_KIN_TITLE_WORDS = 3  # «والد إيطو», «والدة الطفل»: a title before a name set off by a comma; by reading quotes_dev36
 
 
 def parse_speaker(text: str, toks: list[Tok]) -> Speaker | None:
@@ -586,6 +629,12 @@ def parse_speaker(text: str, toks: list[Tok]) -> Speaker | None:
         whole = _span(text, toks)
         return replace(found, name=whole, role=whole if found.role else "", end=toks[-1].end)
     first = word_kind(toks[0])
+    commas = [k for k, t in enumerate(toks) if t.text in "،,"]
+    if first == "role" and len(commas) == 1 and commas[0] <= MAX_KIN_TITLE_WORDS and 0 < len(toks) - commas[0] - 1 <= 2 \
+            and whole_name(toks[commas[0] + 1 :]) and not any(word_kind(t) for t in toks[commas[0] + 1 :]):
+        # «والد إيطو، الحسين»: a short name set off after a short title holds it (not «X، أحد وجهاء العشيرة»)
+        role = _span(text, toks[: commas[0]])
+        return Speaker(_span(text, toks[commas[0] + 1 :]), "PER", role, toks[0].start, toks[-1].end)
     if len(toks) > 2 and toks[0].bare in PARTITIVES and toks[1].key == "من":
         return Speaker(_span(text, toks), "ORG", "", toks[0].start, toks[-1].end)  # «عدد من السكان»: a collective
     if 2 <= len(toks) <= 3 and _plural_collective(toks[0]) and all(_is_adjective(t.key, t.definite) for t in toks[1:]):

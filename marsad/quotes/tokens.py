@@ -96,6 +96,8 @@ def is_boundary(tok: Tok) -> bool:
         return True
     if tok.key.startswith("ل") and (word_kind_of(tok.key[1:]) == "org" or tok.key[1:] in programme_heads()):
         return True  # «لوكالة فرانس برس», «لراديو إسرائيل», «لبرنامج»: an addressee, not the speaker
+    if tok.key == "لنا" or (tok.key.startswith("ل") and tok.key.endswith("نا") and len(tok.key) >= 6):
+        return True  # «يقول لنا», «قال لموقعنا», «لمراسلنا»: the outlet itself spoken to (not «لينا», «لانا»)
     # «للصحفيين», «بالقاهرة»; not «بالاك»
     return (tok.key.startswith("لل") and len(tok.key) > 4) or (tok.key.startswith("بال") and len(tok.key) > 5)
 
