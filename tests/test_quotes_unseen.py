@@ -979,3 +979,85 @@ def test_short_name_set_off_after_a_kin_title_holds_it() -> None:
     text = ("قال المعلم سامر يوسف إن الدروس بدأت. "
             "أما والدة الطفل، سعاد، وهي ممرضة، فتقول إن ابنها \"يحب المدرسة\".")
     assert said(text)[-1][0] == "سعاد"
+
+
+# Round 27 (issue 5): feature and witness copy (patterns read in quotes_dev39-dev41; sentences new).
+
+def test_istadraka_after_a_young_man_described() -> None:
+    text = ("أما كريم (25 عاما)، وهو طالب طب، فيقول إنه يخشى البطالة. "
+            "ويستدرك الشاب العشريني: «لكن الهجرة ليست حلا للجميع».")
+    assert [s for s, _ in said(text)] == ["كريم", "كريم"]
+
+
+def test_owner_of_a_shop_set_off_before_his_name() -> None:
+    text = "قال الزبون سامر يوسف إن الخبز نادر. صاحب الفرن، خالد عيسى، يقول إن الطحين لم يصل منذ أسبوع."
+    assert said(text)[-1][0] == "خالد عيسى"
+
+
+def test_preposed_quotation_then_a_second_verb_of_the_same_speaker() -> None:
+    text = ("قال المزارع سليم حداد إن الأرض جافة. «لن أزرع القمح هذا العام»، يقول الشاب، "
+            "قبل أن يضيف أنه سيعمل في المدينة.")
+    assert said(text)[1:] == [("سليم حداد", "لن أزرع القمح هذا العام"), ("سليم حداد", "سيعمل في المدينة")]
+
+
+def test_second_verb_with_its_own_subject_speaks_the_second_part() -> None:
+    text = ("قال الوزير سامي خليل إن الوضع صعب. \"لا أحد يجيبنا عن أسئلتنا\"، تقول هدى، "
+            "قبل أن تعود أم سامر إلى الحديث: \"سأبقى أنتظره هنا\".")
+    assert said(text)[1:] == [("هدى", "لا أحد يجيبنا عن أسئلتنا"), ("أم سامر", "سأبقى أنتظره هنا")]
+
+
+def test_quotation_interrupted_by_its_speaker() -> None:
+    text = ("قال المزارع أحمد سالم إن الموسم سيئ. "
+            "\"كيسان فقط\"، يقول الأب، \"في سنة جيدة كنا نملأ عشرين كيسا\".")
+    assert said(text)[1:] == [("أحمد سالم", "كيسان فقط"), ("أحمد سالم", "في سنة جيدة كنا نملأ عشرين كيسا")]
+
+
+def test_kama_taqul_after_a_quotation_takes_the_quotation() -> None:
+    text = "قال المدير سامر يوسف إن المصرف مغلق. تحتفظ هدى (50 عاما) بدفتر حسابها \"كأنه صورة قديمة\"، كما تقول."
+    assert said(text)[-1] == ("هدى", "كأنه صورة قديمة")
+
+
+def test_interrupting_son_named_after_his_relation() -> None:
+    text = ("تقول أم سامر إن العائلة تعيش على الزيت، بينما يقاطعها ابنها سامر، الطالب في الجامعة: "
+            "\"إذا خسرنا الموسم خسرنا الجامعة\".")
+    assert said(text)[-1] == ("سامر", "إذا خسرنا الموسم خسرنا الجامعة")
+
+
+def test_short_given_name_is_not_expanded_by_its_consonants() -> None:
+    text = ("وقالت منسقة المشروع، سلمى حداد، إن القرية مدرجة في الخطة. "
+            "يقول سليم، الابن الأكبر للعائلة: \"أريد أن أصبح مهندسا\".")
+    assert said(text)[-1][0] == "سليم"
+
+
+def test_noun_with_an_age_in_decades_is_the_woman_just_quoted() -> None:
+    text = ("تعمل هدى (41 عاما) ممرضة في بيروت. \"ظننت أنني سأشتري بيتا\"، تقول لموقعنا. "
+            "وتضيف الممرضة الأربعينية أن المصرف عرض عليها جزءا من وديعتها. "
+            "أما جورج، وهو مدرس متقاعد، فيقول إن تعويضه تبخر.")
+    assert said(text)[1][0] == "هدى"
+
+
+def test_woman_named_after_an_organisation_speaks_its_feminine_verb() -> None:
+    text = ("وكانت اللجنة الدولية للصليب الأحمر قد أعلنت أنها تلقت آلاف الطلبات. "
+            "وفي الخيمة المجاورة تجلس جارتها سعاد، وهي أرملة في الأربعين، وتقول إنها فقدت شقيقها.")
+    assert said(text)[-1][0] == "سعاد"
+
+
+def test_owner_apposition_between_the_verb_and_its_clause() -> None:
+    text = "ويرى سالم بن علي، صاحب معصرة في منطقة صفاقس، أن تراجع الأسعار سيضر الجميع."
+    assert said(text) == [("سالم بن علي", "تراجع الأسعار سيضر الجميع")]
+
+
+def test_its_head_set_off_by_commas_is_the_speaker() -> None:
+    text = ("قال المزارع أحمد إن النار أتت على كل شيء. "
+            "وقال رئيسها، سمير العلي، لموقعنا إن \"التضامن أنقذ القرية\".")
+    assert said(text)[-1][0] == "سمير العلي"
+
+
+def test_with_these_words_he_recalls() -> None:
+    text = "\"لم أسمع سوى صوت الجدران وهي تتشقق\"، بهذه الكلمات يتذكر أحمد (34 عاما) ليلة الزلزال."
+    assert said(text) == [("أحمد", "لم أسمع سوى صوت الجدران وهي تتشقق")]
+
+
+def test_a_wa_verb_after_a_quotation_is_no_preposed_cue() -> None:
+    text = "يقول أحمد إن العائلة بحثت عنه في \"كل مكان ممكن ومعقول\"، ودفعت المال لأشخاص \"باعونا الوهم\"."
+    assert [s for s, _ in said(text)] == ["أحمد"] * len(said(text))

@@ -226,12 +226,14 @@ def agree(ctx: Context, gender: str, at: int = -1) -> None:
     if not gender or ctx.current is None or not ctx.history:
         return
     genders = {id(sp): g for sp, g in ctx.history}
+    if genders.get(id(ctx.current), gender) not in (gender, ""):
+        ctx.current = next((sp for sp, g in reversed(ctx.history) if g == gender), ctx.current)
     if genders.get(id(ctx.current), gender) in (gender, ""):
+        woman = woman_before(ctx, at) if gender == "f" and ctx.current.kind == "ORG" and at > ctx.current.end else None
+        if woman is not None:  # «وكانت اللجنة قد أعلنت ... . وتجلس جارتها سعاد ...، وتقول»: the woman named since speaks
+            ctx.current = woman
+            ctx.history.append((woman, gender))
         return
-    for speaker, g in reversed(ctx.history):
-        if g == gender:
-            ctx.current = speaker
-            return
     woman = woman_before(ctx, at) if gender == "f" and at > ctx.current.end else None
     if woman is not None:
         ctx.current = woman
@@ -275,24 +277,46 @@ def described_person(ctx: Context, speaker: Speaker, gender: str) -> Speaker | N
     generic = generic_person(ctx.text, speaker)
     if not generic and not age_described(ctx.text, speaker):
         return None
-    quoted = [sp for sp, g in ctx.history if sp.kind == "PER" and sp.start < speaker.start and g in (gender, "")]
-    found = quoted[-1] if quoted else None
+    quoted = [sp for sp, g in ctx.history if sp.kind in ("PER", "NAME") and sp.start < speaker.start and g in (gender, "")]
+    found = quoted[-1] if quoted else _current_of_gender(ctx, gender)
+    if found is None and gender == "f":
+        found = woman_before(ctx, speaker.start)  # «تجلس أم علي ... . "..."، تقول السيدة الستينية»
     tagged = last_person(ctx, speaker.start) if generic or found is None else None
     if tagged is not None and (found is None or tagged.start > found.start):
         found = tagged  # «يقف جبار حسن على ضفة ... "..."، يقول الرجل الخمسيني»: the man just described
     return replace(found, start=speaker.start, end=speaker.end, via=speaker.via) if found is not None else None
 
 
+def _current_of_gender(ctx: Context, gender: str) -> Speaker | None:
+    """The current speaker, a person, when the verb's gender fits: a listed female given name for «تضيف», any other
+    name for «يضيف» («"..."، تقول لرصيف22. وتضيف الممرضة الأربعينية أن»: the woman found without a verb of her own)."""
+    current = ctx.current
+    if current is None or current.kind not in ("PER", "NAME") or gender not in ("f", "m"):
+        return None
+    female = any(w in female_names() for w in match_key(current.name).split()[:1])
+    return current if female == (gender == "f") else None
+
+
 # Nouns by which a feature story names again the person it has just described («يقول الرجل الخمسيني», «تضيف
 # السيدة الستينية»); by reading written feature sets (quotes_dev24), no data tuned.
-GENERIC_PEOPLE = frozenset({"الرجل", "المراه", "السيده", "الشاب", "الشابه", "الفتاه", "المسن", "المسنه", "العجوز"})
+GENERIC_PEOPLE = frozenset({"الرجل", "المراه", "السيده", "الشاب", "الشابه", "الفتاه", "المسن", "المسنه", "العجوز", "الاب",
+                            "الام", "الابن", "الابنه", "الجد", "الجده"})  # «يقول الأب»: the father just described
 
 
 def generic_person(text: str, speaker: Speaker) -> bool:
     """The speaker phrase is such a noun, alone or with adjectives («الرجل الخمسيني»), no name or title after it."""
     words = match_key(text[speaker.start : speaker.end]).split() if speaker.start >= 0 else []
-    return bool(words) and words[0] in GENERIC_PEOPLE and len(words) <= 3 and speaker.kind in ("ROLE", "ORG", "NAME") \
-        and all(w.startswith("ال") for w in words)
+    aged = len(words) == 2 and age_decade(words[1])  # «الممرضة الأربعينية», «المدرس السبعيني»: any noun with an age
+    return bool(words) and (words[0] in GENERIC_PEOPLE or aged) and len(words) <= 3 \
+        and speaker.kind in ("ROLE", "ORG", "NAME") and all(w.startswith("ال") for w in words)
+
+
+AGE_DECADES = ("العشريني", "الثلاثيني", "الاربعيني", "الخمسيني", "الستيني", "السبعيني", "الثمانيني", "التسعيني")
+
+
+def age_decade(key: str) -> bool:
+    """«الخمسيني», «الأربعينية», «الستينية»: an adjective of a person's age in decades."""
+    return key.removesuffix("ه") in AGE_DECADES
 
 
 def pluperfect(toks: list[Tok], hit: Hit) -> bool:

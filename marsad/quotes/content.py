@@ -171,11 +171,22 @@ def _ala_spelled_ali(toks: list[Tok], k: int, start: int, nxt: Tok) -> bool:
     return k > start and (nxt.key in ALA_NOUNS or (nxt.definite and nxt.key not in ("الله",)))
 
 
+# Words between a quotation and the verb that introduces it after the fact: «"..."، هكذا قال», «"..."، بهذه الكلمات
+# يتذكر أحمد» (quotes_dev41).
+QUOTE_BRIDGES = ("هكذا", "بهذه الكلمات", "بهذه العبارة", "بهذه العبارات", "بهذه الجملة")
+
+
 def quote_before(toks: list[Tok], hit: Hit, ctx: Context) -> Quoted | None:
     """«"نحن مستعدون"، قال أنطونوف»: a quotation ending right before the cue."""
-    cue_start = toks[hit.i].start
+    return quotation_ending_at(ctx, toks[hit.i].start)
+
+
+def quotation_ending_at(ctx: Context, cue_start: int) -> Quoted | None:
+    """The top-level quotation of two words or more that ends right before ``cue_start`` (a bridge allowed)."""
     for q in ctx.quoted:
-        between = ctx.text[q.end : cue_start].replace("هكذا", "")  # «"..."، هكذا قال»
+        between = ctx.text[q.end : cue_start]
+        for bridge in QUOTE_BRIDGES:
+            between = between.replace(bridge, "")
         if q.depth == 0 and q.end <= cue_start and not between.strip(" \t\"'»”“،,.:") and q.words(ctx.text) >= 2:
             return q
     return None

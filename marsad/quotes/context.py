@@ -74,6 +74,7 @@ class Raw:
     cue: str
     speaker: Speaker | None
     sentence: int
+    sequel: bool = False  # «..., قبل أن تعود أم محمد إلى الحديث: "..."»: a speaker of its own, kept as found
 
 
 @dataclass(slots=True)

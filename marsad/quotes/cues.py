@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import replace
 
+from marsad.quotes.content import quotation_ending_at
 from marsad.quotes.context import OPENERS, Context, Hit, in_quotation, occasion_at
 from marsad.quotes.lexicon import Cue, cues, outlet_heads, phrase_cues_by_first_word
 from marsad.quotes.names import (
@@ -18,7 +19,14 @@ from marsad.quotes.names import (
     purpose_cue,
     whole_name,
 )
-from marsad.quotes.speakers import MAX_ASIDE_WORDS, amma_topic, apposition, imperfect_shaped, trailing_phrase
+from marsad.quotes.speakers import (
+    MAX_ASIDE_WORDS,
+    OWNER_HEADS,
+    amma_topic,
+    apposition,
+    imperfect_shaped,
+    trailing_phrase,
+)
 from marsad.quotes.tokens import (
     COMPLEMENTIZERS,
     NAME_NOT_PREPOSITION,
@@ -136,8 +144,9 @@ def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
         return Hit(i, i + 1, said_by)  # «وبررت الوكالة القرار بقولها إنه ...»: a content, the sentence's subject
     if cue is None or cue.pos == "noun" or cue.quote == "impersonal":
         return None
-    if cue.lemma == "روي" and tok.bare.startswith("ي") and i + 1 < len(toks) and toks[i + 1].key in COMPLEMENTIZERS:
-        return None  # «ويُروى أن»: «it is told that», no one tells it; «تروي أن» is a woman telling it
+    if cue.lemma == "روي" and tok.bare.startswith("ي") and not tok.key.startswith("ف") and i + 1 < len(toks) \
+            and toks[i + 1].key in COMPLEMENTIZERS:
+        return None  # «ويُروى أن»: «it is told that», no one tells it; «تروي أن», «أما X فيروي أن» are people telling
     if anonymity_aside(toks, i):
         return None  # «، رفض ذكر اسمه،», «فضلت عدم ذكر اسمها»: the source's anonymity, no statement
     prev = toks[i - 1] if i else None
@@ -165,11 +174,25 @@ def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
         return None  # «وكررت دعوتها إلى»: «كرر» reports only a clause
     if cue.needs == "near_clause" and not near_clause(toks, i):
         return None
-    if cue.needs not in ("-", "clause", "near_clause") and not needed_word_follows(toks, i, cue.needs):
-        return None
+    if cue.needs not in ("-", "clause", "near_clause") and not needed_word_follows(toks, i, cue.needs) \
+            and not _preposed_quotation(toks, i, ctx):
+        return None  # «"..."، بهذه الكلمات يتذكر أحمد»: the quotation before the verb is what it needs
     if cue.kind == "describe" and cue.quote == "no" and _bi_an_follows(toks, i, cue.pos == "participle"):
         return Hit(i, i + 1, replace(cue, quote="yes"))  # «ووصف عنان وصبري المحادثات بانها "..."»: the clause is said
     return hit or Hit(i, i + 1, cue)
+
+
+MIN_PREPOSED_WORDS = 3  # «"..."، يتذكر أحمد»: a sentence said, not a name in marks («ل ـ «الشرق الاوسط» عبر الهاتف»)
+
+
+def _preposed_quotation(toks: list[Tok], i: int, ctx: Context) -> bool:
+    """A quotation of MIN_PREPOSED_WORDS words or more closed by a comma right before the cue (a bridge such as
+    «بهذه الكلمات» allowed): «"..."، بهذه الكلمات يتذكر أحمد»; the verb needs nothing after it."""
+    if toks[i].key != toks[i].bare:
+        return False  # «"كل محام وكل وسيط"، ودفعت آلاف الدولارات»: a و-verb goes on narrating
+    q = quotation_ending_at(ctx, toks[i].start)
+    return q is not None and q.words(ctx.text) >= MIN_PREPOSED_WORDS and any(
+        t.text in "،," for t in toks[max(0, i - 4) : i] if q.end <= t.start)
 
 
 OWN_NAME_WORDS = frozenset({"اسمه", "اسمها", "اسمهم", "اسمهما", "هويته", "هويتها", "هويتهم", "هويتهما"})
@@ -282,7 +305,8 @@ def _apposed_title_end(toks: list[Tok], k: int) -> int:
     («، في حديث إلى رصيف22،»); else 0."""
     if toks[k].text not in "،," or k + 2 >= len(toks):
         return 0
-    if word_kind_of(toks[k + 1].bare) != "role" and not occasion_at(toks, k + 1) and not apposed_run(toks, k + 1):
+    if word_kind_of(toks[k + 1].bare) != "role" and not occasion_at(toks, k + 1) and not apposed_run(toks, k + 1) \
+            and toks[k + 1].bare not in OWNER_HEADS:  # «، صاحب معصرة في منطقة الحنشة،»
         return 0
     for m in range(k + 2, min(len(toks), k + 2 + MAX_APPOSED_TITLE)):
         if toks[m].text in "،,":
@@ -403,6 +427,8 @@ def subject_before(toks: list[Tok], hit: Hit, people: Collection[tuple[int, int]
     if hit.cue.pos == "past" and subject_follows(toks, hit.j):
         return []  # «... رغم المخاطر قال البنك الدولي إن»: verb first, its subject after it
     subject = trailing_phrase(toks[: hit.i]) or subject_before_relative(toks, hit.i)
+    if subject and subject[0].key in ("بهذه", "هكذا"):
+        return []  # «"..."، بهذه الكلمات يتذكر أحمد»: the words just quoted, the speaker follows the verb
     if subject and subject[-1].text == "/":
         return []  # «شفق نيوز/ أكدت وزارة ...»: a dateline glued to a slash, the subject follows the verb
     opening = opening_subject_of_resumptive(toks, hit)

@@ -168,7 +168,7 @@ def sentence_quotes(start: int, end: int, index: int, ctx: Context) -> list[Raw]
         if told is not None and speaker is not None:
             speaker = replace(speaker, via=tuple(chain(speaker.via, told.via)))
             local = ctx.current = speaker
-        out.extend(replace(r, speaker=speaker or told, sentence=index) for r in raws)
+        out.extend(replace(r, speaker=r.speaker if r.sequel else speaker or told, sentence=index) for r in raws)
     out.extend(orphan_quotations(toks, hits, out, local or ctx.current, index, ctx))
     if not out:  # «ونقلت الجثث ... بحسب ما قال ...»: a cue that quoted nothing leaves the sentence to its source
         return according(toks, index, ctx)

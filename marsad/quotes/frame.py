@@ -601,6 +601,20 @@ def _kama_closing(toks: list[Tok], hit: Hit, frame: Frame) -> bool:
         and len(rest) == len(frame.phrase)
 
 
+# «قبل أن», «ثم», «بعد أن» (not «قبل نشر الكتاب»): a second verb follows the quotation's speaker, perhaps with its
+# own subject.
+SEQUENCE_WORDS = frozenset({"قبل", "ثم", "بعد"})
+
+
+def _sequel_subject(toks: list[Tok], then: int, c0: int, ctx: Context) -> Speaker | None:
+    """«"..."، تستدرك سعاد، قبل أن تعود أم محمد إلى الحديث: "..."»: the person named after the verb that follows
+    «قبل أن/ثم» speaks the second part; None when that verb has no named subject («قبل أن يضيف أنه»)."""
+    k = then + 1 + (then + 1 < c0 and toks[then + 1].key == "ان")
+    phrase = leading_phrase(toks[k + 1 : c0]) if k < c0 else []
+    found = phrase_speaker(phrase, ctx) if phrase else None
+    return found if found is not None and found.kind in ("PER", "NAME") else None
+
+
 MAX_BACK_REFERENCE_WORDS = 3  # «هذه الاتهامات», «تلك الأنباء جملة وتفصيلا»
 
 
@@ -634,14 +648,29 @@ def analyse(toks: list[Tok], hit: Hit, limit: int, ctx: Context,
 def _quotes_of_frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context, cuts: Sequence[int], frame: Frame,
                      speaker: Speaker | None) -> tuple[list[Raw], Speaker | None]:
     cue = ctx.text[toks[hit.i].start : toks[hit.j - 1].end]
-    before = quote_before(toks, hit, ctx) if frame.c0 < 0 and hit.cue.quote == "yes" else None
+    then = next((k for k in range(hit.j, frame.c0) if toks[k].bare == "ثم" or (
+        toks[k].bare in SEQUENCE_WORDS and k + 1 < frame.c0 and toks[k + 1].key == "ان")), -1) if frame.c0 > 0 else -1
+    second = 0 <= frame.c0 < limit and (any(cue_of(t) is not None for t in toks[hit.j : frame.c0]) or then >= 0
+                                        or (frame.how == "quote" and toks[frame.c0 - 1].text in "،,"))
+    # «"ثلاثة أكياس فقط"، يقول الأب، "في سنة جيدة ..."»: a quotation interrupted by its speaker, both parts said
+    before = quote_before(toks, hit, ctx) if (frame.c0 < 0 or second) and hit.cue.quote == "yes" else None
+    if before is not None and second:  # «"..."، يقول الشاب، قبل أن يضيف أنه ...»: the quotation, then the clause
+        span = content_span(toks, frame.c0, min([limit, *(c for c in cuts if c > frame.c0)]), ctx.text)  # of the second verb
+        other = _sequel_subject(toks, then, frame.c0, ctx) if then >= 0 else None
+        later = quotes_of_content(span, frame.how, cue, other or speaker, -1, ctx) if span is not None else []
+        later = [replace(r, sequel=True) for r in later] if other is not None else later
+        return [Raw(before.start, before.end, "direct", cue, speaker, -1), *later], speaker
     if before is not None:
         return [Raw(before.start, before.end, "direct", cue, speaker, -1)], speaker
     if frame.how == "colon" and frame.c0 >= len(toks) and hit.cue.quote == "yes":
         below = quotation_on_next_line(toks[-1].end, ctx)  # «وقال رئيس البلدية:\n"نعمل على ..."»
         return ([Raw(below.start, below.end, "direct", cue, speaker, -1)] if below else []), speaker
     if frame.c0 < 0 and hit.cue.quote == "yes" and hit.main and (kama_after_comma(toks, hit) or _kama_closing(toks, hit, frame)):
-        span = content_span(toks, 0, hit.i - 2 if toks[hit.i - 2].text in "،," else hit.i - 1, ctx.text)  # «أوقفت الشرطة ... العشرات، كما ذكرت وكالة الأناضول»
+        end = hit.i - 2 if toks[hit.i - 2].text in "،," else hit.i - 1
+        closed = next((q for q in ctx.quoted if q.depth == 0 and end > 0 and q.end == toks[end - 1].start), None)
+        if closed is not None:  # «تحتفظ رنا ... بكشف حسابها "كأنه صورة لشخص متوفى"، كما تقول»: her words are the quotation
+            return [Raw(closed.start, closed.end, "direct", cue, speaker, -1)], speaker
+        span = content_span(toks, 0, end, ctx.text)  # «أوقفت الشرطة ... العشرات، كما ذكرت وكالة الأناضول»
         return ([Raw(span[0], span[1], "indirect", cue, speaker, -1)] if span else []), speaker
     if frame.c0 < 0 or frame.c0 >= limit or hit.cue.quote != "yes" or _back_reference(toks, frame, limit):
         return [], speaker

@@ -555,7 +555,8 @@ OWNER_SUFFIXES = ("هما", "هم", "ها", "ه")
 
 def relation_noun(tok: Tok) -> bool:
     """A noun of relation with a pronoun suffix: «معلمها», «جاره», «صديقتها», «ابنه», «والدتهما»."""
-    return tok.is_word and any(tok.key.endswith(s) and tok.key[: -len(s)] in RELATION_STEMS for s in OWNER_SUFFIXES)
+    return tok.is_word and not tok.text.endswith("ة") \
+        and any(tok.key.endswith(s) and tok.key[: -len(s)] in RELATION_STEMS for s in OWNER_SUFFIXES)  # not «شقيقة»
 
 
 AIDE_WORDS = frozenset({"مساعده", "مساعدها", "نائبه", "نائبها"})  # «ومساعده خالد عمر»: a title with a pronoun

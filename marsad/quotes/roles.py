@@ -135,7 +135,8 @@ class Registry:
             if -negative_words <= words:
                 break
             if same_name(person.name, speaker.name) and not _pair_of(person.name, speaker.name) \
-                    and not member_of_pair(person.name, speaker.name):
+                    and not member_of_pair(person.name, speaker.name) and not _kunya_of(person.name, speaker.name) \
+                    and not _short_skeleton_only(person.name, speaker.name):
                 return replace(speaker, name=person.name, kind="PER", role=speaker.role or person.role)
         return speaker
 
@@ -346,3 +347,22 @@ def other_complement(role: str, held: set[str]) -> bool:
     if not last.startswith("ال") or word_kind_of(last) or _is_adjective(last, True):
         return False
     return skeleton(strip_article(last)) not in held
+
+
+KUNYA_HEADS = frozenset({"ام", "ابو", "ابي", "ابا"})
+
+
+def _kunya_of(longer: str, shorter: str) -> bool:
+    """«أم إياد» is Iyad's mother, not a fuller form of «إياد»: a kunya never expands the name it is built on."""
+    head = match_key(longer).split()[:1]
+    return bool(head) and head[0] in KUNYA_HEADS and match_key(shorter).split()[:1] != head
+
+
+MIN_SKELETON_LETTERS = 5  # a one-word name matched by its consonants alone: «بوتين»/«بوتن», not «سليم»/«سلمى»/«سالم»
+
+
+def _short_skeleton_only(longer: str, shorter: str) -> bool:
+    """A one-word name found in a fuller one only by its consonant skeleton, and too short for that to be a spelling
+    variant: «سليم» is not «سلمى باوزير» (quotes_dev36)."""
+    words = match_key(shorter).split()
+    return len(words) == 1 and words[0] not in match_key(longer).split() and len(words[0]) < MIN_SKELETON_LETTERS

@@ -48,6 +48,7 @@ from marsad.quotes.names import (
     pair_split,
     participle_shaped_surname,
     possessed,
+    relation_noun,
     title_prefix,
     whole_name,
 )
@@ -130,11 +131,17 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
             if manner_to >= len(toks) or is_boundary(toks[manner_to]) or toks[manner_to].key in NAME_NOT_A_WORD:
                 break
             continue
+        if not out and possessed_title(tok) and n + 2 < len(toks) and toks[n + 1].text in "،," and apposed_run(toks, n + 2):
+            manner_to = n + 2
+            continue  # «وقال رئيسها، سمير أوعمر، لموقع ...»: the name set off after «its head» speaks
         if not out and possessed_title(tok):
             m = n + 1 + title_prefix(toks[n + 1 :], after_title=True)  # «منسقتها العامة ريما صليبا»: its adjectives
             if m < len(toks) and _name_like(toks[m], None) and m + 1 < len(toks) and _in_name(toks, m + 1, m):
                 manner_to = m
                 continue  # «وقال رئيسها عماد السائح إن»: her/its head, then his name: the name is the speaker
+        if not out and relation_noun(tok) and nxt is not None and _name_like(nxt, None) and n + 2 < len(toks) \
+                and not toks[n + 2].is_word:
+            continue  # «يقاطعها ابنها إياد،»: her son, then his name: the name is the speaker (not «رأت ابنها عمر يخرج»)
         if out and own_speech_noun(tok):
             break  # «وختم الأكاديمي حديثه بالقول»: «his talk» is the verb's object, not part of the speaker
         if out and glued_outlet(toks, n):
@@ -494,6 +501,11 @@ def apposed_after_title(toks: list[Tok], people: Collection[tuple[int, int]] = (
     return apposition(toks, people)[1]
 
 
+# «صاحب المخبز، إبراهيم آدم، يقول»: the owner of a shop or a business is a title only set off before a name; not a
+# title word of its own («صاحب السمو» is an honorific); by reading quotes_dev39.
+OWNER_HEADS = frozenset({"صاحب", "مالك"})
+
+
 def apposition(toks: list[Tok], people: Collection[tuple[int, int]] = ()) -> tuple[list[Tok], list[Tok]]:
     """(title, name) of ``apposed_after_title``; ([], []) when there is none."""
     commas = [k for k, t in enumerate(toks) if t.text in "،,"]
@@ -512,7 +524,8 @@ def apposition(toks: list[Tok], people: Collection[tuple[int, int]] = ()) -> tup
         start += 1
     title = toks[start:k]
     # a bloc's or body's name in marks may sit inside the title («المستشار الطبي في منظمة «أطباء بلا حدود»»)
-    if not title or word_kind(title[0]) != "role" \
+    owner = len(title) >= 2 and title[0].bare.removesuffix("ه") in OWNER_HEADS and title[1].definite  # «صاحب المخبز»
+    if not title or (word_kind(title[0]) != "role" and not owner) \
             or any((not t.is_word and t.text not in QUOTE_MARKS) or _is_cue(t) or t.key in COMPLEMENTIZERS for t in title):
         return [], []  # «المتحدث ذاته أن زراعات ...، مثل X،»: a clause, no title
     return title, run
