@@ -20,6 +20,7 @@ from marsad.quotes.names import (
     whole_name,
 )
 from marsad.quotes.speakers import (
+    ASIDE_PRONOUNS,
     MAX_ASIDE_WORDS,
     OWNER_HEADS,
     amma_topic,
@@ -134,7 +135,7 @@ def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
     if in_quotation(ctx, tok.start):
         return None
     hit = _phrase_hit(toks, i)
-    cue = hit.cue if hit else (cue_of(tok) or _resumed_present(toks, i))
+    cue = hit.cue if hit else (cue_of(tok) or _resumed_present(toks, i) or _with_shadda(tok))
     if cue is not None and cue.pos == "noun" and _definite_say_noun(toks, i):
         return Hit(i, i + 1, cue)  # «لكنه حرص على القول إن», «بادرنا بالقول إن»: a new content, same speaker
     if cue is not None and cue.pos == "noun" and cue.needs in COMPLEMENTIZERS and _owner_then_an(toks, i):
@@ -154,8 +155,9 @@ def _hit_at(toks: list[Tok], i: int, ctx: Context) -> Hit | None:
             and not _apposed_relative(toks, i, cue) and not conjunction_relative(toks, i) \
             and _titled_antecedent(toks, i, cue) is None:
         return None
-    if prev is not None and cue.pos == "present" and (prev.key in SUBJUNCTIVE or prev.bare in SUBJUNCTIVE):
-        return None
+    if prev is not None and cue.pos == "present" and (prev.key in SUBJUNCTIVE or prev.bare in SUBJUNCTIVE) \
+            and not (i + 1 < len(toks) and toks[i + 1].text == ":" and i > 1 and toks[i - 2].bare in ("قبل", "بعد")):
+        return None  # not «قبل أن يقول: "..."»: the words said next
     if prev is not None and cue.pos == "participle" and tok.key.endswith("ه") and prev.is_word and not prev.definite \
             and prev.key.endswith("ه") and not word_kind(prev) and cue_of(prev) is None \
             and not (i + 1 < len(toks) and (toks[i + 1].bare in COMPLEMENTIZERS or toks[i + 1].text == ":")):
@@ -193,6 +195,15 @@ def _preposed_quotation(toks: list[Tok], i: int, ctx: Context) -> bool:
     q = quotation_ending_at(ctx, toks[i].start)
     return q is not None and q.words(ctx.text) >= MIN_PREPOSED_WORDS and any(
         t.text in "،," for t in toks[max(0, i - 4) : i] if q.end <= t.start)
+
+
+SHADDA = "\u0651"
+
+
+def _with_shadda(tok: Tok) -> Cue | None:
+    """«بيّن», «بيّنت»: a verb listed only after «و» because without its shadda it reads as «بين» (between); the shadda
+    written on it makes it the verb (quotes_dev44)."""
+    return cues().get("و" + tok.key) if SHADDA in tok.text and tok.key == tok.bare else None
 
 
 OWN_NAME_WORDS = frozenset({"اسمه", "اسمها", "اسمهم", "اسمهما", "هويته", "هويتها", "هويتهم", "هويتهما"})
@@ -254,8 +265,14 @@ NEAR_CLAUSE_WORDS = 4  # «وبيّن أن», «وبين الساعدي، أن»
 def near_clause(toks: list[Tok], i: int) -> bool:
     """A complementizer within NEAR_CLAUSE_WORDS words (a comma allowed), before any present verb or reporting verb:
     «وبين المرأة كمخلوق يريد أن» is the preposition, the «أن» is another verb's."""
-    words = 0
-    for t in toks[i + 1 :]:
+    words, k = 0, _role_subject_end(toks, i + 1) or i + 1
+    while k < len(toks):
+        t = toks[k]
+        end = _apposed_title_end(toks, k) if t.text in "،," else 0
+        if end:  # «وبيّن مدير فرع المؤسسة ...، محمد نور حمامي، أن»: the name set off costs nothing
+            k = end + 1
+            continue
+        k += 1
         if t.bare in COMPLEMENTIZERS:
             return True
         if words >= NEAR_CLAUSE_WORDS or cue_of(t) is not None or imperfect_shaped(t) \
@@ -306,7 +323,8 @@ def _apposed_title_end(toks: list[Tok], k: int) -> int:
     if toks[k].text not in "،," or k + 2 >= len(toks):
         return 0
     if word_kind_of(toks[k + 1].bare) != "role" and not occasion_at(toks, k + 1) and not apposed_run(toks, k + 1) \
-            and toks[k + 1].bare not in OWNER_HEADS:  # «، صاحب معصرة في منطقة الحنشة،»
+            and toks[k + 1].bare not in OWNER_HEADS and toks[k + 1].bare not in ASIDE_PRONOUNS:
+        # «، صاحب معصرة في منطقة الحنشة،», «، وهو نحال من وادي دوعن،»
         return 0
     for m in range(k + 2, min(len(toks), k + 2 + MAX_APPOSED_TITLE)):
         if toks[m].text in "،,":
@@ -454,6 +472,11 @@ def opening_subject_of_resumptive(toks: list[Tok], hit: Hit) -> list[Tok]:
     if not resumptive or hit.i < 3:  # «بيانا مشتركا جاء فيه أن»: the phrase cue holds the resumptive
         return []
     first = toks[0]
+    qad = next((q for q in range(2, min(hit.i - 2, 2 + MAX_KANA_SUBJECT_WORDS)) if toks[q].bare in ("قد", "لقد")), 0) \
+        if first.bare in ("كان", "كانت") else 0
+    if qad and all(t.is_word for t in toks[1:qad]) and toks[qad + 2].is_word and not toks[qad + 2].definite \
+            and hit.i - qad - 3 <= MAX_TITLED_OBJECT_WORDS:
+        return toks[1:qad]  # «وكان تجمع أصحاب المولدات قد أصدر بيانا اعتبر فيه أن»: the subject between كان and قد
     if not first.is_word or first.key == first.bare or first.definite or word_kind(first) or cue_of(first) is not None:
         return []
     k = 1
@@ -469,6 +492,8 @@ def opening_subject_of_resumptive(toks: list[Tok], hit: Hit) -> list[Tok]:
         return []  # «وعقد الوزير نبيل حداد مؤتمرا صحفيا أكد فيه»: the title's holder, not its object, follows it
     return toks[1:subject_end]
 
+
+MAX_KANA_SUBJECT_WORDS = 8  # words between «وكان» and «قد» («وكان تجمع أصحاب المولدات الخاصة قد»); by reading
 
 MAX_RELATIVE_CLAUSE = 14  # tokens from «، الذي» to the verb («أحد الأطباء النفسيين، الذي استفسرت منه جوليانا، عن ... قال»)
 

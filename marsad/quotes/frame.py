@@ -248,7 +248,7 @@ def _frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context) -> Frame | None:
     subject = subject_before(toks, hit, person_spans(ctx))
     region = toks[pos : intro[1] if intro else limit]
     if intro and intro[0] == "clause" and region and region[-1].key in NAME_NOT_PREPOSITION \
-            and not given_name_before(region):
+            and not given_name_before(region) and not toks[intro[1]].text.startswith("إ"):  # «ويقول علي إنه»: Ali
         region = region[:-1]  # «وشدد علي انه»: على spelled with ي before the clause, not the name علي
     region = region[: ala_before_demonstrative(region)]
     skip = anaphoric_object_end(region, 0, len(region))
@@ -675,6 +675,12 @@ def _quotes_of_frame(toks: list[Tok], hit: Hit, limit: int, ctx: Context, cuts: 
     if frame.c0 < 0 or frame.c0 >= limit or hit.cue.quote != "yes" or _back_reference(toks, frame, limit):
         return [], speaker
     opened = opened_at(toks[frame.c0], ctx) if frame.how == "quote" else None
+    if frame.how == "colon" and opened is None:
+        after = opened_at(toks[frame.c0], ctx)  # «تقول: «...»، ثم تستدرك»: the quotation after the colon, not the clause after it
+        closes = after is not None and next((k for k in range(frame.c0, limit) if toks[k].start >= after.end), limit)
+        if after is not None and closes < limit and toks[closes].text in "»\"”'" and closes + 1 < limit \
+                and toks[closes + 1].text in "،,":
+            return [Raw(after.start, after.end, "direct", cue, speaker, -1)], speaker
     if opened is not None:  # «وتابع بلير "..." مكررا القول»: the quotation is the content
         return [Raw(opened.start, opened.end, "direct", cue, speaker, -1)], speaker
     span = content_span(toks, frame.c0, min([limit, *(c for c in cuts if c > frame.c0)]), ctx.text)

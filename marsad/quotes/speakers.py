@@ -140,7 +140,7 @@ def leading_phrase(toks: list[Tok]) -> list[Tok]:
                 manner_to = m
                 continue  # «وقال رئيسها عماد السائح إن»: her/its head, then his name: the name is the speaker
         if not out and relation_noun(tok) and nxt is not None and _name_like(nxt, None) and n + 2 < len(toks) \
-                and not toks[n + 2].is_word:
+                and (not toks[n + 2].is_word or toks[n + 2].key in COMPLEMENTIZERS):  # «صديقها كريم أن»
             continue  # «يقاطعها ابنها إياد،»: her son, then his name: the name is the speaker (not «رأت ابنها عمر يخرج»)
         if out and own_speech_noun(tok):
             break  # «وختم الأكاديمي حديثه بالقول»: «his talk» is the verb's object, not part of the speaker
@@ -318,7 +318,7 @@ def _preposition_before_clause(tok: Tok, nxt: Tok) -> bool:
     """«علي أن» in copy that writes على with ي: a preposition, not the name علي."""
     from marsad.quotes.tokens import COMPLEMENTIZERS
 
-    return tok.key == "علي" and nxt.key in COMPLEMENTIZERS
+    return tok.key == "علي" and nxt.key in COMPLEMENTIZERS and not nxt.text.startswith("إ")  # «ويقول علي إنه»: the name
 
 
 # Prepositions inside a title («وزير الصحة في الكونغو», «سفير ... لدى», «المبعوث ... إلى اليمن», «المتحدث باسم»); «مع»,
@@ -362,12 +362,14 @@ def amma_topic(toks: list[Tok]) -> list[Tok]:
     if topic and topic[-1].text == ")":  # «أما الجدة خيرية (68 عاما)، فتقول»: an age or a job in brackets
         topic = topic[: max((n for n, t in enumerate(topic) if t.text == "("), default=len(topic))]
     comma = next((n for n in range(1, len(topic)) if topic[n].text in "،,"), 0)
-    if comma and word_kind(topic[0]) == "role" and (apposed_run(topic, comma + 1) == len(topic) - comma - 1 or (
+    if comma and (word_kind(topic[0]) == "role" or relation_noun(topic[0])) and (
+            apposed_run(topic, comma + 1) == len(topic) - comma - 1 or (
             comma + 2 == len(topic) and whole_name(topic[comma + 1 :]))):  # «أما والد إيطو، الحسين، وهو مزارع، فيقول»
         return topic  # «أما عميد بلدية درنة المكلف، سالم بوخطوة، فيقول»: the title and its holder set off by commas
     named = title_prefix(topic[:comma]) if comma else 0  # «أما المحامي زياد حمدان، وكيل ...، فقال»: its honorific
     if comma and comma + 1 < len(topic) and whole_name(topic[named:comma]) and comma - named >= 1 and (
-            word_kind(topic[comma + 1]) == "role" or (comma - named >= 2 and not word_kind(topic[named]))):
+            word_kind(topic[comma + 1]) == "role" or topic[comma + 1].bare in OWNER_HEADS
+            or (comma - named >= 2 and not word_kind(topic[named]))):  # «أما الحاج رجب، صاحب مخبز ...، فأكد»
         return topic[:comma]  # «أما كلير دوبوا، الممرضة في مستشفى ...، فقالت», «أما سعاد حسن، ربة منزل، فقالت»
     plain = all((t.is_word and (not is_boundary(t) or t.bare in TITLE_PREPOSITIONS or t.key.startswith("لل")
                                 or negated_adjective(topic, n)))
@@ -469,6 +471,11 @@ def _topic_before_comma(toks: list[Tok]) -> list[Tok]:
     named = apposed_after_title(toks)
     if named:
         return named
+    apposed = next((c for c in range(2, len(toks) - 1) if toks[c].text in "،," and toks[c + 1].definite
+                    and word_kind(toks[c + 1]) == "role" and all(t.is_word for t in toks[c + 1 :])), 0)
+    titled = trailing_phrase(toks[:apposed]) if apposed else []
+    if titled and whole_name(titled[-2:]):
+        return titled  # «عضو المكتب التنفيذي في مجلس محافظة حلب رهف قباني، المسؤولة عن قطاع التجارة، أكدت»
     aside = _aside_at(toks, 1, len(toks))
     head = toks[1:aside] if aside and toks[0].bare in CLAUSE_OPENERS else toks[:aside]
     if aside and 0 < len(head) <= MAX_NAME_WORDS and (whole_name(head) or (
@@ -520,8 +527,9 @@ def apposition(toks: list[Tok], people: Collection[tuple[int, int]] = ()) -> tup
             or not (tagged or _name_run(run) == (0, len(run)) or participle_shaped_surname(run)):
         return [], []
     start = 0
-    while start < k and toks[start].bare in CLAUSE_OPENERS:
-        start += 1
+    while start < k and (toks[start].bare in CLAUSE_OPENERS or (start and toks[start].key == "ان" and toks[start - 1].bare in (
+            "غير", "الا"))):
+        start += 1  # «غير أن مدير ...، NAME، قال»: «however» is two words
     title = toks[start:k]
     # a bloc's or body's name in marks may sit inside the title («المستشار الطبي في منظمة «أطباء بلا حدود»»)
     owner = len(title) >= 2 and title[0].bare.removesuffix("ه") in OWNER_HEADS and title[1].definite  # «صاحب المخبز»
@@ -610,8 +618,10 @@ def _through_preposition(toks: list[Tok], n: int, out: list[Tok]) -> list[Tok]:
         if is_boundary(toks[k]) or word_kind(toks[k]) == "aux":
             return []
         head.append(toks[k])
-    if head and n <= len(head) and word_kind(head[-1]) in ("org", "role") and len(out) <= MAX_PLACE_WORDS:
-        return list(reversed(head)) + [toks[n]] + list(reversed(out))  # «نقابة الصيادين في غزة تقول إن»: opening the sentence
+    if head and n <= len(head) and word_kind(head[-1]) in ("org", "role") and (
+            len(out) <= MAX_PLACE_WORDS or (len(out) >= 3 and whole_name(out[1::-1]))):
+        # «نقابة الصيادين في غزة تقول إن», «عضو المكتب التنفيذي في مجلس محافظة حلب رهف قباني»: opening the sentence
+        return list(reversed(head)) + [toks[n]] + list(reversed(out))
     return []
 
 
@@ -643,7 +653,7 @@ def parse_speaker(text: str, toks: list[Tok]) -> Speaker | None:
         return replace(found, name=whole, role=whole if found.role else "", end=toks[-1].end)
     first = word_kind(toks[0])
     commas = [k for k, t in enumerate(toks) if t.text in "،,"]
-    if first == "role" and len(commas) == 1 and commas[0] <= MAX_KIN_TITLE_WORDS and 0 < len(toks) - commas[0] - 1 <= 2 \
+    if (first == "role" or relation_noun(toks[0])) and len(commas) == 1 and commas[0] <= MAX_KIN_TITLE_WORDS and 0 < len(toks) - commas[0] - 1 <= 2 \
             and whole_name(toks[commas[0] + 1 :]) and not any(word_kind(t) for t in toks[commas[0] + 1 :]):
         # «والد إيطو، الحسين»: a short name set off after a short title holds it (not «X، أحد وجهاء العشيرة»)
         role = _span(text, toks[: commas[0]])
