@@ -250,6 +250,16 @@ WRITTEN_DEV_FLOORS = {
     "dev35": {"recall": 0.94, "precision": 0.94, "speaker": 0.85, "speaker_name": 0.67, "via_recall": 0.73},
     # dev36: written blind at 79cf8b8 (0.731 speaker), tuned on in round 26 of session 10 (feature copy)
     "dev36": {"recall": 0.97, "precision": 0.96, "speaker": 0.92, "speaker_name": 0.83, "via_recall": 0.83},
+    # dev37-dev38: written blind at 79cf8b8, never tuned on (floors keep the level they were met at)
+    "dev37": {"recall": 0.94, "precision": 0.95, "speaker": 0.97, "speaker_name": 0.92, "via_recall": 0.7},
+    "dev38": {"recall": 0.97, "precision": 0.97, "speaker": 0.97, "speaker_name": 0.97, "via_recall": 0.95},
+    # dev39-dev44: written blind at 4df12cc / 7700127 (figures in their `about`), tuned on in rounds 27-28 of session 10
+    "dev39": {"recall": 0.96, "precision": 0.94, "speaker": 0.86, "speaker_name": 0.72, "via_recall": 0.58},
+    "dev40": {"recall": 0.97, "precision": 0.97, "speaker": 0.96, "speaker_name": 0.92, "via_recall": 0.7},
+    "dev41": {"recall": 0.93, "precision": 0.92, "speaker": 0.92, "speaker_name": 0.9, "via_recall": 0.47},
+    "dev42": {"recall": 0.97, "precision": 0.97, "speaker": 0.83, "speaker_name": 0.69, "via_recall": 0.88},
+    "dev43": {"recall": 0.95, "precision": 0.95, "speaker": 0.9, "speaker_name": 0.78, "via_recall": 0.75},
+    "dev44": {"recall": 0.96, "precision": 0.96, "speaker": 0.89, "speaker_name": 0.78, "via_recall": 0.8},
 }
 
 
