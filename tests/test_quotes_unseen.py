@@ -1130,3 +1130,17 @@ def test_kunya_set_off_after_a_relation_word_in_an_amma_topic() -> None:
     text = ("قال الشاعر يوسف سالم إن الحبر صار رفاهية. "
             "أما والدته، أم يوسف، فتقول إنها كانت تخاف عليه من الشعر.")
     assert said(text)[-1][0] == "أم يوسف"
+
+
+def test_family_name_shaped_like_an_honorific_closes_the_name() -> None:
+    text = ("قال أبو أحمد إن الخبز قليل. أما رئيس جمعية حماية المستهلك في حلب، الدكتور مازن الشيخ، "
+            "فرأى أن المشكلة «ليست في السعر وحده».")
+    assert said(text)[1][0] == "مازن الشيخ"
+
+
+def test_participle_after_a_named_subject_its_title_and_an_accusative_object() -> None:
+    text = ("قال المهندس أحمد السيد إن الصيانة مستمرة. من جانبه، التقى اللواء هشام فاروق، رئيس الحي، "
+            "وفدا من الأهالي بمقر الحي، مؤكدا أنه تابع أعمال الحفر بنفسه.")
+    start = text.index("هشام فاروق")
+    mentions = [Mention(start, start + len("هشام فاروق"), "هشام فاروق", "PER")]
+    assert said(text, mentions)[-1] == ("هشام فاروق", "تابع أعمال الحفر بنفسه")

@@ -145,6 +145,14 @@ def participle_subject(ctx: Context, toks: list[Tok], hit: Hit) -> Speaker | Non
         apposed = apposed_subject(ctx, toks[v + 1 : commas[-1]])
         if apposed is not None:  # «ورحب وزير خارجية غيانا، روبرت سينغ، بالقرار، معتبرا»: the verb's titled subject
             return apposed
+    after = [k for k in commas if k > v + 1]
+    accusative = bool(clause) and clause[0].is_word and not clause[0].definite and not word_kind(clause[0]) \
+        and clause[0].key.endswith("ا")  # «وفدا من الأهالي»: an indefinite object in the accusative
+    if len(after) >= 2 and (_object_clause(clause) or accusative) and _verb_like(toks[v]) \
+            and word_kind(toks[after[0] + 1]) == "role":
+        named = phrase_speaker(toks[v + 1 : after[0]], ctx)  # «التقى اللواء هشام فاروق، رئيس الحي، وفدا ...، مؤكدا»
+        if named is not None and named.kind == "PER" and " " in named.name:
+            return named
     if len(clause) < 2 or not _verb_like(clause[0]):
         # «شكا أحد الباعة، رفض ذكر اسمه، من تراجع الإقبال، قائلا»: the segment opening with a verb, further back
         segments = [toks[a + 1 : b] for a, b in zip([-1, *commas], [*commas, end], strict=False)][:-1]

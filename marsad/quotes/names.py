@@ -477,7 +477,8 @@ def _name_run(toks: list[Tok]) -> tuple[int, int]:
         prepositional = toks[i].key.startswith("ل") and i + 1 < len(toks) and toks[i + 1].definite  # «لكرة القدم»
         prepositional = prepositional or _construct_genitive(toks, i)  # «أستاذ علم الاجتماع»
         while not prepositional and j < len(toks) and (
-                _name_like(toks[j], toks[j - 1] if j else None) if j == i else _in_name(toks, j, i)):
+                _name_like(toks[j], toks[j - 1] if j else None) if j == i else _in_name(toks, j, i)
+                or (j == len(toks) - 1 and j - i == 1 and toks[j].key in FAMILY_TITLES)):  # «مازن الشيخ»: a family name
             j += 1
         if j > i and i == 0:
             return (i, j)
