@@ -1144,3 +1144,19 @@ def test_participle_after_a_named_subject_its_title_and_an_accusative_object() -
     start = text.index("هشام فاروق")
     mentions = [Mention(start, start + len("هشام فاروق"), "هشام فاروق", "PER")]
     assert said(text, mentions)[-1] == ("هشام فاروق", "تابع أعمال الحفر بنفسه")
+
+
+def test_gesture_then_speech_goes_to_the_subject_of_the_sentence_before() -> None:
+    text = ("قال المسؤول خليل طه إن النقابة طرقت كل الأبواب. عند الظهيرة يعود حسن بصندوقين صغيرين من السردين. "
+            "يبتسم ويقول: \"هذا رزق اليوم\".")
+    start = text.index("حسن بصندوقين")
+    mentions = [Mention(start, start + len("حسن بصندوقين"), "حسن بصندوقين", "PER")]
+    assert said(text, mentions)[-1] == ("حسن", "هذا رزق اليوم")
+
+
+def test_the_man_after_a_preposed_quotation_is_the_amma_topic_before() -> None:
+    text = ("وقال المدير نبيل سالم إن العمل سيستأنف. أما مهند، فعاد إلى العزف في مقهى كل خميس. "
+            "\"الموسيقى رجعت إلى المدينة قبل الدولة\"، يقول الرجل مبتسما.")
+    start = text.index("نبيل سالم")
+    mentions = [Mention(start, start + len("نبيل سالم"), "نبيل سالم", "PER")]
+    assert said(text, mentions)[-1][0] == "مهند"

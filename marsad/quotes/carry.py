@@ -298,6 +298,9 @@ def described_person(ctx: Context, speaker: Speaker, gender: str) -> Speaker | N
     generic = generic_person(ctx.text, speaker)
     if not generic and not age_described(ctx.text, speaker):
         return None
+    about = previous_subject(ctx, speaker.start) if generic and ctx.mentions else None
+    if about is not None and _agrees(about, gender):  # «أما مهند، فعاد إلى العزف ... . "..."، يقول الرجل مبتسما»
+        return replace(about, start=speaker.start, end=speaker.end, via=speaker.via)
     quoted = [sp for sp, g in ctx.history if sp.kind in ("PER", "NAME") and sp.start < speaker.start and g in (gender, "")]
     found = quoted[-1] if quoted else _current_of_gender(ctx, gender)
     if found is None and gender == "f":
@@ -375,28 +378,67 @@ def last_person(ctx: Context, before: int) -> Speaker | None:
 
 
 def introduced_person(ctx: Context, toks: list[Tok], hit: Hit) -> Speaker | None:
-    """«ابنه خليل، وهو في الرابعة والعشرين، لا يرى مستقبلا في المهنة. يقول لرصيف22: "..."»: a present reporting verb
-    opening its sentence with no subject (no «و»: not a carried «ويضيف») after a sentence that opens with a person
-    the entity tagger found (a kinship word before the name allowed) speaks for that person, the way feature copy
-    introduces someone new (quotes_dev36). The person must agree with the verb in gender."""
-    if hit.i != 0 or hit.cue.pos != "present" or toks[0].key != toks[0].bare or not ctx.mentions:
+    """«ابنه خليل، وهو في الرابعة والعشرين، لا يرى مستقبلا في المهنة. يقول لرصيف22: "..."», «عند الظهيرة يعود حسن
+    بصندوقين من السردين. يبتسم ويقول: "..."»: a present reporting verb opening its sentence with no subject (no «و»:
+    not a carried «ويضيف»; after a bare present verb, «يبتسم ويقول») speaks for the person the sentence before is
+    about (``previous_subject``), the way feature copy introduces someone (quotes_dev36, dev42). The person must
+    agree with the verb in gender."""
+    if hit.cue.pos != "present" or not ctx.mentions:
         return None
-    end = ctx.text.rfind(".", 0, toks[0].start)
-    if end < 0 or ctx.text[end : toks[0].start].strip(". \n"):
+    opening = hit.i == 0 and toks[0].key == toks[0].bare
+    after_gesture = hit.i == 1 and imperfect_shaped(toks[0]) and toks[1].key != toks[1].bare  # «يبتسم ويقول»
+    if not (opening or after_gesture):
         return None
-    start = max(ctx.text.rfind(".", 0, end), ctx.text.rfind("\n", 0, end)) + 1
-    opening = sentence_tokens(ctx.text, start, end)[:3]
+    person = previous_subject(ctx, toks[0].start)
+    return person if person is not None and _agrees(person, verb_gender(hit)) else None
+
+
+def _agrees(person: Speaker, gender: str) -> bool:
+    return (gender == "f") == any(w in female_names() for w in match_key(person.name).split()[:1])
+
+
+def previous_subject(ctx: Context, at: int) -> Speaker | None:
+    """The person the sentence before ``at`` is about: its «أما» topic, the tagged person opening it (after a
+    kinship word or «its head» set off: «ابنه خليل», «معلمها، إبراهيم أوبلا،»), or the tagged person right after a
+    verb among its first words («عند الظهيرة يعود حسن بصندوقين ...»). Periods inside quotations do not end it."""
+    end = _sentence_start(ctx, at) - 1
+    if end < 0:
+        return None
+    toks = sentence_tokens(ctx.text, _sentence_start(ctx, end), end)
+    topic = amma_topic(toks)
+    found = phrase_speaker(topic, ctx) if topic else None
+    if found is not None and found.kind in ("PER", "NAME"):
+        return found
+    opening = toks[:3]
     if opening and (relation_noun(opening[0]) or possessed_title(opening[0])):
-        opening = opening[1:]  # «ابنه خليل», «معلمها، إبراهيم أوبلا،»: who the person is to someone named before
+        opening = opening[1:]
     if opening and opening[0].text in "،,":
         opening = opening[1:]
-    person = next((m for m in ctx.mentions if m.type == "PER" and opening and m.start == opening[0].start), None)
-    if person is None or in_quotation(ctx, person.start):
+    starts = {t.start for t in opening[:1]}
+    starts |= {toks[k + 1].start for k in range(min(len(toks) - 1, MAX_OPENING_WORDS)) if imperfect_shaped(toks[k])
+               or (toks[k].is_word and cue_of(toks[k]) is None and toks[k].key != toks[k].bare and not toks[k].definite)}
+    person = next((m for m in ctx.mentions if m.type == "PER" and m.start in starts and not in_quotation(ctx, m.start)), None)
+    if person is None:
         return None
-    name = ctx.text[person.start : person.end]
-    if (verb_gender(hit) == "f") != any(w in female_names() for w in match_key(name).split()[:1]):
-        return None
-    return Speaker(name, "PER", person.role or "", person.start, person.end)
+    words = ctx.text[person.start : person.end].split()
+    if len(words) >= 2 and words[-1][:1] in "بل" and len(words[-1]) >= MIN_GLUED_OBJECT_LETTERS:
+        words = words[:-1]  # «يعود حسن بصندوقين»: the tagger ran the name into the verb's ب-complement
+    name = " ".join(words)
+    return Speaker(name, "PER", person.role or "", person.start, person.start + len(name))
+
+
+MIN_GLUED_OBJECT_LETTERS = 6  # a ب/ل-word this long closing a tagged name is a complement («بصندوقين»), not «بركات»
+
+
+MAX_OPENING_WORDS = 4  # tokens before the verb whose subject the sentence is about («عند الظهيرة يعود حسن»); by reading
+
+
+def _sentence_start(ctx: Context, at: int) -> int:
+    """Start of the sentence holding ``at``: after the last full stop or line break before it outside quotations."""
+    k = at - 1
+    while k >= 0 and not (ctx.text[k] in ".\n" and not in_quotation(ctx, k)):
+        k -= 1
+    return k + 1
 
 
 def outlet_tail(text: str, start: int, end: int) -> bool:

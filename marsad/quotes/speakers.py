@@ -383,12 +383,13 @@ AMMA_CLOSERS = frozenset({"فقد", "فان", "فانه", "فانها", "فان�
 
 
 def _closes_topic(toks: list[Tok], n: int) -> bool:
-    """The ف-word at n closes an «أما» topic: ف + a reporting verb or a particle, or anything before a clause; not a
-    name read with a ف («أما السائحة السعودية أم فيصل فقالت», «أما فهد فقال»)."""
+    """The ف-word at n closes an «أما» topic: ف + a reporting verb or a particle, anything after a comma («أما مهند،
+    فعاد إلى العزف») or anything before a clause; not a name read with a ف («أما السائحة السعودية أم فيصل فقالت»,
+    «أما فهد فقال»)."""
     from marsad.quotes.tokens import cue_of
 
     tok = toks[n]
-    return cue_of(tok) is not None or tok.key in AMMA_CLOSERS or (n + 1 < len(toks) and (
+    return cue_of(tok) is not None or tok.key in AMMA_CLOSERS or toks[n - 1].text in "،," or (n + 1 < len(toks) and (
         toks[n + 1].key in COMPLEMENTIZERS or toks[n + 1].text in "،,:")) or (
         n >= 2 and imperfect_shaped(Tok(tok.text, tok.start, tok.end, tok.bare))
         and any(t.text == ":" for t in toks[n + 1 : n + 2 + MAX_COLON_GAP]))  # «أما أم خليل، فتختصر الحكاية بجملة:»
