@@ -1160,3 +1160,9 @@ def test_the_man_after_a_preposed_quotation_is_the_amma_topic_before() -> None:
     start = text.index("نبيل سالم")
     mentions = [Mention(start, start + len("نبيل سالم"), "نبيل سالم", "PER")]
     assert said(text, mentions)[-1][0] == "مهند"
+
+
+def test_amma_topic_of_an_indefinite_noun_and_its_clause() -> None:
+    text = ("قال المحافظ سامي حداد إن الطريق خطر. "
+            "أما سائق شاحنة كان يمر بالطريق لحظة الحادث، فقال إنه رأى الحافلة \"تنحرف نحو الرمال\".")
+    assert said(text)[1][0] == "سائق شاحنة"

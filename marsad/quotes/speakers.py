@@ -359,6 +359,9 @@ def amma_topic(toks: list[Tok]) -> list[Tok]:
         topic = topic[:aside]  # «أما هبة، وهي معلمة في مدرسة ...، فقالت»: the aside describes the topic
     if topic and topic[-1].text in "،,":
         topic = topic[:-1]
+    relative = next((n for n in range(1, len(topic)) if topic[n].bare in ("كان", "كانت") or imperfect_shaped(topic[n])), 0)
+    if relative and not topic[0].definite and not word_kind(topic[0]) and all(t.is_word for t in topic[:relative]):
+        topic = topic[:relative]  # «أما سائق شاحنة كان يمر بالطريق لحظة الحادث، فقال»: the noun its clause describes
     if topic and topic[-1].text == ")":  # «أما الجدة خيرية (68 عاما)، فتقول»: an age or a job in brackets
         topic = topic[: max((n for n, t in enumerate(topic) if t.text == "("), default=len(topic))]
     comma = next((n for n in range(1, len(topic)) if topic[n].text in "،,"), 0)
