@@ -1166,3 +1166,16 @@ def test_amma_topic_of_an_indefinite_noun_and_its_clause() -> None:
     text = ("قال المحافظ سامي حداد إن الطريق خطر. "
             "أما سائق شاحنة كان يمر بالطريق لحظة الحادث، فقال إنه رأى الحافلة \"تنحرف نحو الرمال\".")
     assert said(text)[1][0] == "سائق شاحنة"
+
+
+def test_named_speaker_going_on_keeps_the_relay_of_the_interview() -> None:
+    text = ("قال رئيس المجلس البلدي سليم ديب للجزيرة نت إن عدد الأبنية المنهارة بلغ 47 مبنى. "
+            "وأضاف ديب: \"نحتاج إلى آليات ثقيلة ومواد بناء\".")
+    quotes = quotes_of(text)
+    assert [q.via for q in quotes] == [["الجزيرة نت"], ["الجزيرة نت"]]
+
+
+def test_named_speaker_with_a_new_statement_keeps_no_relay() -> None:
+    text = ("قال رئيس المجلس البلدي سليم ديب للجزيرة نت إن عدد الأبنية المنهارة بلغ 47 مبنى. "
+            "وأعلن ديب أن البلدية ستفتح مراكز إيواء جديدة.")
+    assert quotes_of(text)[-1].via == []

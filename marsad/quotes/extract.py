@@ -57,6 +57,7 @@ from marsad.quotes.cues import (
 )
 from marsad.quotes.frame import analyse
 from marsad.quotes.headline import headline
+from marsad.quotes.lexicon import cues
 from marsad.quotes.marks import quoted_spans
 from marsad.quotes.names import Speaker
 from marsad.quotes.relay import (
@@ -197,9 +198,23 @@ def _arabic_sentences(article: Article) -> list[tuple[int, int, int]]:
 def same_interview(raw: Raw, speaker: Speaker | None, previous: Quote) -> bool:
     """«قال X لقناة Y ... وأضاف الوزير أن»: a role phrase naming again the speaker of the quote just before, in the same
     or the next sentence and with no relay of its own, goes on in the same interview: it keeps that quote's relays, as
-    a carried-over «وأضاف أن» already does (the written dev sets dev7, dev10-dev12 mark it so: 9 such quotes)."""
-    return raw.speaker is not None and raw.speaker.kind == "ROLE" and speaker is not None \
-        and speaker.name == previous.speaker and 0 <= raw.sentence - previous.sentence <= 1
+    a carried-over «وأضاف أن» already does (the written dev sets dev7, dev10-dev12 mark it so: 9 such quotes); so
+    does the speaker's name with a verb that goes on («وأضاف ديب:», ``CONTINUING_KINDS``)."""
+    if raw.speaker is None or speaker is None or speaker.name != previous.speaker \
+            or not 0 <= raw.sentence - previous.sentence <= 1:
+        return False
+    return raw.speaker.kind == "ROLE" or (raw.speaker.kind in ("PER", "NAME") and _continuing(raw.cue))
+
+
+# Cue kinds that go on with what was said («وأضاف ديب:», «وأشار العبد الله إلى أن»): a speaker named again with one of
+# them in the next sentence is still in the same interview (quotes_dev39, dev41 mark it so).
+CONTINUING_KINDS = frozenset({"add", "continue", "point", "explain"})
+
+
+def _continuing(cue: str) -> bool:
+    key = match_key(cue.split()[0]) if cue.split() else ""
+    found = cues().get(key) or (cues().get(key[1:]) if key[:1] in "وف" else None)
+    return found is not None and found.kind in CONTINUING_KINDS
 
 
 def tagged_org(text: str, mention: Mention) -> Speaker:
