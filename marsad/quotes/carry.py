@@ -256,7 +256,7 @@ def man_before(ctx: Context, at: int) -> Speaker | None:
     current = ctx.current
     start = max(current.end if current is not None else 0, at - PERSON_LOOKBACK, 0)
     men = [m for m in ctx.mentions if m.type == "PER" and start <= m.start and m.end <= at and not in_quotation(ctx, m.start)
-           and not any(w in female_names() for w in match_key(ctx.text[m.start : m.end]).split()[:1])]
+           and not woman_named(ctx.text[m.start : m.end])]
     m = men[-1] if men else None
     return Speaker(ctx.text[m.start : m.end], "PER", m.role or "", m.start, m.end) if m is not None else None
 
@@ -317,8 +317,7 @@ def _current_of_gender(ctx: Context, gender: str) -> Speaker | None:
     current = ctx.current
     if current is None or current.kind not in ("PER", "NAME") or gender not in ("f", "m"):
         return None
-    female = any(w in female_names() for w in match_key(current.name).split()[:1])
-    return current if female == (gender == "f") else None
+    return current if _agrees(current, gender) else None
 
 
 # Nouns by which a feature story names again the person it has just described («يقول الرجل الخمسيني», «تضيف
@@ -394,7 +393,13 @@ def introduced_person(ctx: Context, toks: list[Tok], hit: Hit) -> Speaker | None
 
 
 def _agrees(person: Speaker, gender: str) -> bool:
-    return (gender == "f") == any(w in female_names() for w in match_key(person.name).split()[:1])
+    """A person agrees with a feminine verb when named by a listed female given name, with any other verb otherwise."""
+    return (gender == "f") == woman_named(person.name)
+
+
+def woman_named(name: str) -> bool:
+    """The name opens with a listed female given name (``data/speaker_gender.tsv``)."""
+    return any(w in female_names() for w in match_key(name).split()[:1])
 
 
 def previous_subject(ctx: Context, at: int) -> Speaker | None:
