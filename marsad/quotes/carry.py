@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from marsad.model import Mention
 from marsad.quotes.context import (
     Context,
     Hit,
@@ -253,21 +254,30 @@ def agree(ctx: Context, gender: str, at: int = -1) -> None:
 def man_before(ctx: Context, at: int) -> Speaker | None:
     """«تقول آمنة ... . وإلى جانبها يعمل زميلها عبد الرحيم موسى ... . ويوضح أن»: a masculine verb after a woman was
     quoted, with no man quoted before: the last person the entity tagger found since, not a listed woman's name."""
+    men = [m for m in tagged_people(ctx, _since_current(ctx, at), at) if not woman_named(ctx.text[m.start : m.end])]
+    return mention_speaker(ctx.text, men[-1]) if men else None
+
+
+def _since_current(ctx: Context, at: int) -> int:
+    """Where the search for someone named since the current speaker starts: after it, at most PERSON_LOOKBACK back."""
     current = ctx.current
-    start = max(current.end if current is not None else 0, at - PERSON_LOOKBACK, 0)
-    men = [m for m in ctx.mentions if m.type == "PER" and start <= m.start and m.end <= at and not in_quotation(ctx, m.start)
-           and not woman_named(ctx.text[m.start : m.end])]
-    m = men[-1] if men else None
-    return Speaker(ctx.text[m.start : m.end], "PER", m.role or "", m.start, m.end) if m is not None else None
+    return max(current.end if current is not None else 0, at - PERSON_LOOKBACK, 0)
+
+
+def tagged_people(ctx: Context, start: int, end: int) -> list[Mention]:
+    """The entity tagger's persons between ``start`` and ``end``, outside quotations."""
+    return [m for m in ctx.mentions if m.type == "PER" and start <= m.start and m.end <= end and not in_quotation(ctx, m.start)]
+
+
+def mention_speaker(text: str, m: Mention) -> Speaker:
+    return Speaker(text[m.start : m.end], "PER", m.role or "", m.start, m.end)
 
 
 def woman_before(ctx: Context, at: int) -> Speaker | None:
     """«وتعيش أم أحمد، النازحة من ريف إدلب، في خيمة. "..."، تقول لعنب بلدي»: a feminine verb that no speaker quoted
     before agrees with: the last woman named after the current speaker and before ``at``, outside quotations -- a
     kunya «أم + name» or a listed female given name (with the name after it)."""
-    current = ctx.current
-    start = max(current.end if current is not None else 0, at - PERSON_LOOKBACK, 0)
-    toks = sentence_tokens(ctx.text, start, at)
+    toks = sentence_tokens(ctx.text, _since_current(ctx, at), at)
     for k in range(len(toks) - 2, -1, -1):
         tok, nxt = toks[k], toks[k + 1]
         if in_quotation(ctx, tok.start) or not tok.is_word:
@@ -368,12 +378,8 @@ PERSON_LOOKBACK = 400  # characters before a cue searched for a tagged person wh
 def last_person(ctx: Context, before: int) -> Speaker | None:
     """With no speaker yet in the article («ولخص محفوظ رؤيته ... قال فيها "..."»), the last person the
     entity tagger found before the cue, outside quotations."""
-    people = [m for m in ctx.mentions if m.type == "PER" and before - PERSON_LOOKBACK <= m.start and m.end <= before
-              and not in_quotation(ctx, m.start) and not outlet_tail(ctx.text, m.start, m.end)]
-    if not people:
-        return None
-    m = people[-1]
-    return Speaker(ctx.text[m.start : m.end], "PER", m.role or "", m.start, m.end)
+    people = [m for m in tagged_people(ctx, before - PERSON_LOOKBACK, before) if not outlet_tail(ctx.text, m.start, m.end)]
+    return mention_speaker(ctx.text, people[-1]) if people else None
 
 
 def introduced_person(ctx: Context, toks: list[Tok], hit: Hit) -> Speaker | None:

@@ -57,7 +57,6 @@ from marsad.quotes.cues import (
 )
 from marsad.quotes.frame import analyse
 from marsad.quotes.headline import headline
-from marsad.quotes.lexicon import cues
 from marsad.quotes.marks import quoted_spans
 from marsad.quotes.names import Speaker
 from marsad.quotes.relay import (
@@ -82,6 +81,7 @@ from marsad.quotes.speakers import (
 )
 from marsad.quotes.tokens import (
     Tok,
+    cue_of,
     sentence_tokens,
     word_kind_of,
 )
@@ -212,8 +212,9 @@ CONTINUING_KINDS = frozenset({"add", "continue", "point", "explain"})
 
 
 def _continuing(cue: str) -> bool:
-    key = match_key(cue.split()[0]) if cue.split() else ""
-    found = cues().get(key) or (cues().get(key[1:]) if key[:1] in "وف" else None)
+    """The cue's first word is a reporting verb of CONTINUING_KINDS («وأضاف», «وأشار إلى»)."""
+    words = sentence_tokens(cue, 0, len(cue))
+    found = cue_of(words[0]) if words else None
     return found is not None and found.kind in CONTINUING_KINDS
 
 

@@ -79,12 +79,11 @@ def topic_colon_quote(toks: list[Tok], index: int, ctx: Context) -> list[Raw]:
     topic = amma_topic(toks)
     if not topic:
         return []
-    colon = next((t for t in toks if t.text == ":" and t.start > topic[-1].end), None)
-    if colon is None:
+    colon = next((k for k, t in enumerate(toks) if t.text == ":" and t.start > topic[-1].end), -1)
+    if colon < 0 or colon + 1 >= len(toks):
         return []
-    quoted = next((q for q in ctx.quoted if q.depth == 0 and q.start > colon.end and ctx.text[colon.end : q.start - 1].isspace()
-                   and ctx.text[q.start - 1] in OPENERS and q.words(ctx.text) >= MIN_ORPHAN_WORDS), None)
-    speaker = phrase_speaker(topic, ctx) if quoted is not None else None
+    quoted = opened_at(toks[colon + 1], ctx)  # «...: "..."»: the quotation the mark after the colon opens
+    speaker = phrase_speaker(topic, ctx) if quoted is not None and quoted.words(ctx.text) >= MIN_ORPHAN_WORDS else None
     if quoted is None or speaker is None or speaker.kind not in ("PER", "NAME", "ROLE"):
         return []
     return [Raw(quoted.start, quoted.end, "direct", "colon", speaker, index)]
